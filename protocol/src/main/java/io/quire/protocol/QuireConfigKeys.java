@@ -1,0 +1,50 @@
+package io.quire.protocol;
+
+/**
+ * Configuration keys shared by every Quire component (client, NameNode, DataNode).
+ *
+ * <p>Each key sits next to its typed default and one line of documentation. Module-specific
+ * keys live in that module's own keys class (NameNodeConfigKeys, DataNodeConfigKeys,
+ * ClientConfigKeys). The table in docs/CONFIGURATION.md lists them all.
+ */
+public final class QuireConfigKeys {
+  private QuireConfigKeys() {}
+
+  /** URI scheme of Quire file systems. */
+  public static final String SCHEME = "quire";
+
+  /** Host:port of the NameNode's client and DataNode RPC server. */
+  public static final String NAMENODE_RPC_ADDRESS_KEY = "quire.namenode.rpc-address";
+  /** Default NameNode RPC port when a quire:// URI names no port. */
+  public static final int NAMENODE_RPC_PORT_DEFAULT = 8720;
+
+  /** Default block size of new files, in bytes. */
+  public static final String BLOCK_SIZE_KEY = "quire.blocksize";
+  public static final long BLOCK_SIZE_DEFAULT = 128L * 1024 * 1024;
+
+  /** Default replication factor of new files. */
+  public static final String REPLICATION_KEY = "quire.replication";
+  public static final short REPLICATION_DEFAULT = 3;
+
+  /** Bytes covered by one CRC32C checksum in blocks and on the wire. Fixed at 512 in this version. */
+  public static final int BYTES_PER_CHECKSUM = 512;
+
+  /** Size of the data part of one data-transfer packet, in bytes (a multiple of 512). */
+  public static final String PACKET_SIZE_KEY = "quire.client.write.packet-size";
+  public static final int PACKET_SIZE_DEFAULT = 64 * 1024;
+
+  /**
+   * Milliseconds between DataNode heartbeats. The NameNode derives staleness and death from it
+   * (and from its own recheck interval), so both sides read the same key.
+   */
+  public static final String HEARTBEAT_INTERVAL_KEY = "quire.heartbeat.interval.ms";
+  public static final long HEARTBEAT_INTERVAL_DEFAULT = 3000;
+
+  /** Name of the superuser group (members may do anything, like HDFS's supergroup). */
+  public static final String SUPERGROUP_KEY = "quire.permissions.superusergroup";
+  public static final String SUPERGROUP_DEFAULT = "supergroup";
+
+  /** Whether permissions are checked at all. */
+  public static final String PERMISSIONS_ENABLED_KEY = "quire.permissions.enabled";
+  public static final boolean PERMISSIONS_ENABLED_DEFAULT = true;
+}

@@ -1,0 +1,195 @@
+package io.quire.protocol.client;
+
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.ContentSummaryInfo;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.FsStats;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import io.quire.protocol.types.LocatedBlocks;
+import io.quire.protocol.types.RenameMode;
+import io.quire.protocol.types.SafeModeAction;
+import io.quire.protocol.types.ServerDefaults;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.io.retry.AtMostOnce;
+import org.apache.hadoop.io.retry.Idempotent;
+
+/**
+ * The protocol clients speak to the NameNode (Hadoop IPC, ProtobufRpcEngine2).
+ *
+ * <p>Paths are absolute and normalized ("/", "/a/b"); the client strips scheme and authority.
+ * Failures are typed IOExceptions whose message names the operation and the path:
+ * FileNotFoundException, org.apache.hadoop.fs.FileAlreadyExistsException,
+ * ParentNotDirectoryException, PathIsNotEmptyDirectoryException, InvalidPathException,
+ * org.apache.hadoop.security.AccessControlException, and the Quire exceptions in
+ * {@code io.quire.protocol.exceptions}. A standby NameNode answers every call with
+ * org.apache.hadoop.ipc.StandbyException.
+ *
+ * <p>Methods marked {@link AtMostOnce} carry the IPC client id and call id and are answered
+ * from the NameNode's retry cache when repeated; {@link Idempotent} ones may simply be retried.
+ */
+public interface ClientProtocol {
+  long VERSION = 1L;
+
+  @Idempotent
+  ServerDefaults getServerDefaults() throws IOException;
+
+  /** Status of a path, or null when it does not exist. */
+  @Idempotent
+  InodeStatus getFileInfo(String path) throws IOException;
+
+  /**
+   * Creates a directory (and its missing parents when {@code createParent}). Returns true when
+   * the directory exists afterwards; an existing file on the path is an error.
+   */
+  @Idempotent
+  boolean mkdirs(String path, short permission, boolean createParent) throws IOException;
+
+  /**
+   * Creates a file open for writing by {@code clientName}, who then holds its lease.
+   * With {@code overwrite} an existing file is replaced (its blocks freed); an existing
+   * directory is always an error (FileAlreadyExistsException).
+   */
+  @AtMostOnce
+  InodeStatus create(String path, short permission, String clientName, boolean overwrite,
+      boolean createParent, short replication, long blockSize) throws IOException;
+
+  /**
+   * Opens an existing file for append by {@code clientName}. Returns the last block when it is
+   * partial (the writer continues it through a new pipeline with a new generation stamp), or
+   * null when the next write starts a new block. The file's status is read with getFileInfo.
+   */
+  @AtMostOnce
+  LocatedBlock append(String path, String clientName) throws IOException;
+
+  /**
+   * Allocates the next block of a file being written, after {@code previous} (null for the
+   * first block), which is thereby committed with its length. The target list avoids
+   * {@code excludedNodes} (DataNode UUIDs) and prefers {@code clientHost}'s DataNode.
+   * Throws NotReplicatedYetException while the previous block has too few reported replicas.
+   */
+  @AtMostOnce
+  LocatedBlock addBlock(String path, long fileId, String clientName, Block previous,
+      List<String> excludedNodes, String clientHost) throws IOException;
+
+  /** Gives up a block just allocated whose pipeline could not be set up. */
+  @Idempotent
+  void abandonBlock(String path, long fileId, String clientName, Block block) throws IOException;
+
+  /**
+   * Closes a file: commits {@code last} (null if the file has no blocks) and releases the lease.
+   * Returns false while the last block has fewer than the minimum replicas reported; the
+   * client retries with back-off.
+   */
+  @AtMostOnce
+  boolean complete(String path, long fileId, String clientName, Block last) throws IOException;
+
+  /**
+   * Records the current length of the last block of a file being written (hflush/hsync), so
+   * that getFileInfo reports it and new readers see it.
+   */
+  @Idempotent
+  void fsync(String path, long fileId, String clientName, long lastBlockLength) throws IOException;
+
+  /** Blocks covering [offset, offset+length) of a file, locations closest-first to the caller. */
+  @Idempotent
+  LocatedBlocks getBlockLocations(String path, long offset, long length) throws IOException;
+
+  /**
+   * A page of a directory's entries with names after {@code startAfter} ("" for the first
+   * page). Listing a file returns that file alone.
+   */
+  @Idempotent
+  DirectoryListing getListing(String path, String startAfter) throws IOException;
+
+  /** Renames src to dst; see {@link RenameMode}. Failures are exceptions, never false. */
+  @AtMostOnce
+  void rename(String src, String dst, RenameMode mode) throws IOException;
+
+  /**
+   * Deletes a path, atomically. A non-empty directory needs {@code recursive}
+   * (else PathIsNotEmptyDirectoryException). Returns false when the path did not exist.
+   */
+  @AtMostOnce
+  boolean delete(String path, boolean recursive) throws IOException;
+
+  @Idempotent
+  void setPermission(String path, short permission) throws IOException;
+
+  /** Null owner or group leaves that field unchanged. */
+  @Idempotent
+  void setOwner(String path, String owner, String group) throws IOException;
+
+  /** -1 leaves that time unchanged. */
+  @Idempotent
+  void setTimes(String path, long modificationTime, long accessTime) throws IOException;
+
+  /** Returns false when the path is not a file. */
+  @Idempotent
+  boolean setReplication(String path, short replication) throws IOException;
+
+  @Idempotent
+  ContentSummaryInfo getContentSummary(String path) throws IOException;
+
+  /** Moves the blocks of {@code sources}, in order, to the end of {@code target}. */
+  @AtMostOnce
+  void concat(String target, List<String> sources) throws IOException;
+
+  /**
+   * Truncates a closed file to {@code newLength}. Returns true when done at once (the cut falls
+   * on a block boundary); false when the last block is being recovered to the new length (the
+   * file stays open until then; poll isFileClosed).
+   */
+  @Idempotent
+  boolean truncate(String path, long newLength, String clientName) throws IOException;
+
+  /** Keeps every lease of {@code clientName} alive. */
+  @Idempotent
+  void renewLease(String clientName) throws IOException;
+
+  /**
+   * Starts recovery of the lease on a file; returns true when the file is already closed.
+   */
+  @Idempotent
+  boolean recoverLease(String path, String clientName) throws IOException;
+
+  @Idempotent
+  boolean isFileClosed(String path) throws IOException;
+
+  /** Reports replicas a client found corrupt (block + the node(s) holding the bad copy). */
+  @Idempotent
+  void reportBadBlocks(List<LocatedBlock> blocks) throws IOException;
+
+  /**
+   * For pipeline recovery: returns the block with a new generation stamp that the surviving
+   * pipeline will use.
+   */
+  @Idempotent
+  LocatedBlock updateBlockForPipeline(Block block, String clientName) throws IOException;
+
+  /** Records the outcome of pipeline recovery: new generation stamp and surviving nodes. */
+  @AtMostOnce
+  void updatePipeline(String clientName, Block oldBlock, Block newBlock,
+      List<DatanodeInfo> newNodes) throws IOException;
+
+  /**
+   * Extra DataNodes for a pipeline under recovery (to restore its width), avoiding
+   * {@code existing} and {@code excluded} (UUIDs).
+   */
+  @Idempotent
+  List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
+      List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
+      throws IOException;
+
+  @Idempotent
+  FsStats getStats() throws IOException;
+
+  @Idempotent
+  List<DatanodeInfo> getDatanodeReport() throws IOException;
+
+  /** Returns whether safe mode is on after the action. ENTER/LEAVE need the superuser. */
+  @Idempotent
+  boolean setSafeMode(SafeModeAction action) throws IOException;
+}

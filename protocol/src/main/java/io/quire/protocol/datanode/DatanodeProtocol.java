@@ -1,0 +1,64 @@
+package io.quire.protocol.datanode;
+
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.NamespaceInfo;
+import io.quire.protocol.types.ReportedBlock;
+import io.quire.protocol.types.StorageReport;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.io.retry.Idempotent;
+
+/**
+ * The protocol DataNodes speak to every NameNode (Hadoop IPC, ProtobufRpcEngine2).
+ *
+ * <p>A DataNode first asks {@link #versionRequest()} and checks the cluster id against its
+ * storage, then registers, sends a full block report, and heartbeats every few seconds. The
+ * NameNode answers a heartbeat, report or notification from a DataNode it does not know with
+ * {@code UnregisteredNodeException}; the DataNode then registers again. A standby NameNode
+ * accepts all of these (DataNodes report to every NameNode) but sends no commands.
+ */
+public interface DatanodeProtocol {
+  long VERSION = 1L;
+
+  @Idempotent
+  NamespaceInfo versionRequest() throws IOException;
+
+  /** Registers (or re-registers) a DataNode; returns the registration the NameNode recorded. */
+  @Idempotent
+  DatanodeRegistration registerDatanode(DatanodeRegistration registration) throws IOException;
+
+  /** Liveness and usage; the answer carries commands for the DataNode. */
+  @Idempotent
+  List<DatanodeCommand> sendHeartbeat(DatanodeRegistration registration, StorageReport report)
+      throws IOException;
+
+  /** Every replica the DataNode holds; replaces the NameNode's view of this node. */
+  @Idempotent
+  List<DatanodeCommand> blockReport(DatanodeRegistration registration, List<ReportedBlock> blocks)
+      throws IOException;
+
+  /**
+   * Incremental report: replicas received (finalized, or RBW when a pipeline opened) and
+   * replicas deleted since the last report.
+   */
+  @Idempotent
+  void blockReceivedAndDeleted(DatanodeRegistration registration, List<ReportedBlock> received,
+      List<Block> deleted) throws IOException;
+
+  /** Replicas on this DataNode found corrupt (by the block scanner or a failed transfer). */
+  @Idempotent
+  void reportBadBlocks(DatanodeRegistration registration, List<Block> blocks) throws IOException;
+
+  /**
+   * Outcome of block recovery run by a primary DataNode: the block now has
+   * {@code newGenerationStamp} and {@code newLength} on {@code newTargets}; with
+   * {@code closeFile} the NameNode completes the file and releases its lease; with
+   * {@code deleteBlock} (no replica survived) it removes the block from the file.
+   */
+  @Idempotent
+  void commitBlockSynchronization(Block block, long newGenerationStamp, long newLength,
+      boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets) throws IOException;
+}

@@ -1,0 +1,46 @@
+package io.quire.protocol.datatransfer;
+
+/**
+ * Constants of Quire's streaming data-transfer protocol (TCP, big-endian, java.io.DataOutput
+ * encodings), spoken by clients to DataNodes and by DataNodes to each other.
+ *
+ * <h2>Request</h2>
+ * A connection carries one operation: {@code short version (=VERSION), byte opcode (Op.code)},
+ * then the op's request body (see the *Request classes), then op-specific traffic:
+ * <ul>
+ *   <li><b>WRITE_BLOCK</b>: the receiver connects to the next target (forwarding the request
+ *   with itself removed from the target list) and answers an {@link OpResponse}; on SUCCESS the
+ *   writer streams {@link Packet}s, each answered by a {@link PipelineAck} that flows back up
+ *   the pipeline after every downstream node has written the packet (and, with the packet's
+ *   syncBlock flag, forced it to disk). The packet with lastPacketInBlock set (no data)
+ *   finalizes the replica.</li>
+ *   <li><b>READ_BLOCK</b>: an {@link OpResponse} (on SUCCESS: {@code chunkOffset} = the
+ *   512-aligned offset where data starts, {@code length} = the replica's visible length), then
+ *   packets until one with lastPacketInBlock set; checksums cover aligned 512-byte chunks.</li>
+ *   <li><b>BLOCK_CHECKSUM</b>: an {@link OpResponse} with {@code blockCrc}, the CRC32C of the
+ *   block's first {@code length} bytes composed from its chunk CRCs (Hadoop CrcUtil), and
+ *   {@code bytesPerChecksum}.</li>
+ *   <li><b>VISIBLE_LENGTH</b>: an {@link OpResponse} with {@code length} = bytes of the replica
+ *   acknowledged to the writer (what a reader may read of a block under construction).</li>
+ *   <li><b>RECOVERY_INIT</b> / <b>RECOVERY_UPDATE</b>: block recovery between DataNodes; an
+ *   {@link OpResponse} with the replica's {@code length}, {@code generationStamp} and
+ *   {@code replicaState}.</li>
+ * </ul>
+ * Errors: an {@link OpResponse} whose status is not SUCCESS, with a message naming the block.
+ * Malformed input closes the connection after an error response where one can still be sent.
+ */
+public final class DataTransferProtocol {
+  private DataTransferProtocol() {}
+
+  /** Version written first on every connection; a receiver rejects any other. */
+  public static final short VERSION = 1;
+
+  /** Largest data part of a packet accepted; larger is a malformed frame. */
+  public static final int MAX_PACKET_DATA = 4 * 1024 * 1024;
+
+  /** Largest string (client name, message) accepted in a frame. */
+  public static final int MAX_STRING = 64 * 1024;
+
+  /** Largest number of pipeline targets accepted in a WRITE_BLOCK request. */
+  public static final int MAX_TARGETS = 64;
+}

@@ -1,0 +1,107 @@
+package io.quire.protocol.datatransfer;
+
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodings shared by the data-transfer frames.
+ * <ul>
+ *   <li>string: {@code int n (0..MAX_STRING), n bytes UTF-8}</li>
+ *   <li>block: {@code long id, long generationStamp, long numBytes}</li>
+ *   <li>datanode: {@code string uuid, string host, int dataPort}</li>
+ *   <li>datanode list: {@code int n (0..MAX_TARGETS), n datanodes}</li>
+ * </ul>
+ */
+public final class WireIO {
+  private WireIO() {}
+
+  public static void writeString(DataOutput out, String s) throws IOException {
+    byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  public static String readString(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > DataTransferProtocol.MAX_STRING) {
+      throw new MalformedFrameException("string length " + n + " out of range");
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  public static void writeBlock(DataOutput out, Block b) throws IOException {
+    out.writeLong(b.getBlockId());
+    out.writeLong(b.getGenerationStamp());
+    out.writeLong(b.getNumBytes());
+  }
+
+  public static Block readBlock(DataInput in) throws IOException {
+    long id = in.readLong();
+    long gs = in.readLong();
+    long n = in.readLong();
+    if (n < 0) {
+      throw new MalformedFrameException("negative block length " + n + " for blk_" + id);
+    }
+    return new Block(id, gs, n);
+  }
+
+  public static void writeDatanode(DataOutput out, DatanodeId d) throws IOException {
+    writeString(out, d.getUuid());
+    writeString(out, d.getHost());
+    out.writeInt(d.getDataPort());
+  }
+
+  public static DatanodeId readDatanode(DataInput in) throws IOException {
+    String uuid = readString(in);
+    String host = readString(in);
+    int port = in.readInt();
+    if (port <= 0 || port > 65535) {
+      throw new MalformedFrameException("bad port " + port);
+    }
+    return new DatanodeId(uuid, host, port);
+  }
+
+  public static void writeDatanodes(DataOutput out, List<? extends DatanodeId> ds)
+      throws IOException {
+    out.writeInt(ds.size());
+    for (DatanodeId d : ds) {
+      writeDatanode(out, d);
+    }
+  }
+
+  public static List<DatanodeId> readDatanodes(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > DataTransferProtocol.MAX_TARGETS) {
+      throw new MalformedFrameException("target count " + n + " out of range");
+    }
+    List<DatanodeId> ds = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ds.add(readDatanode(in));
+    }
+    return ds;
+  }
+
+  /** Writes the version and opcode that open every connection. */
+  public static void writeOpHeader(DataOutput out, Op op) throws IOException {
+    out.writeShort(DataTransferProtocol.VERSION);
+    out.writeByte(op.code());
+  }
+
+  /** Reads and checks the version, returns the opcode. */
+  public static Op readOpHeader(DataInput in) throws IOException {
+    short v = in.readShort();
+    if (v != DataTransferProtocol.VERSION) {
+      throw new MalformedFrameException("data-transfer version " + v + " not supported (want "
+          + DataTransferProtocol.VERSION + ")");
+    }
+    return Op.fromCode(in.readByte());
+  }
+}

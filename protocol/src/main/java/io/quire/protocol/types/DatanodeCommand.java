@@ -1,0 +1,57 @@
+package io.quire.protocol.types;
+
+import java.util.List;
+
+/**
+ * An instruction from the NameNode to a DataNode, carried back on a heartbeat or block-report
+ * response.
+ *
+ * <ul>
+ *   <li>{@link Type#DELETE}: delete the replicas of {@code blocks}.</li>
+ *   <li>{@link Type#TRANSFER}: send a copy of each of {@code blocks} to the nodes in
+ *       {@code targets.get(i)} (re-replication).</li>
+ *   <li>{@link Type#RECOVER}: lease/block recovery. For each block (whose generation stamp is
+ *       the one the replicas hold), this DataNode is the primary: it agrees with the replicas
+ *       in {@code targets.get(i)} (itself included) on a length, bumps them to
+ *       {@code newGenerationStamp} and calls {@code commitBlockSynchronization}.</li>
+ *   <li>{@link Type#REGISTER}: the NameNode does not know this DataNode (e.g. it restarted):
+ *       register again and send a full block report.</li>
+ *   <li>{@link Type#BLOCK_REPORT}: send a full block report now.</li>
+ * </ul>
+ */
+public final class DatanodeCommand {
+  /** Kinds of command. */
+  public enum Type { DELETE, TRANSFER, RECOVER, REGISTER, BLOCK_REPORT }
+
+  private final Type type;
+  private final List<Block> blocks;
+  private final List<List<DatanodeInfo>> targets;
+  private final long newGenerationStamp;
+
+  public DatanodeCommand(Type type, List<Block> blocks, List<List<DatanodeInfo>> targets,
+      long newGenerationStamp) {
+    this.type = type;
+    this.blocks = List.copyOf(blocks);
+    this.targets = targets.stream().map(List::copyOf).toList();
+    this.newGenerationStamp = newGenerationStamp;
+  }
+
+  public static DatanodeCommand delete(List<Block> blocks) {
+    return new DatanodeCommand(Type.DELETE, blocks, List.of(), 0);
+  }
+
+  public static DatanodeCommand register() {
+    return new DatanodeCommand(Type.REGISTER, List.of(), List.of(), 0);
+  }
+
+  public static DatanodeCommand blockReport() {
+    return new DatanodeCommand(Type.BLOCK_REPORT, List.of(), List.of(), 0);
+  }
+
+  public Type getType() { return type; }
+  public List<Block> getBlocks() { return blocks; }
+  public List<List<DatanodeInfo>> getTargets() { return targets; }
+  public long getNewGenerationStamp() { return newGenerationStamp; }
+
+  @Override public String toString() { return type + " " + blocks; }
+}
