@@ -1,0 +1,89 @@
+package io.quire.minicluster;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.GenericOptionsParser;
+
+/**
+ * {@code quire minicluster --datanodes N --conf-out FILE [--base-dir DIR] [--port P]}: starts an
+ * in-process cluster, writes a client configuration (core-site style: fs.defaultFS,
+ * fs.quire.impl, fs.AbstractFileSystem.quire.impl) to FILE, and runs until stopped (SIGINT or
+ * SIGTERM), like Hadoop's CLI MiniCluster.
+ */
+public final class MiniQuireClusterMain {
+  private MiniQuireClusterMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Configuration conf = new Configuration();
+    String[] rest = new GenericOptionsParser(conf, args).getRemainingArgs();
+    int dataNodes = 3;
+    File confOut = null;
+    File baseDir = new File("target/minicluster").getAbsoluteFile();
+    int port = 0;
+    for (int i = 0; i < rest.length; i++) {
+      switch (rest[i]) {
+        case "--datanodes" -> dataNodes = Integer.parseInt(value(rest, ++i, "--datanodes"));
+        case "--conf-out" -> confOut = new File(value(rest, ++i, "--conf-out"));
+        case "--base-dir" -> baseDir = new File(value(rest, ++i, "--base-dir")).getAbsoluteFile();
+        case "--port" -> port = Integer.parseInt(value(rest, ++i, "--port"));
+        default -> usage("unknown argument " + rest[i]);
+      }
+    }
+    if (dataNodes < 1) {
+      usage("--datanodes must be at least 1");
+    }
+    MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
+        .baseDir(baseDir).nameNodePort(port).build();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      cluster.close();
+      stopped.countDown();
+    }, "minicluster-shutdown"));
+    if (confOut != null) {
+      writeClientConf(cluster, confOut);
+    }
+    System.out.println("Quire mini cluster running: " + cluster.getURI() + " with " + dataNodes
+        + " DataNodes, storage in " + baseDir
+        + (confOut != null ? ", client configuration in " + confOut.getAbsolutePath() : ""));
+    System.out.println("Stop it with Ctrl-C (or SIGTERM).");
+    stopped.await();
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      usage(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage(String problem) {
+    System.err.println("minicluster: " + problem);
+    System.err.println("usage: quire minicluster [--datanodes N] [--conf-out FILE]"
+        + " [--base-dir DIR] [--port P]");
+    System.exit(2);
+  }
+
+  /** Writes the client side of the cluster's configuration, atomically (temp then rename). */
+  static void writeClientConf(MiniQuireCluster cluster, File out) throws IOException {
+    Configuration client = new Configuration(false);
+    client.set(FileSystem.FS_DEFAULT_NAME_KEY, cluster.getURI().toString());
+    client.set("fs.quire.impl", "io.quire.fs.QuireFileSystem");
+    client.set("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
+    File abs = out.getAbsoluteFile();
+    if (abs.getParentFile() != null) {
+      abs.getParentFile().mkdirs();
+    }
+    File tmp = new File(abs.getPath() + ".tmp");
+    try (OutputStream os = new FileOutputStream(tmp)) {
+      client.writeXml(os);
+    }
+    if (!tmp.renameTo(abs)) {
+      throw new IOException("minicluster: cannot rename " + tmp + " to " + abs);
+    }
+  }
+}
