@@ -1,0 +1,86 @@
+package io.quire.protocol.rpc;
+
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.proto.ClientNamenodeProtocolProtos.ClientNamenodeProtocol;
+import io.quire.protocol.proto.DatanodeProtocolProtos.DatanodeProtocolService;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.ipc.ProtobufRpcEngine2;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.thirdparty.protobuf.BlockingService;
+
+/**
+ * Builds Quire's Hadoop IPC endpoints: the one NameNode server that serves both
+ * {@link ClientProtocol} and {@link DatanodeProtocol} (ProtobufRpcEngine2), and plain
+ * (non-retrying) client proxies for each. Callers that want retries and failover wrap the
+ * client proxy in {@code RetryProxy} with a {@code FailoverProxyProvider}; the returned proxies
+ * implement {@code ProtocolTranslator}, so a retried call keeps its call id.
+ *
+ * <p>Every method registers ProtobufRpcEngine2 for the PB interfaces in the given
+ * Configuration (as HDFS does), so that configuration object is modified.
+ */
+public final class QuireRpc {
+  private QuireRpc() {}
+
+  /**
+   * Builds (does not start) the NameNode's IPC server. {@code port} 0 binds an ephemeral port;
+   * read the bound address with {@code NetUtils.getConnectAddress(server)} or
+   * {@code server.getListenerAddress()} after construction.
+   */
+  public static RPC.Server createNameNodeServer(Configuration conf, String bindHost, int port,
+      int handlerCount, ClientProtocol clientImpl, DatanodeProtocol datanodeImpl)
+      throws IOException {
+    RPC.setProtocolEngine(conf, ClientProtocolPB.class, ProtobufRpcEngine2.class);
+    RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
+    BlockingService clientService = ClientNamenodeProtocol.newReflectiveBlockingService(
+        new ClientProtocolServerSideTranslatorPB(clientImpl));
+    BlockingService datanodeService = DatanodeProtocolService.newReflectiveBlockingService(
+        new DatanodeProtocolServerSideTranslatorPB(datanodeImpl));
+    RPC.Server server = new RPC.Builder(conf)
+        .setProtocol(ClientProtocolPB.class)
+        .setInstance(clientService)
+        .setBindAddress(bindHost)
+        .setPort(port)
+        .setNumHandlers(handlerCount)
+        .setVerbose(false)
+        .build();
+    server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, DatanodeProtocolPB.class,
+        datanodeService);
+    return server;
+  }
+
+  /** A plain client proxy for {@link ClientProtocol} at {@code address}, calling as {@code ugi}. */
+  public static ClientProtocol createClientProxy(Configuration conf, InetSocketAddress address,
+      UserGroupInformation ugi) throws IOException {
+    RPC.setProtocolEngine(conf, ClientProtocolPB.class, ProtobufRpcEngine2.class);
+    ClientProtocolPB proxy = RPC.getProtocolProxy(ClientProtocolPB.class,
+        RPC.getProtocolVersion(ClientProtocolPB.class), address, ugi, conf,
+        NetUtils.getDefaultSocketFactory(conf)).getProxy();
+    return new ClientProtocolTranslatorPB(proxy);
+  }
+
+  /** A plain client proxy for {@link DatanodeProtocol} at {@code address}, as the current user. */
+  public static DatanodeProtocol createDatanodeProxy(Configuration conf, InetSocketAddress address)
+      throws IOException {
+    RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
+    DatanodeProtocolPB proxy = RPC.getProtocolProxy(DatanodeProtocolPB.class,
+        RPC.getProtocolVersion(DatanodeProtocolPB.class), address,
+        UserGroupInformation.getCurrentUser(), conf,
+        NetUtils.getDefaultSocketFactory(conf)).getProxy();
+    return new DatanodeProtocolTranslatorPB(proxy);
+  }
+
+  /**
+   * Closes a proxy made here, or a RetryProxy around one (its FailoverProxyProvider closes the
+   * proxies it made): stops the IPC connection. Null is ignored.
+   */
+  public static void stopProxy(Object proxy) {
+    if (proxy != null) {
+      RPC.stopProxy(proxy);
+    }
+  }
+}
