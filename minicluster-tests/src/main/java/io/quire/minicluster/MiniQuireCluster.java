@@ -7,9 +7,12 @@ import io.quire.datanode.DataNodeConfigKeys;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.rpc.QuireRpc;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class MiniQuireCluster implements Closeable {
   private NameNode nameNode;
   private int nameNodePort;
   private FileSystem fileSystem;
+  private ClientProtocol clientProtocol;
 
   private MiniQuireCluster(Configuration conf, File baseDir, int nameNodePort) {
     this.conf = conf;
@@ -258,6 +263,28 @@ public final class MiniQuireCluster implements Closeable {
     return fileSystem;
   }
 
+  /**
+   * A direct (non-retrying) ClientProtocol proxy to the NameNode, for tests that inspect block
+   * ids and locations. Re-created after a NameNode restart.
+   */
+  public synchronized ClientProtocol getClientProtocol() throws IOException {
+    if (clientProtocol == null) {
+      clientProtocol = QuireRpc.createClientProxy(getConfiguration(),
+          new InetSocketAddress("localhost", nameNodePort), UserGroupInformation.getCurrentUser());
+    }
+    return clientProtocol;
+  }
+
+  /** Index of the running DataNode with this UUID, or -1. */
+  public synchronized int indexOfDataNode(String uuid) {
+    for (DataNodeSlot s : slots) {
+      if (s.dataNode != null && uuid.equals(s.dataNode.getDatanodeUuid())) {
+        return s.index;
+      }
+    }
+    return -1;
+  }
+
   public File getBaseDir() {
     return baseDir;
   }
@@ -272,6 +299,10 @@ public final class MiniQuireCluster implements Closeable {
         LOG.warn("closing mini cluster file system", e);
       }
       fileSystem = null;
+    }
+    if (clientProtocol != null) {
+      QuireRpc.stopProxy(clientProtocol);
+      clientProtocol = null;
     }
     for (DataNodeSlot s : slots) {
       if (s.dataNode != null) {

@@ -1,0 +1,98 @@
+package io.quire.bench;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.StringUtils;
+
+/**
+ * {@code quire bench [--runs 3] [--bytes 1g] [--files 5000] [--threads 1,8] [--datanodes 3]
+ * [--only quire|hdfs] [--dir target/bench]}: measures Quire and HDFS (MiniDFSCluster) in the same
+ * JVM on the same machine, alternating between them in every run, and prints medians and
+ * ratios (quire/hdfs; above 1 means Quire is faster).
+ *
+ * <p>Workloads: a sequential write then read of one file of --bytes (MB/s), and
+ * create+close, getFileStatus, rename and delete of --files files from each thread count
+ * (operations/s). Each run starts fresh clusters.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = 3;
+    long bytes = 1L << 30;
+    int files = 5000;
+    int dataNodes = 3;
+    List<Integer> threadCounts = List.of(1, 8);
+    String only = null;
+    File dir = new File("target/bench").getAbsoluteFile();
+    for (int i = 0; i < args.length; i++) {
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--runs" -> { runs = Integer.parseInt(v); i++; }
+        case "--bytes" -> { bytes = StringUtils.TraditionalBinaryPrefix.string2long(v); i++; }
+        case "--files" -> { files = Integer.parseInt(v); i++; }
+        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
+        case "--threads" -> {
+          List<Integer> ts = new ArrayList<>();
+          for (String s : v.split(",")) {
+            ts.add(Integer.parseInt(s.trim()));
+          }
+          threadCounts = ts;
+          i++;
+        }
+        case "--only" -> { only = v; i++; }
+        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
+        default -> {
+          System.err.println("bench: unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    System.out.printf("Quire vs HDFS: %d runs, %d DataNodes, replication 3, %s sequential,"
+        + " %d files x threads %s, %d cores%n", runs, dataNodes,
+        StringUtils.byteDesc(bytes), files, threadCounts,
+        Runtime.getRuntime().availableProcessors());
+    Results results = new Results();
+    for (int run = 0; run < runs; run++) {
+      for (String target : new String[] {"quire", "hdfs"}) {
+        if (only != null && !only.equals(target)) {
+          continue;
+        }
+        File base = new File(dir, target + "-" + run);
+        FileUtil.fullyDelete(base);
+        try (ClusterUnderTest c = target.equals("quire") ? new QuireTarget(base, dataNodes)
+            : new HdfsTarget(base, dataNodes)) {
+          measure(c, results, bytes, files, threadCounts);
+        } finally {
+          FileUtil.fullyDelete(base);
+        }
+        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
+      }
+    }
+    results.print(System.out, runs);
+  }
+
+  private static void measure(ClusterUnderTest c, Results r, long bytes, int files,
+      List<Integer> threadCounts) throws Exception {
+    FileSystem fs = c.fileSystem();
+    Path big = new Path("/bench/seq.bin");
+    r.add("sequential write " + StringUtils.byteDesc(bytes), "MB/s", c.name(),
+        Workloads.sequentialWrite(fs, big, bytes));
+    r.add("sequential read " + StringUtils.byteDesc(bytes), "MB/s", c.name(),
+        Workloads.sequentialRead(fs, big));
+    fs.delete(big, false);
+    for (int threads : threadCounts) {
+      Path d = new Path("/bench/meta-" + threads);
+      fs.mkdirs(d);
+      for (Workloads.MetaOp op : Workloads.MetaOp.values()) {
+        r.add(op.name().toLowerCase().replace('_', ' ') + " x" + files + ", " + threads
+            + " thread(s)", "ops/s", c.name(), Workloads.metadata(fs, d, op, files, threads));
+      }
+      fs.delete(d, true);
+    }
+  }
+}

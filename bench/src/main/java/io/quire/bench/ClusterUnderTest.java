@@ -1,0 +1,17 @@
+package io.quire.bench;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.apache.hadoop.fs.FileSystem;
+
+/** A file system started for a benchmark run: Quire's or HDFS's mini cluster. */
+interface ClusterUnderTest extends Closeable {
+  /** Short name printed in the results ("quire", "hdfs"). */
+  String name();
+
+  /** A client for the cluster (a new instance, closed with the cluster). */
+  FileSystem fileSystem() throws IOException;
+
+  @Override
+  void close();
+}

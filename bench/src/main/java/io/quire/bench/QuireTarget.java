@@ -1,0 +1,33 @@
+package io.quire.bench;
+
+import io.quire.minicluster.MiniQuireCluster;
+import java.io.File;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/** Quire: a {@link MiniQuireCluster} with N DataNodes, replication 3. */
+final class QuireTarget implements ClusterUnderTest {
+  private final MiniQuireCluster cluster;
+
+  QuireTarget(File baseDir, int dataNodes) throws IOException {
+    Configuration conf = new Configuration();
+    conf.setInt(io.quire.protocol.QuireConfigKeys.REPLICATION_KEY, 3);
+    cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes).baseDir(baseDir).build();
+  }
+
+  @Override
+  public String name() {
+    return "quire";
+  }
+
+  @Override
+  public FileSystem fileSystem() throws IOException {
+    return cluster.getFileSystem();
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+}

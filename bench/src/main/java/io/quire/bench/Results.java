@@ -1,0 +1,48 @@
+package io.quire.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Figures per row and target across runs; prints medians and the Quire/HDFS ratio. */
+final class Results {
+  private final Map<String, String> units = new LinkedHashMap<>();
+  private final Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+
+  void add(String row, String unit, String target, double value) {
+    units.putIfAbsent(row, unit);
+    values.computeIfAbsent(row, r -> new LinkedHashMap<>())
+        .computeIfAbsent(target, t -> new ArrayList<>()).add(value);
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  /** A Markdown table: row, unit, median per target, ratio quire/hdfs (higher is better). */
+  void print(PrintStream out, int runs) {
+    out.printf("| workload | unit | quire (median of %d) | hdfs (median of %d) | quire/hdfs |%n",
+        runs, runs);
+    out.println("|---|---|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, List<Double>>> e : values.entrySet()) {
+      double q = median(e.getValue().getOrDefault("quire", List.of()));
+      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
+      out.printf("| %s | %s | %.1f | %.1f | %s |%n", e.getKey(), units.get(e.getKey()), q, h,
+          Double.isNaN(q) || Double.isNaN(h) ? "n/a" : String.format("%.2f", q / h));
+    }
+    out.println();
+    out.println("Raw runs:");
+    for (Map.Entry<String, Map<String, List<Double>>> e : values.entrySet()) {
+      out.printf("  %-32s %s%n", e.getKey(), e.getValue());
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.quire.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.minicluster.Timing;
+import io.quire.namenode.NameNode;
+import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.protocol.QuireConfigKeys;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A NameNode in its own JVM is killed with SIGKILL while clients create, rename and delete; it
+ * comes back with every acknowledged operation (an unacknowledged one may or may not be there),
+ * through checkpoints and journal purges taken during the load and a torn journal tail.
+ */
+class TestNameNodeCrashRecovery {
+  private static final int THREADS = 4;
+
+  @Test
+  void acknowledgedOperationsSurviveSigkill() throws Exception {
+    File base = new File("target/nn-crash-" + System.nanoTime()).getAbsoluteFile();
+    File nameDir = new File(base, "name");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Configuration conf = new Configuration(false);
+    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, nameDir.getPath());
+    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + port);
+    conf.setLong(NameNodeConfigKeys.CHECKPOINT_TXNS_KEY, 500);
+    conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
+    conf.setLong(NameNodeConfigKeys.SAFEMODE_EXTENSION_KEY, 0);
+    base.mkdirs();
+    File confFile = new File(base, "nn-site.xml");
+    try (OutputStream os = new FileOutputStream(confFile)) {
+      conf.writeXml(os);
+    }
+    NameNode.format(new Configuration(conf), true);
+    File log = new File(base, "namenode.log");
+
+    Configuration client = new Configuration();
+    client.setInt("ipc.client.connect.max.retries", 1);
+    client.setInt("ipc.client.connect.retry.interval", 50);
+    URI uri = URI.create("quire://localhost:" + port + "/");
+    AtomicIntegerArray acked = new AtomicIntegerArray(THREADS);
+    AtomicBoolean go = new AtomicBoolean(true);
+    List<Thread> workers = new ArrayList<>();
+
+    try (ForkedNameNode nn = ForkedNameNode.start(confFile, log)) {
+      FileSystem fs = FileSystem.newInstance(uri, client);
+      for (int t = 0; t < THREADS; t++) {
+        final int id = t;
+        NamespaceWorkload w = new NamespaceWorkload(new Path("/t" + t));
+        Thread th = new Thread(() -> {
+          for (int i = 0; go.get(); i++) {
+            try {
+              w.run(fs, i);
+              acked.set(id, i + 1);
+            } catch (Exception e) {
+              return; // the NameNode died under us: this operation was not acknowledged
+            }
+          }
+        }, "workload-" + t);
+        workers.add(th);
+        th.start();
+      }
+      await("load before the crash").atMost(Timing.seconds(120))
+          .until(() -> sum(acked) >= 3000);
+      nn.kill();
+      go.set(false);
+      for (Thread th : workers) {
+        th.join(Timing.seconds(120).toMillis());
+        assertTrue(!th.isAlive(), th.getName() + " ended");
+      }
+      fs.close();
+    }
+    assertTrue(countImagesAbove0(nameDir) >= 1, "a checkpoint was taken during the load");
+
+    // Tear the tail: half a record at the end of the journal being written at the crash.
+    File inProgress = findInProgressSegment(nameDir);
+    Files.write(inProgress.toPath(), new byte[] {0, 0, 0, 40, 1, 2, 3},
+        StandardOpenOption.APPEND);
+
+    try (ForkedNameNode nn = ForkedNameNode.start(confFile, log);
+         FileSystem fs = FileSystem.newInstance(uri, client)) {
+      for (int t = 0; t < THREADS; t++) {
+        Set<String> actual = new TreeSet<>();
+        Path dir = new Path("/t" + t);
+        if (fs.exists(dir)) {
+          for (FileStatus st : fs.listStatus(dir)) {
+            actual.add(st.getPath().getName());
+          }
+        }
+        int n = acked.get(t);
+        Set<String> before = NamespaceWorkload.modelAfter(n);
+        Set<String> after = NamespaceWorkload.modelAfter(n + 1);
+        assertTrue(actual.equals(before) || actual.equals(after),
+            "/t" + t + " after " + n + " acknowledged operations: " + actual);
+      }
+      fs.mkdirs(new Path("/after-crash"));
+      assertTrue(fs.getFileStatus(new Path("/after-crash")).isDirectory());
+    } finally {
+      FileUtil.fullyDelete(base);
+    }
+  }
+
+  private static int sum(AtomicIntegerArray a) {
+    int s = 0;
+    for (int i = 0; i < a.length(); i++) {
+      s += a.get(i);
+    }
+    return s;
+  }
+
+  private static long countImagesAbove0(File nameDir) throws Exception {
+    try (Stream<java.nio.file.Path> files = Files.walk(nameDir.toPath())) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("fsimage_0*[1-9][0-9]*")).count();
+    }
+  }
+
+  private static File findInProgressSegment(File nameDir) throws Exception {
+    try (Stream<java.nio.file.Path> files = Files.walk(nameDir.toPath())) {
+      List<java.nio.file.Path> found = files
+          .filter(f -> f.getFileName().toString().startsWith("edits_inprogress_")).toList();
+      assertEquals(1, found.size(), "one in-progress journal segment after the crash: " + found);
+      return found.get(0).toFile();
+    }
+  }
+}
