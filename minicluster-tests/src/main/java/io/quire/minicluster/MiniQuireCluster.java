@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,8 @@ public final class MiniQuireCluster implements Closeable {
     }
 
     public MiniQuireCluster build() throws IOException {
+      // Several NameNodes/DataNodes per JVM register metrics under the same names.
+      DefaultMetricsSystem.setMiniClusterMode(true);
       File dir = baseDir != null ? baseDir
           : new File("target/mini-quire/" + UUID.randomUUID()).getAbsoluteFile();
       applyTestDefaults(conf);

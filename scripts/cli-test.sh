@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end check of the command line: `scripts/quire minicluster` in the background, then
+# `scripts/quire fs` commands against it (each in its own JVM, as a user runs them), outputs
+# compared with what is expected. Needs a prior `mvn install` (scripts/test.sh does it).
+set -euo pipefail
+QUIRE_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="$QUIRE_HOME/target/cli-test"
+rm -rf "$WORK"; mkdir -p "$WORK/conf"
+cp "$QUIRE_HOME/conf/log4j.properties" "$WORK/conf/"
+"$QUIRE_HOME/scripts/quire" minicluster --datanodes 3 --base-dir "$WORK/cluster" \
+    --conf-out "$WORK/conf/core-site.xml" >"$WORK/cluster.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  [ -f "$WORK/conf/core-site.xml" ] && break
+  kill -0 $PID 2>/dev/null || { echo "cli-test: minicluster died"; cat "$WORK/cluster.log"; exit 1; }
+  sleep 0.2
+done
+export QUIRE_CONF_DIR="$WORK/conf" QUIRE_SKIP_BUILD=1
+q() { "$QUIRE_HOME/scripts/quire" fs "$@" 2>>"$WORK/fs.err"; }
+fail=0; pass=0
+expect() { # description, expected, actual
+  if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); printf 'FAIL %s\n expected: %s\n actual:   %s\n' "$1" "$2" "$3"; fi
+}
+printf 'line one\nline two\n' > "$WORK/a.txt"
+q -mkdir -p /cli/x
+q -put "$WORK/a.txt" /cli/x/a.txt
+expect "-cat" "$(cat "$WORK/a.txt")" "$(q -cat /cli/x/a.txt)"
+expect "-ls -R names" "/cli/x
+/cli/x/a.txt" "$(q -ls -R /cli | awk '{print $NF}')"
+expect "-stat" "a.txt 18 3 regular file" "$(q -stat '%n %b %r %F' /cli/x/a.txt)"
+q -mv /cli/x/a.txt /cli/b.txt
+expect "-test -e after mv" "1" "$(q -test -e /cli/x/a.txt; echo $?)"
+expect "-count" "2 1 18 /cli" "$(q -count /cli | awk '{print $1, $2, $3, $4}')"
+q -rm -r /cli >/dev/null
+expect "-test -d after rm" "1" "$(q -test -d /cli; echo $?)"
+echo "cli-test: $pass passed, $fail failed"
+[ "$fail" = 0 ]
