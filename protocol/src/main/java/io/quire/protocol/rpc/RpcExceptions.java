@@ -1,27 +1,22 @@
 package io.quire.protocol.rpc;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 
 /**
- * Moves IOExceptions across the protobuf service boundary, in both directions.
+ * Moves exceptions across the protobuf service boundary, in both directions.
  *
  * <p>Server side: {@link #serve} runs a call on the Java implementation and wraps its
  * IOException in a ServiceException; ProtobufRpcEngine2 unwraps it again and sends the
  * exception's class and text to the client, which receives a {@link RemoteException}.
  *
  * <p>Client side: {@link #invoke} runs a call on the PB proxy and turns the ServiceException
- * back into the server's exception class (when that class is an IOException with a
- * {@code (String)} constructor, as every Quire, Hadoop and JDK exception sent by the NameNode
- * is). The message is the server's message without the server's stack trace; the full
- * RemoteException (with the trace) is the cause. This replaces Hadoop's ProtobufHelper, which
- * needs unshaded protobuf 2.5.
+ * back into the server's exception class with the server's message (see
+ * {@link ServerExceptionRebuilder}); the RemoteException with the server's stack trace is its
+ * cause. This replaces Hadoop's ProtobufHelper, which needs unshaded protobuf 2.5.
  */
 public final class RpcExceptions {
-  private static final String STACK_FRAME = "\n\tat ";
-
   private RpcExceptions() {}
 
   /** A call on a Java protocol implementation. */
@@ -45,7 +40,14 @@ public final class RpcExceptions {
     }
   }
 
-  /** Client side: runs {@code call}, turning a ServiceException into the server's exception. */
+  /**
+   * Client side: runs {@code call}, turning a ServiceException into the server's exception.
+   *
+   * @throws IOException the server's IOException as its own class, a RemoteException when
+   *     the server failed otherwise, or the local IPC failure (e.g. ConnectException)
+   * @throws IllegalArgumentException when the server rejected an argument with an
+   *     IllegalArgumentException (e.g. org.apache.hadoop.fs.InvalidPathException), as that class
+   */
   public static <T> T invoke(PbCall<T> call) throws IOException {
     try {
       return call.call();
@@ -54,7 +56,11 @@ public final class RpcExceptions {
     }
   }
 
-  /** The IOException a ServiceException thrown by a PB proxy stands for. */
+  /**
+   * The IOException a ServiceException thrown by a PB proxy stands for.
+   *
+   * @throws IllegalArgumentException when the server threw one (rebuilt as its own class)
+   */
   public static IOException unwrap(ServiceException e) {
     Throwable cause = e.getCause();
     if (cause instanceof RemoteException) {
@@ -67,31 +73,16 @@ public final class RpcExceptions {
   }
 
   /**
-   * The server's exception class with the server's message, or {@code re} itself when that
-   * class is not an IOException that can be rebuilt from a message.
+   * The server's exception rebuilt as its own class with the server's message, or {@code re}
+   * itself when it cannot be rebuilt.
+   *
+   * @throws IllegalArgumentException when the server threw one (rebuilt as its own class)
    */
   public static IOException unwrap(RemoteException re) {
-    try {
-      Class<? extends IOException> type =
-          Class.forName(re.getClassName()).asSubclass(IOException.class);
-      Constructor<? extends IOException> ctor = type.getConstructor(String.class);
-      IOException ex = ctor.newInstance(serverMessage(re));
-      ex.initCause(re);
-      return ex;
-    } catch (ReflectiveOperationException | ClassCastException | IllegalStateException e) {
-      return re;
+    Exception rebuilt = ServerExceptionRebuilder.rebuild(re);
+    if (rebuilt instanceof IllegalArgumentException) {
+      throw (IllegalArgumentException) rebuilt;
     }
-  }
-
-  /** The server's message: the RemoteException's text up to the server's stack trace. */
-  static String serverMessage(RemoteException re) {
-    String text = re.getMessage();
-    if (text == null) {
-      return null;
-    }
-    int frame = text.indexOf(STACK_FRAME);
-    String message = frame < 0 ? text : text.substring(0, frame);
-    // An exception without a message is stringified as its bare class name.
-    return message.equals(re.getClassName()) ? null : message;
+    return rebuilt instanceof IOException ? (IOException) rebuilt : re;
   }
 }

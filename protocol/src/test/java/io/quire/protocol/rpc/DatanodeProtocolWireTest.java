@@ -1,0 +1,109 @@
+package io.quire.protocol.rpc;
+
+import static io.quire.protocol.rpc.DeepEquals.assertDeepEquals;
+
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.NamespaceInfo;
+import io.quire.protocol.types.ReplicaState;
+import io.quire.protocol.types.ReportedBlock;
+import io.quire.protocol.types.StorageReport;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every DatanodeProtocol method over a real IPC connection, both directions of each call. */
+class DatanodeProtocolWireTest {
+  private static RpcFixture fixture;
+  private static DatanodeProtocol nn;
+
+  @FunctionalInterface
+  private interface DatanodeCall<R> {
+    R call(DatanodeProtocol p) throws IOException;
+  }
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    fixture = RpcFixture.start();
+    nn = fixture.newDatanodeProxy();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    fixture.close();
+  }
+
+  @BeforeEach
+  void resetScript() {
+    fixture.datanode.reset();
+  }
+
+  private static <R> void check(String method, R answer, DatanodeCall<R> call,
+      Object... expectedArgs) throws IOException {
+    fixture.datanode.returns(method, answer);
+    assertDeepEquals(answer, call.call(nn));
+    assertDeepEquals(Arrays.asList(expectedArgs), fixture.datanode.lastCall(method).args());
+  }
+
+  private static List<DatanodeCommand> everyKindOfCommand() {
+    return List.of(
+        DatanodeCommand.delete(List.of(Samples.block(1), Samples.block(2))),
+        new DatanodeCommand(DatanodeCommand.Type.TRANSFER, List.of(Samples.block(3),
+            Samples.block(4)), List.of(List.of(Samples.datanode(1)),
+            List.of(Samples.datanode(2), Samples.bareDatanode(3))), 0),
+        new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(Samples.block(5)),
+            List.of(List.of(Samples.datanode(1), Samples.datanode(2))), 1234),
+        DatanodeCommand.register(),
+        DatanodeCommand.blockReport());
+  }
+
+  @Test
+  void handshakeRoundTrips() throws IOException {
+    check("versionRequest", new NamespaceInfo("CID-1", -1), DatanodeProtocol::versionRequest);
+    check("registerDatanode", Samples.registration(2),
+        p -> p.registerDatanode(Samples.registration(1)), Samples.registration(1));
+    DatanodeRegistration bare = new DatanodeRegistration(Samples.datanodeId(3), null, null);
+    check("registerDatanode", bare, p -> p.registerDatanode(bare), bare);
+  }
+
+  @Test
+  void heartbeatAndReportsCarryCommands() throws IOException {
+    StorageReport report = new StorageReport(1L << 40, 1L << 20, (1L << 40) - (1L << 20), 3, 1);
+    check("sendHeartbeat", everyKindOfCommand(),
+        p -> p.sendHeartbeat(Samples.registration(1), report), Samples.registration(1), report);
+    check("sendHeartbeat", List.of(), p -> p.sendHeartbeat(Samples.registration(1), report),
+        Samples.registration(1), report);
+    List<ReportedBlock> blocks = List.of(
+        new ReportedBlock(Samples.block(1), ReplicaState.FINALIZED),
+        new ReportedBlock(Samples.block(2), ReplicaState.RBW),
+        new ReportedBlock(Samples.block(3), ReplicaState.RWR));
+    check("blockReport", List.of(DatanodeCommand.delete(List.of(Samples.block(9)))),
+        p -> p.blockReport(Samples.registration(1), blocks), Samples.registration(1), blocks);
+    check("blockReport", List.of(), p -> p.blockReport(Samples.registration(1), List.of()),
+        Samples.registration(1), List.of());
+  }
+
+  @Test
+  void notificationsRoundTrip() throws IOException {
+    List<ReportedBlock> received = List.of(new ReportedBlock(Samples.block(4), ReplicaState.RBW));
+    check("blockReceivedAndDeleted", null, p -> {
+      p.blockReceivedAndDeleted(Samples.registration(1), received, List.of(Samples.block(5)));
+      return null;
+    }, Samples.registration(1), received, List.of(Samples.block(5)));
+    check("reportBadBlocks", null, p -> {
+      p.reportBadBlocks(Samples.registration(2), List.of(Samples.block(6)));
+      return null;
+    }, Samples.registration(2), List.of(Samples.block(6)));
+    check("commitBlockSynchronization", null, p -> {
+      p.commitBlockSynchronization(Samples.block(7), 2007, 333, true, false,
+          List.of(Samples.datanodeId(1), Samples.datanodeId(2)));
+      return null;
+    }, Samples.block(7), 2007L, 333L, true, false,
+        List.of(Samples.datanodeId(1), Samples.datanodeId(2)));
+  }
+}
