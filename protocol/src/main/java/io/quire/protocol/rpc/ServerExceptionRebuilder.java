@@ -17,8 +17,8 @@ import org.apache.hadoop.ipc.RemoteException;
  * message, so the rebuilt message equals the server's. (A message made by another constructor,
  * e.g. InvalidPathException(path, reason), arrives decorated once more.) The server's
  * RemoteException, with its stack trace, becomes the cause (a suppressed exception instead for
- * classes that fold their cause into their message, like PathIOException). Anything else (a server bug's
- * NullPointerException, a class unknown here) is left as the RemoteException.
+ * classes that fold their cause into their message, like PathIOException). Anything else (a
+ * server bug's NullPointerException, a class unknown here) is left as the RemoteException.
  */
 final class ServerExceptionRebuilder {
   private static final String STACK_FRAME = "\n\tat ";
