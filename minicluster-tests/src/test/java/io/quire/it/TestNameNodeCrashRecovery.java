@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.client.ClientConfigKeys;
 import io.quire.minicluster.Timing;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.NameNodeConfigKeys;
@@ -60,8 +61,10 @@ class TestNameNodeCrashRecovery {
     File log = new File(base, "namenode.log");
 
     Configuration client = new Configuration();
-    client.setInt("ipc.client.connect.max.retries", 1);
-    client.setInt("ipc.client.connect.retry.interval", 50);
+    // Fail fast once the NameNode is gone: the workload threads stop at their first failure.
+    client.setInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY, 1);
+    client.setLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY, 50);
+    client.setInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY, 0);
     URI uri = URI.create("quire://localhost:" + port + "/");
     AtomicIntegerArray acked = new AtomicIntegerArray(THREADS);
     AtomicBoolean go = new AtomicBoolean(true);
