@@ -1,0 +1,47 @@
+package io.quire.datanode;
+
+/**
+ * Configuration keys of the DataNode, each next to its typed default and one line of doc.
+ * They are read once into {@link DataNodeOptions}. The NameNode list comes from the shared key
+ * {@link io.quire.protocol.QuireConfigKeys#NAMENODE_RPC_ADDRESS_KEY} (comma-separated; the
+ * DataNode talks to each) and the heartbeat interval from
+ * {@link io.quire.protocol.QuireConfigKeys#HEARTBEAT_INTERVAL_KEY}.
+ */
+public final class DataNodeConfigKeys {
+  private DataNodeConfigKeys() {}
+
+  /** Comma-separated local directories holding block storage. Required. */
+  public static final String DATA_DIR_KEY = "quire.datanode.data.dir";
+
+  /** host:port the data-transfer server binds to; port 0 picks a free port. */
+  public static final String ADDRESS_KEY = "quire.datanode.address";
+  public static final String ADDRESS_DEFAULT = "0.0.0.0:8710";
+
+  /** Host name advertised to NameNodes and clients; empty means the local host name. */
+  public static final String HOSTNAME_KEY = "quire.datanode.hostname";
+  public static final String HOSTNAME_DEFAULT = "";
+
+  /** Milliseconds between full block reports to each NameNode. */
+  public static final String BLOCKREPORT_INTERVAL_KEY = "quire.datanode.blockreport.interval.ms";
+  public static final long BLOCKREPORT_INTERVAL_DEFAULT = 6L * 60 * 60 * 1000;
+
+  /** Maximum number of concurrent data-transfer connections; more are refused with an error. */
+  public static final String TRANSFER_THREADS_KEY = "quire.datanode.transfer.threads";
+  public static final int TRANSFER_THREADS_DEFAULT = 1024;
+
+  /** Read timeout of data-transfer sockets, in milliseconds. */
+  public static final String SOCKET_TIMEOUT_KEY = "quire.datanode.socket.timeout.ms";
+  public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
+
+  /** Connect timeout to downstream DataNodes, in milliseconds. */
+  public static final String CONNECT_TIMEOUT_KEY = "quire.datanode.socket.connect-timeout.ms";
+  public static final int CONNECT_TIMEOUT_DEFAULT = 10_000;
+
+  /** Send and receive buffer size of data-transfer sockets, in bytes. */
+  public static final String SOCKET_BUFFER_SIZE_KEY = "quire.datanode.socket.buffer-size";
+  public static final int SOCKET_BUFFER_SIZE_DEFAULT = 512 * 1024;
+
+  /** Largest back-off between retries when a NameNode is unreachable, in milliseconds. */
+  public static final String NAMENODE_RETRY_MAX_KEY = "quire.datanode.namenode.retry.max.ms";
+  public static final long NAMENODE_RETRY_MAX_DEFAULT = 10_000;
+}

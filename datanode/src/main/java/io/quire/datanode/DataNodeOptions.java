@@ -1,0 +1,99 @@
+package io.quire.datanode;
+
+import io.quire.protocol.QuireConfigKeys;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.net.NetUtils;
+
+/** Immutable DataNode settings, read once from a {@link Configuration} at init and logged. */
+public final class DataNodeOptions {
+  private final List<File> dataDirs;
+  private final InetSocketAddress bindAddress;
+  private final String advertisedHost;
+  private final List<InetSocketAddress> nameNodes;
+  private final long heartbeatIntervalMs;
+  private final long blockReportIntervalMs;
+  private final int transferThreads;
+  private final int socketTimeoutMs;
+  private final int connectTimeoutMs;
+  private final int socketBufferSize;
+  private final long nameNodeRetryMaxMs;
+
+  private DataNodeOptions(Configuration conf) {
+    dataDirs = new ArrayList<>();
+    for (String d : conf.getTrimmedStrings(DataNodeConfigKeys.DATA_DIR_KEY)) {
+      dataDirs.add(new File(d));
+    }
+    if (dataDirs.isEmpty()) {
+      throw new IllegalArgumentException(DataNodeConfigKeys.DATA_DIR_KEY + " is not set");
+    }
+    bindAddress = NetUtils.createSocketAddr(conf.getTrimmed(DataNodeConfigKeys.ADDRESS_KEY,
+        DataNodeConfigKeys.ADDRESS_DEFAULT), 0, DataNodeConfigKeys.ADDRESS_KEY);
+    String host = conf.getTrimmed(DataNodeConfigKeys.HOSTNAME_KEY,
+        DataNodeConfigKeys.HOSTNAME_DEFAULT);
+    advertisedHost = host.isEmpty() ? localHostName() : host;
+    nameNodes = new ArrayList<>();
+    for (String a : conf.getTrimmedStrings(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY)) {
+      nameNodes.add(NetUtils.createSocketAddr(a, QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT,
+          QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY));
+    }
+    heartbeatIntervalMs = conf.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
+        QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);
+    blockReportIntervalMs = conf.getLong(DataNodeConfigKeys.BLOCKREPORT_INTERVAL_KEY,
+        DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT);
+    transferThreads = conf.getInt(DataNodeConfigKeys.TRANSFER_THREADS_KEY,
+        DataNodeConfigKeys.TRANSFER_THREADS_DEFAULT);
+    socketTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY,
+        DataNodeConfigKeys.SOCKET_TIMEOUT_DEFAULT);
+    connectTimeoutMs = conf.getInt(DataNodeConfigKeys.CONNECT_TIMEOUT_KEY,
+        DataNodeConfigKeys.CONNECT_TIMEOUT_DEFAULT);
+    socketBufferSize = conf.getInt(DataNodeConfigKeys.SOCKET_BUFFER_SIZE_KEY,
+        DataNodeConfigKeys.SOCKET_BUFFER_SIZE_DEFAULT);
+    nameNodeRetryMaxMs = conf.getLong(DataNodeConfigKeys.NAMENODE_RETRY_MAX_KEY,
+        DataNodeConfigKeys.NAMENODE_RETRY_MAX_DEFAULT);
+    if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
+        || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0) {
+      throw new IllegalArgumentException("DataNode intervals, thread counts and buffer sizes"
+          + " must be positive: " + this);
+    }
+  }
+
+  /** Reads and validates the DataNode's settings; fails on a missing data directory list. */
+  public static DataNodeOptions from(Configuration conf) {
+    return new DataNodeOptions(conf);
+  }
+
+  private static String localHostName() {
+    try {
+      return InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  public List<File> getDataDirs() { return List.copyOf(dataDirs); }
+  public InetSocketAddress getBindAddress() { return bindAddress; }
+  public String getAdvertisedHost() { return advertisedHost; }
+  public List<InetSocketAddress> getNameNodes() { return List.copyOf(nameNodes); }
+  public long getHeartbeatIntervalMs() { return heartbeatIntervalMs; }
+  public long getBlockReportIntervalMs() { return blockReportIntervalMs; }
+  public int getTransferThreads() { return transferThreads; }
+  public int getSocketTimeoutMs() { return socketTimeoutMs; }
+  public int getConnectTimeoutMs() { return connectTimeoutMs; }
+  public int getSocketBufferSize() { return socketBufferSize; }
+  public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
+
+  @Override public String toString() {
+    return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
+        + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
+        + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
+        + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
+        + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
+        + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + "}";
+  }
+}

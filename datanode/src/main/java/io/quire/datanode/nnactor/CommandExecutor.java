@@ -1,0 +1,93 @@
+package io.quire.datanode.nnactor;
+
+import io.quire.datanode.recovery.BlockRecoveryWorker;
+import io.quire.datanode.storage.FsDataset;
+import io.quire.datanode.transfer.BlockTransferClient;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeInfo;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the block commands NameNodes send: DELETE at once (the deletions then flow to
+ * every NameNode as incremental reports); TRANSFER (re-replication) and RECOVER (block
+ * recovery) on a small background pool so heartbeats are not held up. REGISTER and
+ * BLOCK_REPORT concern one NameNode's actor and are handled there.
+ */
+public final class CommandExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
+
+  private final FsDataset dataset;
+  private final BlockTransferClient transfers;
+  private final BlockRecoveryWorker recovery;
+  private final ExecutorService pool;
+
+  public CommandExecutor(FsDataset dataset, BlockTransferClient transfers,
+      BlockRecoveryWorker recovery) {
+    this.dataset = dataset;
+    this.transfers = transfers;
+    this.recovery = recovery;
+    this.pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "DataNodeCommands");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Executes a DELETE, TRANSFER or RECOVER command. */
+  public void execute(DatanodeCommand cmd) {
+    switch (cmd.getType()) {
+      case DELETE:
+        dataset.delete(cmd.getBlocks());
+        break;
+      case TRANSFER:
+        for (int i = 0; i < cmd.getBlocks().size(); i++) {
+          Block b = cmd.getBlocks().get(i);
+          List<DatanodeInfo> targets = targetsOf(cmd, i);
+          pool.execute(() -> runLogged("transfer " + b.getName() + " to " + targets,
+              () -> transfers.transfer(b, targets)));
+        }
+        break;
+      case RECOVER:
+        for (int i = 0; i < cmd.getBlocks().size(); i++) {
+          Block b = cmd.getBlocks().get(i);
+          List<DatanodeInfo> nodes = targetsOf(cmd, i);
+          long gs = cmd.getNewGenerationStamp();
+          pool.execute(() -> runLogged("recover " + b.getName() + " to gs " + gs,
+              () -> recovery.recover(b, gs, nodes)));
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("not a block command: " + cmd);
+    }
+  }
+
+  private static List<DatanodeInfo> targetsOf(DatanodeCommand cmd, int i) {
+    return i < cmd.getTargets().size() ? cmd.getTargets().get(i) : List.of();
+  }
+
+  private interface IoTask {
+    void run() throws IOException;
+  }
+
+  private static void runLogged(String what, IoTask task) {
+    try {
+      task.run();
+      LOG.info("Command done: {}", what);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Command failed: {}: {}", what, e.toString());
+    }
+  }
+
+  public void shutdown() {
+    pool.shutdownNow();
+  }
+}

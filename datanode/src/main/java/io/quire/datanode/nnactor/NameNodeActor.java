@@ -1,0 +1,214 @@
+package io.quire.datanode.nnactor;
+
+import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.UnregisteredNodeException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.NamespaceInfo;
+import io.quire.protocol.types.ReportedBlock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DataNode's conversation with one NameNode, on its own thread: versionRequest (check or
+ * stamp the cluster id), register, full block report, then heartbeats every heartbeat interval,
+ * incremental reports as soon as replicas are received or deleted, and full reports every
+ * block-report interval. A NameNode that does not know this node (UnregisteredNodeException or
+ * a REGISTER command) gets a new registration and a full report; an unreachable NameNode is
+ * retried with doubling back-off. A storage of another cluster stops this actor for good.
+ */
+public final class NameNodeActor implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(NameNodeActor.class);
+  private static final String SOFTWARE_VERSION = "quire-0.1.0";
+
+  private final InetSocketAddress address;
+  private final ActorContext ctx;
+  private final IncrementalReport pending = new IncrementalReport();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wakeUp = lock.newCondition();
+  private volatile boolean running = true;
+  private volatile boolean heartbeatNow;
+  private volatile boolean reportNow;
+  private volatile DatanodeProtocol nn;
+  private volatile DatanodeRegistration registration;
+  private volatile IOException fatal;
+
+  public NameNodeActor(InetSocketAddress address, ActorContext ctx) {
+    this.address = address;
+    this.ctx = ctx;
+  }
+
+  public InetSocketAddress getAddress() { return address; }
+
+  /** The proxy to this NameNode, or null before the first connection. */
+  public DatanodeProtocol getProxy() { return nn; }
+
+  /** Whether this actor is registered with its NameNode right now. */
+  public boolean isRegistered() { return registration != null; }
+
+  /** The error that stopped this actor for good (foreign cluster), or null. */
+  public IOException getFatalError() { return fatal; }
+
+  void replicaReceived(ReportedBlock b) {
+    pending.addReceived(b);
+    signal();
+  }
+
+  void replicaDeleted(Block b) {
+    pending.addDeleted(b);
+    signal();
+  }
+
+  /** Sends a heartbeat as soon as possible. */
+  public void triggerHeartbeat() {
+    heartbeatNow = true;
+    signal();
+  }
+
+  /** Sends a full block report as soon as possible. */
+  public void triggerBlockReport() {
+    reportNow = true;
+    signal();
+  }
+
+  void stop() {
+    running = false;
+    signal();
+  }
+
+  private void signal() {
+    lock.lock();
+    try {
+      wakeUp.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override public void run() {
+    long backoff = ctx.options().getHeartbeatIntervalMs();
+    while (running) {
+      try {
+        if (nn == null) {
+          nn = ctx.connector().connect(ctx.conf(), address);
+        }
+        if (registration == null) {
+          handshake();
+        }
+        backoff = ctx.options().getHeartbeatIntervalMs();
+        serve();
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof IOException && RemoteErrors.is((IOException) e,
+            IncompatibleStorageException.class)) {
+          fatal = (IOException) e;
+          LOG.error("NameNode {}: giving up: {}", address, e.getMessage());
+          return;
+        }
+        registration = null;
+        if (e instanceof IOException && RemoteErrors.is((IOException) e,
+            UnregisteredNodeException.class)) {
+          LOG.info("NameNode {} does not know this DataNode; registering again", address);
+          continue;
+        }
+        LOG.warn("NameNode {} unavailable, retrying in {} ms: {}", address, backoff,
+            e.toString());
+        await(System.currentTimeMillis() + backoff, false);
+        backoff = Math.min(backoff * 2, ctx.options().getNameNodeRetryMaxMs());
+      }
+    }
+  }
+
+  private void handshake() throws IOException {
+    NamespaceInfo ns = nn.versionRequest();
+    ctx.storage().checkOrStampClusterId(ns.getClusterId());
+    DatanodeRegistration reg = nn.registerDatanode(new DatanodeRegistration(ctx.self().get(),
+        ns.getClusterId(), SOFTWARE_VERSION));
+    registration = reg;
+    LOG.info("Registered with NameNode {} as {}", address, reg);
+    pending.take();
+    reportNow = true;
+    heartbeatNow = true;
+  }
+
+  private void serve() throws IOException {
+    long hbInterval = ctx.options().getHeartbeatIntervalMs();
+    long nextHeartbeat = 0;
+    long nextReport = 0;
+    while (running) {
+      long now = System.currentTimeMillis();
+      if (heartbeatNow || now >= nextHeartbeat) {
+        heartbeatNow = false;
+        nextHeartbeat = now + hbInterval;
+        ctx.faults().run(DataNodeFaultInjector.Point.BEFORE_HEARTBEAT, address);
+        handle(nn.sendHeartbeat(registration,
+            ctx.dataset().storageReport(ctx.activeTransfers().getAsInt())));
+      }
+      if (!pending.isEmpty()) {
+        sendIncremental();
+      }
+      if (reportNow || now >= nextReport) {
+        reportNow = false;
+        nextReport = now + ctx.options().getBlockReportIntervalMs();
+        pending.take();
+        List<ReportedBlock> report = ctx.dataset().blockReport();
+        handle(nn.blockReport(registration, report));
+        LOG.info("Sent block report of {} replicas to {}", report.size(), address);
+      }
+      await(Math.min(nextHeartbeat, nextReport), true);
+    }
+  }
+
+  private void sendIncremental() throws IOException {
+    IncrementalReport.Batch b = pending.take();
+    try {
+      nn.blockReceivedAndDeleted(registration, b.received(), b.deleted());
+    } catch (IOException | RuntimeException e) {
+      pending.putBack(b);
+      throw e;
+    }
+  }
+
+  private void handle(List<DatanodeCommand> commands) throws IOException {
+    for (DatanodeCommand c : commands) {
+      switch (c.getType()) {
+        case REGISTER:
+          throw new UnregisteredNodeException("NameNode " + address + " asked "
+              + ctx.self().get() + " to register again");
+        case BLOCK_REPORT:
+          reportNow = true;
+          break;
+        default:
+          ctx.commands().execute(c);
+          break;
+      }
+    }
+  }
+
+  /** Waits until {@code deadline} or stop, and with {@code onEvents} a trigger or event. */
+  private void await(long deadline, boolean onEvents) {
+    lock.lock();
+    try {
+      while (running && !(onEvents && (heartbeatNow || reportNow || !pending.isEmpty()))) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          return;
+        }
+        wakeUp.await(left, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

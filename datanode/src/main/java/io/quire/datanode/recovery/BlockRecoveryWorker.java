@@ -1,0 +1,145 @@
+package io.quire.datanode.recovery;
+
+import io.quire.datanode.storage.FsDataset;
+import io.quire.datanode.transfer.BlockOpClient;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datatransfer.BlockOpRequest;
+import io.quire.protocol.datatransfer.Op;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.ReplicaState;
+import io.quire.protocol.types.ReportedBlock;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.ipc.StandbyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Block recovery run by the primary DataNode (lease recovery): RECOVERY_INIT on every replica
+ * node (this one locally), agree on the shortest length among the replicas that answered,
+ * RECOVERY_UPDATE each of them to that length and the new generation stamp, then report the
+ * outcome with commitBlockSynchronization to every NameNode (standbys refuse; ignored).
+ * Unreachable nodes are left out; when no replica answers the block is reported for deletion.
+ */
+public final class BlockRecoveryWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockRecoveryWorker.class);
+
+  private final Supplier<DatanodeId> self;
+  private final FsDataset dataset;
+  private final BlockOpClient client;
+  private final Supplier<List<DatanodeProtocol>> nameNodes;
+
+  public BlockRecoveryWorker(Supplier<DatanodeId> self, FsDataset dataset, BlockOpClient client,
+      Supplier<List<DatanodeProtocol>> nameNodes) {
+    this.self = self;
+    this.dataset = dataset;
+    this.client = client;
+    this.nameNodes = nameNodes;
+  }
+
+  /** A replica node that took part, with what it reported. */
+  private record Participant(DatanodeId node, ReportedBlock replica) {}
+
+  /** Recovers {@code b} on {@code nodes} to {@code newGs}; returns the agreed length. */
+  public long recover(Block b, long newGs, List<? extends DatanodeId> nodes) throws IOException {
+    List<Participant> parts = new ArrayList<>();
+    for (DatanodeId n : nodes) {
+      try {
+        ReportedBlock r = init(n, b, newGs);
+        if (r.getBlock().getBlockId() == b.getBlockId()) {
+          parts.add(new Participant(n, r));
+        }
+      } catch (IOException e) {
+        LOG.warn("Recovery of {}: RECOVERY_INIT on {} failed: {}", b.getName(), n,
+            e.getMessage());
+      }
+    }
+    if (parts.isEmpty()) {
+      LOG.warn("Recovery of {}: no replica answered; asking NameNodes to delete the block",
+          b.getName());
+      commit(b, newGs, 0, true, List.of());
+      return 0;
+    }
+    long minLength = Long.MAX_VALUE;
+    for (Participant p : parts) {
+      minLength = Math.min(minLength, p.replica().getBlock().getNumBytes());
+    }
+    List<DatanodeId> survivors = new ArrayList<>();
+    for (Participant p : parts) {
+      try {
+        update(p.node(), b, newGs, minLength);
+        survivors.add(p.node());
+      } catch (IOException e) {
+        LOG.warn("Recovery of {}: RECOVERY_UPDATE on {} failed: {}", b.getName(), p.node(),
+            e.getMessage());
+      }
+    }
+    if (survivors.isEmpty()) {
+      throw new IOException("recover " + b.getName() + " to gs " + newGs
+          + ": every RECOVERY_UPDATE failed on " + nodes);
+    }
+    commit(b, newGs, minLength, false, survivors);
+    LOG.info("Recovered {} to gs {} and length {} on {}", b.getName(), newGs, minLength,
+        survivors);
+    return minLength;
+  }
+
+  private boolean isSelf(DatanodeId n) {
+    return n.getUuid().equals(self.get().getUuid());
+  }
+
+  private ReportedBlock init(DatanodeId n, Block b, long newGs) throws IOException {
+    if (isSelf(n)) {
+      return dataset.initRecovery(b, newGs);
+    }
+    return answer(n, client.call(n, new BlockOpRequest(Op.RECOVERY_INIT, b, newGs, 0)), b);
+  }
+
+  private void update(DatanodeId n, Block b, long newGs, long len) throws IOException {
+    if (isSelf(n)) {
+      dataset.updateRecovery(b, newGs, len);
+    } else {
+      answer(n, client.call(n, new BlockOpRequest(Op.RECOVERY_UPDATE, b, newGs, len)), b);
+    }
+  }
+
+  private static ReportedBlock answer(DatanodeId n, OpResponse r, Block b) throws IOException {
+    if (!r.isSuccess()) {
+      throw new IOException(n + " answered " + r);
+    }
+    ReplicaState s = r.getReplicaState();
+    return new ReportedBlock(new Block(b.getBlockId(), r.getGenerationStamp(), r.getLength()), s);
+  }
+
+  private void commit(Block b, long newGs, long len, boolean deleteBlock,
+      List<DatanodeId> survivors) throws IOException {
+    int accepted = 0;
+    IOException last = null;
+    for (DatanodeProtocol nn : nameNodes.get()) {
+      try {
+        nn.commitBlockSynchronization(b, newGs, len, true, deleteBlock, survivors);
+        accepted++;
+      } catch (IOException e) {
+        if (!isStandby(e)) {
+          last = e;
+          LOG.warn("Recovery of {}: commitBlockSynchronization failed: {}", b.getName(),
+              e.toString());
+        }
+      }
+    }
+    if (accepted == 0) {
+      throw new IOException("recover " + b.getName() + ": no NameNode accepted"
+          + " commitBlockSynchronization", last);
+    }
+  }
+
+  private static boolean isStandby(IOException e) {
+    return e instanceof StandbyException || (e instanceof RemoteException
+        && StandbyException.class.getName().equals(((RemoteException) e).getClassName()));
+  }
+}

@@ -1,0 +1,304 @@
+package io.quire.datanode.storage;
+
+import io.quire.protocol.exceptions.RecoveryInProgressException;
+import io.quire.protocol.exceptions.ReplicaNotFoundException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.ReplicaState;
+import io.quire.protocol.types.ReportedBlock;
+import io.quire.protocol.types.StorageReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replicas of this DataNode across its storage directories: creation, finalization,
+ * append/recovery, deletion and reports. State transitions (file moves, renames, truncation)
+ * run under this object's lock; data is written by the replica's {@link Replica.Writer}
+ * outside it. Listeners hear of RBW creation, finalization and deletion.
+ */
+public final class FsDataset {
+  private static final Logger LOG = LoggerFactory.getLogger(FsDataset.class);
+
+  private final DataStorage storage;
+  private final ReplicaMap map = new ReplicaMap();
+  private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicInteger nextDir = new AtomicInteger();
+
+  /** Opens the dataset and rebuilds the replica map by scanning every directory. */
+  public FsDataset(DataStorage storage) throws IOException {
+    this.storage = storage;
+    for (StorageDirectory sd : storage.getDirs()) {
+      ReplicaScanner.scan(sd, map);
+    }
+    LOG.info("Loaded {} replicas from {}", map.size(), storage.getDirs());
+  }
+
+  public DataStorage getStorage() { return storage; }
+
+  public void addListener(ReplicaListener l) { listeners.add(l); }
+
+  public Replica getReplica(long blockId) { return map.get(blockId); }
+
+  /** Block file of the replica of {@code blockId}, or null if there is none. */
+  public File getBlockFile(long blockId) {
+    Replica r = map.get(blockId);
+    return r == null ? null : r.getBlockFile();
+  }
+
+  /** Meta file of the replica of {@code blockId}, or null if there is none. */
+  public File getMetaFile(long blockId) {
+    Replica r = map.get(blockId);
+    return r == null ? null : r.getMetaFile();
+  }
+
+  /**
+   * Creates an empty RBW replica of {@code b} written by {@code writer}. An unfinished replica
+   * of the same id with an older generation stamp and no writer is replaced.
+   *
+   * @param reportRbw whether NameNodes hear of the RBW replica (not for re-replication copies)
+   */
+  public Replica createRbw(Block b, Replica.Writer writer, boolean reportRbw) throws IOException {
+    Replica r;
+    synchronized (this) {
+      Replica old = map.get(b.getBlockId());
+      if (old != null) {
+        if (old.getState() == ReplicaState.FINALIZED || old.getWriter() != null
+            || old.getGenerationStamp() >= b.getGenerationStamp()) {
+          throw new ReplicaAlreadyExistsException("create replica " + b.getName()
+              + ": this DataNode already holds " + old);
+        }
+        removeFiles(old);
+        map.remove(old);
+      }
+      StorageDirectory sd = chooseDir();
+      r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0, sd);
+      File blk = r.getBlockFile();
+      Files.deleteIfExists(blk.toPath());
+      Files.deleteIfExists(r.getMetaFile().toPath());
+      Files.createFile(blk.toPath());
+      BlockMetaFile.create(r.getMetaFile());
+      r.setWriter(writer);
+      map.put(r);
+    }
+    if (reportRbw) {
+      fireReceived(r);
+    }
+    return r;
+  }
+
+  /**
+   * Takes over an existing replica to continue writing it (append or pipeline recovery): stops
+   * its writer, cuts it to {@code b.numBytes}, moves it to RBW with {@code newGs}. The files are
+   * on disk when this returns.
+   */
+  public Replica recoverForAppend(Block b, long newGs, Replica.Writer writer) throws IOException {
+    Replica r = existing(b, "recover for append");
+    stopWriter(r);
+    synchronized (this) {
+      if (r.getGenerationStamp() >= newGs) {
+        throw new RecoveryInProgressException("recover for append " + b.getName() + " to gs "
+            + newGs + ": replica already at " + r);
+      }
+      if (r.getBytesOnDisk() < b.getNumBytes()) {
+        throw new IOException("recover for append " + b.getName() + ": replica has "
+            + r.getBytesOnDisk() + " bytes, writer expects " + b.getNumBytes());
+      }
+      ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), b.getNumBytes());
+      move(r, ReplicaState.RBW, newGs);
+      r.setBytesOnDisk(b.getNumBytes());
+      r.resetAckedLength(b.getNumBytes());
+      r.setWriter(writer);
+    }
+    fireReceived(r);
+    return r;
+  }
+
+  /** Moves an RBW replica to finalized/ (durably: directories fsynced) and reports it. */
+  public void finalizeReplica(Replica r) throws IOException {
+    synchronized (this) {
+      if (map.get(r.getBlockId()) != r) {
+        throw new ReplicaNotFoundException("finalize " + r + ": replica was removed");
+      }
+      move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
+      r.resetAckedLength(r.getBytesOnDisk());
+    }
+    fireReceived(r);
+  }
+
+  /**
+   * First phase of block recovery: stops the replica's writer and freezes it (an RBW replica
+   * becomes RWR). Returns the replica as it is now.
+   */
+  public ReportedBlock initRecovery(Block b, long recoveryGs) throws IOException {
+    Replica r = existing(b, "init recovery");
+    stopWriter(r);
+    synchronized (this) {
+      if (r.getGenerationStamp() >= recoveryGs) {
+        throw new RecoveryInProgressException("init recovery of " + b.getName() + " with gs "
+            + recoveryGs + ": replica already at " + r);
+      }
+      if (r.getState() == ReplicaState.RBW) {
+        r.setState(ReplicaState.RWR);
+      }
+      return r.toReported();
+    }
+  }
+
+  /**
+   * Second phase of block recovery: cuts the replica to {@code newLength}, re-stamps it with
+   * {@code newGs} and finalizes it (on disk when this returns). Repeating it is harmless.
+   */
+  public ReportedBlock updateRecovery(Block b, long newGs, long newLength) throws IOException {
+    Replica r = map.get(b.getBlockId());
+    if (r == null) {
+      throw new ReplicaNotFoundException("update recovery: no replica of blk_" + b.getBlockId());
+    }
+    stopWriter(r);
+    synchronized (this) {
+      if (r.getGenerationStamp() == newGs && r.getState() == ReplicaState.FINALIZED
+          && r.getBytesOnDisk() == newLength) {
+        return r.toReported();
+      }
+      if (r.getGenerationStamp() > newGs || r.getBytesOnDisk() < newLength) {
+        throw new IOException("update recovery of " + b.getName() + " to gs " + newGs
+            + ", length " + newLength + ": replica is " + r);
+      }
+      ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), newLength);
+      r.setBytesOnDisk(newLength);
+      move(r, ReplicaState.FINALIZED, newGs);
+      r.resetAckedLength(newLength);
+    }
+    fireReceived(r);
+    return r.toReported();
+  }
+
+  /**
+   * Deletes the replicas of {@code blocks} whose generation stamp is not newer than the one
+   * given; returns the blocks deleted (listeners are told of each).
+   */
+  public List<Block> delete(List<Block> blocks) {
+    List<Block> deleted = new ArrayList<>();
+    for (Block b : blocks) {
+      Replica r = map.get(b.getBlockId());
+      if (r == null || r.getGenerationStamp() > b.getGenerationStamp()) {
+        LOG.info("Delete {}: no such replica (have {})", b.getName(), r);
+        continue;
+      }
+      stopWriter(r);
+      synchronized (this) {
+        if (!map.remove(r)) {
+          continue;
+        }
+        removeFiles(r);
+      }
+      LOG.info("Deleted replica {}", r);
+      deleted.add(r.toBlock());
+      for (ReplicaListener l : listeners) {
+        l.replicaDeleted(r.toBlock());
+      }
+    }
+    return deleted;
+  }
+
+  /** Every replica with its state and on-disk length, for a full block report. */
+  public List<ReportedBlock> blockReport() {
+    List<ReportedBlock> out = new ArrayList<>();
+    for (Replica r : map.all()) {
+      out.add(r.toReported());
+    }
+    return out;
+  }
+
+  /** Capacity and remaining of the distinct volumes, used = block and meta file bytes. */
+  public StorageReport storageReport(int activeTransfers) {
+    long capacity = 0;
+    long remaining = 0;
+    Set<FileStore> seen = new HashSet<>();
+    for (StorageDirectory sd : storage.getDirs()) {
+      try {
+        if (!seen.add(Files.getFileStore(sd.getRoot().toPath()))) {
+          continue;
+        }
+      } catch (IOException e) {
+        LOG.warn("storage report: cannot stat volume of {}: {}", sd, e.getMessage());
+      }
+      capacity += sd.getCapacity();
+      remaining += sd.getRemaining();
+    }
+    long used = 0;
+    for (Replica r : map.all()) {
+      used += r.getBytesOnDisk() + BlockMetaFile.metaLengthFor(r.getBytesOnDisk());
+    }
+    return new StorageReport(capacity, used, remaining, activeTransfers, 0);
+  }
+
+  private Replica existing(Block b, String op) throws ReplicaNotFoundException {
+    Replica r = map.get(b.getBlockId());
+    if (r == null || r.getGenerationStamp() < b.getGenerationStamp()) {
+      throw new ReplicaNotFoundException(op + " " + b.getName() + ": no such replica"
+          + (r == null ? "" : " (have " + r + ")"));
+    }
+    return r;
+  }
+
+  private static void stopWriter(Replica r) {
+    Replica.Writer w = r.getWriter();
+    if (w != null) {
+      w.stopWriting();
+      r.clearWriter(w);
+    }
+  }
+
+  private StorageDirectory chooseDir() {
+    List<StorageDirectory> dirs = storage.getDirs();
+    return dirs.get(Math.floorMod(nextDir.getAndIncrement(), dirs.size()));
+  }
+
+  /** Renames block and meta file to the directory of {@code state} and stamp {@code gs}. */
+  private void move(Replica r, ReplicaState state, long gs) throws IOException {
+    File oldBlk = r.getBlockFile();
+    File oldMeta = r.getMetaFile();
+    File dir = r.stateDir(state);
+    if (!dir.isDirectory() && !dir.mkdirs()) {
+      throw new IOException("move " + r + ": cannot create " + dir);
+    }
+    File newBlk = new File(dir, oldBlk.getName());
+    File newMeta = new File(dir, BlockMetaFile.name(r.getBlockId(), gs));
+    if (!oldMeta.equals(newMeta)) {
+      Files.move(oldMeta.toPath(), newMeta.toPath());
+    }
+    if (!oldBlk.equals(newBlk)) {
+      Files.move(oldBlk.toPath(), newBlk.toPath());
+    }
+    r.setGenerationStamp(gs);
+    r.setState(state);
+    StorageDirectory.fsyncDirectory(dir);
+    if (!dir.equals(oldBlk.getParentFile())) {
+      StorageDirectory.fsyncDirectory(oldBlk.getParentFile());
+    }
+  }
+
+  private static void removeFiles(Replica r) {
+    for (File f : new File[] {r.getBlockFile(), r.getMetaFile()}) {
+      if (f.exists() && !f.delete()) {
+        LOG.warn("Delete {}: cannot delete {}", r, f);
+      }
+    }
+  }
+
+  private void fireReceived(Replica r) {
+    ReportedBlock rb = r.toReported();
+    for (ReplicaListener l : listeners) {
+      l.replicaReceived(rb);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.quire.datanode.storage;
+
+import io.quire.protocol.types.ReplicaState;
+import java.io.File;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the replica map from the storage directories at start. Finalized replicas keep
+ * their length; replicas found under {@code rbw/} were being written when the DataNode
+ * stopped: they become RWR, cut to their verified length ({@link ReplicaFiles#verifiedLength}).
+ * A block file without a meta file is skipped with a warning. When one block id appears
+ * twice, the higher generation stamp wins, then the finalized one.
+ */
+final class ReplicaScanner {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaScanner.class);
+  private static final Pattern BLOCK = Pattern.compile("blk_(-?\\d+)");
+  private static final Pattern META = Pattern.compile("blk_(-?\\d+)_(\\d+)\\.meta");
+
+  private ReplicaScanner() {}
+
+  static void scan(StorageDirectory sd, ReplicaMap map) throws IOException {
+    File[] subdirs = sd.getFinalizedDir().listFiles(File::isDirectory);
+    if (subdirs != null) {
+      for (File d : subdirs) {
+        scanDir(sd, d, ReplicaState.FINALIZED, map);
+      }
+    }
+    scanDir(sd, sd.getRbwDir(), ReplicaState.RWR, map);
+  }
+
+  private static void scanDir(StorageDirectory sd, File dir, ReplicaState state,
+      ReplicaMap map) throws IOException {
+    File[] files = dir.listFiles();
+    if (files == null) {
+      return;
+    }
+    Map<Long, Long> metaGs = new HashMap<>();
+    for (File f : files) {
+      Matcher m = META.matcher(f.getName());
+      if (m.matches()) {
+        long id = Long.parseLong(m.group(1));
+        metaGs.merge(id, Long.parseLong(m.group(2)), Math::max);
+      }
+    }
+    for (File f : files) {
+      if (!BLOCK.matcher(f.getName()).matches()) {
+        continue;
+      }
+      long id = Long.parseLong(f.getName().substring(4));
+      Long gs = metaGs.get(id);
+      if (gs == null) {
+        LOG.warn("Storage scan: block file {} has no meta file; skipped", f);
+        continue;
+      }
+      long len = f.length();
+      if (state == ReplicaState.RWR) {
+        File meta = new File(dir, BlockMetaFile.name(id, gs));
+        len = ReplicaFiles.verifiedLength(f, meta);
+        ReplicaFiles.truncateAndSync(f, meta, len);
+      }
+      Replica r = new Replica(id, gs, state, len, sd);
+      Replica old = map.get(id);
+      if (old == null || old.getGenerationStamp() < gs
+          || (old.getGenerationStamp() == gs && state == ReplicaState.FINALIZED)) {
+        map.put(r);
+        if (old != null) {
+          LOG.warn("Storage scan: {} supersedes {}", r, old);
+        }
+      } else {
+        LOG.warn("Storage scan: {} superseded by {}; ignored", r, old);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.quire.datanode.storage;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Layout of one DataNode storage directory:
+ *
+ * <pre>
+ * &lt;root&gt;/current/VERSION                         properties, see {@link StorageVersionFile}
+ * &lt;root&gt;/current/finalized/subdirXX/blk_&lt;id&gt;       finalized block data
+ * &lt;root&gt;/current/finalized/subdirXX/blk_&lt;id&gt;_&lt;gs&gt;.meta  its checksums, see {@link BlockMetaFile}
+ * &lt;root&gt;/current/rbw/blk_&lt;id&gt;, blk_&lt;id&gt;_&lt;gs&gt;.meta  replicas being written (or to recover)
+ * </pre>
+ *
+ * {@code XX} is two hex digits taken from bits 8..15 of the block id, so consecutive blocks
+ * share a directory in runs of 256 and no directory grows without bound.
+ */
+public final class StorageDirectory {
+  private final File root;
+
+  public StorageDirectory(File root) {
+    this.root = root.getAbsoluteFile();
+  }
+
+  public File getRoot() { return root; }
+  public File getCurrentDir() { return new File(root, "current"); }
+  public File getVersionFile() { return new File(getCurrentDir(), StorageVersionFile.NAME); }
+  public File getFinalizedDir() { return new File(getCurrentDir(), "finalized"); }
+  public File getRbwDir() { return new File(getCurrentDir(), "rbw"); }
+
+  /** Directory that holds the finalized replica of {@code blockId}. */
+  public File getFinalizedDirFor(long blockId) {
+    return new File(getFinalizedDir(), String.format("subdir%02x", (blockId >>> 8) & 0xFF));
+  }
+
+  /** Creates current/, finalized/ and rbw/ if missing. */
+  public void createLayout() throws IOException {
+    for (File d : new File[] {getCurrentDir(), getFinalizedDir(), getRbwDir()}) {
+      if (!d.isDirectory() && !d.mkdirs()) {
+        throw new IOException("create storage layout: cannot create directory " + d);
+      }
+    }
+  }
+
+  /** Total bytes of the volume holding this directory. */
+  public long getCapacity() { return root.getTotalSpace(); }
+
+  /** Bytes still usable on the volume holding this directory. */
+  public long getRemaining() { return root.getUsableSpace(); }
+
+  /** Forces a directory's entries (renames, creations) to disk. */
+  public static void fsyncDirectory(File dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.toPath(), StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw new IOException("fsync directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override public String toString() { return root.toString(); }
+}

@@ -1,0 +1,198 @@
+package io.quire.datanode.transfer;
+
+import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.storage.BlockMetaFile;
+import io.quire.datanode.storage.FsDataset;
+import io.quire.datanode.storage.Replica;
+import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeId;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import org.apache.hadoop.fs.ChecksumException;
+import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.util.DataChecksum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one WRITE_BLOCK: takes the replica (CREATE / TRANSFER: a new RBW replica;
+ * RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
+ * answers an {@link OpResponse}, then receives packets: verify CRCs, forward downstream, write,
+ * hand to the {@link PacketResponder}. The last packet syncs and finalizes the replica. A
+ * writer that disconnects leaves the replica RBW; a checksum error is acked ERROR_CHECKSUM and
+ * ends the pipeline without finalizing.
+ */
+final class BlockReceiver implements Replica.Writer {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockReceiver.class);
+
+  private final TransferContext ctx;
+  private final Socket upSocket;
+  private final DataInputStream in;
+  private final DataOutputStream out;
+  private final WriteBlockRequest req;
+  private volatile Thread thread;
+  private volatile Socket mirror;
+  private volatile boolean stopped;
+
+  BlockReceiver(TransferContext ctx, Socket upSocket, DataInputStream in, DataOutputStream out,
+      WriteBlockRequest req) {
+    this.ctx = ctx;
+    this.upSocket = upSocket;
+    this.in = in;
+    this.out = out;
+    this.req = req;
+  }
+
+  void receive() throws IOException {
+    thread = Thread.currentThread();
+    Block b = req.getBlock();
+    FsDataset ds = ctx.getDataset();
+    Replica r;
+    try {
+      r = req.getStage() == BlockConstructionStage.RECOVER_APPEND
+          ? ds.recoverForAppend(b, req.getNewGenerationStamp(), this)
+          : ds.createRbw(b, this, req.getStage() == BlockConstructionStage.CREATE);
+    } catch (IOException e) {
+      Responses.refuse(out, "WRITE_BLOCK " + req.getStage(), e);
+      return;
+    }
+    try {
+      receiveInto(r);
+    } finally {
+      r.clearWriter(this);
+      IOUtils.closeSocket(mirror);
+    }
+  }
+
+  private void receiveInto(Replica r) throws IOException {
+    DataInputStream mirrorIn = null;
+    DataOutputStream mirrorOut = null;
+    if (!req.getDownstreamTargets().isEmpty()) {
+      DatanodeId next = req.getDownstreamTargets().get(0);
+      try {
+        mirror = TransferSockets.connect(next.toSocketAddress(), ctx.getOptions());
+        mirrorOut = TransferSockets.out(mirror);
+        mirrorIn = TransferSockets.in(mirror);
+        req.forNextNode().write(mirrorOut);
+        mirrorOut.flush();
+        OpResponse down = OpResponse.read(mirrorIn);
+        if (!down.isSuccess()) {
+          String bad = down.getFirstBadLink().isEmpty() ? next.getDataAddress()
+              : down.getFirstBadLink();
+          Responses.send(out, new OpResponse(Status.ERROR, "WRITE_BLOCK " + r
+              + ": downstream " + bad + " failed: " + down.getMessage(), bad, 0, 0, 0, 0, 0,
+              null));
+          return;
+        }
+      } catch (IOException e) {
+        LOG.warn("WRITE_BLOCK {}: downstream {} unreachable: {}", r, next, e.getMessage());
+        Responses.send(out, new OpResponse(Status.ERROR, "WRITE_BLOCK " + r
+            + ": cannot reach downstream " + next.getDataAddress() + ": " + e.getMessage(),
+            next.getDataAddress(), 0, 0, 0, 0, 0, null));
+        return;
+      }
+    }
+    Responses.send(out, OpResponse.success());
+    PacketResponder responder = new PacketResponder(r, mirrorIn, out, ctx.getFaults());
+    Thread rt = new Thread(responder, "PacketResponder-" + r.getBlockId());
+    rt.setDaemon(true);
+    rt.start();
+    boolean drainAcks = false;
+    try (ReplicaOutput disk = new ReplicaOutput(r)) {
+      drainAcks = packetLoop(r, disk, mirrorOut, responder);
+    } catch (IOException e) {
+      if (!stopped) {
+        LOG.warn("WRITE_BLOCK {}: pipeline ended: {}", r, e.toString());
+      }
+    } finally {
+      if (drainAcks) {
+        joinQuietly(rt, ctx.getOptions().getSocketTimeoutMs());
+      }
+      rt.interrupt();
+      IOUtils.closeSocket(mirror);
+    }
+  }
+
+  /**
+   * Returns true when the last ack to send is queued (the block was finalized, or an error ack
+   * ends the pipeline), false when the writer was stopped.
+   */
+  private boolean packetLoop(Replica r, ReplicaOutput disk, DataOutputStream mirrorOut,
+      PacketResponder responder) throws IOException {
+    PacketBuffer p = new PacketBuffer();
+    DataChecksum checksum = BlockMetaFile.newChecksum();
+    while (!stopped) {
+      p.readFrom(in);
+      ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
+      if (p.getDataLen() > 0) {
+        try {
+          checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+              p.getOffsetInBlock());
+        } catch (ChecksumException e) {
+          LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
+              e.getMessage());
+          responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+          return true;
+        }
+        if (p.getOffsetInBlock() != r.getBytesOnDisk()) {
+          LOG.warn("WRITE_BLOCK {}: packet {} at offset {} but replica has {} bytes", r,
+              p.getSeqno(), p.getOffsetInBlock(), r.getBytesOnDisk());
+          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+          return true;
+        }
+      }
+      if (mirrorOut != null) {
+        try {
+          p.writeTo(mirrorOut);
+          mirrorOut.flush();
+        } catch (IOException e) {
+          LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
+              p.getSeqno(), e.toString());
+          mirrorOut = null;
+          IOUtils.closeSocket(mirror);
+        }
+      }
+      if (p.getDataLen() > 0) {
+        disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
+      }
+      if (p.isSync() || p.isLast()) {
+        disk.sync();
+      }
+      if (p.isLast()) {
+        ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
+        ctx.getDataset().finalizeReplica(r);
+        LOG.debug("WRITE_BLOCK finalized {}", r);
+      }
+      responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());
+      if (p.isLast()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void joinQuietly(Thread t, long millis) {
+    try {
+      t.join(millis == 0 ? 0 : millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the pipeline (block recovery or delete took the replica) and waits for it. */
+  @Override public void stopWriting() {
+    stopped = true;
+    IOUtils.closeSocket(upSocket);
+    IOUtils.closeSocket(mirror);
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      joinQuietly(t, 10_000);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.quire.datanode.transfer;
+
+import io.quire.datanode.storage.BlockMetaFile;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
+ * verifies). Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final
+ * partial chunk is computed from the data, because the stored one may cover bytes written
+ * after the visible end. The stream ends with an empty packet flagged lastPacketInBlock.
+ */
+final class BlockSender {
+  static final int PACKET_DATA = 64 * 1024;
+  private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
+
+  private final ReplicaInput input;
+  private final PacketBuffer packet = new PacketBuffer();
+
+  BlockSender(ReplicaInput input) {
+    this.input = input;
+  }
+
+  /**
+   * Sends [from, to) as packets numbered from seqno 0, then the last (empty) packet;
+   * {@code from} must be chunk-aligned and {@code to} at most the visible length. Returns the
+   * seqno of the last packet. Flushes.
+   */
+  long sendPackets(DataOutputStream out, long from, long to) throws IOException {
+    long seqno = 0;
+    long pos = from;
+    while (pos < to) {
+      int n = (int) Math.min(PACKET_DATA, to - pos);
+      packet.prepare(pos, seqno++, false, false, n);
+      byte[] buf = packet.array();
+      input.readChecksums(pos, n, buf, packet.checksumOffset());
+      input.readData(pos, buf, packet.dataOffset(), n);
+      int partial = n % BPC;
+      if (partial != 0) {
+        int crc = input.computeCrc(pos + n - partial, partial);
+        ByteBuffer.wrap(buf, packet.checksumOffset() + packet.getChecksumLen() - 4, 4)
+            .putInt(crc);
+      }
+      packet.writeTo(out);
+      pos += n;
+    }
+    packet.prepare(to, seqno, true, false, 0);
+    packet.writeTo(out);
+    out.flush();
+    return seqno;
+  }
+
+  /** {@code off} rounded down to a chunk boundary. */
+  static long chunkStart(long off) {
+    return off - off % BPC;
+  }
+
+  /** {@code end} rounded up to a chunk boundary, but not past {@code limit}. */
+  static long chunkEnd(long end, long limit) {
+    long up = (end + BPC - 1) / BPC * BPC;
+    return Math.min(up, limit);
+  }
+}

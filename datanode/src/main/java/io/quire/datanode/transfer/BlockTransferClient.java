@@ -1,0 +1,69 @@
+package io.quire.datanode.transfer;
+
+import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.storage.FsDataset;
+import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.exceptions.PipelineException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.ReplicaState;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies a finalized local replica to other DataNodes (re-replication): a WRITE_BLOCK with stage
+ * TRANSFER to the first target, which pipelines to the rest; the whole block is streamed and
+ * every packet's ack must report success on all targets.
+ */
+public final class BlockTransferClient {
+  private final FsDataset dataset;
+  private final DataNodeOptions options;
+
+  public BlockTransferClient(FsDataset dataset, DataNodeOptions options) {
+    this.dataset = dataset;
+    this.options = options;
+  }
+
+  /** Sends the local replica of {@code b} to {@code targets}; returns when all acked it. */
+  public void transfer(Block b, List<? extends DatanodeId> targets) throws IOException {
+    if (targets.isEmpty()) {
+      return;
+    }
+    try (ReplicaInput in = ReplicaInput.open(dataset, b, "TRANSFER")) {
+      if (in.getReplica().getState() != ReplicaState.FINALIZED) {
+        throw new IOException("TRANSFER " + b.getName() + ": replica is not finalized: "
+            + in.getReplica());
+      }
+      Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
+      List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
+      try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
+        DataOutputStream out = TransferSockets.out(s);
+        DataInputStream ackIn = TransferSockets.in(s);
+        new WriteBlockRequest(local, "datanode-transfer", rest, BlockConstructionStage.TRANSFER,
+            local.getGenerationStamp()).write(out);
+        out.flush();
+        OpResponse resp = OpResponse.read(ackIn);
+        if (!resp.isSuccess()) {
+          throw new PipelineException("TRANSFER " + local.getName() + " to " + targets
+              + " refused: " + resp + (resp.getFirstBadLink().isEmpty() ? ""
+              : " (bad link " + resp.getFirstBadLink() + ")"));
+        }
+        long lastSeqno = new BlockSender(in).sendPackets(out, 0, local.getNumBytes());
+        for (long seq = 0; seq <= lastSeqno; seq++) {
+          PipelineAck ack = PipelineAck.read(ackIn);
+          if (ack.getSeqno() != seq || ack.firstFailedIndex() >= 0) {
+            throw new PipelineException("TRANSFER " + local.getName() + " to " + targets
+                + ": packet " + seq + " answered " + ack);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.quire.datanode.transfer;
+
+import io.quire.datanode.DataNodeOptions;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.Status;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.service.AbstractService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DataNode's TCP data-transfer server: an accept loop handing each connection to a
+ * {@link DataXceiver} on a bounded pool. A connection beyond
+ * {@code quire.datanode.transfer.threads} gets an ERROR response and is closed.
+ */
+public final class DataTransferServer extends AbstractService {
+  private static final Logger LOG = LoggerFactory.getLogger(DataTransferServer.class);
+
+  private final TransferContext ctx;
+  private ServerSocket serverSocket;
+  private ThreadPoolExecutor pool;
+  private Thread acceptor;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+  public DataTransferServer(TransferContext ctx) {
+    super("DataTransferServer");
+    this.ctx = ctx;
+  }
+
+  @Override protected void serviceStart() throws Exception {
+    DataNodeOptions o = ctx.getOptions();
+    serverSocket = new ServerSocket();
+    serverSocket.setReuseAddress(true);
+    serverSocket.setReceiveBufferSize(o.getSocketBufferSize());
+    serverSocket.bind(o.getBindAddress(), 128);
+    AtomicInteger n = new AtomicInteger();
+    pool = new ThreadPoolExecutor(0, o.getTransferThreads(), 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "DataXceiver-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    acceptor = new Thread(this::acceptLoop, "DataTransferAcceptor-" + getAddress().getPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+    LOG.info("Data-transfer server listening on {}", getAddress());
+  }
+
+  /** The bound address (after start). */
+  public InetSocketAddress getAddress() {
+    return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+  }
+
+  private void acceptLoop() {
+    while (!serverSocket.isClosed()) {
+      Socket s;
+      try {
+        s = serverSocket.accept();
+      } catch (IOException e) {
+        if (!serverSocket.isClosed()) {
+          LOG.warn("Data-transfer accept failed: {}", e.toString());
+        }
+        continue;
+      }
+      open.add(s);
+      try {
+        pool.execute(() -> {
+          try {
+            new DataXceiver(ctx, s).run();
+          } finally {
+            open.remove(s);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        open.remove(s);
+        refuse(s);
+      }
+    }
+  }
+
+  private void refuse(Socket s) {
+    LOG.warn("Refusing data-transfer connection from {}: {} transfers already running",
+        s.getRemoteSocketAddress(), ctx.getOptions().getTransferThreads());
+    try {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      OpResponse.error(Status.ERROR, "DataNode busy: " + ctx.getOptions().getTransferThreads()
+          + " concurrent transfers already running; retry later").write(out);
+      out.flush();
+      s.shutdownOutput();
+    } catch (IOException ignored) {
+      // the peer is gone
+    } finally {
+      IOUtils.closeSocket(s);
+    }
+  }
+
+  @Override protected void serviceStop() throws Exception {
+    if (serverSocket != null) {
+      serverSocket.close();
+    }
+    if (acceptor != null) {
+      acceptor.join(5000);
+    }
+    for (Socket s : open) {
+      IOUtils.closeSocket(s);
+    }
+    if (pool != null) {
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.quire.datanode.transfer;
+
+import io.quire.protocol.datatransfer.BlockOpRequest;
+import io.quire.protocol.datatransfer.MalformedFrameException;
+import io.quire.protocol.datatransfer.Op;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.ReadBlockRequest;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.datatransfer.WireIO;
+import io.quire.protocol.datatransfer.WriteBlockRequest;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one data-transfer connection: reads the op header and request, dispatches to the
+ * op's handler. A malformed or truncated request gets an ERROR_INVALID response where one can
+ * still be sent and one WARN line; nothing escapes to the server.
+ */
+final class DataXceiver implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataXceiver.class);
+
+  private final TransferContext ctx;
+  private final Socket socket;
+
+  DataXceiver(TransferContext ctx, Socket socket) {
+    this.ctx = ctx;
+    this.socket = socket;
+  }
+
+  @Override public void run() {
+    ctx.activeTransfersCounter().incrementAndGet();
+    String peer = String.valueOf(socket.getRemoteSocketAddress());
+    DataOutputStream out = null;
+    try (Socket s = socket) {
+      TransferSockets.configure(s, ctx.getOptions());
+      DataInputStream in = TransferSockets.in(s);
+      out = TransferSockets.out(s);
+      Op op = WireIO.readOpHeader(in);
+      switch (op) {
+        case WRITE_BLOCK:
+          new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
+          break;
+        case READ_BLOCK:
+          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out);
+          break;
+        default:
+          new BlockOpHandler(ctx).handle(BlockOpRequest.read(op, in), out);
+          break;
+      }
+    } catch (MalformedFrameException e) {
+      LOG.warn("Data transfer from {}: malformed request: {}", peer, e.getMessage());
+      trySend(out, OpResponse.error(Status.ERROR_INVALID, "malformed request: "
+          + e.getMessage()));
+    } catch (EOFException e) {
+      LOG.warn("Data transfer from {}: connection closed mid-request", peer);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Data transfer from {} failed: {}", peer, e.toString());
+    } finally {
+      ctx.activeTransfersCounter().decrementAndGet();
+    }
+  }
+
+  private static void trySend(DataOutputStream out, OpResponse r) {
+    if (out == null) {
+      return;
+    }
+    try {
+      r.write(out);
+      out.flush();
+    } catch (IOException ignored) {
+      // the peer is gone; nothing more to tell it
+    }
+  }
+}

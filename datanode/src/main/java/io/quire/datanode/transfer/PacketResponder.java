@@ -1,0 +1,104 @@
+package io.quire.datanode.transfer;
+
+import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.storage.Replica;
+import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.datatransfer.Status;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the acks of one write pipeline upstream, in seqno order. For each packet the receiver
+ * wrote, it reads the downstream node's ack (if any), prepends its own status and sends it;
+ * the last node of a pipeline acks after its own write. When the downstream ack cannot be read
+ * it reports {@code [SUCCESS, ERROR]} so the writer learns which node failed, and stops.
+ * Acknowledged bytes become the replica's visible length.
+ */
+final class PacketResponder implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(PacketResponder.class);
+
+  /** A packet written locally and waiting for its ack. */
+  private record Pending(long seqno, long endOffset, boolean last, Status own) {}
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Replica replica;
+  private final DataInputStream mirrorIn;
+  private final DataOutputStream upstream;
+  private final DataNodeFaultInjector faults;
+  private volatile boolean failed;
+
+  PacketResponder(Replica replica, DataInputStream mirrorIn, DataOutputStream upstream,
+      DataNodeFaultInjector faults) {
+    this.replica = replica;
+    this.mirrorIn = mirrorIn;
+    this.upstream = upstream;
+    this.faults = faults;
+  }
+
+  /** Queues the ack of a packet written up to {@code endOffset}. */
+  void enqueue(long seqno, long endOffset, boolean last) {
+    queue.add(new Pending(seqno, endOffset, last, Status.SUCCESS));
+  }
+
+  /** Queues an error ack for {@code seqno}; the responder stops after sending it. */
+  void enqueueError(long seqno, Status status) {
+    queue.add(new Pending(seqno, -1, true, status));
+  }
+
+  /** Whether acks could not be sent upstream (the writer is gone). */
+  boolean hasFailed() { return failed; }
+
+  @Override public void run() {
+    try {
+      while (true) {
+        Pending p = queue.take();
+        PipelineAck ack;
+        boolean stop = p.last();
+        if (p.own() != Status.SUCCESS) {
+          ack = new PipelineAck(p.seqno(), List.of(p.own()));
+        } else if (mirrorIn == null) {
+          ack = new PipelineAck(p.seqno(), List.of(Status.SUCCESS));
+        } else {
+          ack = readMirrorAck(p.seqno());
+          stop |= ack.firstFailedIndex() >= 0;
+        }
+        if (ack.firstFailedIndex() < 0 && p.endOffset() >= 0) {
+          replica.setAckedLength(p.endOffset());
+        }
+        faults.run(DataNodeFaultInjector.Point.BEFORE_SEND_ACK, ack);
+        ack.write(upstream);
+        upstream.flush();
+        if (stop) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      failed = true;
+      LOG.warn("Responder for {}: cannot send ack upstream: {}", replica, e.toString());
+    }
+  }
+
+  private PipelineAck readMirrorAck(long seqno) {
+    try {
+      PipelineAck down = PipelineAck.read(mirrorIn);
+      if (down.getSeqno() != seqno) {
+        LOG.warn("Responder for {}: downstream acked seqno {}, expected {}", replica,
+            down.getSeqno(), seqno);
+        return new PipelineAck(seqno, List.of(Status.SUCCESS, Status.ERROR));
+      }
+      return down.prepend(Status.SUCCESS);
+    } catch (IOException e) {
+      LOG.warn("Responder for {}: downstream ack of packet {} failed: {}", replica, seqno,
+          e.toString());
+      return new PipelineAck(seqno, List.of(Status.SUCCESS, Status.ERROR));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.quire.datanode.transfer;
+
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.ReadBlockRequest;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.types.Block;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Serves READ_BLOCK: checks block and range, answers {@code chunkOffset} (offset rounded down
+ * to 512) and the visible length, then streams whole chunks covering the requested range.
+ */
+final class ReadBlockHandler {
+  private final TransferContext ctx;
+
+  ReadBlockHandler(TransferContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void handle(ReadBlockRequest req, DataOutputStream out) throws IOException {
+    Block b = req.getBlock();
+    ReplicaInput input;
+    try {
+      input = ReplicaInput.open(ctx.getDataset(), b, "READ_BLOCK");
+    } catch (IOException e) {
+      Responses.refuse(out, "READ_BLOCK", e);
+      return;
+    }
+    try (ReplicaInput in = input) {
+      long visible = in.getVisibleLength();
+      if (req.getOffset() > visible) {
+        InvalidRangeException e = new InvalidRangeException("READ_BLOCK " + b.getName()
+            + ": offset " + req.getOffset() + " beyond visible length " + visible);
+        Responses.refuse(out, "READ_BLOCK", e);
+        return;
+      }
+      long end = req.getOffset() + Math.min(req.getLength(), visible - req.getOffset());
+      long from = BlockSender.chunkStart(req.getOffset());
+      long to = BlockSender.chunkEnd(end, visible);
+      Responses.send(out, new OpResponse(Status.SUCCESS, "", "", visible,
+          in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
+          in.getReplica().getState()));
+      new BlockSender(in).sendPackets(out, from, to);
+    }
+  }
+}
