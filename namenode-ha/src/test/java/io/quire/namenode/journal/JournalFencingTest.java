@@ -1,0 +1,67 @@
+package io.quire.namenode.journal;
+
+import static io.quire.namenode.journal.JournalTestSupport.op;
+import static io.quire.namenode.journal.JournalTestSupport.readAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quire.namenode.storage.TestDirs;
+import io.quire.protocol.exceptions.FencedException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** A newer epoch fences older writers, whichever journal instance opened them. */
+class JournalFencingTest {
+
+  @Test
+  void newerEpochInAnotherInstanceFencesTheOldWriter(TestInfo info) throws Exception {
+    Path dir = TestDirs.fresh(info);
+    try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
+      JournalWriter w1 = first.openForWrite(1);
+      assertEquals(1, w1.appendAndSync(List.of(op(1))));
+
+      JournalWriter w2 = second.openForWrite(2);
+      long buffered = w1.append(List.of(op(99))); // only buffered: the disk check comes at sync
+      assertThrows(FencedException.class, () -> w1.awaitSync(buffered));
+      assertThrows(FencedException.class, () -> w1.append(List.of(op(100))));
+      assertThrows(FencedException.class, w1::rollSegment);
+
+      assertEquals(2, w2.appendAndSync(List.of(op(2))));
+      List<JournalRecord> records = readAll(second, 1);
+      assertEquals(List.of(1L, 2L), JournalTestSupport.txIds(records));
+      assertEquals(1, records.get(0).epoch());
+      assertEquals(2, records.get(1).epoch());
+      assertEquals(2, first.getPromisedEpoch());
+    }
+  }
+
+  @Test
+  void openingWithAnEpochNotAboveThePromiseFails(TestInfo info) throws Exception {
+    Path dir = TestDirs.fresh(info);
+    try (FileJournal journal = new FileJournal(dir)) {
+      journal.openForWrite(5);
+      assertThrows(FencedException.class, () -> journal.openForWrite(5));
+      assertThrows(FencedException.class, () -> journal.openForWrite(3));
+    }
+    try (FileJournal reopened = new FileJournal(dir)) {
+      assertEquals(5, reopened.getPromisedEpoch());
+      assertThrows(FencedException.class, () -> reopened.openForWrite(5));
+      reopened.openForWrite(6);
+    }
+  }
+
+  @Test
+  void reopeningInTheSameInstanceFencesThePreviousWriter(TestInfo info) throws Exception {
+    Path dir = TestDirs.fresh(info);
+    try (FileJournal journal = new FileJournal(dir)) {
+      JournalWriter w1 = journal.openForWrite(1);
+      w1.appendAndSync(List.of(op(1)));
+      JournalWriter w2 = journal.openForWrite(2);
+      assertThrows(FencedException.class, () -> w1.append(List.of(op(2))));
+      assertEquals(2, w2.appendAndSync(List.of(op(2))));
+      assertEquals(2, journal.getLastTxId());
+    }
+  }
+}
