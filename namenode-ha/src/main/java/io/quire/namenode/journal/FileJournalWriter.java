@@ -33,7 +33,7 @@ public final class FileJournalWriter implements JournalWriter {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition syncDone = lock.newCondition();
   private final CRC32C crc = new CRC32C();
-  private final byte[] scratch = new byte[16];
+  private final byte[] recordHeader = new byte[SegmentFormat.RECORD_HEADER_SIZE];
   private DataOutputBuffer pending = new DataOutputBuffer(64 * 1024);
   private DataOutputBuffer spare = new DataOutputBuffer(64 * 1024);
   private long lastAppended;
@@ -78,12 +78,9 @@ public final class FileJournalWriter implements JournalWriter {
       checkUsable("append");
       for (byte[] p : payloads) {
         long txId = lastAppended + 1;
-        int checksum = SegmentFormat.checksum(crc, scratch, txId, epoch, p);
-        pending.writeInt(p.length);
-        pending.writeInt(checksum);
-        pending.writeLong(txId);
-        pending.writeLong(epoch);
-        pending.write(p);
+        SegmentFormat.encodeRecordHeader(crc, recordHeader, txId, epoch, p);
+        pending.write(recordHeader, 0, recordHeader.length);
+        pending.write(p, 0, p.length);
         lastAppended = txId;
       }
       return lastAppended;

@@ -19,11 +19,12 @@ import java.util.zip.CRC32C;
  * firstTxId, with non-decreasing epochs. {@code payloadLength} is at most {@link #MAX_PAYLOAD}.
  *
  * <p>Tail rules (a crash can tear only the last write): a record whose declared length runs
- * past the end of the file, a last record failing its CRC with nothing after it, a record
- * header cut short, or an all-zero region up to the end of the file is a <em>torn tail</em>:
- * the segment ends at the last whole record before it. Any other failure (a CRC mismatch or
- * an impossible length with non-zero data after it, a wrong txid or epoch) is corruption and
- * nothing after it is ever replayed.
+ * past the end of the file (and no whole, CRC-valid record with a later txid starts after it),
+ * a last record failing its CRC with nothing after it, a record header cut short, or an
+ * all-zero region up to the end of the file is a <em>torn tail</em>: the segment ends at the
+ * last whole record before it. Any other failure (a CRC mismatch or an impossible length with
+ * non-zero data after it, a damaged length with whole records after it, a wrong txid or a
+ * decreasing epoch) is corruption, and nothing after it is ever replayed.
  *
  * <p>File names: {@code edits_inprogress_<firstTxId>} while written and
  * {@code edits_<firstTxId>-<lastTxId>} once finished; see {@link SegmentFile}.
@@ -67,12 +68,17 @@ final class SegmentFormat {
     }
   }
 
-  /** CRC32C of a record's txId and epoch (given in {@code scratch16}) followed by its payload. */
-  static int checksum(CRC32C crc, byte[] scratch16, long txId, long epoch, byte[] payload) {
-    ByteBuffer.wrap(scratch16).putLong(0, txId).putLong(8, epoch);
+  /**
+   * Fills {@code header} (a {@link #RECORD_HEADER_SIZE}-byte array) with a record's header,
+   * CRC included; the payload follows it on disk.
+   */
+  static void encodeRecordHeader(CRC32C crc, byte[] header, long txId, long epoch,
+      byte[] payload) {
+    ByteBuffer b = ByteBuffer.wrap(header);
+    b.putInt(0, payload.length).putLong(8, txId).putLong(16, epoch);
     crc.reset();
-    crc.update(scratch16, 0, 16);
+    crc.update(header, CRC_COVERAGE_OFFSET, RECORD_HEADER_SIZE - CRC_COVERAGE_OFFSET);
     crc.update(payload, 0, payload.length);
-    return (int) crc.getValue();
+    b.putInt(4, (int) crc.getValue());
   }
 }

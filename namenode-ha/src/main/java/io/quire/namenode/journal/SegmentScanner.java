@@ -69,6 +69,10 @@ final class SegmentScanner implements Closeable {
     }
     int recordSize = SegmentFormat.RECORD_HEADER_SIZE + length;
     if (!fill(pos, recordSize)) {
+      if (wholeRecordFollows(pos)) {
+        throw corrupt(pos, "payload length " + length + " runs past the end of the file but whole"
+            + " records follow (damaged length field)");
+      }
       tornReason = "last record (length " + length + ") runs past the end of the file";
       return null;
     }
@@ -140,6 +144,40 @@ final class SegmentScanner implements Closeable {
     }
     buf.flip();
     return buf.limit() >= n;
+  }
+
+  /**
+   * Whether a whole, checksum-valid record with a later txid starts anywhere after {@code pos}:
+   * then the record at {@code pos} is not a torn tail but damage. Runs only on the tail path;
+   * the txid filter keeps the scan linear.
+   */
+  private boolean wholeRecordFollows(long pos) throws IOException {
+    long end = channel.size();
+    long maxTxId = nextTxId + (end - pos) / SegmentFormat.RECORD_HEADER_SIZE;
+    CRC32C check = new CRC32C();
+    for (long q = pos + 1; q + SegmentFormat.RECORD_HEADER_SIZE <= end; q++) {
+      if (!fill(q, SegmentFormat.RECORD_HEADER_SIZE)) {
+        return false;
+      }
+      int i = (int) (q - bufStart);
+      long txId = buf.getLong(i + 8);
+      int length = buf.getInt(i);
+      if (txId <= nextTxId || txId > maxTxId || length < 0 || length > SegmentFormat.MAX_PAYLOAD
+          || q + SegmentFormat.RECORD_HEADER_SIZE + length > end) {
+        continue;
+      }
+      if (!fill(q, SegmentFormat.RECORD_HEADER_SIZE + length)) {
+        continue;
+      }
+      i = (int) (q - bufStart);
+      check.reset();
+      check.update(buf.array(), i + SegmentFormat.CRC_COVERAGE_OFFSET,
+          SegmentFormat.RECORD_HEADER_SIZE + length - SegmentFormat.CRC_COVERAGE_OFFSET);
+      if ((int) check.getValue() == buf.getInt(i + 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean restIsZero(long pos) throws IOException {

@@ -110,6 +110,22 @@ class JournalRecoveryTest {
   }
 
   @Test
+  void damagedLengthFieldBeforeTheTailIsCorruptionNotATornTail() throws Exception {
+    Path segment = crashAfterWriting(20);
+    long offsetOfTx2 = SegmentFormat.HEADER_SIZE + SegmentFormat.RECORD_HEADER_SIZE + op(1).length;
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      f.seek(offsetOfTx2);
+      f.writeInt(1 << 20); // a plausible length that now runs past the end of the file
+    }
+    try (FileJournal journal = new FileJournal(dir)) {
+      CorruptJournalException e = assertThrows(CorruptJournalException.class,
+          () -> journal.openForWrite(2));
+      assertTrue(e.getMessage().contains("offset " + offsetOfTx2), e.getMessage());
+    }
+    assertEquals(true, Files.exists(segment), "nothing was truncated");
+  }
+
+  @Test
   void txidGapInsideASegmentIsCorruption() throws Exception {
     Path segment = RawSegments.inProgress(dir, 1);
     RawSegments.write(segment, 1, RawSegments.record(1, 1, op(1)),

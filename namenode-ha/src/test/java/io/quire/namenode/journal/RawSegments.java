@@ -12,9 +12,9 @@ final class RawSegments {
   private RawSegments() {}
 
   static byte[] record(long txId, long epoch, byte[] payload) {
-    int crc = SegmentFormat.checksum(new CRC32C(), new byte[16], txId, epoch, payload);
-    return ByteBuffer.allocate(SegmentFormat.RECORD_HEADER_SIZE + payload.length)
-        .putInt(payload.length).putInt(crc).putLong(txId).putLong(epoch).put(payload).array();
+    byte[] header = new byte[SegmentFormat.RECORD_HEADER_SIZE];
+    SegmentFormat.encodeRecordHeader(new CRC32C(), header, txId, epoch, payload);
+    return ByteBuffer.allocate(header.length + payload.length).put(header).put(payload).array();
   }
 
   static void write(Path file, long firstTxId, byte[]... records) throws IOException {
