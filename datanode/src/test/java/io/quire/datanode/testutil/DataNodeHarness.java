@@ -1,0 +1,75 @@
+package io.quire.datanode.testutil;
+
+import io.quire.datanode.DataNode;
+import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.nnactor.NameNodeConnector;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.types.DatanodeId;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
+
+/** Starts in-process DataNodes under target/ that talk to one {@link FakeNameNode}. */
+public final class DataNodeHarness implements AutoCloseable {
+  public final FakeNameNode nn = new FakeNameNode("test-cluster");
+  private final File base;
+  private final List<DataNode> nodes = new ArrayList<>();
+
+  public DataNodeHarness(String name) {
+    base = new File("target/test-data/" + name + "-" + System.nanoTime()).getAbsoluteFile();
+    FileUtil.fullyDelete(base);
+  }
+
+  public File dirOf(int i) { return new File(base, "dn" + i); }
+
+  public Configuration conf(int i) {
+    Configuration c = new Configuration(false);
+    c.set(DataNodeConfigKeys.DATA_DIR_KEY, new File(dirOf(i), "d1") + ","
+        + new File(dirOf(i), "d2"));
+    c.set(DataNodeConfigKeys.ADDRESS_KEY, "127.0.0.1:0");
+    c.set(DataNodeConfigKeys.HOSTNAME_KEY, "localhost");
+    c.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:1");
+    c.setLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY, 200);
+    c.setLong(DataNodeConfigKeys.NAMENODE_RETRY_MAX_KEY, 400);
+    c.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, 20_000);
+    return c;
+  }
+
+  public NameNodeConnector connector() {
+    return new NameNodeConnector() {
+      @Override public DatanodeProtocol connect(Configuration conf, InetSocketAddress a) {
+        return nn;
+      }
+
+      @Override public void close(DatanodeProtocol proxy) {}
+    };
+  }
+
+  /** Starts DataNode {@code i} (a new one, or again on the same directories). */
+  public DataNode start(int i) {
+    return start(conf(i));
+  }
+
+  public DataNode start(Configuration conf) {
+    DataNode dn = new DataNode(connector());
+    dn.init(conf);
+    dn.start();
+    nodes.add(dn);
+    return dn;
+  }
+
+  public static DatanodeId idOf(DataNode dn) {
+    return dn.getDatanodeId();
+  }
+
+  @Override public void close() throws IOException {
+    for (DataNode dn : nodes) {
+      dn.stop();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.quire.datanode.testutil;
+
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.exceptions.UnregisteredNodeException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.NamespaceInfo;
+import io.quire.protocol.types.ReportedBlock;
+import io.quire.protocol.types.StorageReport;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** In-process DatanodeProtocol that records what DataNodes tell it and hands out commands. */
+public final class FakeNameNode implements DatanodeProtocol {
+  public record Commit(Block block, long newGs, long newLength, boolean closeFile,
+      boolean deleteBlock, List<DatanodeId> targets) {}
+
+  private final String clusterId;
+  public final List<DatanodeRegistration> registrations = new CopyOnWriteArrayList<>();
+  public final Map<String, List<ReportedBlock>> lastReport = new ConcurrentHashMap<>();
+  public final AtomicInteger reports = new AtomicInteger();
+  public final AtomicInteger heartbeats = new AtomicInteger();
+  public final List<ReportedBlock> received = new CopyOnWriteArrayList<>();
+  public final List<Block> deleted = new CopyOnWriteArrayList<>();
+  public final List<Commit> commits = new CopyOnWriteArrayList<>();
+  public volatile StorageReport lastStorageReport;
+  private final Map<String, ConcurrentLinkedQueue<DatanodeCommand>> commands =
+      new ConcurrentHashMap<>();
+  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  private volatile boolean down;
+
+  public FakeNameNode(String clusterId) {
+    this.clusterId = clusterId;
+  }
+
+  /** While down, every call fails as if the NameNode were unreachable. */
+  public void setDown(boolean d) { down = d; }
+
+  /** Forgets every DataNode, as a restarted NameNode would. */
+  public void forgetAll() { known.clear(); }
+
+  /** Queues {@code c} for the next heartbeat of DataNode {@code uuid}. */
+  public void queueCommand(String uuid, DatanodeCommand c) {
+    commands.computeIfAbsent(uuid, k -> new ConcurrentLinkedQueue<>()).add(c);
+  }
+
+  public List<ReportedBlock> receivedOf(long blockId) {
+    List<ReportedBlock> out = new ArrayList<>();
+    for (ReportedBlock r : received) {
+      if (r.getBlock().getBlockId() == blockId) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private void check(DatanodeRegistration reg) throws IOException {
+    if (down) {
+      throw new ConnectException("fake NameNode is down");
+    }
+    if (reg != null && !known.containsKey(reg.getId().getUuid())) {
+      throw new UnregisteredNodeException("unknown DataNode " + reg);
+    }
+  }
+
+  @Override public NamespaceInfo versionRequest() throws IOException {
+    check(null);
+    return new NamespaceInfo(clusterId, 1);
+  }
+
+  @Override public DatanodeRegistration registerDatanode(DatanodeRegistration r)
+      throws IOException {
+    check(null);
+    known.put(r.getId().getUuid(), true);
+    registrations.add(r);
+    return r;
+  }
+
+  @Override public List<DatanodeCommand> sendHeartbeat(DatanodeRegistration r,
+      StorageReport report) throws IOException {
+    check(r);
+    heartbeats.incrementAndGet();
+    lastStorageReport = report;
+    List<DatanodeCommand> out = new ArrayList<>();
+    ConcurrentLinkedQueue<DatanodeCommand> q = commands.get(r.getId().getUuid());
+    DatanodeCommand c;
+    while (q != null && (c = q.poll()) != null) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  @Override public List<DatanodeCommand> blockReport(DatanodeRegistration r,
+      List<ReportedBlock> blocks) throws IOException {
+    check(r);
+    lastReport.put(r.getId().getUuid(), List.copyOf(blocks));
+    reports.incrementAndGet();
+    return List.of();
+  }
+
+  @Override public void blockReceivedAndDeleted(DatanodeRegistration r,
+      List<ReportedBlock> rec, List<Block> del) throws IOException {
+    check(r);
+    received.addAll(rec);
+    deleted.addAll(del);
+  }
+
+  @Override public void reportBadBlocks(DatanodeRegistration r, List<Block> blocks)
+      throws IOException {
+    check(r);
+  }
+
+  @Override public void commitBlockSynchronization(Block block, long newGs, long newLength,
+      boolean closeFile, boolean deleteBlock, List<DatanodeId> targets) throws IOException {
+    check(null);
+    commits.add(new Commit(block, newGs, newLength, closeFile, deleteBlock, targets));
+  }
+}
