@@ -1,0 +1,86 @@
+package io.quire.client;
+
+import io.quire.protocol.QuireConfigKeys;
+
+/**
+ * Configuration keys of the Quire client, each next to its typed default and one line of
+ * documentation. They are read once, at the edge, into an immutable {@link ClientOptions}.
+ */
+public final class ClientConfigKeys {
+  private ClientConfigKeys() {}
+
+  /** Data bytes per write packet (a multiple of 512). */
+  public static final String PACKET_SIZE_KEY = QuireConfigKeys.PACKET_SIZE_KEY;
+  public static final int PACKET_SIZE_DEFAULT = QuireConfigKeys.PACKET_SIZE_DEFAULT;
+
+  /** Packets queued or awaiting acknowledgement per output stream before write() blocks. */
+  public static final String MAX_PACKETS_IN_FLIGHT_KEY = "quire.client.write.max-packets-in-flight";
+  public static final int MAX_PACKETS_IN_FLIGHT_DEFAULT = 80;
+
+  /** Read timeout of data-transfer sockets, in milliseconds. */
+  public static final String SOCKET_TIMEOUT_KEY = "quire.client.socket.timeout.ms";
+  public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
+
+  /** Connect timeout of data-transfer sockets, in milliseconds. */
+  public static final String CONNECT_TIMEOUT_KEY = "quire.client.socket.connect-timeout.ms";
+  public static final int CONNECT_TIMEOUT_DEFAULT = 10_000;
+
+  /** Attempts of addBlock while the NameNode answers NotReplicatedYetException. */
+  public static final String ADD_BLOCK_RETRIES_KEY = "quire.client.write.add-block.retries";
+  public static final int ADD_BLOCK_RETRIES_DEFAULT = 10;
+
+  /** Attempts of complete() while the last block lacks its minimum replicas. */
+  public static final String COMPLETE_RETRIES_KEY = "quire.client.write.complete.retries";
+  public static final int COMPLETE_RETRIES_DEFAULT = 12;
+
+  /** First back-off of addBlock and complete retries (doubles, capped at 2 s), in ms. */
+  public static final String RETRY_INITIAL_DELAY_KEY = "quire.client.write.retry-initial-delay.ms";
+  public static final long RETRY_INITIAL_DELAY_DEFAULT = 50;
+
+  /** New blocks tried (abandoning those whose pipeline cannot be set up) before a write fails. */
+  public static final String BLOCK_SETUP_RETRIES_KEY = "quire.client.write.block-setup.retries";
+  public static final int BLOCK_SETUP_RETRIES_DEFAULT = 3;
+
+  /** Pipeline recoveries allowed per block before a write fails. */
+  public static final String PIPELINE_RECOVERY_RETRIES_KEY =
+      "quire.client.write.pipeline-recovery.retries";
+  public static final int PIPELINE_RECOVERY_RETRIES_DEFAULT = 5;
+
+  /** Milliseconds between lease renewals while files are open for writing. */
+  public static final String LEASE_RENEW_INTERVAL_KEY = "quire.client.lease.renew-interval.ms";
+  public static final long LEASE_RENEW_INTERVAL_DEFAULT = 20_000;
+
+  /** Rounds over all replicas (re-fetching locations between rounds) before a read fails. */
+  public static final String READ_MAX_ATTEMPTS_KEY = "quire.client.read.max-attempts";
+  public static final int READ_MAX_ATTEMPTS_DEFAULT = 3;
+
+  /** Whether readers verify CRC32C checksums (FileSystem.setVerifyChecksum overrides). */
+  public static final String VERIFY_CHECKSUM_KEY = "quire.client.read.verify-checksum";
+  public static final boolean VERIFY_CHECKSUM_DEFAULT = true;
+
+  /** Prefix of the NameNode list of a logical name: {@code <prefix><name> = host:port,...}. */
+  public static final String FAILOVER_NAMENODES_PREFIX = "quire.client.failover.namenodes.";
+
+  /** Failovers (or retries of the same NameNode) before a NameNode call fails. */
+  public static final String FAILOVER_MAX_ATTEMPTS_KEY = "quire.client.failover.max-attempts";
+  public static final int FAILOVER_MAX_ATTEMPTS_DEFAULT = 15;
+
+  /** Base back-off between failovers, in milliseconds. */
+  public static final String FAILOVER_SLEEP_BASE_KEY = "quire.client.failover.sleep-base.ms";
+  public static final long FAILOVER_SLEEP_BASE_DEFAULT = 500;
+
+  /** Largest back-off between failovers, in milliseconds. */
+  public static final String FAILOVER_SLEEP_MAX_KEY = "quire.client.failover.sleep-max.ms";
+  public static final long FAILOVER_SLEEP_MAX_DEFAULT = 15_000;
+
+  /**
+   * Value of ipc.client.connect.max.retries (and .on.timeouts) on the configuration copy used
+   * for NameNode proxies, so a dead NameNode does not delay failover.
+   */
+  public static final String IPC_CONNECT_RETRIES_KEY = "quire.client.failover.ipc-connect-retries";
+  public static final int IPC_CONNECT_RETRIES_DEFAULT = 1;
+
+  /** Class of io.quire.fs.NameNodeProxyFactory building the non-retrying NameNode proxies. */
+  public static final String PROXY_FACTORY_KEY = "quire.client.namenode.proxy-factory";
+  public static final String PROXY_FACTORY_DEFAULT = "io.quire.fs.QuireRpcProxyFactory";
+}

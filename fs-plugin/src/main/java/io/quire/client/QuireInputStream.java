@@ -1,0 +1,278 @@
+package io.quire.client;
+
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_BYTES;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_EXCEPTIONS;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_OPERATIONS;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_SEEK_OPERATIONS;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_UNBUFFERED;
+import static org.apache.hadoop.fs.statistics.impl.IOStatisticsBinding.iostatisticsStore;
+
+import io.quire.protocol.types.LocatedBlock;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.hadoop.fs.CanUnbuffer;
+import org.apache.hadoop.fs.FSExceptionMessages;
+import org.apache.hadoop.fs.FSInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.fs.statistics.IOStatistics;
+import org.apache.hadoop.fs.statistics.IOStatisticsSource;
+import org.apache.hadoop.fs.statistics.impl.IOStatisticsStore;
+
+/**
+ * A file open for reading. The block list is fetched once at open (one getBlockLocations) and
+ * again only when every replica of a block has failed. Sequential reads keep one READ_BLOCK
+ * connection per block; positioned reads use their own and leave the position alone. Every
+ * byte returned has passed its CRC32C check (unless checksums are turned off); a corrupt or
+ * dead replica is skipped for the next one, and a corrupt one is reported to the NameNode.
+ */
+public final class QuireInputStream extends FSInputStream
+    implements CanUnbuffer, StreamCapabilities, IOStatisticsSource {
+  /** A forward seek within the open block up to this far reads through instead of reopening. */
+  private static final long SEEK_READ_THROUGH = 128 * 1024;
+
+  private final ReadTarget target;
+  private final ReplicaFailover replicas;
+  private final FileSystem.Statistics fsStats;
+  private final IOStatisticsStore stats = iostatisticsStore()
+      .withCounters(STREAM_READ_BYTES, STREAM_READ_OPERATIONS, STREAM_READ_SEEK_OPERATIONS,
+          STREAM_READ_EXCEPTIONS, STREAM_READ_UNBUFFERED)
+      .build();
+  private volatile FileBlocks blocks;
+  private long pos;
+  private BlockReader reader;
+  private LocatedBlock readerBlock;
+  private volatile boolean closed;
+
+  QuireInputStream(ReadTarget target, FileSystem.Statistics fsStats) throws IOException {
+    this.target = target;
+    this.fsStats = fsStats;
+    this.replicas = new ReplicaFailover(target);
+    this.blocks = FileBlocks.fetch(target.namenode(), target.path(), target.options());
+  }
+
+  /** Readable length of the file as of open (or the last refresh). */
+  public long getFileLength() { return blocks.length(); }
+
+  @Override public synchronized int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n <= 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override public synchronized int read(byte[] b, int off, int len) throws IOException {
+    checkOpen();
+    validatePositionedReadArgs(pos, b, off, len);
+    if (len == 0) {
+      return 0;
+    }
+    stats.incrementCounter(STREAM_READ_OPERATIONS);
+    for (int round = 1; ; round++) {
+      if (pos >= blocks.length()) {
+        return -1;
+      }
+      try {
+        if (reader == null) {
+          openReaderAt(pos);
+        }
+        int n = reader.read(b, off, len);
+        if (n < 0) {
+          if (pos < readerBlock.getOffset() + blocks.readableLength(readerBlock)) {
+            replicas.failed(readerBlock, reader.node(), new EOFException("read " + target.path()
+                + ": replica of " + readerBlock.getBlock() + " on "
+                + reader.node().getDataAddress() + " ends at file offset " + pos));
+          } else {
+            round--;
+          }
+          closeReader();
+          continue;
+        }
+        pos += n;
+        counted(n);
+        return n;
+      } catch (ReplicaFailover.NoLiveReplicaException e) {
+        if (round >= target.options().readMaxAttempts()) {
+          stats.incrementCounter(STREAM_READ_EXCEPTIONS);
+          throw e;
+        }
+        refresh();
+      } catch (IOException e) {
+        if (reader == null) {
+          stats.incrementCounter(STREAM_READ_EXCEPTIONS);
+          throw e;
+        }
+        replicas.failed(readerBlock, reader.node(), e);
+        closeReader();
+        round--;
+      }
+    }
+  }
+
+  private void openReaderAt(long position) throws IOException {
+    LocatedBlock lb = blocks.blockAt(position);
+    if (lb == null) {
+      refresh();
+      lb = blocks.blockAt(position);
+      if (lb == null) {
+        throw new EOFException("read " + target.path() + ": no block holds offset " + position
+            + " of " + blocks.length());
+      }
+    }
+    long inBlock = position - lb.getOffset();
+    reader = replicas.open(lb, inBlock, blocks.readableLength(lb) - inBlock);
+    readerBlock = lb;
+  }
+
+  /** Positioned read: does not move the stream's position; thread-safe with other reads. */
+  @Override public int read(long position, byte[] b, int off, int len) throws IOException {
+    checkOpen();
+    validatePositionedReadArgs(position, b, off, len);
+    if (len == 0) {
+      return 0;
+    }
+    stats.incrementCounter(STREAM_READ_OPERATIONS);
+    if (position >= blocks.length()) {
+      return -1;
+    }
+    int total = 0;
+    while (total < len && position < blocks.length()) {
+      int n = preadFromOneBlock(position, b, off + total, len - total);
+      total += n;
+      position += n;
+    }
+    counted(total);
+    return total;
+  }
+
+  private int preadFromOneBlock(long position, byte[] b, int off, int len) throws IOException {
+    for (int round = 1; ; round++) {
+      FileBlocks fb = blocks;
+      LocatedBlock lb = fb.blockAt(position);
+      if (lb == null) {
+        throw new EOFException("pread " + target.path() + ": no block holds offset " + position);
+      }
+      long inBlock = position - lb.getOffset();
+      int want = (int) Math.min(len, fb.readableLength(lb) - inBlock);
+      try {
+        while (true) {
+          BlockReader r = replicas.open(lb, inBlock, want);
+          try {
+            int got = 0;
+            while (got < want) {
+              int n = r.read(b, off + got, want - got);
+              if (n < 0) {
+                throw new EOFException("pread " + target.path() + ": " + lb.getBlock() + " on "
+                    + r.node().getDataAddress() + " ended at " + (inBlock + got));
+              }
+              got += n;
+            }
+            return got;
+          } catch (ReplicaFailover.NoLiveReplicaException e) {
+            throw e;
+          } catch (IOException e) {
+            replicas.failed(lb, r.node(), e);
+          } finally {
+            r.close();
+          }
+        }
+      } catch (ReplicaFailover.NoLiveReplicaException e) {
+        if (round >= target.options().readMaxAttempts()) {
+          stats.incrementCounter(STREAM_READ_EXCEPTIONS);
+          throw e;
+        }
+        refresh();
+      }
+    }
+  }
+
+  private void counted(int n) {
+    stats.incrementCounter(STREAM_READ_BYTES, n);
+    if (fsStats != null) {
+      fsStats.incrementBytesRead(n);
+    }
+  }
+
+  private synchronized void refresh() throws IOException {
+    blocks = FileBlocks.fetch(target.namenode(), target.path(), target.options());
+    replicas.reset();
+  }
+
+  @Override public synchronized void seek(long target) throws IOException {
+    checkOpen();
+    if (target < 0) {
+      throw new EOFException(FSExceptionMessages.NEGATIVE_SEEK + ": " + target + " in "
+          + this.target.path());
+    }
+    if (target > blocks.length()) {
+      throw new EOFException(FSExceptionMessages.CANNOT_SEEK_PAST_EOF + ": " + target + " > "
+          + blocks.length() + " in " + this.target.path());
+    }
+    stats.incrementCounter(STREAM_READ_SEEK_OPERATIONS);
+    if (target == pos) {
+      return;
+    }
+    if (reader != null && target > pos && target - pos <= SEEK_READ_THROUGH
+        && target - readerBlock.getOffset() < reader.end()) {
+      try {
+        reader.skip(target - pos);
+        pos = target;
+        return;
+      } catch (IOException e) {
+        closeReader();
+      }
+    }
+    closeReader();
+    pos = target;
+  }
+
+  @Override public synchronized long getPos() { return pos; }
+
+  @Override public boolean seekToNewSource(long targetPos) { return false; }
+
+  @Override public synchronized int available() throws IOException {
+    checkOpen();
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, blocks.length() - pos));
+  }
+
+  /** Closes the DataNode connection; the next read opens a new one. */
+  @Override public synchronized void unbuffer() {
+    stats.incrementCounter(STREAM_READ_UNBUFFERED);
+    closeReader();
+  }
+
+  private void closeReader() {
+    if (reader != null) {
+      reader.close();
+      reader = null;
+      readerBlock = null;
+    }
+  }
+
+  @Override public synchronized void close() {
+    closed = true;
+    closeReader();
+  }
+
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + target.path());
+    }
+  }
+
+  @Override public boolean hasCapability(String capability) {
+    switch (capability.toLowerCase(Locale.ROOT)) {
+      case StreamCapabilities.UNBUFFER:
+      case StreamCapabilities.IOSTATISTICS:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  @Override public IOStatistics getIOStatistics() { return stats; }
+
+  @Override public String toString() {
+    return "QuireInputStream{" + target.path() + ", pos=" + pos + ", " + stats + "}";
+  }
+}

@@ -1,0 +1,262 @@
+package io.quire.client;
+
+import static org.apache.hadoop.fs.statistics.StoreStatisticNames.OP_HFLUSH;
+import static org.apache.hadoop.fs.statistics.StoreStatisticNames.OP_HSYNC;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_WRITE_BYTES;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_WRITE_EXCEPTIONS;
+import static org.apache.hadoop.fs.statistics.impl.IOStatisticsBinding.iostatisticsStore;
+
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.LocatedBlock;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.hadoop.fs.FSExceptionMessages;
+import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.fs.Syncable;
+import org.apache.hadoop.fs.statistics.DurationTracker;
+import org.apache.hadoop.fs.statistics.IOStatistics;
+import org.apache.hadoop.fs.statistics.IOStatisticsSource;
+import org.apache.hadoop.fs.statistics.impl.IOStatisticsStore;
+import org.apache.hadoop.util.DataChecksum;
+
+/**
+ * A file being written: bytes are cut into packets (64 KiB by default, CRC32C per 512 bytes,
+ * computed in bulk when a packet is full) that a {@link DataStreamer} thread pipelines to the
+ * DataNodes while the caller keeps writing; at most maxPacketsInFlight are outstanding.
+ *
+ * <p>Durability: {@link #hflush()} returns when every byte written so far is acknowledged by
+ * every DataNode of the pipeline and the NameNode has recorded the last block's length, so new
+ * readers see it. {@link #hsync()} additionally has the DataNodes force the data to disk
+ * before acknowledging. {@link #close()} completes the file with the NameNode. Not thread-safe
+ * for concurrent writers; each call takes the stream's monitor once, not per byte.
+ */
+public final class QuireOutputStream extends OutputStream
+    implements Syncable, StreamCapabilities, IOStatisticsSource {
+  private static final int BPC = QuireConfigKeys.BYTES_PER_CHECKSUM;
+
+  private final WriteTarget target;
+  private final LeaseRenewer renewer;
+  private final DataChecksum checksum =
+      DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, BPC);
+  private final PacketQueue queue;
+  private final DataStreamer streamer;
+  private final Thread streamerThread;
+  private final IOStatisticsStore stats = iostatisticsStore()
+      .withCounters(STREAM_WRITE_BYTES, STREAM_WRITE_EXCEPTIONS)
+      .withDurationTracking(OP_HFLUSH, OP_HSYNC)
+      .build();
+  /** Bytes of the current block written by the caller (queued or in {@link #current}). */
+  private long bytesCurBlock;
+  private OutgoingPacket current;
+  private boolean closed;
+  private final long initialFileLength;
+
+  /**
+   * @param appendBlock the file's partial last block to continue (from append), or null
+   */
+  QuireOutputStream(WriteTarget target, LeaseRenewer renewer, LocatedBlock appendBlock,
+      long initialFileLength) {
+    if (target.blockSize() <= 0 || target.blockSize() % BPC != 0) {
+      throw new IllegalArgumentException("create " + target.path() + ": block size "
+          + target.blockSize() + " is not a positive multiple of " + BPC);
+    }
+    this.target = target;
+    this.initialFileLength = initialFileLength;
+    this.renewer = renewer;
+    this.queue = new PacketQueue(target.options().maxPacketsInFlight());
+    this.bytesCurBlock = appendBlock == null ? 0 : appendBlock.getBlock().getNumBytes();
+    this.streamer = new DataStreamer(target.namenode(), target.options(), target.clientName(),
+        target.clientHost(), target.path(), target.fileId(), queue, appendBlock);
+    this.streamerThread = new Thread(streamer, "quire-streamer-" + target.path());
+    this.streamerThread.setDaemon(true);
+    this.streamerThread.start();
+    renewer.begin(this);
+  }
+
+  public String getPath() { return target.path(); }
+
+  /** Length of the file when this stream opened it (non-zero for append). */
+  public long getInitialFileLength() { return initialFileLength; }
+  public long getFileId() { return target.fileId(); }
+
+  @Override public synchronized void write(int b) throws IOException {
+    checkOpen();
+    if (current == null) {
+      current = newPacket();
+    }
+    current.append(b);
+    bytesCurBlock++;
+    stats.incrementCounter(STREAM_WRITE_BYTES);
+    afterAppend();
+  }
+
+  @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
+    checkOpen();
+    if (off < 0 || len < 0 || len > b.length - off) {
+      throw new IndexOutOfBoundsException("write " + off + "+" + len + " of " + b.length);
+    }
+    stats.incrementCounter(STREAM_WRITE_BYTES, len);
+    while (len > 0) {
+      if (current == null) {
+        current = newPacket();
+      }
+      int n = current.append(b, off, len);
+      off += n;
+      len -= n;
+      bytesCurBlock += n;
+      afterAppend();
+    }
+  }
+
+  /** Packet capacity: the packet size, cut at the block end and at a partial chunk's end. */
+  private OutgoingPacket newPacket() {
+    long cap = Math.min(target.options().packetSize(), target.blockSize() - bytesCurBlock);
+    int intoChunk = (int) (bytesCurBlock % BPC);
+    if (intoChunk != 0) {
+      cap = Math.min(cap, BPC - intoChunk);
+    }
+    return OutgoingPacket.forData(bytesCurBlock, (int) cap);
+  }
+
+  private void afterAppend() throws IOException {
+    if (current.isFull()) {
+      enqueueCurrent(false);
+    }
+    if (bytesCurBlock == target.blockSize()) {
+      enqueue(OutgoingPacket.endOfBlock(bytesCurBlock));
+      bytesCurBlock = 0;
+    }
+  }
+
+  private void enqueueCurrent(boolean sync) throws IOException {
+    OutgoingPacket p = current;
+    current = null;
+    p.seal(checksum, sync);
+    enqueue(p);
+  }
+
+  private void enqueue(OutgoingPacket p) throws IOException {
+    try {
+      queue.enqueue(p);
+    } catch (IOException e) {
+      stats.incrementCounter(STREAM_WRITE_EXCEPTIONS);
+      throw e;
+    }
+  }
+
+  /** Buffered bytes stay in the current packet; use hflush for visibility. */
+  @Override public void flush() throws IOException {
+    synchronized (this) {
+      checkOpen();
+    }
+  }
+
+  @Override public void hflush() throws IOException {
+    sync(false);
+  }
+
+  @Override public void hsync() throws IOException {
+    sync(true);
+  }
+
+  private synchronized void sync(boolean toDisk) throws IOException {
+    checkOpen();
+    DurationTracker tracker = stats.trackDuration(toDisk ? OP_HSYNC : OP_HFLUSH);
+    try {
+      if (current != null && current.dataLen() > 0) {
+        enqueueCurrent(toDisk);
+      } else if (toDisk && bytesCurBlock > 0) {
+        OutgoingPacket empty = OutgoingPacket.forData(bytesCurBlock, 0);
+        empty.seal(checksum, true);
+        enqueue(empty);
+        current = null;
+      }
+      queue.awaitAcked(queue.lastEnqueued());
+      Block last = streamer.lastBlock();
+      if (last != null) {
+        target.namenode().fsync(target.path(), target.fileId(), target.clientName(),
+            last.getNumBytes());
+      }
+    } catch (IOException e) {
+      tracker.failed();
+      stats.incrementCounter(STREAM_WRITE_EXCEPTIONS);
+      throw e;
+    } finally {
+      tracker.close();
+    }
+  }
+
+  /**
+   * Sends what is buffered, ends the last block, waits for every acknowledgement and completes
+   * the file with the NameNode (retrying while its last block lacks replicas). When this
+   * returns normally the file is closed and its bytes are on the pipeline's DataNodes.
+   */
+  @Override public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    try {
+      if (current != null && current.dataLen() > 0) {
+        enqueueCurrent(false);
+      }
+      current = null;
+      if (bytesCurBlock > 0) {
+        enqueue(OutgoingPacket.endOfBlock(bytesCurBlock));
+        bytesCurBlock = 0;
+      }
+      queue.close();
+      joinStreamer();
+      IOException failure = queue.failure();
+      if (failure != null) {
+        throw new IOException("close " + target.path() + ": " + failure.getMessage(), failure);
+      }
+      NameNodeRetries.complete(target.namenode(), target.options(), target.path(),
+          target.fileId(), target.clientName(), streamer.lastBlock());
+    } catch (IOException e) {
+      stats.incrementCounter(STREAM_WRITE_EXCEPTIONS);
+      throw e;
+    } finally {
+      closed = true;
+      queue.fail(new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + target.path()));
+      joinStreamer();
+      renewer.end(this);
+    }
+  }
+
+  private void joinStreamer() throws IOException {
+    try {
+      streamerThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("close " + target.path() + ": interrupted");
+    }
+  }
+
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + target.path());
+    }
+    IOException failure = queue.failure();
+    if (failure != null) {
+      throw new IOException("write " + target.path() + ": " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override public boolean hasCapability(String capability) {
+    switch (capability.toLowerCase(java.util.Locale.ROOT)) {
+      case StreamCapabilities.HFLUSH:
+      case StreamCapabilities.HSYNC:
+      case StreamCapabilities.IOSTATISTICS:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  @Override public IOStatistics getIOStatistics() { return stats; }
+
+  @Override public String toString() {
+    return "QuireOutputStream{" + target.path() + ", " + stats + "}";
+  }
+}

@@ -1,0 +1,409 @@
+package io.quire.fs;
+
+import io.quire.client.ClientOptions;
+import io.quire.client.FileChecksums;
+import io.quire.client.QuireClient;
+import io.quire.client.QuireOutputStream;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.ContentSummaryInfo;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.FsStats;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import io.quire.protocol.types.LocatedBlocks;
+import io.quire.protocol.types.ServerDefaults;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.CommonPathCapabilities;
+import org.apache.hadoop.fs.CompositeCrcFileChecksum;
+import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileChecksum;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FsServerDefaults;
+import org.apache.hadoop.fs.FsStatus;
+import org.apache.hadoop.fs.LeaseRecoverable;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathHandle;
+import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.SafeMode;
+import org.apache.hadoop.fs.SafeModeAction;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.util.Progressable;
+
+/**
+ * The Hadoop FileSystem for {@code quire://} URIs: {@code quire://host[:port]/} names one
+ * NameNode (port {@value QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT} by default),
+ * {@code quire://<name>/} a NameNode list in {@code quire.client.failover.namenodes.<name>}.
+ *
+ * <p>Registration: found through ServiceLoader (META-INF/services/org.apache.hadoop.fs.FileSystem);
+ * explicitly, {@code fs.quire.impl = io.quire.fs.QuireFileSystem} and, for FileContext,
+ * {@code fs.AbstractFileSystem.quire.impl = io.quire.fs.QuireFs}.
+ *
+ * <p>A thin adapter: Configuration becomes {@link ClientOptions} here, paths become absolute
+ * Quire paths, and the work is done by {@link QuireClient} and the NameNode proxy (always a
+ * RetryProxy with failover, see {@link NameNodeProxies}). Boolean results exist only where
+ * Hadoop's API has them (rename, delete, mkdirs); see {@link RenameSemantics}.
+ */
+public class QuireFileSystem extends FileSystem implements LeaseRecoverable, SafeMode {
+  private URI uri;
+  private Path workingDir;
+  private QuireClient client;
+  private ClientProtocol nn;
+  private ClientOptions options;
+  private volatile boolean verifyChecksum;
+
+  @Override public void initialize(URI name, Configuration conf) throws IOException {
+    super.initialize(name, conf);
+    setConf(conf);
+    if (name.getAuthority() == null || name.getAuthority().isEmpty()) {
+      throw new IOException("quire URI " + name + " has no authority (want quire://host:port/)");
+    }
+    this.uri = URI.create(QuireConfigKeys.SCHEME + "://" + name.getAuthority());
+    UserGroupInformation ugi = UserGroupInformation.getCurrentUser();
+    this.options = ClientOptions.fromConfiguration(conf);
+    NameNodeProxies.Retrying proxies = NameNodeProxies.create(conf, uri, ugi);
+    this.nn = proxies.proxy();
+    String clientName = "QuireClient_" + ugi.getShortUserName() + "_"
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "_"
+        + Thread.currentThread().getId();
+    this.client = new QuireClient(nn, options, clientName, proxies);
+    this.verifyChecksum = options.verifyChecksum();
+    this.workingDir = getHomeDirectory();
+  }
+
+  /** The client core behind this FileSystem (for tools and tests). */
+  public QuireClient getClient() { return client; }
+
+  @Override public String getScheme() { return QuireConfigKeys.SCHEME; }
+  @Override public URI getUri() { return uri; }
+  @Override protected int getDefaultPort() { return QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT; }
+  @Override public Path getWorkingDirectory() { return workingDir; }
+
+  @Override public void setWorkingDirectory(Path dir) {
+    Path q = makeQualified(dir);
+    pathOf(q);
+    workingDir = q;
+  }
+
+  @Override public long getDefaultBlockSize() { return options.defaultBlockSize(); }
+  @Override public short getDefaultReplication() { return options.defaultReplication(); }
+
+  /** The absolute Quire path of {@code p} (resolved against the working directory). */
+  String pathOf(Path p) {
+    checkPath(p);
+    Path abs = p.isAbsolute() ? p : new Path(workingDir, p);
+    String s = abs.toUri().getPath();
+    return s.isEmpty() ? "/" : s;
+  }
+
+  FileStatus toStatus(InodeStatus s, String listedDir) {
+    String p = s.getPath();
+    if (!p.startsWith("/")) {
+      p = listedDir.endsWith("/") ? listedDir + p : listedDir + "/" + p;
+    }
+    return new QuireFileStatus(s, new Path(uri.getScheme(), uri.getAuthority(), p));
+  }
+
+  // ---- files -----------------------------------------------------------------------------
+
+  @Override public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite,
+      int bufferSize, short replication, long blockSize, Progressable progress)
+      throws IOException {
+    return create(f, permission, overwrite, true, replication, blockSize);
+  }
+
+  @Override public FSDataOutputStream createNonRecursive(Path f, FsPermission permission,
+      EnumSet<CreateFlag> flags, int bufferSize, short replication, long blockSize,
+      Progressable progress) throws IOException {
+    return create(f, permission, flags.contains(CreateFlag.OVERWRITE), false, replication,
+        blockSize);
+  }
+
+  private FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite,
+      boolean createParent, short replication, long blockSize) throws IOException {
+    statistics.incrementWriteOps(1);
+    FsPermission p = (permission == null ? FsPermission.getFileDefault() : permission)
+        .applyUMask(FsPermission.getUMask(getConf()));
+    QuireOutputStream out = client.create(pathOf(f), p.toShort(), overwrite, createParent,
+        replication, blockSize);
+    return new FSDataOutputStream(out, statistics);
+  }
+
+  @Override public FSDataOutputStream append(Path f, int bufferSize, Progressable progress)
+      throws IOException {
+    statistics.incrementWriteOps(1);
+    String path = pathOf(f);
+    QuireOutputStream out = client.append(path);
+    return new FSDataOutputStream(out, statistics, out.getInitialFileLength());
+  }
+
+  @Override public FSDataInputStream open(Path f, int bufferSize) throws IOException {
+    statistics.incrementReadOps(1);
+    return new FSDataInputStream(client.open(pathOf(f), verifyChecksum, statistics));
+  }
+
+  @Override public void setVerifyChecksum(boolean verify) { this.verifyChecksum = verify; }
+
+  @Override protected PathHandle createPathHandle(FileStatus stat, Options.HandleOpt... opts) {
+    return PathHandles.create(stat, pathOf(stat.getPath()), opts);
+  }
+
+  @Override public FSDataInputStream open(PathHandle fd, int bufferSize) throws IOException {
+    statistics.incrementReadOps(1);
+    String path = PathHandles.verify(nn, fd);
+    return new FSDataInputStream(client.open(path, verifyChecksum, statistics));
+  }
+
+  // ---- namespace ---------------------------------------------------------------------------
+
+  @Override public FileStatus getFileStatus(Path f) throws IOException {
+    statistics.incrementReadOps(1);
+    String path = pathOf(f);
+    InodeStatus s = nn.getFileInfo(path);
+    if (s == null) {
+      throw new FileNotFoundException("getFileStatus: " + makeQualified(f) + ": not found");
+    }
+    return toStatus(s, path);
+  }
+
+  @Override public FileStatus[] listStatus(Path f) throws IOException {
+    List<FileStatus> all = new ArrayList<>();
+    RemoteIterator<FileStatus> it = listStatusIterator(f);
+    while (it.hasNext()) {
+      all.add(it.next());
+    }
+    return all.toArray(new FileStatus[0]);
+  }
+
+  @Override public RemoteIterator<FileStatus> listStatusIterator(Path f) throws IOException {
+    statistics.incrementReadOps(1);
+    String path = pathOf(f);
+    try {
+      return new ListingIterator(nn, path, s -> toStatus(s, path));
+    } catch (FileNotFoundException e) {
+      throw new FileNotFoundException("listStatus: " + makeQualified(f) + ": not found");
+    }
+  }
+
+  @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {
+    statistics.incrementWriteOps(1);
+    FsPermission p = (permission == null ? FsPermission.getDirDefault() : permission)
+        .applyUMask(FsPermission.getUMask(getConf()));
+    return nn.mkdirs(pathOf(f), p.toShort(), true);
+  }
+
+  @Override public boolean rename(Path src, Path dst) throws IOException {
+    statistics.incrementWriteOps(1);
+    return RenameSemantics.rename(nn, pathOf(src), pathOf(dst));
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  protected void rename(Path src, Path dst, Options.Rename... options) throws IOException {
+    statistics.incrementWriteOps(1);
+    RenameSemantics.renameWithOptions(nn, pathOf(src), pathOf(dst), options);
+  }
+
+  /**
+   * Deletes a path. The root is never deleted (HDFS semantics): false, or
+   * PathIsNotEmptyDirectoryException for a non-recursive delete of a non-empty root.
+   */
+  @Override public boolean delete(Path f, boolean recursive) throws IOException {
+    statistics.incrementWriteOps(1);
+    String path = pathOf(f);
+    if (path.equals("/")) {
+      InodeStatus root = nn.getFileInfo("/");
+      if (!recursive && root != null && root.getChildrenCount() > 0) {
+        throw new PathIsNotEmptyDirectoryException("delete " + makeQualified(f)
+            + ": the root directory is not empty");
+      }
+      return false;
+    }
+    return nn.delete(path, recursive);
+  }
+
+  @Override public void setPermission(Path p, FsPermission permission) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.setPermission(pathOf(p), permission.toShort());
+  }
+
+  @Override public void setOwner(Path p, String username, String groupname) throws IOException {
+    if (username == null && groupname == null) {
+      throw new IllegalArgumentException("setOwner " + p + ": username and groupname are null");
+    }
+    statistics.incrementWriteOps(1);
+    nn.setOwner(pathOf(p), username, groupname);
+  }
+
+  @Override public void setTimes(Path p, long mtime, long atime) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.setTimes(pathOf(p), mtime, atime);
+  }
+
+  @Override public boolean setReplication(Path p, short replication) throws IOException {
+    statistics.incrementWriteOps(1);
+    return nn.setReplication(pathOf(p), replication);
+  }
+
+  @Override public ContentSummary getContentSummary(Path f) throws IOException {
+    statistics.incrementReadOps(1);
+    ContentSummaryInfo c = nn.getContentSummary(pathOf(f));
+    return new ContentSummary.Builder().length(c.getLength()).fileCount(c.getFileCount())
+        .directoryCount(c.getDirectoryCount()).spaceConsumed(c.getSpaceConsumed())
+        .quota(-1).spaceQuota(-1).build();
+  }
+
+  @Override public void concat(Path trg, Path[] psrcs) throws IOException {
+    statistics.incrementWriteOps(1);
+    List<String> sources = new ArrayList<>(psrcs.length);
+    for (Path p : psrcs) {
+      sources.add(pathOf(p));
+    }
+    nn.concat(pathOf(trg), sources);
+  }
+
+  @Override public boolean truncate(Path f, long newLength) throws IOException {
+    statistics.incrementWriteOps(1);
+    return nn.truncate(pathOf(f), newLength, client.clientName());
+  }
+
+  // ---- blocks, checksums, cluster ----------------------------------------------------------
+
+  /** Block locations with the DataNodes' real hosts ("host"), names ("host:port") and racks. */
+  @Override public BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len)
+      throws IOException {
+    if (file == null) {
+      return null;
+    }
+    if (start < 0 || len < 0) {
+      throw new IllegalArgumentException("getFileBlockLocations " + file.getPath()
+          + ": negative start " + start + " or length " + len);
+    }
+    if (file.getLen() <= start) {
+      return new BlockLocation[0];
+    }
+    statistics.incrementReadOps(1);
+    LocatedBlocks lbs = nn.getBlockLocations(pathOf(file.getPath()), start, len);
+    if (lbs == null) {
+      throw new FileNotFoundException("getFileBlockLocations: " + file.getPath() + ": not found");
+    }
+    return BlockLocations.convert(lbs.getBlocks());
+  }
+
+  @Override public FileChecksum getFileChecksum(Path f) throws IOException {
+    return getFileChecksum(f, Long.MAX_VALUE);
+  }
+
+  /** COMPOSITE_CRC (CRC32C, 512 bytes per CRC): equals HDFS's in COMPOSITE_CRC mode. */
+  @Override public FileChecksum getFileChecksum(Path f, long length) throws IOException {
+    statistics.incrementReadOps(1);
+    int crc = client.getFileCompositeCrc(pathOf(f), length);
+    return new CompositeCrcFileChecksum(crc, FileChecksums.CRC_TYPE,
+        FileChecksums.BYTES_PER_CRC);
+  }
+
+  @Override public FsServerDefaults getServerDefaults() throws IOException {
+    ServerDefaults d = nn.getServerDefaults();
+    return new FsServerDefaults(d.getBlockSize(), d.getBytesPerChecksum(), d.getPacketSize(),
+        d.getReplication(), getConf().getInt("io.file.buffer.size", 4096), false,
+        getConf().getLong("fs.trash.interval", 0), FileChecksums.CRC_TYPE);
+  }
+
+  @Override public FsServerDefaults getServerDefaults(Path p) throws IOException {
+    return getServerDefaults();
+  }
+
+  @Override public FsStatus getStatus(Path p) throws IOException {
+    statistics.incrementReadOps(1);
+    FsStats s = nn.getStats();
+    return new FsStatus(s.getCapacity(), s.getUsed(), s.getRemaining());
+  }
+
+  /** Live DataNodes as the NameNode reports them (for admin tools). */
+  public List<DatanodeInfo> getDatanodeReport() throws IOException {
+    return nn.getDatanodeReport();
+  }
+
+  @Override public boolean recoverLease(Path f) throws IOException {
+    String path = requireFile(f, "recoverLease");
+    return nn.recoverLease(path, client.clientName());
+  }
+
+  @Override public boolean isFileClosed(Path f) throws IOException {
+    return nn.isFileClosed(requireFile(f, "isFileClosed"));
+  }
+
+  private String requireFile(Path f, String op) throws IOException {
+    String path = pathOf(f);
+    InodeStatus s = nn.getFileInfo(path);
+    if (s == null) {
+      throw new FileNotFoundException(op + ": File does not exist: " + path);
+    }
+    if (s.isDirectory()) {
+      throw new FileNotFoundException(op + ": Path is not a file: " + path);
+    }
+    return path;
+  }
+
+  @Override public boolean setSafeMode(SafeModeAction action, boolean isChecked)
+      throws IOException {
+    return nn.setSafeMode(io.quire.protocol.types.SafeModeAction.valueOf(action.name()));
+  }
+
+  @Override public boolean hasPathCapability(Path path, String capability) throws IOException {
+    switch (org.apache.hadoop.fs.impl.PathCapabilitiesSupport
+        .validatePathCapabilityArgs(makeQualified(path), capability)
+        .toLowerCase(Locale.ROOT)) {
+      case CommonPathCapabilities.FS_APPEND:
+      case CommonPathCapabilities.FS_CONCAT:
+      case CommonPathCapabilities.FS_PERMISSIONS:
+      case CommonPathCapabilities.FS_TRUNCATE:
+      case CommonPathCapabilities.FS_PATHHANDLES:
+      case CommonPathCapabilities.FS_CHECKSUMS:
+      case CommonPathCapabilities.ETAGS_AVAILABLE:
+      case CommonPathCapabilities.ETAGS_PRESERVED_IN_RENAME:
+      case CommonPathCapabilities.LEASE_RECOVERABLE:
+        return true;
+      case CommonPathCapabilities.FS_SYMLINKS:
+      case CommonPathCapabilities.FS_ACLS:
+      case CommonPathCapabilities.FS_XATTRS:
+      case CommonPathCapabilities.FS_SNAPSHOTS:
+      case CommonPathCapabilities.FS_STORAGEPOLICY:
+      case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
+        return false;
+      default:
+        return super.hasPathCapability(path, capability);
+    }
+  }
+
+  @Override public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      if (client != null) {
+        client.close();
+      }
+    }
+  }
+
+  @Override public String toString() {
+    return "QuireFileSystem{" + uri + ", client=" + (client == null ? "-" : client.clientName())
+        + "}";
+  }
+}
