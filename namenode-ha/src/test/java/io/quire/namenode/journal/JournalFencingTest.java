@@ -2,13 +2,22 @@ package io.quire.namenode.journal;
 
 import static io.quire.namenode.journal.JournalTestSupport.op;
 import static io.quire.namenode.journal.JournalTestSupport.readAll;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.namenode.storage.TestDirs;
 import io.quire.protocol.exceptions.FencedException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -62,6 +71,41 @@ class JournalFencingTest {
       assertThrows(FencedException.class, () -> w1.append(List.of(op(2))));
       assertEquals(2, w2.appendAndSync(List.of(op(2))));
       assertEquals(2, journal.getLastTxId());
+    }
+  }
+
+  @Test
+  void acknowledgedRecordsOfADeposedWriterSurviveATakeoverMidStream(TestInfo info)
+      throws Exception {
+    Path dir = TestDirs.fresh(info);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
+      JournalWriter w1 = first.openForWrite(1);
+      AtomicLong lastAcked = new AtomicLong();
+      Future<Exception> deposed = pool.submit(() -> {
+        try {
+          while (true) {
+            lastAcked.set(w1.appendAndSync(List.of(op(lastAcked.get() + 1))));
+          }
+        } catch (Exception e) {
+          return e;
+        }
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> lastAcked.get() >= 50);
+
+      JournalWriter w2 = second.openForWrite(2);
+      assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));
+      long recovered = second.getLastTxId();
+      assertTrue(recovered >= lastAcked.get(),
+          "acknowledged txid " + lastAcked.get() + " lost; recovered only " + recovered);
+
+      assertEquals(recovered + 1, w2.appendAndSync(List.of(op(recovered + 1))));
+      List<JournalRecord> records = readAll(second, 1);
+      assertEquals(JournalTestSupport.range(1, recovered + 1), JournalTestSupport.txIds(records));
+      assertTrue(records.subList(0, (int) recovered).stream().allMatch(r -> r.epoch() == 1));
+      assertEquals(2, records.get((int) recovered).epoch());
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
