@@ -67,8 +67,8 @@ public final class FileJournal implements Journal {
       }
       long lastTxId = SegmentRecovery.recover(dir);
       FileChannel channel = Segments.createInProgress(dir, lastTxId + 1);
-      writer = new FileJournalWriter(dir, epochFile, dirLock, epoch, lastTxId, channel,
-          beforeSyncHook);
+      writer = new FileJournalWriter(dir, epoch, lastTxId, new FencedSegmentOutput(dir, epochFile,
+          dirLock, epoch, channel, lastTxId + 1, beforeSyncHook));
       LOG.info("Opened journal {} for writing with epoch {} at txid {}", dir, epoch, lastTxId + 1);
     }
     if (previous != null) {

@@ -2,11 +2,8 @@ package io.quire.namenode.journal;
 
 import io.quire.protocol.exceptions.FencedException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
@@ -24,11 +21,9 @@ import org.apache.hadoop.io.DataOutputBuffer;
  */
 public final class FileJournalWriter implements JournalWriter {
   private final Path dir;
-  private final EpochFile epochFile;
-  private final JournalDirLock dirLock;
   private final long epoch;
-  private final Runnable beforeSyncHook;
-  private final AtomicLong syncCount = new AtomicLong();
+  /** Used only by the syncer (syncing == true) or by a holder of lock while nobody syncs. */
+  private final FencedSegmentOutput output;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition syncDone = lock.newCondition();
@@ -43,21 +38,12 @@ public final class FileJournalWriter implements JournalWriter {
   private IOException failure;
   private volatile FencedException fencedLocally;
 
-  /** Used only by the syncer (syncing == true) or by a holder of lock while nobody syncs. */
-  private FileChannel channel;
-  private long segmentFirstTxId;
-
-  FileJournalWriter(Path dir, EpochFile epochFile, JournalDirLock dirLock, long epoch,
-      long lastTxId, FileChannel channel, Runnable beforeSyncHook) {
+  FileJournalWriter(Path dir, long epoch, long lastTxId, FencedSegmentOutput output) {
     this.dir = dir;
-    this.epochFile = epochFile;
-    this.dirLock = dirLock;
     this.epoch = epoch;
     this.lastAppended = lastTxId;
     this.lastSynced = lastTxId;
-    this.channel = channel;
-    this.segmentFirstTxId = lastTxId + 1;
-    this.beforeSyncHook = beforeSyncHook;
+    this.output = output;
   }
 
   @Override
@@ -119,7 +105,7 @@ public final class FileJournalWriter implements JournalWriter {
     }
     IOException error = null;
     try {
-      writeAndForce(batch, lastSynced + 1, batchLast);
+      output.writeAndSync(batch.getData(), batch.getLength(), lastSynced + 1, batchLast);
     } catch (IOException e) {
       error = e;
     }
@@ -142,54 +128,16 @@ public final class FileJournalWriter implements JournalWriter {
     }
   }
 
-  /**
-   * Writes one batch and fsyncs it, if the promised epoch on disk is still ours. Called by the
-   * single syncer; {@code firstTxId} is read racily only for the message.
-   */
-  private void writeAndForce(DataOutputBuffer batch, long firstTxId, long lastTxId)
-      throws IOException {
-    if (beforeSyncHook != null) {
-      beforeSyncHook.run();
-    }
-    try (JournalDirLock.Held ignored = dirLock.lock()) {
-      checkEpochOnDisk("write txids " + firstTxId + ".." + lastTxId);
-      ByteBuffer data = ByteBuffer.wrap(batch.getData(), 0, batch.getLength());
-      while (data.hasRemaining()) {
-        channel.write(data);
-      }
-      channel.force(false);
-      syncCount.incrementAndGet();
-    } catch (FencedException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new IOException("Journal " + dir + ": cannot write and sync txids " + firstTxId + ".."
-          + lastTxId + " (epoch " + epoch + ")", e);
-    }
-  }
-
-  private void checkEpochOnDisk(String operation) throws IOException {
-    long promised = epochFile.read();
-    if (promised != epoch) {
-      throw new FencedException("Journal " + dir + ": writer with epoch " + epoch
-          + " was fenced by epoch " + promised + "; refusing to " + operation
-          + ". Another NameNode has opened the journal.");
-    }
-  }
-
   @Override
   public void rollSegment() throws IOException {
     lock.lock();
     try {
       awaitIdleAndFlush("roll segment");
-      if (lastAppended < segmentFirstTxId) {
+      if (output.segmentEmpty(lastAppended)) {
         return; // nothing in the current segment: rolling would make an empty segment
       }
-      try (JournalDirLock.Held ignored = dirLock.lock()) {
-        checkEpochOnDisk("roll segment at txid " + lastAppended);
-        channel.close();
-        Segments.finish(dir, segmentFirstTxId, lastAppended);
-        segmentFirstTxId = lastAppended + 1;
-        channel = Segments.createInProgress(dir, segmentFirstTxId);
+      try {
+        output.roll(lastAppended);
       } catch (IOException e) {
         failure = e;
         throw e;
@@ -207,7 +155,7 @@ public final class FileJournalWriter implements JournalWriter {
     checkUsable(operation);
     if (pending.getLength() > 0) {
       try {
-        writeAndForce(pending, lastSynced + 1, lastAppended);
+        output.writeAndSync(pending.getData(), pending.getLength(), lastSynced + 1, lastAppended);
       } catch (IOException e) {
         failure = e;
         throw e;
@@ -273,7 +221,7 @@ public final class FileJournalWriter implements JournalWriter {
 
   /** Number of batches written and fsynced so far (group-commit metric). */
   public long getSyncCount() {
-    return syncCount.get();
+    return output.syncCount();
   }
 
   /**
@@ -292,25 +240,17 @@ public final class FileJournalWriter implements JournalWriter {
       }
       if (failure != null || fencedLocally != null) {
         closed = true;
-        channel.close();
+        output.closeChannel();
         return;
       }
       try {
         awaitIdleAndFlush("close");
-        try (JournalDirLock.Held ignored = dirLock.lock()) {
-          checkEpochOnDisk("finish segment at close");
-          channel.close();
-          if (lastAppended >= segmentFirstTxId) {
-            Segments.finish(dir, segmentFirstTxId, lastAppended);
-          } else {
-            Segments.dropEmpty(dir, segmentFirstTxId);
-          }
-        }
+        output.finish(lastAppended);
       } catch (FencedException e) {
         // A newer writer owns the journal now; leave the files to it.
       } finally {
         closed = true;
-        channel.close();
+        output.closeChannel();
         syncDone.signalAll();
       }
     } finally {
