@@ -35,8 +35,19 @@ final class DataXceiver implements Runnable {
   @Override public void run() {
     ctx.activeTransfersCounter().incrementAndGet();
     String peer = String.valueOf(socket.getRemoteSocketAddress());
-    DataOutputStream out = null;
     try (Socket s = socket) {
+      serve(s, peer);
+    } catch (IOException e) {
+      LOG.warn("Data transfer from {}: closing failed: {}", peer, e.toString());
+    } finally {
+      ctx.activeTransfersCounter().decrementAndGet();
+    }
+  }
+
+  /** Reads and dispatches the request; errors are answered while the socket is still open. */
+  private void serve(Socket s, String peer) {
+    DataOutputStream out = null;
+    try {
       TransferSockets.configure(s, ctx.getOptions());
       DataInputStream in = TransferSockets.in(s);
       out = TransferSockets.out(s);
@@ -60,8 +71,6 @@ final class DataXceiver implements Runnable {
       LOG.warn("Data transfer from {}: connection closed mid-request", peer);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Data transfer from {} failed: {}", peer, e.toString());
-    } finally {
-      ctx.activeTransfersCounter().decrementAndGet();
     }
   }
 

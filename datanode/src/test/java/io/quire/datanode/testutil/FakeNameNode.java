@@ -29,6 +29,8 @@ public final class FakeNameNode implements DatanodeProtocol {
   public final Map<String, List<ReportedBlock>> lastReport = new ConcurrentHashMap<>();
   public final AtomicInteger reports = new AtomicInteger();
   public final AtomicInteger heartbeats = new AtomicInteger();
+  /** Calls refused while the fake was down. */
+  public final AtomicInteger refusedCalls = new AtomicInteger();
   public final List<ReportedBlock> received = new CopyOnWriteArrayList<>();
   public final List<Block> deleted = new CopyOnWriteArrayList<>();
   public final List<Commit> commits = new CopyOnWriteArrayList<>();
@@ -65,6 +67,7 @@ public final class FakeNameNode implements DatanodeProtocol {
 
   private void check(DatanodeRegistration reg) throws IOException {
     if (down) {
+      refusedCalls.incrementAndGet();
       throw new ConnectException("fake NameNode is down");
     }
     if (reg != null && !known.containsKey(reg.getId().getUuid())) {

@@ -46,6 +46,7 @@ class WritePipelineTest {
     h = new DataNodeHarness("WritePipelineTest");
     dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
   @AfterAll
