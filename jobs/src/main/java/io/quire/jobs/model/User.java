@@ -1,0 +1,7 @@
+package io.quire.jobs.model;
+
+import java.time.LocalDate;
+
+/** A registered customer. */
+public record User(long id, LocalDate registered, String city) {
+}
