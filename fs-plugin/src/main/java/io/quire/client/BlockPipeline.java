@@ -36,7 +36,8 @@ final class BlockPipeline implements Closeable {
 
   /**
    * Opens a pipeline over {@code nodes} for {@code block} (its generation stamp is the replica's
-   * current one) and starts reading acks into {@code queue}.
+   * current one) and starts reading acks into {@code queue}. The pipeline's block is then
+   * {@code block} with {@code newGenerationStamp}.
    *
    * @throws BadPipelineNodeException naming the node that could not be reached or refused
    */
@@ -69,7 +70,8 @@ final class BlockPipeline implements Closeable {
       throw new BadPipelineNodeException(what + " to " + nodes.get(0).getDataAddress() + ": "
           + e.getMessage(), 0, e);
     }
-    BlockPipeline p = new BlockPipeline(block, nodes, c, queue);
+    BlockPipeline p = new BlockPipeline(block.withGenerationStamp(newGenerationStamp), nodes, c,
+        queue);
     p.responder.start();
     return p;
   }

@@ -1,0 +1,271 @@
+package io.quire.testing;
+
+import io.quire.protocol.datatransfer.BlockOpRequest;
+import io.quire.protocol.datatransfer.Op;
+import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.Packet;
+import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.datatransfer.ReadBlockRequest;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.datatransfer.WireIO;
+import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.ReplicaState;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+import org.apache.hadoop.util.DataChecksum;
+
+/**
+ * A tiny in-memory DataNode speaking the data-transfer protocol, for client unit tests:
+ * WRITE_BLOCK (verifies each packet's CRC32C, forwards down the pipeline, acks back),
+ * READ_BLOCK, BLOCK_CHECKSUM, VISIBLE_LENGTH. Fault switches: die after N packets, corrupt
+ * replicas on read. Binds an ephemeral port on loopback.
+ */
+public final class FakeDataNode implements AutoCloseable {
+  private final ServerSocket server;
+  private final DatanodeId id;
+  private final Map<Long, ByteArrayOutputStream> replicas = new ConcurrentHashMap<>();
+  private final Map<Long, Long> stamps = new ConcurrentHashMap<>();
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final List<Integer> packetSizes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger syncPackets = new AtomicInteger();
+  private final AtomicInteger reads = new AtomicInteger();
+  private volatile int dieAfterPackets = -1;
+  private volatile boolean corruptReads;
+  private volatile boolean dead;
+
+  public FakeDataNode() throws IOException {
+    server = new ServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    id = new DatanodeId(UUID.randomUUID().toString(), "127.0.0.1", server.getLocalPort());
+    Thread t = new Thread(this::acceptLoop, "fake-dn-" + server.getLocalPort());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  public DatanodeInfo info() { return DatanodeInfo.ofId(id); }
+  public byte[] replica(long blockId) {
+    ByteArrayOutputStream b = replicas.get(blockId);
+    return b == null ? null : b.toByteArray();
+  }
+  public Long stamp(long blockId) { return stamps.get(blockId); }
+  public List<Integer> packetSizes() { return packetSizes; }
+  public int syncPackets() { return syncPackets.get(); }
+  public int reads() { return reads.get(); }
+  /** Closes every connection and stops accepting after {@code n} more data packets. */
+  public void dieAfterPackets(int n) { dieAfterPackets = n; }
+  public void corruptReads(boolean c) { corruptReads = c; }
+  public boolean isDead() { return dead; }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket s = server.accept();
+        open.add(s);
+        Thread t = new Thread(() -> serve(s), "fake-dn-conn");
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      s.setTcpNoDelay(true);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+      Op op = WireIO.readOpHeader(in);
+      switch (op) {
+        case WRITE_BLOCK -> write(WriteBlockRequest.read(in), in, out);
+        case READ_BLOCK -> read(ReadBlockRequest.read(in), out);
+        default -> blockOp(BlockOpRequest.read(op, in), out);
+      }
+    } catch (IOException e) {
+      // connection ended (client gone or this node "died")
+    } finally {
+      open.remove(s);
+    }
+  }
+
+  private void write(WriteBlockRequest req, DataInputStream in, DataOutputStream out)
+      throws IOException {
+    long blockId = req.getBlock().getBlockId();
+    ByteArrayOutputStream replica = new ByteArrayOutputStream();
+    switch (req.getStage()) {
+      case CREATE -> stamps.put(blockId, req.getBlock().getGenerationStamp());
+      case RECOVER_APPEND -> {
+        byte[] old = replica(blockId);
+        int keep = (int) req.getBlock().getNumBytes();
+        if (old == null || old.length < keep) {
+          OpResponse.error(Status.ERROR_NOT_FOUND, "no replica of " + req.getBlock()
+              + " long enough").write(out);
+          out.flush();
+          return;
+        }
+        replica.write(old, 0, keep);
+        stamps.put(blockId, req.getNewGenerationStamp());
+      }
+      default -> throw new IOException("unsupported stage " + req.getStage());
+    }
+    replicas.put(blockId, replica);
+    Socket mirror = null;
+    DataOutputStream mOut = null;
+    DataInputStream mIn = null;
+    if (!req.getDownstreamTargets().isEmpty()) {
+      DatanodeId next = req.getDownstreamTargets().get(0);
+      try {
+        mirror = new Socket(next.getHost(), next.getDataPort());
+        mOut = new DataOutputStream(new BufferedOutputStream(mirror.getOutputStream()));
+        mIn = new DataInputStream(new BufferedInputStream(mirror.getInputStream()));
+        req.forNextNode().write(mOut);
+        mOut.flush();
+        OpResponse r = OpResponse.read(mIn);
+        if (!r.isSuccess()) {
+          new OpResponse(Status.ERROR, "downstream: " + r.getMessage(),
+              r.getFirstBadLink().isEmpty() ? next.getDataAddress() : r.getFirstBadLink(),
+              0, 0, 0, 0, 0, null).write(out);
+          out.flush();
+          return;
+        }
+      } catch (IOException e) {
+        new OpResponse(Status.ERROR, "cannot reach " + next, next.getDataAddress(), 0, 0, 0, 0,
+            0, null).write(out);
+        out.flush();
+        return;
+      }
+    }
+    OpResponse.success().write(out);
+    out.flush();
+    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
+    try {
+      while (true) {
+        Packet p = Packet.read(in);
+        if (p.getDataLen() > 0 && dieAfterPackets >= 0 && dieAfterPackets-- == 0) {
+          die();
+          return;
+        }
+        Status own = Status.SUCCESS;
+        try {
+          sum.verifyChunkedSums(ByteBuffer.wrap(p.getData(), 0, p.getDataLen()),
+              ByteBuffer.wrap(p.getChecksums()), "blk_" + blockId, p.getOffsetInBlock());
+        } catch (org.apache.hadoop.fs.ChecksumException e) {
+          own = Status.ERROR_CHECKSUM;
+        }
+        if (p.getOffsetInBlock() != replica.size()) {
+          own = Status.ERROR_INVALID;
+        }
+        if (own == Status.SUCCESS) {
+          replica.write(p.getData(), 0, p.getDataLen());
+          if (p.getDataLen() > 0) {
+            packetSizes.add(p.getDataLen());
+          }
+          if (p.isSyncBlock()) {
+            syncPackets.incrementAndGet();
+          }
+        }
+        PipelineAck ack;
+        if (mOut != null) {
+          PipelineAck down;
+          try {
+            p.write(mOut);
+            mOut.flush();
+            down = PipelineAck.read(mIn);
+          } catch (IOException e) {
+            down = new PipelineAck(p.getSeqno(), List.of(Status.ERROR));
+          }
+          ack = down.prepend(own);
+        } else {
+          ack = new PipelineAck(p.getSeqno(), List.of(own));
+        }
+        ack.write(out);
+        out.flush();
+        if (p.isLastPacketInBlock() || own != Status.SUCCESS) {
+          return;
+        }
+      }
+    } finally {
+      if (mirror != null) {
+        mirror.close();
+      }
+    }
+  }
+
+  private void read(ReadBlockRequest req, DataOutputStream out) throws IOException {
+    reads.incrementAndGet();
+    byte[] data = replica(req.getBlock().getBlockId());
+    if (data == null) {
+      OpResponse.error(Status.ERROR_NOT_FOUND, "no " + req.getBlock()).write(out);
+      out.flush();
+      return;
+    }
+    long start = req.getOffset() - req.getOffset() % 512;
+    long end = Math.min(data.length, req.getOffset() + req.getLength());
+    new OpResponse(Status.SUCCESS, "", "", data.length, 0, start, 512, 0, null).write(out);
+    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
+    long off = start;
+    long seq = 0;
+    while (off < end) {
+      int n = (int) Math.min(64 * 1024, end - off);
+      byte[] chunk = new byte[n];
+      System.arraycopy(data, (int) off, chunk, 0, n);
+      byte[] sums = new byte[Packet.checksumLenFor(n)];
+      sum.calculateChunkedSums(chunk, 0, n, sums, 0);
+      if (corruptReads) {
+        chunk[0] ^= 0x5a;
+      }
+      new Packet(off, seq++, false, false, sums, chunk, n).write(out);
+      off += n;
+    }
+    new Packet(off, seq, true, false, new byte[0], new byte[0], 0).write(out);
+    out.flush();
+  }
+
+  private void blockOp(BlockOpRequest req, DataOutputStream out) throws IOException {
+    byte[] data = replica(req.getBlock().getBlockId());
+    if (data == null) {
+      OpResponse.error(Status.ERROR_NOT_FOUND, "no " + req.getBlock()).write(out);
+    } else if (req.getOp() == Op.BLOCK_CHECKSUM) {
+      CRC32C crc = new CRC32C();
+      crc.update(data, 0, (int) Math.min(data.length, req.getBlock().getNumBytes()));
+      new OpResponse(Status.SUCCESS, "", "", req.getBlock().getNumBytes(), 0, 0, 512,
+          (int) crc.getValue(), ReplicaState.FINALIZED).write(out);
+    } else {
+      new OpResponse(Status.SUCCESS, "", "", data.length, 0, 0, 0, 0, null).write(out);
+    }
+    out.flush();
+  }
+
+  private void die() throws IOException {
+    dead = true;
+    server.close();
+    for (Socket s : open) {
+      s.close();
+    }
+  }
+
+  @Override public void close() throws IOException {
+    server.close();
+    for (Socket s : open) {
+      s.close();
+    }
+  }
+}
