@@ -1,0 +1,137 @@
+package io.quire.datanode.recovery;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.datanode.DataNode;
+import io.quire.datanode.storage.Replica;
+import io.quire.datanode.testutil.BlockClient;
+import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.datanode.testutil.FakeNameNode;
+import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.ReplicaState;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.hadoop.util.DataChecksum;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Lease recovery of a block whose writer died, run by a primary DataNode on a RECOVER command. */
+class BlockRecoveryTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static DataNodeHarness h;
+  private static DataNode[] dns;
+
+  @BeforeAll
+  static void start() {
+    h = new DataNodeHarness("BlockRecoveryTest");
+    dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
+    await().atMost(WAIT).until(() -> h.nn.reports.get() >= 3);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    h.close();
+  }
+
+  /** Leaves an RBW replica of {@code len} bytes of {@code data} on {@code dn}. */
+  private static void writeRbw(DataNode dn, Block b, byte[] data, int len) throws IOException {
+    try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+      assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE,
+          b.getGenerationStamp()).isSuccess());
+      int packets = 0;
+      for (int pos = 0; pos < len; pos += 65536) {
+        c.sendPacket(pos, data, pos, Math.min(65536, len - pos), false);
+        packets++;
+      }
+      for (int i = 0; i < packets; i++) {
+        PipelineAck.read(c.in);
+      }
+    }
+    await().atMost(WAIT).until(() -> dn.getFsDataset().getReplica(b.getBlockId())
+        .getWriter() == null);
+  }
+
+  private static byte[] expectedMeta(byte[] data) {
+    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
+    byte[] crcs = new byte[4 * ((data.length + 511) / 512)];
+    sum.calculateChunkedSums(data, 0, data.length, crcs, 0);
+    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
+    b.putShort((short) 1).put((byte) 2).putInt(512).put(crcs);
+    return b.array();
+  }
+
+  private static FakeNameNode.Commit commitOf(long blockId) {
+    return h.nn.commits.stream().filter(c -> c.block().getBlockId() == blockId).findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void recoveryAgreesOnTheShortestReplicaAndCommits() throws IOException {
+    Block b = new Block(900, 1001, 0);
+    byte[] data = new byte[200_000];
+    new Random(9).nextBytes(data);
+    int[] lengths = {150_000, 70_001, 131_072};
+    for (int i = 0; i < 3; i++) {
+      writeRbw(dns[i], b, data, lengths[i]);
+    }
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    List<DatanodeInfo> nodes = new ArrayList<>();
+    for (DataNode dn : dns) {
+      nodes.add(DatanodeInfo.ofId(dn.getDatanodeId()));
+    }
+    nodes.add(DatanodeInfo.ofId(new DatanodeId("dead", "127.0.0.1", deadPort)));
+    long newGs = 1010;
+    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
+        DatanodeCommand.Type.RECOVER, List.of(b), List.of(nodes), newGs));
+    await().atMost(WAIT).until(() -> commitOf(900) != null);
+    FakeNameNode.Commit c = commitOf(900);
+    assertEquals(newGs, c.newGs());
+    assertEquals(70_001, c.newLength());
+    assertTrue(c.closeFile());
+    assertFalse(c.deleteBlock());
+    assertEquals(3, c.targets().size());
+    byte[] want = Arrays.copyOf(data, 70_001);
+    for (DataNode dn : dns) {
+      Replica r = dn.getFsDataset().getReplica(900);
+      assertEquals(ReplicaState.FINALIZED, r.getState());
+      assertEquals(newGs, r.getGenerationStamp());
+      assertArrayEquals(want, Files.readAllBytes(r.getBlockFile().toPath()));
+      assertArrayEquals(expectedMeta(want), Files.readAllBytes(r.getMetaFile().toPath()));
+    }
+    await().atMost(WAIT).until(() -> h.nn.receivedOf(900).stream().filter(r ->
+        r.getState() == ReplicaState.FINALIZED && r.getBlock().getGenerationStamp() == newGs
+            && r.getBlock().getNumBytes() == 70_001).count() == 3);
+  }
+
+  @Test
+  void recoveryWithoutAnyReplicaAsksToDeleteTheBlock() {
+    Block b = new Block(901, 5, 0);
+    List<DatanodeInfo> nodes = List.of(DatanodeInfo.ofId(dns[1].getDatanodeId()));
+    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
+        DatanodeCommand.Type.RECOVER, List.of(b), List.of(nodes), 6));
+    await().atMost(WAIT).until(() -> commitOf(901) != null);
+    FakeNameNode.Commit c = commitOf(901);
+    assertEquals(901, c.block().getBlockId());
+    assertTrue(c.deleteBlock());
+  }
+}
