@@ -1,0 +1,81 @@
+package io.quire.namenode;
+
+import io.quire.namenode.image.CheckpointStore;
+import io.quire.namenode.journal.Journal;
+import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.ops.NamespaceImage;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves checkpoints: on demand ({@link #saveCheckpointNow}) and from a daemon thread every
+ * checkpoint period or after the configured number of transactions. After saving it rolls the
+ * journal, keeps the newest images and purges journal segments older than the oldest kept one.
+ */
+public final class Checkpointer implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+
+  private final Namesystem ns;
+  private final Journal journal;
+  private final CheckpointStore store;
+  private volatile long lastCheckpointTxId;
+  private volatile long lastCheckpointMillis;
+  private volatile boolean running = true;
+
+  public Checkpointer(Namesystem ns, Journal journal, CheckpointStore store, long loadedTxId) {
+    this.ns = ns;
+    this.journal = journal;
+    this.store = store;
+    this.lastCheckpointTxId = loadedTxId;
+    this.lastCheckpointMillis = ns.getClock().getAsLong();
+  }
+
+  /**
+   * Saves the namespace at the current txid. When this returns, the image is durable (and the
+   * journal records it covers were synced before it was written).
+   */
+  public synchronized long saveCheckpointNow() throws IOException {
+    JournalWriter w = ns.getWriter();
+    long txId = ns.read(() -> {
+      long t = ns.getLastAppliedTxId();
+      w.awaitSync(t);
+      store.saveAndSync(t, out -> NamespaceImage.write(ns.getState(), out));
+      return t;
+    });
+    w.rollSegment();
+    long oldest = store.purgeOldImages(ns.getOptions().checkpointsRetained());
+    journal.purgeBefore(oldest + 1);
+    lastCheckpointTxId = txId;
+    lastCheckpointMillis = ns.getClock().getAsLong();
+    LOG.info("Saved checkpoint at txid {}; journal purged below txid {}", txId, oldest + 1);
+    return txId;
+  }
+
+  public long getLastCheckpointTxId() { return lastCheckpointTxId; }
+
+  public void stop() {
+    running = false;
+  }
+
+  @Override public void run() {
+    NameNodeOptions o = ns.getOptions();
+    long check = Math.min(o.checkpointCheckPeriodMs(), o.checkpointPeriodMs());
+    while (running) {
+      try {
+        Thread.sleep(Math.max(10, check));
+        long now = ns.getClock().getAsLong();
+        if (ns.getLastAppliedTxId() - lastCheckpointTxId >= o.checkpointTxns()
+            || (now - lastCheckpointMillis >= o.checkpointPeriodMs()
+                && ns.getLastAppliedTxId() > lastCheckpointTxId)) {
+          saveCheckpointNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        LOG.error("Checkpoint failed; will retry", e);
+      }
+    }
+  }
+}

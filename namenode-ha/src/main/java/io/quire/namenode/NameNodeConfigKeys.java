@@ -1,0 +1,103 @@
+package io.quire.namenode;
+
+/**
+ * Configuration keys of the NameNode, each next to its typed default and a line of doc. Read
+ * once into {@link NameNodeOptions}. Shared keys (RPC address, block size, replication,
+ * heartbeat interval, permissions) are in {@link io.quire.protocol.QuireConfigKeys}.
+ */
+public final class NameNodeConfigKeys {
+  private NameNodeConfigKeys() {}
+
+  /** Directory holding the NameNode's journal and checkpoints (created by -format). */
+  public static final String NAME_DIR_KEY = "quire.namenode.name.dir";
+  public static final String NAME_DIR_DEFAULT = "/tmp/quire/name";
+
+  /**
+   * Host the RPC server binds to (e.g. 0.0.0.0); unset = the host of quire.namenode.rpc-address
+   * (whose port, 0 = ephemeral, is the bound port).
+   */
+  public static final String RPC_BIND_HOST_KEY = "quire.namenode.rpc-bind-host";
+
+  /** Number of IPC handler threads. */
+  public static final String HANDLER_COUNT_KEY = "quire.namenode.handler.count";
+  public static final int HANDLER_COUNT_DEFAULT = 16;
+
+  /** Smallest block size a client may ask for (tests lower it). */
+  public static final String MIN_BLOCK_SIZE_KEY = "quire.namenode.min-block-size";
+  public static final long MIN_BLOCK_SIZE_DEFAULT = 1024 * 1024;
+
+  /** Largest replication a client may ask for. */
+  public static final String MAX_REPLICATION_KEY = "quire.namenode.replication.max";
+  public static final int MAX_REPLICATION_DEFAULT = 512;
+
+  /** Replicas a block needs before complete() succeeds and safe mode counts it. */
+  public static final String MIN_REPLICATION_KEY = "quire.namenode.replication.min";
+  public static final int MIN_REPLICATION_DEFAULT = 1;
+
+  /** Entries per getListing page. */
+  public static final String LIST_LIMIT_KEY = "quire.namenode.list.limit";
+  public static final int LIST_LIMIT_DEFAULT = 1000;
+
+  /** A lease older than this may be taken over by another client's create/append. */
+  public static final String LEASE_SOFT_LIMIT_KEY = "quire.namenode.lease.soft-limit.ms";
+  public static final long LEASE_SOFT_LIMIT_DEFAULT = 60_000;
+
+  /** A lease older than this is recovered by the NameNode (its files closed). */
+  public static final String LEASE_HARD_LIMIT_KEY = "quire.namenode.lease.hard-limit.ms";
+  public static final long LEASE_HARD_LIMIT_DEFAULT = 20 * 60_000;
+
+  /** How often the lease, heartbeat and replication monitors run. */
+  public static final String MONITOR_INTERVAL_KEY = "quire.namenode.monitor.interval.ms";
+  public static final long MONITOR_INTERVAL_DEFAULT = 1000;
+
+  /** A DataNode silent this long is stale (avoided by placement); default 10 heartbeats. */
+  public static final String HEARTBEAT_STALE_KEY = "quire.namenode.heartbeat.stale.ms";
+  public static final long HEARTBEAT_STALE_DEFAULT = 30_000;
+
+  /**
+   * A DataNode silent this long is dead; default as HDFS, 2 x 5 min recheck + 10 heartbeats
+   * of 3 s = 10.5 min.
+   */
+  public static final String HEARTBEAT_EXPIRE_KEY = "quire.namenode.heartbeat.expire.ms";
+  public static final long HEARTBEAT_EXPIRE_DEFAULT = 630_000;
+
+  /** Fraction of complete blocks that must have min replicas before safe mode ends. */
+  public static final String SAFEMODE_THRESHOLD_KEY = "quire.namenode.safemode.threshold-pct";
+  public static final float SAFEMODE_THRESHOLD_DEFAULT = 0.999f;
+
+  /** Live DataNodes needed before safe mode ends. */
+  public static final String SAFEMODE_MIN_DATANODES_KEY = "quire.namenode.safemode.min-datanodes";
+  public static final int SAFEMODE_MIN_DATANODES_DEFAULT = 0;
+
+  /**
+   * Extra wait after the threshold is reached, only when the threshold was not met at once
+   * (blocks were missing at start): it lets slow DataNodes report before re-replication starts.
+   * A cluster whose blocks are all reported leaves safe mode without waiting.
+   */
+  public static final String SAFEMODE_EXTENSION_KEY = "quire.namenode.safemode.extension.ms";
+  public static final long SAFEMODE_EXTENSION_DEFAULT = 30_000;
+
+  /** Save a checkpoint after this much time ... */
+  public static final String CHECKPOINT_PERIOD_KEY = "quire.namenode.checkpoint.period.ms";
+  public static final long CHECKPOINT_PERIOD_DEFAULT = 3_600_000;
+
+  /** ... or after this many transactions since the last one, whichever comes first. */
+  public static final String CHECKPOINT_TXNS_KEY = "quire.namenode.checkpoint.txns";
+  public static final long CHECKPOINT_TXNS_DEFAULT = 1_000_000;
+
+  /** How often the checkpointer checks the two conditions above. */
+  public static final String CHECKPOINT_CHECK_PERIOD_KEY = "quire.namenode.checkpoint.check-period.ms";
+  public static final long CHECKPOINT_CHECK_PERIOD_DEFAULT = 60_000;
+
+  /** Checkpoints kept; journal segments older than the oldest kept one are purged. */
+  public static final String CHECKPOINT_RETAINED_KEY = "quire.namenode.checkpoint.retained";
+  public static final int CHECKPOINT_RETAINED_DEFAULT = 2;
+
+  /** Entries of the RPC retry cache, as a fraction of the heap (as HDFS's default). */
+  public static final String RETRY_CACHE_HEAP_PERCENT_KEY = "quire.namenode.retrycache.heap.percent";
+  public static final float RETRY_CACHE_HEAP_PERCENT_DEFAULT = 0.03f;
+
+  /** How long a retry cache entry answers repeats. */
+  public static final String RETRY_CACHE_EXPIRY_KEY = "quire.namenode.retrycache.expiry.ms";
+  public static final long RETRY_CACHE_EXPIRY_DEFAULT = 600_000;
+}

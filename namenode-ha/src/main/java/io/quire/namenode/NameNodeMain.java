@@ -1,0 +1,63 @@
+package io.quire.namenode;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ExitUtil;
+
+/**
+ * {@code quire namenode -format [-force]} formats the name directory and prints the cluster
+ * id; {@code quire namenode} runs the NameNode until killed (a shutdown hook stops it).
+ * Configuration: Hadoop defaults plus {@code quire-site.xml} on the class path. Errors end the
+ * process with status 1 and a one-line message.
+ */
+public final class NameNodeMain {
+  private NameNodeMain() {}
+
+  public static void main(String[] args) {
+    Configuration conf = new Configuration();
+    conf.addResource("quire-site.xml");
+    try {
+      if (args.length > 0 && args[0].equals("-format")) {
+        boolean force = Arrays.asList(args).contains("-force");
+        String id = NameNode.format(conf, force);
+        System.out.println("Formatted " + NameNodeOptions.from(conf).nameDir()
+            + " with cluster id " + id);
+        return;
+      }
+      if (args.length > 0) {
+        fail("usage: quire namenode [-format [-force]]");
+      }
+      NameNode nn = new NameNode();
+      nn.init(conf);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        nn.stop();
+        stopped.countDown();
+      }, "NameNode-shutdown"));
+      nn.start();
+      if (nn.getFailureCause() != null) {
+        throw nn.getFailureCause();
+      }
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      fail("namenode: " + rootMessage(t));
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && !(c instanceof IOException)) {
+      c = c.getCause();
+    }
+    return c.getMessage() == null ? c.toString() : c.getMessage();
+  }
+
+  private static void fail(String message) {
+    System.err.println(message);
+    ExitUtil.terminate(1, message);
+  }
+}

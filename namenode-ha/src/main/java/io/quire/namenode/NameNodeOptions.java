@@ -1,0 +1,77 @@
+package io.quire.namenode;
+
+import static io.quire.namenode.NameNodeConfigKeys.*;
+
+import io.quire.protocol.QuireConfigKeys;
+import java.io.File;
+import java.net.InetSocketAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.net.NetUtils;
+
+/** The NameNode's effective configuration, read once from a Hadoop Configuration. Immutable. */
+public record NameNodeOptions(
+    File nameDir,
+    InetSocketAddress rpcAddress,
+    String rpcBindHost,
+    int handlerCount,
+    long defaultBlockSize,
+    short defaultReplication,
+    long minBlockSize,
+    int maxReplication,
+    int minReplication,
+    int listLimit,
+    boolean permissionsEnabled,
+    String superGroup,
+    long leaseSoftLimitMs,
+    long leaseHardLimitMs,
+    long monitorIntervalMs,
+    long heartbeatIntervalMs,
+    long heartbeatStaleMs,
+    long heartbeatExpireMs,
+    float safeModeThreshold,
+    int safeModeMinDatanodes,
+    long safeModeExtensionMs,
+    long checkpointPeriodMs,
+    long checkpointTxns,
+    long checkpointCheckPeriodMs,
+    int checkpointsRetained,
+    float retryCacheHeapPercent,
+    long retryCacheExpiryMs) {
+
+  public static NameNodeOptions from(Configuration c) {
+    String addr = c.getTrimmed(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY,
+        "0.0.0.0:" + QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT);
+    InetSocketAddress rpc = NetUtils.createSocketAddr(addr.split(",")[0].trim(),
+        QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT, QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY);
+    return new NameNodeOptions(
+        new File(c.getTrimmed(NAME_DIR_KEY, NAME_DIR_DEFAULT)),
+        rpc,
+        c.getTrimmed(RPC_BIND_HOST_KEY, rpc.getHostString()),
+        c.getInt(HANDLER_COUNT_KEY, HANDLER_COUNT_DEFAULT),
+        c.getLongBytes(QuireConfigKeys.BLOCK_SIZE_KEY, QuireConfigKeys.BLOCK_SIZE_DEFAULT),
+        (short) c.getInt(QuireConfigKeys.REPLICATION_KEY, QuireConfigKeys.REPLICATION_DEFAULT),
+        c.getLongBytes(MIN_BLOCK_SIZE_KEY, MIN_BLOCK_SIZE_DEFAULT),
+        c.getInt(MAX_REPLICATION_KEY, MAX_REPLICATION_DEFAULT),
+        c.getInt(MIN_REPLICATION_KEY, MIN_REPLICATION_DEFAULT),
+        c.getInt(LIST_LIMIT_KEY, LIST_LIMIT_DEFAULT),
+        c.getBoolean(QuireConfigKeys.PERMISSIONS_ENABLED_KEY,
+            QuireConfigKeys.PERMISSIONS_ENABLED_DEFAULT),
+        c.getTrimmed(QuireConfigKeys.SUPERGROUP_KEY, QuireConfigKeys.SUPERGROUP_DEFAULT),
+        c.getLong(LEASE_SOFT_LIMIT_KEY, LEASE_SOFT_LIMIT_DEFAULT),
+        c.getLong(LEASE_HARD_LIMIT_KEY, LEASE_HARD_LIMIT_DEFAULT),
+        c.getLong(MONITOR_INTERVAL_KEY, MONITOR_INTERVAL_DEFAULT),
+        c.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
+            QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT),
+        c.getLong(HEARTBEAT_STALE_KEY, HEARTBEAT_STALE_DEFAULT),
+        c.getLong(HEARTBEAT_EXPIRE_KEY, HEARTBEAT_EXPIRE_DEFAULT),
+        c.getFloat(SAFEMODE_THRESHOLD_KEY, SAFEMODE_THRESHOLD_DEFAULT),
+        c.getInt(SAFEMODE_MIN_DATANODES_KEY, SAFEMODE_MIN_DATANODES_DEFAULT),
+        c.getLong(SAFEMODE_EXTENSION_KEY, SAFEMODE_EXTENSION_DEFAULT),
+        c.getLong(CHECKPOINT_PERIOD_KEY, CHECKPOINT_PERIOD_DEFAULT),
+        c.getLong(CHECKPOINT_TXNS_KEY, CHECKPOINT_TXNS_DEFAULT),
+        c.getLong(CHECKPOINT_CHECK_PERIOD_KEY, CHECKPOINT_CHECK_PERIOD_DEFAULT),
+        c.getInt(CHECKPOINT_RETAINED_KEY, CHECKPOINT_RETAINED_DEFAULT),
+        c.getFloat(RETRY_CACHE_HEAP_PERCENT_KEY, RETRY_CACHE_HEAP_PERCENT_DEFAULT),
+        c.getLong(RETRY_CACHE_EXPIRY_KEY, RETRY_CACHE_EXPIRY_DEFAULT));
+  }
+}

@@ -1,0 +1,170 @@
+package io.quire.namenode;
+
+import io.quire.namenode.blocks.BlockManager;
+import io.quire.namenode.blocks.BlockReportProcessor;
+import io.quire.namenode.blocks.ReplicationScanner;
+import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.leases.LeaseManager;
+import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namespace.InodeTree;
+import io.quire.namenode.ops.NamespaceState;
+import io.quire.namenode.ops.OpContext;
+import io.quire.namenode.ops.OpResult;
+import io.quire.namenode.ops.Operations;
+import io.quire.namenode.ops.RecordApplier;
+import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.RecordCodec;
+import io.quire.namenode.safemode.SafeModeManager;
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The NameNode's state behind one read-write lock, and the one way to change it:
+ * {@link #mutate} validates under the write lock, journals the records ({@link
+ * JournalWriter#append}), applies them with the same {@link RecordApplier} replay uses, and
+ * after releasing the lock waits for the records to be on disk ({@link JournalWriter#awaitSync},
+ * group commit) before answering. Reads run under the read lock.
+ */
+public final class Namesystem {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(false);
+  private final NameNodeOptions options;
+  private final NamespaceState state;
+  private final RecordApplier applier;
+  private final DatanodeManager datanodes;
+  private final BlockReportProcessor reports;
+  private final ReplicationScanner replication;
+  private final SafeModeManager safeMode;
+  private final Operations ops;
+  private final LongSupplier clock;
+  private volatile JournalWriter writer;
+  private volatile long lastAppliedTxId;
+
+  public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
+      LongSupplier clock) {
+    this.options = options;
+    this.clock = clock;
+    this.datanodes = new DatanodeManager(clusterId, clock, options.heartbeatStaleMs(),
+        options.heartbeatExpireMs());
+    BlockManager blocks = new BlockManager(datanodes, options.minReplication());
+    LeaseManager leases = new LeaseManager(clock, options.leaseSoftLimitMs(),
+        options.leaseHardLimitMs());
+    this.state = new NamespaceState(new InodeTree(callers.getFsOwner(), callers.getSuperGroup(),
+        clock.getAsLong()), blocks, leases);
+    this.applier = new RecordApplier(state);
+    this.reports = new BlockReportProcessor(blocks);
+    this.replication = new ReplicationScanner(blocks, clock,
+        Math.max(10 * options.monitorIntervalMs(), 5 * options.heartbeatIntervalMs()));
+    this.safeMode = new SafeModeManager(options, blocks, datanodes, clock);
+    this.ops = new Operations(new OpContext(state, options, clock, callers));
+  }
+
+  /** Validation that produces records and an answer (runs under the write lock). */
+  @FunctionalInterface
+  public interface Validation<T> {
+    OpResult<T> validate() throws IOException;
+  }
+
+  /** A read (runs under the read lock). */
+  @FunctionalInterface
+  public interface Read<T> {
+    T read() throws IOException;
+  }
+
+  /**
+   * Runs a mutation: validate, journal, apply, then (outside the lock) wait until the journal
+   * is synced up to this operation's records. When it returns normally the change is durable.
+   *
+   * @throws io.quire.protocol.exceptions.SafeModeException while in safe mode
+   */
+  public <T> T mutate(String op, String path, Validation<T> v) throws IOException {
+    safeMode.checkWritable(op, path);
+    return mutateInternal(v);
+  }
+
+  /** As {@link #mutate} but allowed in safe mode (DataNode-driven updates). */
+  public <T> T mutateInternal(Validation<T> v) throws IOException {
+    JournalWriter w = writer;
+    if (w == null) {
+      throw new IOException("the namesystem is not open for writing (still starting?)");
+    }
+    long syncTo;
+    T answer = null;
+    IOException failure = null;
+    lock.writeLock().lock();
+    try {
+      OpResult<T> r = v.validate();
+      if (r.records().isEmpty()) {
+        syncTo = w.getLastAppendedTxId();
+      } else {
+        syncTo = w.append(RecordCodec.encodeAll(r.records()));
+        for (EditRecord rec : r.records()) {
+          applier.apply(rec);
+        }
+        lastAppliedTxId = syncTo;
+      }
+      try {
+        answer = r.answer().get();
+      } catch (IOException e) {
+        failure = e; // thrown once the records that led to it are durable
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    w.awaitSync(syncTo);
+    if (failure != null) {
+      throw failure;
+    }
+    return answer;
+  }
+
+  public <T> T read(Read<T> r) throws IOException {
+    lock.readLock().lock();
+    try {
+      return r.read();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Runs {@code r} under the write lock (volatile bookkeeping: reports, monitors). */
+  public <T> T writeLocked(Read<T> r) throws IOException {
+    lock.writeLock().lock();
+    try {
+      return r.read();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Replay: applies a journal record at startup (or on a standby). */
+  public void replay(EditRecord rec, long txId) {
+    lock.writeLock().lock();
+    try {
+      applier.apply(rec);
+      lastAppliedTxId = txId;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Starts accepting mutations through {@code w}. */
+  public void setWriter(JournalWriter w) {
+    this.writer = w;
+  }
+
+  public JournalWriter getWriter() { return writer; }
+  public long getLastAppliedTxId() { return lastAppliedTxId; }
+  void setLastAppliedTxId(long txId) { this.lastAppliedTxId = txId; }
+  public ReentrantReadWriteLock getLock() { return lock; }
+  public NameNodeOptions getOptions() { return options; }
+  public NamespaceState getState() { return state; }
+  public BlockManager getBlockManager() { return state.blockManager(); }
+  public DatanodeManager getDatanodeManager() { return datanodes; }
+  public BlockReportProcessor getBlockReports() { return reports; }
+  public ReplicationScanner getReplication() { return replication; }
+  public SafeModeManager getSafeMode() { return safeMode; }
+  public Operations ops() { return ops; }
+  public LongSupplier getClock() { return clock; }
+}

@@ -1,0 +1,98 @@
+package io.quire.namenode.datanodes;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.StorageReport;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A registered DataNode: identity, last heartbeat and usage (updated without the namesystem
+ * lock, hence volatile), the blocks it holds (guarded by the namesystem lock) and the commands
+ * waiting for its next heartbeat.
+ */
+public final class DatanodeDescriptor {
+  private volatile DatanodeId id;
+  private volatile long lastHeartbeatMillis;
+  private volatile StorageReport report = new StorageReport(0, 0, 0, 0, 0);
+  private volatile boolean dead;
+  private volatile String ipAddress;
+  private volatile int scheduledWrites;
+  private final Set<BlockInfo> blocks = new HashSet<>();
+  private final ConcurrentLinkedQueue<DatanodeCommand> commands = new ConcurrentLinkedQueue<>();
+
+  DatanodeDescriptor(DatanodeId id, long now) {
+    this.id = id;
+    this.lastHeartbeatMillis = now;
+  }
+
+  public DatanodeId getId() { return id; }
+  void setId(DatanodeId id) {
+    this.id = id;
+    this.ipAddress = null;
+  }
+  public String getUuid() { return id.getUuid(); }
+  public String getHost() { return id.getHost(); }
+
+  /** IP address of the node's host, resolved once per registration. */
+  public String getIpAddress() {
+    String ip = ipAddress;
+    if (ip == null) {
+      try {
+        ip = java.net.InetAddress.getByName(id.getHost()).getHostAddress();
+      } catch (java.net.UnknownHostException e) {
+        ip = id.getHost();
+      }
+      ipAddress = ip;
+    }
+    return ip;
+  }
+  public long getLastHeartbeatMillis() { return lastHeartbeatMillis; }
+  public StorageReport getReport() { return report; }
+  public boolean isDead() { return dead; }
+  void setDead(boolean dead) { this.dead = dead; }
+
+  void heartbeat(StorageReport r, long now) {
+    this.report = r;
+    this.lastHeartbeatMillis = now;
+    this.scheduledWrites = 0;
+  }
+
+  /** Remaining bytes minus what was just promised to writers (so placement spreads). */
+  public long getEffectiveRemaining(long blockSize) {
+    return report.getRemaining() - (long) scheduledWrites * blockSize;
+  }
+
+  public int getLoad() { return report.getActiveTransfers() + scheduledWrites; }
+
+  public void incrementScheduledWrites() { scheduledWrites++; }
+
+  /** Blocks with a replica here (namesystem lock). */
+  public Set<BlockInfo> getBlocks() { return blocks; }
+
+  public void enqueue(DatanodeCommand c) { commands.add(c); }
+
+  /** Removes and returns every queued command. */
+  public List<DatanodeCommand> drainCommands() {
+    List<DatanodeCommand> out = new ArrayList<>();
+    for (DatanodeCommand c; (c = commands.poll()) != null; ) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  public int pendingCommandCount() { return commands.size(); }
+
+  public DatanodeInfo toInfo(DatanodeInfo.State state) {
+    StorageReport r = report;
+    return new DatanodeInfo(id, r.getCapacity(), r.getUsed(), r.getRemaining(),
+        r.getActiveTransfers(), lastHeartbeatMillis, "/default-rack", state);
+  }
+
+  @Override public String toString() { return id.toString(); }
+}

@@ -1,0 +1,125 @@
+package io.quire.namenode.datanodes;
+
+import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.UnregisteredNodeException;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.StorageReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registered DataNodes and their liveness. A node is stale after {@code staleMs} without a
+ * heartbeat (placement avoids it) and dead after {@code expireMs} (its replicas are forgotten
+ * by {@link #findNewlyDead}'s caller). Volatile state only: nothing here is journaled.
+ */
+public final class DatanodeManager {
+  private static final Logger LOG = LoggerFactory.getLogger(DatanodeManager.class);
+
+  private final Map<String, DatanodeDescriptor> nodes = new ConcurrentHashMap<>();
+  private final String clusterId;
+  private final LongSupplier clock;
+  private final long staleMs;
+  private final long expireMs;
+
+  public DatanodeManager(String clusterId, LongSupplier clock, long staleMs, long expireMs) {
+    this.clusterId = clusterId;
+    this.clock = clock;
+    this.staleMs = staleMs;
+    this.expireMs = expireMs;
+  }
+
+  public String getClusterId() { return clusterId; }
+
+  /** Registers or re-registers a node; its replicas are known after its block report. */
+  public DatanodeDescriptor register(DatanodeRegistration reg) throws IncompatibleStorageException {
+    if (!clusterId.equals(reg.getClusterId())) {
+      throw new IncompatibleStorageException("registerDatanode " + reg.getId()
+          + ": cluster id " + reg.getClusterId() + " does not match this NameNode's cluster id "
+          + clusterId);
+    }
+    DatanodeId id = reg.getId();
+    long now = clock.getAsLong();
+    DatanodeDescriptor d = nodes.computeIfAbsent(id.getUuid(), u -> new DatanodeDescriptor(id, now));
+    d.setId(id);
+    d.heartbeat(d.getReport(), now);
+    d.setDead(false);
+    LOG.info("Registered DataNode {}", id);
+    return d;
+  }
+
+  /** The node sending a request, or UnregisteredNodeException (it must register again). */
+  public DatanodeDescriptor getRegistered(DatanodeRegistration reg, String op)
+      throws UnregisteredNodeException {
+    DatanodeDescriptor d = nodes.get(reg.getId().getUuid());
+    if (d == null || d.isDead()) {
+      throw new UnregisteredNodeException(op + ": DataNode " + reg.getId()
+          + " is not registered with this NameNode; register again");
+    }
+    return d;
+  }
+
+  public DatanodeDescriptor get(String uuid) { return nodes.get(uuid); }
+
+  public void heartbeat(DatanodeDescriptor d, StorageReport report) {
+    d.heartbeat(report, clock.getAsLong());
+  }
+
+  public boolean isLive(DatanodeDescriptor d) {
+    return !d.isDead() && clock.getAsLong() - d.getLastHeartbeatMillis() < expireMs;
+  }
+
+  public boolean isStale(DatanodeDescriptor d) {
+    return clock.getAsLong() - d.getLastHeartbeatMillis() >= staleMs;
+  }
+
+  public List<DatanodeDescriptor> getLiveNodes() {
+    List<DatanodeDescriptor> out = new ArrayList<>(nodes.size());
+    for (DatanodeDescriptor d : nodes.values()) {
+      if (isLive(d)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  public int getLiveCount() {
+    int n = 0;
+    for (DatanodeDescriptor d : nodes.values()) {
+      if (isLive(d)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Marks nodes silent for longer than the expiry as dead and returns them. */
+  public List<DatanodeDescriptor> findNewlyDead() {
+    List<DatanodeDescriptor> dead = new ArrayList<>();
+    for (DatanodeDescriptor d : nodes.values()) {
+      if (!d.isDead() && !isLive(d)) {
+        d.setDead(true);
+        LOG.warn("DataNode {} is dead: no heartbeat for {} ms", d.getId(),
+            clock.getAsLong() - d.getLastHeartbeatMillis());
+        dead.add(d);
+      }
+    }
+    return dead;
+  }
+
+  public List<DatanodeInfo> getReport() {
+    List<DatanodeInfo> out = new ArrayList<>(nodes.size());
+    for (DatanodeDescriptor d : nodes.values()) {
+      DatanodeInfo.State s = d.isDead() || !isLive(d) ? DatanodeInfo.State.DEAD
+          : isStale(d) ? DatanodeInfo.State.STALE : DatanodeInfo.State.LIVE;
+      out.add(d.toInfo(s));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package io.quire.namenode.namespace;
+
+/**
+ * A file or directory of the namespace tree. Mutable, guarded by the namesystem lock, and
+ * changed only while applying journal records.
+ */
+public abstract class Inode {
+  private final long id;
+  private String name;
+  private InodeDirectory parent;
+  private short permission;
+  private String owner;
+  private String group;
+  private long modificationTime;
+  private long accessTime;
+
+  protected Inode(long id, String name, short permission, String owner, String group,
+      long time) {
+    this.id = id;
+    this.name = name;
+    this.permission = permission;
+    this.owner = owner;
+    this.group = group;
+    this.modificationTime = time;
+    this.accessTime = time;
+  }
+
+  public abstract boolean isDirectory();
+
+  public long getId() { return id; }
+  public String getName() { return name; }
+  void setName(String name) { this.name = name; }
+  public InodeDirectory getParent() { return parent; }
+  void setParent(InodeDirectory parent) { this.parent = parent; }
+  public short getPermission() { return permission; }
+  public void setPermission(short permission) { this.permission = permission; }
+  public String getOwner() { return owner; }
+  public void setOwner(String owner) { this.owner = owner; }
+  public String getGroup() { return group; }
+  public void setGroup(String group) { this.group = group; }
+  public long getModificationTime() { return modificationTime; }
+  public void setModificationTime(long t) { this.modificationTime = t; }
+  public long getAccessTime() { return accessTime; }
+  public void setAccessTime(long t) { this.accessTime = t; }
+
+  /** Absolute path, built by walking up to the root. */
+  public String getFullPath() {
+    if (parent == null) {
+      return "/";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Inode i = this; i.parent != null; i = i.parent) {
+      sb.insert(0, i.name).insert(0, '/');
+    }
+    return sb.toString();
+  }
+
+  /** True when this inode is {@code other} or below it. */
+  public boolean isDescendantOf(Inode other) {
+    for (Inode i = this; i != null; i = i.parent) {
+      if (i == other) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+package io.quire.namenode.namespace;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.protocol.types.ContentSummaryInfo;
+import io.quire.protocol.types.InodeStatus;
+
+/** Builds the wire views of inodes: status (with etag) and content summaries. */
+public final class StatusFactory {
+  private StatusFactory() {}
+
+  public static InodeStatus status(Inode i, String path) {
+    if (i instanceof InodeFile f) {
+      long len = f.computeLength();
+      return new InodeStatus(path, f.getId(), false, len, f.getReplication(),
+          f.getPreferredBlockSize(), f.getModificationTime(), f.getAccessTime(),
+          f.getPermission(), f.getOwner(), f.getGroup(), 0, f.isUnderConstruction(),
+          etag(f, len));
+    }
+    InodeDirectory d = (InodeDirectory) i;
+    return new InodeStatus(path, d.getId(), true, 0, (short) 0, 0, d.getModificationTime(),
+        d.getAccessTime(), d.getPermission(), d.getOwner(), d.getGroup(),
+        d.getChildrenCount(), false, "");
+  }
+
+  /**
+   * Etag of a file: hex of (inode id, last block id, its generation stamp, length). It changes
+   * with the content (overwrite makes a new inode; append, truncate and concat change the last
+   * block or the length) and survives rename, which keeps the inode.
+   */
+  public static String etag(InodeFile f, long length) {
+    BlockInfo last = f.getLastBlock();
+    long blockId = last == null ? 0 : last.getBlockId();
+    long gs = last == null ? 0 : last.getGenerationStamp();
+    return Long.toHexString(f.getId()) + '-' + Long.toHexString(blockId) + '-'
+        + Long.toHexString(gs) + '-' + Long.toHexString(length);
+  }
+
+  public static ContentSummaryInfo summary(Inode root) {
+    long[] acc = new long[4]; // length, files, dirs, space
+    add(root, acc);
+    return new ContentSummaryInfo(acc[0], acc[1], acc[2], acc[3]);
+  }
+
+  private static void add(Inode i, long[] acc) {
+    if (i instanceof InodeFile f) {
+      long len = f.computeLength();
+      acc[0] += len;
+      acc[1]++;
+      acc[3] += len * f.getReplication();
+    } else {
+      acc[2]++;
+      for (Inode c : ((InodeDirectory) i).getChildren()) {
+        add(c, acc);
+      }
+    }
+  }
+}

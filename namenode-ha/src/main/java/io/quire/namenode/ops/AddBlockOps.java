@@ -1,0 +1,108 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.blocks.BlockManager;
+import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.EditRecord.AbandonBlock;
+import io.quire.namenode.records.EditRecord.AddBlock;
+import io.quire.namenode.records.EditRecord.CommitBlock;
+import io.quire.protocol.exceptions.NotReplicatedYetException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.LocatedBlock;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * addBlock and abandonBlock. addBlock commits the previous block with the length the client
+ * names, requires the blocks before it to have their minimum replicas (else
+ * NotReplicatedYetException, as HDFS's checkFileProgress), allocates a block id and generation
+ * stamp (journaled) and chooses the pipeline (not journaled).
+ */
+public final class AddBlockOps {
+  private final OpContext ctx;
+
+  public AddBlockOps(OpContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public OpResult<LocatedBlock> addBlock(String path, long fileId, String clientName,
+      Block previous, List<String> excludedNodes, String clientHost) throws IOException {
+    String op = "addBlock " + path;
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    List<BlockInfo> blocks = f.getBlocks();
+    BlockInfo last = f.getLastBlock();
+    BlockManager bm = ctx.state().blockManager();
+    if (isRetry(f, previous)) {
+      // The reply of an earlier addBlock was lost: hand out the same block again.
+      return OpResult.none(bm.locate(last, f.computeLength() - last.getNumBytes(), null));
+    }
+    // previous == null with a complete last block: append to a file whose last block is full.
+    if (previous == null ? last != null && !last.isComplete() : last == null
+        || last.getBlockId() != previous.getBlockId()
+        || last.getGenerationStamp() != previous.getGenerationStamp()) {
+      throw new IOException(op + ": previous block " + previous + " is not the last block "
+          + last + " of the file");
+    }
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      BlockInfo b = blocks.get(i);
+      if (!b.isComplete() && !bm.hasMinReplicas(b)) {
+        throw new NotReplicatedYetException(op + ": block " + b
+            + " has not reached its minimum replication yet");
+      }
+    }
+    Set<String> excluded = new HashSet<>(excludedNodes == null ? List.of() : excludedNodes);
+    List<DatanodeDescriptor> targets = bm.getPlacement().chooseTargets(f.getReplication(),
+        clientHost, excluded, f.getPreferredBlockSize());
+    if (targets.isEmpty()) {
+      throw new IOException(op + ": could only be written to 0 of the "
+          + ctx.options().minReplication() + " minReplication nodes, there are "
+          + bm.getDatanodes().getLiveCount() + " datanode(s) running and "
+          + excluded.size() + " node(s) are excluded in this operation");
+    }
+    List<EditRecord> records = new ArrayList<>(2);
+    long offset = f.computeLength();
+    if (previous != null) {
+      records.add(new CommitBlock(f.getId(), previous.getBlockId(), previous.getNumBytes()));
+      offset += previous.getNumBytes() - last.getNumBytes();
+    }
+    long blockId = ctx.state().counters().getLastBlockId() + 1;
+    long gs = ctx.state().counters().getLastGenerationStamp() + 1;
+    records.add(new AddBlock(f.getId(), blockId, gs));
+    long blockOffset = offset;
+    return OpResult.after(records, () -> {
+      BlockInfo b = ctx.state().blocks().get(blockId);
+      b.setExpectedTargets(targets);
+      return bm.locate(b, blockOffset, null);
+    });
+  }
+
+  /** Last block empty and still being set up, previous = the one before it. */
+  private static boolean isRetry(InodeFile f, Block previous) {
+    List<BlockInfo> blocks = f.getBlocks();
+    BlockInfo last = f.getLastBlock();
+    if (last == null || last.getState() != BlockState.UNDER_CONSTRUCTION
+        || last.getNumBytes() != 0 || !last.getReplicas().isEmpty()) {
+      return false;
+    }
+    BlockInfo penultimate = blocks.size() >= 2 ? blocks.get(blocks.size() - 2) : null;
+    return previous == null ? penultimate == null
+        : penultimate != null && penultimate.getBlockId() == previous.getBlockId();
+  }
+
+  public OpResult<Void> abandonBlock(String path, long fileId, String clientName, Block block)
+      throws IOException {
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName,
+        "abandonBlock " + path);
+    BlockInfo last = f.getLastBlock();
+    if (last == null || last.getBlockId() != block.getBlockId()) {
+      return OpResult.none(null); // already abandoned
+    }
+    return OpResult.of(new AbandonBlock(f.getId(), last.getBlockId()), null);
+  }
+}

@@ -1,0 +1,104 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.records.EditRecord.Concat;
+import io.quire.namenode.records.EditRecord.Truncate;
+import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.HadoopIllegalArgumentException;
+import org.apache.hadoop.fs.permission.FsAction;
+
+/**
+ * concat and truncate, with HDFS's checks. concat: at least one source; sources distinct,
+ * existing, closed, non-empty files other than the target, with the target's block size; the
+ * target closed. truncate: a closed file, new length not above the current one; on a block
+ * boundary it is done at once, otherwise the block holding the new end is recovered to its
+ * new length (the answer is false and the file stays open until the recovery commits).
+ */
+public final class ConcatTruncateOps {
+  private final OpContext ctx;
+  private final LeaseRecoveryOps recovery;
+
+  public ConcatTruncateOps(OpContext ctx, LeaseRecoveryOps recovery) {
+    this.ctx = ctx;
+    this.recovery = recovery;
+  }
+
+  public OpResult<Void> concat(String target, List<String> sources) throws IOException {
+    String op = "concat " + target;
+    InodeFile t = FileOpsSupport.file(ctx, target, "concat", FsAction.WRITE);
+    if (sources == null || sources.isEmpty()) {
+      throw new HadoopIllegalArgumentException(op + ": no source files given");
+    }
+    if (t.isUnderConstruction()) {
+      throw new AlreadyBeingCreatedException(op + ": target is open for writing");
+    }
+    Set<InodeFile> seen = new HashSet<>();
+    List<String> paths = new ArrayList<>(sources.size());
+    for (String src : sources) {
+      InodeFile s = FileOpsSupport.file(ctx, src, "concat", FsAction.READ);
+      ctx.checker().check(s.getParent(), FsAction.WRITE);
+      String sp = s.getFullPath();
+      if (s == t) {
+        throw new HadoopIllegalArgumentException(op + ": source " + sp + " is the target");
+      }
+      if (!seen.add(s)) {
+        throw new HadoopIllegalArgumentException(op + ": source " + sp + " is given twice");
+      }
+      if (s.isUnderConstruction()) {
+        throw new AlreadyBeingCreatedException(op + ": source " + sp + " is open for writing");
+      }
+      if (s.getBlocks().isEmpty() || s.computeLength() == 0) {
+        throw new HadoopIllegalArgumentException(op + ": source " + sp + " is empty");
+      }
+      if (s.getPreferredBlockSize() != t.getPreferredBlockSize()) {
+        throw new HadoopIllegalArgumentException(op + ": source " + sp + " has block size "
+            + s.getPreferredBlockSize() + ", target has " + t.getPreferredBlockSize());
+      }
+      paths.add(sp);
+    }
+    return OpResult.of(new Concat(t.getFullPath(), paths, ctx.now()), null);
+  }
+
+  public OpResult<Boolean> truncate(String path, long newLength, String clientName,
+      String clientMachine) throws IOException {
+    InodeFile f = FileOpsSupport.file(ctx, path, "truncate", FsAction.WRITE);
+    String op = "truncate " + f.getFullPath();
+    if (newLength < 0) {
+      throw new HadoopIllegalArgumentException(op + ": negative new length " + newLength);
+    }
+    if (f.isUnderConstruction()) {
+      return recovery.recoverForTakeOver(f, clientName, op);
+    }
+    long length = f.computeLength();
+    if (newLength > length) {
+      throw new HadoopIllegalArgumentException(op + ": cannot truncate to a larger size "
+          + newLength + " (current length " + length + ")");
+    }
+    if (newLength == length) {
+      return OpResult.none(true);
+    }
+    long offset = 0;
+    for (BlockInfo b : f.getBlocks()) {
+      if (offset == newLength) {
+        break;
+      }
+      if (offset + b.getNumBytes() > newLength) {
+        long gs = ctx.state().counters().getLastGenerationStamp() + 1;
+        Truncate rec = new Truncate(f.getId(), newLength, ctx.now(), gs, clientName,
+            clientMachine);
+        return OpResult.after(List.of(rec), () -> {
+          recovery.sendRecoverCommand(f);
+          return false;
+        });
+      }
+      offset += b.getNumBytes();
+    }
+    return OpResult.of(new Truncate(f.getId(), newLength, ctx.now(), 0, null, null), true);
+  }
+}

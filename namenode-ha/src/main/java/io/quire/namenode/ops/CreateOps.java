@@ -1,0 +1,113 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.PathNames;
+import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.StatusFactory;
+import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.EditRecord.CreateFile;
+import io.quire.namenode.records.EditRecord.Mkdir;
+import io.quire.namenode.records.EditRecord.ReopenForAppend;
+import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.ParentNotDirectoryException;
+import org.apache.hadoop.fs.permission.FsAction;
+
+/**
+ * create and append: the file becomes under construction by the client, who gets its lease.
+ * A file still open by another client whose lease passed the soft limit is recovered first
+ * (the caller gets RecoveryInProgressException and retries).
+ */
+public final class CreateOps {
+  private final OpContext ctx;
+  private final LeaseRecoveryOps recovery;
+
+  public CreateOps(OpContext ctx, LeaseRecoveryOps recovery) {
+    this.ctx = ctx;
+    this.recovery = recovery;
+  }
+
+  public OpResult<InodeStatus> create(String path, short permission, String clientName,
+      String clientMachine, boolean overwrite, boolean createParent, short replication,
+      long blockSize) throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "create");
+    String op = "create " + p.path();
+    if (p.isRoot()) {
+      throw new FileAlreadyExistsException(op + ": / is a directory");
+    }
+    PermissionChecker pc = ctx.checker();
+    int existing = p.lastExistingDepth();
+    pc.checkTraverse(p, Math.min(existing + 1, p.depth()));
+    Inode deepest = p.inode(existing);
+    Inode current = p.last();
+    if (current == null && !deepest.isDirectory()) {
+      throw new ParentNotDirectoryException(op + ": parent " + deepest.getFullPath()
+          + " is a file, not a directory");
+    }
+    if (current != null) {
+      if (current.isDirectory()) {
+        throw new FileAlreadyExistsException(op + ": " + p.path() + " is a directory");
+      }
+      InodeFile f = (InodeFile) current;
+      if (f.isUnderConstruction()) {
+        return recovery.recoverForTakeOver(f, clientName, op);
+      }
+      if (!overwrite) {
+        throw new FileAlreadyExistsException(op + ": file " + p.path() + " already exists");
+      }
+      pc.check(f, FsAction.WRITE);
+    }
+    if (existing < p.depth() - 1 && !createParent) {
+      throw new FileNotFoundException(op + ": parent " + PathNames.parent(p.path())
+          + " does not exist");
+    }
+    pc.check(p.inode(Math.min(existing, p.depth() - 1)), FsAction.WRITE_EXECUTE);
+    ReplicationLimits.check(op, replication, ctx.options());
+    ReplicationLimits.checkBlockSize(op, blockSize, ctx.options());
+    long id = ctx.state().counters().getLastInodeId();
+    long now = ctx.now();
+    String user = pc.caller().user();
+    String group = deepest.getGroup();
+    List<EditRecord> records = new ArrayList<>(1);
+    for (int d = existing + 1; d < p.depth(); d++) {
+      records.add(new Mkdir(++id, PathNames.join(p.components(), d),
+          (short) ((permission | 0300) & 01777), user, group, now));
+    }
+    long fileId = ++id;
+    records.add(new CreateFile(fileId, p.path(), (short) (permission & 01777), user, group,
+        replication, blockSize, now, clientName, clientMachine, current != null));
+    return OpResult.after(records,
+        () -> StatusFactory.status(ctx.state().tree().getById(fileId), p.path()));
+  }
+
+  public OpResult<LocatedBlock> append(String path, String clientName, String clientMachine)
+      throws IOException {
+    InodeFile f = FileOpsSupport.file(ctx, path, "append", FsAction.WRITE);
+    String op = "append " + f.getFullPath();
+    if (f.isUnderConstruction()) {
+      return recovery.recoverForTakeOver(f, clientName, op);
+    }
+    BlockInfo last = f.getLastBlock();
+    if (last != null && !last.isComplete()) {
+      throw new AlreadyBeingCreatedException(op + ": last block " + last
+          + " is not complete yet; retry later");
+    }
+    EditRecord rec = new ReopenForAppend(f.getId(), clientName, clientMachine, ctx.now());
+    return OpResult.after(List.of(rec), () -> {
+      BlockInfo b = f.getLastBlock();
+      if (b == null || b.getNumBytes() >= f.getPreferredBlockSize()) {
+        return null;
+      }
+      return ctx.state().blockManager().locate(b, f.computeLength() - b.getNumBytes(), null);
+    });
+  }
+}

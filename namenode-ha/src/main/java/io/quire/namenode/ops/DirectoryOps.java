@@ -1,0 +1,96 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeDirectory;
+import io.quire.namenode.namespace.PathNames;
+import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.EditRecord.Delete;
+import io.quire.namenode.records.EditRecord.Mkdir;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
+
+/** mkdirs and delete: validation into records, with HDFS's checks and errors. */
+public final class DirectoryOps {
+  private final OpContext ctx;
+
+  public DirectoryOps(OpContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public OpResult<Boolean> mkdirs(String path, short permission, boolean createParent)
+      throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "mkdirs");
+    PermissionChecker pc = ctx.checker();
+    int existing = p.lastExistingDepth();
+    pc.checkTraverse(p, existing + 1);
+    Inode deepest = p.inode(existing);
+    if (!deepest.isDirectory()) {
+      throw new FileAlreadyExistsException("mkdirs " + p.path() + ": "
+          + (existing == p.depth() ? "path is a file" : "parent path "
+          + deepest.getFullPath() + " is a file, not a directory"));
+    }
+    if (existing == p.depth()) {
+      return OpResult.none(true);
+    }
+    if (!createParent && existing < p.depth() - 1) {
+      throw new FileNotFoundException("mkdirs " + p.path() + ": parent "
+          + PathNames.parent(p.path()) + " does not exist");
+    }
+    pc.check(deepest, FsAction.WRITE_EXECUTE);
+    long id = ctx.state().counters().getLastInodeId();
+    long now = ctx.now();
+    String user = pc.caller().user();
+    String group = deepest.getGroup();
+    List<EditRecord> records = new ArrayList<>(p.depth() - existing);
+    for (int d = existing + 1; d <= p.depth(); d++) {
+      short perm = d == p.depth() ? permission : (short) (permission | 0300);
+      records.add(new Mkdir(++id, PathNames.join(p.components(), d), perm, user, group, now));
+    }
+    return OpResult.of(records, true);
+  }
+
+  public OpResult<Boolean> delete(String path, boolean recursive) throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "delete");
+    PermissionChecker pc = ctx.checker();
+    pc.checkTraverse(p, p.depth());
+    Inode i = p.last();
+    if (i == null) {
+      return OpResult.none(false);
+    }
+    if (i instanceof InodeDirectory d && d.getChildrenCount() > 0 && !recursive) {
+      throw new PathIsNotEmptyDirectoryException("delete " + p.path()
+          + ": directory is not empty");
+    }
+    if (p.isRoot()) {
+      return OpResult.none(false);
+    }
+    pc.check(p.parent(), FsAction.WRITE_EXECUTE);
+    pc.checkSticky(p.parent(), i);
+    if (i instanceof InodeDirectory d && !pc.isSuperUser() && ctx.options().permissionsEnabled()) {
+      checkSubtreeAccess(pc, d);
+    }
+    return OpResult.of(new Delete(p.path(), ctx.now()), true);
+  }
+
+  /** Deleting a tree needs rwx on every directory in it (as HDFS's subAccess=ALL). */
+  private static void checkSubtreeAccess(PermissionChecker pc, InodeDirectory d)
+      throws AccessControlException {
+    if (d.getChildrenCount() == 0) {
+      return;
+    }
+    pc.check(d, FsAction.ALL);
+    for (Inode c : d.getChildren()) {
+      if (c instanceof InodeDirectory cd) {
+        checkSubtreeAccess(pc, cd);
+      }
+    }
+  }
+}

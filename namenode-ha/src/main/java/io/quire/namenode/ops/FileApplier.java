@@ -1,0 +1,166 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.blocks.Replica;
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.records.EditRecord.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies the records of files being written: blocks, close, append, truncate, recovery. */
+final class FileApplier {
+  private final NamespaceState s;
+
+  FileApplier(NamespaceState s) {
+    this.s = s;
+  }
+
+  void addBlock(AddBlock r) {
+    InodeFile f = file(r.fileId(), r);
+    BlockInfo b = new BlockInfo(r.blockId(), r.generationStamp(), 0, BlockState.UNDER_CONSTRUCTION);
+    b.setFile(f);
+    f.getBlocks().add(b);
+    s.blockManager().addBlock(b);
+    s.counters().seenBlockId(r.blockId());
+    s.counters().seenGenerationStamp(r.generationStamp());
+  }
+
+  void commitBlock(CommitBlock r) {
+    BlockInfo b = block(r.fileId(), r.blockId(), r);
+    b.setNumBytes(r.numBytes());
+    if (b.getState() == BlockState.UNDER_CONSTRUCTION) {
+      b.setState(BlockState.COMMITTED);
+    }
+    s.blockManager().tryComplete(b);
+  }
+
+  void abandonBlock(AbandonBlock r) {
+    InodeFile f = file(r.fileId(), r);
+    BlockInfo b = block(r.fileId(), r.blockId(), r);
+    f.getBlocks().remove(b);
+    s.blockManager().removeBlock(b);
+  }
+
+  void updateBlockLength(UpdateBlockLength r) {
+    block(r.fileId(), r.blockId(), r).setNumBytes(r.numBytes());
+  }
+
+  void closeFile(CloseFile r) {
+    close(file(r.fileId(), r), r.time());
+  }
+
+  private void close(InodeFile f, long time) {
+    for (BlockInfo b : f.getBlocks()) {
+      b.setState(BlockState.COMPLETE);
+      b.setExpectedTargets(List.of());
+    }
+    if (f.isUnderConstruction()) {
+      s.leases().removeFile(f.getClientName(), f.getId());
+    }
+    f.clearUnderConstruction();
+    f.setModificationTime(time);
+  }
+
+  void reopenForAppend(ReopenForAppend r) {
+    InodeFile f = file(r.fileId(), r);
+    f.setUnderConstruction(r.clientName(), r.clientMachine());
+    s.leases().addFile(r.clientName(), f.getId());
+    BlockInfo last = f.getLastBlock();
+    if (last != null && last.getNumBytes() < f.getPreferredBlockSize()) {
+      last.setState(BlockState.UNDER_CONSTRUCTION);
+      List<DatanodeDescriptor> nodes = new ArrayList<>();
+      for (Replica rep : last.getReplicas()) {
+        nodes.add(rep.getNode());
+      }
+      last.setExpectedTargets(nodes);
+    }
+  }
+
+  void truncate(Truncate r) {
+    InodeFile f = file(r.fileId(), r);
+    long offset = 0;
+    List<BlockInfo> blocks = f.getBlocks();
+    int keep = 0;
+    while (keep < blocks.size() && offset + blocks.get(keep).getNumBytes() <= r.newLength()) {
+      offset += blocks.get(keep).getNumBytes();
+      keep++;
+    }
+    BlockInfo partial = r.recoveryGenerationStamp() != 0 && keep < blocks.size()
+        ? blocks.get(keep++) : null;
+    while (blocks.size() > keep) {
+      s.blockManager().removeBlock(blocks.remove(blocks.size() - 1));
+    }
+    f.setModificationTime(r.time());
+    if (partial != null) {
+      partial.setNumBytes(r.newLength() - offset);
+      partial.setState(BlockState.UNDER_RECOVERY);
+      partial.setRecoveryId(r.recoveryGenerationStamp());
+      partial.setTruncating(true);
+      f.setUnderConstruction(r.clientName(), r.clientMachine());
+      s.leases().addFile(r.clientName(), f.getId());
+      s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
+    }
+  }
+
+  void updatePipeline(UpdatePipeline r) {
+    BlockInfo b = block(r.fileId(), r.blockId(), r);
+    b.setGenerationStamp(r.newGenerationStamp());
+    b.setNumBytes(r.numBytes());
+    s.counters().seenGenerationStamp(r.newGenerationStamp());
+  }
+
+  void reassignLease(ReassignLease r) {
+    InodeFile f = file(r.fileId(), r);
+    if (f.isUnderConstruction()) {
+      s.leases().removeFile(f.getClientName(), f.getId());
+    }
+    f.setUnderConstruction(r.newHolder(), f.getClientMachine());
+    s.leases().addFile(r.newHolder(), f.getId());
+    if (r.blockId() != 0) {
+      BlockInfo b = block(r.fileId(), r.blockId(), r);
+      b.setState(BlockState.UNDER_RECOVERY);
+      b.setRecoveryId(r.recoveryGenerationStamp());
+      s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
+    }
+  }
+
+  void commitBlockSync(CommitBlockSync r) {
+    InodeFile f = file(r.fileId(), r);
+    BlockInfo b = block(r.fileId(), r.blockId(), r);
+    s.counters().seenGenerationStamp(r.newGenerationStamp());
+    if (r.deleteBlock()) {
+      f.getBlocks().remove(b);
+      s.blockManager().removeBlock(b);
+    } else {
+      b.setGenerationStamp(r.newGenerationStamp());
+      b.setNumBytes(r.newLength());
+      b.setState(BlockState.COMMITTED);
+      b.setRecoveryId(0);
+      b.setTruncating(false);
+      s.blockManager().tryComplete(b);
+    }
+    if (r.closeFile()) {
+      close(f, r.time());
+    }
+  }
+
+  private InodeFile file(long fileId, Object rec) {
+    Inode i = s.tree().getById(fileId);
+    if (i instanceof InodeFile f) {
+      return f;
+    }
+    throw new IllegalStateException("apply " + rec + ": no file with inode id " + fileId);
+  }
+
+  private BlockInfo block(long fileId, long blockId, Object rec) {
+    BlockInfo b = s.blocks().get(blockId);
+    if (b == null || b.getFile() == null || b.getFile().getId() != fileId) {
+      throw new IllegalStateException("apply " + rec + ": block " + blockId
+          + " is not a block of inode " + fileId);
+    }
+    return b;
+  }
+}

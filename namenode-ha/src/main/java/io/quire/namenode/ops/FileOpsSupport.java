@@ -1,0 +1,57 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.protocol.exceptions.LeaseExpiredException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import org.apache.hadoop.fs.permission.FsAction;
+
+/** Lookups shared by the file operations, with HDFS's errors. */
+final class FileOpsSupport {
+  private FileOpsSupport() {}
+
+  /** The file at {@code path} after traverse and {@code access} checks. */
+  static InodeFile file(OpContext ctx, String path, String op, FsAction access)
+      throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, op);
+    PermissionChecker pc = ctx.checker();
+    pc.checkTraverse(p, p.depth());
+    Inode i = p.last();
+    if (i == null) {
+      throw new FileNotFoundException(op + " " + p.path() + ": no such file");
+    }
+    if (!(i instanceof InodeFile f)) {
+      throw new FileNotFoundException(op + " " + p.path() + ": path is not a file");
+    }
+    if (access != FsAction.NONE) {
+      pc.check(f, access);
+    }
+    return f;
+  }
+
+  /**
+   * The file a writer names (by inode id when given, else by path), checked to be open by
+   * {@code clientName}.
+   */
+  static InodeFile fileUnderConstruction(OpContext ctx, String path, long fileId,
+      String clientName, String op) throws IOException {
+    Inode i = fileId > 0 ? ctx.state().tree().getById(fileId)
+        : ctx.state().tree().resolve(path, op).last();
+    if (!(i instanceof InodeFile f)) {
+      throw new FileNotFoundException(op + " " + path + ": file does not exist"
+          + (fileId > 0 ? " (inode " + fileId + ")" : ""));
+    }
+    if (!f.isUnderConstruction()) {
+      throw new LeaseExpiredException(op + " " + path + ": file is not open for writing"
+          + " (no lease held by " + clientName + ")");
+    }
+    if (!f.getClientName().equals(clientName)) {
+      throw new LeaseExpiredException(op + " " + path + ": lease is held by "
+          + f.getClientName() + ", not by " + clientName);
+    }
+    return f;
+  }
+}

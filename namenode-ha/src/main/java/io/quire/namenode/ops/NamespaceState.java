@@ -1,0 +1,31 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockManager;
+import io.quire.namenode.blocks.BlockMap;
+import io.quire.namenode.leases.LeaseManager;
+import io.quire.namenode.namespace.InodeTree;
+
+/**
+ * Everything replay rebuilds: the inode tree, the blocks of the files, the leases of open files
+ * and the id counters; plus the block manager, whose replica bookkeeping (volatile) follows
+ * blocks that records add or remove. Guarded by the namesystem lock.
+ */
+public final class NamespaceState {
+  private final InodeTree tree;
+  private final BlockManager blockManager;
+  private final LeaseManager leases;
+  private final Counters counters;
+
+  public NamespaceState(InodeTree tree, BlockManager blockManager, LeaseManager leases) {
+    this.tree = tree;
+    this.blockManager = blockManager;
+    this.leases = leases;
+    this.counters = new Counters(InodeTree.ROOT_ID);
+  }
+
+  public InodeTree tree() { return tree; }
+  public BlockManager blockManager() { return blockManager; }
+  public BlockMap blocks() { return blockManager.getBlockMap(); }
+  public LeaseManager leases() { return leases; }
+  public Counters counters() { return counters; }
+}

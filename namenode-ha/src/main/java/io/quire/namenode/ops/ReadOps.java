@@ -1,0 +1,107 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeDirectory;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.StatusFactory;
+import io.quire.protocol.types.ContentSummaryInfo;
+import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import io.quire.protocol.types.LocatedBlocks;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.apache.hadoop.fs.permission.FsAction;
+
+/** Read-only namespace operations (run under the read lock). Access times are not updated. */
+public final class ReadOps {
+  private final OpContext ctx;
+
+  public ReadOps(OpContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public InodeStatus getFileInfo(String path) throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "getFileInfo");
+    ctx.checker().checkTraverse(p, p.depth());
+    return p.exists() ? StatusFactory.status(p.last(), p.path()) : null;
+  }
+
+  public DirectoryListing getListing(String path, String startAfter) throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "listStatus");
+    PermissionChecker pc = ctx.checker();
+    pc.checkTraverse(p, p.depth());
+    Inode i = p.last();
+    if (i == null) {
+      throw new FileNotFoundException("listStatus " + p.path() + ": no such file or directory");
+    }
+    if (i instanceof InodeFile) {
+      return new DirectoryListing(List.of(StatusFactory.status(i, p.path())), 0);
+    }
+    pc.check(i, FsAction.READ_EXECUTE);
+    NavigableMap<String, Inode> rest = ((InodeDirectory) i).childrenAfter(
+        startAfter == null ? "" : startAfter);
+    int limit = ctx.options().listLimit();
+    List<InodeStatus> page = new ArrayList<>(Math.min(limit, rest.size()));
+    String prefix = p.isRoot() ? "/" : p.path() + "/";
+    for (Map.Entry<String, Inode> e : rest.entrySet()) {
+      if (page.size() >= limit) {
+        break;
+      }
+      page.add(StatusFactory.status(e.getValue(), prefix + e.getKey()));
+    }
+    return new DirectoryListing(page, rest.size() - page.size());
+  }
+
+  public ContentSummaryInfo getContentSummary(String path) throws IOException {
+    ResolvedPath p = ctx.state().tree().resolve(path, "getContentSummary");
+    PermissionChecker pc = ctx.checker();
+    pc.checkTraverse(p, p.depth());
+    if (!p.exists()) {
+      throw new FileNotFoundException("getContentSummary " + p.path()
+          + ": no such file or directory");
+    }
+    if (p.last().isDirectory()) {
+      pc.check(p.last(), FsAction.READ_EXECUTE);
+    }
+    return StatusFactory.summary(p.last());
+  }
+
+  public boolean isFileClosed(String path) throws IOException {
+    return !FileOpsSupport.file(ctx, path, "isFileClosed", FsAction.NONE).isUnderConstruction();
+  }
+
+  /** Blocks overlapping [offset, offset+length), closest replicas first for {@code clientIp}. */
+  public LocatedBlocks getBlockLocations(String path, long offset, long length, String clientIp)
+      throws IOException {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("getBlockLocations " + path + ": negative offset "
+          + offset + " or length " + length);
+    }
+    InodeFile f = FileOpsSupport.file(ctx, path, "open", FsAction.READ);
+    List<BlockInfo> blocks = f.getBlocks();
+    List<LocatedBlock> out = new ArrayList<>(Math.min(blocks.size(), 16));
+    long pos = 0;
+    long end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
+    BlockInfo lastBlock = f.getLastBlock();
+    for (BlockInfo b : blocks) {
+      long blockEnd = pos + b.getNumBytes();
+      boolean overlaps = pos < end && blockEnd > offset;
+      boolean growingTail = b == lastBlock && f.isUnderConstruction() && pos <= end;
+      if (overlaps || growingTail) {
+        out.add(ctx.state().blockManager().locate(b, pos, clientIp));
+      }
+      pos = blockEnd;
+    }
+    boolean lastComplete = lastBlock == null || lastBlock.getState() == BlockState.COMPLETE;
+    return new LocatedBlocks(pos, out, f.isUnderConstruction(), lastComplete);
+  }
+}

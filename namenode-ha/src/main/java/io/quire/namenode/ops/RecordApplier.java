@@ -1,0 +1,49 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.EditRecord.*;
+
+/**
+ * Applies records to the {@link NamespaceState}: the only code that changes it, used alike by
+ * the active after journaling, at startup replay, and by a standby tailing the journal.
+ * A record that does not fit the state (a bug or a corrupt journal) throws
+ * IllegalStateException.
+ */
+public final class RecordApplier {
+  private final NamespaceState state;
+  private final TreeApplier tree;
+  private final FileApplier files;
+
+  public RecordApplier(NamespaceState state) {
+    this.state = state;
+    this.tree = new TreeApplier(state);
+    this.files = new FileApplier(state);
+  }
+
+  public void apply(EditRecord rec) {
+    switch (rec.type()) {
+      case MKDIR -> tree.mkdir((Mkdir) rec);
+      case CREATE_FILE -> tree.createFile((CreateFile) rec);
+      case RENAME -> tree.rename((Rename) rec);
+      case DELETE -> tree.delete((Delete) rec);
+      case SET_PERMISSION -> tree.setPermission((SetPermission) rec);
+      case SET_OWNER -> tree.setOwner((SetOwner) rec);
+      case SET_TIMES -> tree.setTimes((SetTimes) rec);
+      case SET_REPLICATION -> tree.setReplication((SetReplication) rec);
+      case CONCAT -> tree.concat((Concat) rec);
+      case ADD_BLOCK -> files.addBlock((AddBlock) rec);
+      case COMMIT_BLOCK -> files.commitBlock((CommitBlock) rec);
+      case ABANDON_BLOCK -> files.abandonBlock((AbandonBlock) rec);
+      case UPDATE_BLOCK_LENGTH -> files.updateBlockLength((UpdateBlockLength) rec);
+      case CLOSE_FILE -> files.closeFile((CloseFile) rec);
+      case REOPEN_FOR_APPEND -> files.reopenForAppend((ReopenForAppend) rec);
+      case TRUNCATE -> files.truncate((Truncate) rec);
+      case SET_GENSTAMP ->
+          state.counters().seenGenerationStamp(((SetGenerationStamp) rec).generationStamp());
+      case UPDATE_PIPELINE -> files.updatePipeline((UpdatePipeline) rec);
+      case REASSIGN_LEASE -> files.reassignLease((ReassignLease) rec);
+      case COMMIT_BLOCK_SYNC -> files.commitBlockSync((CommitBlockSync) rec);
+      default -> throw new IllegalStateException("no apply for " + rec.type());
+    }
+  }
+}

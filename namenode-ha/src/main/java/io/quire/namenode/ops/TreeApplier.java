@@ -1,0 +1,150 @@
+package io.quire.namenode.ops;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeDirectory;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.PathNames;
+import io.quire.namenode.records.EditRecord.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies the path-level records (directories, create, rename, delete, attributes, concat). */
+final class TreeApplier {
+  private final NamespaceState s;
+
+  TreeApplier(NamespaceState s) {
+    this.s = s;
+  }
+
+  void mkdir(Mkdir r) {
+    InodeDirectory parent = dir(PathNames.parent(r.path()), r);
+    InodeDirectory d = new InodeDirectory(r.inodeId(), PathNames.name(r.path()), r.permission(),
+        r.owner(), r.group(), r.time());
+    s.tree().add(parent, d);
+    parent.setModificationTime(r.time());
+    s.counters().seenInodeId(r.inodeId());
+  }
+
+  void createFile(CreateFile r) {
+    InodeDirectory parent = dir(PathNames.parent(r.path()), r);
+    Inode existing = parent.getChild(PathNames.name(r.path()));
+    if (existing != null) {
+      if (!r.overwrite() || existing.isDirectory()) {
+        throw new IllegalStateException("apply " + r + ": path exists");
+      }
+      removeSubtree(existing);
+    }
+    InodeFile f = new InodeFile(r.inodeId(), PathNames.name(r.path()), r.permission(),
+        r.owner(), r.group(), r.time(), r.replication(), r.blockSize());
+    f.setUnderConstruction(r.clientName(), r.clientMachine());
+    s.tree().add(parent, f);
+    s.leases().addFile(r.clientName(), f.getId());
+    parent.setModificationTime(r.time());
+    s.counters().seenInodeId(r.inodeId());
+  }
+
+  void rename(Rename r) {
+    Inode src = inode(r.src(), r);
+    InodeDirectory oldParent = src.getParent();
+    InodeDirectory newParent = dir(PathNames.parent(r.dst()), r);
+    Inode existing = newParent.getChild(PathNames.name(r.dst()));
+    if (existing != null) {
+      removeSubtree(existing);
+    }
+    s.tree().move(src, newParent, PathNames.name(r.dst()));
+    oldParent.setModificationTime(r.time());
+    newParent.setModificationTime(r.time());
+  }
+
+  void delete(Delete r) {
+    Inode i = inode(r.path(), r);
+    InodeDirectory parent = i.getParent();
+    removeSubtree(i);
+    parent.setModificationTime(r.time());
+  }
+
+  void setPermission(SetPermission r) {
+    inode(r.path(), r).setPermission(r.permission());
+  }
+
+  void setOwner(SetOwner r) {
+    Inode i = inode(r.path(), r);
+    if (r.owner() != null) {
+      i.setOwner(r.owner());
+    }
+    if (r.group() != null) {
+      i.setGroup(r.group());
+    }
+  }
+
+  void setTimes(SetTimes r) {
+    Inode i = inode(r.path(), r);
+    if (r.modificationTime() >= 0) {
+      i.setModificationTime(r.modificationTime());
+    }
+    if (r.accessTime() >= 0) {
+      i.setAccessTime(r.accessTime());
+    }
+  }
+
+  void setReplication(SetReplication r) {
+    ((InodeFile) inode(r.path(), r)).setReplication(r.replication());
+  }
+
+  void concat(Concat r) {
+    InodeFile target = (InodeFile) inode(r.target(), r);
+    for (String src : r.sources()) {
+      InodeFile f = (InodeFile) inode(src, r);
+      for (BlockInfo b : f.getBlocks()) {
+        b.setFile(target);
+        target.getBlocks().add(b);
+      }
+      f.getBlocks().clear();
+      f.getParent().setModificationTime(r.time());
+      s.tree().remove(f);
+    }
+    target.setModificationTime(r.time());
+    target.getParent().setModificationTime(r.time());
+  }
+
+  /** Removes an inode and everything below it, with their blocks and leases. */
+  void removeSubtree(Inode root) {
+    List<InodeFile> files = new ArrayList<>();
+    collectFiles(root, files);
+    for (InodeFile f : files) {
+      for (BlockInfo b : f.getBlocks()) {
+        s.blockManager().removeBlock(b);
+      }
+      if (f.isUnderConstruction()) {
+        s.leases().removeFile(f.getClientName(), f.getId());
+      }
+    }
+    s.tree().remove(root);
+  }
+
+  private static void collectFiles(Inode i, List<InodeFile> out) {
+    if (i instanceof InodeFile f) {
+      out.add(f);
+    } else {
+      for (Inode c : ((InodeDirectory) i).getChildren()) {
+        collectFiles(c, out);
+      }
+    }
+  }
+
+  private Inode inode(String path, Object rec) {
+    Inode i = s.tree().get(path);
+    if (i == null) {
+      throw new IllegalStateException("apply " + rec + ": " + path + " does not exist");
+    }
+    return i;
+  }
+
+  private InodeDirectory dir(String path, Object rec) {
+    if (inode(path, rec) instanceof InodeDirectory d) {
+      return d;
+    }
+    throw new IllegalStateException("apply " + rec + ": " + path + " is not a directory");
+  }
+}

@@ -1,0 +1,142 @@
+package io.quire.namenode.records;
+
+import java.util.List;
+
+/**
+ * One NameNode mutation as it is journaled. Every value decided when the operation was
+ * validated (times, inode ids, block ids, generation stamps, client names, the final
+ * destination of a rename) is carried here, so that applying a record is deterministic: no
+ * clock reads and no id generation happen during apply, on the active, at restart or on a
+ * standby alike. Paths are absolute and normalized; files being written are named by inode id.
+ *
+ * <p>Encoding: see {@link RecordCodec}.
+ */
+public sealed interface EditRecord {
+
+  RecordType type();
+
+  /** A new directory {@code path} (its parent exists when applied). */
+  record Mkdir(long inodeId, String path, short permission, String owner, String group,
+      long time) implements EditRecord {
+    public RecordType type() { return RecordType.MKDIR; }
+  }
+
+  /**
+   * A new file under construction by {@code clientName}. With {@code overwrite} an existing
+   * file at {@code path} is deleted first (with its blocks).
+   */
+  record CreateFile(long inodeId, String path, short permission, String owner, String group,
+      short replication, long blockSize, long time, String clientName, String clientMachine,
+      boolean overwrite) implements EditRecord {
+    public RecordType type() { return RecordType.CREATE_FILE; }
+  }
+
+  /** A new last block of a file under construction. */
+  record AddBlock(long fileId, long blockId, long generationStamp) implements EditRecord {
+    public RecordType type() { return RecordType.ADD_BLOCK; }
+  }
+
+  /** The writer finished a block: its final length (state COMMITTED). */
+  record CommitBlock(long fileId, long blockId, long numBytes) implements EditRecord {
+    public RecordType type() { return RecordType.COMMIT_BLOCK; }
+  }
+
+  /** The last block is removed from the file (pipeline setup failed). */
+  record AbandonBlock(long fileId, long blockId) implements EditRecord {
+    public RecordType type() { return RecordType.ABANDON_BLOCK; }
+  }
+
+  /** hflush/hsync: the last block's length known so far. */
+  record UpdateBlockLength(long fileId, long blockId, long numBytes) implements EditRecord {
+    public RecordType type() { return RecordType.UPDATE_BLOCK_LENGTH; }
+  }
+
+  /** The file is closed: every block complete, lease released. */
+  record CloseFile(long fileId, long time) implements EditRecord {
+    public RecordType type() { return RecordType.CLOSE_FILE; }
+  }
+
+  /** A closed file is opened again for append by {@code clientName}. */
+  record ReopenForAppend(long fileId, String clientName, String clientMachine, long time)
+      implements EditRecord {
+    public RecordType type() { return RecordType.REOPEN_FOR_APPEND; }
+  }
+
+  /** Moves {@code src} to {@code dst} (final path); an existing dst is replaced. */
+  record Rename(String src, String dst, long time) implements EditRecord {
+    public RecordType type() { return RecordType.RENAME; }
+  }
+
+  /** Deletes {@code path} and everything below it. */
+  record Delete(String path, long time) implements EditRecord {
+    public RecordType type() { return RecordType.DELETE; }
+  }
+
+  record SetPermission(String path, short permission) implements EditRecord {
+    public RecordType type() { return RecordType.SET_PERMISSION; }
+  }
+
+  /** Null owner or group leaves that field unchanged. */
+  record SetOwner(String path, String owner, String group) implements EditRecord {
+    public RecordType type() { return RecordType.SET_OWNER; }
+  }
+
+  /** -1 leaves a time unchanged. */
+  record SetTimes(String path, long modificationTime, long accessTime) implements EditRecord {
+    public RecordType type() { return RecordType.SET_TIMES; }
+  }
+
+  record SetReplication(String path, short replication) implements EditRecord {
+    public RecordType type() { return RecordType.SET_REPLICATION; }
+  }
+
+  /** Appends the blocks of {@code sources} (in order) to {@code target}; deletes the sources. */
+  record Concat(String target, List<String> sources, long time) implements EditRecord {
+    public Concat {
+      sources = List.copyOf(sources);
+    }
+
+    public RecordType type() { return RecordType.CONCAT; }
+  }
+
+  /**
+   * Cuts a file to {@code newLength}. With {@code recoveryGenerationStamp} 0 the cut is on a
+   * block boundary and the file stays closed; otherwise the block holding the new end is kept,
+   * the file is reopened for {@code clientName} and that block awaits recovery to its new
+   * length under the new generation stamp.
+   */
+  record Truncate(long fileId, long newLength, long time, long recoveryGenerationStamp,
+      String clientName, String clientMachine) implements EditRecord {
+    public RecordType type() { return RecordType.TRUNCATE; }
+  }
+
+  /** Reserves generation stamps up to {@code generationStamp} (pipeline or block recovery). */
+  record SetGenerationStamp(long generationStamp) implements EditRecord {
+    public RecordType type() { return RecordType.SET_GENSTAMP; }
+  }
+
+  /** Pipeline recovery succeeded: the last block continues with a new stamp and length. */
+  record UpdatePipeline(long fileId, long blockId, long newGenerationStamp, long numBytes)
+      implements EditRecord {
+    public RecordType type() { return RecordType.UPDATE_PIPELINE; }
+  }
+
+  /**
+   * Lease recovery starts: the file's lease now belongs to {@code newHolder}, and (when
+   * {@code blockId} is not 0) its last block is under recovery with the new generation stamp
+   * {@code recoveryGenerationStamp}.
+   */
+  record ReassignLease(long fileId, String newHolder, long blockId, long recoveryGenerationStamp)
+      implements EditRecord {
+    public RecordType type() { return RecordType.REASSIGN_LEASE; }
+  }
+
+  /**
+   * Block recovery finished: the last block has {@code newGenerationStamp} and {@code newLength}
+   * (or is removed with {@code deleteBlock}); with {@code closeFile} the file is closed.
+   */
+  record CommitBlockSync(long fileId, long blockId, long newGenerationStamp, long newLength,
+      boolean closeFile, boolean deleteBlock, long time) implements EditRecord {
+    public RecordType type() { return RecordType.COMMIT_BLOCK_SYNC; }
+  }
+}

@@ -1,0 +1,81 @@
+package io.quire.namenode.records;
+
+import io.quire.namenode.records.EditRecord.*;
+import io.quire.protocol.exceptions.CorruptJournalException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binary encoding of {@link EditRecord}s: the payload of one journal record (the journal adds
+ * txid, epoch and CRC around it).
+ *
+ * <pre>
+ *   byte    version   = {@link #VERSION} (1)
+ *   byte    type      = {@link RecordType#code()}
+ *   fields  in the order of the record's components, big-endian:
+ *           long/int/short as DataOutput writes them, boolean as one byte,
+ *           String as int length (-1 = null) + UTF-8 bytes,
+ *           List&lt;String&gt; as int count + strings
+ * </pre>
+ * A payload with an unknown version or type, or with trailing bytes, is corrupt.
+ */
+public final class RecordCodec {
+  /** Current payload format version. */
+  public static final int VERSION = 1;
+
+  private RecordCodec() {}
+
+  public static byte[] encode(EditRecord r) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      out.writeByte(r.type().code());
+      RecordFields.write(r, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static List<byte[]> encodeAll(List<EditRecord> records) {
+    List<byte[]> out = new ArrayList<>(records.size());
+    for (EditRecord r : records) {
+      out.add(encode(r));
+    }
+    return out;
+  }
+
+  /** Decodes a payload; {@code txId} only names the record in errors. */
+  public static EditRecord decode(byte[] payload, long txId) throws CorruptJournalException {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+      int version = in.readUnsignedByte();
+      if (version != VERSION) {
+        throw new CorruptJournalException("decode record txid " + txId
+            + ": unsupported record version " + version + " (expected " + VERSION + ")");
+      }
+      int code = in.readUnsignedByte();
+      RecordType type = RecordType.ofCode(code);
+      if (type == null) {
+        throw new CorruptJournalException("decode record txid " + txId
+            + ": unknown record type " + code);
+      }
+      EditRecord r = RecordFields.read(type, in);
+      if (in.available() > 0) {
+        throw new CorruptJournalException("decode record txid " + txId + ": "
+            + in.available() + " trailing bytes after " + type);
+      }
+      return r;
+    } catch (CorruptJournalException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CorruptJournalException("decode record txid " + txId + ": truncated payload", e);
+    }
+  }
+}

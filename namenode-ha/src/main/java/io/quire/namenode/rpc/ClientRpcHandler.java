@@ -1,0 +1,218 @@
+package io.quire.namenode.rpc;
+
+import io.quire.namenode.Namesystem;
+import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.ops.Operations;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.ContentSummaryInfo;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.FsStats;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import io.quire.protocol.types.LocatedBlocks;
+import io.quire.protocol.types.RenameMode;
+import io.quire.protocol.types.SafeModeAction;
+import io.quire.protocol.types.ServerDefaults;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import org.apache.hadoop.ipc.Server;
+
+/**
+ * ClientProtocol on the namesystem: each call validates under the lock through
+ * {@link Namesystem#mutate} or {@link Namesystem#read}; {@code @AtMostOnce} calls go through
+ * the {@link RetryCacheSupport}.
+ */
+public final class ClientRpcHandler implements ClientProtocol {
+  private final Namesystem ns;
+  private final Operations ops;
+  private final RetryCacheSupport retryCache;
+  private final ClusterInfo cluster;
+  private final CallerResolver callers;
+  private final int packetSize;
+
+  public ClientRpcHandler(Namesystem ns, RetryCacheSupport retryCache, CallerResolver callers,
+      int packetSize) {
+    this.ns = ns;
+    this.ops = ns.ops();
+    this.retryCache = retryCache;
+    this.cluster = new ClusterInfo(ns);
+    this.callers = callers;
+    this.packetSize = packetSize;
+  }
+
+  /** Address of the remote client, or null for in-process calls. */
+  static String clientIp() {
+    InetAddress a = Server.getRemoteIp();
+    return a == null ? null : a.getHostAddress();
+  }
+
+  @Override public ServerDefaults getServerDefaults() {
+    var o = ns.getOptions();
+    return new ServerDefaults(o.defaultBlockSize(), QuireConfigKeys.BYTES_PER_CHECKSUM,
+        packetSize, o.defaultReplication(), o.minBlockSize());
+  }
+
+  @Override public InodeStatus getFileInfo(String path) throws IOException {
+    return ns.read(() -> ops.reads().getFileInfo(path));
+  }
+
+  @Override public boolean mkdirs(String path, short permission, boolean createParent)
+      throws IOException {
+    return ns.mutate("mkdirs", path,
+        () -> ops.directories().mkdirs(path, permission, createParent));
+  }
+
+  @Override public InodeStatus create(String path, short permission, String clientName,
+      boolean overwrite, boolean createParent, short replication, long blockSize)
+      throws IOException {
+    String machine = clientIp() == null ? "" : clientIp();
+    return retryCache.withPayload(() -> ns.mutate("create", path, () -> ops.create().create(
+        path, permission, clientName, machine, overwrite, createParent, replication,
+        blockSize)));
+  }
+
+  @Override public LocatedBlock append(String path, String clientName) throws IOException {
+    String machine = clientIp() == null ? "" : clientIp();
+    return retryCache.withPayload(() -> ns.mutate("append", path,
+        () -> ops.create().append(path, clientName, machine)));
+  }
+
+  @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
+      Block previous, List<String> excludedNodes, String clientHost) throws IOException {
+    String host = clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp();
+    return retryCache.withPayload(() -> ns.mutate("addBlock", path, () -> ops.addBlock()
+        .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
+  }
+
+  @Override public void abandonBlock(String path, long fileId, String clientName, Block block)
+      throws IOException {
+    ns.mutate("abandonBlock", path,
+        () -> ops.addBlock().abandonBlock(path, fileId, clientName, block));
+  }
+
+  @Override public boolean complete(String path, long fileId, String clientName, Block last)
+      throws IOException {
+    return retryCache.withPayload(() -> ns.mutate("complete", path,
+        () -> ops.complete().complete(path, fileId, clientName, last)));
+  }
+
+  @Override public void fsync(String path, long fileId, String clientName, long lastBlockLength)
+      throws IOException {
+    ns.mutate("fsync", path,
+        () -> ops.complete().fsync(path, fileId, clientName, lastBlockLength));
+  }
+
+  @Override public LocatedBlocks getBlockLocations(String path, long offset, long length)
+      throws IOException {
+    String ip = clientIp();
+    return ns.read(() -> ops.reads().getBlockLocations(path, offset, length, ip));
+  }
+
+  @Override public DirectoryListing getListing(String path, String startAfter)
+      throws IOException {
+    return ns.read(() -> ops.reads().getListing(path, startAfter));
+  }
+
+  @Override public void rename(String src, String dst, RenameMode mode) throws IOException {
+    retryCache.withoutPayload(() -> ns.mutate("rename", src,
+        () -> ops.rename().rename(src, dst, mode)));
+  }
+
+  @Override public boolean delete(String path, boolean recursive) throws IOException {
+    return retryCache.withPayload(() -> ns.mutate("delete", path,
+        () -> ops.directories().delete(path, recursive)));
+  }
+
+  @Override public void setPermission(String path, short permission) throws IOException {
+    ns.mutate("setPermission", path, () -> ops.attributes().setPermission(path, permission));
+  }
+
+  @Override public void setOwner(String path, String owner, String group) throws IOException {
+    ns.mutate("setOwner", path, () -> ops.attributes().setOwner(path, owner, group));
+  }
+
+  @Override public void setTimes(String path, long mtime, long atime) throws IOException {
+    ns.mutate("setTimes", path, () -> ops.attributes().setTimes(path, mtime, atime));
+  }
+
+  @Override public boolean setReplication(String path, short replication) throws IOException {
+    return ns.mutate("setReplication", path,
+        () -> ops.attributes().setReplication(path, replication));
+  }
+
+  @Override public ContentSummaryInfo getContentSummary(String path) throws IOException {
+    return ns.read(() -> ops.reads().getContentSummary(path));
+  }
+
+  @Override public void concat(String target, List<String> sources) throws IOException {
+    retryCache.withoutPayload(() -> ns.mutate("concat", target,
+        () -> ops.concatTruncate().concat(target, sources)));
+  }
+
+  @Override public boolean truncate(String path, long newLength, String clientName)
+      throws IOException {
+    String machine = clientIp() == null ? "" : clientIp();
+    return ns.mutate("truncate", path,
+        () -> ops.concatTruncate().truncate(path, newLength, clientName, machine));
+  }
+
+  @Override public void renewLease(String clientName) {
+    ns.getState().leases().renew(clientName);
+  }
+
+  @Override public boolean recoverLease(String path, String clientName) throws IOException {
+    return ns.mutate("recoverLease", path, () -> ops.recovery().recoverLease(path, clientName));
+  }
+
+  @Override public boolean isFileClosed(String path) throws IOException {
+    return ns.read(() -> ops.reads().isFileClosed(path));
+  }
+
+  @Override public void reportBadBlocks(List<LocatedBlock> blocks) throws IOException {
+    cluster.reportBadBlocks(blocks);
+  }
+
+  @Override public LocatedBlock updateBlockForPipeline(Block block, String clientName)
+      throws IOException {
+    return ns.mutate("updateBlockForPipeline", block.toString(),
+        () -> ops.pipeline().updateBlockForPipeline(block, clientName));
+  }
+
+  @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
+      List<DatanodeInfo> newNodes) throws IOException {
+    retryCache.withoutPayload(() -> ns.mutate("updatePipeline", oldBlock.toString(),
+        () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes)));
+  }
+
+  @Override public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId,
+      Block block, List<DatanodeInfo> existing, List<String> excluded, int count,
+      String clientName) throws IOException {
+    return ns.read(() -> ops.pipeline().getAdditionalDatanodes(path, fileId, block, existing,
+        excluded, count, clientName));
+  }
+
+  @Override public FsStats getStats() throws IOException {
+    return cluster.getStats();
+  }
+
+  @Override public List<DatanodeInfo> getDatanodeReport() {
+    return ns.getDatanodeManager().getReport();
+  }
+
+  @Override public boolean setSafeMode(SafeModeAction action) throws IOException {
+    if (action != SafeModeAction.GET) {
+      new io.quire.namenode.namespace.PermissionChecker(callers.current(), true)
+          .checkSuperUser("setSafeMode " + action);
+      if (action == SafeModeAction.ENTER) {
+        ns.getSafeMode().enter();
+      } else {
+        ns.getSafeMode().leave();
+      }
+    }
+    return ns.getSafeMode().isOn();
+  }
+}

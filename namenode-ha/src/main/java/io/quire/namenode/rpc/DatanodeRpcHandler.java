@@ -1,0 +1,93 @@
+package io.quire.namenode.rpc;
+
+import io.quire.namenode.Namesystem;
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.NamespaceInfo;
+import io.quire.protocol.types.ReportedBlock;
+import io.quire.protocol.types.StorageReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DatanodeProtocol on the namesystem: registration and heartbeats touch only the DataNode
+ * manager; reports change replica bookkeeping under the write lock and re-check safe mode;
+ * commitBlockSynchronization is journaled (allowed in safe mode).
+ */
+public final class DatanodeRpcHandler implements DatanodeProtocol {
+  private final Namesystem ns;
+  private final DatanodeManager dns;
+  private final int layoutVersion;
+
+  public DatanodeRpcHandler(Namesystem ns, int layoutVersion) {
+    this.ns = ns;
+    this.dns = ns.getDatanodeManager();
+    this.layoutVersion = layoutVersion;
+  }
+
+  @Override public NamespaceInfo versionRequest() {
+    return new NamespaceInfo(dns.getClusterId(), layoutVersion);
+  }
+
+  @Override public DatanodeRegistration registerDatanode(DatanodeRegistration registration)
+      throws IOException {
+    DatanodeDescriptor d = dns.register(registration);
+    ns.writeLocked(() -> {
+      ns.getBlockManager().removeNode(d); // its replicas are known again from its next report
+      return null;
+    });
+    return registration;
+  }
+
+  @Override public List<DatanodeCommand> sendHeartbeat(DatanodeRegistration registration,
+      StorageReport report) throws IOException {
+    DatanodeDescriptor d = dns.getRegistered(registration, "sendHeartbeat");
+    dns.heartbeat(d, report);
+    return d.drainCommands();
+  }
+
+  @Override public List<DatanodeCommand> blockReport(DatanodeRegistration registration,
+      List<ReportedBlock> blocks) throws IOException {
+    DatanodeDescriptor d = dns.getRegistered(registration, "blockReport");
+    List<DatanodeCommand> out = new ArrayList<>(ns.writeLocked(
+        () -> ns.getBlockReports().processFullReport(d, blocks)));
+    ns.read(() -> {
+      ns.getSafeMode().check();
+      return null;
+    });
+    return out;
+  }
+
+  @Override public void blockReceivedAndDeleted(DatanodeRegistration registration,
+      List<ReportedBlock> received, List<Block> deleted) throws IOException {
+    DatanodeDescriptor d = dns.getRegistered(registration, "blockReceivedAndDeleted");
+    ns.writeLocked(() -> {
+      ns.getBlockReports().processIncremental(d, received, deleted);
+      return null;
+    });
+  }
+
+  @Override public void reportBadBlocks(DatanodeRegistration registration, List<Block> blocks)
+      throws IOException {
+    DatanodeDescriptor d = dns.getRegistered(registration, "reportBadBlocks");
+    ns.writeLocked(() -> {
+      for (Block b : blocks) {
+        ns.getBlockReports().markCorrupt(b, d);
+      }
+      return null;
+    });
+  }
+
+  @Override public void commitBlockSynchronization(Block block, long newGenerationStamp,
+      long newLength, boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets)
+      throws IOException {
+    ns.mutateInternal(() -> ns.ops().blockSync().commitBlockSynchronization(block,
+        newGenerationStamp, newLength, closeFile, deleteBlock, newTargets));
+  }
+}
