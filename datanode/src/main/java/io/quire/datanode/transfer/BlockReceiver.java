@@ -140,9 +140,12 @@ final class BlockReceiver implements Replica.Writer {
           responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
           return true;
         }
-        if (p.getOffsetInBlock() != r.getBytesOnDisk()) {
-          LOG.warn("WRITE_BLOCK {}: packet {} at offset {} but replica has {} bytes", r,
-              p.getSeqno(), p.getOffsetInBlock(), r.getBytesOnDisk());
+        // a writer may re-send the partial chunk it continues, never anything before it
+        long onDisk = r.getBytesOnDisk();
+        long floorOffset = onDisk - onDisk % BlockMetaFile.BYTES_PER_CHECKSUM;
+        if (p.getOffsetInBlock() > onDisk || p.getOffsetInBlock() < floorOffset) {
+          LOG.warn("WRITE_BLOCK {}: packet {} at offset {} outside [{}, {}]", r, p.getSeqno(),
+              p.getOffsetInBlock(), floorOffset, onDisk);
           responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
           return true;
         }
@@ -159,6 +162,9 @@ final class BlockReceiver implements Replica.Writer {
         }
       }
       if (p.getDataLen() > 0) {
+        if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
+          disk.rewindTo(p.getOffsetInBlock());
+        }
         disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
       }
       if (p.isSync() || p.isLast()) {

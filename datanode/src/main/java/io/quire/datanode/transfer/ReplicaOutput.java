@@ -13,6 +13,8 @@ import org.apache.hadoop.util.DataChecksum;
 
 /**
  * Writes verified packet data and checksums into a replica's block and meta files. A packet
+ * may start before the end of the data on disk (the writer re-sends a partial chunk): the
+ * replica is cut back to the packet's offset first (see {@link #rewindTo}). A packet
  * starting on a chunk boundary carries exactly the on-disk CRCs; one starting mid-chunk (after
  * append or recovery to a partial chunk) has the CRCs of that chunk and all following chunks
  * recomputed against the on-disk chunk boundaries.
@@ -62,6 +64,17 @@ final class ReplicaOutput implements Closeable {
           BlockMetaFile.checksumPosition(chunkStart));
     }
     replica.setBytesOnDisk(off + len);
+  }
+
+  /**
+   * Cuts the replica back to {@code off} bytes before a writer re-sends data from there (a
+   * client that resumes a partial chunk from its start); the next {@link #write} recomputes the
+   * CRC of the chunk it continues.
+   */
+  void rewindTo(long off) throws IOException {
+    blockCh.truncate(off);
+    metaCh.truncate(BlockMetaFile.metaLengthFor(off));
+    replica.setBytesOnDisk(off);
   }
 
   /** Forces block and meta file contents to disk; when this returns the data is durable. */

@@ -270,6 +270,46 @@ class WritePipelineTest {
   }
 
   @Test
+  void writerMayResendItsPartialChunkAfterHflush() throws IOException {
+    Block b = newBlock();
+    byte[] data = randomBytes(5000, 18);
+    try (BlockClient c = new BlockClient(pipeline.get(0))) {
+      assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
+          b.getGenerationStamp()).isSuccess());
+      c.sendPacket(0, data, 0, 1000, true);
+      assertEquals(-1, PipelineAck.read(c.in).firstFailedIndex());
+      for (DataNode dn : dns) {
+        assertEquals(1000, dn.getFsDataset().getReplica(b.getBlockId()).getVisibleLength());
+      }
+      // continue from the start of the partial chunk, as an HDFS-style client does
+      c.sendPacket(512, data, 512, 4488, false);
+      c.sendLast(5000);
+      assertEquals(-1, PipelineAck.read(c.in).firstFailedIndex());
+      assertEquals(-1, PipelineAck.read(c.in).firstFailedIndex());
+    }
+    for (DataNode dn : dns) {
+      Replica r = dn.getFsDataset().getReplica(b.getBlockId());
+      assertEquals(ReplicaState.FINALIZED, r.getState());
+      assertArrayEquals(data, Files.readAllBytes(r.getBlockFile().toPath()));
+      assertArrayEquals(expectedMeta(data), Files.readAllBytes(r.getMetaFile().toPath()));
+    }
+  }
+
+  @Test
+  void packetBeforeThePartialChunkIsRefused() throws IOException {
+    Block b = newBlock();
+    byte[] data = randomBytes(3000, 19);
+    try (BlockClient c = new BlockClient(pipeline.get(0))) {
+      assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE,
+          b.getGenerationStamp()).isSuccess());
+      c.sendPacket(0, data, 0, 2000, false);
+      c.sendPacket(1000, data, 1000, 1000, false);
+      assertEquals(-1, PipelineAck.read(c.in).firstFailedIndex());
+      assertEquals(Status.ERROR_INVALID, PipelineAck.read(c.in).getReplies().get(0));
+    }
+  }
+
+  @Test
   void visibleLengthAndTransferStage() throws IOException {
     Block b = newBlock();
     byte[] data = randomBytes(10_000, 17);
