@@ -16,7 +16,8 @@ import org.apache.hadoop.util.ReflectionUtils;
 /**
  * Builds the NameNode proxy every Quire client uses: always a RetryProxy over a
  * {@link QuireFailoverProxyProvider} with {@code failoverOnNetworkException}, even for a
- * single NameNode, so HA only adds addresses. The proxies get a copy of the configuration with
+ * single NameNode, so HA only adds addresses. Server answers are told from network failures
+ * by {@link ServerAnswerRetryPolicy}. The proxies get a copy of the configuration with
  * ipc.client.connect.max.retries lowered, so a dead NameNode does not delay failover.
  */
 public final class NameNodeProxies {
@@ -43,14 +44,14 @@ public final class NameNodeProxies {
     NameNodeProxyFactory factory = newFactory(conf);
     QuireFailoverProxyProvider provider =
         new QuireFailoverProxyProvider(proxyConf, uri, ugi, factory);
-    RetryPolicy policy = RetryPolicies.failoverOnNetworkException(
+    RetryPolicy policy = new ServerAnswerRetryPolicy(RetryPolicies.failoverOnNetworkException(
         RetryPolicies.TRY_ONCE_THEN_FAIL,
         conf.getInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY,
             ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_DEFAULT),
         conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY,
             ClientConfigKeys.FAILOVER_SLEEP_BASE_DEFAULT),
         conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_MAX_KEY,
-            ClientConfigKeys.FAILOVER_SLEEP_MAX_DEFAULT));
+            ClientConfigKeys.FAILOVER_SLEEP_MAX_DEFAULT)));
     ClientProtocol proxy = (ClientProtocol) RetryProxy.create(ClientProtocol.class, provider,
         policy);
     return new Retrying(proxy, provider);
