@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The orders of one day, in time order. Shape: Zipf-like book popularity (s = {@value #ZIPF_S}
- * over a seeded ranking), basket sizes mostly 1-3, the next book of a basket often from the same
+ * The orders of one day, in time order. Shape: Zipf-like book popularity (s = {@value #ZIPF_S},
+ * q = {@value #ZIPF_Q} over a seeded ranking), basket sizes mostly 1-3, the next book of a basket often from the same
  * series or author, quantities mostly 1, sale-day discounts, about 3% cancelled and 1.5%
  * refunded, most orders shipped to the customer's own city, busiest in the evening.
  */
 final class OrderGenerator {
-  static final double ZIPF_S = 1.05;
+  static final double ZIPF_S = 1.1;
+  static final double ZIPF_Q = 8;
   private static final double[] BASKET = {0, 52, 26, 12, 5, 2.5, 1.2, 0.8, 0.5};
   private static final double[] HOURS = {1.5, 0.8, 0.4, 0.3, 0.3, 0.5, 1.2, 2.5, 3.5, 4, 4.3,
       4.6, 5.2, 5, 4.6, 4.5, 4.6, 5, 5.8, 6.6, 7.2, 6.8, 5, 3};
@@ -51,7 +52,7 @@ final class OrderGenerator {
       rankToBook[i] = rankToBook[j];
       rankToBook[j] = t;
     }
-    popularity = WeightedSampler.zipf(books.size(), ZIPF_S);
+    popularity = WeightedSampler.zipf(books.size(), ZIPF_S, ZIPF_Q);
     Map<String, List<Integer>> s = new HashMap<>();
     Map<String, List<Integer>> a = new HashMap<>();
     for (int i = 0; i < books.size(); i++) {

@@ -22,11 +22,14 @@ final class WeightedSampler {
     }
   }
 
-  /** Weights 1/(rank+1)^s: a Zipf-like law over {@code n} ranks. */
-  static WeightedSampler zipf(int n, double s) {
+  /**
+   * Weights 1/(rank+1+q)^s: a Zipf-Mandelbrot law over {@code n} ranks (q flattens the head so
+   * the best seller is a few percent of sales, not a fifth).
+   */
+  static WeightedSampler zipf(int n, double s, double q) {
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
-      w[i] = 1.0 / Math.pow(i + 1, s);
+      w[i] = 1.0 / Math.pow(i + 1 + q, s);
     }
     return new WeightedSampler(w);
   }

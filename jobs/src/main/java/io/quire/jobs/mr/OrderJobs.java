@@ -1,0 +1,76 @@
+package io.quire.jobs.mr;
+
+import io.quire.jobs.input.CombinedOrderInputFormat;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.DefaultCodec;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+
+/** Job wiring shared by every job that reads the order archive. */
+public final class OrderJobs {
+  private OrderJobs() {
+  }
+
+  /**
+   * A job reading every order file under {@code orders} (recursively, day partitions packed by
+   * {@link CombinedOrderInputFormat}), with the catalog in the distributed cache, the
+   * {@link OrderMapper#MALFORMED_OUTPUT} side output, compressed map output and TSV text output
+   * written lazily (no empty part files).
+   */
+  public static Job create(Configuration conf, String name, Path orders, Path catalog, Path out)
+      throws IOException {
+    Job job = Job.getInstance(conf, name);
+    job.setJarByClass(OrderJobs.class);
+    job.setInputFormatClass(CombinedOrderInputFormat.class);
+    FileInputFormat.setInputDirRecursive(job, true);
+    FileInputFormat.addInputPath(job, orders);
+    CatalogIndex.ship(job, catalog);
+    MultipleOutputs.addNamedOutput(job, OrderMapper.MALFORMED_OUTPUT, TextOutputFormat.class,
+        NullWritable.class, Text.class);
+    textOutput(job, out);
+    return job;
+  }
+
+  /** TSV output under {@code out}, lazy, with compressed intermediate data. */
+  public static void textOutput(Job job, Path out) {
+    Configuration c = job.getConfiguration();
+    c.setBooleanIfUnset(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
+    if (c.get(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC) == null) {
+      c.setClass(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, DefaultCodec.class,
+          CompressionCodec.class);
+    }
+    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(Text.class);
+    FileOutputFormat.setOutputPath(job, out);
+  }
+
+  /**
+   * Runs the job to completion.
+   *
+   * @throws JobFailedException if it did not succeed
+   */
+  public static void runToSuccess(Job job) throws IOException {
+    try {
+      if (!job.waitForCompletion(false)) {
+        throw new JobFailedException("job '" + job.getJobName() + "' (" + job.getJobID()
+            + ") failed: " + job.getStatus().getFailureInfo());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobFailedException("job '" + job.getJobName() + "' interrupted");
+    } catch (ClassNotFoundException e) {
+      throw new JobFailedException("job '" + job.getJobName() + "': " + e);
+    }
+  }
+}
