@@ -41,6 +41,14 @@ public final class DataNodeConfigKeys {
   public static final String SOCKET_BUFFER_SIZE_KEY = "quire.datanode.socket.buffer-size";
   public static final int SOCKET_BUFFER_SIZE_DEFAULT = 512 * 1024;
 
+  /**
+   * Whether a finalized replica's block and meta file are forced to disk before the last ack
+   * (durable on close). false matches HDFS's default (dfs.datanode.synconclose): the data is
+   * then only as durable as the page cache until the OS writes it; hsync still forces it.
+   */
+  public static final String SYNC_ON_CLOSE_KEY = "quire.datanode.sync-on-close";
+  public static final boolean SYNC_ON_CLOSE_DEFAULT = true;
+
   /** Largest back-off between retries when a NameNode is unreachable, in milliseconds. */
   public static final String NAMENODE_RETRY_MAX_KEY = "quire.datanode.namenode.retry.max.ms";
   public static final long NAMENODE_RETRY_MAX_DEFAULT = 10_000;

@@ -23,6 +23,7 @@ public final class DataNodeOptions {
   private final int connectTimeoutMs;
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
+  private final boolean syncOnClose;
 
   private DataNodeOptions(Configuration conf) {
     dataDirs = new ArrayList<>();
@@ -56,6 +57,8 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.SOCKET_BUFFER_SIZE_DEFAULT);
     nameNodeRetryMaxMs = conf.getLong(DataNodeConfigKeys.NAMENODE_RETRY_MAX_KEY,
         DataNodeConfigKeys.NAMENODE_RETRY_MAX_DEFAULT);
+    syncOnClose = conf.getBoolean(DataNodeConfigKeys.SYNC_ON_CLOSE_KEY,
+        DataNodeConfigKeys.SYNC_ON_CLOSE_DEFAULT);
     if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
         || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0) {
       throw new IllegalArgumentException("DataNode intervals, thread counts and buffer sizes"
@@ -87,6 +90,7 @@ public final class DataNodeOptions {
   public int getConnectTimeoutMs() { return connectTimeoutMs; }
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
+  public boolean isSyncOnClose() { return syncOnClose; }
 
   @Override public String toString() {
     return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
@@ -94,6 +98,6 @@ public final class DataNodeOptions {
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
         + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
-        + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + "}";
+        + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose + "}";
   }
 }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Serves one WRITE_BLOCK: takes the replica (CREATE / TRANSFER: a new RBW replica;
  * RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
  * answers an {@link OpResponse}, then receives packets: verify CRCs, forward downstream, write,
- * hand to the {@link PacketResponder}. The last packet syncs and finalizes the replica. A
+ * hand to the {@link PacketResponder}. A packet flagged syncBlock is forced to disk before it
+ * is acked; the last packet finalizes the replica, forced to disk first unless
+ * {@code quire.datanode.sync-on-close} is false. A
  * writer that disconnects leaves the replica RBW; a checksum error is acked ERROR_CHECKSUM and
  * ends the pipeline without finalizing.
  */
@@ -167,7 +169,7 @@ final class BlockReceiver implements Replica.Writer {
         }
         disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
       }
-      if (p.isSync() || p.isLast()) {
+      if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
         disk.sync();
       }
       if (p.isLast()) {
