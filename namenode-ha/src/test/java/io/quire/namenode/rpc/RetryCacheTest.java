@@ -1,0 +1,88 @@
+package io.quire.namenode.rpc;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quire.namenode.testing.NamesystemFixture;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.RenameMode;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.ipc.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Repeated @AtMostOnce calls (same IPC client id and call id, as after a lost reply) get the
+ * first answer and are not applied twice. The IPC call is simulated through Server's
+ * thread-local current call, which is what RetryCache and Server.getClientId() read.
+ */
+class RetryCacheTest {
+  private final byte[] clientId = uuid();
+  private NamesystemFixture fx;
+  private ClientProtocol nn;
+
+  private static byte[] uuid() {
+    UUID u = UUID.randomUUID();
+    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new NamesystemFixture();
+    nn = fx.client;
+  }
+
+  @AfterEach
+  void clearCall() {
+    Server.getCurCall().remove();
+  }
+
+  private void asCall(int callId) {
+    Server.getCurCall().set(new Server.Call(callId, 0, null, null,
+        RPC.RpcKind.RPC_PROTOCOL_BUFFER, clientId));
+  }
+
+  @Test
+  void repeatedCreateReturnsTheFirstAnswer() throws Exception {
+    asCall(7);
+    InodeStatus first = nn.create("/f", (short) 0644, "c", false, true, (short) 1, 1024);
+    InodeStatus again = nn.create("/f", (short) 0644, "c", false, true, (short) 1, 1024);
+    assertSame(first, again);
+    asCall(8);
+    assertThrows(Exception.class,
+        () -> nn.create("/f", (short) 0644, "c", false, true, (short) 1, 1024),
+        "a new call id is a new operation");
+  }
+
+  @Test
+  void repeatedDeleteAndRenameDoNotDoubleApply() throws Exception {
+    nn.mkdirs("/a", (short) 0755, true);
+    long before = fx.ns.getLastAppliedTxId();
+    asCall(1);
+    assertTrue(nn.delete("/a", true));
+    assertTrue(nn.delete("/a", true), "the repeat answers true as the first call did");
+    assertEquals(before + 1, fx.ns.getLastAppliedTxId());
+
+    Server.getCurCall().remove();
+    nn.mkdirs("/r", (short) 0755, true);
+    asCall(2);
+    nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
+    nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
+    assertNotNull(nn.getFileInfo("/s"));
+  }
+
+  @Test
+  void failedCallRunsAgainOnRetry() throws Exception {
+    asCall(3);
+    assertThrows(Exception.class, () -> nn.rename("/missing", "/x", RenameMode.NO_OVERWRITE));
+    Server.getCurCall().remove();
+    nn.mkdirs("/missing", (short) 0755, true);
+    asCall(3);
+    nn.rename("/missing", "/x", RenameMode.NO_OVERWRITE);
+    assertNotNull(nn.getFileInfo("/x"));
+  }
+}
