@@ -1,0 +1,49 @@
+package io.quire.datanode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+class DataNodeConfigKeysTest {
+  @Test
+  void documentedTableMatchesTheKeysClass() throws IOException, IllegalAccessException {
+    Set<String> inClass = new TreeSet<>();
+    for (Field f : DataNodeConfigKeys.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getName().endsWith("_KEY")) {
+        inClass.add((String) f.get(null));
+      }
+    }
+    Set<String> inDoc = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `(quire\\.datanode\\.[^`]+)` \\|", Pattern.MULTILINE)
+        .matcher(Files.readString(Path.of("CONFIGURATION.md")));
+    while (m.find()) {
+      inDoc.add(m.group(1));
+    }
+    assertEquals(inClass, inDoc);
+  }
+
+  @Test
+  void optionsNeedDataDirsAndReadDefaults() {
+    Configuration c = new Configuration(false);
+    assertThrows(IllegalArgumentException.class, () -> DataNodeOptions.from(c));
+    c.set(DataNodeConfigKeys.DATA_DIR_KEY, "/a, /b");
+    DataNodeOptions o = DataNodeOptions.from(c);
+    assertEquals(2, o.getDataDirs().size());
+    assertEquals(8710, o.getBindAddress().getPort());
+    assertEquals(DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT, o.getBlockReportIntervalMs());
+    assertTrue(o.isSyncOnClose());
+    assertTrue(o.toString().contains("transferThreads=1024"));
+  }
+}
