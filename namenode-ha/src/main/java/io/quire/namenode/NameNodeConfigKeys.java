@@ -50,16 +50,20 @@ public final class NameNodeConfigKeys {
   public static final String MONITOR_INTERVAL_KEY = "quire.namenode.monitor.interval.ms";
   public static final long MONITOR_INTERVAL_DEFAULT = 1000;
 
-  /** A DataNode silent this long is stale (avoided by placement); default 10 heartbeats. */
+  /**
+   * A DataNode silent this long is stale (placement avoids it). Default: 10 heartbeat
+   * intervals (30 s with the default 3 s heartbeat).
+   */
   public static final String HEARTBEAT_STALE_KEY = "quire.namenode.heartbeat.stale.ms";
-  public static final long HEARTBEAT_STALE_DEFAULT = 30_000;
+  public static final int HEARTBEAT_STALE_DEFAULT_INTERVALS = 10;
 
   /**
-   * A DataNode silent this long is dead; default as HDFS, 2 x 5 min recheck + 10 heartbeats
-   * of 3 s = 10.5 min.
+   * A DataNode silent this long is dead (its replicas are re-replicated). Default as HDFS:
+   * 2 x {@link #HEARTBEAT_RECHECK_DEFAULT} + 10 heartbeat intervals (10.5 min with 3 s beats).
    */
   public static final String HEARTBEAT_EXPIRE_KEY = "quire.namenode.heartbeat.expire.ms";
-  public static final long HEARTBEAT_EXPIRE_DEFAULT = 630_000;
+  /** HDFS's dfs.namenode.heartbeat.recheck-interval default, used to derive the expiry. */
+  public static final long HEARTBEAT_RECHECK_DEFAULT = 300_000;
 
   /** Fraction of complete blocks that must have min replicas before safe mode ends. */
   public static final String SAFEMODE_THRESHOLD_KEY = "quire.namenode.safemode.threshold-pct";

@@ -43,6 +43,8 @@ public record NameNodeOptions(
         "0.0.0.0:" + QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT);
     InetSocketAddress rpc = NetUtils.createSocketAddr(addr.split(",")[0].trim(),
         QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT, QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY);
+    long heartbeat = c.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
+        QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);
     return new NameNodeOptions(
         new File(c.getTrimmed(NAME_DIR_KEY, NAME_DIR_DEFAULT)),
         rpc,
@@ -60,10 +62,9 @@ public record NameNodeOptions(
         c.getLong(LEASE_SOFT_LIMIT_KEY, LEASE_SOFT_LIMIT_DEFAULT),
         c.getLong(LEASE_HARD_LIMIT_KEY, LEASE_HARD_LIMIT_DEFAULT),
         c.getLong(MONITOR_INTERVAL_KEY, MONITOR_INTERVAL_DEFAULT),
-        c.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
-            QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT),
-        c.getLong(HEARTBEAT_STALE_KEY, HEARTBEAT_STALE_DEFAULT),
-        c.getLong(HEARTBEAT_EXPIRE_KEY, HEARTBEAT_EXPIRE_DEFAULT),
+        heartbeat,
+        c.getLong(HEARTBEAT_STALE_KEY, HEARTBEAT_STALE_DEFAULT_INTERVALS * heartbeat),
+        c.getLong(HEARTBEAT_EXPIRE_KEY, 2 * HEARTBEAT_RECHECK_DEFAULT + 10 * heartbeat),
         c.getFloat(SAFEMODE_THRESHOLD_KEY, SAFEMODE_THRESHOLD_DEFAULT),
         c.getInt(SAFEMODE_MIN_DATANODES_KEY, SAFEMODE_MIN_DATANODES_DEFAULT),
         c.getLong(SAFEMODE_EXTENSION_KEY, SAFEMODE_EXTENSION_DEFAULT),

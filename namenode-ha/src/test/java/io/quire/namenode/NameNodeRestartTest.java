@@ -1,0 +1,121 @@
+package io.quire.namenode;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quire.namenode.ops.NamespaceState;
+import io.quire.namenode.storage.UnformattedStorageException;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.rpc.QuireRpc;
+import io.quire.protocol.types.RenameMode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.service.ServiceStateException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real NameNode on a real storage directory, over Hadoop IPC, across restarts. */
+class NameNodeRestartTest {
+  private File dir;
+  private Configuration conf;
+  private NameNode nn;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    dir = new File("target/test-data/" + getClass().getSimpleName() + "-" + System.nanoTime());
+    FileUtil.fullyDelete(dir);
+    conf = new Configuration(false);
+    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getAbsolutePath());
+    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+    conf.setInt(NameNodeConfigKeys.HANDLER_COUNT_KEY, 2);
+    conf.setLong(NameNodeConfigKeys.MIN_BLOCK_SIZE_KEY, 1024);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (nn != null) {
+      nn.stop();
+    }
+    FileUtil.fullyDelete(dir);
+  }
+
+  private NameNode start() {
+    NameNode n = new NameNode();
+    n.init(conf);
+    n.start();
+    return n;
+  }
+
+  private String dump(NameNode n) throws IOException {
+    NamespaceState s = n.getNamesystem().getState();
+    return n.getNamesystem().read(() -> {
+      StringBuilder sb = new StringBuilder();
+      s.tree().getRoot().getChildren().forEach(c -> dumpInto(c, "/" + c.getName(), sb));
+      return sb.toString();
+    });
+  }
+
+  private static void dumpInto(io.quire.namenode.namespace.Inode i, String p, StringBuilder sb) {
+    sb.append(p).append(' ').append(i.getId()).append(' ').append(i.getPermission())
+        .append(' ').append(i.getModificationTime()).append('\n');
+    if (i instanceof io.quire.namenode.namespace.InodeDirectory d) {
+      d.getChildren().forEach(c -> dumpInto(c, p + "/" + c.getName(), sb));
+    }
+  }
+
+  @Test
+  void unformattedDirectoryIsAClearError() {
+    NameNode n = new NameNode();
+    n.init(conf);
+    ServiceStateException e = assertThrows(ServiceStateException.class, n::start);
+    assertInstanceOf(UnformattedStorageException.class, e.getCause());
+    n.stop();
+  }
+
+  @Test
+  void formatRefusesExistingDataWithoutForce() throws IOException {
+    String id = NameNode.format(conf, false);
+    assertThrows(IOException.class, () -> NameNode.format(conf, false));
+    assertNotEquals(id, NameNode.format(conf, true));
+  }
+
+  @Test
+  void stateSurvivesRestartWithAndWithoutCheckpoint() throws Exception {
+    NameNode.format(conf, false);
+    nn = start();
+    assertFalse(nn.isInSafeMode());
+    Configuration clientConf = new Configuration(false);
+    ClientProtocol client = QuireRpc.createClientProxy(clientConf, nn.getRpcAddress(),
+        UserGroupInformation.getCurrentUser());
+    try {
+      for (int i = 0; i < 20; i++) {
+        assertTrue(client.mkdirs("/d" + i + "/sub", (short) 0755, true));
+      }
+      client.rename("/d0", "/moved", RenameMode.NO_OVERWRITE);
+      assertTrue(client.delete("/d1", true));
+      nn.saveCheckpointNow();
+      client.setPermission("/d2", (short) 0700);
+      assertTrue(client.mkdirs("/after-checkpoint", (short) 0755, true));
+      assertNotNull(client.getFileInfo("/moved/sub"));
+    } finally {
+      QuireRpc.stopProxy(client);
+    }
+    String before = dump(nn);
+    nn.stop();
+
+    nn = start();
+    assertEquals(before, dump(nn));
+    nn.saveCheckpointNow();
+    nn.stop();
+    nn = start();
+    assertEquals(before, dump(nn));
+    File current = new File(dir, "current");
+    assertTrue(Files.list(current.toPath()).anyMatch(p -> p.getFileName().toString()
+        .startsWith("fsimage")), "checkpoints are on disk");
+  }
+}
