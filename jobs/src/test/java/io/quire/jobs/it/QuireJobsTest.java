@@ -1,0 +1,34 @@
+package io.quire.jobs.it;
+
+import io.quire.minicluster.MiniQuireCluster;
+import java.io.File;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+
+/** The jobs on quire:// (one MiniQuireCluster for the class, 3 DataNodes). */
+@Tag("quire-core")
+class QuireJobsTest extends JobsEndToEndContract {
+  private MiniQuireCluster cluster;
+
+  @Override
+  protected Configuration fsConf() throws Exception {
+    Configuration c = new Configuration();
+    cluster = MiniQuireCluster.builder(c).numDataNodes(3)
+        .baseDir(new File("target/it/quire-" + System.nanoTime()).getAbsoluteFile()).build();
+    return cluster.getConfiguration();
+  }
+
+  @Override
+  protected Path baseDir() throws Exception {
+    return cluster.getFileSystem().makeQualified(new Path("/jobs-it"));
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+}
