@@ -1,6 +1,5 @@
 package io.quire.client;
 
-import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
@@ -52,14 +51,15 @@ public final class QuireClient implements Closeable {
 
   /**
    * Creates {@code path} and returns a stream writing it; the client holds its lease until the
-   * stream is closed.
+   * stream is closed. Any positive block size works on the client (a block that is not a
+   * multiple of 512 bytes simply ends with a partial chunk); the NameNode may be stricter.
    */
   public QuireOutputStream create(String path, short permission, boolean overwrite,
       boolean createParent, short replication, long blockSize) throws IOException {
     checkOpen();
-    if (blockSize <= 0 || blockSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0) {
+    if (blockSize <= 0) {
       throw new IOException("create " + path + ": block size " + blockSize
-          + " must be a positive multiple of " + QuireConfigKeys.BYTES_PER_CHECKSUM);
+          + " must be positive");
     }
     InodeStatus st = namenode.create(path, permission, clientName, overwrite, createParent,
         replication, blockSize);

@@ -57,9 +57,9 @@ public final class QuireOutputStream extends OutputStream
    */
   QuireOutputStream(WriteTarget target, LeaseRenewer renewer, LocatedBlock appendBlock,
       long initialFileLength) {
-    if (target.blockSize() <= 0 || target.blockSize() % BPC != 0) {
+    if (target.blockSize() <= 0) {
       throw new IllegalArgumentException("create " + target.path() + ": block size "
-          + target.blockSize() + " is not a positive multiple of " + BPC);
+          + target.blockSize() + " is not positive");
     }
     this.target = target;
     this.initialFileLength = initialFileLength;

@@ -35,8 +35,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.fs.LeaseRecoverable;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathFilter;
 import org.apache.hadoop.fs.PathHandle;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -199,6 +201,35 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     } catch (FileNotFoundException e) {
       throw new FileNotFoundException("listStatus: " + makeQualified(f) + ": not found");
     }
+  }
+
+  /** Listing with block locations; every entry keeps its etag (EtagSource). */
+  @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
+      PathFilter filter) throws IOException {
+    RemoteIterator<FileStatus> it = listStatusIterator(f);
+    return new RemoteIterator<>() {
+      private LocatedFileStatus next;
+
+      @Override public boolean hasNext() throws IOException {
+        while (next == null && it.hasNext()) {
+          FileStatus s = it.next();
+          if (filter.accept(s.getPath())) {
+            BlockLocation[] locs = s.isFile() ? getFileBlockLocations(s, 0, s.getLen()) : null;
+            next = new QuireLocatedFileStatus((QuireFileStatus) s, locs);
+          }
+        }
+        return next != null;
+      }
+
+      @Override public LocatedFileStatus next() throws IOException {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException("no more entries in " + f);
+        }
+        LocatedFileStatus r = next;
+        next = null;
+        return r;
+      }
+    };
   }
 
   @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {

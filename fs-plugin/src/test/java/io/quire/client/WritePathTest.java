@@ -173,9 +173,15 @@ class WritePathTest {
   }
 
   @Test
-  void blockSizeMustBeAMultipleOfTheChunkSize() {
+  void blockSizeNeedNotBeAMultipleOfTheChunkSize() throws IOException {
+    byte[] data = FakeCluster.randomBytes(20_000, 8);
+    try (QuireOutputStream out = client.create("/odd", (short) 0644, false, true, (short) 3,
+        8000)) {
+      out.write(data);
+    }
+    assertReplicas(cluster, "/odd", data, 3);
     IOException e = assertThrows(IOException.class,
-        () -> client.create("/bad", (short) 0644, false, true, (short) 3, 1000));
+        () -> client.create("/bad", (short) 0644, false, true, (short) 3, 0));
     assertTrue(e.getMessage().contains("/bad"));
   }
 

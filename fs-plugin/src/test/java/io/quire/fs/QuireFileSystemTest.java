@@ -105,6 +105,21 @@ class QuireFileSystemTest {
   }
 
   @Test
+  void locatedListingKeepsEtagsAndLocations() throws IOException {
+    write(new Path("/ll/a"), new byte[10]);
+    fs.mkdirs(new Path("/ll/sub"));
+    RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it =
+        fs.listLocatedStatus(new Path("/ll"));
+    org.apache.hadoop.fs.LocatedFileStatus a = it.next();
+    assertTrue(a instanceof EtagSource);
+    assertEquals(((EtagSource) fs.getFileStatus(new Path("/ll/a"))).getEtag(),
+        ((EtagSource) a).getEtag());
+    assertEquals(1, a.getBlockLocations().length);
+    assertTrue(it.next().isDirectory());
+    assertFalse(it.hasNext());
+  }
+
+  @Test
   void missingPathGivesFileNotFoundNamingIt() {
     FileNotFoundException e = assertThrows(FileNotFoundException.class,
         () -> fs.getFileStatus(new Path("/nope")));
