@@ -14,6 +14,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.util.DataChecksum;
@@ -32,13 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 final class BlockReceiver implements Replica.Writer {
   private static final Logger LOG = LoggerFactory.getLogger(BlockReceiver.class);
+  private static final int STOP_WAIT_SECONDS = 10;
 
   private final TransferContext ctx;
   private final Socket upSocket;
   private final DataInputStream in;
   private final DataOutputStream out;
   private final WriteBlockRequest req;
-  private volatile Thread thread;
+  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Socket mirror;
   private volatile boolean stopped;
 
@@ -52,7 +55,14 @@ final class BlockReceiver implements Replica.Writer {
   }
 
   void receive() throws IOException {
-    thread = Thread.currentThread();
+    try {
+      receiveBlock();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private void receiveBlock() throws IOException {
     Block b = req.getBlock();
     FsDataset ds = ctx.getDataset();
     Replica r;
@@ -198,9 +208,13 @@ final class BlockReceiver implements Replica.Writer {
     stopped = true;
     IOUtils.closeSocket(upSocket);
     IOUtils.closeSocket(mirror);
-    Thread t = thread;
-    if (t != null && t != Thread.currentThread()) {
-      joinQuietly(t, 10_000);
+    try {
+      if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("WRITE_BLOCK of {}: writer did not stop within {} s", req.getBlock(),
+            STOP_WAIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.quire.datanode.transfer;
 
 import io.quire.protocol.datatransfer.BlockOpRequest;
+import io.quire.protocol.datatransfer.DataTransferProtocol;
 import io.quire.protocol.datatransfer.MalformedFrameException;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
@@ -51,7 +52,11 @@ final class DataXceiver implements Runnable {
       TransferSockets.configure(s, ctx.getOptions());
       DataInputStream in = TransferSockets.in(s);
       out = TransferSockets.out(s);
-      Op op = WireIO.readOpHeader(in);
+      Op op = readOpHeader(in);
+      if (op == null) {
+        LOG.debug("Data transfer from {}: closed without a request", peer);
+        return;
+      }
       switch (op) {
         case WRITE_BLOCK:
           new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
@@ -72,6 +77,20 @@ final class DataXceiver implements Runnable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Data transfer from {} failed: {}", peer, e.toString());
     }
+  }
+
+  /** The op header as {@link WireIO#readOpHeader}, or null if the peer sent nothing at all. */
+  private static Op readOpHeader(DataInputStream in) throws IOException {
+    int hi = in.read();
+    if (hi < 0) {
+      return null;
+    }
+    short v = (short) ((hi << 8) | in.readUnsignedByte());
+    if (v != DataTransferProtocol.VERSION) {
+      throw new MalformedFrameException("data-transfer version " + v + " not supported (want "
+          + DataTransferProtocol.VERSION + ")");
+    }
+    return Op.fromCode(in.readByte());
   }
 
   private static void trySend(DataOutputStream out, OpResponse r) {

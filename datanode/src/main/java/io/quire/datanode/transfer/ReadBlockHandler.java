@@ -7,12 +7,17 @@ import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves READ_BLOCK: checks block and range, answers {@code chunkOffset} (offset rounded down
  * to 512) and the visible length, then streams whole chunks covering the requested range.
  */
 final class ReadBlockHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ReadBlockHandler.class);
   private final TransferContext ctx;
 
   ReadBlockHandler(TransferContext ctx) {
@@ -42,7 +47,12 @@ final class ReadBlockHandler {
       Responses.send(out, new OpResponse(Status.SUCCESS, "", "", visible,
           in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
           in.getReplica().getState()));
-      new BlockSender(in).sendPackets(out, from, to);
+      try {
+        new BlockSender(in).sendPackets(out, from, to);
+      } catch (SocketException | SocketTimeoutException e) {
+        // readers routinely stop early (seek, positioned read, close)
+        LOG.debug("READ_BLOCK {}: reader went away: {}", b.getName(), e.toString());
+      }
     }
   }
 }

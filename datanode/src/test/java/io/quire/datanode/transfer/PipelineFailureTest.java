@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.testutil.BlockClient;
 import io.quire.datanode.testutil.DataNodeHarness;
@@ -84,6 +85,34 @@ class PipelineFailureTest {
       assertEquals(2, rep.getGenerationStamp());
       assertArrayEquals(data, Files.readAllBytes(rep.getBlockFile().toPath()));
     }
+  }
+
+  @Test
+  void failureBeforeFinalizeOnOneNodeLeavesItsReplicaUnfinalized() throws IOException {
+    h = new DataNodeHarness("PipelineFaultBeforeFinalize");
+    DataNode[] dns = {h.start(0), h.start(1)};
+    await().atMost(WAIT).until(() -> h.nn.reports.get() >= 2);
+    dns[1].getFaultInjector().set(DataNodeFaultInjector.Point.BEFORE_FINALIZE, ctx -> {
+      throw new IOException("injected: disk failed before finalize");
+    });
+    Block b = new Block(3002, 1, 0);
+    List<DatanodeId> pipe = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId());
+    try (BlockClient c = new BlockClient(pipe.get(0))) {
+      assertTrue(c.openWrite(b, pipe.subList(1, 2), BlockConstructionStage.CREATE, 1)
+          .isSuccess());
+      c.sendPacket(0, new byte[1000], 0, 1000, false);
+      c.sendLast(1000);
+      assertEquals(-1, PipelineAck.read(c.in).firstFailedIndex());
+      assertEquals(1, PipelineAck.read(c.in).firstFailedIndex());
+    }
+    assertEquals(ReplicaState.FINALIZED, dns[0].getFsDataset().getReplica(3002).getState());
+    await().atMost(WAIT).until(() ->
+        dns[1].getFsDataset().getReplica(3002).getWriter() == null);
+    assertEquals(ReplicaState.RBW, dns[1].getFsDataset().getReplica(3002).getState());
+    await().atMost(WAIT).until(() -> h.nn.receivedOf(3002).stream()
+        .anyMatch(r -> r.getState() == ReplicaState.FINALIZED));
+    assertEquals(1, h.nn.receivedOf(3002).stream()
+        .filter(r -> r.getState() == ReplicaState.FINALIZED).count());
   }
 
   @Test
