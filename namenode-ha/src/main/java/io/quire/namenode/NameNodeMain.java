@@ -1,7 +1,6 @@
 package io.quire.namenode;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ExitUtil;
@@ -16,18 +15,20 @@ public final class NameNodeMain {
   private NameNodeMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && !(args[0].equals("-format")
+        && (args.length == 1 || (args.length == 2 && args[1].equals("-force"))))) {
+      fail("usage: quire namenode [-format [-force]]");
+      return;
+    }
     Configuration conf = new Configuration();
     conf.addResource("quire-site.xml");
     try {
       if (args.length > 0 && args[0].equals("-format")) {
-        boolean force = Arrays.asList(args).contains("-force");
+        boolean force = args.length == 2;
         String id = NameNode.format(conf, force);
         System.out.println("Formatted " + NameNodeOptions.from(conf).nameDir()
             + " with cluster id " + id);
         return;
-      }
-      if (args.length > 0) {
-        fail("usage: quire namenode [-format [-force]]");
       }
       NameNode nn = new NameNode();
       nn.init(conf);

@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
  * group commit) before answering. Reads run under the read lock.
  */
 public final class Namesystem {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Namesystem.class);
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(false);
   private final NameNodeOptions options;
   private final NamespaceState state;
@@ -99,10 +100,7 @@ public final class Namesystem {
         syncTo = w.getLastAppendedTxId();
       } else {
         syncTo = w.append(RecordCodec.encodeAll(r.records()));
-        for (EditRecord rec : r.records()) {
-          applier.apply(rec);
-        }
-        lastAppliedTxId = syncTo;
+        applyJournaled(r.records(), syncTo);
       }
       try {
         answer = r.answer().get();
@@ -117,6 +115,27 @@ public final class Namesystem {
       throw failure;
     }
     return answer;
+  }
+
+  /**
+   * Applies records just journaled. A record that validation accepted but apply rejects means
+   * memory and journal disagree: the namesystem stops taking mutations (restart replays the
+   * journal) rather than run on a state the journal does not describe.
+   */
+  private void applyJournaled(java.util.List<EditRecord> records, long lastTxId)
+      throws IOException {
+    try {
+      for (EditRecord rec : records) {
+        applier.apply(rec);
+      }
+      lastAppliedTxId = lastTxId;
+    } catch (RuntimeException e) {
+      writer = null;
+      LOG.error("Applying journaled records up to txid {} failed; the namesystem stops "
+          + "accepting mutations (restart the NameNode to replay its journal)", lastTxId, e);
+      throw new IOException("apply of journaled records up to txid " + lastTxId
+          + " failed: " + e + "; restart the NameNode", e);
+    }
   }
 
   public <T> T read(Read<T> r) throws IOException {

@@ -64,9 +64,10 @@ public final class NamesystemMonitor implements Runnable {
     recoverExpiredLeases();
   }
 
-  private void recoverExpiredLeases() {
+  private void recoverExpiredLeases() throws IOException {
     for (Lease lease : ns.getState().leases().getHardExpired()) {
-      for (long fileId : new ArrayList<>(lease.getFileIds())) {
+      List<Long> fileIds = ns.read(() -> new ArrayList<>(lease.getFileIds()));
+      for (long fileId : fileIds) {
         try {
           ns.mutateInternal(() -> {
             Inode i = ns.getState().tree().getById(fileId);

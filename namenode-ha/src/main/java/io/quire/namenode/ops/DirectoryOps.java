@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.ParentNotDirectoryException;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.security.AccessControlException;
@@ -33,9 +34,11 @@ public final class DirectoryOps {
     pc.checkTraverse(p, existing + 1);
     Inode deepest = p.inode(existing);
     if (!deepest.isDirectory()) {
-      throw new FileAlreadyExistsException("mkdirs " + p.path() + ": "
-          + (existing == p.depth() ? "path is a file" : "parent path "
-          + deepest.getFullPath() + " is a file, not a directory"));
+      if (existing == p.depth()) {
+        throw new FileAlreadyExistsException("mkdirs " + p.path() + ": path is a file");
+      }
+      throw new ParentNotDirectoryException("mkdirs " + p.path() + ": parent path "
+          + deepest.getFullPath() + " is a file, not a directory");
     }
     if (existing == p.depth()) {
       return OpResult.none(true);

@@ -64,7 +64,7 @@ class NamespaceOpsTest {
   void mkdirsOverFileFails() throws IOException {
     createClosed("/f");
     assertThrows(FileAlreadyExistsException.class, () -> nn.mkdirs("/f", (short) 0755, true));
-    assertThrows(FileAlreadyExistsException.class,
+    assertThrows(ParentNotDirectoryException.class,
         () -> nn.mkdirs("/f/sub", (short) 0755, true));
   }
 
