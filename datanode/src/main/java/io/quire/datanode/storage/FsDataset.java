@@ -8,12 +8,9 @@ import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -76,7 +73,7 @@ public final class FsDataset {
           throw new ReplicaAlreadyExistsException("create replica " + b.getName()
               + ": this DataNode already holds " + old);
         }
-        removeFiles(old);
+        ReplicaMover.removeFiles(old);
         map.remove(old);
       }
       StorageDirectory sd = chooseDir();
@@ -113,7 +110,7 @@ public final class FsDataset {
             + r.getBytesOnDisk() + " bytes, writer expects " + b.getNumBytes());
       }
       ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), b.getNumBytes());
-      move(r, ReplicaState.RBW, newGs);
+      ReplicaMover.move(r, ReplicaState.RBW, newGs);
       r.setBytesOnDisk(b.getNumBytes());
       r.resetAckedLength(b.getNumBytes());
       r.setWriter(writer);
@@ -128,7 +125,7 @@ public final class FsDataset {
       if (map.get(r.getBlockId()) != r) {
         throw new ReplicaNotFoundException("finalize " + r + ": replica was removed");
       }
-      move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
+      ReplicaMover.move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
       r.resetAckedLength(r.getBytesOnDisk());
     }
     fireReceived(r);
@@ -174,7 +171,7 @@ public final class FsDataset {
       }
       ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), newLength);
       r.setBytesOnDisk(newLength);
-      move(r, ReplicaState.FINALIZED, newGs);
+      ReplicaMover.move(r, ReplicaState.FINALIZED, newGs);
       r.resetAckedLength(newLength);
     }
     fireReceived(r);
@@ -198,7 +195,7 @@ public final class FsDataset {
         if (!map.remove(r)) {
           continue;
         }
-        removeFiles(r);
+        ReplicaMover.removeFiles(r);
       }
       LOG.info("Deleted replica {}", r);
       deleted.add(r.toBlock());
@@ -220,25 +217,7 @@ public final class FsDataset {
 
   /** Capacity and remaining of the distinct volumes, used = block and meta file bytes. */
   public StorageReport storageReport(int activeTransfers) {
-    long capacity = 0;
-    long remaining = 0;
-    Set<FileStore> seen = new HashSet<>();
-    for (StorageDirectory sd : storage.getDirs()) {
-      try {
-        if (!seen.add(Files.getFileStore(sd.getRoot().toPath()))) {
-          continue;
-        }
-      } catch (IOException e) {
-        LOG.warn("storage report: cannot stat volume of {}: {}", sd, e.getMessage());
-      }
-      capacity += sd.getCapacity();
-      remaining += sd.getRemaining();
-    }
-    long used = 0;
-    for (Replica r : map.all()) {
-      used += r.getBytesOnDisk() + BlockMetaFile.metaLengthFor(r.getBytesOnDisk());
-    }
-    return new StorageReport(capacity, used, remaining, activeTransfers, 0);
+    return StorageUsage.report(storage.getDirs(), map.all(), activeTransfers);
   }
 
   private Replica existing(Block b, String op) throws ReplicaNotFoundException {
@@ -261,38 +240,6 @@ public final class FsDataset {
   private StorageDirectory chooseDir() {
     List<StorageDirectory> dirs = storage.getDirs();
     return dirs.get(Math.floorMod(nextDir.getAndIncrement(), dirs.size()));
-  }
-
-  /** Renames block and meta file to the directory of {@code state} and stamp {@code gs}. */
-  private void move(Replica r, ReplicaState state, long gs) throws IOException {
-    File oldBlk = r.getBlockFile();
-    File oldMeta = r.getMetaFile();
-    File dir = r.stateDir(state);
-    if (!dir.isDirectory() && !dir.mkdirs()) {
-      throw new IOException("move " + r + ": cannot create " + dir);
-    }
-    File newBlk = new File(dir, oldBlk.getName());
-    File newMeta = new File(dir, BlockMetaFile.name(r.getBlockId(), gs));
-    if (!oldMeta.equals(newMeta)) {
-      Files.move(oldMeta.toPath(), newMeta.toPath());
-    }
-    if (!oldBlk.equals(newBlk)) {
-      Files.move(oldBlk.toPath(), newBlk.toPath());
-    }
-    r.setGenerationStamp(gs);
-    r.setState(state);
-    StorageDirectory.fsyncDirectory(dir);
-    if (!dir.equals(oldBlk.getParentFile())) {
-      StorageDirectory.fsyncDirectory(oldBlk.getParentFile());
-    }
-  }
-
-  private static void removeFiles(Replica r) {
-    for (File f : new File[] {r.getBlockFile(), r.getMetaFile()}) {
-      if (f.exists() && !f.delete()) {
-        LOG.warn("Delete {}: cannot delete {}", r, f);
-      }
-    }
   }
 
   private void fireReceived(Replica r) {

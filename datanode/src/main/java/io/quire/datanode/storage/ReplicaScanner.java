@@ -3,6 +3,7 @@ package io.quire.datanode.storage;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Rebuilds the replica map from the storage directories at start. Finalized replicas keep
  * their length; replicas found under {@code rbw/} were being written when the DataNode
  * stopped: they become RWR, cut to their verified length ({@link ReplicaFiles#verifiedLength}).
- * A block file without a meta file is skipped with a warning. When one block id appears
+ * A move between rbw/ and finalized/ cut short by a crash is completed (see
+ * {@link #completeInterruptedMove}); a block file without any meta file is skipped with a
+ * warning. When one block id appears
  * twice, the higher generation stamp wins, then the finalized one.
  */
 final class ReplicaScanner {
@@ -54,27 +57,64 @@ final class ReplicaScanner {
       }
       long id = Long.parseLong(f.getName().substring(4));
       Long gs = metaGs.get(id);
-      if (gs == null) {
-        LOG.warn("Storage scan: block file {} has no meta file; skipped", f);
-        continue;
-      }
-      long len = f.length();
-      if (state == ReplicaState.RWR) {
-        File meta = new File(dir, BlockMetaFile.name(id, gs));
-        len = ReplicaFiles.verifiedLength(f, meta);
-        ReplicaFiles.truncateAndSync(f, meta, len);
-      }
-      Replica r = new Replica(id, gs, state, len, sd);
-      Replica old = map.get(id);
-      if (old == null || old.getGenerationStamp() < gs
-          || (old.getGenerationStamp() == gs && state == ReplicaState.FINALIZED)) {
-        map.put(r);
-        if (old != null) {
-          LOG.warn("Storage scan: {} supersedes {}", r, old);
-        }
+      if (gs != null) {
+        add(sd, f, new File(dir, BlockMetaFile.name(id, gs)), id, gs, state, map);
       } else {
-        LOG.warn("Storage scan: {} superseded by {}; ignored", r, old);
+        completeInterruptedMove(sd, f, id, state, map);
       }
+    }
+  }
+
+  /**
+   * A block file without a meta file beside it: {@link ReplicaMover} moves the meta file first,
+   * so a meta file in the other state's directory means a move was cut short; finish it.
+   */
+  private static void completeInterruptedMove(StorageDirectory sd, File blockFile, long id,
+      ReplicaState state, ReplicaMap map) throws IOException {
+    boolean toFinalized = state != ReplicaState.FINALIZED;
+    File target = toFinalized ? sd.getFinalizedDirFor(id) : sd.getRbwDir();
+    File[] metas = target.listFiles((d, n) -> n.startsWith("blk_" + id + "_")
+        && META.matcher(n).matches());
+    if (metas == null || metas.length == 0) {
+      LOG.warn("Storage scan: block file {} has no meta file; skipped", blockFile);
+      return;
+    }
+    File meta = metas[0];
+    for (File m : metas) {
+      if (gsOf(m) > gsOf(meta)) {
+        meta = m;
+      }
+    }
+    File moved = new File(target, blockFile.getName());
+    Files.move(blockFile.toPath(), moved.toPath());
+    StorageDirectory.fsyncDirectory(target);
+    LOG.warn("Storage scan: completed interrupted move of {} to {}", blockFile, target);
+    add(sd, moved, meta, id, gsOf(meta),
+        toFinalized ? ReplicaState.FINALIZED : ReplicaState.RWR, map);
+  }
+
+  private static long gsOf(File meta) {
+    Matcher m = META.matcher(meta.getName());
+    return m.matches() ? Long.parseLong(m.group(2)) : -1;
+  }
+
+  private static void add(StorageDirectory sd, File blockFile, File meta, long id, long gs,
+      ReplicaState state, ReplicaMap map) throws IOException {
+    long len = blockFile.length();
+    if (state == ReplicaState.RWR) {
+      len = ReplicaFiles.verifiedLength(blockFile, meta);
+      ReplicaFiles.truncateAndSync(blockFile, meta, len);
+    }
+    Replica r = new Replica(id, gs, state, len, sd);
+    Replica old = map.get(id);
+    if (old == null || old.getGenerationStamp() < gs
+        || (old.getGenerationStamp() == gs && state == ReplicaState.FINALIZED)) {
+      map.put(r);
+      if (old != null) {
+        LOG.warn("Storage scan: {} supersedes {}", r, old);
+      }
+    } else {
+      LOG.warn("Storage scan: {} superseded by {}; ignored", r, old);
     }
   }
 }
