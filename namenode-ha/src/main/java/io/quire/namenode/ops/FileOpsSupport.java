@@ -21,10 +21,10 @@ final class FileOpsSupport {
     pc.checkTraverse(p, p.depth());
     Inode i = p.last();
     if (i == null) {
-      throw new FileNotFoundException(op + " " + p.path() + ": no such file");
+      throw new FileNotFoundException(op + ": File does not exist: " + p.path());
     }
     if (!(i instanceof InodeFile f)) {
-      throw new FileNotFoundException(op + " " + p.path() + ": path is not a file");
+      throw new FileNotFoundException(op + ": Path is not a file: " + p.path());
     }
     if (access != FsAction.NONE) {
       pc.check(f, access);
@@ -41,7 +41,7 @@ final class FileOpsSupport {
     Inode i = fileId > 0 ? ctx.state().tree().getById(fileId)
         : ctx.state().tree().resolve(path, op).last();
     if (!(i instanceof InodeFile f)) {
-      throw new FileNotFoundException(op + " " + path + ": file does not exist"
+      throw new FileNotFoundException(op + ": File does not exist: " + path
           + (fileId > 0 ? " (inode " + fileId + ")" : ""));
     }
     if (!f.isUnderConstruction()) {
