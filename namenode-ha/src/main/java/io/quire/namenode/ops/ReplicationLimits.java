@@ -20,9 +20,10 @@ final class ReplicationLimits {
           + " is less than the configured minimum " + o.minBlockSize()
           + " (quire.namenode.min-block-size)");
     }
-    if (blockSize % io.quire.protocol.QuireConfigKeys.BYTES_PER_CHECKSUM != 0) {
-      throw new IOException(op + ": block size " + blockSize + " is not a multiple of "
-          + io.quire.protocol.QuireConfigKeys.BYTES_PER_CHECKSUM);
+    // Unlike HDFS, any block size is fine: checksum chunks restart at every block boundary,
+    // so a block may end in a partial chunk like a file's last block does.
+    if (blockSize <= 0) {
+      throw new IOException(op + ": block size " + blockSize + " must be positive");
     }
   }
 }
