@@ -61,6 +61,8 @@ public final class OrderJobs {
    * @throws JobFailedException if it did not succeed
    */
   public static void runToSuccess(Job job) throws IOException {
+    // Hadoop polls for completion every 5 s by default: most of a small local job's time.
+    job.getConfiguration().setIfUnset(Job.COMPLETION_POLL_INTERVAL_KEY, "100");
     try {
       if (!job.waitForCompletion(false)) {
         throw new JobFailedException("job '" + job.getJobName() + "' (" + job.getJobID()

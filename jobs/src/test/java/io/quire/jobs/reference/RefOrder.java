@@ -3,5 +3,5 @@ package io.quire.jobs.reference;
 import java.util.List;
 
 /** An order as the reference computation reads it; items are {book, quantity, cents}. */
-record RefOrder(long id, long user, long placedAt, String status, List<long[]> items) {
+public record RefOrder(long id, long user, long placedAt, String status, List<long[]> items) {
 }

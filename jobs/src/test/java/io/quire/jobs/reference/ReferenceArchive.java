@@ -34,7 +34,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class ReferenceArchive {
   final List<RefOrder> valid = new ArrayList<>();
   final Map<String, Long> malformed = new TreeMap<>();
-  /** book id -> {title, author, publisher, category}. */
+  /** book id -> {title, author, publisher, category, series}. */
   final Map<Long, String[]> catalog = new HashMap<>();
 
   public ReferenceArchive(Configuration conf, Path root) throws IOException {
@@ -46,7 +46,7 @@ public final class ReferenceArchive {
       while ((line = r.readLine()) != null) {
         List<String> f = splitCsv(line);
         catalog.put(Long.parseLong(f.get(0)),
-            new String[] {f.get(2), f.get(3), f.get(4), f.get(5)});
+            new String[] {f.get(2), f.get(3), f.get(4), f.get(5), f.get(8)});
       }
     }
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(new Path(root, "orders"), true);
@@ -66,6 +66,16 @@ public final class ReferenceArchive {
         }
       }
     }
+  }
+
+  /** Valid orders in archive order. */
+  public List<RefOrder> valid() {
+    return valid;
+  }
+
+  /** Series name of a book, empty for stand-alone books. */
+  public String series(long book) {
+    return catalog.get(book)[4];
   }
 
   public long malformedTotal() {
