@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -28,11 +29,20 @@ import org.slf4j.LoggerFactory;
 public final class DataTransferServer extends AbstractService {
   private static final Logger LOG = LoggerFactory.getLogger(DataTransferServer.class);
 
+  private static final int REFUSE_DRAIN_MS = 2000;
+
   private final TransferContext ctx;
   private ServerSocket serverSocket;
   private ThreadPoolExecutor pool;
   private Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Answers refused connections off the accept thread; when it is backed up, just close. */
+  private final ThreadPoolExecutor refuser = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(64), r -> {
+        Thread t = new Thread(r, "DataTransferRefuser");
+        t.setDaemon(true);
+        return t;
+      });
 
   public DataTransferServer(TransferContext ctx) {
     super("DataTransferServer");
@@ -85,7 +95,11 @@ public final class DataTransferServer extends AbstractService {
         });
       } catch (RejectedExecutionException e) {
         open.remove(s);
-        refuse(s);
+        try {
+          refuser.execute(() -> refuse(s));
+        } catch (RejectedExecutionException tooMany) {
+          IOUtils.closeSocket(s);
+        }
       }
     }
   }
@@ -99,6 +113,13 @@ public final class DataTransferServer extends AbstractService {
           + " concurrent transfers already running; retry later").write(out);
       out.flush();
       s.shutdownOutput();
+      // read what the peer sent until it closes, so closing does not reset the connection
+      // before the peer has read the answer
+      s.setSoTimeout(REFUSE_DRAIN_MS);
+      byte[] sink = new byte[4096];
+      while (s.getInputStream().read(sink) >= 0) {
+        // discard
+      }
     } catch (IOException ignored) {
       // the peer is gone
     } finally {
@@ -116,6 +137,7 @@ public final class DataTransferServer extends AbstractService {
     for (Socket s : open) {
       IOUtils.closeSocket(s);
     }
+    refuser.shutdownNow();
     if (pool != null) {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
