@@ -74,9 +74,9 @@ public final class NameNodeConfigKeys {
   public static final int SAFEMODE_MIN_DATANODES_DEFAULT = 0;
 
   /**
-   * Extra wait after the threshold is reached, only when the threshold was not met at once
-   * (blocks were missing at start): it lets slow DataNodes report before re-replication starts.
-   * A cluster whose blocks are all reported leaves safe mode without waiting.
+   * Extra wait after the threshold is reached while some blocks are still missing: it lets
+   * slow DataNodes report before re-replication starts. When every block is reported safe
+   * mode ends at once, without this wait.
    */
   public static final String SAFEMODE_EXTENSION_KEY = "quire.namenode.safemode.extension.ms";
   public static final long SAFEMODE_EXTENSION_DEFAULT = 30_000;

@@ -11,12 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Safe mode: the namespace is read-only. At startup it is on until the threshold fraction of
- * complete blocks has its minimum replicas reported and enough DataNodes are live. When the
- * threshold holds at the first check after startup (nothing missing, e.g. an empty namespace
- * or all DataNodes reported at once) safe mode ends at once; when blocks were missing first,
- * it ends {@code safeModeExtensionMs} after the threshold is reached (late DataNodes get to
- * report before re-replication begins). An administrator may ENTER (manual safe mode, left
- * only by LEAVE) or LEAVE at any time.
+ * complete blocks has its minimum replicas reported and enough DataNodes are live.
+ * <ul>
+ *   <li>Nothing missing (every complete block has its minimum replicas, e.g. an empty namespace
+ *       or all DataNodes reported): safe mode ends at the next check, at once.</li>
+ *   <li>Threshold reached but some blocks still missing: it ends {@code safeModeExtensionMs}
+ *       (default 30 s, as HDFS) after the threshold was reached, so late DataNodes can report
+ *       before re-replication starts; it ends earlier if the last blocks arrive.</li>
+ * </ul>
+ * An administrator may ENTER (manual safe mode, left only by LEAVE) or LEAVE at any time.
  */
 public final class SafeModeManager {
   private static final Logger LOG = LoggerFactory.getLogger(SafeModeManager.class);
@@ -27,7 +30,6 @@ public final class SafeModeManager {
   private final LongSupplier clock;
   private volatile boolean startup = true;
   private volatile boolean manual;
-  private volatile boolean wasMissing;
   private volatile long reachedAt = -1;
   private volatile String status = "starting";
 
@@ -77,14 +79,13 @@ public final class SafeModeManager {
         + "%d of %d DataNodes live", safe, total, options.safeModeThreshold(), live,
         options.safeModeMinDatanodes());
     if (!reached) {
-      wasMissing = true;
       reachedAt = -1;
       return;
     }
     if (reachedAt < 0) {
       reachedAt = now;
     }
-    if (!wasMissing || now - reachedAt >= options.safeModeExtensionMs()) {
+    if (safe == total || now - reachedAt >= options.safeModeExtensionMs()) {
       startup = false;
       LOG.info("Leaving safe mode: {}", status);
     } else {
