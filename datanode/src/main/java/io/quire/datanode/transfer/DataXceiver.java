@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class DataXceiver implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DataXceiver.class);
 
+  private static final int DRAIN_MS = 1000;
+  private static final long DRAIN_BYTES = 1 << 20;
+
   private final TransferContext ctx;
   private final Socket socket;
 
@@ -72,6 +75,7 @@ final class DataXceiver implements Runnable {
       LOG.warn("Data transfer from {}: malformed request: {}", peer, e.getMessage());
       trySend(out, OpResponse.error(Status.ERROR_INVALID, "malformed request: "
           + e.getMessage()));
+      drainBeforeClose(s);
     } catch (EOFException e) {
       LOG.warn("Data transfer from {}: connection closed mid-request", peer);
     } catch (IOException | RuntimeException e) {
@@ -91,6 +95,25 @@ final class DataXceiver implements Runnable {
           + DataTransferProtocol.VERSION + ")");
     }
     return Op.fromCode(in.readByte());
+  }
+
+  /**
+   * Half-closes and discards what the peer still sends (bounded in bytes and time), so closing
+   * with unread input does not reset the connection before the peer read the error.
+   */
+  private static void drainBeforeClose(Socket s) {
+    try {
+      s.shutdownOutput();
+      s.setSoTimeout(DRAIN_MS);
+      byte[] sink = new byte[8192];
+      long left = DRAIN_BYTES;
+      int n;
+      while (left > 0 && (n = s.getInputStream().read(sink)) >= 0) {
+        left -= n;
+      }
+    } catch (IOException ignored) {
+      // the peer is gone or too slow; close anyway
+    }
   }
 
   private static void trySend(DataOutputStream out, OpResponse r) {
