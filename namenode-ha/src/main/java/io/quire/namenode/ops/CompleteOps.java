@@ -43,6 +43,10 @@ public final class CompleteOps {
       throw new IOException(op + ": block " + last + " is not the last block " + lastBlock
           + " of the file");
     }
+    if (last != null && last.getGenerationStamp() != lastBlock.getGenerationStamp()) {
+      throw new IOException(op + ": block " + last + " has generation stamp "
+          + last.getGenerationStamp() + " but the NameNode's last block is " + lastBlock);
+    }
     List<EditRecord> records = new ArrayList<>(2);
     if (last != null && (lastBlock.getState() == BlockState.UNDER_CONSTRUCTION
         || lastBlock.getNumBytes() != last.getNumBytes())) {
