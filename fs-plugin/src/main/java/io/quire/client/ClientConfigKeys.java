@@ -35,7 +35,7 @@ public final class ClientConfigKeys {
 
   /** First back-off of addBlock and complete retries (doubles, capped at 2 s), in ms. */
   public static final String RETRY_INITIAL_DELAY_KEY = "quire.client.write.retry-initial-delay.ms";
-  public static final long RETRY_INITIAL_DELAY_DEFAULT = 50;
+  public static final long RETRY_INITIAL_DELAY_DEFAULT = 10;
 
   /** New blocks tried (abandoning those whose pipeline cannot be set up) before a write fails. */
   public static final String BLOCK_SETUP_RETRIES_KEY = "quire.client.write.block-setup.retries";
