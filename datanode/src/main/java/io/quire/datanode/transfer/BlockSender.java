@@ -4,10 +4,11 @@ import io.quire.datanode.storage.BlockMetaFile;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
- * verifies). Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final
+ * verifies), the data zero-copy from the block file when the connection has a channel. Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final
  * partial chunk is computed from the data, because the stored one may cover bytes written
  * after the visible end. The stream ends with an empty packet flagged lastPacketInBlock.
  */
@@ -26,8 +27,13 @@ final class BlockSender {
    * Sends [from, to) as packets numbered from seqno 0, then the last (empty) packet;
    * {@code from} must be chunk-aligned and {@code to} at most the visible length. Returns the
    * seqno of the last packet. Flushes.
+   *
+   * @param zeroCopy the connection's channel to send packet data with
+   *     {@link java.nio.channels.FileChannel#transferTo} (no copy through user space), or null
+   *     to copy it through {@code out}
    */
-  long sendPackets(DataOutputStream out, long from, long to) throws IOException {
+  long sendPackets(DataOutputStream out, WritableByteChannel zeroCopy, long from, long to)
+      throws IOException {
     long seqno = 0;
     long pos = from;
     while (pos < to) {
@@ -35,14 +41,20 @@ final class BlockSender {
       packet.prepare(pos, seqno++, false, false, n);
       byte[] buf = packet.array();
       input.readChecksums(pos, n, buf, packet.checksumOffset());
-      input.readData(pos, buf, packet.dataOffset(), n);
       int partial = n % BPC;
       if (partial != 0) {
         int crc = input.computeCrc(pos + n - partial, partial);
         ByteBuffer.wrap(buf, packet.checksumOffset() + packet.getChecksumLen() - 4, 4)
             .putInt(crc);
       }
-      packet.writeTo(out);
+      if (zeroCopy != null) {
+        packet.writeHeaderAndChecksumsTo(out);
+        out.flush();
+        input.transferData(pos, n, zeroCopy);
+      } else {
+        input.readData(pos, buf, packet.dataOffset(), n);
+        packet.writeTo(out);
+      }
       pos += n;
     }
     packet.prepare(to, seqno, true, false, 0);

@@ -55,7 +55,8 @@ public final class BlockTransferClient {
               + " refused: " + resp + (resp.getFirstBadLink().isEmpty() ? ""
               : " (bad link " + resp.getFirstBadLink() + ")"));
         }
-        long lastSeqno = new BlockSender(in).sendPackets(out, 0, local.getNumBytes());
+        long lastSeqno = new BlockSender(in).sendPackets(out, null, 0,
+            local.getNumBytes());
         for (long seq = 0; seq <= lastSeqno; seq++) {
           PipelineAck ack = PipelineAck.read(ackIn);
           if (ack.getSeqno() != seq || ack.firstFailedIndex() >= 0) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +52,8 @@ public final class DataTransferServer extends AbstractService {
 
   @Override protected void serviceStart() throws Exception {
     DataNodeOptions o = ctx.getOptions();
-    serverSocket = new ServerSocket();
+    // a channel-backed server socket, so accepted sockets have channels for zero-copy reads
+    serverSocket = ServerSocketChannel.open().socket();
     serverSocket.setReuseAddress(true);
     serverSocket.setReceiveBufferSize(o.getSocketBufferSize());
     serverSocket.bind(o.getBindAddress(), 128);

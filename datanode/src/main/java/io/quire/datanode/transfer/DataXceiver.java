@@ -65,7 +65,7 @@ final class DataXceiver implements Runnable {
           new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
           break;
         case READ_BLOCK:
-          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out);
+          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out, s.getChannel());
           break;
         default:
           new BlockOpHandler(ctx).handle(BlockOpRequest.read(op, in), out);

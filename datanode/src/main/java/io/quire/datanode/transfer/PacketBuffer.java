@@ -70,6 +70,11 @@ final class PacketBuffer {
     out.write(buf, 0, Packet.HEADER_SIZE + checksumLen + dataLen);
   }
 
+  /** Writes the header and checksums only; the caller sends the data and flushes. */
+  void writeHeaderAndChecksumsTo(OutputStream out) throws IOException {
+    out.write(buf, 0, Packet.HEADER_SIZE + checksumLen);
+  }
+
   long getOffsetInBlock() { return offsetInBlock; }
   long getSeqno() { return seqno; }
   boolean isLast() { return last; }

@@ -8,6 +8,7 @@ import io.quire.protocol.types.Block;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.channels.WritableByteChannel;
 import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,11 @@ final class ReadBlockHandler {
     this.ctx = ctx;
   }
 
-  void handle(ReadBlockRequest req, DataOutputStream out) throws IOException {
+  /**
+   * @param zeroCopy the connection's channel for zero-copy data, or null
+   */
+  void handle(ReadBlockRequest req, DataOutputStream out, WritableByteChannel zeroCopy)
+      throws IOException {
     Block b = req.getBlock();
     ReplicaInput input;
     try {
@@ -48,7 +53,7 @@ final class ReadBlockHandler {
           in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
           in.getReplica().getState()));
       try {
-        new BlockSender(in).sendPackets(out, from, to);
+        new BlockSender(in).sendPackets(out, zeroCopy, from, to);
       } catch (SocketException | SocketTimeoutException e) {
         // readers routinely stop early (seek, positioned read, close)
         LOG.debug("READ_BLOCK {}: reader went away: {}", b.getName(), e.toString());

@@ -7,10 +7,12 @@ import io.quire.datanode.storage.ReplicaFiles;
 import io.quire.protocol.exceptions.ReplicaNotFoundException;
 import io.quire.protocol.types.Block;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 
@@ -73,6 +75,18 @@ final class ReplicaInput implements Closeable {
   /** Reads block bytes [pos, pos+len) into {@code dst} at {@code off}. */
   void readData(long pos, byte[] dst, int off, int len) throws IOException {
     ReplicaFiles.readFully(blockCh, ByteBuffer.wrap(dst, off, len), pos, blockFile);
+  }
+
+  /** Sends block bytes [pos, pos+len) to {@code target} without copying them through the heap. */
+  void transferData(long pos, long len, WritableByteChannel target) throws IOException {
+    long end = pos + len;
+    while (pos < end) {
+      long n = blockCh.transferTo(pos, end - pos, target);
+      if (n <= 0 && pos >= blockCh.size()) {
+        throw new EOFException("send " + blockFile + ": end of file at " + pos);
+      }
+      pos += n;
+    }
   }
 
   /** Reads the stored CRCs of the chunks covering [pos, pos+len), pos chunk-aligned. */
