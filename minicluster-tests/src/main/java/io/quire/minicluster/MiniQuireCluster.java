@@ -233,7 +233,7 @@ public final class MiniQuireCluster implements Closeable {
       return false;
     }
     long running = slots.stream().filter(DataNodeSlot::isRunning).count();
-    return nameNode.getLiveDataNodeCount() >= running;
+    return nameNode.getNamesystem().getDatanodeManager().getLiveNodes().size() >= running;
   }
 
   public synchronized NameNode getNameNode() {

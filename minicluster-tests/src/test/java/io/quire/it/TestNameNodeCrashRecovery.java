@@ -50,6 +50,7 @@ class TestNameNodeCrashRecovery {
     conf.set(NameNodeConfigKeys.NAME_DIR_KEY, nameDir.getPath());
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + port);
     conf.setLong(NameNodeConfigKeys.CHECKPOINT_TXNS_KEY, 500);
+    conf.setLong(NameNodeConfigKeys.CHECKPOINT_CHECK_PERIOD_KEY, 50);
     conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
     conf.setLong(NameNodeConfigKeys.SAFEMODE_EXTENSION_KEY, 0);
     base.mkdirs();
@@ -88,8 +89,9 @@ class TestNameNodeCrashRecovery {
         workers.add(th);
         th.start();
       }
-      await("load before the crash").atMost(Timing.seconds(120))
-          .until(() -> sum(acked) >= 3000);
+      // Precondition: checkpoints (and journal purges) happened while the load ran.
+      await("load and a checkpoint before the crash").atMost(Timing.seconds(120))
+          .until(() -> sum(acked) >= 3000 && countImagesAbove0(nameDir) >= 1);
       nn.kill();
       go.set(false);
       for (Thread th : workers) {
@@ -98,7 +100,6 @@ class TestNameNodeCrashRecovery {
       }
       fs.close();
     }
-    assertTrue(countImagesAbove0(nameDir) >= 1, "a checkpoint was taken during the load");
 
     // Tear the tail: half a record at the end of the journal being written at the crash.
     File inProgress = findInProgressSegment(nameDir);
