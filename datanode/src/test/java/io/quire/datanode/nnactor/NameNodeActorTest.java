@@ -1,5 +1,6 @@
 package io.quire.datanode.nnactor;
 
+import io.quire.datanode.testutil.Timeouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** A DataNode's NameNode actor against an in-process fake NameNode. */
 class NameNodeActorTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration WAIT = Timeouts.seconds(15);
   private DataNodeHarness h;
 
   @AfterEach

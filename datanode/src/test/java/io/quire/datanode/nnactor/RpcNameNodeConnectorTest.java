@@ -1,5 +1,6 @@
 package io.quire.datanode.nnactor;
 
+import io.quire.datanode.testutil.Timeouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** A DataNode with the production connector against a real Hadoop IPC server. */
 class RpcNameNodeConnectorTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Timeouts.seconds(20);
   private RPC.Server server;
   private DataNode dn;
   private DataNodeHarness h;

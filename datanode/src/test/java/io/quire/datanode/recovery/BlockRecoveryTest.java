@@ -1,5 +1,6 @@
 package io.quire.datanode.recovery;
 
+import io.quire.datanode.testutil.Timeouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /** Lease recovery of a block whose writer died, run by a primary DataNode on a RECOVER command. */
 class BlockRecoveryTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration WAIT = Timeouts.seconds(15);
   private static DataNodeHarness h;
   private static DataNode[] dns;
 

@@ -1,5 +1,6 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.testutil.Timeouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pipelines losing a node, and a DataNode at its connection limit. */
 class PipelineFailureTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Timeouts.seconds(20);
   private DataNodeHarness h;
 
   @AfterEach

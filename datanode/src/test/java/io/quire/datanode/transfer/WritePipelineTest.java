@@ -1,5 +1,6 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.testutil.Timeouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class WritePipelineTest {
     h = new DataNodeHarness("WritePipelineTest");
     dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Duration.ofSeconds(10)).until(() -> h.nn.reports.get() >= 3);
+    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
   @AfterAll
@@ -92,7 +93,7 @@ class WritePipelineTest {
       assertEquals("blk_" + b.getBlockId() + "_1001.meta", meta.getName());
       assertArrayEquals(expectedMeta(data), Files.readAllBytes(meta.toPath()));
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
+    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
         .filter(r -> r.getState() == ReplicaState.FINALIZED
             && r.getBlock().getNumBytes() == data.length).count() == 3);
     assertEquals(3, h.nn.receivedOf(b.getBlockId()).stream()
@@ -166,7 +167,7 @@ class WritePipelineTest {
       assertEquals(1, a1.getSeqno(), a0 + " " + a1);
     }
     for (DataNode dn : dns) {
-      await().atMost(Duration.ofSeconds(10)).until(() ->
+      await().atMost(Timeouts.seconds(10)).until(() ->
           dn.getFsDataset().getReplica(b.getBlockId()).getWriter() == null);
       Replica r = dn.getFsDataset().getReplica(b.getBlockId());
       assertEquals(ReplicaState.RBW, r.getState());
@@ -192,7 +193,7 @@ class WritePipelineTest {
       PipelineAck ack = PipelineAck.read(c.in);
       assertEquals(Status.ERROR_CHECKSUM, ack.getReplies().get(0));
     }
-    await().atMost(Duration.ofSeconds(10)).until(() ->
+    await().atMost(Timeouts.seconds(10)).until(() ->
         dns[0].getFsDataset().getReplica(b.getBlockId()).getWriter() == null);
     assertEquals(ReplicaState.RBW, dns[0].getFsDataset().getReplica(b.getBlockId()).getState());
     assertEquals(0, dns[0].getFsDataset().getReplica(b.getBlockId()).getBytesOnDisk());
@@ -326,7 +327,7 @@ class WritePipelineTest {
       assertArrayEquals(data, Files.readAllBytes(r.getBlockFile().toPath()));
     }
     List<ReportedBlock> finalized = h.nn.receivedOf(b.getBlockId());
-    await().atMost(Duration.ofSeconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
+    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
         .filter(r -> r.getState() == ReplicaState.FINALIZED).count() == 3);
     assertTrue(finalized.stream().noneMatch(r -> r.getState() == ReplicaState.RBW
         && !r.getBlock().equals(b)));
