@@ -44,6 +44,13 @@ public final class BlockSyncOps {
       throw new IOException(op + ": block " + b + " is not under recovery with id "
           + newGenerationStamp + " (current recovery id " + b.getRecoveryId() + ")");
     }
+    if (b.isTruncating() && !deleteBlock && newLength != b.getNumBytes()) {
+      // Accepting it would silently undo the truncate; the file stays under recovery instead
+      // (readers still see the truncated length) and the recovery is retried later.
+      throw new IOException(op + ": recovered length " + newLength + " is not the truncate "
+          + "target " + b.getNumBytes() + " of " + f.getFullPath() + "; the primary must cut "
+          + "the replicas to the RECOVER command's block length");
+    }
     if (b != f.getLastBlock()) {
       throw new IOException(op + ": block " + b + " is not the last block of "
           + f.getFullPath());

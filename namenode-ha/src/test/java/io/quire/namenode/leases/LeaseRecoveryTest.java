@@ -126,6 +126,12 @@ class LeaseRecoveryTest {
     assertNotNull(cmd);
     assertEquals(400, cmd.getBlocks().get(0).getNumBytes());
     assertFalse(nn.isFileClosed("/t"));
+    assertEquals(400, nn.getFileInfo("/t").getLength(), "readers see the new length at once");
+    IOException wrong = assertThrows(IOException.class, () -> fx.datanodes
+        .commitBlockSynchronization(cmd.getBlocks().get(0), cmd.getNewGenerationStamp(), 1000,
+            true, false, List.of(fx.registration(0).getId())));
+    assertTrue(wrong.getMessage().contains("truncate target 400"), wrong.getMessage());
+    assertFalse(nn.isFileClosed("/t"));
     fx.datanodes.commitBlockSynchronization(cmd.getBlocks().get(0), cmd.getNewGenerationStamp(),
         400, true, false, List.of(fx.registration(0).getId()));
     assertTrue(nn.isFileClosed("/t"));
