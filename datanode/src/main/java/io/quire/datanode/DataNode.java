@@ -60,7 +60,7 @@ public class DataNode extends CompositeService {
     BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDatanodeId, dataset,
         new BlockOpClient(options), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
-        new BlockTransferClient(dataset, options), recovery);
+        new BlockTransferClient(dataset, options), recovery, b -> actors.reportBadReplica(b));
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
         this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults));
     dataset.addListener(actors);

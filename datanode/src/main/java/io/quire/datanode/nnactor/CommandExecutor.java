@@ -3,11 +3,13 @@ package io.quire.datanode.nnactor;
 import io.quire.datanode.recovery.BlockRecoveryWorker;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.transfer.BlockTransferClient;
+import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the block commands NameNodes send: DELETE at once (the deletions then flow to
  * every NameNode as incremental reports); TRANSFER (re-replication) and RECOVER (block
- * recovery) on a small background pool so heartbeats are not held up. REGISTER and
+ * recovery) on a small background pool so heartbeats are not held up. A transfer whose
+ * receiver found the local data corrupt reports the local replica as bad. REGISTER and
  * BLOCK_REPORT concern one NameNode's actor and are handled there.
  */
 public final class CommandExecutor {
@@ -28,9 +31,14 @@ public final class CommandExecutor {
   private final BlockTransferClient transfers;
   private final BlockRecoveryWorker recovery;
   private final ExecutorService pool;
+  private final Consumer<Block> badReplicaReporter;
 
+  /**
+   * @param badReplicaReporter told of a local replica found corrupt (reported to NameNodes)
+   */
   public CommandExecutor(FsDataset dataset, BlockTransferClient transfers,
-      BlockRecoveryWorker recovery) {
+      BlockRecoveryWorker recovery, Consumer<Block> badReplicaReporter) {
+    this.badReplicaReporter = badReplicaReporter;
     this.dataset = dataset;
     this.transfers = transfers;
     this.recovery = recovery;
@@ -52,8 +60,14 @@ public final class CommandExecutor {
         for (int i = 0; i < cmd.getBlocks().size(); i++) {
           Block b = cmd.getBlocks().get(i);
           List<DatanodeInfo> targets = targetsOf(cmd, i);
-          pool.execute(() -> runLogged("transfer " + b.getName() + " to " + targets,
-              () -> transfers.transfer(b, targets)));
+          pool.execute(() -> runLogged("transfer " + b.getName() + " to " + targets, () -> {
+            try {
+              transfers.transfer(b, targets);
+            } catch (ChecksumMismatchException e) {
+              badReplicaReporter.accept(b);
+              throw e;
+            }
+          }));
         }
         break;
       case RECOVER:

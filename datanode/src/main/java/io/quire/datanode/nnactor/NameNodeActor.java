@@ -68,6 +68,11 @@ public final class NameNodeActor implements Runnable {
     signal();
   }
 
+  void replicaCorrupt(Block b) {
+    pending.addBad(b);
+    signal();
+  }
+
   /** Sends a heartbeat as soon as possible. */
   public void triggerHeartbeat() {
     heartbeatNow = true;
@@ -134,7 +139,7 @@ public final class NameNodeActor implements Runnable {
         ns.getClusterId(), SOFTWARE_VERSION));
     registration = reg;
     LOG.info("Registered with NameNode {} as {}", address, reg);
-    pending.take();
+    pending.clearForFullReport();
     reportNow = true;
     heartbeatNow = true;
   }
@@ -158,7 +163,7 @@ public final class NameNodeActor implements Runnable {
       if (reportNow || now >= nextReport) {
         reportNow = false;
         nextReport = now + ctx.options().getBlockReportIntervalMs();
-        pending.take();
+        pending.clearForFullReport();
         List<ReportedBlock> report = ctx.dataset().blockReport();
         handle(nn.blockReport(registration, report));
         LOG.info("Sent block report of {} replicas to {}", report.size(), address);
@@ -170,7 +175,13 @@ public final class NameNodeActor implements Runnable {
   private void sendIncremental() throws IOException {
     IncrementalReport.Batch b = pending.take();
     try {
-      nn.blockReceivedAndDeleted(registration, b.received(), b.deleted());
+      if (!b.received().isEmpty() || !b.deleted().isEmpty()) {
+        nn.blockReceivedAndDeleted(registration, b.received(), b.deleted());
+      }
+      if (!b.bad().isEmpty()) {
+        nn.reportBadBlocks(registration, b.bad());
+        LOG.warn("Reported corrupt replicas {} to {}", b.bad(), address);
+      }
     } catch (IOException | RuntimeException e) {
       pending.putBack(b);
       throw e;

@@ -79,6 +79,13 @@ public final class NameNodeActors extends AbstractService implements ReplicaList
     }
   }
 
+  /** Tells every NameNode that this node's replica of {@code block} is corrupt. */
+  public void reportBadReplica(Block block) {
+    for (NameNodeActor a : actors) {
+      a.replicaCorrupt(block);
+    }
+  }
+
   @Override public void replicaDeleted(Block block) {
     for (NameNodeActor a : actors) {
       a.replicaDeleted(block);

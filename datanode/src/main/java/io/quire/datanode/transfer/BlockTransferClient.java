@@ -6,6 +6,8 @@ import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.exceptions.PipelineException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * Copies a finalized local replica to other DataNodes (re-replication): a WRITE_BLOCK with stage
  * TRANSFER to the first target, which pipelines to the rest; the whole block is streamed and
- * every packet's ack must report success on all targets.
+ * every packet's ack must report success on all targets. When the first target finds the data
+ * corrupt (ERROR_CHECKSUM) the local replica is bad: {@link ChecksumMismatchException}.
  */
 public final class BlockTransferClient {
   private final FsDataset dataset;
@@ -55,16 +58,38 @@ public final class BlockTransferClient {
               + " refused: " + resp + (resp.getFirstBadLink().isEmpty() ? ""
               : " (bad link " + resp.getFirstBadLink() + ")"));
         }
-        long lastSeqno = new BlockSender(in).sendPackets(out, null, 0,
-            local.getNumBytes());
-        for (long seq = 0; seq <= lastSeqno; seq++) {
-          PipelineAck ack = PipelineAck.read(ackIn);
-          if (ack.getSeqno() != seq || ack.firstFailedIndex() >= 0) {
-            throw new PipelineException("TRANSFER " + local.getName() + " to " + targets
-                + ": packet " + seq + " answered " + ack);
+        long lastSeqno;
+        try {
+          lastSeqno = new BlockSender(in).sendPackets(out, null, 0, local.getNumBytes());
+        } catch (IOException e) {
+          // the receiver may have hung up after acking an error; that ack names the cause
+          for (long seq = 0; ; seq++) {
+            PipelineAck ack;
+            try {
+              ack = PipelineAck.read(ackIn);
+            } catch (IOException noMoreAcks) {
+              throw e;
+            }
+            checkAck(ack, seq, local, targets);
           }
         }
+        for (long seq = 0; seq <= lastSeqno; seq++) {
+          checkAck(PipelineAck.read(ackIn), seq, local, targets);
+        }
       }
+    }
+  }
+
+  private static void checkAck(PipelineAck ack, long seq, Block b,
+      List<? extends DatanodeId> targets) throws IOException {
+    if (ack.firstFailedIndex() == 0 && ack.getReplies().get(0) == Status.ERROR_CHECKSUM) {
+      throw new ChecksumMismatchException("TRANSFER " + b.getName() + " to " + targets.get(0)
+          + ": the local replica failed the receiver's checksum check at packet "
+          + ack.getSeqno());
+    }
+    if (ack.getSeqno() != seq || ack.firstFailedIndex() >= 0) {
+      throw new PipelineException("TRANSFER " + b.getName() + " to " + targets
+          + ": packet " + seq + " answered " + ack);
     }
   }
 }

@@ -146,6 +146,27 @@ class NameNodeActorTest {
   }
 
   @Test
+  void transferOfACorruptReplicaReportsItAsBad() throws IOException {
+    h = new DataNodeHarness("ActorCorruptTransfer");
+    DataNode a = h.start(0);
+    DataNode b = h.start(1);
+    await().atMost(WAIT).until(() -> h.nn.reports.get() >= 2);
+    Block blk = new Block(650, 3, 0);
+    BlockClient.writeBlock(List.of(a.getDatanodeId()), blk, new byte[300_000]);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(a.getBlockFile(650), "rw")) {
+      f.seek(200_000);
+      f.write(1);
+    }
+    h.nn.queueCommand(a.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.TRANSFER,
+        List.of(blk.withNumBytes(300_000)),
+        List.of(List.of(DatanodeInfo.ofId(b.getDatanodeId()))), 0));
+    await().atMost(WAIT).until(() -> h.nn.badBlocks.stream()
+        .anyMatch(x -> x.getBlockId() == 650));
+    assertTrue(b.getFsDataset().getReplica(650) == null
+        || b.getFsDataset().getReplica(650).getState() != ReplicaState.FINALIZED);
+  }
+
+  @Test
   void restartKeepsReplicasAndTurnsRbwIntoRwr() throws IOException {
     h = new DataNodeHarness("ActorRestart");
     DataNode dn = h.start(0);

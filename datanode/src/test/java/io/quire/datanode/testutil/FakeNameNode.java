@@ -34,6 +34,7 @@ public final class FakeNameNode implements DatanodeProtocol {
   public final List<ReportedBlock> received = new CopyOnWriteArrayList<>();
   public final List<Block> deleted = new CopyOnWriteArrayList<>();
   public final List<Commit> commits = new CopyOnWriteArrayList<>();
+  public final List<Block> badBlocks = new CopyOnWriteArrayList<>();
   public volatile StorageReport lastStorageReport;
   private final Map<String, ConcurrentLinkedQueue<DatanodeCommand>> commands =
       new ConcurrentHashMap<>();
@@ -120,6 +121,7 @@ public final class FakeNameNode implements DatanodeProtocol {
   @Override public void reportBadBlocks(DatanodeRegistration r, List<Block> blocks)
       throws IOException {
     check(r);
+    badBlocks.addAll(blocks);
   }
 
   @Override public void commitBlockSynchronization(Block block, long newGs, long newLength,

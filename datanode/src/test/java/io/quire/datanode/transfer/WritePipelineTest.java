@@ -297,6 +297,26 @@ class WritePipelineTest {
   }
 
   @Test
+  void emptyKeepAlivePacketsAreAckedThroughThePipeline() throws IOException {
+    Block b = newBlock();
+    byte[] data = randomBytes(2000, 20);
+    try (BlockClient c = new BlockClient(pipeline.get(0))) {
+      assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
+          b.getGenerationStamp()).isSuccess());
+      c.sendPacket(0, data, 0, 1000, false);
+      c.sendPacket(1000, data, 1000, 0, false);
+      c.sendPacket(1000, data, 1000, 1000, false);
+      c.sendLast(2000);
+      for (int i = 0; i < 4; i++) {
+        PipelineAck a = PipelineAck.read(c.in);
+        assertEquals(i, a.getSeqno());
+        assertEquals(List.of(Status.SUCCESS, Status.SUCCESS, Status.SUCCESS), a.getReplies());
+      }
+    }
+    assertArrayEquals(data, Files.readAllBytes(dns[2].getBlockFile(b.getBlockId()).toPath()));
+  }
+
+  @Test
   void packetBeforeThePartialChunkIsRefused() throws IOException {
     Block b = newBlock();
     byte[] data = randomBytes(3000, 19);
