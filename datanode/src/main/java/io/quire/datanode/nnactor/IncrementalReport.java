@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replicas received, deleted and found corrupt that one NameNode has not been told of yet. Events are
- * batched until the actor sends them; a batch that could not be sent is put back in front.
+ * Replicas received, deleted and found corrupt that one NameNode has not been told of yet.
+ * Events are batched until the actor sends them; a batch that could not be sent is put back
+ * in front.
  */
 final class IncrementalReport {
   /** One batch taken for sending. */

@@ -9,14 +9,16 @@ import java.nio.file.StandardOpenOption;
  * Layout of one DataNode storage directory:
  *
  * <pre>
- * &lt;root&gt;/current/VERSION                         properties, see {@link StorageVersionFile}
- * &lt;root&gt;/current/finalized/subdirXX/blk_&lt;id&gt;       finalized block data
- * &lt;root&gt;/current/finalized/subdirXX/blk_&lt;id&gt;_&lt;gs&gt;.meta  its checksums, see {@link BlockMetaFile}
- * &lt;root&gt;/current/rbw/blk_&lt;id&gt;, blk_&lt;id&gt;_&lt;gs&gt;.meta  replicas being written (or to recover)
+ * current/VERSION                      properties, see {@link StorageVersionFile}
+ * current/finalized/subdirXX/blk_ID    finalized block data
+ * current/finalized/subdirXX/blk_ID_GS.meta
+ *                                      its checksums, see {@link BlockMetaFile}
+ * current/rbw/blk_ID, blk_ID_GS.meta   replicas being written (or to recover)
  * </pre>
  *
- * {@code XX} is two hex digits taken from bits 8..15 of the block id, so consecutive blocks
- * share a directory in runs of 256 and no directory grows without bound.
+ * ID is the block id, GS the generation stamp. {@code XX} is two hex digits taken from bits
+ * 8..15 of the block id, so consecutive blocks share a directory in runs of 256 and no
+ * directory grows without bound.
  */
 public final class StorageDirectory {
   private final File root;

@@ -8,9 +8,10 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
- * verifies), the data zero-copy from the block file when the connection has a channel. Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final
- * partial chunk is computed from the data, because the stored one may cover bytes written
- * after the visible end. The stream ends with an empty packet flagged lastPacketInBlock.
+ * verifies), the data zero-copy from the block file when the connection has a channel.
+ * Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final partial
+ * chunk is computed from the data, because the stored one may cover bytes written after the
+ * visible end. The stream ends with an empty packet flagged lastPacketInBlock.
  */
 final class BlockSender {
   static final int PACKET_DATA = 64 * 1024;

@@ -77,7 +77,7 @@ public final class BlockClient implements AutoCloseable {
     return s;
   }
 
-  /** Streams {@code data} from {@code blockOffset} in packets, then the last packet; returns acks. */
+  /** Streams {@code data} from {@code blockOffset} in packets, then the last one; returns acks. */
   public List<PipelineAck> writeAll(long blockOffset, byte[] data, int packetSize)
       throws IOException {
     for (int pos = 0; pos < data.length; pos += packetSize) {
