@@ -17,8 +17,8 @@ import java.nio.file.StandardOpenOption;
  * </pre>
  *
  * ID is the block id, GS the generation stamp. {@code XX} is two hex digits taken from bits
- * 8..15 of the block id, so consecutive blocks share a directory in runs of 256 and no
- * directory grows without bound.
+ * 8..15 of the block id: consecutive blocks share a directory in runs of 256, and all blocks
+ * spread evenly over 256 directories.
  */
 public final class StorageDirectory {
   private final File root;
