@@ -68,7 +68,16 @@ public final class NamesystemLoader {
    * its election), checks that replay reached the journal's end, and rolls a new segment.
    */
   public static JournalWriter openForWrite(Namesystem ns, Journal journal) throws IOException {
-    long epoch = journal.getPromisedEpoch() + 1;
+    return openForWrite(ns, journal, journal.getPromisedEpoch() + 1);
+  }
+
+  /**
+   * Opens the journal for writing with {@code epoch} (HA: the epoch an election granted; a
+   * stale one is refused with FencedException), checks that replay reached the journal's end,
+   * rolls a new segment and lets the namesystem accept mutations.
+   */
+  public static JournalWriter openForWrite(Namesystem ns, Journal journal, long epoch)
+      throws IOException {
     JournalWriter w = journal.openForWrite(epoch);
     if (w.getLastAppendedTxId() != ns.getLastAppliedTxId()) {
       w.close();
