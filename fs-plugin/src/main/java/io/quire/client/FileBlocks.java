@@ -9,8 +9,11 @@ import java.util.List;
 
 /**
  * A snapshot of a file's blocks for reading: one getBlockLocations for the whole file, plus,
- * for a file under construction whose last block is still growing, that block's visible length
- * asked from a DataNode (VISIBLE_LENGTH). Immutable; readers replace it on refresh.
+ * for a file under construction whose last block is still growing, that block's readable
+ * length: the smaller of the length the NameNode recorded (what the writer hflushed, or the
+ * target of a truncate in progress) and the length a DataNode holds (VISIBLE_LENGTH). So
+ * readers see every hflushed byte, never bytes a truncate is cutting off, and never more than
+ * a replica can serve. Immutable; readers replace it on refresh.
  */
 final class FileBlocks {
   private final List<LocatedBlock> blocks;
@@ -32,7 +35,9 @@ final class FileBlocks {
     List<LocatedBlock> blocks = lbs.getBlocks();
     if (!lbs.isLastBlockComplete() && !blocks.isEmpty()) {
       LocatedBlock last = blocks.get(blocks.size() - 1);
-      long visible = last.getLocations().isEmpty() ? 0 : BlockOps.visibleLength(last, options);
+      long recorded = last.getBlock().getNumBytes();
+      long visible = recorded == 0 || last.getLocations().isEmpty() ? 0
+          : Math.min(recorded, BlockOps.visibleLength(last, options));
       return new FileBlocks(blocks, last.getOffset() + visible, true);
     }
     return new FileBlocks(blocks, lbs.getFileLength(), false);

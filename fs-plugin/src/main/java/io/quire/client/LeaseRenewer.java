@@ -45,6 +45,9 @@ final class LeaseRenewer implements Closeable {
 
   synchronized int openFileCount() { return openFiles.size(); }
 
+  /** The streams currently registered, as a snapshot. */
+  synchronized java.util.List<Object> openFiles() { return java.util.List.copyOf(openFiles); }
+
   private void run() {
     while (true) {
       synchronized (this) {

@@ -103,16 +103,25 @@ public final class QuireClient implements Closeable {
     }
   }
 
-  /** Stops lease renewal and releases {@code onClose}. Open output streams lose their lease. */
+  /**
+   * Closes the files still open for writing (completing them, as HDFS's client does), stops
+   * lease renewal and releases {@code onClose}. A file that cannot be closed is logged and left
+   * to lease recovery.
+   */
   @Override public void close() throws IOException {
     if (closed) {
       return;
     }
-    closed = true;
-    if (renewer.openFileCount() > 0) {
-      LOG.warn("client {} closing with {} file(s) still open for writing", clientName,
-          renewer.openFileCount());
+    for (Object o : renewer.openFiles()) {
+      QuireOutputStream out = (QuireOutputStream) o;
+      try {
+        out.close();
+      } catch (IOException e) {
+        LOG.warn("client {}: closing {} failed, leaving it to lease recovery: {}", clientName,
+            out.getPath(), e.toString());
+      }
     }
+    closed = true;
     renewer.close();
     if (onClose != null) {
       onClose.close();

@@ -159,11 +159,16 @@ class ReadPathTest {
     QuireOutputStream out = client.create("/uc", (short) 0644, false, true, (short) 3, BLOCK);
     out.write(data, 0, 5000);
     out.hflush();
+    out.write(data, 5000, 100_000);
     try (QuireInputStream in = client.open("/uc", true, null)) {
-      assertEquals(5000, in.getFileLength());
+      assertEquals(5000, in.getFileLength(), "readers see what was hflushed");
       byte[] b = new byte[5000];
       in.readFully(0, b, 0, b.length);
       assertArrayEquals(Arrays.copyOf(data, 5000), b);
+    }
+    out.hflush();
+    try (QuireInputStream in = client.open("/uc", true, null)) {
+      assertEquals(105_000, in.getFileLength());
     }
     out.close();
   }

@@ -173,6 +173,18 @@ class WritePathTest {
   }
 
   @Test
+  void closingTheClientCompletesFilesStillOpen() throws IOException {
+    QuireOutputStream out = client.create("/open", (short) 0644, false, true, (short) 3, BLOCK);
+    out.write(new byte[3000]);
+    assertEquals(1, client.openOutputStreams());
+    client.close();
+    assertEquals(0, client.openOutputStreams());
+    assertEquals(1, cluster.namenode.calls("complete"));
+    assertEquals(3000, cluster.namenode.node("/open").blocks.get(0).getBlock().getNumBytes());
+    assertThrows(IOException.class, () -> out.write(1));
+  }
+
+  @Test
   void blockSizeNeedNotBeAMultipleOfTheChunkSize() throws IOException {
     byte[] data = FakeCluster.randomBytes(20_000, 8);
     try (QuireOutputStream out = client.create("/odd", (short) 0644, false, true, (short) 3,

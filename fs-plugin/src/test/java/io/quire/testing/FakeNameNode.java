@@ -97,8 +97,7 @@ public final class FakeNameNode implements ClientProtocol {
         }
       }
     }
-    return new InodeStatus(n.path, n.id, n.dir,
-        n.fsyncLength >= 0 ? Math.max(n.fsyncLength, n.length()) : n.length(), n.replication,
+    return new InodeStatus(n.path, n.id, n.dir, n.length(), n.replication,
         n.blockSize, 1L, 1L, n.perm, "user", "group", children, n.underConstruction,
         n.dir ? "" : n.id + "-" + n.length());
   }
@@ -233,8 +232,11 @@ public final class FakeNameNode implements ClientProtocol {
       long lastBlockLength) {
     count("fsync");
     Node n = nodes.get(path);
-    long before = n.blocks.isEmpty() ? 0 : n.blocks.get(n.blocks.size() - 1).getOffset();
-    n.fsyncLength = before + lastBlockLength;
+    LocatedBlock last = n.blocks.get(n.blocks.size() - 1);
+    n.fsyncLength = last.getOffset() + lastBlockLength;
+    n.blocks.set(n.blocks.size() - 1, new LocatedBlock(
+        last.getBlock().withNumBytes(lastBlockLength), last.getOffset(), last.getLocations(),
+        false));
   }
 
   @Override public synchronized LocatedBlocks getBlockLocations(String path, long offset,
