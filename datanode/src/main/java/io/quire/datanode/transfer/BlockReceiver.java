@@ -13,6 +13,7 @@ import io.quire.protocol.types.DatanodeId;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,9 @@ final class BlockReceiver implements Replica.Writer {
     rt.start();
     boolean drainAcks = false;
     try (ReplicaOutput disk = new ReplicaOutput(r)) {
-      drainAcks = packetLoop(r, disk, mirrorOut, responder);
+      // whole frames go straight to the socket: one write each, no copy through a buffer
+      drainAcks = packetLoop(r, disk, mirror == null ? null : mirror.getOutputStream(),
+          responder);
     } catch (IOException e) {
       if (!stopped) {
         LOG.warn("WRITE_BLOCK {}: pipeline ended: {}", r, e.toString());
@@ -135,7 +138,7 @@ final class BlockReceiver implements Replica.Writer {
    * Returns true when the last ack to send is queued (the block was finalized, or an error ack
    * ends the pipeline), false when the writer was stopped.
    */
-  private boolean packetLoop(Replica r, ReplicaOutput disk, DataOutputStream mirrorOut,
+  private boolean packetLoop(Replica r, ReplicaOutput disk, OutputStream mirrorOut,
       PacketResponder responder) throws IOException {
     PacketBuffer p = new PacketBuffer();
     DataChecksum checksum = BlockMetaFile.newChecksum();
@@ -165,7 +168,6 @@ final class BlockReceiver implements Replica.Writer {
       if (mirrorOut != null) {
         try {
           p.writeTo(mirrorOut);
-          mirrorOut.flush();
         } catch (IOException e) {
           LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
               p.getSeqno(), e.toString());
