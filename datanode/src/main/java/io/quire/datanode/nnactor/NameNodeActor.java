@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * incremental reports as soon as replicas are received or deleted, and full reports every
  * block-report interval. A NameNode that does not know this node (UnregisteredNodeException or
  * a REGISTER command) gets a new registration and a full report; an unreachable NameNode is
- * retried with doubling back-off. A storage of another cluster stops this actor for good.
+ * retried with doubling back-off, keeping the registration (a restarted NameNode answers
+ * UnregisteredNodeException). A storage of another cluster stops this actor for good.
  */
 public final class NameNodeActor implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(NameNodeActor.class);
@@ -41,6 +42,9 @@ public final class NameNodeActor implements Runnable {
   private volatile DatanodeProtocol nn;
   private volatile DatanodeRegistration registration;
   private volatile IOException fatal;
+  /** When the next heartbeat and full report are due (the actor thread's own clock state). */
+  private long nextHeartbeat;
+  private long nextReport;
 
   public NameNodeActor(InetSocketAddress address, ActorContext ctx) {
     this.address = address;
@@ -118,10 +122,10 @@ public final class NameNodeActor implements Runnable {
           LOG.error("NameNode {}: giving up: {}", address, e.getMessage());
           return;
         }
-        registration = null;
         if (e instanceof IOException && RemoteErrors.is((IOException) e,
             UnregisteredNodeException.class)) {
           LOG.info("NameNode {} does not know this DataNode; registering again", address);
+          registration = null;
           continue;
         }
         LOG.warn("NameNode {} unavailable, retrying in {} ms: {}", address, backoff,
@@ -146,8 +150,6 @@ public final class NameNodeActor implements Runnable {
 
   private void serve() throws IOException {
     long hbInterval = ctx.options().getHeartbeatIntervalMs();
-    long nextHeartbeat = 0;
-    long nextReport = 0;
     while (running) {
       long now = System.currentTimeMillis();
       if (heartbeatNow || now >= nextHeartbeat) {
