@@ -2,6 +2,7 @@ package io.quire.client;
 
 import static org.apache.hadoop.fs.statistics.StoreStatisticNames.OP_HFLUSH;
 import static org.apache.hadoop.fs.statistics.StoreStatisticNames.OP_HSYNC;
+import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_WRITE_BLOCK_UPLOADS;
 import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_WRITE_BYTES;
 import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_WRITE_EXCEPTIONS;
 import static org.apache.hadoop.fs.statistics.impl.IOStatisticsBinding.iostatisticsStore;
@@ -34,6 +35,8 @@ import org.apache.hadoop.util.DataChecksum;
 public final class QuireOutputStream extends OutputStream
     implements Syncable, StreamCapabilities, IOStatisticsSource {
   private static final int BPC = QuireConfigKeys.BYTES_PER_CHECKSUM;
+  /** Counter of data packets handed to the pipeline. */
+  public static final String STREAM_WRITE_PACKETS = "stream_write_packets";
 
   private final WriteTarget target;
   private final LeaseRenewer renewer;
@@ -43,7 +46,8 @@ public final class QuireOutputStream extends OutputStream
   private final DataStreamer streamer;
   private final Thread streamerThread;
   private final IOStatisticsStore stats = iostatisticsStore()
-      .withCounters(STREAM_WRITE_BYTES, STREAM_WRITE_EXCEPTIONS)
+      .withCounters(STREAM_WRITE_BYTES, STREAM_WRITE_EXCEPTIONS, STREAM_WRITE_PACKETS,
+          STREAM_WRITE_BLOCK_UPLOADS)
       .withDurationTracking(OP_HFLUSH, OP_HSYNC)
       .build();
   /** Bytes of the current block written by the caller (queued or in {@link #current}). */
@@ -139,6 +143,7 @@ public final class QuireOutputStream extends OutputStream
   private void enqueue(OutgoingPacket p) throws IOException {
     try {
       queue.enqueue(p);
+      stats.incrementCounter(p.isLastInBlock() ? STREAM_WRITE_BLOCK_UPLOADS : STREAM_WRITE_PACKETS);
     } catch (IOException e) {
       stats.incrementCounter(STREAM_WRITE_EXCEPTIONS);
       throw e;

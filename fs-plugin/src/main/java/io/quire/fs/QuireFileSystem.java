@@ -103,6 +103,15 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     workingDir = q;
   }
 
+  /** A logical name (NameNode list in the configuration) is canonical as it is: no port. */
+  @Override protected URI canonicalizeUri(URI u) {
+    if (u.getPort() < 0 && u.getHost() != null && getConf() != null && getConf()
+        .get(io.quire.client.ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + u.getHost()) != null) {
+      return u;
+    }
+    return super.canonicalizeUri(u);
+  }
+
   @Override public long getDefaultBlockSize() { return options.defaultBlockSize(); }
   @Override public short getDefaultReplication() { return options.defaultReplication(); }
 

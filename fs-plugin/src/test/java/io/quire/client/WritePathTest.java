@@ -59,8 +59,10 @@ class WritePathTest {
   @Test
   void writesFullPacketsAcrossBlocksAndCompletes() throws IOException {
     byte[] data = FakeCluster.randomBytes(2 * BLOCK + 43_210, 1);
+    QuireOutputStream stream;
     try (QuireOutputStream out = client.create("/f", (short) 0644, false, true, (short) 3,
         BLOCK)) {
+      stream = out;
       int off = 0;
       int step = 7;
       while (off < data.length) {
@@ -72,7 +74,12 @@ class WritePathTest {
       assertEquals(data.length,
           out.getIOStatistics().counters().get(StreamStatisticNames.STREAM_WRITE_BYTES));
     }
+
     assertReplicas(cluster, "/f", data, 3);
+    assertEquals(3L, stream.getIOStatistics().counters()
+        .get(StreamStatisticNames.STREAM_WRITE_BLOCK_UPLOADS));
+    assertTrue(stream.getIOStatistics().counters()
+        .get(QuireOutputStream.STREAM_WRITE_PACKETS) >= 5);
     assertEquals(1, cluster.namenode.calls("complete"));
     assertEquals(3, cluster.namenode.calls("addBlock"));
     for (FakeDataNode dn : cluster.datanodes) {

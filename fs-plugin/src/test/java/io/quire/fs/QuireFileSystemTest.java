@@ -88,6 +88,20 @@ class QuireFileSystemTest {
   }
 
   @Test
+  void logicalNameUrisQualifyWithoutAPort() throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
+    conf.set(ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + "prod", "localhost:" + PORT);
+    try (QuireFileSystem ha = new QuireFileSystem()) {
+      ha.initialize(URI.create("quire://prod/"), conf);
+      assertEquals(URI.create("quire://prod"), ha.getUri());
+      assertEquals("/x", ha.pathOf(new Path("quire://prod/x")));
+      write(new Path("/via-ha"), new byte[1]);
+      assertEquals(new Path("quire://prod/via-ha"), ha.getFileStatus(new Path("/via-ha")).getPath());
+    }
+  }
+
+  @Test
   void createAppliesTheUmaskAndStatusCarriesEtag() throws IOException {
     Path p = new Path("/d/f");
     write(p, new byte[] {1, 2, 3});
