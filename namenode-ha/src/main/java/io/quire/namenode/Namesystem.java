@@ -41,6 +41,7 @@ public final class Namesystem {
   private final LongSupplier clock;
   private volatile JournalWriter writer;
   private volatile long lastAppliedTxId;
+  private final NameNodeFaultInjector faults = new NameNodeFaultInjector();
 
   public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
       LongSupplier clock) {
@@ -99,6 +100,7 @@ public final class Namesystem {
       if (r.records().isEmpty()) {
         syncTo = w.getLastAppendedTxId();
       } else {
+        faults.run(NameNodeFaultInjector.Point.BEFORE_JOURNAL_APPEND, r.records());
         syncTo = w.append(RecordCodec.encodeAll(r.records()));
         applyJournaled(r.records(), syncTo);
       }
@@ -111,6 +113,7 @@ public final class Namesystem {
       lock.writeLock().unlock();
     }
     w.awaitSync(syncTo);
+    faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
     if (failure != null) {
       throw failure;
     }
@@ -186,4 +189,5 @@ public final class Namesystem {
   public SafeModeManager getSafeMode() { return safeMode; }
   public Operations ops() { return ops; }
   public LongSupplier getClock() { return clock; }
+  public NameNodeFaultInjector getFaultInjector() { return faults; }
 }

@@ -2,6 +2,7 @@ package io.quire.namenode.rpc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quire.namenode.NameNodeFaultInjector;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.InodeStatus;
@@ -73,6 +74,19 @@ class RetryCacheTest {
     nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
     nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
     assertNotNull(nn.getFileInfo("/s"));
+  }
+
+  @Test
+  void failureAfterSyncLeavesTheChangeDurable() throws Exception {
+    fx.ns.getFaultInjector().set(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, txId -> {
+      throw new java.io.IOException("reply lost after txid " + txId);
+    });
+    asCall(11);
+    assertThrows(java.io.IOException.class,
+        () -> nn.create("/lost", (short) 0644, "c", false, true, (short) 1, 1024));
+    fx.ns.getFaultInjector().clear(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC);
+    assertNotNull(nn.getFileInfo("/lost"), "the create is durable despite the failed answer");
+    assertEquals(fx.journal.getLastTxId(), fx.ns.getLastAppliedTxId());
   }
 
   @Test
