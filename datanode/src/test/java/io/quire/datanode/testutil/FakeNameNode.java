@@ -40,6 +40,7 @@ public final class FakeNameNode implements DatanodeProtocol {
       new ConcurrentHashMap<>();
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
   private volatile boolean down;
+  private volatile boolean standby;
 
   public FakeNameNode(String clusterId) {
     this.clusterId = clusterId;
@@ -47,6 +48,9 @@ public final class FakeNameNode implements DatanodeProtocol {
 
   /** While down, every call fails as if the NameNode were unreachable. */
   public void setDown(boolean d) { down = d; }
+
+  /** A standby refuses commitBlockSynchronization with StandbyException and sends no commands. */
+  public void setStandby(boolean s) { standby = s; }
 
   /** Forgets every DataNode, as a restarted NameNode would. */
   public void forgetAll() { known.clear(); }
@@ -127,6 +131,9 @@ public final class FakeNameNode implements DatanodeProtocol {
   @Override public void commitBlockSynchronization(Block block, long newGs, long newLength,
       boolean closeFile, boolean deleteBlock, List<DatanodeId> targets) throws IOException {
     check(null);
+    if (standby) {
+      throw new org.apache.hadoop.ipc.StandbyException("fake NameNode is standby");
+    }
     commits.add(new Commit(block, newGs, newLength, closeFile, deleteBlock, targets));
   }
 }

@@ -1,0 +1,81 @@
+package io.quire.datanode.nnactor;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.datanode.DataNode;
+import io.quire.datanode.testutil.BlockClient;
+import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.datanode.testutil.FakeNameNode;
+import io.quire.datanode.testutil.Timeouts;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.ReplicaState;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A DataNode configured with an active and a standby NameNode talks to both. */
+class MultipleNameNodesTest {
+  private static final Duration WAIT = Timeouts.seconds(15);
+  private DataNode dn;
+
+  @AfterEach
+  void tearDown() {
+    if (dn != null) {
+      dn.stop();
+    }
+  }
+
+  @Test
+  void reportsToEveryNameNodeAndIgnoresTheStandbysRefusal() throws IOException {
+    FakeNameNode active = new FakeNameNode("test-cluster");
+    FakeNameNode standby = new FakeNameNode("test-cluster");
+    standby.setStandby(true);
+    DataNodeHarness h = new DataNodeHarness("MultipleNameNodes");
+    Configuration conf = h.conf(0);
+    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "nn1.example:8020,nn2.example:8020");
+    dn = new DataNode(new NameNodeConnector() {
+      @Override public DatanodeProtocol connect(Configuration c, InetSocketAddress a) {
+        return a.getHostString().startsWith("nn1") ? active : standby;
+      }
+
+      @Override public void close(DatanodeProtocol proxy) {}
+    });
+    dn.init(conf);
+    dn.start();
+    assertEquals(2, dn.getNameNodeActors().getActors().size());
+    await().atMost(WAIT).until(() -> active.reports.get() >= 1 && standby.reports.get() >= 1);
+
+    Block b = new Block(800, 1, 0);
+    BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, new byte[3000]);
+    for (FakeNameNode nn : List.of(active, standby)) {
+      await().atMost(WAIT).until(() -> nn.receivedOf(800).stream()
+          .anyMatch(r -> r.getState() == ReplicaState.FINALIZED));
+    }
+
+    Block open = new Block(801, 1, 0);
+    try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+      c.openWrite(open, List.of(), BlockConstructionStage.CREATE, 1);
+      c.sendPacket(0, new byte[2000], 0, 2000, false);
+      PipelineAck.read(c.in);
+    }
+    active.queueCommand(dn.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.RECOVER,
+        List.of(open), List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
+    await().atMost(WAIT).until(() -> !active.commits.isEmpty());
+    assertEquals(2000, active.commits.get(0).newLength());
+    assertTrue(standby.commits.isEmpty());
+    assertEquals(ReplicaState.FINALIZED, dn.getFsDataset().getReplica(801).getState());
+    h.close();
+  }
+}
