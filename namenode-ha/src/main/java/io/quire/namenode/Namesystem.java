@@ -89,7 +89,8 @@ public final class Namesystem {
   public <T> T mutateInternal(Validation<T> v) throws IOException {
     JournalWriter w = writer;
     if (w == null) {
-      throw new IOException("the namesystem is not open for writing (still starting?)");
+      throw new IOException("the namesystem accepts no mutations: it is starting, stopping,"
+          + " or stopped after a failed apply (see the NameNode log)");
     }
     long syncTo;
     T answer = null;
