@@ -44,6 +44,7 @@ public final class QuireInputStream extends FSInputStream
   private BlockReader reader;
   private LocatedBlock readerBlock;
   private volatile boolean closed;
+  private final byte[] oneByte = new byte[1];
 
   QuireInputStream(ReadTarget target, FileSystem.Statistics fsStats) throws IOException {
     this.target = target;
@@ -56,9 +57,8 @@ public final class QuireInputStream extends FSInputStream
   public long getFileLength() { return blocks.length(); }
 
   @Override public synchronized int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
+    int n = read(oneByte, 0, 1);
+    return n <= 0 ? -1 : oneByte[0] & 0xff;
   }
 
   @Override public synchronized int read(byte[] b, int off, int len) throws IOException {
