@@ -65,7 +65,9 @@ public final class BlockRecoveryWorker {
       commit(b, newGs, 0, true, List.of());
       return 0;
     }
-    long minLength = Long.MAX_VALUE;
+    // The command's block length caps what replicas keep: the new length for a truncate,
+    // Long.MAX_VALUE for lease recovery (then the shortest replica decides).
+    long minLength = b.getNumBytes();
     for (Participant p : parts) {
       minLength = Math.min(minLength, p.replica().getBlock().getNumBytes());
     }
