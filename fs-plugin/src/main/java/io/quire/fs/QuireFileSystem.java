@@ -215,30 +215,8 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   /** Listing with block locations; every entry keeps its etag (EtagSource). */
   @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
       PathFilter filter) throws IOException {
-    RemoteIterator<FileStatus> it = listStatusIterator(f);
-    return new RemoteIterator<>() {
-      private LocatedFileStatus next;
-
-      @Override public boolean hasNext() throws IOException {
-        while (next == null && it.hasNext()) {
-          FileStatus s = it.next();
-          if (filter.accept(s.getPath())) {
-            BlockLocation[] locs = s.isFile() ? getFileBlockLocations(s, 0, s.getLen()) : null;
-            next = new QuireLocatedFileStatus((QuireFileStatus) s, locs);
-          }
-        }
-        return next != null;
-      }
-
-      @Override public LocatedFileStatus next() throws IOException {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException("no more entries in " + f);
-        }
-        LocatedFileStatus r = next;
-        next = null;
-        return r;
-      }
-    };
+    return new LocatedListingIterator(listStatusIterator(f), filter,
+        s -> getFileBlockLocations(s, 0, s.getLen()));
   }
 
   @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {
