@@ -151,6 +151,43 @@ class WritePathTest {
   }
 
   @Test
+  void failureOfTheFirstNodeIsRecoveredToo() throws IOException {
+    cluster.dn(0).dieAfterPackets(1);
+    byte[] data = FakeCluster.randomBytes(BLOCK + 1000, 9);
+    try (QuireOutputStream out = client.create("/p0", (short) 0644, false, true, (short) 3,
+        BLOCK)) {
+      out.write(data);
+    }
+    assertEquals(List.of(cluster.dn(1).info(), cluster.dn(2).info()),
+        cluster.namenode.pipelineUpdates.get(0));
+    assertReplicas(cluster, "/p0", data, 2);
+  }
+
+  @Test
+  void leaseIsRenewedWhileAFileIsOpen() throws IOException {
+    try (QuireClient fast = new QuireClient(cluster.namenode,
+        ClientOptions.builder().leaseRenewIntervalMs(20).build(), "renewing", null)) {
+      QuireOutputStream out = fast.create("/lease", (short) 0644, false, true, (short) 3, BLOCK);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> cluster.namenode.calls("renewLease") >= 2);
+      out.close();
+      assertEquals(0, fast.openOutputStreams());
+    }
+  }
+
+  @Test
+  void hsyncWithNothingBufferedStillSyncs() throws IOException {
+    try (QuireOutputStream out = client.create("/s", (short) 0644, false, true, (short) 3,
+        BLOCK)) {
+      out.write(new byte[1000]);
+      out.hflush();
+      int before = cluster.dn(0).syncPackets();
+      out.hsync();
+      assertEquals(before + 1, cluster.dn(0).syncPackets());
+    }
+  }
+
+  @Test
   void unreachableFirstNodeIsAbandonedAndExcluded() throws IOException {
     cluster.dn(0).close();
     byte[] data = FakeCluster.randomBytes(10_000, 5);
