@@ -35,6 +35,8 @@ public final class OrderJobs {
     FileInputFormat.setInputDirRecursive(job, true);
     FileInputFormat.addInputPath(job, orders);
     CatalogIndex.ship(job, catalog);
+    // The LocalJobRunner runs one map at a time unless told otherwise; use both cores.
+    setUnlessConfigured(job.getConfiguration(), "mapreduce.local.map.tasks.maximum", "2");
     MultipleOutputs.addNamedOutput(job, OrderMapper.MALFORMED_OUTPUT, TextOutputFormat.class,
         NullWritable.class, Text.class);
     textOutput(job, out);
@@ -55,14 +57,24 @@ public final class OrderJobs {
     FileOutputFormat.setOutputPath(job, out);
   }
 
+  /** Sets a key unless a user setting (not a *-default.xml value) is already there. */
+  static void setUnlessConfigured(Configuration c, String key, String value) {
+    String[] sources = c.getPropertySources(key);
+    boolean defaultOnly = sources == null
+        || java.util.Arrays.stream(sources).allMatch(s -> s.endsWith("-default.xml"));
+    if (defaultOnly) {
+      c.set(key, value);
+    }
+  }
+
   /**
    * Runs the job to completion.
    *
    * @throws JobFailedException if it did not succeed
    */
   public static void runToSuccess(Job job) throws IOException {
-    // Hadoop polls for completion every 5 s by default: most of a small local job's time.
-    job.getConfiguration().setIfUnset(Job.COMPLETION_POLL_INTERVAL_KEY, "100");
+    // mapred-default.xml polls for completion every 5 s: most of a small local job's time.
+    setUnlessConfigured(job.getConfiguration(), Job.COMPLETION_POLL_INTERVAL_KEY, "100");
     try {
       if (!job.waitForCompletion(false)) {
         throw new JobFailedException("job '" + job.getJobName() + "' (" + job.getJobID()

@@ -71,6 +71,10 @@ final class HtmlReport {
     pairsSection(h, d);
     rankingSection(h, "Top authors", d.topAuthors);
     rankingSection(h, "Top publishers", d.topPublishers);
+    // Lets a headless browser test see how many charts actually decoded (no network involved).
+    h.append("<script>addEventListener('load',function(){document.body.setAttribute("
+        + "'data-charts-rendered',Array.from(document.images).filter(function(i){"
+        + "return i.naturalWidth>0;}).length);});</script>\n");
     return h.append("</main></body></html>\n").toString();
   }
 

@@ -12,7 +12,8 @@ import org.apache.hadoop.util.Tool;
 /**
  * {@code report --in OUTPUT_DIR --html FILE [--archive ROOT | --catalog CSV]}: an HTML page with
  * charts and tables from the output of {@code jobs all}; book titles come from the catalog when
- * given. FILE is a local file; OUTPUT_DIR any Hadoop FileSystem.
+ * given. FILE is a local file; OUTPUT_DIR any Hadoop FileSystem. Also prints a short summary
+ * (top books, monthly revenue) on stdout.
  */
 public final class ReportMain extends Configured implements Tool {
 
@@ -33,6 +34,7 @@ public final class ReportMain extends Configured implements Tool {
     }
     Files.writeString(out, html, StandardCharsets.UTF_8);
     System.err.println("report: wrote " + out + " (" + html.length() + " bytes)");
+    TerminalSummary.print(data, System.out);
     return 0;
   }
 }
