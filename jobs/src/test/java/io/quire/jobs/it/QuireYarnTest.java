@@ -15,7 +15,10 @@ class QuireYarnTest extends YarnContract {
   protected Configuration fsConf() throws Exception {
     cluster = MiniQuireCluster.builder(new Configuration()).numDataNodes(3)
         .baseDir(new File("target/it/yarn-quire-" + System.nanoTime()).getAbsoluteFile()).build();
-    return cluster.getConfiguration();
+    Configuration c = new Configuration(cluster.getConfiguration());
+    // YARN stages job files through FileContext, which needs Quire's AbstractFileSystem binding.
+    c.setIfUnset("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
+    return c;
   }
 
   @Override
