@@ -36,6 +36,7 @@ import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.fs.LeaseRecoverable;
 import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.MultipartUploaderBuilder;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathFilter;
@@ -44,6 +45,7 @@ import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.SafeMode;
 import org.apache.hadoop.fs.SafeModeAction;
+import org.apache.hadoop.fs.impl.FileSystemMultipartUploaderBuilder;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.Progressable;
@@ -296,6 +298,15 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     nn.concat(pathOf(trg), sources);
   }
 
+  /**
+   * Multipart upload as HDFS offers it: Hadoop's FileSystemMultipartUploader writes each part
+   * as a file under a temporary directory and completes the upload with concat and rename.
+   */
+  @Override public MultipartUploaderBuilder createMultipartUploader(Path basePath)
+      throws IOException {
+    return new FileSystemMultipartUploaderBuilder(this, basePath);
+  }
+
   @Override public boolean truncate(Path f, long newLength) throws IOException {
     statistics.incrementWriteOps(1);
     return nn.truncate(pathOf(f), newLength, client.clientName());
@@ -397,13 +408,13 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
       case CommonPathCapabilities.ETAGS_AVAILABLE:
       case CommonPathCapabilities.ETAGS_PRESERVED_IN_RENAME:
       case CommonPathCapabilities.LEASE_RECOVERABLE:
+      case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
         return true;
       case CommonPathCapabilities.FS_SYMLINKS:
       case CommonPathCapabilities.FS_ACLS:
       case CommonPathCapabilities.FS_XATTRS:
       case CommonPathCapabilities.FS_SNAPSHOTS:
       case CommonPathCapabilities.FS_STORAGEPOLICY:
-      case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
         return false;
       default:
         return super.hasPathCapability(path, capability);

@@ -263,7 +263,7 @@ class QuireFileSystemTest {
     assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.ETAGS_PRESERVED_IN_RENAME));
     assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.LEASE_RECOVERABLE));
     assertFalse(fs.hasPathCapability(root, CommonPathCapabilities.FS_SYMLINKS));
-    assertFalse(fs.hasPathCapability(root, CommonPathCapabilities.FS_MULTIPART_UPLOADER));
+    assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.FS_MULTIPART_UPLOADER));
     try (FSDataOutputStream out = fs.create(new Path("/cap"))) {
       assertTrue(out.hasCapability("hflush"));
       assertTrue(out.hasCapability("hsync"));
