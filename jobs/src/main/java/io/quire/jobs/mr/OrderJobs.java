@@ -8,6 +8,8 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.DefaultCodec;
+import io.quire.jobs.model.MalformedReason;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -57,6 +59,31 @@ public final class OrderJobs {
     FileOutputFormat.setOutputPath(job, out);
   }
 
+  /**
+   * One line on stderr with what a job that read orders saw: records, statuses and malformed
+   * records per reason. Nothing for jobs that read no orders.
+   */
+  static void printOrderCounters(Job job) throws IOException {
+    Counters c = job.getCounters();
+    long records = c.findCounter(OrderCounters.RECORDS).getValue();
+    if (records == 0) {
+      return;
+    }
+    StringBuilder why = new StringBuilder();
+    for (MalformedReason r : MalformedReason.values()) {
+      long n = c.findCounter(r).getValue();
+      if (n > 0) {
+        why.append(why.length() == 0 ? " (" : ", ").append(r).append('=').append(n);
+      }
+    }
+    System.err.printf(java.util.Locale.ROOT,
+        "  %s: %,d records: %,d completed, %,d cancelled, %,d refunded, %,d malformed%s%n",
+        job.getJobName(), records, c.findCounter(OrderCounters.COMPLETED).getValue(),
+        c.findCounter(OrderCounters.CANCELLED).getValue(),
+        c.findCounter(OrderCounters.REFUNDED).getValue(),
+        c.findCounter(OrderCounters.MALFORMED).getValue(), why.length() == 0 ? "" : why + ")");
+  }
+
   /** Sets a key unless a user setting (not a *-default.xml value) is already there. */
   static void setUnlessConfigured(Configuration c, String key, String value) {
     String[] sources = c.getPropertySources(key);
@@ -80,6 +107,7 @@ public final class OrderJobs {
         throw new JobFailedException("job '" + job.getJobName() + "' (" + job.getJobID()
             + ") failed: " + job.getStatus().getFailureInfo());
       }
+      printOrderCounters(job);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JobFailedException("job '" + job.getJobName() + "' interrupted");

@@ -108,7 +108,7 @@ final class HtmlReport {
     List<Double> counts = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (String[] p : d.pairs.subList(0, Math.min(15, d.pairs.size()))) {
-      labels.add(d.shortTitle(p[0]) + " + " + d.shortTitle(p[1]));
+      labels.add(d.shortTitle(p[0], 16) + " + " + d.shortTitle(p[1], 16));
       counts.add(Double.parseDouble(p[2]));
       rows.add(List.of(Html.esc(d.title(p[0])), Html.esc(d.title(p[1])),
           Html.num(Long.parseLong(p[2])), p[3], p[4], p[6]));

@@ -86,9 +86,14 @@ final class ReportData {
 
   /** Short label for charts. */
   String shortTitle(String bookId) {
+    return shortTitle(bookId, 28);
+  }
+
+  /** Title without author, at most {@code max} characters. */
+  String shortTitle(String bookId, int max) {
     String t = title(bookId);
     int p = t.indexOf(" (");
     String s = p > 0 ? t.substring(0, p) : t;
-    return s.length() > 28 ? s.substring(0, 27) + "…" : s;
+    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
   }
 }
