@@ -1,9 +1,11 @@
 package io.quire.protocol.client;
 
 import io.quire.protocol.types.Block;
+import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.FileBlockHealth;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
@@ -192,4 +194,44 @@ public interface ClientProtocol {
   /** Returns whether safe mode is on after the action. ENTER/LEAVE need the superuser. */
   @Idempotent
   boolean setSafeMode(SafeModeAction action) throws IOException;
+
+  /**
+   * Starts decommissioning a DataNode ({@code decommission} true) or returns it to service
+   * (false). {@code datanode} is its data address "host:port" or its UUID. A decommissioning
+   * node keeps serving reads; its replicas are copied elsewhere and it becomes DECOMMISSIONED
+   * once every block it holds has enough live replicas on other nodes. Idempotent: repeating
+   * the current state changes nothing. Superuser only (AccessControlException otherwise);
+   * an unknown node is an {@link io.quire.protocol.exceptions.UnknownDatanodeException}.
+   * Admin state lives in NameNode memory only,
+   * as HDFS keeps it outside the edit log (a restarted NameNode starts with every node in
+   * service).
+   *
+   * <p>Implementations that predate this method (test fakes) inherit a default that refuses
+   * with UnsupportedOperationException; the NameNode and the RPC translators implement it.
+   */
+  @Idempotent
+  default void setDecommission(String datanode, boolean decommission) throws IOException {
+    throw new UnsupportedOperationException("setDecommission " + datanode + ": "
+        + getClass().getName() + " does not serve administrative calls");
+  }
+
+  /**
+   * Per-block replica health of a file (for fsck): good, corrupt and decommissioning replicas
+   * of each block and a status. Needs the same access as getBlockLocations.
+   * FileNotFoundException when the path does not exist,
+   * org.apache.hadoop.fs.PathIsDirectoryException when it is a directory (list it and ask per
+   * file).
+   */
+  @Idempotent
+  default FileBlockHealth getBlockHealth(String path) throws IOException {
+    throw new UnsupportedOperationException("getBlockHealth " + path + ": "
+        + getClass().getName() + " does not serve administrative calls");
+  }
+
+  /** A snapshot of node counts, capacity and block health counters (admin report). */
+  @Idempotent
+  default ClusterHealth getClusterHealth() throws IOException {
+    throw new UnsupportedOperationException("getClusterHealth: "
+        + getClass().getName() + " does not serve administrative calls");
+  }
 }

@@ -281,4 +281,27 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
     return serve(() -> SetSafeModeResponseProto.newBuilder().setInSafeMode(
         impl.setSafeMode(NamespaceConverter.toSafeModeAction(req.getAction()))).build());
   }
+
+  @Override
+  public SetDecommissionResponseProto setDecommission(RpcController c,
+      SetDecommissionRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.setDecommission(req.getDatanode(), req.getDecommission());
+      return SetDecommissionResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetBlockHealthResponseProto getBlockHealth(RpcController c,
+      GetBlockHealthRequestProto req) throws ServiceException {
+    return serve(() -> GetBlockHealthResponseProto.newBuilder()
+        .setHealth(HealthConverter.toProto(impl.getBlockHealth(req.getPath()))).build());
+  }
+
+  @Override
+  public GetClusterHealthResponseProto getClusterHealth(RpcController c,
+      GetClusterHealthRequestProto req) throws ServiceException {
+    return serve(() -> GetClusterHealthResponseProto.newBuilder()
+        .setHealth(HealthConverter.toProto(impl.getClusterHealth())).build());
+  }
 }

@@ -5,9 +5,11 @@ import static io.quire.protocol.rpc.RpcExceptions.invoke;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos.*;
 import io.quire.protocol.types.Block;
+import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.FileBlockHealth;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
@@ -269,5 +271,23 @@ public final class ClientProtocolTranslatorPB
   public boolean setSafeMode(SafeModeAction action) throws IOException {
     return invoke(() -> rpc.setSafeMode(null, SetSafeModeRequestProto.newBuilder()
         .setAction(NamespaceConverter.toProto(action)).build())).getInSafeMode();
+  }
+
+  @Override
+  public void setDecommission(String datanode, boolean decommission) throws IOException {
+    invoke(() -> rpc.setDecommission(null, SetDecommissionRequestProto.newBuilder()
+        .setDatanode(datanode).setDecommission(decommission).build()));
+  }
+
+  @Override
+  public FileBlockHealth getBlockHealth(String path) throws IOException {
+    return HealthConverter.toFileBlockHealth(invoke(() -> rpc.getBlockHealth(null,
+        GetBlockHealthRequestProto.newBuilder().setPath(path).build())).getHealth());
+  }
+
+  @Override
+  public ClusterHealth getClusterHealth() throws IOException {
+    return HealthConverter.toClusterHealth(invoke(() -> rpc.getClusterHealth(null,
+        GetClusterHealthRequestProto.getDefaultInstance())).getHealth());
   }
 }
