@@ -13,10 +13,12 @@ import org.apache.hadoop.net.NetUtils;
 
 /**
  * The NameNode's one IPC server, serving ClientProtocol ({@link ClientRpcHandler}) and
- * DatanodeProtocol ({@link DatanodeRpcHandler}) with a retry cache unique to this instance.
+ * DatanodeProtocol ({@link DatanodeRpcHandler}) with a retry cache unique to this instance;
+ * client calls are counted per method ({@link ClientCallCounts}).
  */
 public final class NameNodeRpcServer {
   private final ClientRpcHandler client;
+  private final ClientCallCounts clientCalls = new ClientCallCounts();
   private final DatanodeRpcHandler datanode;
   private final RPC.Server server;
 
@@ -29,7 +31,7 @@ public final class NameNodeRpcServer {
         conf.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT));
     this.datanode = new DatanodeRpcHandler(ns, layoutVersion);
     this.server = QuireRpc.createNameNodeServer(conf, o.rpcBindHost(),
-        o.rpcAddress().getPort(), o.handlerCount(), client, datanode);
+        o.rpcAddress().getPort(), o.handlerCount(), clientCalls.counting(client), datanode);
   }
 
   public void start() {
@@ -46,5 +48,7 @@ public final class NameNodeRpcServer {
   }
 
   public ClientRpcHandler getClientHandler() { return client; }
+  /** Calls of each ClientProtocol method that came in over RPC to this server. */
+  public ClientCallCounts getClientCallCounts() { return clientCalls; }
   public DatanodeRpcHandler getDatanodeHandler() { return datanode; }
 }
