@@ -11,8 +11,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * The file side of a {@link FileJournalWriter}: the open in-progress segment, written only
  * after checking, under the {@link JournalDirLock}, that the promised epoch on disk is still
  * the writer's own. Not thread-safe: the writer calls it from one thread at a time.
+ *
+ * <p>Preallocation (as HDFS's EditLogFileOutputStream): the segment file grows in zero-filled
+ * chunks of {@link #PREALLOCATE_BYTES}, written before the records that need them, so most
+ * syncs write into already allocated blocks of unchanged file size and {@code fdatasync} has
+ * no metadata to commit (about half the cost of a sync that extends the file, measured on
+ * ext4). Durability is unchanged: every batch is written and {@code force(false)}'d before
+ * {@link #writeAndSync} returns, and a sync that did extend the file commits the new size
+ * with it. The zero padding after the last record is the segment's end for readers (see
+ * {@link SegmentFormat}); finishing a segment truncates it away.
  */
 final class FencedSegmentOutput {
+  /** Size of each zero-filled extension of the segment file (1 MiB, as HDFS). */
+  static final int PREALLOCATE_BYTES = 1024 * 1024;
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PREALLOCATE_BYTES);
+
   private final Path dir;
   private final EpochFile epochFile;
   private final JournalDirLock dirLock;
@@ -21,9 +34,13 @@ final class FencedSegmentOutput {
   private final AtomicLong syncCount = new AtomicLong();
   private FileChannel channel;
   private long segmentFirstTxId;
+  /** Offset of the next record: the end of the last record written. */
+  private long writeEnd;
+  /** Size of the file: {@link #writeEnd} plus the zero padding allocated ahead. */
+  private long allocatedEnd;
 
   FencedSegmentOutput(Path dir, EpochFile epochFile, JournalDirLock dirLock, long epoch,
-      FileChannel channel, long segmentFirstTxId, Runnable beforeSyncHook) {
+      FileChannel channel, long segmentFirstTxId, Runnable beforeSyncHook) throws IOException {
     this.dir = dir;
     this.epochFile = epochFile;
     this.dirLock = dirLock;
@@ -31,20 +48,29 @@ final class FencedSegmentOutput {
     this.channel = channel;
     this.segmentFirstTxId = segmentFirstTxId;
     this.beforeSyncHook = beforeSyncHook;
+    startSegment();
   }
 
-  /** When this returns, {@code data[0, length)} (txids first..last) is on disk (fdatasync). */
+  /** A new segment file holds its header only (written by {@link Segments#createInProgress}). */
+  private void startSegment() throws IOException {
+    writeEnd = channel.size();
+    allocatedEnd = writeEnd;
+  }
+
+  /**
+   * When this returns, {@code data[0, length)} (txids first..last) is on disk (written at the
+   * end of the last record, then fdatasync, which also commits a file size that grew).
+   */
   void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId) throws IOException {
     if (beforeSyncHook != null) {
       beforeSyncHook.run();
     }
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("write txids " + firstTxId + ".." + lastTxId);
-      ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
+      ensureAllocated(writeEnd + length);
+      writeFully(ByteBuffer.wrap(data, 0, length), writeEnd);
       channel.force(false);
+      writeEnd += length;
       syncCount.incrementAndGet();
     } catch (FencedException e) {
       throw e;
@@ -58,10 +84,12 @@ final class FencedSegmentOutput {
   void roll(long lastTxId) throws IOException {
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("roll segment at txid " + lastTxId);
+      trimPadding();
       channel.close();
       Segments.finish(dir, segmentFirstTxId, lastTxId);
       segmentFirstTxId = lastTxId + 1;
       channel = Segments.createInProgress(dir, segmentFirstTxId);
+      startSegment();
     }
   }
 
@@ -69,12 +97,37 @@ final class FencedSegmentOutput {
   void finish(long lastTxId) throws IOException {
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("finish segment at close");
+      trimPadding();
       channel.close();
       if (lastTxId >= segmentFirstTxId) {
         Segments.finish(dir, segmentFirstTxId, lastTxId);
       } else {
         Segments.dropEmpty(dir, segmentFirstTxId);
       }
+    }
+  }
+
+  /** Extends the file with zero chunks until it holds {@code end} bytes (not yet synced). */
+  private void ensureAllocated(long end) throws IOException {
+    while (allocatedEnd < end) {
+      writeFully(ZEROS.duplicate(), allocatedEnd);
+      allocatedEnd += PREALLOCATE_BYTES;
+    }
+  }
+
+  /** Cuts the zero padding off the segment and syncs it: a finished segment ends at its last record. */
+  private void trimPadding() throws IOException {
+    if (allocatedEnd > writeEnd) {
+      channel.truncate(writeEnd);
+      channel.force(true);
+      allocatedEnd = writeEnd;
+    }
+  }
+
+  private void writeFully(ByteBuffer buf, long position) throws IOException {
+    long pos = position;
+    while (buf.hasRemaining()) {
+      pos += channel.write(buf, pos);
     }
   }
 

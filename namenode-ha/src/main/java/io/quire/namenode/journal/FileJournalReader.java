@@ -78,8 +78,8 @@ final class FileJournalReader implements JournalReader {
 
   private void warnTorn() {
     String torn = scanner.tornReason();
-    if (torn == null) {
-      return;
+    if (torn == null || SegmentScanner.ZERO_TAIL.equals(torn)) {
+      return; // a clean end, or the writer's preallocated padding: the normal end of a tail
     }
     String warning = scanner.file() + "@" + scanner.validEnd();
     if (!warning.equals(lastTornWarning)) {

@@ -20,11 +20,17 @@ import java.util.zip.CRC32C;
  *
  * <p>Tail rules (a crash can tear only the last write): a record whose declared length runs
  * past the end of the file (and no whole, CRC-valid record with a later txid starts after it),
- * a last record failing its CRC with nothing after it, a record header cut short, or an
+ * a last record failing its CRC with nothing but zeros after it, a last record with an
+ * impossible length and no whole record after it, a record header cut short, or an
  * all-zero region up to the end of the file is a <em>torn tail</em>: the segment ends at the
- * last whole record before it. Any other failure (a CRC mismatch or an impossible length with
- * non-zero data after it, a damaged length with whole records after it, a wrong txid or a
+ * last whole record before it. Any other failure (a CRC mismatch with non-zero data after the
+ * record, an impossible or damaged length with whole records after it, a wrong txid or a
  * decreasing epoch) is corruption, and nothing after it is ever replayed.
+ *
+ * <p>Preallocation: a writer extends an in-progress segment in zero-filled chunks ahead of
+ * its records ({@link FencedSegmentOutput#PREALLOCATE_BYTES}), so the file normally ends in
+ * zeros; an all-zero record header followed only by zeros is the end of the records (not
+ * damage). A finished segment has no padding: it ends at its last record.
  *
  * <p>File names: {@code edits_inprogress_<firstTxId>} while written and
  * {@code edits_<firstTxId>-<lastTxId>} once finished; see {@link SegmentFile}.

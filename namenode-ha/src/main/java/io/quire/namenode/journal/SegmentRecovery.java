@@ -44,9 +44,15 @@ final class SegmentRecovery {
       lastTxId = scanner.lastTxId();
       torn = scanner.tornReason();
     }
-    if (torn != null) {
+    if (SegmentScanner.ZERO_TAIL.equals(torn)) {
+      LOG.info("Journal segment {} ends in zeros at offset {} (preallocated or never written);"
+          + " truncating it after the last whole record (txid {})", seg.path(), validEnd,
+          lastTxId);
+    } else if (torn != null) {
       LOG.warn("Journal segment {} has a torn tail at offset {} ({}); truncating it after the last"
           + " whole record (txid {})", seg.path(), validEnd, torn, lastTxId);
+    }
+    if (torn != null) {
       try (FileChannel ch = FileChannel.open(seg.path(), StandardOpenOption.WRITE)) {
         ch.truncate(Math.min(validEnd, ch.size()));
         ch.force(true);

@@ -16,6 +16,11 @@ import java.util.zip.CRC32C;
  * called again later to pick up records appended since (tailing). Never modifies the file.
  */
 final class SegmentScanner implements Closeable {
+  /**
+   * {@link #tornReason()} when the records end at an all-zero region: a writer's preallocated
+   * padding (the normal end of an in-progress segment) or zeros left by a crash.
+   */
+  static final String ZERO_TAIL = "zero-filled tail";
   private final Path file;
   private final long firstTxId;
   private final FileChannel channel;
@@ -60,9 +65,14 @@ final class SegmentScanner implements Closeable {
     int i = (int) (pos - bufStart);
     int length = buf.getInt(i);
     int storedCrc = buf.getInt(i + 4);
+    if (length == 0 && storedCrc == 0 && buf.getLong(i + 8) == 0 && restIsZero(pos)) {
+      tornReason = ZERO_TAIL;
+      return null;
+    }
     if (length < 0 || length > SegmentFormat.MAX_PAYLOAD) {
-      if (restIsZero(pos)) {
-        tornReason = "zero-filled tail";
+      if (!wholeRecordFollows(pos)) {
+        tornReason = "last record has an impossible payload length " + length
+            + " and no whole record follows it";
         return null;
       }
       throw corrupt(pos, "impossible payload length " + length);
@@ -81,7 +91,7 @@ final class SegmentScanner implements Closeable {
     crc.update(buf.array(), i + SegmentFormat.CRC_COVERAGE_OFFSET,
         recordSize - SegmentFormat.CRC_COVERAGE_OFFSET);
     if ((int) crc.getValue() != storedCrc) {
-      if (pos + recordSize == channel.size() || restIsZero(pos)) {
+      if (pos + recordSize == channel.size() || restIsZero(pos + recordSize)) {
         tornReason = "last record fails its CRC32C and nothing follows it";
         return null;
       }

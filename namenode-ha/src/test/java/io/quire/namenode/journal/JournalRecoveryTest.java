@@ -31,12 +31,76 @@ class JournalRecoveryTest {
     dir = TestDirs.fresh(info);
   }
 
-  /** Writes txids 1..count with epoch 1 and "crashes": the in-progress segment stays. */
+  /**
+   * Writes txids 1..count with epoch 1 and "crashes": the in-progress segment stays, with the
+   * writer's preallocated zero padding cut off so tests can craft damage at the records' end.
+   */
   private Path crashAfterWriting(int count) throws Exception {
+    Path segment = crashAfterWritingPreallocated(count);
+    long end = SegmentFormat.HEADER_SIZE;
+    for (int i = 1; i <= count; i++) {
+      end += SegmentFormat.RECORD_HEADER_SIZE + op(i).length;
+    }
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      f.setLength(end);
+    }
+    return segment;
+  }
+
+  /** As {@link #crashAfterWriting} but the segment keeps its preallocated padding. */
+  private Path crashAfterWritingPreallocated(int count) throws Exception {
     FileJournal journal = new FileJournal(dir);
     journal.openForWrite(1).appendAndSync(ops(1, count));
     // No close: the writer dies with its segment in progress.
     return RawSegments.inProgress(dir, 1);
+  }
+
+  @Test
+  void preallocatedPaddingIsTheEndOfTheRecords() throws Exception {
+    Path segment = crashAfterWritingPreallocated(5);
+    assertEquals(SegmentFormat.HEADER_SIZE + FencedSegmentOutput.PREALLOCATE_BYTES,
+        Files.size(segment),
+        "the writer extends the segment in preallocated chunks");
+    assertRecoveredTo(5);
+    long end = SegmentFormat.HEADER_SIZE;
+    for (int i = 1; i <= 5; i++) {
+      end += SegmentFormat.RECORD_HEADER_SIZE + op(i).length;
+    }
+    assertEquals(end, Files.size(RawSegments.finished(dir, 1, 5)),
+        "recovery cuts the padding off the finished segment");
+  }
+
+  @Test
+  void recordTornInsidePreallocatedPaddingIsTruncated() throws Exception {
+    Path segment = crashAfterWritingPreallocated(3);
+    long end = SegmentFormat.HEADER_SIZE;
+    for (int i = 1; i <= 3; i++) {
+      end += SegmentFormat.RECORD_HEADER_SIZE + op(i).length;
+    }
+    byte[] next = RawSegments.record(4, 1, op(4));
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      f.seek(end);
+      f.write(next, 0, next.length - 2); // the last bytes never reached the disk
+    }
+    assertRecoveredTo(3);
+  }
+
+  @Test
+  void closedSegmentHasNoPadding() throws Exception {
+    try (FileJournal journal = new FileJournal(dir)) {
+      JournalWriter w = journal.openForWrite(1);
+      w.appendAndSync(ops(1, 3));
+      w.rollSegment();
+      w.appendAndSync(ops(4, 1));
+      w.close();
+    }
+    long first = SegmentFormat.HEADER_SIZE;
+    for (int i = 1; i <= 3; i++) {
+      first += SegmentFormat.RECORD_HEADER_SIZE + op(i).length;
+    }
+    assertEquals(first, Files.size(RawSegments.finished(dir, 1, 3)));
+    assertEquals(SegmentFormat.HEADER_SIZE + SegmentFormat.RECORD_HEADER_SIZE + op(4).length,
+        Files.size(RawSegments.finished(dir, 4, 4)));
   }
 
   private void assertRecoveredTo(long lastTxId) throws Exception {
