@@ -1,0 +1,43 @@
+package io.quire.admin;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code quire admin <command> [generic options] [args]}: dispatches to one {@link AdminTool}
+ * run through {@link ToolRunner} (so {@code -fs quire://host:port}, {@code -D k=v} and
+ * {@code -conf file} work). Commands: report, safemode, decommission, recommission, fsck.
+ */
+public final class AdminMain {
+  private AdminMain() { }
+
+  /** The tool for a command name, or null when there is none. */
+  public static AdminTool tool(String command) {
+    Supplier<AdminTool> s = switch (command) {
+      case "report" -> ReportTool::new;
+      case "safemode" -> SafeModeTool::new;
+      case "decommission" -> () -> new DecommissionTool(true);
+      case "recommission" -> () -> new DecommissionTool(false);
+      case "fsck" -> FsckTool::new;
+      default -> null;
+    };
+    return s == null ? null : s.get();
+  }
+
+  /** Runs a command in this JVM; returns its exit code. */
+  public static int run(Configuration conf, String[] args) throws Exception {
+    AdminTool t = args.length == 0 ? null : tool(args[0]);
+    if (t == null) {
+      System.err.println("Usage: quire admin report | safemode get|enter|leave|wait [seconds]"
+          + " | decommission <node> | recommission <node> | fsck <path>");
+      return AdminTool.EXIT_USAGE;
+    }
+    return ToolRunner.run(conf, t, Arrays.copyOfRange(args, 1, args.length));
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(new Configuration(), args));
+  }
+}
