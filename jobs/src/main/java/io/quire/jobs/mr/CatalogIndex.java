@@ -40,11 +40,24 @@ public final class CatalogIndex {
   }
 
   /**
-   * Loads the catalog registered by {@link #ship}.
+   * Loads the catalog registered by {@link #ship}: the task-local copy the framework localized
+   * (LocalJobRunner and YARN both do), or the shipped file itself where there is none.
    *
    * @throws IOException if no catalog was shipped or it does not parse
    */
+  @SuppressWarnings("deprecation")
   public static CatalogIndex fromCache(JobContext ctx) throws IOException {
+    Path[] local = ctx.getLocalCacheFiles();
+    if (local != null) {
+      for (Path p : local) {
+        if (p.getName().equals(CACHE_NAME)) {
+          Path l = p.toUri().getScheme() == null ? new Path("file", null, p.toUri().getPath()) : p;
+          if (l.getFileSystem(ctx.getConfiguration()).exists(l)) {
+            return load(ctx.getConfiguration(), l);
+          }
+        }
+      }
+    }
     URI[] files = ctx.getCacheFiles();
     if (files != null) {
       for (URI u : files) {
