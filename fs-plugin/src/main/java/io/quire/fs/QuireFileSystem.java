@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.BulkDelete;
 import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.CompositeCrcFileChecksum;
 import org.apache.hadoop.fs.ContentSummary;
@@ -395,6 +396,14 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     return nn.setSafeMode(io.quire.protocol.types.SafeModeAction.valueOf(action.name()));
   }
 
+  /**
+   * A {@link QuireBulkDelete} of up to {@link QuireBulkDelete#PAGE_SIZE} paths under
+   * {@code base} per call.
+   */
+  @Override public BulkDelete createBulkDelete(Path base) throws IOException {
+    return new QuireBulkDelete(this, base);
+  }
+
   @Override public boolean hasPathCapability(Path path, String capability) throws IOException {
     switch (org.apache.hadoop.fs.impl.PathCapabilitiesSupport
         .validatePathCapabilityArgs(makeQualified(path), capability)
@@ -409,6 +418,7 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
       case CommonPathCapabilities.ETAGS_PRESERVED_IN_RENAME:
       case CommonPathCapabilities.LEASE_RECOVERABLE:
       case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
+      case CommonPathCapabilities.BULK_DELETE:
         return true;
       case CommonPathCapabilities.FS_SYMLINKS:
       case CommonPathCapabilities.FS_ACLS:

@@ -301,8 +301,13 @@ public final class FakeNameNode implements ClientProtocol {
     nodes.put(dst, moved);
   }
 
-  @Override public synchronized boolean delete(String path, boolean recursive) {
+  @Override public synchronized boolean delete(String path, boolean recursive)
+      throws IOException {
     count("delete");
+    if (!recursive && nodes.keySet().stream().anyMatch(k -> k.startsWith(path + "/"))) {
+      throw new org.apache.hadoop.fs.PathIsNotEmptyDirectoryException("delete " + path
+          + ": directory is not empty");
+    }
     boolean had = nodes.containsKey(path);
     nodes.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + "/"));
     return had;

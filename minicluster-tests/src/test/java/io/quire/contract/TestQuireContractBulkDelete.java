@@ -1,5 +1,6 @@
 package io.quire.contract;
 
+import io.quire.fs.QuireBulkDelete;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.contract.AbstractContractBulkDeleteTest;
@@ -7,7 +8,7 @@ import org.apache.hadoop.fs.contract.AbstractFSContract;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 
-/** Hadoop's BulkDelete contract suite on quire://. */
+/** Hadoop's BulkDelete contract suite on quire:// (pages of {@link QuireBulkDelete#PAGE_SIZE}). */
 public class TestQuireContractBulkDelete extends AbstractContractBulkDeleteTest {
 
   @BeforeClass
@@ -23,5 +24,10 @@ public class TestQuireContractBulkDelete extends AbstractContractBulkDeleteTest 
   @Override
   protected AbstractFSContract createContract(Configuration conf) {
     return new QuireContract(conf);
+  }
+
+  @Override
+  protected int getExpectedPageSize() {
+    return QuireBulkDelete.PAGE_SIZE;
   }
 }
