@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * One WRITE_BLOCK pipeline: the connection to its first DataNode, the nodes in order, and a
  * responder thread that reads {@link PipelineAck}s and hands them to the {@link PacketQueue}.
- * A failure is reported to the queue with the index of the node to blame.
+ * A failure is reported to the queue with the index of the node to blame. Acks of
+ * {@link #sendHeartbeat heartbeats} only prove the pipeline alive and are not handed on.
  */
 final class BlockPipeline implements Closeable {
   private final Block block;
@@ -97,6 +98,15 @@ final class BlockPipeline implements Closeable {
     conn.out().flush();
   }
 
+  /**
+   * Writes and flushes a heartbeat: an empty packet that keeps an idle pipeline open (every
+   * node acks it; the responder skips those acks).
+   */
+  void sendHeartbeat(OutgoingPacket heartbeat) throws IOException {
+    heartbeat.writeTo(conn.out(), OutgoingPacket.HEARTBEAT_SEQNO);
+    conn.out().flush();
+  }
+
   /** Waits up to {@code millis} for the responder to stop (after a failure it reports one). */
   void awaitResponder(long millis) {
     try {
@@ -118,6 +128,9 @@ final class BlockPipeline implements Closeable {
           throw new BadPipelineNodeException("pipeline of " + block + ": DataNode "
               + nodes.get(Math.min(bad, nodes.size() - 1)).getDataAddress() + " answered "
               + ack, Math.min(bad, nodes.size() - 1), null);
+        }
+        if (ack.getSeqno() == OutgoingPacket.HEARTBEAT_SEQNO) {
+          continue;
         }
         if (queue.acked(ack.getSeqno()).isLastInBlock()) {
           return;

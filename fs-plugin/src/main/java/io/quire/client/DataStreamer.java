@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * get WRITE_BLOCK RECOVER_APPEND with {@code numBytes} = bytes acknowledged, unacknowledged
  * packets are resent, and updatePipeline records the outcome. The pipeline is not widened with
  * new nodes (the protocol has no client-driven replica transfer); the NameNode re-replicates.
+ *
+ * <p>Keep-alive: a pipeline with nothing to send for half the client socket timeout gets an
+ * empty heartbeat packet (as HDFS's streamer sends), so neither the DataNodes' read timeout nor
+ * this client's ack-read timeout closes a pipeline that a slow writer merely leaves idle.
  */
 final class DataStreamer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DataStreamer.class);
@@ -42,6 +46,10 @@ final class DataStreamer implements Runnable {
   /** The most recent block of the file with its acknowledged length, or null. */
   private volatile Block lastBlock;
   private int recoveriesThisBlock;
+  /** Pipeline idle time after which a heartbeat is sent, ms; 0: never. */
+  private final long heartbeatIntervalMs;
+  /** Offset in the block after the last data packet sent on the current pipeline. */
+  private long sentEndInBlock;
 
   DataStreamer(ClientProtocol nn, ClientOptions options, String clientName, String clientHost,
       String path, long fileId, PacketQueue queue, LocatedBlock appendBlock) {
@@ -54,6 +62,7 @@ final class DataStreamer implements Runnable {
     this.queue = queue;
     this.appendBlock = appendBlock;
     this.lastBlock = appendBlock == null ? null : appendBlock.getBlock();
+    this.heartbeatIntervalMs = options.socketTimeoutMs() / 2;
   }
 
   /** The file's last block with the length acknowledged by its pipeline (null: no blocks). */
@@ -66,7 +75,8 @@ final class DataStreamer implements Runnable {
   @Override public void run() {
     try {
       while (true) {
-        OutgoingPacket p = queue.awaitNext();
+        OutgoingPacket p = pipeline == null ? queue.awaitNext()
+            : queue.awaitNext(heartbeatIntervalMs, sentEndInBlock);
         if (queue.pipelineError() != null) {
           recover(queue.badNodeIndex(), queue.pipelineError());
           continue;
@@ -74,7 +84,11 @@ final class DataStreamer implements Runnable {
         if (p == null) {
           break;
         }
-        sendOne(p);
+        if (p.isHeartbeat()) {
+          sendHeartbeat(p);
+        } else {
+          sendOne(p);
+        }
       }
       if (pipeline != null) {
         queue.awaitAllSentAcked();
@@ -103,6 +117,7 @@ final class DataStreamer implements Runnable {
     queue.markSent(p);
     try {
       pipeline.send(p);
+      sentEndInBlock = p.endOffsetInBlock();
     } catch (IOException e) {
       pipeline.awaitResponder(1_000);
       int bad = queue.pipelineError() != null ? queue.badNodeIndex() : 0;
@@ -127,6 +142,16 @@ final class DataStreamer implements Runnable {
     }
   }
 
+  /** Sends a heartbeat on the idle pipeline; a pipeline that fails it is recovered. */
+  private void sendHeartbeat(OutgoingPacket heartbeat) throws IOException {
+    try {
+      pipeline.sendHeartbeat(heartbeat);
+    } catch (IOException e) {
+      pipeline.awaitResponder(1_000);
+      recover(queue.pipelineError() != null ? queue.badNodeIndex() : 0, e);
+    }
+  }
+
   private void setupNewBlock() throws IOException {
     Block previous = lastBlock;
     IOException lastError = null;
@@ -143,6 +168,7 @@ final class DataStreamer implements Runnable {
             BlockConstructionStage.CREATE, lb.getBlock().getGenerationStamp(), clientName,
             options, queue);
         lastBlock = lb.getBlock().withNumBytes(0);
+        sentEndInBlock = 0;
         recoveriesThisBlock = 0;
         return;
       } catch (BadPipelineNodeException e) {
@@ -209,6 +235,7 @@ final class DataStreamer implements Runnable {
       }
       nn.updatePipeline(clientName, oldBlock, newBlock, List.copyOf(nodes));
       lastBlock = newBlock;
+      sentEndInBlock = acked;
       return;
     }
   }

@@ -16,6 +16,9 @@ import org.apache.hadoop.util.DataChecksum;
  * partial chunk, or an append) is limited to the rest of that chunk.
  */
 final class OutgoingPacket {
+  /** Seqno of heartbeat packets (as HDFS's), outside the pipeline's 0, 1, ... sequence. */
+  static final long HEARTBEAT_SEQNO = -1;
+
   private final long offsetInBlock;
   private final byte[] data;
   private final boolean lastInBlock;
@@ -25,6 +28,7 @@ final class OutgoingPacket {
   /** Position in the stream's enqueue order (1, 2, ...), used to wait for acknowledgement. */
   private long number;
   private long seqno = -1;
+  private boolean heartbeat;
 
   private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock) {
     this.offsetInBlock = offsetInBlock;
@@ -35,6 +39,18 @@ final class OutgoingPacket {
   /** An empty data packet holding up to {@code capacity} bytes starting at offsetInBlock. */
   static OutgoingPacket forData(long offsetInBlock, int capacity) {
     return new OutgoingPacket(offsetInBlock, capacity, false);
+  }
+
+  /**
+   * An empty, non-last packet sent on an idle pipeline so the DataNodes' socket timeouts do
+   * not close it; it is never queued nor resent. Its seqno is {@link #HEARTBEAT_SEQNO}, and
+   * the DataNodes ack it like any other packet without writing anything.
+   */
+  static OutgoingPacket heartbeat(long offsetInBlock) {
+    OutgoingPacket p = new OutgoingPacket(offsetInBlock, 0, false);
+    p.checksums = new byte[0];
+    p.heartbeat = true;
+    return p;
   }
 
   /** The empty packet that ends a block (the DataNodes finalize their replicas on it). */
@@ -68,10 +84,13 @@ final class OutgoingPacket {
     }
   }
 
-  /** Writes the packet with the given pipeline seqno; the caller flushes. */
+  /**
+   * Writes the packet with the given pipeline seqno (a heartbeat keeps its own); the caller
+   * flushes.
+   */
   void writeTo(DataOutputStream out, long pipelineSeqno) throws IOException {
-    this.seqno = pipelineSeqno;
-    new Packet(offsetInBlock, pipelineSeqno, lastInBlock, sync, checksums, data, dataLen)
+    this.seqno = heartbeat ? HEARTBEAT_SEQNO : pipelineSeqno;
+    new Packet(offsetInBlock, seqno, lastInBlock, sync, checksums, data, dataLen)
         .write(out);
   }
 
@@ -79,6 +98,7 @@ final class OutgoingPacket {
   int dataLen() { return dataLen; }
   long endOffsetInBlock() { return offsetInBlock + dataLen; }
   boolean isLastInBlock() { return lastInBlock; }
+  boolean isHeartbeat() { return heartbeat; }
   boolean isSync() { return sync; }
   byte[] checksums() { return checksums; }
   byte[] data() { return data; }

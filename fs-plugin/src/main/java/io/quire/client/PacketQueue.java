@@ -40,8 +40,27 @@ final class PacketQueue {
 
   /** Next packet to send (left in the queue), or null when closed and drained or failed. */
   synchronized OutgoingPacket awaitNext() throws InterruptedIOException {
+    return awaitNext(0, 0);
+  }
+
+  /**
+   * Like {@link #awaitNext()}, but after {@code idleMillis} (&gt; 0) without a packet to send
+   * returns a new {@link OutgoingPacket#heartbeat heartbeat} at {@code heartbeatOffset}, not
+   * queued; 0 waits without limit.
+   */
+  synchronized OutgoingPacket awaitNext(long idleMillis, long heartbeatOffset)
+      throws InterruptedIOException {
+    long deadline = idleMillis > 0 ? System.nanoTime() + idleMillis * 1_000_000L : 0;
     while (dataQueue.isEmpty() && !closing && failure == null && pipelineError == null) {
-      waitInterruptibly();
+      if (deadline == 0) {
+        waitInterruptibly();
+        continue;
+      }
+      long leftNanos = deadline - System.nanoTime();
+      if (leftNanos <= 0) {
+        return OutgoingPacket.heartbeat(heartbeatOffset);
+      }
+      waitInterruptibly(Math.max(1, leftNanos / 1_000_000L));
     }
     if (failure != null || (dataQueue.isEmpty() && pipelineError == null)) {
       return null;
@@ -145,8 +164,12 @@ final class PacketQueue {
   }
 
   private void waitInterruptibly() throws InterruptedIOException {
+    waitInterruptibly(0);
+  }
+
+  private void waitInterruptibly(long millis) throws InterruptedIOException {
     try {
-      wait();
+      wait(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted waiting for the write pipeline");

@@ -47,6 +47,9 @@ public final class FakeDataNode implements AutoCloseable {
   private final List<Integer> packetSizes = new CopyOnWriteArrayList<>();
   private final AtomicInteger syncPackets = new AtomicInteger();
   private final AtomicInteger reads = new AtomicInteger();
+  private final AtomicInteger heartbeats = new AtomicInteger();
+  private final AtomicInteger idleCloses = new AtomicInteger();
+  private volatile int idleTimeoutMs;
   private volatile int dieAfterPackets = -1;
   private volatile boolean corruptReads;
   private volatile boolean dead;
@@ -69,6 +72,12 @@ public final class FakeDataNode implements AutoCloseable {
   public List<Integer> packetSizes() { return packetSizes; }
   public int syncPackets() { return syncPackets.get(); }
   public int reads() { return reads.get(); }
+  /** Empty, non-last packets received on write pipelines. */
+  public int heartbeats() { return heartbeats.get(); }
+  /** Connections closed because nothing arrived within the idle timeout. */
+  public int idleCloses() { return idleCloses.get(); }
+  /** Closes connections idle this long (as a DataNode's socket timeout does); 0: never. */
+  public void idleTimeoutMs(int ms) { idleTimeoutMs = ms; }
   /** Closes every connection and stops accepting after {@code n} more data packets. */
   public void dieAfterPackets(int n) { dieAfterPackets = n; }
   public void corruptReads(boolean c) { corruptReads = c; }
@@ -91,6 +100,7 @@ public final class FakeDataNode implements AutoCloseable {
   private void serve(Socket s) {
     try (s) {
       s.setTcpNoDelay(true);
+      s.setSoTimeout(idleTimeoutMs);
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
       Op op = WireIO.readOpHeader(in);
@@ -99,6 +109,8 @@ public final class FakeDataNode implements AutoCloseable {
         case READ_BLOCK -> read(ReadBlockRequest.read(in), out);
         default -> blockOp(BlockOpRequest.read(op, in), out);
       }
+    } catch (java.net.SocketTimeoutException e) {
+      idleCloses.incrementAndGet();
     } catch (IOException e) {
       // connection ended (client gone or this node "died")
     } finally {
@@ -177,6 +189,8 @@ public final class FakeDataNode implements AutoCloseable {
           replica.write(p.getData(), 0, p.getDataLen());
           if (p.getDataLen() > 0) {
             packetSizes.add(p.getDataLen());
+          } else if (!p.isLastPacketInBlock()) {
+            heartbeats.incrementAndGet();
           }
           if (p.isSyncBlock()) {
             syncPackets.incrementAndGet();
