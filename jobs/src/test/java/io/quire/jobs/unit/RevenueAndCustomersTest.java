@@ -71,13 +71,18 @@ class RevenueAndCustomersTest {
         order(2, 7, APR_02, COMPLETED, item(3, 1, 2500)),
         order(3, 9, APR_02, COMPLETED, item(2, 1, 1299)),
         order(4, 9, APR_02, CANCELLED, item(2, 1, 1299))));
-    assertThat(mapped.lines()).hasSize(3);
+    assertThat(mapped.lines()).containsExactly(
+        "7\t1 orders, 30000c, " + MAR_10 + ".." + MAR_10,
+        "7\t1 orders, 2500c, " + APR_02 + ".." + APR_02,
+        "9\t1 orders, 1299c, " + APR_02 + ".." + APR_02);
     List<Map.Entry<LongWritable, CustomerWritable>> in = List.of(
         Map.entry(new LongWritable(7), new CustomerWritable(1, 30000, MAR_10, MAR_10)),
         Map.entry(new LongWritable(7), new CustomerWritable(1, 2500, APR_02, APR_02)),
         Map.entry(new LongWritable(9), new CustomerWritable(1, 1299, APR_02, APR_02)));
     assertThat(MrDriver.reduce(new CustomerCombiner(), conf, LongWritable.class,
-        CustomerWritable.class, in).lines()).hasSize(2);
+        CustomerWritable.class, in).lines()).containsExactly(
+        "7\t2 orders, 32500c, " + MAR_10 + ".." + APR_02,
+        "9\t1 orders, 1299c, " + APR_02 + ".." + APR_02);
     MrDriver.Result r = MrDriver.reduce(new CustomerReducer(), conf, LongWritable.class,
         CustomerWritable.class, in);
     assertThat(r.lines()).containsExactly(

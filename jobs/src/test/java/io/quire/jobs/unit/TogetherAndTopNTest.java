@@ -11,6 +11,8 @@ import io.quire.jobs.mr.RankKey;
 import io.quire.jobs.mr.TopN;
 import io.quire.jobs.testing.MrDriver;
 import io.quire.jobs.testing.UnitConf;
+import io.quire.jobs.together.BookOrdersMapper;
+import io.quire.jobs.together.BookOrdersReducer;
 import io.quire.jobs.together.PairsReducer;
 import io.quire.jobs.together.StripeWritable;
 import io.quire.jobs.together.StripesCombiner;
@@ -46,6 +48,20 @@ class TogetherAndTopNTest {
         order(3, 8, MAR_10, COMPLETED, item(1, 1, 1099), item(2, 1, 1299), item(3, 1, 2500))));
     assertThat(r.lines()).containsExactly("1\t{2=1}", "2\t{1=1}", "1\t{2=1, 3=1}",
         "2\t{1=1, 3=1}", "3\t{1=1, 2=1}");
+  }
+
+  @Test
+  void itemCountStageCountsOrdersContainingEachBookOnce() throws Exception {
+    Configuration conf = UnitConf.create("item-counts");
+    MrDriver.Result m = MrDriver.map(new BookOrdersMapper(), conf, List.of(
+        order(1, 7, MAR_10, COMPLETED, item(2, 1, 1299), item(2, 3, 1299), item(1, 1, 1099)),
+        order(2, 7, MAR_10, io.quire.jobs.model.OrderStatus.CANCELLED, item(3, 1, 2500))));
+    assertThat(m.lines()).containsExactly("1\t1", "2\t1");
+    assertThat(MrDriver.reduce(new BookOrdersReducer(), conf, LongWritable.class,
+        LongWritable.class, List.of(Map.entry(new LongWritable(2), new LongWritable(1)),
+            Map.entry(new LongWritable(1), new LongWritable(4)),
+            Map.entry(new LongWritable(2), new LongWritable(2)))).lines())
+        .containsExactly("1\t4", "2\t3");
   }
 
   @Test
