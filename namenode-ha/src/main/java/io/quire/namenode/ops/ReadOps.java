@@ -6,6 +6,7 @@ import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.namespace.ResolvedPath;
 import io.quire.namenode.namespace.StatusFactory;
 import io.quire.protocol.types.ContentSummaryInfo;
@@ -21,7 +22,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import org.apache.hadoop.fs.permission.FsAction;
 
-/** Read-only namespace operations (run under the read lock). Access times are not updated. */
+/**
+ * Read-only namespace operations (run under the read lock). Access times are not updated.
+ * Every path may be an inode path ({@code /.reserved/.inodes/<id>}, see {@link ReservedPaths}).
+ */
 public final class ReadOps {
   private final OpContext ctx;
 
@@ -29,14 +33,21 @@ public final class ReadOps {
     this.ctx = ctx;
   }
 
+  /** Status of {@code path} (an inode path too, see {@link ReservedPaths}), or null. */
   public InodeStatus getFileInfo(String path) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(path, "getFileInfo");
+    String current;
+    try {
+      current = current(path, "getFileInfo");
+    } catch (FileNotFoundException e) {
+      return null;
+    }
+    ResolvedPath p = ctx.state().tree().resolve(current, "getFileInfo");
     ctx.checker().checkTraverse(p, p.depth());
     return p.exists() ? StatusFactory.status(p.last(), p.path()) : null;
   }
 
   public DirectoryListing getListing(String path, String startAfter) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(path, "listStatus");
+    ResolvedPath p = ctx.state().tree().resolve(current(path, "listStatus"), "listStatus");
     PermissionChecker pc = ctx.checker();
     pc.checkTraverse(p, p.depth());
     Inode i = p.last();
@@ -62,7 +73,8 @@ public final class ReadOps {
   }
 
   public ContentSummaryInfo getContentSummary(String path) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(path, "getContentSummary");
+    ResolvedPath p = ctx.state().tree().resolve(current(path, "getContentSummary"),
+        "getContentSummary");
     PermissionChecker pc = ctx.checker();
     pc.checkTraverse(p, p.depth());
     if (!p.exists()) {
@@ -76,7 +88,12 @@ public final class ReadOps {
   }
 
   public boolean isFileClosed(String path) throws IOException {
-    return !FileOpsSupport.file(ctx, path, "isFileClosed", FsAction.NONE).isUnderConstruction();
+    return !FileOpsSupport.file(ctx, current(path, "isFileClosed"), "isFileClosed",
+        FsAction.NONE).isUnderConstruction();
+  }
+
+  private String current(String path, String op) throws FileNotFoundException {
+    return ReservedPaths.toCurrentPath(ctx.state().tree(), path, op);
   }
 
   /** Blocks overlapping [offset, offset+length), closest replicas first for {@code clientIp}. */
@@ -86,7 +103,7 @@ public final class ReadOps {
       throw new IllegalArgumentException("getBlockLocations " + path + ": negative offset "
           + offset + " or length " + length);
     }
-    InodeFile f = FileOpsSupport.file(ctx, path, "open", FsAction.READ);
+    InodeFile f = FileOpsSupport.file(ctx, current(path, "open"), "open", FsAction.READ);
     List<BlockInfo> blocks = f.getBlocks();
     List<LocatedBlock> out = new ArrayList<>(Math.min(blocks.size(), 16));
     long pos = 0;

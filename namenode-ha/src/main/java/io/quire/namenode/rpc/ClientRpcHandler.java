@@ -2,6 +2,7 @@ package io.quire.namenode.rpc;
 
 import io.quire.namenode.Namesystem;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.ops.Operations;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
@@ -24,7 +25,8 @@ import org.apache.hadoop.ipc.Server;
 /**
  * ClientProtocol on the namesystem: each call validates under the lock through
  * {@link Namesystem#mutate} or {@link Namesystem#read}; {@code @AtMostOnce} calls go through
- * the {@link RetryCacheSupport}.
+ * the {@link RetryCacheSupport}. Reads accept inode paths ({@code /.reserved/.inodes/<id>});
+ * mutations refuse every path under {@code /.reserved} ({@link ReservedPaths}).
  */
 public final class ClientRpcHandler implements ClientProtocol {
   private final Namesystem ns;
@@ -62,6 +64,7 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public boolean mkdirs(String path, short permission, boolean createParent)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "mkdirs");
     return ns.mutate("mkdirs", path,
         () -> ops.directories().mkdirs(path, permission, createParent));
   }
@@ -69,6 +72,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public InodeStatus create(String path, short permission, String clientName,
       boolean overwrite, boolean createParent, short replication, long blockSize)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "create");
     String machine = clientIp() == null ? "" : clientIp();
     return retryCache.withPayload(() -> ns.mutate("create", path, () -> ops.create().create(
         path, permission, clientName, machine, overwrite, createParent, replication,
@@ -76,6 +80,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   }
 
   @Override public LocatedBlock append(String path, String clientName) throws IOException {
+    ReservedPaths.checkNotReserved(path, "append");
     String machine = clientIp() == null ? "" : clientIp();
     return retryCache.withPayload(() -> ns.mutate("append", path,
         () -> ops.create().append(path, clientName, machine)));
@@ -83,6 +88,7 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
       Block previous, List<String> excludedNodes, String clientHost) throws IOException {
+    ReservedPaths.checkNotReserved(path, "addBlock");
     String host = clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp();
     return retryCache.withPayload(() -> ns.mutate("addBlock", path, () -> ops.addBlock()
         .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
@@ -90,18 +96,21 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public void abandonBlock(String path, long fileId, String clientName, Block block)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "abandonBlock");
     ns.mutate("abandonBlock", path,
         () -> ops.addBlock().abandonBlock(path, fileId, clientName, block));
   }
 
   @Override public boolean complete(String path, long fileId, String clientName, Block last)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "complete");
     return retryCache.withPayload(() -> ns.mutate("complete", path,
         () -> ops.complete().complete(path, fileId, clientName, last)));
   }
 
   @Override public void fsync(String path, long fileId, String clientName, long lastBlockLength)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "fsync");
     ns.mutate("fsync", path,
         () -> ops.complete().fsync(path, fileId, clientName, lastBlockLength));
   }
@@ -118,28 +127,35 @@ public final class ClientRpcHandler implements ClientProtocol {
   }
 
   @Override public void rename(String src, String dst, RenameMode mode) throws IOException {
+    ReservedPaths.checkNotReserved(src, "rename");
+    ReservedPaths.checkNotReserved(dst, "rename");
     retryCache.withoutPayload(() -> ns.mutate("rename", src,
         () -> ops.rename().rename(src, dst, mode)));
   }
 
   @Override public boolean delete(String path, boolean recursive) throws IOException {
+    ReservedPaths.checkNotReserved(path, "delete");
     return retryCache.withPayload(() -> ns.mutate("delete", path,
         () -> ops.directories().delete(path, recursive)));
   }
 
   @Override public void setPermission(String path, short permission) throws IOException {
+    ReservedPaths.checkNotReserved(path, "setPermission");
     ns.mutate("setPermission", path, () -> ops.attributes().setPermission(path, permission));
   }
 
   @Override public void setOwner(String path, String owner, String group) throws IOException {
+    ReservedPaths.checkNotReserved(path, "setOwner");
     ns.mutate("setOwner", path, () -> ops.attributes().setOwner(path, owner, group));
   }
 
   @Override public void setTimes(String path, long mtime, long atime) throws IOException {
+    ReservedPaths.checkNotReserved(path, "setTimes");
     ns.mutate("setTimes", path, () -> ops.attributes().setTimes(path, mtime, atime));
   }
 
   @Override public boolean setReplication(String path, short replication) throws IOException {
+    ReservedPaths.checkNotReserved(path, "setReplication");
     return ns.mutate("setReplication", path,
         () -> ops.attributes().setReplication(path, replication));
   }
@@ -149,12 +165,15 @@ public final class ClientRpcHandler implements ClientProtocol {
   }
 
   @Override public void concat(String target, List<String> sources) throws IOException {
+    ReservedPaths.checkNotReserved(target, "concat");
+    sources.forEach(s -> ReservedPaths.checkNotReserved(s, "concat"));
     retryCache.withoutPayload(() -> ns.mutate("concat", target,
         () -> ops.concatTruncate().concat(target, sources)));
   }
 
   @Override public boolean truncate(String path, long newLength, String clientName)
       throws IOException {
+    ReservedPaths.checkNotReserved(path, "truncate");
     String machine = clientIp() == null ? "" : clientIp();
     return ns.mutate("truncate", path,
         () -> ops.concatTruncate().truncate(path, newLength, clientName, machine));
@@ -165,6 +184,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   }
 
   @Override public boolean recoverLease(String path, String clientName) throws IOException {
+    ReservedPaths.checkNotReserved(path, "recoverLease");
     return ns.mutate("recoverLease", path, () -> ops.recovery().recoverLease(path, clientName));
   }
 

@@ -1,0 +1,95 @@
+package io.quire.namenode.namespace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.namenode.testing.NamesystemFixture;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.DirectoryListing;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.RenameMode;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.fs.InvalidPathException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Inode paths ({@code /.reserved/.inodes/<id>}) for reads; /.reserved refused for writes. */
+class ReservedPathsTest {
+  private NamesystemFixture fx;
+  private ClientProtocol nn;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    fx = new NamesystemFixture();
+    nn = fx.client;
+  }
+
+  private long createClosed(String path) throws IOException {
+    InodeStatus s = nn.create(path, (short) 0644, "client", false, true, (short) 1, 1024);
+    assertTrue(nn.complete(path, s.getFileId(), "client", null));
+    return s.getFileId();
+  }
+
+  @Test
+  void inodePathFollowsARenamedFile() throws IOException {
+    long id = createClosed("/a/file");
+    String byId = ReservedPaths.inodePath(id);
+    assertEquals("/a/file", nn.getFileInfo(byId).getPath());
+    assertTrue(nn.mkdirs("/b", (short) 0755, true));
+    nn.rename("/a/file", "/b/moved", RenameMode.NO_OVERWRITE);
+    InodeStatus s = nn.getFileInfo(byId);
+    assertEquals("/b/moved", s.getPath());
+    assertEquals(id, s.getFileId());
+    assertEquals(0, nn.getBlockLocations(byId, 0, 10).getFileLength());
+    assertTrue(nn.isFileClosed(byId));
+  }
+
+  @Test
+  void inodePathOfADirectoryListsAndResolvesNamesBelowIt() throws IOException {
+    createClosed("/d/x");
+    long dirId = nn.getFileInfo("/d").getFileId();
+    DirectoryListing l = nn.getListing(ReservedPaths.inodePath(dirId), "");
+    assertEquals(List.of("/d/x"), l.getEntries().stream().map(InodeStatus::getPath).toList());
+    assertEquals("/d/x", nn.getFileInfo(ReservedPaths.inodePath(dirId) + "/x").getPath());
+    assertEquals(1, nn.getContentSummary(ReservedPaths.inodePath(dirId)).getFileCount());
+  }
+
+  @Test
+  void deletedOrUnknownInodeIsNotFound() throws IOException {
+    long id = createClosed("/gone");
+    assertTrue(nn.delete("/gone", false));
+    assertNull(nn.getFileInfo(ReservedPaths.inodePath(id)));
+    FileNotFoundException e = assertThrows(FileNotFoundException.class,
+        () -> nn.getBlockLocations(ReservedPaths.inodePath(id), 0, 1));
+    assertTrue(e.getMessage().contains("inode id " + id), e.getMessage());
+  }
+
+  @Test
+  void malformedReservedPathsAreInvalid() {
+    assertThrows(InvalidPathException.class, () -> nn.getFileInfo("/.reserved/.inodes/abc"));
+    assertThrows(InvalidPathException.class, () -> nn.getFileInfo("/.reserved/raw/x"));
+    assertThrows(InvalidPathException.class, () -> nn.getFileInfo("/.reserved"));
+    assertFalse(ReservedPaths.isReserved("/.reservedx"));
+  }
+
+  @Test
+  void mutationsUnderReservedAreRefused() throws IOException {
+    long id = createClosed("/w");
+    String byId = ReservedPaths.inodePath(id);
+    InvalidPathException e = assertThrows(InvalidPathException.class,
+        () -> nn.delete(byId, false));
+    assertTrue(e.getMessage().contains("delete") && e.getMessage().contains(byId),
+        e.getMessage());
+    assertThrows(InvalidPathException.class, () -> nn.mkdirs("/.reserved", (short) 0755, true));
+    assertThrows(InvalidPathException.class,
+        () -> nn.rename("/w", "/.reserved/w", RenameMode.NO_OVERWRITE));
+    assertThrows(InvalidPathException.class, () -> nn.setPermission(byId, (short) 0600));
+    assertThrows(InvalidPathException.class, () -> nn.append(byId, "client"));
+    assertEquals("/w", nn.getFileInfo(byId).getPath(), "nothing changed");
+  }
+}
