@@ -10,31 +10,43 @@ import org.apache.hadoop.fs.PathHandle;
 import org.apache.hadoop.fs.InvalidPathHandleException;
 
 /**
- * A handle to a file: its path and file id, plus its etag when the handle requires unchanged
- * content. Opening it looks the path up again and fails with InvalidPathHandleException when
- * the file there has another id (it was replaced, or moved away) or, for a content handle,
- * another etag. The check and the open are two NameNode calls, so a replacement between them is
- * not detected. Handles that must follow a moved file are not supported (no lookup by id).
+ * A handle to a file: its path and file id, whether it follows the file when it is renamed
+ * ({@code HandleOpt.moved(true)}), plus its content tag when the handle requires unchanged
+ * content ({@code changed(false)}: the etag, or modification time and length).
  *
- * <p>Serialized form (version {@value #VERSION}): {@code byte version, UTF path, long fileId,
- * boolean hasEtag, [UTF etag]}.
+ * <p>A handle that stays at its path looks the path up again on open and fails with
+ * InvalidPathHandleException when the file there has another id (replaced, or moved away). A
+ * handle that follows moves opens the file by id through the NameNode's inode path
+ * {@code /.reserved/.inodes/<fileId>} (as HDFS's handles do), wherever the file is now, and
+ * fails once the file is deleted. The check and the open are two NameNode calls, so a change
+ * between them is not detected.
+ *
+ * <p>Serialized form, version {@value #VERSION}: {@code byte version, UTF path, long fileId,
+ * boolean followsMoves, boolean hasEtag, [UTF etag]}. Version {@value #VERSION_1} (no
+ * followsMoves field; it is false) is still read.
  */
 public final class QuirePathHandle implements PathHandle {
   private static final long serialVersionUID = 1L;
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
+  /** The first format: handles that stay at their path only. */
+  public static final byte VERSION_1 = 1;
 
   private final String path;
   private final long fileId;
+  private final boolean followsMoves;
   private final String etag;
 
-  QuirePathHandle(String path, long fileId, String etag) {
+  QuirePathHandle(String path, long fileId, boolean followsMoves, String etag) {
     this.path = path;
     this.fileId = fileId;
+    this.followsMoves = followsMoves;
     this.etag = etag;
   }
 
   String path() { return path; }
   long fileId() { return fileId; }
+  /** Whether the handle opens the file by id wherever it was moved. */
+  boolean followsMoves() { return followsMoves; }
   /** Etag the content must still have, or null when content may change. */
   String etag() { return etag; }
 
@@ -45,6 +57,7 @@ public final class QuirePathHandle implements PathHandle {
       out.writeByte(VERSION);
       out.writeUTF(path);
       out.writeLong(fileId);
+      out.writeBoolean(followsMoves);
       out.writeBoolean(etag != null);
       if (etag != null) {
         out.writeUTF(etag);
@@ -66,13 +79,14 @@ public final class QuirePathHandle implements PathHandle {
     b.duplicate().get(a);
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(a))) {
       byte v = in.readByte();
-      if (v != VERSION) {
+      if (v != VERSION && v != VERSION_1) {
         throw new InvalidPathHandleException("path handle version " + v + " not supported");
       }
       String p = in.readUTF();
       long id = in.readLong();
+      boolean follows = v != VERSION_1 && in.readBoolean();
       String etag = in.readBoolean() ? in.readUTF() : null;
-      return new QuirePathHandle(p, id, etag);
+      return new QuirePathHandle(p, id, follows, etag);
     } catch (IOException e) {
       throw new InvalidPathHandleException("not a Quire path handle: " + e.getMessage(), e);
     }
@@ -83,12 +97,16 @@ public final class QuirePathHandle implements PathHandle {
       return false;
     }
     QuirePathHandle h = (QuirePathHandle) o;
-    return path.equals(h.path) && fileId == h.fileId && java.util.Objects.equals(etag, h.etag);
+    return path.equals(h.path) && fileId == h.fileId && followsMoves == h.followsMoves
+        && java.util.Objects.equals(etag, h.etag);
   }
 
-  @Override public int hashCode() { return java.util.Objects.hash(path, fileId, etag); }
+  @Override public int hashCode() {
+    return java.util.Objects.hash(path, fileId, followsMoves, etag);
+  }
 
   @Override public String toString() {
-    return "QuirePathHandle{" + path + ", id " + fileId + (etag == null ? "" : ", " + etag) + "}";
+    return "QuirePathHandle{" + path + ", id " + fileId + (followsMoves ? ", follows moves" : "")
+        + (etag == null ? "" : ", " + etag) + "}";
   }
 }

@@ -240,8 +240,13 @@ class QuireFileSystemTest {
     PathHandle exact = fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.exact());
     PathHandle byPath = fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.path());
     fs.open(exact).close();
-    assertThrows(UnsupportedOperationException.class,
-        () -> fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.reference()));
+    // moved(true) handles open by id through the NameNode's /.reserved/.inodes/<id> path
+    // (the fake NameNode has no inode paths; TestQuireContractPathHandle opens them for real).
+    QuirePathHandle reference = QuirePathHandle.parse(
+        fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.reference()));
+    assertTrue(reference.followsMoves());
+    assertEquals(reference, QuirePathHandle.parse(
+        new org.apache.hadoop.fs.RawPathHandle(reference.bytes())));
     try (FSDataOutputStream out = fs.append(p)) {
       out.write(2);
     }
