@@ -71,7 +71,8 @@ class MultipleNameNodesTest {
       PipelineAck.read(c.in);
     }
     active.queueCommand(dn.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.RECOVER,
-        List.of(open), List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
+        // Lease recovery: no cap on the agreed length (the NameNode's convention).
+        List.of(open.withNumBytes(Long.MAX_VALUE)), List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
     await().atMost(WAIT).until(() -> !active.commits.isEmpty());
     assertEquals(2000, active.commits.get(0).newLength());
     assertTrue(standby.commits.isEmpty());

@@ -103,7 +103,9 @@ class BlockRecoveryTest {
     nodes.add(DatanodeInfo.ofId(new DatanodeId("dead", "127.0.0.1", deadPort)));
     long newGs = 1010;
     h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
-        DatanodeCommand.Type.RECOVER, List.of(b), List.of(nodes), newGs));
+        // Lease recovery: no cap on the agreed length (the NameNode's convention).
+        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+        newGs));
     await().atMost(WAIT).until(() -> commitOf(900) != null);
     FakeNameNode.Commit c = commitOf(900);
     assertEquals(newGs, c.newGs());
@@ -129,7 +131,8 @@ class BlockRecoveryTest {
     Block b = new Block(901, 5, 0);
     List<DatanodeInfo> nodes = List.of(DatanodeInfo.ofId(dns[1].getDatanodeId()));
     h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
-        DatanodeCommand.Type.RECOVER, List.of(b), List.of(nodes), 6));
+        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+        6));
     await().atMost(WAIT).until(() -> commitOf(901) != null);
     FakeNameNode.Commit c = commitOf(901);
     assertEquals(901, c.block().getBlockId());
