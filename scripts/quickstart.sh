@@ -45,7 +45,9 @@ trap cleanup EXIT
 
 if [ "$FS" = quire ]; then
   step "Starting a local cluster: 1 NameNode, 3 DataNodes"
-  quire minicluster --datanodes 3 --base-dir "$WORK/cluster" \
+  # Run the script itself in the background (not through a shell function): it execs java, so
+  # $! is the cluster's pid and the kill on exit stops it.
+  "$QUIRE_HOME/scripts/quire" minicluster --datanodes 3 --base-dir "$WORK/cluster" \
       --conf-out "$WORK/conf/core-site.xml" >"$WORK/cluster.log" 2>&1 &
   CLUSTER_PID=$!
   for _ in $(seq 1 600); do
