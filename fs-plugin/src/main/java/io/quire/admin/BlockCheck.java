@@ -1,74 +1,87 @@
 package io.quire.admin;
 
 import io.quire.protocol.types.Block;
+import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The health of one block as fsck sees it, derived from the block's locations: replicas on
- * LIVE or STALE nodes are live; on DECOMMISSIONING/DECOMMISSIONED nodes they count apart (still
- * readable, but leaving); on DEAD nodes they do not count. A block whose listed replicas are all
- * corrupt is CORRUPT; one with no readable replica is MISSING; fewer live replicas than the
- * file's replication is UNDER_REPLICATED.
+ * The health of one block as fsck prints it: the NameNode's {@link BlockHealth} (getBlockHealth)
+ * or, against a NameNode without that call, the same classification derived from the block's
+ * locations: replicas on LIVE or STALE nodes are live, on DECOMMISSIONING/DECOMMISSIONED nodes
+ * decommissioning (readable, not counted), on DEAD nodes nothing; a block whose listed replicas
+ * are all corrupt is CORRUPT, one with no readable replica MISSING, fewer live replicas than
+ * the file's replication UNDER_REPLICATED.
  */
-public record BlockCheck(Block block, int expected, int live, int corrupt, int decommissioning,
-    Status status, List<DatanodeInfo> locations) {
+public record BlockCheck(Block block, int expected, List<DatanodeInfo> liveNodes,
+    List<DatanodeInfo> decommissioningNodes, List<DatanodeInfo> corruptNodes,
+    BlockHealth.Status status) {
 
-  /** Worst first. */
-  public enum Status { MISSING, CORRUPT, UNDER_REPLICATED, HEALTHY }
+  public static BlockCheck of(BlockHealth h) {
+    return new BlockCheck(h.getBlock(), h.getExpectedReplication(), h.getLiveReplicas(),
+        h.getDecommissioningReplicas(), h.getCorruptReplicas(), h.getStatus());
+  }
 
+  /** Derived from locations (NameNodes without getBlockHealth). */
   public static BlockCheck of(LocatedBlock lb, int expected) {
-    int live = 0;
-    int decom = 0;
-    List<DatanodeInfo> shown = new ArrayList<>();
+    if (lb.isCorrupt()) {
+      return new BlockCheck(lb.getBlock(), expected, List.of(), List.of(),
+          List.copyOf(lb.getLocations()), BlockHealth.Status.CORRUPT);
+    }
+    List<DatanodeInfo> live = new ArrayList<>();
+    List<DatanodeInfo> decom = new ArrayList<>();
     for (DatanodeInfo d : lb.getLocations()) {
       switch (d.getState()) {
-        case LIVE, STALE -> {
-          live++;
-          shown.add(d);
-        }
-        case DECOMMISSIONING, DECOMMISSIONED -> {
-          decom++;
-          shown.add(d);
-        }
+        case LIVE, STALE -> live.add(d);
+        case DECOMMISSIONING, DECOMMISSIONED -> decom.add(d);
         default -> { }
       }
     }
-    Status status;
-    int corrupt = 0;
-    if (lb.isCorrupt()) {
-      corrupt = lb.getLocations().size();
-      status = Status.CORRUPT;
-      live = 0;
-      decom = 0;
-    } else if (live + decom == 0) {
-      status = Status.MISSING;
-    } else if (live < expected) {
-      status = Status.UNDER_REPLICATED;
-    } else {
-      status = Status.HEALTHY;
-    }
-    return new BlockCheck(lb.getBlock(), expected, live, corrupt, decom, status,
-        List.copyOf(lb.isCorrupt() ? lb.getLocations() : shown));
+    BlockHealth.Status status = live.isEmpty() && decom.isEmpty() ? BlockHealth.Status.MISSING
+        : live.size() < expected ? BlockHealth.Status.UNDER_REPLICATED
+        : BlockHealth.Status.HEALTHY;
+    return new BlockCheck(lb.getBlock(), expected, List.copyOf(live), List.copyOf(decom),
+        List.of(), status);
   }
 
-  /** One line: {@code blk_1_1001 len=N live=3/3 decommissioning=0 [h:p, ...] STATUS}. */
+  public int live() { return liveNodes.size(); }
+
+  public int decommissioning() { return decommissioningNodes.size(); }
+
+  public int corrupt() { return corruptNodes.size(); }
+
+  /** Readable replicas: live first, then decommissioning. */
+  public List<DatanodeInfo> locations() {
+    List<DatanodeInfo> all = new ArrayList<>(liveNodes);
+    all.addAll(decommissioningNodes);
+    return all;
+  }
+
+  /**
+   * One line: {@code blk_1_1001 len=N live=3/3 [h:p, ...] STATUS}, with
+   * {@code decommissioning=[...]} and {@code corrupt=[...]} when there are such replicas.
+   */
   public String describe() {
     StringBuilder sb = new StringBuilder()
         .append(block.getName()).append(" len=").append(block.getNumBytes())
-        .append(" live=").append(live).append('/').append(expected);
-    if (decommissioning > 0) {
-      sb.append(" decommissioning=").append(decommissioning);
+        .append(" live=").append(live()).append('/').append(expected)
+        .append(' ').append(addresses(liveNodes));
+    if (!decommissioningNodes.isEmpty()) {
+      sb.append(" decommissioning=").append(addresses(decommissioningNodes));
     }
-    if (corrupt > 0) {
-      sb.append(" corrupt=").append(corrupt);
+    if (!corruptNodes.isEmpty()) {
+      sb.append(" corrupt=").append(addresses(corruptNodes));
     }
-    sb.append(" [");
-    for (int i = 0; i < locations.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(locations.get(i).getDataAddress());
+    return sb.append(' ').append(status).toString();
+  }
+
+  private static String addresses(List<DatanodeInfo> nodes) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < nodes.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(nodes.get(i).getDataAddress());
     }
-    return sb.append("] ").append(status).toString();
+    return sb.append(']').toString();
   }
 }

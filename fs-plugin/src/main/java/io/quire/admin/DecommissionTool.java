@@ -3,8 +3,6 @@ package io.quire.admin;
 import io.quire.protocol.client.ClientProtocol;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
 /**
  * {@code quire admin decommission <host:port|uuid>} and {@code quire admin recommission ...}:
@@ -12,9 +10,7 @@ import java.lang.reflect.Method;
  * DataNode's replicas elsewhere before marking it decommissioned, or to put it back in service.
  * The call returns at once; {@code quire admin report} shows the node's progress
  * (DECOMMISSIONING, then DECOMMISSIONED).
- *
- * <p>setDecommission is looked up on the protocol interface at run time, so this client also
- * runs against a protocol build that predates it and then says so in one line.
+ * An unknown node is an UnknownDatanodeException; a non-superuser gets AccessControlException.
  */
 public final class DecommissionTool extends AdminTool {
   private final boolean decommission;
@@ -36,32 +32,8 @@ public final class DecommissionTool extends AdminTool {
     if (args.length != 1) {
       throw new UsageException("want exactly one DataNode (host:port or UUID)");
     }
-    setDecommission(nn, args[0], decommission);
+    nn.setDecommission(args[0], decommission);
     out.println((decommission ? "Decommission started for " : "Recommissioned ") + args[0]);
     return EXIT_OK;
-  }
-
-  static void setDecommission(ClientProtocol nn, String node, boolean on) throws IOException {
-    Method m;
-    try {
-      m = ClientProtocol.class.getMethod("setDecommission", String.class, boolean.class);
-    } catch (NoSuchMethodException e) {
-      throw new IOException((on ? "decommission " : "recommission ") + node
-          + ": this quire-protocol has no ClientProtocol.setDecommission", e);
-    }
-    try {
-      m.invoke(nn, node, on);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException((on ? "decommission " : "recommission ") + node + ": " + cause, cause);
-    } catch (IllegalAccessException e) {
-      throw new IOException("decommission " + node + ": " + e, e);
-    }
   }
 }

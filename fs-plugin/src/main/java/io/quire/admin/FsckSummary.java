@@ -24,6 +24,7 @@ final class FsckSummary {
 
   void add(BlockCheck c) {
     blocks++;
+    checkedSize += c.block().getNumBytes();
     replicas += c.live();
     decommissioningReplicas += c.decommissioning();
     switch (c.status()) {
@@ -67,9 +68,5 @@ final class FsckSummary {
     out.println(" Number of live data-nodes:\t" + liveNodes);
     out.println();
     out.println("The filesystem under path '" + path + "' is " + status());
-  }
-
-  void addCheckedSize(long n) {
-    checkedSize += n;
   }
 }

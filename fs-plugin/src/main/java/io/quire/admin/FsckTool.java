@@ -1,6 +1,7 @@
 package io.quire.admin;
 
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.InodeStatus;
@@ -90,6 +91,27 @@ public final class FsckTool extends AdminTool {
     }
   }
 
+  /** getBlockHealth, or the blocks' locations when the NameNode lacks that call. */
+  private static List<BlockCheck> blockChecks(ClientProtocol nn, InodeStatus s)
+      throws IOException {
+    List<BlockCheck> checks = new ArrayList<>();
+    try {
+      for (BlockHealth h : nn.getBlockHealth(s.getPath()).getBlocks()) {
+        checks.add(BlockCheck.of(h));
+      }
+      return checks;
+    } catch (IOException | RuntimeException e) {
+      if (!Unsupported.is(e)) {
+        throw e;
+      }
+    }
+    LocatedBlocks lbs = nn.getBlockLocations(s.getPath(), 0, Math.max(1, s.getLength()));
+    for (LocatedBlock lb : lbs == null ? List.<LocatedBlock>of() : lbs.getBlocks()) {
+      checks.add(BlockCheck.of(lb, s.getReplication()));
+    }
+    return checks;
+  }
+
   private void checkFile(ClientProtocol nn, InodeStatus s, FsckSummary sum) throws IOException {
     sum.files++;
     sum.totalSize += s.getLength();
@@ -99,25 +121,20 @@ public final class FsckTool extends AdminTool {
           + s.getReplication() + ": OPENFORWRITE (not checked)");
       return;
     }
-    LocatedBlocks lbs = nn.getBlockLocations(s.getPath(), 0, Math.max(1, s.getLength()));
-    List<LocatedBlock> blocks = lbs == null ? List.of() : lbs.getBlocks();
-    List<BlockCheck> checks = new ArrayList<>(blocks.size());
-    BlockCheck.Status worst = BlockCheck.Status.HEALTHY;
-    for (LocatedBlock lb : blocks) {
-      BlockCheck c = BlockCheck.of(lb, s.getReplication());
-      checks.add(c);
+    List<BlockCheck> checks = blockChecks(nn, s);
+    BlockHealth.Status worst = BlockHealth.Status.HEALTHY;
+    for (BlockCheck c : checks) {
       sum.add(c);
-      sum.addCheckedSize(lb.getBlock().getNumBytes());
-      if (c.status().compareTo(worst) < 0) {
+      if (c.status().severity() > worst.severity()) {
         worst = c.status();
       }
     }
-    if (worst == BlockCheck.Status.CORRUPT || worst == BlockCheck.Status.MISSING) {
+    if (worst == BlockHealth.Status.CORRUPT || worst == BlockHealth.Status.MISSING) {
       sum.corruptFiles++;
     }
     out.println(s.getPath() + " " + s.getLength() + " bytes, replication " + s.getReplication()
-        + ", " + blocks.size() + " block(s): "
-        + (worst == BlockCheck.Status.HEALTHY ? "OK" : worst.toString()));
+        + ", " + checks.size() + " block(s): "
+        + (worst == BlockHealth.Status.HEALTHY ? "OK" : worst.toString()));
     for (int i = 0; i < checks.size(); i++) {
       out.println("  " + i + ". " + checks.get(i).describe());
     }

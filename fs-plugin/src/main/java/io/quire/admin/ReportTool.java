@@ -1,6 +1,7 @@
 package io.quire.admin;
 
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.SafeModeAction;
@@ -14,15 +15,16 @@ import java.util.Map;
 import org.apache.hadoop.util.StringUtils;
 
 /**
- * {@code quire admin report}: cluster capacity and block health (getStats), safe mode, and every
- * DataNode grouped by state (getDatanodeReport). Output, line by line:
+ * {@code quire admin report}: cluster capacity, block health and safe mode (getClusterHealth),
+ * and every DataNode grouped by state (getDatanodeReport). Output, line by line:
  *
  * <pre>
  * Configured Capacity: 1000 (1000 B)
- * Used: ... / Remaining: ... / Used%: ...
+ * Used: ... / Remaining: ... / Used%: ... / Files: N / Blocks: N
  * Under-replicated blocks: N
  * Corrupt blocks: N
  * Missing blocks: N
+ * Pending replication blocks: N
  * Safe mode: ON|OFF
  * Datanodes: T total, L live, S stale, D dead, C decommissioning, X decommissioned
  *
@@ -47,8 +49,6 @@ public final class ReportTool extends AdminTool {
     if (args.length > 0) {
       throw new UsageException("unexpected argument '" + args[0] + "'");
     }
-    FsStats s = nn.getStats();
-    boolean safeMode = nn.setSafeMode(SafeModeAction.GET);
     List<DatanodeInfo> nodes = new ArrayList<>(nn.getDatanodeReport());
     nodes.sort(Comparator.comparing(DatanodeInfo::getDataAddress));
     Map<DatanodeInfo.State, List<DatanodeInfo>> byState = new EnumMap<>(DatanodeInfo.State.class);
@@ -56,21 +56,25 @@ public final class ReportTool extends AdminTool {
       byState.put(st, new ArrayList<>());
     }
     nodes.forEach(d -> byState.get(d.getState()).add(d));
+    ClusterHealth h = clusterHealth(nn, byState);
 
-    out.println("Configured Capacity: " + bytes(s.getCapacity()));
-    out.println("Used: " + bytes(s.getUsed()));
-    out.println("Remaining: " + bytes(s.getRemaining()));
-    out.println("Used%: " + percent(s.getUsed(), s.getCapacity()));
-    out.println("Under-replicated blocks: " + s.getUnderReplicatedBlocks());
-    out.println("Corrupt blocks: " + s.getCorruptBlocks());
-    out.println("Missing blocks: " + s.getMissingBlocks());
-    out.println("Safe mode: " + (safeMode ? "ON" : "OFF"));
+    out.println("Configured Capacity: " + bytes(h.getCapacity()));
+    out.println("Used: " + bytes(h.getUsed()));
+    out.println("Remaining: " + bytes(h.getRemaining()));
+    out.println("Used%: " + percent(h.getUsed(), h.getCapacity()));
+    out.println("Files: " + h.getTotalFiles());
+    out.println("Blocks: " + h.getTotalBlocks());
+    out.println("Under-replicated blocks: " + h.getUnderReplicatedBlocks());
+    out.println("Corrupt blocks: " + h.getCorruptBlocks());
+    out.println("Missing blocks: " + h.getMissingBlocks());
+    out.println("Pending replication blocks: " + h.getPendingReplicationBlocks());
+    out.println("Safe mode: " + (h.isInSafeMode() ? "ON" : "OFF"));
     out.println("Datanodes: " + nodes.size() + " total, "
-        + byState.get(DatanodeInfo.State.LIVE).size() + " live, "
-        + byState.get(DatanodeInfo.State.STALE).size() + " stale, "
-        + byState.get(DatanodeInfo.State.DEAD).size() + " dead, "
-        + byState.get(DatanodeInfo.State.DECOMMISSIONING).size() + " decommissioning, "
-        + byState.get(DatanodeInfo.State.DECOMMISSIONED).size() + " decommissioned");
+        + h.getLiveNodes() + " live, "
+        + h.getStaleNodes() + " stale, "
+        + h.getDeadNodes() + " dead, "
+        + h.getDecommissioningNodes() + " decommissioning, "
+        + h.getDecommissionedNodes() + " decommissioned");
     long now = System.currentTimeMillis();
     for (DatanodeInfo.State st : DatanodeInfo.State.values()) {
       List<DatanodeInfo> group = byState.get(st);
@@ -85,6 +89,29 @@ public final class ReportTool extends AdminTool {
       }
     }
     return EXIT_OK;
+  }
+
+  /**
+   * getClusterHealth, or (NameNode without it) the same figures from getStats, safe mode GET
+   * and the node report; files, blocks and pending replication are then -1 (unknown).
+   */
+  private static ClusterHealth clusterHealth(ClientProtocol nn,
+      Map<DatanodeInfo.State, List<DatanodeInfo>> byState) throws IOException {
+    try {
+      return nn.getClusterHealth();
+    } catch (IOException | RuntimeException e) {
+      if (!Unsupported.is(e)) {
+        throw e;
+      }
+    }
+    FsStats s = nn.getStats();
+    return new ClusterHealth(s.getCapacity(), s.getUsed(), s.getRemaining(),
+        byState.get(DatanodeInfo.State.LIVE).size(), byState.get(DatanodeInfo.State.STALE).size(),
+        byState.get(DatanodeInfo.State.DEAD).size(),
+        byState.get(DatanodeInfo.State.DECOMMISSIONING).size(),
+        byState.get(DatanodeInfo.State.DECOMMISSIONED).size(), -1, -1,
+        s.getUnderReplicatedBlocks(), s.getCorruptBlocks(), s.getMissingBlocks(), -1,
+        nn.setSafeMode(SafeModeAction.GET));
   }
 
   static String label(DatanodeInfo.State st) {

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ class AdminToolsTest {
   @Test void fsckUnderReplicatedIsStillHealthyButCounted() {
     nn.file("/d/under", (short) 3, List.of(a, dead, c));
     assertEquals(0, run(new FsckTool(out, err), "/d"));
-    assertTrue(out().contains("live=1/3 decommissioning=1 [127.0.0.1:4001, 127.0.0.1:4003]"
+    assertTrue(out().contains("live=1/3 [127.0.0.1:4001] decommissioning=[127.0.0.1:4003]"
         + " UNDER_REPLICATED"), out());
     assertTrue(out().contains("/d/under 1024 bytes, replication 3, 1 block(s): UNDER_REPLICATED"),
         out());
@@ -133,18 +134,40 @@ class AdminToolsTest {
     assertEquals(2, run(new FsckTool(out, err)));
   }
 
-  @Test void decommissionCallsTheNameNodeWhenTheProtocolHasIt() {
-    boolean hasMethod = List.of(ClientProtocol.class.getMethods()).stream()
-        .anyMatch(m -> m.getName().equals("setDecommission"));
-    int rc = run(new DecommissionTool(true, out, err), "127.0.0.1:4001");
-    if (hasMethod) {
-      assertEquals(0, rc, err());
-      assertTrue(nn.calls.contains("setDecommission"));
-      assertEquals("Decommission started for 127.0.0.1:4001\n", out());
-    } else {
-      assertEquals(1, rc);
-      assertTrue(err().contains("no ClientProtocol.setDecommission"), err());
-    }
+  @Test void decommissionAndRecommissionCallTheNameNode() {
+    assertEquals(0, run(new DecommissionTool(true, out, err), "127.0.0.1:4001"), err());
+    assertEquals(0, run(new DecommissionTool(false, out, err), "uuid-1"), err());
+    assertEquals(List.of("setDecommission 127.0.0.1:4001 true", "setDecommission uuid-1 false"),
+        nn.decommissions);
+    assertEquals("Decommission started for 127.0.0.1:4001\nRecommissioned uuid-1\n", out());
+  }
+
+  @Test void decommissionRefusedIsOneLine() {
+    nn.refuseSuperuserCalls = true;
+    assertEquals(1, run(new DecommissionTool(true, out, err), "127.0.0.1:4001"));
+    assertEquals("decommission: access denied: setDecommission: mallory is not the superuser\n",
+        err());
+  }
+
+  @Test void fsckUsesBlockHealthWhenServed() {
+    nn.serveHealth = true;
+    nn.file("/d/mixed", (short) 2, List.of(a, b));
+    nn.health.put("/d/mixed", List.of(new BlockHealth(new Block(99, 1001, 1024), 0, 2,
+        List.of(a), List.of(b), List.of(c), BlockHealth.Status.UNDER_REPLICATED)));
+    assertEquals(0, run(new FsckTool(out, err), "/d/mixed"));
+    assertTrue(out().contains("0. blk_99_1001 len=1024 live=1/2 [127.0.0.1:4001]"
+        + " decommissioning=[127.0.0.1:4003] corrupt=[127.0.0.1:4002] UNDER_REPLICATED"), out());
+    assertTrue(nn.calls.contains("getBlockHealth"));
+    assertFalse(nn.calls.contains("getBlockLocations"));
+  }
+
+  @Test void reportUsesClusterHealthWhenServed() {
+    nn.serveHealth = true;
+    assertEquals(0, run(new ReportTool(out, err)));
+    assertTrue(out().contains("Files: 7\nBlocks: 9\n"), out());
+    assertTrue(out().contains("Pending replication blocks: 2\nSafe mode: ON"), out());
+    assertTrue(out().contains("Datanodes: 4 total, 2 live, 0 stale, 1 dead, 1 decommissioning,"
+        + " 0 decommissioned"), out());
   }
 
   @Test void mainDispatchesByName() {

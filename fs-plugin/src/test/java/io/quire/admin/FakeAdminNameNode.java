@@ -2,6 +2,9 @@ package io.quire.admin;
 
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.Block;
+import io.quire.protocol.types.BlockHealth;
+import io.quire.protocol.types.ClusterHealth;
+import io.quire.protocol.types.FileBlockHealth;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.DirectoryListing;
@@ -32,6 +35,10 @@ final class FakeAdminNameNode {
   volatile boolean safeMode;
   volatile int safeModeGetsUntilOff = -1;
   volatile boolean refuseSuperuserCalls;
+  /** When false, getBlockHealth/getClusterHealth are refused as by an older NameNode. */
+  volatile boolean serveHealth;
+  final Map<String, List<BlockHealth>> health = new TreeMap<>();
+  final List<String> decommissions = new CopyOnWriteArrayList<>();
   private long nextBlock = 1;
 
   FakeAdminNameNode() {
@@ -89,7 +96,20 @@ final class FakeAdminNameNode {
               if (refuseSuperuserCalls) {
                 throw new AccessControlException("setDecommission: mallory is not the superuser");
               }
+              decommissions.add("setDecommission " + a[0] + " " + a[1]);
               return null;
+            case "getBlockHealth":
+              if (!serveHealth) {
+                throw new UnsupportedOperationException("getBlockHealth: old NameNode");
+              }
+              InodeStatus st = inodes.get((String) a[0]);
+              return new FileBlockHealth(st.getPath(), st.getLength(), st.getReplication(),
+                  false, health.getOrDefault(st.getPath(), List.of()));
+            case "getClusterHealth":
+              if (!serveHealth) {
+                throw new UnsupportedOperationException("getClusterHealth: old NameNode");
+              }
+              return new ClusterHealth(3000, 300, 2700, 2, 0, 1, 1, 0, 7, 9, 1, 0, 0, 2, true);
             default: throw new UnsupportedOperationException("fake: " + m.getName());
           }
         });
