@@ -1,14 +1,12 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.OpResponse;
-import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.util.DataChecksum;
 
@@ -16,7 +14,9 @@ import org.apache.hadoop.util.DataChecksum;
  * Reads a byte range of one replica over READ_BLOCK: the DataNode streams packets from the
  * 512-aligned chunk at or before the requested offset; each packet's CRC32C chunks are verified
  * in bulk before any of its bytes are handed out, and the leading bytes before the requested
- * offset are skipped. A checksum failure is a {@link ChecksumMismatchException} naming the
+ * offset are skipped. A packet that fits whole in the caller's buffer (and inside the requested
+ * range) is read straight into it and verified there; others go through one reusable buffer.
+ * A checksum failure is a {@link ChecksumMismatchException} naming the
  * block, the node and the offset; the caller tries another replica and reports this one.
  */
 final class BlockReader implements Closeable {
@@ -25,6 +25,7 @@ final class BlockReader implements Closeable {
   private final DataNodeConnection conn;
   private final boolean verify;
   private final DataChecksum checksum;
+  private final PacketReceiver packets;
   /** Offset in the block of the next byte to return. */
   private long pos;
   /** End (exclusive) of the range to return. */
@@ -41,6 +42,7 @@ final class BlockReader implements Closeable {
     this.conn = conn;
     this.verify = verify;
     this.checksum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
+    this.packets = new PacketReceiver(conn.in());
     this.pos = offset;
     this.end = end;
   }
@@ -75,7 +77,14 @@ final class BlockReader implements Closeable {
       return -1;
     }
     if (bufPos == bufLen) {
-      fill();
+      nextDataPacket();
+      int n = packets.dataLen();
+      if (n <= len && n <= end - pos) {
+        receiveInto(b, off);
+        pos += n;
+        return n;
+      }
+      receiveIntoBuffer();
     }
     int n = (int) Math.min(Math.min(len, bufLen - bufPos), end - pos);
     System.arraycopy(buf, bufPos, b, off, n);
@@ -88,7 +97,8 @@ final class BlockReader implements Closeable {
   void skip(long n) throws IOException {
     while (n > 0) {
       if (bufPos == bufLen) {
-        fill();
+        nextDataPacket();
+        receiveIntoBuffer();
       }
       int k = (int) Math.min(n, bufLen - bufPos);
       bufPos += k;
@@ -109,36 +119,48 @@ final class BlockReader implements Closeable {
     skip(target - chunkOffset);
   }
 
-  private void fill() throws IOException {
+  /** Reads packet headers up to the next one with data, which must start at {@link #pos}. */
+  private void nextDataPacket() throws IOException {
     while (true) {
       if (sawLast) {
         throw new IOException("READ_BLOCK " + block + " from " + node.getDataAddress()
             + ": stream ended at offset " + pos + " before " + end);
       }
-      Packet p = Packet.read(conn.in());
-      if (p.isLastPacketInBlock()) {
+      packets.next();
+      if (packets.isLast()) {
         sawLast = true;
       }
-      if (p.getDataLen() == 0) {
+      if (packets.dataLen() == 0) {
         continue;
       }
-      if (p.getOffsetInBlock() != pos) {
+      if (packets.offsetInBlock() != pos) {
         throw new IOException("READ_BLOCK " + block + " from " + node.getDataAddress()
-            + ": packet at offset " + p.getOffsetInBlock() + ", expected " + pos);
+            + ": packet at offset " + packets.offsetInBlock() + ", expected " + pos);
       }
-      if (verify) {
-        try {
-          checksum.verifyChunkedSums(ByteBuffer.wrap(p.getData(), 0, p.getDataLen()),
-              ByteBuffer.wrap(p.getChecksums()), block.getName(), p.getOffsetInBlock());
-        } catch (ChecksumException e) {
-          throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
-              + node.getDataAddress() + " at offset " + e.getPos(), e);
-        }
-      }
-      buf = p.getData();
-      bufPos = 0;
-      bufLen = p.getDataLen();
       return;
+    }
+  }
+
+  private void receiveIntoBuffer() throws IOException {
+    int n = packets.dataLen();
+    if (buf.length < n) {
+      buf = new byte[n];
+    }
+    receiveInto(buf, 0);
+    bufPos = 0;
+    bufLen = n;
+  }
+
+  /** Reads the current packet's data into {@code dst} at {@code off} and verifies it there. */
+  private void receiveInto(byte[] dst, int off) throws IOException {
+    packets.readData(dst, off);
+    if (verify) {
+      try {
+        packets.verify(checksum, dst, off, block.getName());
+      } catch (ChecksumException e) {
+        throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
+            + node.getDataAddress() + " at offset " + e.getPos(), e);
+      }
     }
   }
 

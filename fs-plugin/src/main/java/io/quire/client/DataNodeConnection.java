@@ -13,12 +13,20 @@ import java.net.Socket;
 
 /**
  * One data-transfer TCP connection to a DataNode: TCP_NODELAY, timeouts from
- * {@link ClientOptions}, buffered data streams sized for a whole packet. One operation per
+ * {@link ClientOptions}, an output buffer sized for a whole packet and a small input buffer. One operation per
  * connection, as {@code DataTransferProtocol} prescribes.
  */
 final class DataNodeConnection implements Closeable {
-  /** Buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
+  /** Output buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
   private static final int BUFFER_SIZE = 128 * 1024;
+  /**
+   * Input buffer size: small, so that headers and acks are buffered while bulk packet data
+   * (read with larger readFully calls) bypasses the buffer, straight from the socket into the
+   * reader's array.
+   */
+  private static final int INPUT_BUFFER_SIZE = 8 * 1024;
+  /** Socket receive buffer: room for several read packets in flight from the DataNode. */
+  private static final int RECEIVE_BUFFER_SIZE = 1024 * 1024;
 
   private final DatanodeId node;
   private final Socket socket;
@@ -30,7 +38,8 @@ final class DataNodeConnection implements Closeable {
     this.socket = socket;
     this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
         BUFFER_SIZE));
-    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE));
+    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(),
+        INPUT_BUFFER_SIZE));
   }
 
   /** Connects to {@code node}'s data-transfer server; the exception names the node. */
@@ -40,7 +49,7 @@ final class DataNodeConnection implements Closeable {
       s.setTcpNoDelay(true);
       s.setSoTimeout(options.socketTimeoutMs());
       s.setSendBufferSize(BUFFER_SIZE * 2);
-      s.setReceiveBufferSize(BUFFER_SIZE * 2);
+      s.setReceiveBufferSize(RECEIVE_BUFFER_SIZE);
       s.connect(new InetSocketAddress(node.getHost(), node.getDataPort()),
           options.connectTimeoutMs());
       return new DataNodeConnection(node, s);
