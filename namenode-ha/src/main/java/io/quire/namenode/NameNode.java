@@ -27,6 +27,7 @@ public class NameNode extends CompositeService {
   private NameNodeRpcServer rpc;
   private Checkpointer checkpointer;
   private NamesystemMonitor monitor;
+  private io.quire.namenode.metrics.NameNodeMetrics metrics;
   private final ThreadGroup threads = new ThreadGroup("NameNode");
 
   public NameNode() {
@@ -45,7 +46,7 @@ public class NameNode extends CompositeService {
     String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
     CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
     namesystem = new Namesystem(options, storage.getClusterId(), callers,
-        System::currentTimeMillis);
+        System::currentTimeMillis, conf);
     long loaded = NamesystemLoader.load(namesystem, storage.getJournal(),
         storage.getCheckpointStore());
     NamesystemLoader.openForWrite(namesystem, storage.getJournal());
@@ -60,6 +61,7 @@ public class NameNode extends CompositeService {
     monitor = new NamesystemMonitor(namesystem);
     daemon(checkpointer, "NameNode-checkpointer");
     daemon(monitor, "NameNode-monitor");
+    metrics = new io.quire.namenode.metrics.NameNodeMetrics(namesystem).register();
     LOG.info("NameNode of cluster {} serving at {} (safe mode {})", storage.getClusterId(),
         rpc.getAddress(), namesystem.getSafeMode().isOn() ? "on" : "off");
     super.serviceStart();
@@ -72,6 +74,10 @@ public class NameNode extends CompositeService {
   }
 
   @Override protected void serviceStop() throws Exception {
+    if (metrics != null) {
+      metrics.unregister();
+      metrics = null;
+    }
     if (monitor != null) {
       monitor.stop();
     }
@@ -123,6 +129,9 @@ public class NameNode extends CompositeService {
   public Namesystem getNamesystem() { return namesystem; }
   public NameNodeRpcServer getRpcServer() { return rpc; }
   public NamesystemMonitor getMonitor() { return monitor; }
+
+  /** This NameNode's metrics2 source (null when not started). */
+  public io.quire.namenode.metrics.NameNodeMetrics getMetrics() { return metrics; }
   public NameNodeOptions getOptions() { return options; }
 
   /**

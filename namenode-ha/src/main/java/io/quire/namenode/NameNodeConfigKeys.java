@@ -104,4 +104,33 @@ public final class NameNodeConfigKeys {
   /** How long a retry cache entry answers repeats. */
   public static final String RETRY_CACHE_EXPIRY_KEY = "quire.namenode.retrycache.expiry.ms";
   public static final long RETRY_CACHE_EXPIRY_DEFAULT = 600_000;
+
+  /**
+   * Transfers a DataNode may be the source of at once (HDFS's
+   * dfs.namenode.replication.max-streams); blocks with one replica left may exceed it up to
+   * {@link #REPLICATION_MAX_STREAMS_HARD_LIMIT_KEY}.
+   */
+  public static final String REPLICATION_MAX_STREAMS_KEY = "quire.namenode.replication.max-streams";
+  public static final int REPLICATION_MAX_STREAMS_DEFAULT = 2;
+
+  /** Hard limit of concurrent transfers per source node, for the most urgent blocks. */
+  public static final String REPLICATION_MAX_STREAMS_HARD_LIMIT_KEY =
+      "quire.namenode.replication.max-streams-hard-limit";
+  public static final int REPLICATION_MAX_STREAMS_HARD_LIMIT_DEFAULT = 4;
+
+  /**
+   * A scheduled transfer not confirmed by the target within this time is dropped and the
+   * block queued again (HDFS's dfs.namenode.reconstruction.pending.timeout-sec, 5 min).
+   */
+  public static final String REPLICATION_PENDING_TIMEOUT_KEY =
+      "quire.namenode.replication.pending.timeout.ms";
+  public static final long REPLICATION_PENDING_TIMEOUT_DEFAULT = 300_000;
+
+  /**
+   * Blocks scheduled per monitor pass = this many times the number of live DataNodes (HDFS's
+   * dfs.namenode.replication.work.multiplier.per.iteration).
+   */
+  public static final String REPLICATION_WORK_MULTIPLIER_KEY =
+      "quire.namenode.replication.work.multiplier.per.iteration";
+  public static final int REPLICATION_WORK_MULTIPLIER_DEFAULT = 2;
 }

@@ -2,9 +2,13 @@ package io.quire.namenode;
 
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockReportProcessor;
-import io.quire.namenode.blocks.ReplicationScanner;
+import io.quire.namenode.blocks.DecommissionManager;
+import io.quire.namenode.blocks.ReplicationMonitor;
+import io.quire.namenode.blocks.ReplicationOptions;
+import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.metrics.JournalSyncTimer;
 import io.quire.namenode.leases.LeaseManager;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.InodeTree;
@@ -35,7 +39,9 @@ public final class Namesystem {
   private final RecordApplier applier;
   private final DatanodeManager datanodes;
   private final BlockReportProcessor reports;
-  private final ReplicationScanner replication;
+  private final ReplicationMonitor replication;
+  private final DecommissionManager decommission;
+  private final JournalSyncTimer syncTimer = new JournalSyncTimer();
   private final SafeModeManager safeMode;
   private final Operations ops;
   private final LongSupplier clock;
@@ -45,10 +51,20 @@ public final class Namesystem {
 
   public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
       LongSupplier clock) {
+    this(options, clusterId, callers, clock, new org.apache.hadoop.conf.Configuration(false));
+  }
+
+  /**
+   * @param conf read for the replication limits ({@link ReplicationOptions}) and the rack
+   *     topology mapping ({@link RackResolver})
+   */
+  public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
+      LongSupplier clock, org.apache.hadoop.conf.Configuration conf) {
     this.options = options;
     this.clock = clock;
     this.datanodes = new DatanodeManager(clusterId, clock, options.heartbeatStaleMs(),
         options.heartbeatExpireMs());
+    datanodes.setRackResolver(RackResolver.from(conf));
     BlockManager blocks = new BlockManager(datanodes, options.minReplication());
     LeaseManager leases = new LeaseManager(clock, options.leaseSoftLimitMs(),
         options.leaseHardLimitMs());
@@ -56,9 +72,10 @@ public final class Namesystem {
         clock.getAsLong()), blocks, leases);
     this.applier = new RecordApplier(state);
     this.reports = new BlockReportProcessor(blocks);
-    this.replication = new ReplicationScanner(blocks, clock,
-        Math.max(10 * options.monitorIntervalMs(), 5 * options.heartbeatIntervalMs()));
+    this.replication = new ReplicationMonitor(blocks, ReplicationOptions.from(conf), clock);
+    this.decommission = new DecommissionManager(blocks);
     this.safeMode = new SafeModeManager(options, blocks, datanodes, clock);
+    blocks.setSafeModeSupplier(safeMode::isOn);
     this.ops = new Operations(new OpContext(state, options, clock, callers));
   }
 
@@ -113,7 +130,9 @@ public final class Namesystem {
     } finally {
       lock.writeLock().unlock();
     }
+    long syncStart = System.nanoTime();
     w.awaitSync(syncTo);
+    syncTimer.add(System.nanoTime() - syncStart);
     faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
     if (failure != null) {
       throw failure;
@@ -186,7 +205,10 @@ public final class Namesystem {
   public BlockManager getBlockManager() { return state.blockManager(); }
   public DatanodeManager getDatanodeManager() { return datanodes; }
   public BlockReportProcessor getBlockReports() { return reports; }
-  public ReplicationScanner getReplication() { return replication; }
+  public ReplicationMonitor getReplication() { return replication; }
+  public DecommissionManager getDecommission() { return decommission; }
+  /** Time spent waiting for the journal sync of mutations (metrics). */
+  public JournalSyncTimer getSyncTimer() { return syncTimer; }
   public SafeModeManager getSafeMode() { return safeMode; }
   public Operations ops() { return ops; }
   public LongSupplier getClock() { return clock; }

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NameNode's periodic work, one pass per monitor interval: dead DataNode detection (their
- * replicas are forgotten), the startup safe-mode check, and outside safe mode the replication
- * scan and the recovery of leases past their hard limit.
+ * replicas are forgotten and their blocks queued), the startup safe-mode check, and outside safe
+ * mode the decommission progress check, the replication work (queue-driven, see
+ * {@link io.quire.namenode.blocks.ReplicationMonitor}) and the recovery of leases past their
+ * hard limit.
  */
 public final class NamesystemMonitor implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(NamesystemMonitor.class);
@@ -60,7 +62,10 @@ public final class NamesystemMonitor implements Runnable {
     if (ns.getSafeMode().isOn()) {
       return;
     }
-    ns.writeLocked(() -> ns.getReplication().scan());
+    ns.writeLocked(() -> {
+      ns.getDecommission().checkProgress();
+      return ns.getReplication().computeWork();
+    });
     recoverExpiredLeases();
   }
 

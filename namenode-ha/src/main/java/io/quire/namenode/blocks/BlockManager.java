@@ -20,12 +20,29 @@ public final class BlockManager {
   private final BlockPlacement placement;
   private final int minReplication;
   private volatile boolean sendCommands = true;
+  private final ReplicationBookkeeping replication;
+  private volatile java.util.function.BooleanSupplier inSafeMode = () -> false;
 
   public BlockManager(DatanodeManager datanodes, int minReplication) {
     this.datanodes = datanodes;
     this.placement = new BlockPlacement(datanodes);
     this.minReplication = minReplication;
+    this.replication = new ReplicationBookkeeping(datanodes);
   }
+
+  /** Under-replication queues, pending transfers and corrupt/excess tracking. */
+  public ReplicationBookkeeping getReplication() { return replication; }
+
+  /** Re-evaluates whether {@code b} needs replicas added or removed (namesystem lock). */
+  public void checkReplication(BlockInfo b) {
+    replication.check(b);
+  }
+
+  /** Tells the block manager whether the NameNode is in safe mode (no deletions then). */
+  public void setSafeModeSupplier(java.util.function.BooleanSupplier s) { this.inSafeMode = s; }
+
+  /** True while no replication or deletion work may be handed out (safe mode). */
+  public boolean isInSafeMode() { return inSafeMode.getAsBoolean(); }
 
   public BlockMap getBlockMap() { return blockMap; }
   public DatanodeManager getDatanodes() { return datanodes; }
@@ -43,6 +60,7 @@ public final class BlockManager {
   /** Apply: a block leaves its file; DataNodes holding it are told to delete it. */
   public void removeBlock(BlockInfo b) {
     blockMap.remove(b.getBlockId());
+    replication.forget(b);
     for (Replica r : b.getReplicas()) {
       r.getNode().getBlocks().remove(b);
       if (sendCommands) {
@@ -58,6 +76,7 @@ public final class BlockManager {
     if (b.getState() == BlockState.COMMITTED && b.countGoodReplicas() >= minReplication) {
       b.setState(BlockState.COMPLETE);
     }
+    replication.check(b);
   }
 
   /** True when {@code b} has at least the minimum number of good replicas. */
@@ -102,31 +121,55 @@ public final class BlockManager {
     return new LocatedBlock(b.toBlock(), offset, sortByDistance(nodes, clientIp), corrupt);
   }
 
-  /** Same host first, then live before dead, keeping the rest in order. */
+  /**
+   * Closest first, as HDFS orders reads: the reader's own node, then fresh in-service nodes,
+   * then stale ones, then decommissioning/decommissioned ones, then dead ones; the order of
+   * equals is kept.
+   */
   public List<DatanodeInfo> sortByDistance(List<DatanodeDescriptor> nodes, String clientIp) {
     List<DatanodeInfo> out = new ArrayList<>(nodes.size());
-    for (int pass = 0; pass < 3; pass++) {
-      for (DatanodeDescriptor d : nodes) {
-        boolean local = clientIp != null && BlockPlacement.isHost(d, clientIp);
-        boolean live = datanodes.isLive(d);
-        int rank = local && live ? 0 : live ? 1 : 2;
-        if (rank == pass) {
-          out.add(d.toInfo(live ? DatanodeInfo.State.LIVE : DatanodeInfo.State.DEAD));
+    int[] ranks = new int[nodes.size()];
+    DatanodeInfo.State[] states = new DatanodeInfo.State[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      DatanodeDescriptor d = nodes.get(i);
+      states[i] = datanodes.stateOf(d);
+      boolean local = clientIp != null && BlockPlacement.isHost(d, clientIp);
+      switch (states[i]) {
+        case LIVE: ranks[i] = local ? 0 : 1; break;
+        case STALE: ranks[i] = 2; break;
+        case DECOMMISSIONING: case DECOMMISSIONED: ranks[i] = 3; break;
+        default: ranks[i] = 4; break;
+      }
+    }
+    for (int pass = 0; pass <= 4; pass++) {
+      for (int i = 0; i < nodes.size(); i++) {
+        if (ranks[i] == pass) {
+          out.add(nodes.get(i).toInfo(states[i]));
         }
       }
     }
     return out;
   }
 
-  /** A dead node's replicas are forgotten (re-replication follows from the monitor). */
+  /**
+   * A dead (or re-registering) node's replicas are forgotten and its blocks re-evaluated, so
+   * those now short of replicas are queued for the replication monitor; transfers from or to
+   * it are cancelled.
+   */
   public void removeNode(DatanodeDescriptor node) {
-    for (BlockInfo b : node.getBlocks()) {
+    List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
+    for (BlockInfo b : affected) {
       Replica r = b.findReplica(node);
       if (r != null) {
         b.getReplicas().remove(r);
       }
     }
     node.getBlocks().clear();
+    node.getPendingDeletes().clear();
     node.drainCommands();
+    affected.addAll(replication.pending().removeNode(node));
+    for (BlockInfo b : affected) {
+      replication.check(b);
+    }
   }
 }

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Chooses DataNodes for new replicas: never two on one node, never an excluded node, the
- * writer's own DataNode first (matched by host name or IP), then live, non-stale nodes with the
- * most effective free space and the fewest active transfers; stale nodes only when nothing
- * better is left.
+ * Chooses DataNodes for new replicas with HDFS's default policy: the writer's own DataNode
+ * first (matched by host name or IP), the second replica on another rack than the first, the
+ * third on the second one's rack (another node), further ones anywhere. With one rack the
+ * rack preferences fall back to any node. For re-replication the existing replicas take the
+ * place of the first ones. Never two replicas on one node, never an excluded node, never a
+ * decommissioning/decommissioned or dead node; stale nodes only when no fresh node qualifies.
+ * Among equals the node with the most effective free space and then the fewest active
+ * transfers wins.
  */
 public final class BlockPlacement {
   private final DatanodeManager datanodes;
@@ -20,56 +25,103 @@ public final class BlockPlacement {
     this.datanodes = datanodes;
   }
 
+  /** New-block placement (no existing replica). */
+  public List<DatanodeDescriptor> chooseTargets(int count, String clientHost,
+      Collection<String> excludedUuids, long blockSize) {
+    return chooseTargets(count, clientHost, List.of(), excludedUuids, blockSize);
+  }
+
   /**
    * Up to {@code count} targets (fewer when fewer nodes qualify), each of them incremented in
    * its scheduled writes so that back-to-back allocations spread.
    *
+   * @param existing nodes already holding the block (rack context; never chosen)
    * @param excludedUuids nodes that must not be chosen (client exclusions and current holders)
    * @param clientHost the writer's host or IP, or null
    */
   public List<DatanodeDescriptor> chooseTargets(int count, String clientHost,
-      Collection<String> excludedUuids, long blockSize) {
-    List<DatanodeDescriptor> candidates = new ArrayList<>();
-    for (DatanodeDescriptor d : datanodes.getLiveNodes()) {
-      if (!excludedUuids.contains(d.getUuid())
-          && d.getEffectiveRemaining(blockSize) >= blockSize) {
-        candidates.add(d);
-      }
-    }
-    if (candidates.isEmpty()) {
-      // Nodes that have not reported usage yet (capacity 0) are better than nothing.
-      for (DatanodeDescriptor d : datanodes.getLiveNodes()) {
-        if (!excludedUuids.contains(d.getUuid())) {
-          candidates.add(d);
-        }
-      }
-    }
-    candidates.sort(Comparator
-        .comparing((DatanodeDescriptor d) -> datanodes.isStale(d))
-        .thenComparing(d -> -d.getEffectiveRemaining(blockSize))
-        .thenComparingInt(DatanodeDescriptor::getLoad));
+      List<DatanodeDescriptor> existing, Collection<String> excludedUuids, long blockSize) {
+    List<DatanodeDescriptor> candidates = candidates(excludedUuids, existing, blockSize);
     List<DatanodeDescriptor> chosen = new ArrayList<>(count);
-    if (clientHost != null) {
+    List<DatanodeDescriptor> placed = new ArrayList<>(existing);
+    if (clientHost != null && placed.isEmpty()) {
       String clientIp = toIp(clientHost);
       for (DatanodeDescriptor d : candidates) {
         if (isHost(d, clientHost) || isHost(d, clientIp)) {
-          chosen.add(d);
+          take(d, candidates, chosen, placed);
           break;
         }
       }
     }
-    for (DatanodeDescriptor d : candidates) {
-      if (chosen.size() >= count) {
-        break;
-      }
-      if (!chosen.contains(d)) {
-        chosen.add(d);
-      }
+    while (chosen.size() < count && !candidates.isEmpty()) {
+      DatanodeDescriptor next = pick(candidates, rackPreference(placed));
+      take(next, candidates, chosen, placed);
     }
     for (DatanodeDescriptor d : chosen) {
       d.incrementScheduledWrites();
     }
     return chosen;
+  }
+
+  /** The rule for the next replica given those placed so far (HDFS default policy). */
+  private static Predicate<DatanodeDescriptor> rackPreference(List<DatanodeDescriptor> placed) {
+    if (placed.isEmpty()) {
+      return d -> true;
+    }
+    String first = placed.get(0).getRack();
+    if (placed.size() == 1) {
+      return d -> !d.getRack().equals(first);
+    }
+    String second = placed.get(1).getRack();
+    if (placed.size() == 2) {
+      return first.equals(second) ? d -> !d.getRack().equals(first)
+          : d -> d.getRack().equals(second);
+    }
+    return d -> true;
+  }
+
+  private static DatanodeDescriptor pick(List<DatanodeDescriptor> candidates,
+      Predicate<DatanodeDescriptor> preferred) {
+    for (DatanodeDescriptor d : candidates) {
+      if (preferred.test(d)) {
+        return d;
+      }
+    }
+    return candidates.get(0);
+  }
+
+  private static void take(DatanodeDescriptor d, List<DatanodeDescriptor> candidates,
+      List<DatanodeDescriptor> chosen, List<DatanodeDescriptor> placed) {
+    candidates.remove(d);
+    chosen.add(d);
+    placed.add(d);
+  }
+
+  /** Eligible nodes, best first; fresh nodes only if any fresh node qualifies. */
+  private List<DatanodeDescriptor> candidates(Collection<String> excludedUuids,
+      List<DatanodeDescriptor> existing, long blockSize) {
+    List<DatanodeDescriptor> eligible = new ArrayList<>();
+    for (DatanodeDescriptor d : datanodes.getLiveNodes()) {
+      if (datanodes.isInService(d) && !excludedUuids.contains(d.getUuid())
+          && !existing.contains(d)) {
+        eligible.add(d);
+      }
+    }
+    List<DatanodeDescriptor> roomy = new ArrayList<>();
+    for (DatanodeDescriptor d : eligible) {
+      if (d.getEffectiveRemaining(blockSize) >= blockSize) {
+        roomy.add(d);
+      }
+    }
+    // Nodes that have not reported usage yet (capacity 0) are better than nothing.
+    List<DatanodeDescriptor> out = roomy.isEmpty() ? eligible : roomy;
+    if (out.stream().anyMatch(d -> !datanodes.isStale(d))) {
+      out.removeIf(datanodes::isStale);
+    }
+    out.sort(Comparator
+        .comparingLong((DatanodeDescriptor d) -> -d.getEffectiveRemaining(blockSize))
+        .thenComparingInt(DatanodeDescriptor::getLoad));
+    return out;
   }
 
   /** True when {@code d} runs on {@code host} (its host name or its IP address). */

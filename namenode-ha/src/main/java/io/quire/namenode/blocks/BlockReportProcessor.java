@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns DataNode block reports into replica bookkeeping. A replica of a block no file owns, or
  * with a generation stamp older than the block's, is answered with a DELETE command; a
- * finalized replica whose length differs from a complete block's is marked corrupt. Runs under
- * the namesystem write lock.
+ * finalized replica whose length differs from a complete block's is marked corrupt. In safe
+ * mode no DELETE is sent (the next full report brings those replicas up again). A replica the
+ * NameNode ordered deleted is ignored until the node confirms the deletion (incremental report,
+ * or a full report without it). Every replica change re-evaluates the block's replication
+ * ({@link BlockManager#checkReplication}). Runs under the namesystem write lock.
  */
 public final class BlockReportProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BlockReportProcessor.class);
@@ -47,7 +50,13 @@ public final class BlockReportProcessor {
     for (BlockInfo b : gone) {
       removeReplica(node, b);
     }
-    return toDelete.isEmpty() ? List.of() : List.of(DatanodeCommand.delete(toDelete));
+    Set<Long> reportedIds = new HashSet<>(report.size() * 2);
+    for (ReportedBlock rb : report) {
+      reportedIds.add(rb.getBlock().getBlockId());
+    }
+    node.getPendingDeletes().retainAll(reportedIds);
+    return toDelete.isEmpty() || blocks.isInSafeMode() ? List.of()
+        : List.of(DatanodeCommand.delete(toDelete));
   }
 
   /** Incremental report: replicas received (or opened) and deleted. */
@@ -58,12 +67,13 @@ public final class BlockReportProcessor {
       processReplica(node, rb, toDelete);
     }
     for (Block d : deleted) {
+      node.getPendingDeletes().remove(d.getBlockId());
       BlockInfo b = blocks.getBlockMap().get(d.getBlockId());
       if (b != null) {
         removeReplica(node, b);
       }
     }
-    if (!toDelete.isEmpty()) {
+    if (!toDelete.isEmpty() && !blocks.isInSafeMode()) {
       node.enqueue(DatanodeCommand.delete(toDelete));
     }
   }
@@ -86,6 +96,10 @@ public final class BlockReportProcessor {
       toDelete.add(reported);
       return null;
     }
+    if (node.getPendingDeletes().contains(b.getBlockId())) {
+      LOG.debug("{} still reports {} which it was told to delete: ignored", node, reported);
+      return null;
+    }
     Replica r = b.findReplica(node);
     if (r == null) {
       r = new Replica(node, rb.getState(), reported.getGenerationStamp(), reported.getNumBytes());
@@ -102,6 +116,7 @@ public final class BlockReportProcessor {
           b, reported.getNumBytes(), b.getNumBytes());
       r.markCorrupt();
     }
+    blocks.getReplication().pending().replicaArrived(b, node);
     blocks.tryComplete(b);
     return b;
   }
@@ -116,14 +131,16 @@ public final class BlockReportProcessor {
     if (r != null && !r.isCorrupt()) {
       LOG.warn("Replica of {} on {} reported corrupt", b, node);
       r.markCorrupt();
+      blocks.checkReplication(b);
     }
   }
 
-  private static void removeReplica(DatanodeDescriptor node, BlockInfo b) {
+  private void removeReplica(DatanodeDescriptor node, BlockInfo b) {
     Replica r = b.findReplica(node);
     if (r != null) {
       b.getReplicas().remove(r);
     }
     node.getBlocks().remove(b);
+    blocks.checkReplication(b);
   }
 }

@@ -23,6 +23,10 @@ public final class DatanodeDescriptor {
   private volatile boolean dead;
   private volatile String ipAddress;
   private volatile int scheduledWrites;
+  private volatile String rack = RackResolver.DEFAULT_RACK;
+  private volatile AdminState adminState = AdminState.IN_SERVICE;
+  /** Blocks told to be deleted here and not yet confirmed deleted (namesystem lock). */
+  private final Set<Long> pendingDeletes = new HashSet<>();
   private final Set<BlockInfo> blocks = new HashSet<>();
   private final ConcurrentLinkedQueue<DatanodeCommand> commands = new ConcurrentLinkedQueue<>();
 
@@ -52,6 +56,24 @@ public final class DatanodeDescriptor {
     }
     return ip;
   }
+  /** Network location (e.g. "/rack1"), resolved at registration. */
+  public String getRack() { return rack; }
+  void setRack(String rack) { this.rack = rack; }
+
+  public AdminState getAdminState() { return adminState; }
+  void setAdminState(AdminState s) { this.adminState = s; }
+
+  /** True while the node is being or has been decommissioned. */
+  public boolean isDecommissioningOrDecommissioned() {
+    return adminState != AdminState.IN_SERVICE;
+  }
+
+  /**
+   * Ids of blocks whose replica here was ordered deleted and whose deletion the node has not
+   * confirmed yet; such a node is not a target for that block (namesystem lock).
+   */
+  public Set<Long> getPendingDeletes() { return pendingDeletes; }
+
   public long getLastHeartbeatMillis() { return lastHeartbeatMillis; }
   public StorageReport getReport() { return report; }
   public boolean isDead() { return dead; }
@@ -91,7 +113,7 @@ public final class DatanodeDescriptor {
   public DatanodeInfo toInfo(DatanodeInfo.State state) {
     StorageReport r = report;
     return new DatanodeInfo(id, r.getCapacity(), r.getUsed(), r.getRemaining(),
-        r.getActiveTransfers(), lastHeartbeatMillis, "/default-rack", state);
+        r.getActiveTransfers(), lastHeartbeatMillis, rack, state);
   }
 
   @Override public String toString() { return id.toString(); }

@@ -27,6 +27,8 @@ public final class DatanodeManager {
   private final LongSupplier clock;
   private final long staleMs;
   private final long expireMs;
+  private volatile RackResolver racks =
+      RackResolver.from(new org.apache.hadoop.conf.Configuration(false));
 
   public DatanodeManager(String clusterId, LongSupplier clock, long staleMs, long expireMs) {
     this.clusterId = clusterId;
@@ -34,6 +36,12 @@ public final class DatanodeManager {
     this.staleMs = staleMs;
     this.expireMs = expireMs;
   }
+
+  /** Sets the topology mapping used for nodes registering from now on. */
+  public void setRackResolver(RackResolver r) { this.racks = r; }
+
+  public long getStaleMs() { return staleMs; }
+  public long getExpireMs() { return expireMs; }
 
   public String getClusterId() { return clusterId; }
 
@@ -50,7 +58,8 @@ public final class DatanodeManager {
     d.setId(id);
     d.heartbeat(d.getReport(), now);
     d.setDead(false);
-    LOG.info("Registered DataNode {}", id);
+    d.setRack(racks.resolve(id.getHost(), d.getIpAddress()));
+    LOG.info("Registered DataNode {} on rack {}", id, d.getRack());
     return d;
   }
 
@@ -116,10 +125,63 @@ public final class DatanodeManager {
   public List<DatanodeInfo> getReport() {
     List<DatanodeInfo> out = new ArrayList<>(nodes.size());
     for (DatanodeDescriptor d : nodes.values()) {
-      DatanodeInfo.State s = d.isDead() || !isLive(d) ? DatanodeInfo.State.DEAD
-          : isStale(d) ? DatanodeInfo.State.STALE : DatanodeInfo.State.LIVE;
-      out.add(d.toInfo(s));
+      out.add(d.toInfo(stateOf(d)));
     }
     return out;
+  }
+
+  /**
+   * A node's state as reports show it: DEAD when past the expiry, else its admin state when
+   * decommissioning or decommissioned, else STALE or LIVE.
+   */
+  public DatanodeInfo.State stateOf(DatanodeDescriptor d) {
+    if (d.isDead() || !isLive(d)) {
+      return DatanodeInfo.State.DEAD;
+    }
+    switch (d.getAdminState()) {
+      case DECOMMISSIONING: return DatanodeInfo.State.DECOMMISSIONING;
+      case DECOMMISSIONED: return DatanodeInfo.State.DECOMMISSIONED;
+      default: return isStale(d) ? DatanodeInfo.State.STALE : DatanodeInfo.State.LIVE;
+    }
+  }
+
+  /** Live and in service: its good replicas count toward replication; it may take new ones. */
+  public boolean isInService(DatanodeDescriptor d) {
+    return d.getAdminState() == AdminState.IN_SERVICE && isLive(d);
+  }
+
+  /** Every registered node (dead ones included). */
+  public List<DatanodeDescriptor> getAllNodes() {
+    return new ArrayList<>(nodes.values());
+  }
+
+  /** The node whose UUID or data address ("host:port") is {@code key}, or null. */
+  public DatanodeDescriptor find(String key) {
+    DatanodeDescriptor d = nodes.get(key);
+    if (d != null) {
+      return d;
+    }
+    for (DatanodeDescriptor n : nodes.values()) {
+      if (n.getId().getDataAddress().equals(key)
+          || (n.getIpAddress() + ":" + n.getId().getDataPort()).equals(key)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Changes a node's admin state; returns false when it already was in that state (or, on
+   * decommission, already DECOMMISSIONED).
+   */
+  public boolean setAdminState(DatanodeDescriptor d, AdminState target) {
+    AdminState current = d.getAdminState();
+    if (current == target
+        || (target == AdminState.DECOMMISSIONING && current == AdminState.DECOMMISSIONED)) {
+      return false;
+    }
+    d.setAdminState(target);
+    LOG.info("DataNode {}: {} -> {}", d.getId(), current, target);
+    return true;
   }
 }

@@ -89,7 +89,9 @@ final class TreeApplier {
   }
 
   void setReplication(SetReplication r) {
-    ((InodeFile) inode(r.path(), r)).setReplication(r.replication());
+    InodeFile f = (InodeFile) inode(r.path(), r);
+    f.setReplication(r.replication());
+    f.getBlocks().forEach(s.blockManager()::checkReplication);
   }
 
   void concat(Concat r) {

@@ -33,6 +33,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   private final Operations ops;
   private final RetryCacheSupport retryCache;
   private final ClusterInfo cluster;
+  private final AdminCalls admin;
   private final CallerResolver callers;
   private final int packetSize;
 
@@ -42,6 +43,7 @@ public final class ClientRpcHandler implements ClientProtocol {
     this.ops = ns.ops();
     this.retryCache = retryCache;
     this.cluster = new ClusterInfo(ns);
+    this.admin = new AdminCalls(ns, callers);
     this.callers = callers;
     this.packetSize = packetSize;
   }
@@ -234,5 +236,19 @@ public final class ClientRpcHandler implements ClientProtocol {
       }
     }
     return ns.getSafeMode().isOn();
+  }
+
+  @Override public void setDecommission(String datanode, boolean decommission)
+      throws IOException {
+    admin.setDecommission(datanode, decommission);
+  }
+
+  @Override public io.quire.protocol.types.FileBlockHealth getBlockHealth(String path)
+      throws IOException {
+    return admin.getBlockHealth(path);
+  }
+
+  @Override public io.quire.protocol.types.ClusterHealth getClusterHealth() throws IOException {
+    return admin.getClusterHealth();
   }
 }

@@ -1,11 +1,9 @@
 package io.quire.namenode.rpc;
 
 import io.quire.namenode.Namesystem;
-import io.quire.namenode.blocks.BlockInfo;
-import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.blocks.Replica;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.metrics.ClusterHealthCollector;
+import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.LocatedBlock;
@@ -21,36 +19,9 @@ final class ClusterInfo {
   }
 
   FsStats getStats() throws IOException {
-    DatanodeManager dns = ns.getDatanodeManager();
-    long capacity = 0;
-    long used = 0;
-    long remaining = 0;
-    for (DatanodeDescriptor d : dns.getLiveNodes()) {
-      capacity += d.getReport().getCapacity();
-      used += d.getReport().getUsed();
-      remaining += d.getReport().getRemaining();
-    }
-    long[] health = ns.read(() -> {
-      long corrupt = 0;
-      long missing = 0;
-      for (BlockInfo b : ns.getBlockManager().getBlockMap().all()) {
-        if (b.getState() != BlockState.COMPLETE || b.getReplicas().isEmpty()) {
-          if (b.getState() == BlockState.COMPLETE) {
-            missing++;
-          }
-          continue;
-        }
-        boolean anyGood = false;
-        for (Replica r : b.getReplicas()) {
-          anyGood |= !r.isCorrupt();
-        }
-        if (!anyGood) {
-          corrupt++;
-        }
-      }
-      return new long[] {ns.getReplication().countUnderReplicated(), corrupt, missing};
-    });
-    return new FsStats(capacity, used, remaining, health[0], health[1], health[2]);
+    ClusterHealth h = ClusterHealthCollector.collect(ns);
+    return new FsStats(h.getCapacity(), h.getUsed(), h.getRemaining(),
+        h.getUnderReplicatedBlocks(), h.getCorruptBlocks(), h.getMissingBlocks());
   }
 
   void reportBadBlocks(List<LocatedBlock> blocks) throws IOException {

@@ -1,0 +1,77 @@
+package io.quire.namenode.blocks;
+
+import io.quire.namenode.datanodes.AdminState;
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DatanodeManager;
+import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decommissioning, as HDFS's DatanodeAdminManager: starting it marks the node DECOMMISSIONING
+ * and re-evaluates its blocks (its replicas stop counting, so they are queued and copied
+ * elsewhere while the node keeps serving reads and acting as a source); each monitor pass
+ * marks DECOMMISSIONED a node whose every block has enough live replicas on other nodes
+ * (its expected replication, or every in-service live node when there are fewer). No replica
+ * is deleted on its account, so no block drops below its replication meanwhile. Admin state
+ * is in memory only (see {@link AdminState}). Runs under the namesystem write lock.
+ */
+public final class DecommissionManager {
+  private static final Logger LOG = LoggerFactory.getLogger(DecommissionManager.class);
+
+  private final BlockManager blocks;
+
+  public DecommissionManager(BlockManager blocks) {
+    this.blocks = blocks;
+  }
+
+  /** Starts decommissioning ({@code true}) or returns the node to service; idempotent. */
+  public void setDecommission(DatanodeDescriptor node, boolean decommission) {
+    DatanodeManager dns = blocks.getDatanodes();
+    boolean changed = dns.setAdminState(node,
+        decommission ? AdminState.DECOMMISSIONING : AdminState.IN_SERVICE);
+    if (changed) {
+      for (BlockInfo b : new ArrayList<>(node.getBlocks())) {
+        blocks.checkReplication(b);
+      }
+    }
+  }
+
+  /** Marks DECOMMISSIONED the decommissioning nodes whose blocks are safe elsewhere. */
+  public int checkProgress() {
+    DatanodeManager dns = blocks.getDatanodes();
+    int inService = 0;
+    for (DatanodeDescriptor d : dns.getLiveNodes()) {
+      if (dns.isInService(d)) {
+        inService++;
+      }
+    }
+    int done = 0;
+    for (DatanodeDescriptor d : dns.getAllNodes()) {
+      if (d.getAdminState() == AdminState.DECOMMISSIONING && dns.isLive(d)
+          && allReplicatedElsewhere(d, inService)) {
+        dns.setAdminState(d, AdminState.DECOMMISSIONED);
+        LOG.info("DataNode {} is decommissioned: its {} blocks have enough replicas elsewhere",
+            d, d.getBlocks().size());
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private boolean allReplicatedElsewhere(DatanodeDescriptor d, int inService) {
+    for (BlockInfo b : d.getBlocks()) {
+      if (b.getFile() == null) {
+        continue;
+      }
+      if (b.getState() != BlockState.COMPLETE) {
+        return false;
+      }
+      int wanted = Math.min(b.getExpectedReplication(), inService);
+      if (blocks.getReplication().count(b).live() < wanted) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

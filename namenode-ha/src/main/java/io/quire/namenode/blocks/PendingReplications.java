@@ -1,0 +1,103 @@
+package io.quire.namenode.blocks;
+
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Transfers handed to DataNodes and not yet confirmed, as HDFS's PendingReconstructionBlocks:
+ * for each block its source and the targets that have not reported the new replica yet, and a
+ * deadline. A target's report of the replica removes it; a transfer whose deadline passed is
+ * dropped so the block is queued again (retry); a dead source or target cancels its part.
+ * Guarded by the namesystem lock.
+ */
+public final class PendingReplications {
+  /** One scheduled transfer. */
+  private static final class Pending {
+    final DatanodeDescriptor source;
+    final List<DatanodeDescriptor> targets;
+    final long deadline;
+
+    Pending(DatanodeDescriptor source, List<DatanodeDescriptor> targets, long deadline) {
+      this.source = source;
+      this.targets = new ArrayList<>(targets);
+      this.deadline = deadline;
+    }
+  }
+
+  private final Map<BlockInfo, Pending> pending = new HashMap<>();
+  private final Map<DatanodeDescriptor, Integer> perSource = new HashMap<>();
+
+  public void add(BlockInfo b, DatanodeDescriptor source, List<DatanodeDescriptor> targets,
+      long deadline) {
+    remove(b);
+    pending.put(b, new Pending(source, targets, deadline));
+    perSource.merge(source, 1, Integer::sum);
+  }
+
+  /** Number of targets still expected to report {@code b}. */
+  public int targetCount(BlockInfo b) {
+    Pending p = pending.get(b);
+    return p == null ? 0 : p.targets.size();
+  }
+
+  /** Nodes about to receive {@code b} (excluded as new targets). */
+  public List<DatanodeDescriptor> targets(BlockInfo b) {
+    Pending p = pending.get(b);
+    return p == null ? List.of() : p.targets;
+  }
+
+  /** Transfers currently scheduled from {@code source}. */
+  public int streamsFrom(DatanodeDescriptor source) {
+    return perSource.getOrDefault(source, 0);
+  }
+
+  /** {@code node} reported its replica of {@code b}. */
+  public void replicaArrived(BlockInfo b, DatanodeDescriptor node) {
+    Pending p = pending.get(b);
+    if (p != null && p.targets.remove(node) && p.targets.isEmpty()) {
+      remove(b);
+    }
+  }
+
+  public void remove(BlockInfo b) {
+    Pending p = pending.remove(b);
+    if (p != null) {
+      perSource.computeIfPresent(p.source, (k, v) -> v <= 1 ? null : v - 1);
+    }
+  }
+
+  /** Drops transfers past their deadline; returns their blocks (to be queued again). */
+  public List<BlockInfo> expire(long now) {
+    List<BlockInfo> out = new ArrayList<>();
+    for (Iterator<Map.Entry<BlockInfo, Pending>> it = pending.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<BlockInfo, Pending> e = it.next();
+      if (e.getValue().deadline <= now) {
+        out.add(e.getKey());
+      }
+    }
+    out.forEach(this::remove);
+    return out;
+  }
+
+  /** Cancels whatever involves a dead {@code node}; returns the blocks affected. */
+  public List<BlockInfo> removeNode(DatanodeDescriptor node) {
+    List<BlockInfo> out = new ArrayList<>();
+    for (Map.Entry<BlockInfo, Pending> e : pending.entrySet()) {
+      if (e.getValue().source == node || e.getValue().targets.contains(node)) {
+        out.add(e.getKey());
+      }
+    }
+    out.forEach(this::remove);
+    return out;
+  }
+
+  /** Blocks with a transfer in flight. */
+  public int size() {
+    return pending.size();
+  }
+}

@@ -1,0 +1,103 @@
+package io.quire.namenode.blocks;
+
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DatanodeManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the replication monitor needs to know, kept up to date incrementally (block report,
+ * incremental report, dead node, corrupt report, block completion, setReplication,
+ * decommission) instead of scanning the namespace: the {@link ReplicationQueues}, the
+ * {@link PendingReplications}, the blocks with corrupt replicas, and the blocks that may have
+ * replicas to delete (over-replicated, or corrupt replicas next to a good one). Only COMPLETE
+ * blocks of files are tracked. Guarded by the namesystem lock.
+ */
+public final class ReplicationBookkeeping {
+  private final DatanodeManager datanodes;
+  private final ReplicationQueues queues = new ReplicationQueues();
+  private final PendingReplications pending = new PendingReplications();
+  private final Set<BlockInfo> withCorrupt = new HashSet<>();
+  private final Set<BlockInfo> toTrim = new LinkedHashSet<>();
+
+  public ReplicationBookkeeping(DatanodeManager datanodes) {
+    this.datanodes = datanodes;
+  }
+
+  public ReplicationQueues queues() { return queues; }
+  public PendingReplications pending() { return pending; }
+
+  /** Replicas of {@code b} by kind; replicas on dead nodes are not counted. */
+  public ReplicaCounts count(BlockInfo b) {
+    int live = 0;
+    int decommissioning = 0;
+    int corrupt = 0;
+    for (Replica r : b.getReplicas()) {
+      DatanodeDescriptor n = r.getNode();
+      if (!datanodes.isLive(n)) {
+        continue;
+      }
+      if (r.isCorrupt()) {
+        corrupt++;
+      } else if (r.isGoodFor(b)) {
+        if (n.isDecommissioningOrDecommissioned()) {
+          decommissioning++;
+        } else {
+          live++;
+        }
+      }
+    }
+    return new ReplicaCounts(live, decommissioning, corrupt);
+  }
+
+  /** Re-evaluates {@code b} after anything about its replicas or replication changed. */
+  public void check(BlockInfo b) {
+    if (b.getState() != BlockState.COMPLETE || b.getFile() == null) {
+      forget(b);
+      return;
+    }
+    ReplicaCounts c = count(b);
+    int expected = b.getExpectedReplication();
+    int level = ReplicationQueues.levelFor(
+        new ReplicaCounts(c.live() + pending.targetCount(b), c.decommissioning(), c.corrupt()),
+        expected);
+    if (level < 0 && c.readable() == 0) {
+      level = ReplicationQueues.NO_GOOD_REPLICA;
+    }
+    queues.update(b, level);
+    if (c.corrupt() > 0) {
+      withCorrupt.add(b);
+    } else {
+      withCorrupt.remove(b);
+    }
+    if (c.live() > expected || (c.corrupt() > 0 && c.live() > 0)) {
+      toTrim.add(b);
+    } else {
+      toTrim.remove(b);
+    }
+  }
+
+  /** The block left the namespace (or is no longer complete). */
+  public void forget(BlockInfo b) {
+    queues.remove(b);
+    pending.remove(b);
+    withCorrupt.remove(b);
+    toTrim.remove(b);
+  }
+
+  /** Blocks with at least one corrupt replica. */
+  public int corruptCount() { return withCorrupt.size(); }
+
+  /** Blocks without a readable replica. */
+  public int missingCount() { return queues.size(ReplicationQueues.NO_GOOD_REPLICA); }
+
+  /** Takes the blocks that may have replicas to delete. */
+  public List<BlockInfo> drainToTrim() {
+    List<BlockInfo> out = new ArrayList<>(toTrim);
+    toTrim.clear();
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package io.quire.namenode.metrics;
+
+import io.quire.namenode.Namesystem;
+import io.quire.namenode.blocks.ReplicationBookkeeping;
+import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.protocol.types.ClusterHealth;
+import io.quire.protocol.types.DatanodeInfo;
+import java.io.IOException;
+
+/**
+ * Builds the {@link ClusterHealth} snapshot that admin report, getStats and the metrics source
+ * share: node counts by state, capacity of the live nodes, and the block counters the
+ * replication bookkeeping keeps up to date (no namespace scan). Takes the read lock briefly.
+ */
+public final class ClusterHealthCollector {
+  private ClusterHealthCollector() {}
+
+  public static ClusterHealth collect(Namesystem ns) throws IOException {
+    DatanodeManager dns = ns.getDatanodeManager();
+    long capacity = 0;
+    long used = 0;
+    long remaining = 0;
+    int[] byState = new int[DatanodeInfo.State.values().length];
+    for (DatanodeDescriptor d : dns.getAllNodes()) {
+      DatanodeInfo.State s = dns.stateOf(d);
+      byState[s.ordinal()]++;
+      if (s != DatanodeInfo.State.DEAD) {
+        capacity += d.getReport().getCapacity();
+        used += d.getReport().getUsed();
+        remaining += d.getReport().getRemaining();
+      }
+    }
+    long[] blocks = ns.read(() -> {
+      ReplicationBookkeeping book = ns.getBlockManager().getReplication();
+      return new long[] {ns.getState().tree().size(), ns.getBlockManager().getBlockMap().size(),
+          book.queues().underReplicatedCount(), book.corruptCount(), book.missingCount(),
+          book.pending().size()};
+    });
+    return new ClusterHealth(capacity, used, remaining,
+        byState[DatanodeInfo.State.LIVE.ordinal()], byState[DatanodeInfo.State.STALE.ordinal()],
+        byState[DatanodeInfo.State.DEAD.ordinal()],
+        byState[DatanodeInfo.State.DECOMMISSIONING.ordinal()],
+        byState[DatanodeInfo.State.DECOMMISSIONED.ordinal()], blocks[0], blocks[1], blocks[2],
+        blocks[3], blocks[4], blocks[5], ns.getSafeMode().isOn());
+  }
+}
