@@ -5,13 +5,19 @@ import io.quire.datanode.nnactor.CommandExecutor;
 import io.quire.datanode.nnactor.NameNodeActors;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.datanode.nnactor.RpcNameNodeConnector;
+import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.recovery.BlockRecoveryWorker;
+import io.quire.datanode.scanner.BlockScanner;
+import io.quire.datanode.scanner.CorruptReplicaReporter;
+import io.quire.datanode.scanner.DirectoryScanner;
 import io.quire.datanode.storage.DataStorage;
 import io.quire.datanode.storage.FsDataset;
+import io.quire.datanode.storage.Replica;
 import io.quire.datanode.transfer.BlockOpClient;
 import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.datanode.transfer.DataTransferServer;
 import io.quire.datanode.transfer.TransferContext;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -24,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Quire DataNode: block storage ({@link FsDataset}), the TCP data-transfer server and one
- * actor per NameNode listed in {@code quire.namenode.rpc-address}. Lifecycle:
+ * A Quire DataNode: block storage ({@link FsDataset}), the TCP data-transfer server, one
+ * actor per NameNode listed in {@code quire.namenode.rpc-address}, and the block and directory
+ * scanners that find corrupt, missing and stray replicas in the background. Lifecycle:
  * {@code new DataNode()}, {@code init(conf)} (reads options, opens and scans storage),
  * {@code start()} (binds the data port, then contacts the NameNodes), {@code stop()}.
  */
@@ -38,6 +45,11 @@ public class DataNode extends CompositeService {
   private FsDataset dataset;
   private DataTransferServer transferServer;
   private NameNodeActors actors;
+  private DataNodeMetrics metrics;
+  private CorruptReplicaReporter corruptReporter;
+  private BlockScanner blockScanner;
+  private DirectoryScanner directoryScanner;
+  private volatile TransferContext transferContext;
 
   public DataNode() {
     this(new RpcNameNodeConnector());
@@ -54,18 +66,52 @@ public class DataNode extends CompositeService {
     LOG.info("DataNode starting with {}", options);
     DataStorage storage = DataStorage.open(options.getDataDirs());
     dataset = new FsDataset(storage);
-    TransferContext tctx = new TransferContext(dataset, options, faults);
+    corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
+    metrics = DataNodeMetrics.create(storage.getDatanodeUuid(), this::getActiveTransfers);
+    TransferContext tctx = new TransferContext(dataset, options, faults, metrics,
+        corruptReporter);
     transferServer = new DataTransferServer(tctx);
     addService(transferServer);
     BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDatanodeId, dataset,
         new BlockOpClient(options), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
-        new BlockTransferClient(dataset, options), recovery, b -> actors.reportBadReplica(b));
+        new BlockTransferClient(dataset, options), recovery, this::reportSentCorrupt);
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
-        this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults));
+        this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics));
     dataset.addListener(actors);
     addService(actors);
+    blockScanner = new BlockScanner(dataset, options.getScanBytesPerSecond(),
+        options.getScanPeriodMs(), corruptReporter, metrics);
+    addService(blockScanner);
+    directoryScanner = new DirectoryScanner(dataset, options.getDirectoryScanIntervalMs(),
+        corruptReporter);
+    addService(directoryScanner);
+    this.transferContext = tctx;
     super.serviceInit(conf);
+  }
+
+  @Override protected void serviceStop() throws Exception {
+    try {
+      super.serviceStop();
+    } finally {
+      if (metrics != null) {
+        metrics.unregister();
+      }
+    }
+  }
+
+  /** A transfer receiver found our replica's data corrupt: mark and report it once. */
+  private void reportSentCorrupt(Block b) {
+    Replica r = dataset.getReplica(b.getBlockId());
+    if (r != null && r.getGenerationStamp() == b.getGenerationStamp()) {
+      corruptReporter.report(r, "TRANSFER receiver", "checksum mismatch in the data sent");
+    } else {
+      actors.reportBadReplica(b);
+    }
+  }
+
+  private int getActiveTransfers() {
+    return transferContext == null ? 0 : transferContext.getActiveTransfers();
   }
 
   /** The bound address of the data-transfer server (after start). */
@@ -97,6 +143,21 @@ public class DataNode extends CompositeService {
 
   /** This node's fault-injection points (no-ops unless a test sets them). */
   public DataNodeFaultInjector getFaultInjector() { return faults; }
+
+  /**
+   * The block scanner: {@code triggerScanNow()} verifies every finalized replica at once,
+   * {@code awaitScan(ticket, ms)} waits for it, counters say what it verified and found.
+   */
+  public BlockScanner getBlockScanner() { return blockScanner; }
+
+  /** The directory scanner (replica map versus disk); {@code triggerScanNow()} as above. */
+  public DirectoryScanner getDirectoryScanner() { return directoryScanner; }
+
+  /** This DataNode's metrics2 source ({@code DataNodeActivity-<uuid>}). */
+  public DataNodeMetrics getMetrics() { return metrics; }
+
+  /** Marks local replicas corrupt and reports each to the NameNodes once. */
+  public CorruptReplicaReporter getCorruptReplicaReporter() { return corruptReporter; }
 
   /** The per-NameNode actors. */
   public NameNodeActors getNameNodeActors() { return actors; }

@@ -52,4 +52,23 @@ public final class DataNodeConfigKeys {
   /** Largest back-off between retries when a NameNode is unreachable, in milliseconds. */
   public static final String NAMENODE_RETRY_MAX_KEY = "quire.datanode.namenode.retry.max.ms";
   public static final long NAMENODE_RETRY_MAX_DEFAULT = 10_000;
+
+  /** Block scanner read rate in bytes per second (HDFS: 1 MB/s per volume). */
+  public static final String SCAN_BYTES_PER_SECOND_KEY = "quire.datanode.scan.bytes-per-second";
+  public static final long SCAN_BYTES_PER_SECOND_DEFAULT = 1024L * 1024;
+
+  /**
+   * How often the block scanner re-verifies every finalized replica, in milliseconds; 0 scans
+   * only when triggered (HDFS: dfs.datanode.scan.period.hours, 3 weeks).
+   */
+  public static final String SCAN_PERIOD_KEY = "quire.datanode.scan.period.ms";
+  public static final long SCAN_PERIOD_DEFAULT = 21L * 24 * 60 * 60 * 1000;
+
+  /**
+   * Milliseconds between directory scans comparing the replica map with the disk; 0 scans only
+   * when triggered (HDFS: dfs.datanode.directoryscan.interval, 6 hours).
+   */
+  public static final String DIRECTORYSCAN_INTERVAL_KEY =
+      "quire.datanode.directoryscan.interval.ms";
+  public static final long DIRECTORYSCAN_INTERVAL_DEFAULT = 6L * 60 * 60 * 1000;
 }

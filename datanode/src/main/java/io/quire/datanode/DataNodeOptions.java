@@ -24,6 +24,9 @@ public final class DataNodeOptions {
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
   private final boolean syncOnClose;
+  private final long scanBytesPerSecond;
+  private final long scanPeriodMs;
+  private final long directoryScanIntervalMs;
 
   private DataNodeOptions(Configuration conf) {
     dataDirs = new ArrayList<>();
@@ -59,10 +62,17 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.NAMENODE_RETRY_MAX_DEFAULT);
     syncOnClose = conf.getBoolean(DataNodeConfigKeys.SYNC_ON_CLOSE_KEY,
         DataNodeConfigKeys.SYNC_ON_CLOSE_DEFAULT);
+    scanBytesPerSecond = conf.getLong(DataNodeConfigKeys.SCAN_BYTES_PER_SECOND_KEY,
+        DataNodeConfigKeys.SCAN_BYTES_PER_SECOND_DEFAULT);
+    scanPeriodMs = conf.getLong(DataNodeConfigKeys.SCAN_PERIOD_KEY,
+        DataNodeConfigKeys.SCAN_PERIOD_DEFAULT);
+    directoryScanIntervalMs = conf.getLong(DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_KEY,
+        DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_DEFAULT);
     if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
-        || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0) {
-      throw new IllegalArgumentException("DataNode intervals, thread counts and buffer sizes"
-          + " must be positive: " + this);
+        || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0
+        || scanBytesPerSecond <= 0 || scanPeriodMs < 0 || directoryScanIntervalMs < 0) {
+      throw new IllegalArgumentException("DataNode intervals, rates, thread counts and buffer sizes"
+          + " must be positive (scan intervals may be 0): " + this);
     }
   }
 
@@ -91,6 +101,9 @@ public final class DataNodeOptions {
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
   public boolean isSyncOnClose() { return syncOnClose; }
+  public long getScanBytesPerSecond() { return scanBytesPerSecond; }
+  public long getScanPeriodMs() { return scanPeriodMs; }
+  public long getDirectoryScanIntervalMs() { return directoryScanIntervalMs; }
 
   @Override public String toString() {
     return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
@@ -98,6 +111,8 @@ public final class DataNodeOptions {
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
         + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
-        + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose + "}";
+        + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose
+        + ", scanBytesPerSecond=" + scanBytesPerSecond + ", scanPeriodMs=" + scanPeriodMs
+        + ", directoryScanIntervalMs=" + directoryScanIntervalMs + "}";
   }
 }

@@ -2,6 +2,7 @@ package io.quire.datanode.nnactor;
 
 import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.storage.DataStorage;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.protocol.types.DatanodeId;
@@ -12,5 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 /** What NameNode actors need of their DataNode. */
 public record ActorContext(Configuration conf, DataNodeOptions options, DataStorage storage,
     FsDataset dataset, Supplier<DatanodeId> self, IntSupplier activeTransfers,
-    CommandExecutor commands, NameNodeConnector connector, DataNodeFaultInjector faults) {
+    CommandExecutor commands, NameNodeConnector connector, DataNodeFaultInjector faults,
+    DataNodeMetrics metrics) {
 }

@@ -156,8 +156,11 @@ public final class NameNodeActor implements Runnable {
         heartbeatNow = false;
         nextHeartbeat = now + hbInterval;
         ctx.faults().run(DataNodeFaultInjector.Point.BEFORE_HEARTBEAT, address);
-        handle(nn.sendHeartbeat(registration,
-            ctx.dataset().storageReport(ctx.activeTransfers().getAsInt())));
+        long sent = System.nanoTime();
+        List<DatanodeCommand> cmds = nn.sendHeartbeat(registration,
+            ctx.dataset().storageReport(ctx.activeTransfers().getAsInt()));
+        ctx.metrics().addHeartbeat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+        handle(cmds);
       }
       if (!pending.isEmpty()) {
         sendIncremental();

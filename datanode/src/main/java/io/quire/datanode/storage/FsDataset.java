@@ -10,6 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,11 +31,14 @@ public final class FsDataset {
   private final ReplicaMap map = new ReplicaMap();
   private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextDir = new AtomicInteger();
+  /** Replacement copies being received, by block id (not in the map until finalized). */
+  private final Map<Long, Replica> temporaries = new HashMap<>();
 
   /** Opens the dataset and rebuilds the replica map by scanning every directory. */
   public FsDataset(DataStorage storage) throws IOException {
     this.storage = storage;
     for (StorageDirectory sd : storage.getDirs()) {
+      sd.clearTmp();
       ReplicaScanner.scan(sd, map);
     }
     LOG.info("Loaded {} replicas from {}", map.size(), storage.getDirs());
@@ -44,6 +49,14 @@ public final class FsDataset {
   public void addListener(ReplicaListener l) { listeners.add(l); }
 
   public Replica getReplica(long blockId) { return map.get(blockId); }
+
+  /** A snapshot of every replica in the map (temporary copies excluded). */
+  public List<Replica> replicas() { return map.all(); }
+
+  /** Whether {@code r} is still this node's replica of its block (not deleted or replaced). */
+  public boolean isCurrent(Replica r) { return map.get(r.getBlockId()) == r; }
+
+  ReplicaMap map() { return map; }
 
   /** Block file of the replica of {@code blockId}, or null if there is none. */
   public File getBlockFile(long blockId) {
@@ -93,6 +106,56 @@ public final class FsDataset {
   }
 
   /**
+   * Creates the replica a TRANSFER (re-replication) writes into. Without a local replica, or
+   * with an unfinished stale one, that is a new unreported RBW replica as in
+   * {@link #createRbw}. A FINALIZED local replica that is known corrupt
+   * ({@link Replica#isCorrupt}) or has an older generation stamp gets a temporary copy under
+   * {@code tmp/} of the same storage directory instead; {@link #finalizeReplica} then swaps it
+   * in (see {@link ReplicaReplacer}). A healthy FINALIZED replica is refused with
+   * {@link ReplicaAlreadyExistsException}, as is a second concurrent copy.
+   */
+  public Replica createForTransfer(Block b, Replica.Writer writer) throws IOException {
+    synchronized (this) {
+      Replica old = map.get(b.getBlockId());
+      if (old == null || old.getState() != ReplicaState.FINALIZED) {
+        return createRbw(b, writer, false);
+      }
+      if (temporaries.containsKey(b.getBlockId())) {
+        throw new ReplicaAlreadyExistsException("receive transfer of " + b.getName()
+            + ": a replacement copy is already being received");
+      }
+      if (old.getGenerationStamp() > b.getGenerationStamp()
+          || (!old.isCorrupt() && old.getGenerationStamp() == b.getGenerationStamp())) {
+        throw new ReplicaAlreadyExistsException("receive transfer of " + b.getName()
+            + ": this DataNode already holds healthy " + old);
+      }
+      Replica r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0,
+          old.getDir());
+      r.setTemporary(true);
+      File tmp = r.getBlockFile().getParentFile();
+      if (!tmp.isDirectory() && !tmp.mkdirs()) {
+        throw new IOException("receive transfer of " + b.getName() + ": cannot create " + tmp);
+      }
+      Files.deleteIfExists(r.getBlockFile().toPath());
+      Files.deleteIfExists(r.getMetaFile().toPath());
+      Files.createFile(r.getBlockFile().toPath());
+      BlockMetaFile.create(r.getMetaFile());
+      r.setWriter(writer);
+      temporaries.put(b.getBlockId(), r);
+      LOG.info("Receiving {} to replace {}", r, old);
+      return r;
+    }
+  }
+
+  /** Drops an unfinished temporary copy (its transfer failed); the old replica stays. */
+  public synchronized void abortTemporary(Replica r) {
+    if (temporaries.remove(r.getBlockId(), r)) {
+      ReplicaMover.removeFiles(r);
+      LOG.info("Dropped unfinished replacement copy {}", r);
+    }
+  }
+
+  /**
    * Takes over an existing replica to continue writing it (append or pipeline recovery): stops
    * its writer, cuts it to {@code b.numBytes}, moves it to RBW with {@code newGs}. The files are
    * on disk when this returns.
@@ -119,8 +182,15 @@ public final class FsDataset {
     return r;
   }
 
-  /** Moves an RBW replica to finalized/ (durably: directories fsynced) and reports it. */
+  /**
+   * Moves an RBW replica to finalized/ (durably: directories fsynced) and reports it. A
+   * temporary copy replaces the map's replica of its block instead (block and meta file).
+   */
   public void finalizeReplica(Replica r) throws IOException {
+    if (r.isTemporary()) {
+      finalizeTemporary(r);
+      return;
+    }
     synchronized (this) {
       if (map.get(r.getBlockId()) != r) {
         throw new ReplicaNotFoundException("finalize " + r + ": replica was removed");
@@ -128,6 +198,27 @@ public final class FsDataset {
       ReplicaMover.move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
       r.resetAckedLength(r.getBytesOnDisk());
     }
+    fireReceived(r);
+  }
+
+  private void finalizeTemporary(Replica r) throws IOException {
+    Replica old;
+    synchronized (this) {
+      if (temporaries.get(r.getBlockId()) != r) {
+        throw new ReplicaNotFoundException("finalize replacement " + r + ": copy was dropped");
+      }
+      old = map.get(r.getBlockId());
+      if (old != null && (old.getState() != ReplicaState.FINALIZED
+          || old.getGenerationStamp() > r.getGenerationStamp())) {
+        throw new ReplicaAlreadyExistsException("finalize replacement " + r
+            + ": the local replica changed meanwhile to " + old);
+      }
+      ReplicaReplacer.replace(r, old);
+      temporaries.remove(r.getBlockId());
+      map.put(r);
+      r.resetAckedLength(r.getBytesOnDisk());
+    }
+    LOG.info("Replaced {} by received copy {}", old, r);
     fireReceived(r);
   }
 
@@ -199,9 +290,7 @@ public final class FsDataset {
       }
       LOG.info("Deleted replica {}", r);
       deleted.add(r.toBlock());
-      for (ReplicaListener l : listeners) {
-        l.replicaDeleted(r.toBlock());
-      }
+      fireDeleted(r.toBlock());
     }
     return deleted;
   }
@@ -242,7 +331,13 @@ public final class FsDataset {
     return dirs.get(Math.floorMod(nextDir.getAndIncrement(), dirs.size()));
   }
 
-  private void fireReceived(Replica r) {
+  void fireDeleted(Block b) {
+    for (ReplicaListener l : listeners) {
+      l.replicaDeleted(b);
+    }
+  }
+
+  void fireReceived(Replica r) {
     ReportedBlock rb = r.toReported();
     for (ReplicaListener l : listeners) {
       l.replicaReceived(rb);

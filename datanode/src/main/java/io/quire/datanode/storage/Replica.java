@@ -4,6 +4,7 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.File;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One replica on this DataNode: block id, generation stamp, state, the bytes on disk and, for
@@ -25,6 +26,8 @@ public final class Replica {
   private volatile long bytesOnDisk;
   private volatile long ackedLength;
   private volatile Writer writer;
+  private volatile boolean temporary;
+  private final AtomicBoolean corrupt = new AtomicBoolean();
 
   Replica(long blockId, long generationStamp, ReplicaState state, long bytesOnDisk,
       StorageDirectory dir) {
@@ -56,8 +59,28 @@ public final class Replica {
   }
 
   File stateDir(ReplicaState s) {
-    return s == ReplicaState.FINALIZED ? dir.getFinalizedDirFor(blockId) : dir.getRbwDir();
+    if (s == ReplicaState.FINALIZED) {
+      return dir.getFinalizedDirFor(blockId);
+    }
+    return temporary ? dir.getTmpDir() : dir.getRbwDir();
   }
+
+  /**
+   * Whether this is a temporary copy under {@code tmp/} that replaces the map's corrupt or
+   * stale replica of the same block when it is finalized (it is not in the replica map).
+   */
+  public boolean isTemporary() { return temporary; }
+
+  void setTemporary(boolean t) { temporary = t; }
+
+  /**
+   * Marks this replica corrupt; true only for the first call, so a corruption is reported once.
+   * A replacement or a re-created replica is a new object and starts healthy.
+   */
+  public boolean markCorrupt() { return corrupt.compareAndSet(false, true); }
+
+  /** Whether this replica was found corrupt (by the block or directory scanner, or a reader). */
+  public boolean isCorrupt() { return corrupt.get(); }
 
   /** Records bytes written to disk by the current writer. */
   public void setBytesOnDisk(long n) { bytesOnDisk = n; }
@@ -88,7 +111,8 @@ public final class Replica {
   public ReportedBlock toReported() { return new ReportedBlock(toBlock(), state); }
 
   @Override public String toString() {
-    return "blk_" + blockId + "_" + generationStamp + "[" + state + ", " + bytesOnDisk
+    return "blk_" + blockId + "_" + generationStamp + "[" + state + (temporary ? " tmp" : "")
+        + (isCorrupt() ? " corrupt" : "") + ", " + bytesOnDisk
         + "B on disk, " + getVisibleLength() + "B visible, " + dir + "]";
   }
 }

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
  * current/finalized/subdirXX/blk_ID_GS.meta
  *                                      its checksums, see {@link BlockMetaFile}
  * current/rbw/blk_ID, blk_ID_GS.meta   replicas being written (or to recover)
+ * current/tmp/blk_ID, blk_ID_GS.meta   copies received to replace a corrupt or stale
+ *                                      replica; emptied at start (never reported)
  * </pre>
  *
  * ID is the block id, GS the generation stamp. {@code XX} is two hex digits taken from bits
@@ -32,18 +34,30 @@ public final class StorageDirectory {
   public File getVersionFile() { return new File(getCurrentDir(), StorageVersionFile.NAME); }
   public File getFinalizedDir() { return new File(getCurrentDir(), "finalized"); }
   public File getRbwDir() { return new File(getCurrentDir(), "rbw"); }
+  public File getTmpDir() { return new File(getCurrentDir(), "tmp"); }
 
   /** Directory that holds the finalized replica of {@code blockId}. */
   public File getFinalizedDirFor(long blockId) {
     return new File(getFinalizedDir(), String.format("subdir%02x", (blockId >>> 8) & 0xFF));
   }
 
-  /** Creates current/, finalized/ and rbw/ if missing. */
+  /** Creates current/, finalized/, rbw/ and tmp/ if missing. */
   public void createLayout() throws IOException {
-    for (File d : new File[] {getCurrentDir(), getFinalizedDir(), getRbwDir()}) {
+    for (File d : new File[] {getCurrentDir(), getFinalizedDir(), getRbwDir(), getTmpDir()}) {
       if (!d.isDirectory() && !d.mkdirs()) {
         throw new IOException("create storage layout: cannot create directory " + d);
       }
+    }
+  }
+
+  /** Deletes what an earlier run left in tmp/ (unfinished replacement copies). */
+  public void clearTmp() throws IOException {
+    File[] left = getTmpDir().listFiles();
+    if (left == null) {
+      return;
+    }
+    for (File f : left) {
+      java.nio.file.Files.deleteIfExists(f.toPath());
     }
   }
 

@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one WRITE_BLOCK: takes the replica (CREATE / TRANSFER: a new RBW replica;
- * RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
+ * Serves one WRITE_BLOCK: takes the replica (CREATE: a new RBW replica; TRANSFER: a new RBW
+ * replica, or a temporary copy replacing a corrupt or stale finalized one, see
+ * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
  * answers an {@link OpResponse}, then receives packets: verify CRCs, forward downstream, write,
  * hand to the {@link PacketResponder}. A packet flagged syncBlock is forced to disk before it
  * is acked; the last packet finalizes the replica, forced to disk first unless
@@ -68,9 +69,13 @@ final class BlockReceiver implements Replica.Writer {
     FsDataset ds = ctx.getDataset();
     Replica r;
     try {
-      r = req.getStage() == BlockConstructionStage.RECOVER_APPEND
-          ? ds.recoverForAppend(b, req.getNewGenerationStamp(), this)
-          : ds.createRbw(b, this, req.getStage() == BlockConstructionStage.CREATE);
+      if (req.getStage() == BlockConstructionStage.RECOVER_APPEND) {
+        r = ds.recoverForAppend(b, req.getNewGenerationStamp(), this);
+      } else if (req.getStage() == BlockConstructionStage.TRANSFER) {
+        r = TransferReplicaFactory.create(ctx, b, this);
+      } else {
+        r = ds.createRbw(b, this, req.getStage() == BlockConstructionStage.CREATE);
+      }
     } catch (IOException e) {
       Responses.refuse(out, "WRITE_BLOCK " + req.getStage(), e);
       return;
@@ -80,6 +85,9 @@ final class BlockReceiver implements Replica.Writer {
     } finally {
       r.clearWriter(this);
       IOUtils.closeSocket(mirror);
+      if (r.isTemporary()) {
+        ds.abortTemporary(r);
+      }
     }
   }
 
@@ -180,13 +188,21 @@ final class BlockReceiver implements Replica.Writer {
           disk.rewindTo(p.getOffsetInBlock());
         }
         disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
+        ctx.getMetrics().addBytesWritten(p.getDataLen());
       }
       if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
         disk.sync();
       }
       if (p.isLast()) {
         ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
+        if (r.isTemporary() && r.getBytesOnDisk() != req.getBlock().getNumBytes()) {
+          LOG.warn("WRITE_BLOCK {}: replacement copy has {} bytes, sender announced {}", r,
+              r.getBytesOnDisk(), req.getBlock().getNumBytes());
+          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+          return true;
+        }
         ctx.getDataset().finalizeReplica(r);
+        ctx.getMetrics().incrBlocksWritten();
         LOG.debug("WRITE_BLOCK finalized {}", r);
       }
       responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());

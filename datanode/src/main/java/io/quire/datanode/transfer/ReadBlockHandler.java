@@ -54,6 +54,8 @@ final class ReadBlockHandler {
           in.getReplica().getState()));
       try {
         new BlockSender(in).sendPackets(out, zeroCopy, from, to);
+        ctx.getMetrics().addBytesRead(to - from);
+        ctx.getMetrics().incrBlocksRead();
       } catch (SocketException | SocketTimeoutException e) {
         // readers routinely stop early (seek, positioned read, close)
         LOG.debug("READ_BLOCK {}: reader went away: {}", b.getName(), e.toString());
