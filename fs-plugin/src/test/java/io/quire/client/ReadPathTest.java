@@ -76,6 +76,23 @@ class ReadPathTest {
   }
 
   @Test
+  void largeReadsLandInTheCallerBufferOnlyAfterTheirChecksumsPass() throws IOException {
+    cluster.dn(0).corruptReads(true);
+    byte[] got = new byte[data.length];
+    try (QuireInputStream in = client.open("/f", true, null)) {
+      int off = 0;
+      while (off < got.length) {
+        int n = in.read(got, off, got.length - off);
+        assertTrue(n > 0, "read returned " + n + " at " + off);
+        off += n;
+      }
+      assertEquals(-1, in.read(got, 0, got.length));
+    }
+    assertArrayEquals(data, got);
+    assertEquals(cluster.dn(0).info(), cluster.namenode.badBlocks.get(0).getLocations().get(0));
+  }
+
+  @Test
   void withChecksumsOffCorruptBytesAreNotDetected() throws IOException {
     cluster.dn(0).corruptReads(true);
     try (QuireInputStream in = client.open("/f", false, null)) {
