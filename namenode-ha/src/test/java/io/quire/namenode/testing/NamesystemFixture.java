@@ -46,7 +46,8 @@ public final class NamesystemFixture {
     this.journal = journal;
     this.superUser = UserGroupInformation.getCurrentUser().getShortUserName();
     CallerResolver callers = new CallerResolver(superUser, "supergroup");
-    this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get);
+    this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get,
+        conf);
     NamesystemLoader.load(ns, journal, null);
     NamesystemLoader.openForWrite(ns, journal);
     RetryCacheSupport cache = new RetryCacheSupport(0.01f, 600_000);
