@@ -159,11 +159,20 @@ public final class MiniQuireCluster implements Closeable {
     nameNodePort = nn.getRpcAddress().getPort();
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + nameNodePort);
     conf.set(FileSystem.FS_DEFAULT_NAME_KEY, getURI().toString());
+    // FileContext (and so YARN job staging) finds AbstractFileSystems only through this key.
+    conf.set("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
     LOG.info("Mini cluster NameNode at {}", getURI());
   }
 
-  /** Stops the NameNode; its storage is kept for {@link #startNameNode()}. */
+  /**
+   * Stops the NameNode; its storage is kept for {@link #startNameNode()}. The cached
+   * {@link #getClientProtocol()} proxy is dropped (its connection dies with the NameNode).
+   */
   public synchronized void stopNameNode() {
+    if (clientProtocol != null) {
+      QuireRpc.stopProxy(clientProtocol);
+      clientProtocol = null;
+    }
     if (nameNode != null) {
       nameNode.stop();
       nameNode = null;

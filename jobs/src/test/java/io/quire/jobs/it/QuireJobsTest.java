@@ -5,10 +5,8 @@ import java.io.File;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 
 /** The jobs on quire:// (one MiniQuireCluster for the class, 3 DataNodes). */
-@Tag("quire-core")
 class QuireJobsTest extends JobsEndToEndContract {
   private MiniQuireCluster cluster;
 

@@ -4,10 +4,8 @@ import io.quire.minicluster.MiniQuireCluster;
 import java.io.File;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.Tag;
 
 /** A job on YARN reading from and writing to quire:// (MiniQuireCluster). */
-@Tag("quire-core")
 class QuireYarnTest extends YarnContract {
   private MiniQuireCluster cluster;
 
