@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,10 +100,8 @@ class TestNameNodeCrashRecovery {
       fs.close();
     }
 
-    // Tear the tail: half a record at the end of the journal being written at the crash.
-    File inProgress = findInProgressSegment(nameDir);
-    Files.write(inProgress.toPath(), new byte[] {0, 0, 0, 40, 1, 2, 3},
-        StandardOpenOption.APPEND);
+    // Tear the tail: half a record after the last whole one of the segment being written.
+    tearTail(findInProgressSegment(nameDir));
 
     try (ForkedNameNode nn = ForkedNameNode.start(confFile, log);
          FileSystem fs = FileSystem.newInstance(uri, client)) {
@@ -124,8 +121,33 @@ class TestNameNodeCrashRecovery {
       }
       fs.mkdirs(new Path("/after-crash"));
       assertTrue(fs.getFileStatus(new Path("/after-crash")).isDirectory());
-    } finally {
-      FileUtil.fullyDelete(base);
+    }
+    // Kept on failure: the forked NameNode's log is in it.
+    FileUtil.fullyDelete(base);
+  }
+
+  /**
+   * Writes the start of a record (length 40, a bad CRC, 3 payload bytes) where the next record
+   * would go, as a crash in the middle of a write leaves it. Walks the records by the format in
+   * io.quire.namenode.journal.SegmentFormat: a 16-byte header, then records of
+   * {@code int length, int crc, long txId, long epoch, payload}; zeros (preallocated padding)
+   * or the end of the file end the records.
+   */
+  private static void tearTail(File segment) throws Exception {
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(segment, "rw")) {
+      long off = 16;
+      while (off + 24 <= raf.length()) {
+        raf.seek(off);
+        int len = raf.readInt();
+        if (len <= 0 || off + 24 + len > raf.length()) {
+          break;
+        }
+        off += 24 + len;
+      }
+      raf.seek(off);
+      raf.writeInt(40);
+      raf.writeInt(0xdeadbeef);
+      raf.write(new byte[] {1, 2, 3});
     }
   }
 
