@@ -1,0 +1,90 @@
+package io.quire.namenode.health;
+
+import static io.quire.namenode.health.HealthCluster.index;
+import static io.quire.namenode.health.HealthCluster.ofType;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quire.protocol.exceptions.UnknownDatanodeException;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.LocatedBlock;
+import java.io.IOException;
+import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.junit.jupiter.api.Test;
+
+/** DECOMMISSIONING -> copies made elsewhere -> DECOMMISSIONED; recommission; permissions. */
+class DecommissionTest {
+
+  private static DatanodeInfo.State state(HealthCluster c, int i) {
+    return c.fx.client.getDatanodeReport().stream()
+        .filter(d -> d.getUuid().equals("dn-" + i)).findFirst().orElseThrow().getState();
+  }
+
+  @Test
+  void decommissionCopiesBlocksAwayBeforeFinishing() throws IOException {
+    HealthCluster c = new HealthCluster(4);
+    LocatedBlock lb = c.writeFile("/f", (short) 3);
+    int node = index(lb.getLocations().get(0));
+    c.fx.client.setDecommission("127.0.0." + (node + 1) + ":" + (9000 + node), true);
+    c.fx.client.setDecommission("dn-" + node, true); // idempotent
+    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node));
+    assertEquals(1, c.fx.client.getClusterHealth().getDecommissioningNodes());
+
+    // Still readable, listed after the in-service replicas.
+    List<DatanodeInfo> locs = c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
+        .getLocations();
+    assertEquals(3, locs.size());
+    assertEquals("dn-" + node, locs.get(2).getUuid());
+
+    c.fx.monitor.runOnce();
+    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node), "not before the copy");
+    List<DatanodeCommand> transfers = new ArrayList<>();
+    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DatanodeCommand.Type.TRANSFER)));
+    assertEquals(1, transfers.size());
+    DatanodeInfo target = transfers.get(0).getTargets().get(0).get(0);
+    assertTrue(lb.getLocations().stream().noneMatch(d -> d.getUuid().equals(target.getUuid())));
+    c.completeTransfer(transfers.get(0));
+    c.fx.monitor.runOnce();
+    assertEquals(DatanodeInfo.State.DECOMMISSIONED, state(c, node));
+    // Its replica is not trimmed: the block now has 3 live + 1 decommissioned copies.
+    assertTrue(c.heartbeatAll().stream()
+        .allMatch(x -> ofType(x, DatanodeCommand.Type.DELETE).isEmpty()));
+
+    c.fx.client.setDecommission("dn-" + node, false);
+    assertEquals(DatanodeInfo.State.LIVE, state(c, node));
+    c.fx.monitor.runOnce();
+    long deletes = c.heartbeatAll().stream()
+        .mapToLong(x -> ofType(x, DatanodeCommand.Type.DELETE).size()).sum();
+    assertEquals(1, deletes, "back in service the block is over-replicated by one");
+  }
+
+  @Test
+  void decommissionedNodeGetsNoNewBlocks() throws IOException {
+    HealthCluster c = new HealthCluster(3);
+    c.fx.client.setDecommission("dn-0", true);
+    long id = c.fx.client.create("/n", (short) 0644, "c", false, true, (short) 3, 1024)
+        .getFileId();
+    LocatedBlock lb = c.fx.client.addBlock("/n", id, "c", null, List.of(), "127.0.0.1");
+    assertEquals(2, lb.getLocations().size());
+    assertTrue(lb.getLocations().stream().noneMatch(d -> d.getUuid().equals("dn-0")));
+  }
+
+  @Test
+  void onlyTheSuperuserDecommissionsAndUnknownNodesAreNamed() throws Exception {
+    HealthCluster c = new HealthCluster(1);
+    UserGroupInformation bob = UserGroupInformation.createUserForTesting("bob",
+        new String[] {"users"});
+    assertThrows(AccessControlException.class, () -> bob.doAs(
+        (PrivilegedExceptionAction<Void>) () -> {
+          c.fx.client.setDecommission("dn-0", true);
+          return null;
+        }));
+    UnknownDatanodeException e = assertThrows(UnknownDatanodeException.class,
+        () -> c.fx.client.setDecommission("nowhere:1", true));
+    assertTrue(e.getMessage().contains("nowhere:1"), e.getMessage());
+  }
+}
