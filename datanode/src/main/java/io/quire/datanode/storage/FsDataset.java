@@ -10,8 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +29,7 @@ public final class FsDataset {
   private final ReplicaMap map = new ReplicaMap();
   private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextDir = new AtomicInteger();
-  /** Replacement copies being received, by block id (not in the map until finalized). */
-  private final Map<Long, Replica> temporaries = new HashMap<>();
+  private final ReplacementCopies copies = new ReplacementCopies(this);
 
   /** Opens the dataset and rebuilds the replica map by scanning every directory. */
   public FsDataset(DataStorage storage) throws IOException {
@@ -120,39 +117,13 @@ public final class FsDataset {
       if (old == null || old.getState() != ReplicaState.FINALIZED) {
         return createRbw(b, writer, false);
       }
-      if (temporaries.containsKey(b.getBlockId())) {
-        throw new ReplicaAlreadyExistsException("receive transfer of " + b.getName()
-            + ": a replacement copy is already being received");
-      }
-      if (old.getGenerationStamp() > b.getGenerationStamp()
-          || (!old.isCorrupt() && old.getGenerationStamp() == b.getGenerationStamp())) {
-        throw new ReplicaAlreadyExistsException("receive transfer of " + b.getName()
-            + ": this DataNode already holds healthy " + old);
-      }
-      Replica r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0,
-          old.getDir());
-      r.setTemporary(true);
-      File tmp = r.getBlockFile().getParentFile();
-      if (!tmp.isDirectory() && !tmp.mkdirs()) {
-        throw new IOException("receive transfer of " + b.getName() + ": cannot create " + tmp);
-      }
-      Files.deleteIfExists(r.getBlockFile().toPath());
-      Files.deleteIfExists(r.getMetaFile().toPath());
-      Files.createFile(r.getBlockFile().toPath());
-      BlockMetaFile.create(r.getMetaFile());
-      r.setWriter(writer);
-      temporaries.put(b.getBlockId(), r);
-      LOG.info("Receiving {} to replace {}", r, old);
-      return r;
+      return copies.create(b, writer, old);
     }
   }
 
   /** Drops an unfinished temporary copy (its transfer failed); the old replica stays. */
-  public synchronized void abortTemporary(Replica r) {
-    if (temporaries.remove(r.getBlockId(), r)) {
-      ReplicaMover.removeFiles(r);
-      LOG.info("Dropped unfinished replacement copy {}", r);
-    }
+  public void abortTemporary(Replica r) {
+    copies.abort(r);
   }
 
   /**
@@ -188,7 +159,7 @@ public final class FsDataset {
    */
   public void finalizeReplica(Replica r) throws IOException {
     if (r.isTemporary()) {
-      finalizeTemporary(r);
+      copies.finalizeCopy(r);
       return;
     }
     synchronized (this) {
@@ -198,27 +169,6 @@ public final class FsDataset {
       ReplicaMover.move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
       r.resetAckedLength(r.getBytesOnDisk());
     }
-    fireReceived(r);
-  }
-
-  private void finalizeTemporary(Replica r) throws IOException {
-    Replica old;
-    synchronized (this) {
-      if (temporaries.get(r.getBlockId()) != r) {
-        throw new ReplicaNotFoundException("finalize replacement " + r + ": copy was dropped");
-      }
-      old = map.get(r.getBlockId());
-      if (old != null && (old.getState() != ReplicaState.FINALIZED
-          || old.getGenerationStamp() > r.getGenerationStamp())) {
-        throw new ReplicaAlreadyExistsException("finalize replacement " + r
-            + ": the local replica changed meanwhile to " + old);
-      }
-      ReplicaReplacer.replace(r, old);
-      temporaries.remove(r.getBlockId());
-      map.put(r);
-      r.resetAckedLength(r.getBytesOnDisk());
-    }
-    LOG.info("Replaced {} by received copy {}", old, r);
     fireReceived(r);
   }
 

@@ -23,7 +23,8 @@ import java.util.List;
  * Copies a finalized local replica to other DataNodes (re-replication): a WRITE_BLOCK with stage
  * TRANSFER to the first target, which pipelines to the rest; the whole block is streamed and
  * every packet's ack must report success on all targets. When the first target finds the data
- * corrupt (ERROR_CHECKSUM) the local replica is bad: {@link ChecksumMismatchException}.
+ * corrupt (ERROR_CHECKSUM) the local replica is bad: {@link ChecksumMismatchException}. A
+ * replica already known corrupt is not sent at all.
  */
 public final class BlockTransferClient {
   private final FsDataset dataset;
@@ -43,6 +44,10 @@ public final class BlockTransferClient {
       if (in.getReplica().getState() != ReplicaState.FINALIZED) {
         throw new IOException("TRANSFER " + b.getName() + ": replica is not finalized: "
             + in.getReplica());
+      }
+      if (in.getReplica().isCorrupt()) {
+        throw new IOException("TRANSFER " + b.getName() + ": the local replica is known"
+            + " corrupt (already reported to the NameNodes): " + in.getReplica());
       }
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
       List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));

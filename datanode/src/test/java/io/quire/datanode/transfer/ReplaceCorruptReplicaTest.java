@@ -158,4 +158,17 @@ class ReplaceCorruptReplicaTest {
     assertFalse(oldMeta.exists(), "meta file of the old generation stamp removed");
     assertArrayEquals(fresh, readFromTarget(new Block(9004, 5, 6000), fresh.length));
   }
+
+  @Test
+  void aReplicaKnownCorruptIsNotSent() throws Exception {
+    Block b = new Block(9005, 1, 0);
+    writeToBoth(b, 2000);
+    flipByte(source.getBlockFile(9005), 1500);
+    BlockScanner s = source.getBlockScanner();
+    assertTrue(s.awaitScan(s.triggerScanNow(), WAIT.toMillis()));
+    target.getFsDataset().delete(List.of(b));
+    IOException e = assertThrows(IOException.class, () -> transfer(b));
+    assertTrue(e.getMessage().contains("known corrupt"), e.getMessage());
+    assertEquals(null, target.getFsDataset().getReplica(9005));
+  }
 }
