@@ -22,6 +22,11 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("health")) {
+      // Replication, safe mode and DataNode loss timings: see HealthBenchMain.
+      HealthBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     int runs = 3;
     long bytes = 1L << 30;
     int files = 5000;

@@ -1,0 +1,128 @@
+package io.quire.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.util.StringUtils;
+
+/**
+ * {@code quire bench --suite health [--runs 3] [--blocks 200] [--block-size 1m]
+ * [--small-files 1000] [--datanodes 4] [--heartbeat-ms 1000] [--recheck-ms 1000]
+ * [--only quire|hdfs] [--dir target/bench-health]}: Quire against HDFS (MiniDFSCluster) in the
+ * same JVM with the same {@link HealthSettings}, alternating in every run; prints medians
+ * and hdfs/quire ratios (above 1: Quire takes less time).
+ *
+ * <p>Per run and system: a fresh cluster of --datanodes nodes, replication 3; --blocks blocks
+ * of --block-size (files of 10 blocks) and --small-files one-block files; then (1) restart the
+ * whole cluster and time start → out of safe mode, (2) stop one DataNode and time loss →
+ * declared dead and loss → every block back at 3 replicas.
+ */
+public final class HealthBenchMain {
+  private HealthBenchMain() { }
+
+  public static void main(String[] args) throws Exception {
+    int runs = 3;
+    int blocks = 200;
+    long blockSize = 1 << 20;
+    int smallFiles = 1000;
+    int dataNodes = 4;
+    long heartbeatMs = 1000;
+    long recheckMs = 1000;
+    String only = null;
+    File dir = new File("target/bench-health").getAbsoluteFile();
+    for (int i = 0; i < args.length; i++) {
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--runs" -> { runs = Integer.parseInt(v); i++; }
+        case "--blocks" -> { blocks = Integer.parseInt(v); i++; }
+        case "--block-size" -> {
+          blockSize = StringUtils.TraditionalBinaryPrefix.string2long(v);
+          i++;
+        }
+        case "--small-files" -> { smallFiles = Integer.parseInt(v); i++; }
+        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
+        case "--heartbeat-ms" -> { heartbeatMs = Long.parseLong(v); i++; }
+        case "--recheck-ms" -> { recheckMs = Long.parseLong(v); i++; }
+        case "--only" -> { only = v; i++; }
+        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
+        default -> {
+          System.err.println("bench --suite health: unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    HealthSettings s = new HealthSettings(heartbeatMs, recheckMs, 1000, 4, 4);
+    System.out.printf("Health: Quire vs HDFS, %d runs, %d DataNodes, replication 3, %d blocks of"
+        + " %s + %d one-block files, %d cores; %s%n", runs, dataNodes, blocks,
+        StringUtils.byteDesc(blockSize), smallFiles, Runtime.getRuntime().availableProcessors(),
+        s);
+    Map<String, Map<String, List<Double>>> rows = new LinkedHashMap<>();
+    String restartRow = "restart → out of safe mode (" + (blocks + smallFiles) + " blocks)";
+    String deadRow = "DataNode loss → declared dead";
+    String fullRow = "DataNode loss → all blocks at 3 replicas";
+    for (int run = 0; run < runs; run++) {
+      for (String target : new String[] {"quire", "hdfs"}) {
+        if (only != null && !only.equals(target)) {
+          continue;
+        }
+        File base = new File(dir, target + "-" + run);
+        FileUtil.fullyDelete(base);
+        try (HealthCluster c = target.equals("quire")
+            ? new QuireHealthCluster(base, dataNodes, blockSize, s)
+            : new HdfsHealthCluster(base, dataNodes, blockSize, s)) {
+          HealthWorkloads.load(c.fileSystem(), blocks, blockSize, smallFiles);
+          add(rows, restartRow, target, HealthWorkloads.restartToSafeModeOff(c));
+          double[] loss = HealthWorkloads.lossToFullReplication(c, 20 * s.deadAfterMs() + 120_000);
+          add(rows, deadRow, target, loss[0]);
+          add(rows, fullRow, target, loss[1]);
+        } finally {
+          FileUtil.fullyDelete(base);
+        }
+        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
+      }
+    }
+    print(rows, runs);
+  }
+
+  private static void add(Map<String, Map<String, List<Double>>> rows, String row, String target,
+      double seconds) {
+    rows.computeIfAbsent(row, r -> new LinkedHashMap<>())
+        .computeIfAbsent(target, t -> new ArrayList<>()).add(seconds);
+  }
+
+  private static void print(Map<String, Map<String, List<Double>>> rows, int runs) {
+    System.out.printf("| measurement | quire s (median of %d) | hdfs s (median of %d)"
+        + " | hdfs/quire |%n", runs, runs);
+    System.out.println("|---|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
+      double q = median(e.getValue().getOrDefault("quire", List.of()));
+      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
+      System.out.printf("| %s | %.2f | %.2f | %s |%n", e.getKey(), q, h,
+          Double.isNaN(q) || Double.isNaN(h) ? "n/a" : String.format("%.2f", h / q));
+    }
+    System.out.println();
+    System.out.println("Raw runs (s):");
+    for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
+      System.out.printf("  %-45s %s%n", e.getKey(), e.getValue());
+    }
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
