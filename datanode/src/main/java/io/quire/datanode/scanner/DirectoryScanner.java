@@ -8,6 +8,7 @@ import io.quire.datanode.storage.StorageDirectory;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *     (the meta file of the highest generation stamp; the others are deleted). Their CRCs are
  *     verified later by the block scanner. Anything else of such an id (a block file without a
  *     meta file or with a mismatching one, orphan meta files, copies in the wrong subdirectory)
- *     cannot be served and is deleted.
+ *     cannot be served and is deleted. A meta file that cannot even be opened is left for the
+ *     next scan: an I/O error is no proof of junk.
  * <li>Beside a FINALIZED replica, other files of its id (meta files of older generation
  *     stamps, stray copies) are deleted.
  * </ul>
@@ -61,7 +63,7 @@ public final class DirectoryScanner extends ScannerService {
     this.reporter = reporter;
   }
 
-  @Override long runRound(boolean full) {
+  @Override long runRound(boolean full) throws InterruptedException {
     checkReplicas();
     for (StorageDirectory sd : dataset.getStorage().getDirs()) {
       checkDisk(sd);
@@ -69,8 +71,9 @@ public final class DirectoryScanner extends ScannerService {
     return intervalMs > 0 ? System.currentTimeMillis() + intervalMs : Long.MAX_VALUE;
   }
 
-  private void checkReplicas() {
+  private void checkReplicas() throws InterruptedException {
     for (Replica r : dataset.replicas()) {
+      checkInterrupted();
       if (r.getState() != ReplicaState.FINALIZED) {
         continue;
       }
@@ -116,8 +119,15 @@ public final class DirectoryScanner extends ScannerService {
     return null;
   }
 
-  private void checkDisk(StorageDirectory sd) {
+  private static void checkInterrupted() throws InterruptedException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("directory scan stopped");
+    }
+  }
+
+  private void checkDisk(StorageDirectory sd) throws InterruptedException {
     for (Map.Entry<Long, DiskListing.Entry> e : DiskListing.list(sd).entrySet()) {
+      checkInterrupted();
       long id = e.getKey();
       DiskListing.Entry files = e.getValue();
       Replica r = dataset.getReplica(id);
@@ -137,7 +147,8 @@ public final class DirectoryScanner extends ScannerService {
     }
   }
 
-  private void handleStray(StorageDirectory sd, long id, DiskListing.Entry files) {
+  private void handleStray(StorageDirectory sd, long id, DiskListing.Entry files)
+      throws InterruptedException {
     List<File> junk = new ArrayList<>(files.all());
     File meta = null;
     for (File m : files.metaFiles) {
@@ -148,8 +159,12 @@ public final class DirectoryScanner extends ScannerService {
     if (files.blockFiles.size() == 1 && meta != null) {
       File blk = files.blockFiles.get(0);
       File dir = sd.getFinalizedDirFor(id);
-      if (dir.equals(blk.getParentFile()) && dir.equals(meta.getParentFile())
-          && consistent(blk, meta)
+      Verdict v = dir.equals(blk.getParentFile()) && dir.equals(meta.getParentFile())
+          ? verdict(blk, meta) : Verdict.JUNK;
+      if (v == Verdict.UNREADABLE) {
+        return;
+      }
+      if (v == Verdict.CONSISTENT
           && repairs.addStray(sd, id, DiskListing.gsOf(meta), blk, meta) != null) {
         straysAdded.incrementAndGet();
         junk.remove(blk);
@@ -159,13 +174,26 @@ public final class DirectoryScanner extends ScannerService {
     deleteJunk(id, junk);
   }
 
-  private static boolean consistent(File blk, File meta) {
-    try (FileChannel m = FileChannel.open(meta.toPath(), StandardOpenOption.READ)) {
-      BlockMetaFile.checkHeader(m, meta);
-      return m.size() == BlockMetaFile.metaLengthFor(blk.length());
+  /** What a stray block and meta file pair is; UNREADABLE pairs are left for the next scan. */
+  private enum Verdict { CONSISTENT, JUNK, UNREADABLE }
+
+  private static Verdict verdict(File blk, File meta) throws InterruptedException {
+    FileChannel m;
+    try {
+      m = FileChannel.open(meta.toPath(), StandardOpenOption.READ);
+    } catch (IOException e) {
+      LOG.info("Directory scan: cannot open {}: {}; left for the next scan", meta, e.toString());
+      return Verdict.UNREADABLE;
+    }
+    try (FileChannel ch = m) {
+      BlockMetaFile.checkHeader(ch, meta);
+      return ch.size() == BlockMetaFile.metaLengthFor(blk.length())
+          ? Verdict.CONSISTENT : Verdict.JUNK;
+    } catch (ClosedByInterruptException e) {
+      throw new InterruptedException("directory scan stopped");
     } catch (IOException e) {
       LOG.debug("Directory scan: {} unusable: {}", meta, e.toString());
-      return false;
+      return Verdict.JUNK;
     }
   }
 

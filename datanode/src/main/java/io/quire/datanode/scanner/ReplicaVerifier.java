@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +20,8 @@ import org.apache.hadoop.util.DataChecksum;
  * holding a CRC for every chunk), then every chunk, in bulk with
  * {@link DataChecksum#verifyChunkedSums}. Reads go through two buffers allocated once per
  * verifier, so a scan allocates nothing per chunk. A file missing at open is GONE (left to the
- * directory scanner); a read error is CORRUPT. Not thread-safe (one per scanning thread).
+ * directory scanner); a read error is CORRUPT, unless the thread was interrupted (the scanner
+ * is stopping), which throws InterruptedException. Not thread-safe (one per scanning thread).
  */
 public final class ReplicaVerifier {
   /** Chunks checked per read: 128 x 512 bytes = 64 KiB of block data. */
@@ -82,13 +84,23 @@ public final class ReplicaVerifier {
         pos += n;
       }
       return VerifyResult.ok(pos);
+    } catch (ClosedByInterruptException e) {
+      throw stopped(r);
     } catch (NoSuchFileException e) {
       return VerifyResult.gone(pos, "file vanished: " + e.getMessage());
     } catch (EOFException e) {
       return VerifyResult.corrupt(pos, blockFile, pos, "file shrank while verified: "
           + e.getMessage());
     } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw stopped(r);
+      }
       return VerifyResult.corrupt(pos, blockFile, pos, "read error: " + e);
     }
+  }
+
+  /** An interrupted read says nothing about the replica: the scanner is stopping. */
+  private static InterruptedException stopped(Replica r) {
+    return new InterruptedException("verify " + r + ": interrupted");
   }
 }
