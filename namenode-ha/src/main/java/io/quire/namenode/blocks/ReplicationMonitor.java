@@ -129,6 +129,8 @@ public final class ReplicationMonitor {
       }
       if (schedule(book, b, level == ReplicationQueues.HIGHEST)) {
         work++;
+      } else {
+        queues.moveToBack(b);
       }
     }
     return work;

@@ -69,6 +69,18 @@ public final class ReplicationQueues {
     }
   }
 
+  /**
+   * Moves {@code b} behind the other blocks of its level: a block that could not be scheduled
+   * this pass (no source or target free) does not keep the ones after it waiting.
+   */
+  public void moveToBack(BlockInfo b) {
+    Integer level = levelOf.get(b);
+    if (level != null) {
+      levels.get(level).remove(b);
+      levels.get(level).add(b);
+    }
+  }
+
   public void remove(BlockInfo b) {
     update(b, -1);
   }

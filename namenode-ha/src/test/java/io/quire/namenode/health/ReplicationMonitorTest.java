@@ -171,4 +171,40 @@ class ReplicationMonitorTest {
     c.fx.monitor.runOnce();
     assertTrue(c.fx.ns.getReplication().getScheduledWorkCount() > before);
   }
+
+  @Test
+  void blockThatCannotBeScheduledMovesBehindOthers() {
+    ReplicationQueues q = new ReplicationQueues();
+    var a = new io.quire.namenode.blocks.BlockInfo(1, 1, 0,
+        io.quire.namenode.blocks.BlockState.COMPLETE);
+    var b = new io.quire.namenode.blocks.BlockInfo(2, 1, 0,
+        io.quire.namenode.blocks.BlockState.COMPLETE);
+    var urgent = new io.quire.namenode.blocks.BlockInfo(3, 1, 0,
+        io.quire.namenode.blocks.BlockState.COMPLETE);
+    q.update(a, ReplicationQueues.LOW);
+    q.update(b, ReplicationQueues.LOW);
+    q.update(urgent, ReplicationQueues.HIGHEST);
+    assertEquals(List.of(urgent, a, b), q.inPriorityOrder(10));
+    q.moveToBack(a);
+    assertEquals(List.of(urgent, b, a), q.inPriorityOrder(10));
+    assertEquals(List.of(urgent, b), q.inPriorityOrder(2));
+    assertEquals(3, q.underReplicatedCount());
+    q.remove(b);
+    assertEquals(-1, q.levelOf(b));
+  }
+
+  @Test
+  void onlyTheSuperuserChangesSafeMode() throws Exception {
+    HealthCluster c = new HealthCluster(1);
+    var bob = org.apache.hadoop.security.UserGroupInformation.createUserForTesting("bob",
+        new String[] {"users"});
+    for (var action : List.of(io.quire.protocol.types.SafeModeAction.ENTER,
+        io.quire.protocol.types.SafeModeAction.LEAVE)) {
+      assertThrows(org.apache.hadoop.security.AccessControlException.class, () -> bob.doAs(
+          (java.security.PrivilegedExceptionAction<Boolean>) () ->
+              c.fx.client.setSafeMode(action)));
+    }
+    assertFalse(bob.doAs((java.security.PrivilegedExceptionAction<Boolean>) () ->
+        c.fx.client.setSafeMode(io.quire.protocol.types.SafeModeAction.GET)));
+  }
 }
