@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Compares the replica map with the files under {@code finalized/} every
  * {@code quire.datanode.directoryscan.interval.ms} (HDFS's DirectoryScanner). Replicas being
- * written ({@code rbw/}, {@code tmp/}) are left alone. The rules:
+ * written ({@code rbw/}, {@code tmp/}) are left alone. Each round first checks the volumes
+ * ({@link io.quire.datanode.storage.VolumeHealth}); a failed one's replicas are reported deleted
+ * and its files are not scanned. The rules:
  * <ul>
  * <li>A FINALIZED replica whose block file is missing is removed from the map and reported
  *     deleted to every NameNode (incremental report), which re-replicates the block.
@@ -53,6 +55,7 @@ public final class DirectoryScanner extends ScannerService {
   private final AtomicLong mismatches = new AtomicLong();
   private final AtomicLong straysAdded = new AtomicLong();
   private final AtomicLong junkFilesDeleted = new AtomicLong();
+  private final AtomicLong failedVolumes = new AtomicLong();
 
   /** @param intervalMs time between scans; 0 means only on {@link #triggerScanNow} */
   public DirectoryScanner(FsDataset dataset, long intervalMs, CorruptReplicaReporter reporter) {
@@ -64,9 +67,12 @@ public final class DirectoryScanner extends ScannerService {
   }
 
   @Override long runRound(boolean full) throws InterruptedException {
+    failedVolumes.addAndGet(dataset.getVolumeHealth().checkAll().size());
     checkReplicas();
     for (StorageDirectory sd : dataset.getStorage().getDirs()) {
-      checkDisk(sd);
+      if (!dataset.getVolumeHealth().isFailed(sd)) {
+        checkDisk(sd);
+      }
     }
     return intervalMs > 0 ? System.currentTimeMillis() + intervalMs : Long.MAX_VALUE;
   }
@@ -219,4 +225,7 @@ public final class DirectoryScanner extends ScannerService {
 
   /** Files deleted because they belonged to no replica. */
   public long getJunkFilesDeleted() { return junkFilesDeleted.get(); }
+
+  /** Volumes this scanner found failed (see {@link io.quire.datanode.storage.VolumeHealth}). */
+  public long getFailedVolumes() { return failedVolumes.get(); }
 }

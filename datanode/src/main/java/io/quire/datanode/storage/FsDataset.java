@@ -30,6 +30,7 @@ public final class FsDataset {
   private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextDir = new AtomicInteger();
   private final ReplacementCopies copies = new ReplacementCopies(this);
+  private final VolumeHealth volumes = new VolumeHealth(this);
 
   /** Opens the dataset and rebuilds the replica map by scanning every directory. */
   public FsDataset(DataStorage storage) throws IOException {
@@ -254,9 +255,19 @@ public final class FsDataset {
     return out;
   }
 
-  /** Capacity and remaining of the distinct volumes, used = block and meta file bytes. */
+  /**
+   * Capacity and remaining of the distinct volumes in service, used = block and meta file
+   * bytes, and the number of failed volumes.
+   */
   public StorageReport storageReport(int activeTransfers) {
-    return StorageUsage.report(storage.getDirs(), map.all(), activeTransfers);
+    List<StorageDirectory> inService = new ArrayList<>();
+    for (StorageDirectory sd : storage.getDirs()) {
+      if (!volumes.isFailed(sd)) {
+        inService.add(sd);
+      }
+    }
+    return StorageUsage.report(inService, map.all(), activeTransfers,
+        volumes.getFailedCount());
   }
 
   private Replica existing(Block b, String op) throws ReplicaNotFoundException {
@@ -268,7 +279,7 @@ public final class FsDataset {
     return r;
   }
 
-  private static void stopWriter(Replica r) {
+  static void stopWriter(Replica r) {
     Replica.Writer w = r.getWriter();
     if (w != null) {
       w.stopWriting();
@@ -276,10 +287,21 @@ public final class FsDataset {
     }
   }
 
-  private StorageDirectory chooseDir() {
+  /** Round-robin over the volumes in service. */
+  private StorageDirectory chooseDir() throws IOException {
     List<StorageDirectory> dirs = storage.getDirs();
-    return dirs.get(Math.floorMod(nextDir.getAndIncrement(), dirs.size()));
+    for (int i = 0; i < dirs.size(); i++) {
+      StorageDirectory sd = dirs.get(Math.floorMod(nextDir.getAndIncrement(), dirs.size()));
+      if (!volumes.isFailed(sd)) {
+        return sd;
+      }
+    }
+    throw new IOException("choose a volume for a new replica: every storage directory of "
+        + dirs + " has failed");
   }
+
+  /** Failed-volume detection and the volumes out of service. */
+  public VolumeHealth getVolumeHealth() { return volumes; }
 
   void fireDeleted(Block b) {
     for (ReplicaListener l : listeners) {

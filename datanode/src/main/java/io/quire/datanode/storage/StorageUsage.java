@@ -21,7 +21,7 @@ final class StorageUsage {
   private StorageUsage() {}
 
   static StorageReport report(List<StorageDirectory> dirs, List<Replica> replicas,
-      int activeTransfers) {
+      int activeTransfers, int failedVolumes) {
     long capacity = 0;
     long remaining = 0;
     Set<FileStore> seen = new HashSet<>();
@@ -40,6 +40,6 @@ final class StorageUsage {
     for (Replica r : replicas) {
       used += r.getBytesOnDisk() + BlockMetaFile.metaLengthFor(r.getBytesOnDisk());
     }
-    return new StorageReport(capacity, used, remaining, activeTransfers, 0);
+    return new StorageReport(capacity, used, remaining, activeTransfers, failedVolumes);
   }
 }
