@@ -52,6 +52,9 @@ public final class BlockManager {
   /** Whether removing blocks queues DELETE commands (off on a standby, later). */
   public void setSendCommands(boolean send) { this.sendCommands = send; }
 
+  /** False on a NameNode that must not command DataNodes (no replication work either). */
+  public boolean isSendingCommands() { return sendCommands; }
+
   /** Apply: a block enters the map. */
   public void addBlock(BlockInfo b) {
     blockMap.add(b);

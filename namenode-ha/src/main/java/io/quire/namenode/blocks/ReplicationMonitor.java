@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass of replication work, from the incrementally kept {@link ReplicationBookkeeping}
- * (never a namespace scan). Nothing is handed out in safe mode. A pass
+ * (never a namespace scan). Nothing is handed out in safe mode (nor by a NameNode that sends
+ * no commands, see {@link BlockManager#setSendCommands}). A pass
  * <ol>
  *   <li>queues again the blocks whose transfer timed out (retry);</li>
  *   <li>deletes corrupt replicas of blocks that have a live good one, and trims
@@ -56,7 +57,7 @@ public final class ReplicationMonitor {
 
   /** One pass; returns the number of blocks that got work. */
   public int computeWork() {
-    if (blocks.isInSafeMode()) {
+    if (blocks.isInSafeMode() || !blocks.isSendingCommands()) {
       return 0;
     }
     ReplicationBookkeeping book = blocks.getReplication();
