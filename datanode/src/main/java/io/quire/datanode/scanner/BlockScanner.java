@@ -52,6 +52,8 @@ public final class BlockScanner extends ScannerService {
     this.metrics = metrics;
   }
 
+  @Override boolean isPeriodic() { return periodMs > 0; }
+
   @Override long runRound(boolean full) throws InterruptedException {
     List<Replica> all = dataset.replicas();
     Map<Replica, Long> kept = new IdentityHashMap<>();

@@ -66,6 +66,8 @@ public final class DirectoryScanner extends ScannerService {
     this.reporter = reporter;
   }
 
+  @Override boolean isPeriodic() { return intervalMs > 0; }
+
   @Override long runRound(boolean full) throws InterruptedException {
     failedVolumes.addAndGet(dataset.getVolumeHealth().checkAll().size());
     checkReplicas();

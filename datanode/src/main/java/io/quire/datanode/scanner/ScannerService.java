@@ -27,6 +27,9 @@ abstract class ScannerService extends AbstractService {
    */
   abstract long runRound(boolean full) throws InterruptedException;
 
+  /** Whether periodic rounds run at all (the first one right at start); else only triggered. */
+  abstract boolean isPeriodic();
+
   @Override protected void serviceStart() throws Exception {
     thread = new Thread(this::loop, getName() + "-thread");
     thread.setDaemon(true);
@@ -42,7 +45,7 @@ abstract class ScannerService extends AbstractService {
   }
 
   private void loop() {
-    long nextDue = System.currentTimeMillis();
+    long nextDue = isPeriodic() ? System.currentTimeMillis() : Long.MAX_VALUE;
     try {
       while (!Thread.currentThread().isInterrupted()) {
         long ticket = rounds.awaitNextRound(nextDue);
