@@ -408,4 +408,17 @@ public final class FakeNameNode implements ClientProtocol {
     count("setSafeMode");
     return action == SafeModeAction.ENTER;
   }
+
+  // The fake serves file operations only; administrative calls are not part of what it fakes.
+  @Override public void setDecommission(String datanode, boolean decommission) {
+    throw new UnsupportedOperationException("FakeNameNode: setDecommission " + datanode);
+  }
+
+  @Override public io.quire.protocol.types.FileBlockHealth getBlockHealth(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: getBlockHealth " + path);
+  }
+
+  @Override public io.quire.protocol.types.ClusterHealth getClusterHealth() {
+    throw new UnsupportedOperationException("FakeNameNode: getClusterHealth");
+  }
 }

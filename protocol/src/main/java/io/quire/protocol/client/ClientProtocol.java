@@ -205,15 +205,9 @@ public interface ClientProtocol {
    * Admin state lives in NameNode memory only,
    * as HDFS keeps it outside the edit log (a restarted NameNode starts with every node in
    * service).
-   *
-   * <p>Implementations that predate this method (test fakes) inherit a default that refuses
-   * with UnsupportedOperationException; the NameNode and the RPC translators implement it.
    */
   @Idempotent
-  default void setDecommission(String datanode, boolean decommission) throws IOException {
-    throw new UnsupportedOperationException("setDecommission " + datanode + ": "
-        + getClass().getName() + " does not serve administrative calls");
-  }
+  void setDecommission(String datanode, boolean decommission) throws IOException;
 
   /**
    * Per-block replica health of a file (for fsck): good, corrupt and decommissioning replicas
@@ -223,15 +217,9 @@ public interface ClientProtocol {
    * file).
    */
   @Idempotent
-  default FileBlockHealth getBlockHealth(String path) throws IOException {
-    throw new UnsupportedOperationException("getBlockHealth " + path + ": "
-        + getClass().getName() + " does not serve administrative calls");
-  }
+  FileBlockHealth getBlockHealth(String path) throws IOException;
 
   /** A snapshot of node counts, capacity and block health counters (admin report). */
   @Idempotent
-  default ClusterHealth getClusterHealth() throws IOException {
-    throw new UnsupportedOperationException("getClusterHealth: "
-        + getClass().getName() + " does not serve administrative calls");
-  }
+  ClusterHealth getClusterHealth() throws IOException;
 }
