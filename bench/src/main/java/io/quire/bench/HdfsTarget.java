@@ -7,15 +7,24 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
-/** HDFS: Hadoop's MiniDFSCluster with the same DataNode count, replication 3. */
+/**
+ * HDFS: Hadoop's MiniDFSCluster with the same DataNode count, replication 3, one name
+ * directory holding the image and the edit log (as Quire's NameNode has one; MiniDFSCluster
+ * would otherwise make two, and sync every edit to both), and (unless {@code skipFsync}) an
+ * edit log fsynced before each mutation is answered, as in production.
+ */
 final class HdfsTarget implements ClusterUnderTest {
   private final MiniDFSCluster cluster;
 
-  HdfsTarget(File baseDir, int dataNodes) throws IOException {
+  HdfsTarget(File baseDir, int dataNodes, boolean skipFsync) throws IOException {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.getAbsolutePath());
     conf.setInt(DFSConfigKeys.DFS_REPLICATION_KEY, 3);
-    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(dataNodes).build();
+    String nameDir = new File(baseDir, "name").toURI().toString();
+    conf.set(DFSConfigKeys.DFS_NAMENODE_NAME_DIR_KEY, nameDir);
+    conf.set(DFSConfigKeys.DFS_NAMENODE_EDITS_DIR_KEY, nameDir);
+    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(dataNodes)
+        .manageNameDfsDirs(false).skipFsyncForTesting(skipFsync).build();
     cluster.waitActive();
   }
 

@@ -115,7 +115,7 @@ final class FencedSegmentOutput {
     }
   }
 
-  /** Cuts the zero padding off the segment and syncs it: a finished segment ends at its last record. */
+  /** Cuts the zero padding off and syncs: a finished segment ends at its last record. */
   private void trimPadding() throws IOException {
     if (allocatedEnd > writeEnd) {
       channel.truncate(writeEnd);
