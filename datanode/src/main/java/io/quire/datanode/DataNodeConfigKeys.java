@@ -42,9 +42,12 @@ public final class DataNodeConfigKeys {
   public static final int SOCKET_BUFFER_SIZE_DEFAULT = 512 * 1024;
 
   /**
-   * Whether a finalized replica's block and meta file are forced to disk before the last ack
-   * (durable on close). false matches HDFS's default (dfs.datanode.synconclose): the data is
-   * then only as durable as the page cache until the OS writes it; hsync still forces it.
+   * Whether a finalized replica is durable before the last ack: its block and meta file are
+   * forced to disk and, after the move into {@code finalized/}, the directories involved are
+   * fsynced (durable on close). false matches HDFS's default (dfs.datanode.synconclose):
+   * nothing is forced on close, the data and the move are only as durable as the page cache
+   * until the OS writes them (a move cut short is completed at the next start); hsync still
+   * forces the data.
    */
   public static final String SYNC_ON_CLOSE_KEY = "quire.datanode.sync-on-close";
   public static final boolean SYNC_ON_CLOSE_DEFAULT = true;

@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The replicas of this DataNode across its storage directories: creation, finalization,
  * append/recovery, deletion and reports. State transitions (file moves, renames, truncation)
- * run under this object's lock; data is written by the replica's {@link Replica.Writer}
- * outside it. Listeners hear of RBW creation, finalization and deletion.
+ * run under this object's lock, so the directory scanner's repairs, which re-check under it,
+ * never see a replica's files and state disagree. Slow disk work stays outside it: data is
+ * written by the replica's {@link Replica.Writer}, a new RBW replica's files are created after
+ * its id is claimed, and a finalization's directory fsyncs follow its renames. Listeners hear
+ * of RBW creation, finalization and deletion.
  */
 public final class FsDataset {
   private static final Logger LOG = LoggerFactory.getLogger(FsDataset.class);
@@ -70,7 +73,10 @@ public final class FsDataset {
 
   /**
    * Creates an empty RBW replica of {@code b} written by {@code writer}. An unfinished replica
-   * of the same id with an older generation stamp and no writer is replaced.
+   * of the same id with an older generation stamp and no writer is replaced. The lock is held
+   * only to claim the block id in the replica map; the files are created after it (nobody
+   * touches an RBW replica's files while it has a writer: deletion and recovery stop the writer
+   * first, the scanners leave {@code rbw/} alone).
    *
    * @param reportRbw whether NameNodes hear of the RBW replica (not for re-replication copies)
    */
@@ -87,15 +93,21 @@ public final class FsDataset {
         ReplicaMover.removeFiles(old);
         map.remove(old);
       }
-      StorageDirectory sd = chooseDir();
-      r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0, sd);
-      File blk = r.getBlockFile();
-      Files.deleteIfExists(blk.toPath());
-      Files.deleteIfExists(r.getMetaFile().toPath());
-      Files.createFile(blk.toPath());
-      BlockMetaFile.create(r.getMetaFile());
+      r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0,
+          chooseDir());
       r.setWriter(writer);
       map.put(r);
+    }
+    try {
+      ReplicaMover.createEmptyFiles(r);
+    } catch (IOException e) {
+      synchronized (this) {
+        if (map.remove(r)) {
+          ReplicaMover.removeFiles(r);
+        }
+      }
+      throw new IOException("create replica " + b.getName() + " in " + r.getDir() + ": "
+          + e.getMessage(), e);
     }
     if (reportRbw) {
       fireReceived(r);
@@ -145,7 +157,7 @@ public final class FsDataset {
             + r.getBytesOnDisk() + " bytes, writer expects " + b.getNumBytes());
       }
       ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), b.getNumBytes());
-      ReplicaMover.move(r, ReplicaState.RBW, newGs);
+      ReplicaMover.moveDurably(r, ReplicaState.RBW, newGs);
       r.setBytesOnDisk(b.getNumBytes());
       r.resetAckedLength(b.getNumBytes());
       r.setWriter(writer);
@@ -155,20 +167,44 @@ public final class FsDataset {
   }
 
   /**
-   * Moves an RBW replica to finalized/ (durably: directories fsynced) and reports it. A
-   * temporary copy replaces the map's replica of its block instead (block and meta file).
+   * Finalizes an RBW replica durably: moves it to {@code finalized/} and fsyncs the
+   * directories involved (target, source, and a new subdirectory's entry), then reports it.
+   * When this returns the rename is on disk; the caller makes the block and meta file contents
+   * durable before calling (see {@code quire.datanode.sync-on-close}). The dataset lock is held
+   * only for the renames and the replica's state change; the fsyncs run after it, so
+   * finalizations on this DataNode do not queue behind each other's disk flushes. A temporary
+   * copy replaces the map's replica of its block instead (always durably).
+   */
+  public void finalizeReplicaDurably(Replica r) throws IOException {
+    finalizeReplica(r, true);
+  }
+
+  /**
+   * Finalizes an RBW replica without any directory fsync (HDFS's behaviour with
+   * dfs.datanode.synconclose off): the move reaches the disk when the file system commits it.
+   * A crash before that leaves the meta file moved and the block file behind, or neither;
+   * {@link ReplicaScanner} completes the first at start and recovers the second as an RWR
+   * replica. A temporary copy replaces the map's replica of its block instead (durably).
    */
   public void finalizeReplica(Replica r) throws IOException {
+    finalizeReplica(r, false);
+  }
+
+  private void finalizeReplica(Replica r, boolean durable) throws IOException {
     if (r.isTemporary()) {
       copies.finalizeCopy(r);
       return;
     }
+    ReplicaMover.Renamed moved;
     synchronized (this) {
       if (map.get(r.getBlockId()) != r) {
         throw new ReplicaNotFoundException("finalize " + r + ": replica was removed");
       }
-      ReplicaMover.move(r, ReplicaState.FINALIZED, r.getGenerationStamp());
+      moved = ReplicaMover.rename(r, ReplicaState.FINALIZED, r.getGenerationStamp());
       r.resetAckedLength(r.getBytesOnDisk());
+    }
+    if (durable) {
+      ReplicaMover.syncDirectories(moved);
     }
     fireReceived(r);
   }
@@ -213,7 +249,7 @@ public final class FsDataset {
       }
       ReplicaFiles.truncateAndSync(r.getBlockFile(), r.getMetaFile(), newLength);
       r.setBytesOnDisk(newLength);
-      ReplicaMover.move(r, ReplicaState.FINALIZED, newGs);
+      ReplicaMover.moveDurably(r, ReplicaState.FINALIZED, newGs);
       r.resetAckedLength(newLength);
     }
     fireReceived(r);

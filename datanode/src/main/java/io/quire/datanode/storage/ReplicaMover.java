@@ -9,23 +9,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves a replica's files between {@code rbw/} and {@code finalized/subdirXX/} and renames the
- * meta file to a new generation stamp; the directories involved are fsynced, so the move is
- * durable when it returns. The meta file moves first: after a crash between the two renames the
- * block file sits alone in the old directory and {@link ReplicaScanner} finishes the move to the
- * meta file's directory. Callers hold the {@link FsDataset} lock.
+ * meta file to a new generation stamp. The move is two steps so that only the cheap one runs
+ * under the {@link FsDataset} lock:
+ * <ol>
+ * <li>{@link #rename} (caller holds the lock): both renames and the replica's new state and
+ *     stamp, atomically for everyone who looks under the lock (directory scanner repairs,
+ *     deletion, recovery); a replica's paths follow from its state, so files and state must
+ *     change together. Not durable yet.
+ * <li>{@link #syncDirectories} (no lock needed): fsyncs the directories the rename touched;
+ *     when it returns the move is durable. Only fsyncs, so running it after the lock is
+ *     released is harmless even if the replica changes again meanwhile.
+ * </ol>
+ * The meta file moves first: after a crash between the two renames (or before a move that was
+ * never synced reached the disk) the block file sits alone in the old directory and
+ * {@link ReplicaScanner} finishes the move to the meta file's directory at start.
  */
 final class ReplicaMover {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaMover.class);
 
+  /** The directories a {@link #rename} changed: {@code to} gained entries, {@code from} lost. */
+  record Renamed(StorageDirectory sd, File to, File from) {}
+
   private ReplicaMover() {}
 
-  /** Renames block and meta file to the directory of {@code state} and stamp {@code gs}. */
-  static void move(Replica r, ReplicaState state, long gs) throws IOException {
+  /**
+   * Renames block and meta file to the directory of {@code state} and stamp {@code gs} and
+   * updates the replica; the caller holds the {@link FsDataset} lock. Not durable: see
+   * {@link #syncDirectories}.
+   */
+  static Renamed rename(Replica r, ReplicaState state, long gs) throws IOException {
     File oldBlk = r.getBlockFile();
     File oldMeta = r.getMetaFile();
     File dir = r.stateDir(state);
     if (!dir.isDirectory() && !dir.mkdirs()) {
-      throw new IOException("move " + r + ": cannot create " + dir);
+      throw new IOException("move " + r + " to " + state + ": cannot create " + dir);
     }
     File newBlk = new File(dir, oldBlk.getName());
     File newMeta = new File(dir, BlockMetaFile.name(r.getBlockId(), gs));
@@ -37,10 +54,38 @@ final class ReplicaMover {
     }
     r.setGenerationStamp(gs);
     r.setState(state);
-    StorageDirectory.fsyncDirectory(dir);
-    if (!dir.equals(oldBlk.getParentFile())) {
-      StorageDirectory.fsyncDirectory(oldBlk.getParentFile());
+    return new Renamed(r.getDir(), dir, oldBlk.getParentFile());
+  }
+
+  /**
+   * Makes a {@link #rename} durable: fsyncs the target directory (and, the first time this
+   * process uses a finalized subdirectory, its entry in {@code finalized/}), then the source
+   * directory. When this returns the files are in their new place after a crash.
+   */
+  static void syncDirectories(Renamed m) throws IOException {
+    StorageDirectory.fsyncDirectory(m.to());
+    m.sd().syncFinalizedSubdirEntry(m.to());
+    if (!m.to().equals(m.from())) {
+      StorageDirectory.fsyncDirectory(m.from());
     }
+  }
+
+  /** {@link #rename} and {@link #syncDirectories} in one (the caller holds the lock). */
+  static void moveDurably(Replica r, ReplicaState state, long gs) throws IOException {
+    syncDirectories(rename(r, state, gs));
+  }
+
+  /**
+   * Creates the empty block file and header-only meta file of a new replica, replacing files
+   * of those names that belong to no replica. Not durable: the entries reach the disk with a
+   * later directory fsync (a durable finalization syncs the directory they end up in).
+   */
+  static void createEmptyFiles(Replica r) throws IOException {
+    File blk = r.getBlockFile();
+    Files.deleteIfExists(blk.toPath());
+    Files.deleteIfExists(r.getMetaFile().toPath());
+    Files.createFile(blk.toPath());
+    BlockMetaFile.create(r.getMetaFile());
   }
 
   static void removeFiles(Replica r) {

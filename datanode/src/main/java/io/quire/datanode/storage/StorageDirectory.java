@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Layout of one DataNode storage directory:
@@ -24,6 +26,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class StorageDirectory {
   private final File root;
+  /** Finalized subdirectories whose entry in finalized/ this process has fsynced. */
+  private final Set<String> syncedSubdirs = ConcurrentHashMap.newKeySet();
 
   public StorageDirectory(File root) {
     this.root = root.getAbsoluteFile();
@@ -66,6 +70,21 @@ public final class StorageDirectory {
 
   /** Bytes still usable on the volume holding this directory. */
   public long getRemaining() { return root.getUsableSpace(); }
+
+  /**
+   * Makes the entry of finalized subdirectory {@code subdir} in {@code finalized/} durable, by
+   * an fsync of {@code finalized/} the first time this process asks for a subdirectory (at most
+   * 256 times); later calls cost nothing. A no-op for directories other than finalized
+   * subdirectories.
+   */
+  void syncFinalizedSubdirEntry(File subdir) throws IOException {
+    File parent = getFinalizedDir();
+    if (!parent.equals(subdir.getParentFile()) || syncedSubdirs.contains(subdir.getName())) {
+      return;
+    }
+    fsyncDirectory(parent);
+    syncedSubdirs.add(subdir.getName());
+  }
 
   /** Forces a directory's entries (renames, creations) to disk. */
   public static void fsyncDirectory(File dir) throws IOException {

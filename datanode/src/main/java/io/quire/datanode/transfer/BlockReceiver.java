@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
  * answers an {@link OpResponse}, then receives packets: verify CRCs, forward downstream, write,
  * hand to the {@link PacketResponder}. A packet flagged syncBlock is forced to disk before it
- * is acked; the last packet finalizes the replica, forced to disk first unless
- * {@code quire.datanode.sync-on-close} is false. A
+ * is acked; the last packet finalizes the replica. With {@code quire.datanode.sync-on-close}
+ * (the default) block data, meta file and the move into {@code finalized/} are all durable
+ * when the last ack is sent ({@link FsDataset#finalizeReplicaDurably}); with it false nothing
+ * is forced ({@link FsDataset#finalizeReplica}, HDFS's behaviour). A
  * writer that disconnects leaves the replica RBW; a checksum error is acked ERROR_CHECKSUM and
  * ends the pipeline without finalizing.
  */
@@ -201,7 +203,11 @@ final class BlockReceiver implements Replica.Writer {
           responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
           return true;
         }
-        ctx.getDataset().finalizeReplica(r);
+        if (ctx.getOptions().isSyncOnClose()) {
+          ctx.getDataset().finalizeReplicaDurably(r);
+        } else {
+          ctx.getDataset().finalizeReplica(r);
+        }
         ctx.getMetrics().incrBlocksWritten();
         LOG.debug("WRITE_BLOCK finalized {}", r);
       }
