@@ -72,16 +72,27 @@ public final class FsDataset {
   }
 
   /**
-   * Creates an empty RBW replica of {@code b} written by {@code writer}. An unfinished replica
-   * of the same id with an older generation stamp and no writer is replaced. The lock is held
-   * only to claim the block id in the replica map; the files are created after it (nobody
-   * touches an RBW replica's files while it has a writer: deletion and recovery stop the writer
-   * first, the scanners leave {@code rbw/} alone).
+   * Creates an empty RBW replica of {@code b} written by {@code writer}: {@link #claimRbw}
+   * then {@link #createRbwFiles}.
    *
    * @param reportRbw whether NameNodes hear of the RBW replica (not for re-replication copies)
    */
   public Replica createRbw(Block b, Replica.Writer writer, boolean reportRbw) throws IOException {
-    Replica r;
+    Replica r = claimRbw(b, writer);
+    createRbwFiles(r, reportRbw);
+    return r;
+  }
+
+  /**
+   * First half of creating an RBW replica: claims block id {@code b} in the replica map for
+   * {@code writer}, or refuses with {@link ReplicaAlreadyExistsException}. An unfinished
+   * replica of the same id with an older generation stamp and no writer is replaced. Only this
+   * runs under the lock. The replica has no files yet: the caller must follow with
+   * {@link #createRbwFiles}, or {@link #releaseClaim} if it gives up before. Until then nobody
+   * touches its files: deletion and recovery stop the writer first, the scanners leave
+   * {@code rbw/} alone.
+   */
+  public Replica claimRbw(Block b, Replica.Writer writer) throws IOException {
     synchronized (this) {
       Replica old = map.get(b.getBlockId());
       if (old != null) {
@@ -93,26 +104,39 @@ public final class FsDataset {
         ReplicaMover.removeFiles(old);
         map.remove(old);
       }
-      r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0,
+      Replica r = new Replica(b.getBlockId(), b.getGenerationStamp(), ReplicaState.RBW, 0,
           chooseDir());
       r.setWriter(writer);
       map.put(r);
+      return r;
     }
+  }
+
+  /**
+   * Second half: creates the empty block file and header-only meta file of a claimed replica
+   * (outside the lock) and, with {@code reportRbw}, tells listeners. On failure the claim is
+   * released and whatever was created removed.
+   */
+  public void createRbwFiles(Replica r, boolean reportRbw) throws IOException {
     try {
       ReplicaMover.createEmptyFiles(r);
     } catch (IOException e) {
-      synchronized (this) {
-        if (map.remove(r)) {
-          ReplicaMover.removeFiles(r);
-        }
-      }
-      throw new IOException("create replica " + b.getName() + " in " + r.getDir() + ": "
-          + e.getMessage(), e);
+      releaseClaim(r);
+      throw new IOException("create replica " + r.toBlock().getName() + " in " + r.getDir()
+          + ": " + e.getMessage(), e);
     }
     if (reportRbw) {
       fireReceived(r);
     }
-    return r;
+  }
+
+  /** Drops a replica from {@link #claimRbw} whose files were never (fully) created. */
+  public void releaseClaim(Replica r) {
+    synchronized (this) {
+      if (map.remove(r)) {
+        ReplicaMover.removeFiles(r);
+      }
+    }
   }
 
   /**

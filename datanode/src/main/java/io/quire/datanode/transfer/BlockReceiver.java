@@ -24,17 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one WRITE_BLOCK: takes the replica (CREATE: a new RBW replica; TRANSFER: a new RBW
- * replica, or a temporary copy replacing a corrupt or stale finalized one, see
- * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped), connects the next pipeline node,
- * answers an {@link OpResponse}, then receives packets: verify CRCs, forward downstream, write,
- * hand to the {@link PacketResponder}. A packet flagged syncBlock is forced to disk before it
- * is acked; the last packet finalizes the replica. With {@code quire.datanode.sync-on-close}
- * (the default) block data, meta file and the move into {@code finalized/} are all durable
- * when the last ack is sent ({@link FsDataset#finalizeReplicaDurably}); with it false nothing
- * is forced ({@link FsDataset#finalizeReplica}, HDFS's behaviour). A
- * writer that disconnects leaves the replica RBW; a checksum error is acked ERROR_CHECKSUM and
- * ends the pipeline without finalizing.
+ * Serves one WRITE_BLOCK: takes the replica (CREATE: a new RBW replica, claimed in the replica
+ * map first and its files created while the request travels on to the next node; TRANSFER: a
+ * new RBW replica, or a temporary copy replacing a corrupt or stale finalized one, see
+ * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped),
+ * connects the next pipeline node, answers an {@link OpResponse}, then receives packets:
+ * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. A packet
+ * flagged syncBlock is forced to disk before it is acked; the last packet finalizes the
+ * replica. With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
+ * the move into {@code finalized/} are all durable when the last ack is sent
+ * ({@link FsDataset#finalizeReplicaDurably}); with it false nothing is forced
+ * ({@link FsDataset#finalizeReplica}, HDFS's behaviour). A writer that disconnects leaves the
+ * replica RBW; a checksum error is acked ERROR_CHECKSUM and ends the pipeline without
+ * finalizing.
  */
 final class BlockReceiver implements Replica.Writer {
   private static final Logger LOG = LoggerFactory.getLogger(BlockReceiver.class);
@@ -48,6 +50,8 @@ final class BlockReceiver implements Replica.Writer {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Socket mirror;
   private volatile boolean stopped;
+  /** The replica is claimed but its files are not created yet (receiver thread only). */
+  private boolean filesPending;
 
   BlockReceiver(TransferContext ctx, Socket upSocket, DataInputStream in, DataOutputStream out,
       WriteBlockRequest req) {
@@ -76,7 +80,9 @@ final class BlockReceiver implements Replica.Writer {
       } else if (req.getStage() == BlockConstructionStage.TRANSFER) {
         r = TransferReplicaFactory.create(ctx, b, this);
       } else {
-        r = ds.createRbw(b, this, req.getStage() == BlockConstructionStage.CREATE);
+        // the files follow in receiveInto, while the downstream node sets up its replica
+        r = ds.claimRbw(b, this);
+        filesPending = true;
       }
     } catch (IOException e) {
       Responses.refuse(out, "WRITE_BLOCK " + req.getStage(), e);
@@ -87,23 +93,67 @@ final class BlockReceiver implements Replica.Writer {
     } finally {
       r.clearWriter(this);
       IOUtils.closeSocket(mirror);
+      if (filesPending) {
+        ds.releaseClaim(r);
+      }
       if (r.isTemporary()) {
         ds.abortTemporary(r);
       }
     }
   }
 
+  /**
+   * Creates the files of a replica claimed by {@link FsDataset#claimRbw}, if still pending.
+   * Returns false after refusing the request upstream when that failed (the claim is then
+   * released).
+   */
+  private boolean createPendingFiles(Replica r) throws IOException {
+    if (!filesPending) {
+      return true;
+    }
+    filesPending = false;
+    try {
+      ctx.getDataset().createRbwFiles(r, req.getStage() == BlockConstructionStage.CREATE);
+      return true;
+    } catch (IOException e) {
+      Responses.refuse(out, "WRITE_BLOCK " + req.getStage(), e);
+      return false;
+    }
+  }
+
+  private void sendDownstreamUnreachable(Replica r, DatanodeId next, IOException e)
+      throws IOException {
+    LOG.warn("WRITE_BLOCK {}: downstream {} unreachable: {}", r, next, e.getMessage());
+    Responses.send(out, new OpResponse(Status.ERROR, "WRITE_BLOCK " + r
+        + ": cannot reach downstream " + next.getDataAddress() + ": " + e.getMessage(),
+        next.getDataAddress(), 0, 0, 0, 0, 0, null));
+  }
+
   private void receiveInto(Replica r) throws IOException {
     DataInputStream mirrorIn = null;
     DataOutputStream mirrorOut = null;
-    if (!req.getDownstreamTargets().isEmpty()) {
-      DatanodeId next = req.getDownstreamTargets().get(0);
+    DatanodeId next = req.getDownstreamTargets().isEmpty() ? null
+        : req.getDownstreamTargets().get(0);
+    if (next != null) {
       try {
         mirror = TransferSockets.connect(next.toSocketAddress(), ctx.getOptions());
         mirrorOut = TransferSockets.out(mirror);
         mirrorIn = TransferSockets.in(mirror);
         req.forNextNode().write(mirrorOut);
         mirrorOut.flush();
+      } catch (IOException e) {
+        if (createPendingFiles(r)) {
+          sendDownstreamUnreachable(r, next, e);
+        }
+        return;
+      }
+    }
+    // local files are created while the request travels down the pipeline
+    if (!createPendingFiles(r)) {
+      return;
+    }
+    if (next != null) {
+      try {
         OpResponse down = OpResponse.read(mirrorIn);
         if (!down.isSuccess()) {
           String bad = down.getFirstBadLink().isEmpty() ? next.getDataAddress()
@@ -114,10 +164,7 @@ final class BlockReceiver implements Replica.Writer {
           return;
         }
       } catch (IOException e) {
-        LOG.warn("WRITE_BLOCK {}: downstream {} unreachable: {}", r, next, e.getMessage());
-        Responses.send(out, new OpResponse(Status.ERROR, "WRITE_BLOCK " + r
-            + ": cannot reach downstream " + next.getDataAddress() + ": " + e.getMessage(),
-            next.getDataAddress(), 0, 0, 0, 0, 0, null));
+        sendDownstreamUnreachable(r, next, e);
         return;
       }
     }
