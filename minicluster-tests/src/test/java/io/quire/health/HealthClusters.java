@@ -6,10 +6,8 @@ import io.quire.minicluster.Timing;
 import io.quire.namenode.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.InodeStatus;
-import io.quire.protocol.types.LocatedBlock;
-import io.quire.protocol.types.LocatedBlocks;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,7 +24,7 @@ import org.apache.hadoop.fs.Path;
  * Shared set-up for the issue-3 acceptance tests: a configuration with intervals in the
  * hundreds of milliseconds (heartbeat 100 ms, monitor 100 ms, stale after 500 ms, dead after
  * 1.5 s, scanners every 300 ms), file writing/verification, and per-block health read through
- * ClientProtocol (locations + node states, see {@link BlockCheck}).
+ * ClientProtocol.getBlockHealth (see {@link BlockCheck}).
  */
 final class HealthClusters {
   static final long HEARTBEAT_MS = 100;
@@ -87,14 +85,11 @@ final class HealthClusters {
     return b;
   }
 
-  /** Health of every block of a file, from its locations and its replication. */
+  /** Health of every block of a file, as the NameNode's getBlockHealth reports it. */
   static List<BlockCheck> blocks(ClientProtocol nn, String path) throws IOException {
-    InodeStatus st = nn.getFileInfo(path);
-    LocatedBlocks lbs = nn.getBlockLocations(path, 0, Math.max(1, st.getLength()));
-    short repl = st.getReplication();
     List<BlockCheck> out = new ArrayList<>();
-    for (LocatedBlock lb : lbs.getBlocks()) {
-      out.add(BlockCheck.of(lb, repl));
+    for (BlockHealth h : nn.getBlockHealth(path).getBlocks()) {
+      out.add(BlockCheck.of(h));
     }
     return out;
   }
