@@ -10,7 +10,8 @@ import org.apache.hadoop.util.StringUtils;
 
 /**
  * {@code quire bench [--runs 3] [--bytes 1g] [--files 5000] [--threads 1,8] [--datanodes 3]
- * [--only quire|hdfs] [--dir target/bench] [--hdfs-skip-fsync]}: measures Quire and HDFS
+ * [--only quire|hdfs] [--dir target/bench] [--hdfs-skip-fsync] [--sync-on-close true|false]}:
+ * measures Quire and HDFS
  * (MiniDFSCluster) in the same JVM on the same machine, alternating between them in every
  * run, and prints medians and ratios (quire/hdfs; above 1 means Quire is faster).
  *
@@ -22,7 +23,9 @@ import org.apache.hadoop.util.StringUtils;
  * answers a mutation, so HDFS's NameNode fsyncs its edit log too. MiniDFSCluster skips that
  * fsync unless told otherwise ({@code Builder.skipFsyncForTesting}, true by default), which
  * makes its mutations look several times cheaper than a real NameNode's;
- * {@code --hdfs-skip-fsync} restores that default for comparison.
+ * {@code --hdfs-skip-fsync} restores that default for comparison. DataNodes differ by default:
+ * Quire forces every finalized replica to disk (quire.datanode.sync-on-close=true), HDFS does
+ * not (dfs.datanode.synconclose=false); {@code --sync-on-close} sets both to the same value.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -33,6 +36,11 @@ public final class BenchMain {
       HealthBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
       return;
     }
+    if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("jobs")) {
+      // The bookstore jobs on quire://, hdfs:// and file://: see JobsBenchMain.
+      JobsBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     int runs = 3;
     long bytes = 1L << 30;
     int files = 5000;
@@ -40,6 +48,7 @@ public final class BenchMain {
     List<Integer> threadCounts = List.of(1, 8);
     String only = null;
     boolean hdfsSkipFsync = false;
+    Boolean syncOnClose = null;
     File dir = new File("target/bench").getAbsoluteFile();
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -58,6 +67,7 @@ public final class BenchMain {
         }
         case "--only" -> { only = v; i++; }
         case "--hdfs-skip-fsync" -> hdfsSkipFsync = true;
+        case "--sync-on-close" -> { syncOnClose = Boolean.valueOf(v); i++; }
         case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
         default -> {
           System.err.println("bench: unknown argument " + args[i]);
@@ -77,8 +87,9 @@ public final class BenchMain {
         }
         File base = new File(dir, target + "-" + run);
         FileUtil.fullyDelete(base);
-        try (ClusterUnderTest c = target.equals("quire") ? new QuireTarget(base, dataNodes)
-            : new HdfsTarget(base, dataNodes, hdfsSkipFsync)) {
+        try (ClusterUnderTest c = target.equals("quire")
+            ? new QuireTarget(base, dataNodes, syncOnClose)
+            : new HdfsTarget(base, dataNodes, hdfsSkipFsync, syncOnClose)) {
           measure(c, results, bytes, files, threadCounts);
         } finally {
           FileUtil.fullyDelete(base);

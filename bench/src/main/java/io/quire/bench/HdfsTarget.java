@@ -17,7 +17,16 @@ final class HdfsTarget implements ClusterUnderTest {
   private final MiniDFSCluster cluster;
 
   HdfsTarget(File baseDir, int dataNodes, boolean skipFsync) throws IOException {
+    this(baseDir, dataNodes, skipFsync, null);
+  }
+
+  /** {@code syncOnClose}: dfs.datanode.synconclose (fsync replicas on close); null = default. */
+  HdfsTarget(File baseDir, int dataNodes, boolean skipFsync, Boolean syncOnClose)
+      throws IOException {
     Configuration conf = new Configuration();
+    if (syncOnClose != null) {
+      conf.setBoolean(DFSConfigKeys.DFS_DATANODE_SYNCONCLOSE_KEY, syncOnClose);
+    }
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.getAbsolutePath());
     conf.setInt(DFSConfigKeys.DFS_REPLICATION_KEY, 3);
     String nameDir = new File(baseDir, "name").toURI().toString();

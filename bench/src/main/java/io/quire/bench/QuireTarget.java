@@ -11,8 +11,16 @@ final class QuireTarget implements ClusterUnderTest {
   private final MiniQuireCluster cluster;
 
   QuireTarget(File baseDir, int dataNodes) throws IOException {
+    this(baseDir, dataNodes, null);
+  }
+
+  /** {@code syncOnClose}: force replicas to disk when a block is finalized; null = default. */
+  QuireTarget(File baseDir, int dataNodes, Boolean syncOnClose) throws IOException {
     Configuration conf = new Configuration();
     conf.setInt(io.quire.protocol.QuireConfigKeys.REPLICATION_KEY, 3);
+    if (syncOnClose != null) {
+      conf.setBoolean(io.quire.datanode.DataNodeConfigKeys.SYNC_ON_CLOSE_KEY, syncOnClose);
+    }
     cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes).baseDir(baseDir).build();
   }
 
