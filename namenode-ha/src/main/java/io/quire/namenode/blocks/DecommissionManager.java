@@ -40,16 +40,10 @@ public final class DecommissionManager {
   /** Marks DECOMMISSIONED the decommissioning nodes whose blocks are safe elsewhere. */
   public int checkProgress() {
     DatanodeManager dns = blocks.getDatanodes();
-    int inService = 0;
-    for (DatanodeDescriptor d : dns.getLiveNodes()) {
-      if (dns.isInService(d)) {
-        inService++;
-      }
-    }
     int done = 0;
     for (DatanodeDescriptor d : dns.getAllNodes()) {
       if (d.getAdminState() == AdminState.DECOMMISSIONING && dns.isLive(d)
-          && allReplicatedElsewhere(d, inService)) {
+          && allReplicatedElsewhere(d)) {
         dns.setAdminState(d, AdminState.DECOMMISSIONED);
         LOG.info("DataNode {} is decommissioned: its {} blocks have enough replicas elsewhere",
             d, d.getBlocks().size());
@@ -59,7 +53,7 @@ public final class DecommissionManager {
     return done;
   }
 
-  private boolean allReplicatedElsewhere(DatanodeDescriptor d, int inService) {
+  private boolean allReplicatedElsewhere(DatanodeDescriptor d) {
     for (BlockInfo b : d.getBlocks()) {
       if (b.getFile() == null) {
         continue;
@@ -67,8 +61,9 @@ public final class DecommissionManager {
       if (b.getState() != BlockState.COMPLETE) {
         return false;
       }
-      int wanted = Math.min(b.getExpectedReplication(), inService);
-      if (blocks.getReplication().count(b).live() < wanted) {
+      // Never below the file's replication, as HDFS: on a cluster too small to hold every
+      // replica elsewhere, the node stays DECOMMISSIONING (and keeps serving) until it can.
+      if (blocks.getReplication().count(b).live() < b.getExpectedReplication()) {
         return false;
       }
     }

@@ -63,6 +63,22 @@ class DecommissionTest {
   }
 
   @Test
+  void tooSmallAClusterKeepsTheNodeDecommissioning() throws IOException {
+    HealthCluster c = new HealthCluster(3);
+    LocatedBlock lb = c.writeFile("/small", (short) 3);
+    int node = index(lb.getLocations().get(0));
+    c.fx.client.setDecommission("dn-" + node, true);
+    for (int i = 0; i < 3; i++) {
+      c.fx.monitor.runOnce();
+      c.heartbeatAll();
+    }
+    // Two other nodes cannot hold three replicas: the node must not retire.
+    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node));
+    assertEquals(3, c.fx.client.getBlockLocations("/small", 0, 100).getBlocks().get(0)
+        .getLocations().size(), "the decommissioning replica stays readable");
+  }
+
+  @Test
   void decommissionedNodeGetsNoNewBlocks() throws IOException {
     HealthCluster c = new HealthCluster(3);
     c.fx.client.setDecommission("dn-0", true);
