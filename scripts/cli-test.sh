@@ -32,6 +32,13 @@ expect "-stat" "a.txt 18 3 regular file" "$(q -stat '%n %b %r %F' /cli/x/a.txt)"
 q -mv /cli/x/a.txt /cli/b.txt
 expect "-test -e after mv" "1" "$(q -test -e /cli/x/a.txt; echo $?)"
 expect "-count" "2 1 18 /cli" "$(q -count /cli | awk '{print $1, $2, $3, $4}')"
+adm() { "$QUIRE_HOME/scripts/quire" admin "$@" 2>>"$WORK/admin.err"; }
+report=$(adm report)
+expect "admin report lists 3 live DataNodes" "1" "$(printf '%s\n' "$report" | grep -c 'Datanodes: 3 total, 3 live')"
+fsck_rc=0; fsck=$(adm fsck /cli) || fsck_rc=$?
+expect "admin fsck exit code" "0" "$fsck_rc"
+expect "admin fsck verdict" "1" "$(printf '%s\n' "$fsck" | grep -c "under path '/cli' is HEALTHY")"
+expect "admin safemode get" "Safe mode is OFF" "$(adm safemode get)"
 q -rm -r /cli >/dev/null
 expect "-test -d after rm" "1" "$(q -test -d /cli; echo $?)"
 echo "cli-test: $pass passed, $fail failed"
