@@ -92,19 +92,20 @@ final class BlockPipeline implements Closeable {
   Block block() { return block; }
   List<DatanodeInfo> nodes() { return nodes; }
 
-  /** Writes and flushes one packet with the next seqno of this pipeline. */
+  /**
+   * Writes one packet with the next seqno of this pipeline, in one write straight to the
+   * socket (the buffered stream is empty once the request is sent).
+   */
   void send(OutgoingPacket p) throws IOException {
-    p.writeTo(conn.out(), nextSeqno++);
-    conn.out().flush();
+    p.writeTo(conn.rawOut(), nextSeqno++);
   }
 
   /**
-   * Writes and flushes a heartbeat: an empty packet that keeps an idle pipeline open (every
+   * Writes a heartbeat straight to the socket: an empty packet that keeps an idle pipeline open (every
    * node acks it; the responder skips those acks).
    */
   void sendHeartbeat(OutgoingPacket heartbeat) throws IOException {
-    heartbeat.writeTo(conn.out(), OutgoingPacket.HEARTBEAT_SEQNO);
-    conn.out().flush();
+    heartbeat.writeTo(conn.rawOut(), OutgoingPacket.HEARTBEAT_SEQNO);
   }
 
   /** Waits up to {@code millis} for the responder to stop (after a failure it reports one). */

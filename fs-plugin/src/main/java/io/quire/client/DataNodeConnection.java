@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
@@ -61,6 +62,12 @@ final class DataNodeConnection implements Closeable {
 
   DatanodeId node() { return node; }
   DataOutputStream out() { return out; }
+
+  /**
+   * The socket's own, unbuffered output stream, for whole frames written in one call; only
+   * once everything written to {@link #out()} is flushed.
+   */
+  OutputStream rawOut() throws IOException { return socket.getOutputStream(); }
   DataInputStream in() { return in; }
 
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */

@@ -1,8 +1,10 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.Packet;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.hadoop.util.DataChecksum;
 
 /**
@@ -14,31 +16,58 @@ import org.apache.hadoop.util.DataChecksum;
  * slice counted from the packet's first byte. A packet never crosses a chunk boundary of the
  * block except at its own slice boundaries: one that starts mid-chunk (after an hflush of a
  * partial chunk, or an append) is limited to the rest of that chunk.
+ *
+ * <p>The packet is held as one frame, the way it goes on the wire: room for the header and the
+ * largest checksum area, then the data. Sealing writes the CRCs right before the data and
+ * sending writes the header before them, so the whole frame leaves in one socket write with no
+ * copy through a stream buffer. A data buffer of {@link #frameCapacity} bytes can come from, and
+ * go back to, a {@link PacketQueue}'s free list once the packet is acknowledged.
  */
 final class OutgoingPacket {
   /** Seqno of heartbeat packets (as HDFS's), outside the pipeline's 0, 1, ... sequence. */
   static final long HEARTBEAT_SEQNO = -1;
 
   private final long offsetInBlock;
-  private final byte[] data;
+  /** Header room, checksum room for {@code capacity} bytes, then the data. */
+  private byte[] frame;
+  private final int capacity;
+  private final int dataStart;
   private final boolean lastInBlock;
   private int dataLen;
   private boolean sync;
-  private byte[] checksums;
+  private boolean sealed;
+  /** Start of the header once sealed (checksums follow it, then the data). */
+  private int frameStart;
   /** Position in the stream's enqueue order (1, 2, ...), used to wait for acknowledgement. */
   private long number;
   private long seqno = -1;
   private boolean heartbeat;
 
-  private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock) {
+  private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock, byte[] reuse) {
     this.offsetInBlock = offsetInBlock;
-    this.data = new byte[capacity];
+    this.capacity = capacity;
+    this.dataStart = Packet.HEADER_SIZE + Packet.checksumLenFor(capacity);
+    int need = frameCapacity(capacity);
+    this.frame = reuse != null && reuse.length == need ? reuse : new byte[need];
     this.lastInBlock = lastInBlock;
+  }
+
+  /** Bytes of the frame buffer of a packet holding up to {@code capacity} data bytes. */
+  static int frameCapacity(int capacity) {
+    return Packet.HEADER_SIZE + Packet.checksumLenFor(capacity) + capacity;
   }
 
   /** An empty data packet holding up to {@code capacity} bytes starting at offsetInBlock. */
   static OutgoingPacket forData(long offsetInBlock, int capacity) {
-    return new OutgoingPacket(offsetInBlock, capacity, false);
+    return forData(offsetInBlock, capacity, null);
+  }
+
+  /**
+   * Like {@link #forData(long, int)}, framing the packet in {@code reuse} when it has exactly
+   * {@link #frameCapacity}({@code capacity}) bytes (its old contents are overwritten).
+   */
+  static OutgoingPacket forData(long offsetInBlock, int capacity, byte[] reuse) {
+    return new OutgoingPacket(offsetInBlock, capacity, false, reuse);
   }
 
   /**
@@ -47,51 +76,67 @@ final class OutgoingPacket {
    * the DataNodes ack it like any other packet without writing anything.
    */
   static OutgoingPacket heartbeat(long offsetInBlock) {
-    OutgoingPacket p = new OutgoingPacket(offsetInBlock, 0, false);
-    p.checksums = new byte[0];
+    OutgoingPacket p = new OutgoingPacket(offsetInBlock, 0, false, null);
+    p.sealed = true;
     p.heartbeat = true;
     return p;
   }
 
   /** The empty packet that ends a block (the DataNodes finalize their replicas on it). */
   static OutgoingPacket endOfBlock(long blockLength) {
-    OutgoingPacket p = new OutgoingPacket(blockLength, 0, true);
-    p.checksums = new byte[0];
+    OutgoingPacket p = new OutgoingPacket(blockLength, 0, true, null);
+    p.sealed = true;
     return p;
   }
 
   /** Copies as much of {@code b[off, off+len)} as fits; returns the count copied. */
   int append(byte[] b, int off, int len) {
-    int n = Math.min(len, data.length - dataLen);
-    System.arraycopy(b, off, data, dataLen, n);
+    int n = Math.min(len, capacity - dataLen);
+    System.arraycopy(b, off, frame, dataStart + dataLen, n);
     dataLen += n;
     return n;
   }
 
   /** Appends one byte; the caller checked {@link #isFull()}. */
   void append(int b) {
-    data[dataLen++] = (byte) b;
+    frame[dataStart + dataLen++] = (byte) b;
   }
 
-  boolean isFull() { return dataLen == data.length; }
+  boolean isFull() { return dataLen == capacity; }
 
-  /** Computes the chunk CRCs; no data may be added afterwards. */
+  /** Computes the chunk CRCs (right before the data); no data may be added afterwards. */
   void seal(DataChecksum checksum, boolean syncBlock) {
     this.sync = syncBlock;
-    if (checksums == null) {
-      checksums = new byte[Packet.checksumLenFor(dataLen)];
-      checksum.calculateChunkedSums(data, 0, dataLen, checksums, 0);
+    if (!sealed) {
+      int csStart = dataStart - Packet.checksumLenFor(dataLen);
+      checksum.calculateChunkedSums(frame, dataStart, dataLen, frame, csStart);
+      frameStart = csStart - Packet.HEADER_SIZE;
+      sealed = true;
     }
   }
 
   /**
-   * Writes the packet with the given pipeline seqno (a heartbeat keeps its own); the caller
-   * flushes.
+   * Writes the whole frame with the given pipeline seqno (a heartbeat keeps its own) in one
+   * write to {@code out}, which should be unbuffered; the caller flushes if it buffers.
    */
-  void writeTo(DataOutputStream out, long pipelineSeqno) throws IOException {
+  void writeTo(OutputStream out, long pipelineSeqno) throws IOException {
     this.seqno = heartbeat ? HEARTBEAT_SEQNO : pipelineSeqno;
-    new Packet(offsetInBlock, seqno, lastInBlock, sync, checksums, data, dataLen)
-        .write(out);
+    int csLen = Packet.checksumLenFor(dataLen);
+    ByteBuffer.wrap(frame, frameStart, Packet.HEADER_SIZE)
+        .putLong(offsetInBlock).putLong(seqno)
+        .put((byte) ((lastInBlock ? Packet.FLAG_LAST : 0) | (sync ? Packet.FLAG_SYNC : 0)))
+        .putInt(dataLen).putInt(csLen);
+    out.write(frame, frameStart, Packet.HEADER_SIZE + csLen + dataLen);
+  }
+
+  /**
+   * Gives up the frame buffer of an acknowledged packet for reuse (null for packets without
+   * data); the packet's data is gone afterwards.
+   */
+  byte[] releaseFrame() {
+    byte[] f = capacity == 0 ? null : frame;
+    frame = null;
+    return f;
   }
 
   long offsetInBlock() { return offsetInBlock; }
@@ -100,8 +145,12 @@ final class OutgoingPacket {
   boolean isLastInBlock() { return lastInBlock; }
   boolean isHeartbeat() { return heartbeat; }
   boolean isSync() { return sync; }
-  byte[] checksums() { return checksums; }
-  byte[] data() { return data; }
+  /** A copy of the chunk CRCs of a sealed packet. */
+  byte[] checksums() {
+    return Arrays.copyOfRange(frame, dataStart - Packet.checksumLenFor(dataLen), dataStart);
+  }
+  /** A copy of the data. */
+  byte[] data() { return Arrays.copyOfRange(frame, dataStart, dataStart + dataLen); }
   long number() { return number; }
   void setNumber(long n) { number = n; }
   long seqno() { return seqno; }

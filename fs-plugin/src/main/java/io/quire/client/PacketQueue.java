@@ -10,10 +10,15 @@ import java.util.Iterator;
  * sent) and an ack queue (sent, not yet acknowledged by every pipeline node), bounded together
  * so the writer blocks when {@code maxInFlight} packets are outstanding. One monitor guards
  * both; the writer, the streamer and the responder wait on it.
+ *
+ * <p>The frame buffers of acknowledged packets go to a free list (at most maxInFlight) that
+ * the writer takes its next packets' buffers from, so a long write does not allocate, and the
+ * garbage collector does not copy, a fresh packet-sized array per packet.
  */
 final class PacketQueue {
   private final ArrayDeque<OutgoingPacket> dataQueue = new ArrayDeque<>();
   private final ArrayDeque<OutgoingPacket> ackQueue = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> freeFrames = new ArrayDeque<>();
   private final int maxInFlight;
   private long lastEnqueued;
   private long lastAcked;
@@ -36,6 +41,20 @@ final class PacketQueue {
     p.setNumber(++lastEnqueued);
     dataQueue.addLast(p);
     notifyAll();
+  }
+
+  /**
+   * A frame buffer of an acknowledged packet with exactly {@code length} bytes, or null (the
+   * caller allocates). Buffers of other sizes are dropped.
+   */
+  synchronized byte[] takeFreeFrame(int length) {
+    byte[] f;
+    while ((f = freeFrames.pollFirst()) != null) {
+      if (f.length == length) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** Next packet to send (left in the queue), or null when closed and drained or failed. */
@@ -84,6 +103,10 @@ final class PacketQueue {
           + (head == null ? "none" : head.toString()));
     }
     ackQueue.removeFirst();
+    byte[] frame = head.releaseFrame();
+    if (frame != null && freeFrames.size() < maxInFlight) {
+      freeFrames.addLast(frame);
+    }
     lastAcked = head.number();
     ackedEndInBlock = head.isLastInBlock() ? ackedEndInBlock : head.endOffsetInBlock();
     notifyAll();

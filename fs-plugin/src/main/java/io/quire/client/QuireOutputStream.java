@@ -120,7 +120,8 @@ public final class QuireOutputStream extends OutputStream
     if (intoChunk != 0) {
       cap = Math.min(cap, BPC - intoChunk);
     }
-    return OutgoingPacket.forData(bytesCurBlock, (int) cap);
+    return OutgoingPacket.forData(bytesCurBlock, (int) cap,
+        queue.takeFreeFrame(OutgoingPacket.frameCapacity((int) cap)));
   }
 
   private void afterAppend() throws IOException {

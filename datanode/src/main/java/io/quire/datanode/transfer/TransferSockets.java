@@ -13,6 +13,12 @@ import java.net.Socket;
 public final class TransferSockets {
   /** Stream buffer size: at least one full packet. */
   public static final int STREAM_BUFFER = 128 * 1024;
+  /**
+   * Input buffer size: small, so headers, requests and acks are buffered while the bulk of a
+   * packet (read with one readFully of its checksums and data) bypasses the buffer, straight
+   * from the socket into the receiver's packet array instead of being copied through it.
+   */
+  public static final int INPUT_BUFFER = 8 * 1024;
 
   private TransferSockets() {}
 
@@ -40,7 +46,7 @@ public final class TransferSockets {
   }
 
   public static DataInputStream in(Socket s) throws IOException {
-    return new DataInputStream(new BufferedInputStream(s.getInputStream(), STREAM_BUFFER));
+    return new DataInputStream(new BufferedInputStream(s.getInputStream(), INPUT_BUFFER));
   }
 
   public static DataOutputStream out(Socket s) throws IOException {

@@ -1,0 +1,97 @@
+package io.quire.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.protocol.datatransfer.Packet;
+import io.quire.testing.FakeCluster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+import org.apache.hadoop.util.DataChecksum;
+import org.junit.jupiter.api.Test;
+
+/** The wire frame an {@link OutgoingPacket} writes, and the reuse of acknowledged frames. */
+class OutgoingPacketFrameTest {
+  private static final DataChecksum CRC =
+      DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
+
+  private static Packet roundTrip(OutgoingPacket p, long seqno) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    p.writeTo(bytes, seqno);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    Packet read = Packet.read(in);
+    assertEquals(-1, in.read(), "the frame is exactly one packet");
+    return read;
+  }
+
+  @Test
+  void partlyFilledPacketFramesItsChecksumsRightBeforeItsData() throws IOException {
+    OutgoingPacket p = OutgoingPacket.forData(4096, 64 * 1024);
+    byte[] data = FakeCluster.randomBytes(1300, 11);
+    p.append(data, 0, 1000);
+    p.append(data, 1000, 300);
+    assertFalse(p.isFull());
+    p.seal(CRC, true);
+    Packet read = roundTrip(p, 7);
+    assertEquals(4096, read.getOffsetInBlock());
+    assertEquals(7, read.getSeqno());
+    assertTrue(read.isSyncBlock());
+    assertFalse(read.isLastPacketInBlock());
+    assertArrayEquals(data, Arrays.copyOf(read.getData(), read.getDataLen()));
+    assertEquals(12, read.getChecksums().length);
+    for (int i = 0; i < 3; i++) {
+      CRC32C crc = new CRC32C();
+      crc.update(data, i * 512, Math.min(512, 1300 - i * 512));
+      assertEquals((int) crc.getValue(),
+          java.nio.ByteBuffer.wrap(read.getChecksums(), i * 4, 4).getInt(), "chunk " + i);
+    }
+    assertArrayEquals(read.getChecksums(), p.checksums());
+    assertEquals(8, roundTrip(p, 8).getSeqno(), "a resend carries the new pipeline's seqno");
+  }
+
+  @Test
+  void emptyPacketsFrameAsHeaderOnly() throws IOException {
+    Packet end = roundTrip(OutgoingPacket.endOfBlock(1024), 3);
+    assertTrue(end.isLastPacketInBlock());
+    assertEquals(0, end.getDataLen());
+    assertEquals(1024, end.getOffsetInBlock());
+    Packet hb = roundTrip(OutgoingPacket.heartbeat(512), 9);
+    assertEquals(OutgoingPacket.HEARTBEAT_SEQNO, hb.getSeqno());
+    assertEquals(0, hb.getDataLen());
+  }
+
+  @Test
+  void acknowledgedFrameIsReusedForTheNextPacketOfTheSameSize() throws IOException {
+    PacketQueue q = new PacketQueue(4);
+    int cap = 2048;
+    OutgoingPacket first = OutgoingPacket.forData(0, cap);
+    byte[] data = FakeCluster.randomBytes(cap, 3);
+    first.append(data, 0, cap);
+    first.seal(CRC, false);
+    q.enqueue(first);
+    assertSame(first, q.awaitNext());
+    q.markSent(first);
+    assertNull(q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)), "nothing acked yet");
+    first.writeTo(new ByteArrayOutputStream(), 0);
+    assertSame(first, q.acked(0));
+    byte[] frame = q.takeFreeFrame(OutgoingPacket.frameCapacity(cap));
+    assertEquals(OutgoingPacket.frameCapacity(cap), frame.length);
+    assertNull(q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)), "handed out once");
+
+    OutgoingPacket second = OutgoingPacket.forData(cap, cap, frame);
+    byte[] more = FakeCluster.randomBytes(cap, 4);
+    second.append(more, 0, cap);
+    second.seal(CRC, false);
+    Packet read = roundTrip(second, 1);
+    assertArrayEquals(more, Arrays.copyOf(read.getData(), read.getDataLen()));
+    assertEquals(cap, read.getOffsetInBlock());
+  }
+}
