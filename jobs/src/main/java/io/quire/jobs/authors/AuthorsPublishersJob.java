@@ -2,15 +2,9 @@ package io.quire.jobs.authors;
 
 import io.quire.jobs.Args;
 import io.quire.jobs.mr.OrderJobTool;
-import io.quire.jobs.mr.OrderJobs;
-import io.quire.jobs.mr.SalesCombiner;
-import io.quire.jobs.mr.SalesReducer;
-import io.quire.jobs.mr.SalesWritable;
-import io.quire.jobs.mr.TopN;
+import io.quire.jobs.mr.SalesRanking;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -36,17 +30,8 @@ public final class AuthorsPublishersJob extends OrderJobTool {
 
   @Override
   protected void run(Inputs in, Path out, Args a) throws Exception {
-    Path sales = new Path(out, "sales");
-    Job job = OrderJobs.create(getConf(), "authors-publishers: join and sum", in.orders(),
-        in.catalog(), sales);
-    job.setMapperClass(AuthorPublisherMapper.class);
-    job.setMapOutputKeyClass(Text.class);
-    job.setMapOutputValueClass(SalesWritable.class);
-    job.setCombinerClass(SalesCombiner.class);
-    job.setReducerClass(SalesReducer.class);
-    OrderJobs.runToSuccess(job);
-    OrderJobs.runToSuccess(TopN.create(getConf(), "authors-publishers: ranking", sales,
-        new Path(out, "top"), (int) a.getLong("top", 20)));
+    SalesRanking.run(getConf(), "authors-publishers", "join and sum", "ranking", AuthorPublisherMapper.class, in, out,
+        (int) a.getLong("top", 20));
   }
 
   public static void main(String[] args) throws Exception {

@@ -2,15 +2,9 @@ package io.quire.jobs.bestsellers;
 
 import io.quire.jobs.Args;
 import io.quire.jobs.mr.OrderJobTool;
-import io.quire.jobs.mr.OrderJobs;
-import io.quire.jobs.mr.SalesCombiner;
-import io.quire.jobs.mr.SalesReducer;
-import io.quire.jobs.mr.SalesWritable;
-import io.quire.jobs.mr.TopN;
+import io.quire.jobs.mr.SalesRanking;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -38,17 +32,8 @@ public final class BestSellersJob extends OrderJobTool {
 
   @Override
   protected void run(Inputs in, Path out, Args a) throws Exception {
-    Path sales = new Path(out, "sales");
-    Job job = OrderJobs.create(getConf(), "best-sellers: sales per book", in.orders(),
-        in.catalog(), sales);
-    job.setMapperClass(BookSalesMapper.class);
-    job.setMapOutputKeyClass(Text.class);
-    job.setMapOutputValueClass(SalesWritable.class);
-    job.setCombinerClass(SalesCombiner.class);
-    job.setReducerClass(SalesReducer.class);
-    OrderJobs.runToSuccess(job);
-    OrderJobs.runToSuccess(TopN.create(getConf(), "best-sellers: top per group", sales,
-        new Path(out, "top"), (int) a.getLong("top", 20)));
+    SalesRanking.run(getConf(), "best-sellers", "sales per book", "top per group", BookSalesMapper.class, in, out,
+        (int) a.getLong("top", 20));
   }
 
   public static void main(String[] args) throws Exception {
