@@ -1,6 +1,7 @@
 package io.quire.datanode;
 
 import io.quire.datanode.nnactor.ActorContext;
+import io.quire.datanode.nnactor.CommandAuthority;
 import io.quire.datanode.nnactor.CommandExecutor;
 import io.quire.datanode.nnactor.NameNodeActors;
 import io.quire.datanode.nnactor.NameNodeConnector;
@@ -77,7 +78,8 @@ public class DataNode extends CompositeService {
     CommandExecutor commands = new CommandExecutor(dataset,
         new BlockTransferClient(dataset, options), recovery, this::reportSentCorrupt);
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
-        this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics));
+        this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
+        new CommandAuthority()));
     dataset.addListener(actors);
     addService(actors);
     blockScanner = new BlockScanner(dataset, options.getScanBytesPerSecond(),

@@ -1,12 +1,14 @@
 package io.quire.datanode;
 
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.ha.Nameservice;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.net.NetUtils;
 
@@ -42,9 +44,14 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.HOSTNAME_DEFAULT);
     advertisedHost = host.isEmpty() ? localHostName() : host;
     nameNodes = new ArrayList<>();
-    for (String a : conf.getTrimmedStrings(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY)) {
-      nameNodes.add(NetUtils.createSocketAddr(a, QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT,
-          QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY));
+    Optional<Nameservice> ns = Nameservice.configured(conf);
+    if (ns.isPresent()) {
+      nameNodes.addAll(ns.get().rpcAddresses()); // every NameNode of the nameservice
+    } else {
+      for (String a : conf.getTrimmedStrings(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY)) {
+        nameNodes.add(NetUtils.createSocketAddr(a, QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT,
+            QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY));
+      }
     }
     heartbeatIntervalMs = conf.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
         QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);

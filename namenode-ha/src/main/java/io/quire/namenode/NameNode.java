@@ -3,7 +3,10 @@ package io.quire.namenode;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.rpc.NameNodeRpcServer;
+import io.quire.namenode.rpc.RetryCacheSupport;
+import io.quire.namenode.rpc.SingleNameNodeHaAdmin;
 import io.quire.namenode.storage.NameNodeStorage;
+import io.quire.protocol.types.HaState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
@@ -47,17 +50,22 @@ public class NameNode extends CompositeService {
     CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
     namesystem = new Namesystem(options, storage.getClusterId(), callers,
         System::currentTimeMillis, conf);
+    RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
+        options.retryCacheExpiryMs());
+    namesystem.setReplayedCallSink(retryCache::addReplayed);
     long loaded = NamesystemLoader.load(namesystem, storage.getJournal(),
         storage.getCheckpointStore());
-    NamesystemLoader.openForWrite(namesystem, storage.getJournal());
+    JournalWriter w = NamesystemLoader.openForWrite(namesystem, storage.getJournal());
+    namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
     namesystem.read(() -> {
       namesystem.getSafeMode().check();
       return null;
     });
-    rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion());
-    rpc.start();
     checkpointer = new Checkpointer(namesystem, storage.getJournal(),
         storage.getCheckpointStore(), loaded);
+    rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
+        retryCache, new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId));
+    rpc.start();
     monitor = new NamesystemMonitor(namesystem);
     daemon(checkpointer, "NameNode-checkpointer");
     daemon(monitor, "NameNode-monitor");

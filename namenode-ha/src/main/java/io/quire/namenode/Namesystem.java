@@ -7,6 +7,7 @@ import io.quire.namenode.blocks.ReplicationMonitor;
 import io.quire.namenode.blocks.ReplicationOptions;
 import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.metrics.JournalSyncTimer;
 import io.quire.namenode.leases.LeaseManager;
@@ -18,10 +19,12 @@ import io.quire.namenode.ops.OpResult;
 import io.quire.namenode.ops.Operations;
 import io.quire.namenode.ops.RecordApplier;
 import io.quire.namenode.records.EditRecord;
+import io.quire.namenode.records.EditRecord.RpcCall;
 import io.quire.namenode.records.RecordCodec;
 import io.quire.namenode.safemode.SafeModeManager;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,6 +51,15 @@ public final class Namesystem {
   private volatile JournalWriter writer;
   private volatile long lastAppliedTxId;
   private final NameNodeFaultInjector faults = new NameNodeFaultInjector();
+  private volatile HaGate gate = HaGate.single();
+  private volatile Consumer<RpcCall> replayedCalls = c -> { };
+  private volatile JournalFailureListener journalFailures = (w, e) -> { };
+
+  /** Told when appending to or syncing the journal failed (the writer is unusable after). */
+  @FunctionalInterface
+  public interface JournalFailureListener {
+    void journalFailed(JournalWriter writer, IOException cause);
+  }
 
   public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
       LongSupplier clock) {
@@ -98,28 +110,50 @@ public final class Namesystem {
    * @throws io.quire.protocol.exceptions.SafeModeException while in safe mode
    */
   public <T> T mutate(String op, String path, Validation<T> v) throws IOException {
+    gate.checkActive(op + " " + path);
     safeMode.checkWritable(op, path);
-    return mutateInternal(v);
+    return run(op + " " + path, v);
   }
 
-  /** As {@link #mutate} but allowed in safe mode (DataNode-driven updates). */
+  /**
+   * As {@link #mutate} but allowed in safe mode (DataNode-driven updates).
+   *
+   * @throws org.apache.hadoop.ipc.StandbyException when this NameNode is not the active one,
+   *     or its journal writer failed or was fenced during this call (the caller retries on the
+   *     active: an {@code @AtMostOnce} call is recognised there from its RPC_CALL record)
+   */
   public <T> T mutateInternal(Validation<T> v) throws IOException {
-    JournalWriter w = writer;
-    if (w == null) {
-      throw new IOException("the namesystem accepts no mutations: it is starting, stopping,"
-          + " or stopped after a failed apply (see the NameNode log)");
-    }
+    return run("mutation", v);
+  }
+
+  private <T> T run(String op, Validation<T> v) throws IOException {
+    JournalWriter w;
     long syncTo;
     T answer = null;
     IOException failure = null;
     lock.writeLock().lock();
     try {
+      // Under the lock: a step-down clears the writer under this lock, so a mutation either
+      // appends before it (and is synced by it) or sees no writer here.
+      w = writer;
+      HaGate g = gate;
+      if (w == null || !g.isActive()) {
+        if (!g.isActive()) {
+          throw g.standby(op);
+        }
+        throw new IOException(op + ": the namesystem accepts no mutations: it is starting,"
+            + " stopping, or stopped after a failed apply (see the NameNode log)");
+      }
       OpResult<T> r = v.validate();
       if (r.records().isEmpty()) {
         syncTo = w.getLastAppendedTxId();
       } else {
         faults.run(NameNodeFaultInjector.Point.BEFORE_JOURNAL_APPEND, r.records());
-        syncTo = w.append(RecordCodec.encodeAll(r.records()));
+        try {
+          syncTo = w.append(RecordCodec.encodeAll(r.records()));
+        } catch (IOException e) {
+          throw journalFailed(w, e);
+        }
         applyJournaled(r.records(), syncTo);
       }
       try {
@@ -131,13 +165,33 @@ public final class Namesystem {
       lock.writeLock().unlock();
     }
     long syncStart = System.nanoTime();
-    w.awaitSync(syncTo);
+    try {
+      w.awaitSync(syncTo);
+    } catch (IOException e) {
+      throw journalFailed(w, e);
+    }
     syncTimer.add(System.nanoTime() - syncStart);
     faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
     if (failure != null) {
       throw failure;
     }
     return answer;
+  }
+
+  /**
+   * The journal refused or failed a write: the listener (the HA controller) steps this
+   * NameNode down; the caller gets a StandbyException in HA (retry on the active), the
+   * journal's own exception on a single NameNode.
+   */
+  private IOException journalFailed(JournalWriter w, IOException e) {
+    journalFailures.journalFailed(w, e);
+    HaGate g = gate;
+    if (g.nameNodeId().isEmpty()) {
+      return e;
+    }
+    org.apache.hadoop.ipc.StandbyException s = g.standby("mutation (journal: " + e + ")");
+    s.initCause(e);
+    return s;
   }
 
   /**
@@ -180,7 +234,10 @@ public final class Namesystem {
     }
   }
 
-  /** Replay: applies a journal record at startup (or on a standby). */
+  /**
+   * Replay: applies a journal record at startup (or on a standby); an {@link RpcCall} record
+   * goes to the retry cache ({@link #setReplayedCallSink}).
+   */
   public void replay(EditRecord rec, long txId) {
     lock.writeLock().lock();
     try {
@@ -189,7 +246,25 @@ public final class Namesystem {
     } finally {
       lock.writeLock().unlock();
     }
+    if (rec instanceof RpcCall c) {
+      replayedCalls.accept(c);
+    }
   }
+
+  /** Where replayed {@link RpcCall} records go (the RPC server's retry cache). */
+  public void setReplayedCallSink(Consumer<RpcCall> sink) {
+    this.replayedCalls = sink;
+  }
+
+  /** Who is told of journal write failures (the HA controller). */
+  public void setJournalFailureListener(JournalFailureListener l) {
+    this.journalFailures = l;
+  }
+
+  /** The HA state every call checks; a single NameNode's is always active. */
+  public HaGate getHaGate() { return gate; }
+
+  public void setHaGate(HaGate g) { this.gate = g; }
 
   /** Starts accepting mutations through {@code w}. */
   public void setWriter(JournalWriter w) {

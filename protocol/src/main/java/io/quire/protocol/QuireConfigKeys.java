@@ -13,10 +13,36 @@ public final class QuireConfigKeys {
   /** URI scheme of Quire file systems. */
   public static final String SCHEME = "quire";
 
-  /** Host:port of the NameNode's client and DataNode RPC server. */
+  /**
+   * Host:port of the NameNode's client and DataNode RPC server. In a nameservice, each
+   * NameNode's is {@code quire.namenode.rpc-address.<ns>.<id>}.
+   */
   public static final String NAMENODE_RPC_ADDRESS_KEY = "quire.namenode.rpc-address";
   /** Default NameNode RPC port when a quire:// URI names no port. */
   public static final int NAMENODE_RPC_PORT_DEFAULT = 8720;
+
+  /**
+   * Host:port of the NameNode's HTTP server (checkpoint transfer, /isActive). In a nameservice,
+   * each NameNode's is {@code quire.namenode.http-address.<ns>.<id>}.
+   */
+  public static final String NAMENODE_HTTP_ADDRESS_KEY = "quire.namenode.http-address";
+  /** Default NameNode HTTP port. */
+  public static final int NAMENODE_HTTP_PORT_DEFAULT = 8721;
+
+  /**
+   * Logical name of the HA nameservice (one). Unset: a single NameNode at
+   * {@link #NAMENODE_RPC_ADDRESS_KEY}. Clients reach a nameservice as {@code quire://<ns>/}.
+   */
+  public static final String NAMESERVICES_KEY = "quire.nameservices";
+
+  /** {@code quire.namenode.ids.<ns>}: the 2 or 3 NameNode ids of nameservice {@code <ns>}. */
+  public static final String NAMENODE_IDS_PREFIX = "quire.namenode.ids.";
+
+  /**
+   * This NameNode's id in its nameservice; unset: the one id whose RPC address is local.
+   * Usually given as {@code -Dquire.namenode.id=nn1}.
+   */
+  public static final String NAMENODE_ID_KEY = "quire.namenode.id";
 
   /** Default block size of new files, in bytes. */
   public static final String BLOCK_SIZE_KEY = "quire.blocksize";

@@ -10,9 +10,12 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 
-/** What NameNode actors need of their DataNode. */
+/**
+ * What NameNode actors need of their DataNode; {@code authority} (shared by all actors) decides
+ * whose commands are obeyed.
+ */
 public record ActorContext(Configuration conf, DataNodeOptions options, DataStorage storage,
     FsDataset dataset, Supplier<DatanodeId> self, IntSupplier activeTransfers,
     CommandExecutor commands, NameNodeConnector connector, DataNodeFaultInjector faults,
-    DataNodeMetrics metrics) {
+    DataNodeMetrics metrics, CommandAuthority authority) {
 }

@@ -7,6 +7,8 @@ import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.HeartbeatResponse;
+import io.quire.protocol.types.NameNodeHaState;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.IOException;
@@ -42,6 +44,7 @@ public final class NameNodeActor implements Runnable {
   private volatile DatanodeProtocol nn;
   private volatile DatanodeRegistration registration;
   private volatile IOException fatal;
+  private volatile NameNodeHaState nameNodeState;
   /** When the next heartbeat and full report are due (the actor thread's own clock state). */
   private long nextHeartbeat;
   private long nextReport;
@@ -58,6 +61,9 @@ public final class NameNodeActor implements Runnable {
 
   /** Whether this actor is registered with its NameNode right now. */
   public boolean isRegistered() { return registration != null; }
+
+  /** What the NameNode said of itself in its last answer, or null before any. */
+  public NameNodeHaState getNameNodeState() { return nameNodeState; }
 
   /** The error that stopped this actor for good (foreign cluster), or null. */
   public IOException getFatalError() { return fatal; }
@@ -157,10 +163,10 @@ public final class NameNodeActor implements Runnable {
         nextHeartbeat = now + hbInterval;
         ctx.faults().run(DataNodeFaultInjector.Point.BEFORE_HEARTBEAT, address);
         long sent = System.nanoTime();
-        List<DatanodeCommand> cmds = nn.sendHeartbeat(registration,
+        HeartbeatResponse answer = nn.sendHeartbeat(registration,
             ctx.dataset().storageReport(ctx.activeTransfers().getAsInt()));
         ctx.metrics().addHeartbeat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
-        handle(cmds);
+        handle(answer);
       }
       if (!pending.isEmpty()) {
         sendIncremental();
@@ -193,8 +199,15 @@ public final class NameNodeActor implements Runnable {
     }
   }
 
-  private void handle(List<DatanodeCommand> commands) throws IOException {
-    for (DatanodeCommand c : commands) {
+  /**
+   * REGISTER and BLOCK_REPORT concern this actor and are honoured from any NameNode; block
+   * commands only from the active with the highest epoch seen ({@link CommandAuthority}).
+   */
+  private void handle(HeartbeatResponse answer) throws IOException {
+    nameNodeState = answer.nameNode();
+    boolean obey = !answer.commands().isEmpty()
+        && ctx.authority().mayCommand(address, answer.nameNode());
+    for (DatanodeCommand c : answer.commands()) {
       switch (c.getType()) {
         case REGISTER:
           throw new UnregisteredNodeException("NameNode " + address + " asked "
@@ -203,7 +216,12 @@ public final class NameNodeActor implements Runnable {
           reportNow = true;
           break;
         default:
-          ctx.commands().execute(c);
+          if (obey) {
+            ctx.commands().execute(c);
+          } else {
+            LOG.warn("Ignoring {} from NameNode {} ({}): not the active with the highest epoch",
+                c, address, answer.nameNode());
+          }
           break;
       }
     }

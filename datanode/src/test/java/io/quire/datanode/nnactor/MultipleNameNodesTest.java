@@ -79,4 +79,46 @@ class MultipleNameNodesTest {
     assertEquals(ReplicaState.FINALIZED, dn.getFsDataset().getReplica(801).getState());
     h.close();
   }
+
+  @Test
+  void onlyTheActiveWithTheHighestEpochCommands() throws IOException {
+    FakeNameNode old = new FakeNameNode("test-cluster");
+    FakeNameNode current = new FakeNameNode("test-cluster");
+    DataNodeHarness h = new DataNodeHarness("HighestEpoch");
+    Configuration conf = h.conf(0);
+    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "nn1.example:8020,nn2.example:8020");
+    dn = new DataNode(new NameNodeConnector() {
+      @Override public DatanodeProtocol connect(Configuration c, InetSocketAddress a) {
+        return a.getHostString().startsWith("nn1") ? old : current;
+      }
+
+      @Override public void close(DatanodeProtocol proxy) {}
+    });
+    dn.init(conf);
+    dn.start();
+    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(900, 1, 0), new byte[100]);
+    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(901, 1, 0), new byte[100]);
+    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(902, 1, 0), new byte[100]);
+    await().atMost(WAIT).until(() -> current.receivedOf(902).size() >= 1);
+
+    // Both claim to be active; the newer epoch wins once it has been heard.
+    old.setEpoch(3);
+    current.setEpoch(4);
+    current.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(900, 1, 100))));
+    await().atMost(WAIT).until(() -> dn.getFsDataset().getReplica(900) == null);
+    old.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(901, 1, 100))));
+    await().atMost(WAIT).until(() -> old.commandsSent.get() >= 1);
+    dn.getNameNodeActors().triggerHeartbeat();
+    await().atMost(WAIT).until(() -> old.heartbeats.get() >= 3);
+    assertTrue(dn.getFsDataset().getReplica(901) != null, "the deposed active deleted a replica");
+
+    // A standby's commands are ignored too.
+    current.setStandby(true);
+    current.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(902, 1, 100))));
+    await().atMost(WAIT).until(() -> current.commandsSent.get() >= 2);
+    int beats = current.heartbeats.get();
+    await().atMost(WAIT).until(() -> current.heartbeats.get() >= beats + 2);
+    assertTrue(dn.getFsDataset().getReplica(902) != null, "a standby deleted a replica");
+    h.close();
+  }
 }

@@ -10,6 +10,7 @@ import io.quire.datanode.testutil.BlockClient;
 import io.quire.datanode.testutil.DataNodeHarness;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -53,7 +54,12 @@ class RpcNameNodeConnectorTest {
         (p, m, a) -> {
           throw new IOException("no client protocol in this test");
         });
-    server = QuireRpc.createNameNodeServer(conf, "127.0.0.1", 0, 2, noClient, h.nn);
+    HaAdminProtocol noHa = (HaAdminProtocol) Proxy.newProxyInstance(
+        HaAdminProtocol.class.getClassLoader(), new Class<?>[] {HaAdminProtocol.class},
+        (p, m, a) -> {
+          throw new IOException("no HA admin protocol in this test");
+        });
+    server = QuireRpc.createNameNodeServer(conf, "127.0.0.1", 0, 2, noClient, h.nn, noHa);
     server.start();
     InetSocketAddress addr = server.getListenerAddress();
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:" + addr.getPort());

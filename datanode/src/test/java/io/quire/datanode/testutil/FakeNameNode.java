@@ -6,6 +6,9 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.HaState;
+import io.quire.protocol.types.HeartbeatResponse;
+import io.quire.protocol.types.NameNodeHaState;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
@@ -41,6 +44,9 @@ public final class FakeNameNode implements DatanodeProtocol {
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
   private volatile boolean down;
   private volatile boolean standby;
+  private volatile long epoch = 1;
+  /** Commands handed out in heartbeat answers so far. */
+  public final AtomicInteger commandsSent = new AtomicInteger();
 
   public FakeNameNode(String clusterId) {
     this.clusterId = clusterId;
@@ -49,8 +55,18 @@ public final class FakeNameNode implements DatanodeProtocol {
   /** While down, every call fails as if the NameNode were unreachable. */
   public void setDown(boolean d) { down = d; }
 
-  /** A standby refuses commitBlockSynchronization with StandbyException and sends no commands. */
+  /**
+   * A standby says STANDBY in its answers and refuses commitBlockSynchronization with
+   * StandbyException (its queued commands still go out, so tests can check they are ignored).
+   */
   public void setStandby(boolean s) { standby = s; }
+
+  /** The epoch this fake says it is active (or standby) with; default 1. */
+  public void setEpoch(long e) { epoch = e; }
+
+  private NameNodeHaState haState() {
+    return new NameNodeHaState(standby ? HaState.STANDBY : HaState.ACTIVE, epoch);
+  }
 
   /** Forgets every DataNode, as a restarted NameNode would. */
   public void forgetAll() { known.clear(); }
@@ -93,7 +109,7 @@ public final class FakeNameNode implements DatanodeProtocol {
     return r;
   }
 
-  @Override public List<DatanodeCommand> sendHeartbeat(DatanodeRegistration r,
+  @Override public HeartbeatResponse sendHeartbeat(DatanodeRegistration r,
       StorageReport report) throws IOException {
     check(r);
     heartbeats.incrementAndGet();
@@ -104,15 +120,16 @@ public final class FakeNameNode implements DatanodeProtocol {
     while (q != null && (c = q.poll()) != null) {
       out.add(c);
     }
-    return out;
+    commandsSent.addAndGet(out.size());
+    return new HeartbeatResponse(haState(), out);
   }
 
-  @Override public List<DatanodeCommand> blockReport(DatanodeRegistration r,
+  @Override public HeartbeatResponse blockReport(DatanodeRegistration r,
       List<ReportedBlock> blocks) throws IOException {
     check(r);
     lastReport.put(r.getId().getUuid(), List.copyOf(blocks));
     reports.incrementAndGet();
-    return List.of();
+    return new HeartbeatResponse(haState(), List.of());
   }
 
   @Override public void blockReceivedAndDeleted(DatanodeRegistration r,

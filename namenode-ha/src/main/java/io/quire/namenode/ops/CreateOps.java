@@ -102,12 +102,15 @@ public final class CreateOps {
           + " is not complete yet; retry later");
     }
     EditRecord rec = new ReopenForAppend(f.getId(), clientName, clientMachine, ctx.now());
-    return OpResult.after(List.of(rec), () -> {
-      BlockInfo b = f.getLastBlock();
-      if (b == null || b.getNumBytes() >= f.getPreferredBlockSize()) {
-        return null;
-      }
-      return ctx.state().blockManager().locate(b, f.computeLength() - b.getNumBytes(), null);
-    });
+    return OpResult.after(List.of(rec), () -> appendAnswer(ctx, f));
+  }
+
+  /** What append answers for {@code f}: its last block when it has room, else null. */
+  static LocatedBlock appendAnswer(OpContext ctx, InodeFile f) {
+    BlockInfo b = f.getLastBlock();
+    if (b == null || b.getNumBytes() >= f.getPreferredBlockSize()) {
+      return null;
+    }
+    return ctx.state().blockManager().locate(b, f.computeLength() - b.getNumBytes(), null);
   }
 }

@@ -33,6 +33,32 @@ public final class ReadOps {
     this.ctx = ctx;
   }
 
+  /**
+   * Status of the inode {@code inodeId} where it is now, for the answer of a repeated
+   * {@code op} (create) that an earlier NameNode ran.
+   *
+   * @throws FileNotFoundException when the inode no longer exists
+   */
+  public InodeStatus statusOf(long inodeId, String op) throws IOException {
+    Inode i = ctx.state().tree().getById(inodeId);
+    if (i == null) {
+      throw new FileNotFoundException(op + ": inode " + inodeId + " no longer exists");
+    }
+    return StatusFactory.status(i, i.getFullPath());
+  }
+
+  /**
+   * The answer of an append of file {@code inodeId} (its last block when it has room, else
+   * null), for a repeat of an append that an earlier NameNode ran.
+   */
+  public LocatedBlock lastBlockForAppend(long inodeId) throws IOException {
+    Inode i = ctx.state().tree().getById(inodeId);
+    if (!(i instanceof InodeFile f)) {
+      throw new FileNotFoundException("append: file inode " + inodeId + " no longer exists");
+    }
+    return CreateOps.appendAnswer(ctx, f);
+  }
+
   /** Status of {@code path} (an inode path too, see {@link ReservedPaths}), or null. */
   public InodeStatus getFileInfo(String path) throws IOException {
     String current;

@@ -139,4 +139,37 @@ public sealed interface EditRecord {
       boolean closeFile, boolean deleteBlock, long time) implements EditRecord {
     public RecordType type() { return RecordType.COMMIT_BLOCK_SYNC; }
   }
+
+  /**
+   * The records before it (in the same journal batch) answered the {@code @AtMostOnce} IPC call
+   * {@code callId} of client {@code clientId}. Changes no namespace state: a standby tailing the
+   * log (and a restart replaying it) puts a retry-cache entry for the call, so a repeat that
+   * reaches it after a failover is answered without running again; {@code answer} and
+   * {@code inodeId} say how to rebuild the answer from the namespace.
+   */
+  record RpcCall(byte[] clientId, int callId, CallAnswer answer, long inodeId)
+      implements EditRecord {
+    public RpcCall {
+      clientId = clientId.clone();
+    }
+
+    public RecordType type() { return RecordType.RPC_CALL; }
+
+    @Override public byte[] clientId() {
+      return clientId.clone();
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof RpcCall r && java.util.Arrays.equals(clientId, r.clientId)
+          && callId == r.callId && answer == r.answer && inodeId == r.inodeId;
+    }
+
+    @Override public int hashCode() {
+      return java.util.Objects.hash(java.util.Arrays.hashCode(clientId), callId, answer, inodeId);
+    }
+
+    @Override public String toString() {
+      return "RpcCall[callId=" + callId + ", answer=" + answer + ", inodeId=" + inodeId + "]";
+    }
+  }
 }

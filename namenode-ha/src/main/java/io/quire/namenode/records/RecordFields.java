@@ -62,6 +62,9 @@ final class RecordFields {
         o.writeLong(r.fileId()); o.writeLong(r.blockId()); o.writeLong(r.newGenerationStamp());
         o.writeLong(r.newLength()); o.writeBoolean(r.closeFile()); o.writeBoolean(r.deleteBlock());
         o.writeLong(r.time()); }
+      case RPC_CALL -> { RpcCall r = (RpcCall) rec; byte[] id = r.clientId();
+        o.writeInt(id.length); o.write(id); o.writeInt(r.callId());
+        o.writeByte(r.answer().code()); o.writeLong(r.inodeId()); }
       default -> throw new IllegalArgumentException("no encoding for " + rec.type());
     }
   }
@@ -103,6 +106,21 @@ final class RecordFields {
       case REASSIGN_LEASE -> new ReassignLease(i.readLong(), str(i), i.readLong(), i.readLong());
       case COMMIT_BLOCK_SYNC -> new CommitBlockSync(i.readLong(), i.readLong(), i.readLong(),
           i.readLong(), i.readBoolean(), i.readBoolean(), i.readLong());
+      case RPC_CALL -> {
+        int n = i.readInt();
+        if (n < 0 || n > 64) {
+          throw new IOException("bad client id length " + n);
+        }
+        byte[] id = new byte[n];
+        i.readFully(id);
+        int callId = i.readInt();
+        int code = i.readUnsignedByte();
+        CallAnswer answer = CallAnswer.ofCode(code);
+        if (answer == null) {
+          throw new IOException("unknown call answer code " + code);
+        }
+        yield new RpcCall(id, callId, answer, i.readLong());
+      }
     };
   }
 

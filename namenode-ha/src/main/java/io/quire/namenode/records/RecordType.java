@@ -24,7 +24,8 @@ public enum RecordType {
   SET_GENSTAMP(17),
   UPDATE_PIPELINE(18),
   REASSIGN_LEASE(19),
-  COMMIT_BLOCK_SYNC(20);
+  COMMIT_BLOCK_SYNC(20),
+  RPC_CALL(21);
 
   private static final RecordType[] BY_CODE = new RecordType[32];
 

@@ -54,6 +54,16 @@ public final class ClientRpcHandler implements ClientProtocol {
     return a == null ? null : a.getHostAddress();
   }
 
+  /** The answer of a create known from the journal: the file's status now. */
+  private InodeStatus fileStatus(RetryCacheSupport.ReplayedAnswer r) throws IOException {
+    return ns.read(() -> ops.reads().statusOf(r.inodeId(), "create"));
+  }
+
+  /** The answer of an append known from the journal: the file's located last block now. */
+  private LocatedBlock lastBlock(RetryCacheSupport.ReplayedAnswer r) throws IOException {
+    return ns.read(() -> ops.reads().lastBlockForAppend(r.inodeId()));
+  }
+
   @Override public ServerDefaults getServerDefaults() {
     var o = ns.getOptions();
     return new ServerDefaults(o.defaultBlockSize(), QuireConfigKeys.BYTES_PER_CHECKSUM,
@@ -76,24 +86,29 @@ public final class ClientRpcHandler implements ClientProtocol {
       throws IOException {
     ReservedPaths.checkNotReserved(path, "create");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload(() -> ns.mutate("create", path, () -> ops.create().create(
-        path, permission, clientName, machine, overwrite, createParent, replication,
-        blockSize)));
+    return retryCache.withPayload(this::fileStatus, () -> ns.mutate("create", path,
+        AtMostOnceRecords.recorded(AtMostOnceRecords.CREATE, () -> ops.create().create(
+            path, permission, clientName, machine, overwrite, createParent, replication,
+            blockSize))));
   }
 
   @Override public LocatedBlock append(String path, String clientName) throws IOException {
     ReservedPaths.checkNotReserved(path, "append");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload(() -> ns.mutate("append", path,
-        () -> ops.create().append(path, clientName, machine)));
+    return retryCache.withPayload(this::lastBlock, () -> ns.mutate("append", path,
+        AtMostOnceRecords.recorded(AtMostOnceRecords.APPEND,
+            () -> ops.create().append(path, clientName, machine))));
   }
 
   @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
       Block previous, List<String> excludedNodes, String clientHost) throws IOException {
     ReservedPaths.checkNotReserved(path, "addBlock");
     String host = clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp();
-    return retryCache.withPayload(() -> ns.mutate("addBlock", path, () -> ops.addBlock()
-        .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
+    // A repeat known only from another NameNode's journal is recognised by AddBlockOps itself.
+    return retryCache.withPayload(r -> ns.mutate("addBlock", path, () -> ops.addBlock()
+        .addBlock(path, fileId, clientName, previous, excludedNodes, host)),
+        () -> ns.mutate("addBlock", path, () -> ops.addBlock()
+            .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
   }
 
   @Override public void abandonBlock(String path, long fileId, String clientName, Block block)
@@ -106,8 +121,9 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public boolean complete(String path, long fileId, String clientName, Block last)
       throws IOException {
     ReservedPaths.checkNotReserved(path, "complete");
-    return retryCache.withPayload(() -> ns.mutate("complete", path,
-        () -> ops.complete().complete(path, fileId, clientName, last)));
+    return retryCache.withPayload(r -> true, () -> ns.mutate("complete", path,
+        AtMostOnceRecords.recorded(AtMostOnceRecords.COMPLETE,
+            () -> ops.complete().complete(path, fileId, clientName, last))));
   }
 
   @Override public void fsync(String path, long fileId, String clientName, long lastBlockLength)
@@ -132,13 +148,15 @@ public final class ClientRpcHandler implements ClientProtocol {
     ReservedPaths.checkNotReserved(src, "rename");
     ReservedPaths.checkNotReserved(dst, "rename");
     retryCache.withoutPayload(() -> ns.mutate("rename", src,
-        () -> ops.rename().rename(src, dst, mode)));
+        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
+            () -> ops.rename().rename(src, dst, mode))));
   }
 
   @Override public boolean delete(String path, boolean recursive) throws IOException {
     ReservedPaths.checkNotReserved(path, "delete");
-    return retryCache.withPayload(() -> ns.mutate("delete", path,
-        () -> ops.directories().delete(path, recursive)));
+    return retryCache.withPayload(r -> true, () -> ns.mutate("delete", path,
+        AtMostOnceRecords.recorded(AtMostOnceRecords.TRUE_IF_ANY,
+            () -> ops.directories().delete(path, recursive))));
   }
 
   @Override public void setPermission(String path, short permission) throws IOException {
@@ -170,7 +188,8 @@ public final class ClientRpcHandler implements ClientProtocol {
     ReservedPaths.checkNotReserved(target, "concat");
     sources.forEach(s -> ReservedPaths.checkNotReserved(s, "concat"));
     retryCache.withoutPayload(() -> ns.mutate("concat", target,
-        () -> ops.concatTruncate().concat(target, sources)));
+        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
+            () -> ops.concatTruncate().concat(target, sources))));
   }
 
   @Override public boolean truncate(String path, long newLength, String clientName)
@@ -207,7 +226,8 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
       List<DatanodeInfo> newNodes) throws IOException {
     retryCache.withoutPayload(() -> ns.mutate("updatePipeline", oldBlock.toString(),
-        () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes)));
+        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
+            () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes))));
   }
 
   @Override public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId,

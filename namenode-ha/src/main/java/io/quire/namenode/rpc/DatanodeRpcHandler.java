@@ -3,11 +3,13 @@ package io.quire.namenode.rpc;
 import io.quire.namenode.Namesystem;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.ha.HaGate;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * DatanodeProtocol on the namesystem: registration and heartbeats touch only the DataNode
  * manager; reports change replica bookkeeping under the write lock and re-check safe mode;
- * commitBlockSynchronization is journaled (allowed in safe mode).
+ * commitBlockSynchronization is journaled (allowed in safe mode; a standby refuses it with
+ * StandbyException). Served by every NameNode whatever its HA state.
  */
 public final class DatanodeRpcHandler implements DatanodeProtocol {
   private final Namesystem ns;
@@ -45,14 +48,20 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
     return registration;
   }
 
-  @Override public List<DatanodeCommand> sendHeartbeat(DatanodeRegistration registration,
+  /**
+   * Liveness; the answer carries this NameNode's HA state and epoch, and commands only when it
+   * is active (a standby queues none).
+   */
+  @Override public HeartbeatResponse sendHeartbeat(DatanodeRegistration registration,
       StorageReport report) throws IOException {
     DatanodeDescriptor d = dns.getRegistered(registration, "sendHeartbeat");
     dns.heartbeat(d, report);
-    return d.drainCommands();
+    HaGate gate = ns.getHaGate();
+    return new HeartbeatResponse(gate.describe(),
+        gate.isActive() ? d.drainCommands() : List.of());
   }
 
-  @Override public List<DatanodeCommand> blockReport(DatanodeRegistration registration,
+  @Override public HeartbeatResponse blockReport(DatanodeRegistration registration,
       List<ReportedBlock> blocks) throws IOException {
     DatanodeDescriptor d = dns.getRegistered(registration, "blockReport");
     List<DatanodeCommand> out = new ArrayList<>(ns.writeLocked(
@@ -61,7 +70,8 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
       ns.getSafeMode().check();
       return null;
     });
-    return out;
+    HaGate gate = ns.getHaGate();
+    return new HeartbeatResponse(gate.describe(), gate.isActive() ? out : List.of());
   }
 
   @Override public void blockReceivedAndDeleted(DatanodeRegistration registration,

@@ -4,6 +4,7 @@ import io.quire.namenode.Namesystem;
 import io.quire.namenode.NameNodeOptions;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,9 +13,10 @@ import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.net.NetUtils;
 
 /**
- * The NameNode's one IPC server, serving ClientProtocol ({@link ClientRpcHandler}) and
- * DatanodeProtocol ({@link DatanodeRpcHandler}) with a retry cache unique to this instance;
- * client calls are counted per method ({@link ClientCallCounts}).
+ * The NameNode's one IPC server, serving ClientProtocol ({@link ClientRpcHandler}, behind the
+ * HA gate: only an active NameNode serves clients), DatanodeProtocol
+ * ({@link DatanodeRpcHandler}, in every state) and HaAdminProtocol; client calls are counted
+ * per method ({@link ClientCallCounts}).
  */
 public final class NameNodeRpcServer {
   private final ClientRpcHandler client;
@@ -22,16 +24,20 @@ public final class NameNodeRpcServer {
   private final DatanodeRpcHandler datanode;
   private final RPC.Server server;
 
+  /**
+   * @param retryCache the at-most-once guard; the namesystem's replay fills it too
+   * @param haAdmin the HA administration of this NameNode (served in every state)
+   */
   public NameNodeRpcServer(Configuration conf, Namesystem ns, CallerResolver callers,
-      int layoutVersion) throws IOException {
+      int layoutVersion, RetryCacheSupport retryCache, HaAdminProtocol haAdmin)
+      throws IOException {
     NameNodeOptions o = ns.getOptions();
-    RetryCacheSupport cache = new RetryCacheSupport(o.retryCacheHeapPercent(),
-        o.retryCacheExpiryMs());
-    this.client = new ClientRpcHandler(ns, cache, callers,
+    this.client = new ClientRpcHandler(ns, retryCache, callers,
         conf.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT));
     this.datanode = new DatanodeRpcHandler(ns, layoutVersion);
     this.server = QuireRpc.createNameNodeServer(conf, o.rpcBindHost(),
-        o.rpcAddress().getPort(), o.handlerCount(), clientCalls.counting(client), datanode);
+        o.rpcAddress().getPort(), o.handlerCount(),
+        ClientCallGate.guard(ns::getHaGate, clientCalls.counting(client)), datanode, haAdmin);
   }
 
   public void start() {

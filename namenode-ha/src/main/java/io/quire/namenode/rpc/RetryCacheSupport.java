@@ -1,5 +1,7 @@
 package io.quire.namenode.rpc;
 
+import io.quire.namenode.records.CallAnswer;
+import io.quire.namenode.records.EditRecord.RpcCall;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +16,11 @@ import org.apache.hadoop.ipc.Server;
  * of a call that succeeded gets the first answer (a payload for calls that return one) without
  * running again; a repeat of a call still running waits for it; a failed call runs again.
  * Outside an IPC call (in-process use) nothing is cached.
+ *
+ * <p>Across failover and restart: the journal carries an {@link RpcCall} record after the
+ * records of each such call ({@link AtMostOnceRecords}); replaying it puts an entry here
+ * ({@link #addReplayed}), so a repeat that reaches another NameNode after a failover is
+ * answered from the namespace instead of running twice.
  */
 public final class RetryCacheSupport {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -24,6 +31,18 @@ public final class RetryCacheSupport {
     T run() throws IOException;
   }
 
+  /** Rebuilds the answer of a call that another NameNode (or this one before a restart) ran. */
+  @FunctionalInterface
+  public interface Rebuild<T> {
+    T answer(ReplayedAnswer replayed) throws IOException;
+  }
+
+  /**
+   * The payload of an entry added from the journal: what kind of answer the call had and the
+   * inode it concerned; the handler rebuilds the answer from the namespace when a repeat comes.
+   */
+  public record ReplayedAnswer(CallAnswer kind, long inodeId) {}
+
   private final RetryCache cache;
 
   public RetryCacheSupport(float heapPercent, long expiryMs) {
@@ -33,13 +52,30 @@ public final class RetryCacheSupport {
 
   public RetryCache getCache() { return cache; }
 
-  /** Runs a call whose answer is replayed to repeats. */
+  /**
+   * Puts the entry of a call read from the journal (a standby tailing it, or a restart's
+   * replay): a repeat of that call is answered without running it again.
+   */
+  public void addReplayed(RpcCall call) {
+    if (call.answer() == CallAnswer.NONE) {
+      cache.addCacheEntry(call.clientId(), call.callId());
+    } else {
+      cache.addCacheEntryWithPayload(call.clientId(), call.callId(),
+          new ReplayedAnswer(call.answer(), call.inodeId()));
+    }
+  }
+
+  /**
+   * Runs a call whose answer is replayed to repeats; a repeat of a call known only from the
+   * journal gets {@code rebuild}'s answer.
+   */
   @SuppressWarnings("unchecked")
-  public <T> T withPayload(Call<T> call) throws IOException {
+  public <T> T withPayload(Rebuild<T> rebuild, Call<T> call) throws IOException {
     CacheEntryWithPayload e = RetryCache.waitForCompletion(cache, null, Server.getClientId(),
         Server.getCallId());
     if (e != null && e.isSuccess()) {
-      return (T) e.getPayload();
+      Object payload = e.getPayload();
+      return payload instanceof ReplayedAnswer r ? rebuild.answer(r) : (T) payload;
     }
     boolean ok = false;
     T result = null;

@@ -115,7 +115,7 @@ class BlockLifecycleTest {
     Block stale = b.withGenerationStamp(b.getGenerationStamp() - 1);
     List<DatanodeCommand> cmds = fx.datanodes.blockReport(fx.registration(1), List.of(
         new ReportedBlock(unknown, ReplicaState.FINALIZED),
-        new ReportedBlock(stale, ReplicaState.FINALIZED)));
+        new ReportedBlock(stale, ReplicaState.FINALIZED))).commands();
     assertEquals(1, cmds.size());
     assertEquals(DatanodeCommand.Type.DELETE, cmds.get(0).getType());
     assertEquals(List.of(unknown, stale), cmds.get(0).getBlocks());

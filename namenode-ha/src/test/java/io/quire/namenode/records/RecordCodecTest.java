@@ -35,7 +35,23 @@ class RecordCodecTest {
         new SetGenerationStamp(1006),
         new UpdatePipeline(16387, 1 << 30, 1007, 300),
         new ReassignLease(16387, "QUIRE_NameNode_recovery", 1 << 30, 1008),
-        new CommitBlockSync(16387, 1 << 30, 1008, 250, true, false, 83));
+        new CommitBlockSync(16387, 1 << 30, 1008, 250, true, false, 83),
+        new RpcCall(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 77,
+            CallAnswer.FILE_STATUS, 16387),
+        new RpcCall(new byte[16], -1, CallAnswer.NONE, 0));
+  }
+
+  @Test
+  void rpcCallGoldenBytes() throws Exception {
+    byte[] id = new byte[16];
+    id[0] = 0x7f;
+    byte[] b = RecordCodec.encode(new RpcCall(id, 258, CallAnswer.TRUE, 5));
+    byte[] expected = {1, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 5};
+    assertEquals(Arrays.toString(expected), Arrays.toString(b));
+    for (CallAnswer a : CallAnswer.values()) {
+      assertEquals(a, CallAnswer.ofCode(a.code()));
+    }
   }
 
   @Test

@@ -66,7 +66,7 @@ class RetryCacheTest {
     asCall(1);
     assertTrue(nn.delete("/a", true));
     assertTrue(nn.delete("/a", true), "the repeat answers true as the first call did");
-    assertEquals(before + 1, fx.ns.getLastAppliedTxId());
+    assertEquals(before + 2, fx.ns.getLastAppliedTxId(), "DELETE and its RPC_CALL record");
 
     Server.getCurCall().remove();
     nn.mkdirs("/r", (short) 0755, true);
@@ -74,6 +74,35 @@ class RetryCacheTest {
     nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
     nn.rename("/r", "/s", RenameMode.NO_OVERWRITE);
     assertNotNull(nn.getFileInfo("/s"));
+  }
+
+  @Test
+  void aNameNodeThatReplayedTheJournalAnswersRepeatsWithoutRunningThem() throws Exception {
+    nn.mkdirs("/dir", (short) 0755, true);
+    nn.mkdirs("/gone", (short) 0755, true);
+    asCall(21);
+    InodeStatus created = nn.create("/dir/f", (short) 0644, "c", false, true, (short) 1, 1024);
+    asCall(22);
+    nn.rename("/dir", "/moved", RenameMode.NO_OVERWRITE);
+    asCall(23);
+    assertTrue(nn.delete("/gone", true));
+    Server.getCurCall().remove();
+
+    // Failover: another namesystem replays the journal and takes over (the first is fenced).
+    NamesystemFixture next = new NamesystemFixture(fx.conf, fx.journal);
+    long applied = next.ns.getLastAppliedTxId();
+    ClientProtocol nn2 = next.client;
+    asCall(21);
+    InodeStatus again = nn2.create("/dir/f", (short) 0644, "c", false, true, (short) 1, 1024);
+    assertEquals(created.getFileId(), again.getFileId(), "the same file, not a second create");
+    assertEquals("/moved/f", again.getPath(), "its status where it is now");
+    asCall(22);
+    nn2.rename("/dir", "/moved", RenameMode.NO_OVERWRITE); // would fail: /dir is gone
+    asCall(23);
+    assertTrue(nn2.delete("/gone", true), "the first answer, although /gone does not exist");
+    assertEquals(applied, next.ns.getLastAppliedTxId(), "no repeat was applied again");
+    asCall(24);
+    assertFalse(nn2.delete("/gone", true), "a new call runs");
   }
 
   @Test

@@ -23,7 +23,8 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * A namesystem on an in-memory journal with a hand-driven clock, its RPC handlers called
- * directly, and helpers that play DataNodes.
+ * directly, and helpers that play DataNodes. A second fixture on the same journal replays it
+ * and opens it with the next epoch, as a standby taking over does (the first is fenced).
  */
 public final class NamesystemFixture {
   public static final String CLUSTER_ID = "CID-test";
@@ -48,9 +49,10 @@ public final class NamesystemFixture {
     CallerResolver callers = new CallerResolver(superUser, "supergroup");
     this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get,
         conf);
+    RetryCacheSupport cache = new RetryCacheSupport(0.01f, 600_000);
+    ns.setReplayedCallSink(cache::addReplayed);
     NamesystemLoader.load(ns, journal, null);
     NamesystemLoader.openForWrite(ns, journal);
-    RetryCacheSupport cache = new RetryCacheSupport(0.01f, 600_000);
     this.client = new ClientRpcHandler(ns, cache, callers, 65536);
     this.datanodes = new DatanodeRpcHandler(ns, 1);
     this.monitor = new NamesystemMonitor(ns);
@@ -92,6 +94,6 @@ public final class NamesystemFixture {
 
   public List<DatanodeCommand> heartbeat(int i) throws IOException {
     return datanodes.sendHeartbeat(registration(i),
-        new StorageReport(1L << 40, 0, 1L << 40, 0, 0));
+        new StorageReport(1L << 40, 0, 1L << 40, 0, 0)).commands();
   }
 }

@@ -1,7 +1,7 @@
 package io.quire.protocol.datanode;
 
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
@@ -18,7 +18,8 @@ import org.apache.hadoop.io.retry.Idempotent;
  * storage, then registers, sends a full block report, and heartbeats every few seconds. The
  * NameNode answers a heartbeat, report or notification from a DataNode it does not know with
  * {@code UnregisteredNodeException}; the DataNode then registers again. A standby NameNode
- * accepts all of these (DataNodes report to every NameNode) but sends no commands.
+ * accepts all of these (DataNodes report to every NameNode) but sends no commands; it refuses
+ * {@link #commitBlockSynchronization} (a journaled change) with StandbyException.
  */
 public interface DatanodeProtocol {
   long VERSION = 1L;
@@ -30,14 +31,20 @@ public interface DatanodeProtocol {
   @Idempotent
   DatanodeRegistration registerDatanode(DatanodeRegistration registration) throws IOException;
 
-  /** Liveness and usage; the answer carries commands for the DataNode. */
+  /**
+   * Liveness and usage; the answer carries commands for the DataNode and the NameNode's HA
+   * state and epoch (a DataNode obeys only the active with the highest epoch it has seen).
+   */
   @Idempotent
-  List<DatanodeCommand> sendHeartbeat(DatanodeRegistration registration, StorageReport report)
+  HeartbeatResponse sendHeartbeat(DatanodeRegistration registration, StorageReport report)
       throws IOException;
 
-  /** Every replica the DataNode holds; replaces the NameNode's view of this node. */
+  /**
+   * Every replica the DataNode holds; replaces the NameNode's view of this node. The answer is
+   * as a heartbeat's.
+   */
   @Idempotent
-  List<DatanodeCommand> blockReport(DatanodeRegistration registration, List<ReportedBlock> blocks)
+  HeartbeatResponse blockReport(DatanodeRegistration registration, List<ReportedBlock> blocks)
       throws IOException;
 
   /**

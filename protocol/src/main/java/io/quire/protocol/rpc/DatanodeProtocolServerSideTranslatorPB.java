@@ -4,6 +4,7 @@ import static io.quire.protocol.rpc.RpcExceptions.serve;
 
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.proto.DatanodeProtocolProtos.*;
+import io.quire.protocol.types.HeartbeatResponse;
 import java.util.Objects;
 import org.apache.hadoop.thirdparty.protobuf.RpcController;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
@@ -38,19 +39,27 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
   @Override
   public HeartbeatResponseProto sendHeartbeat(RpcController c, HeartbeatRequestProto req)
       throws ServiceException {
-    return serve(() -> HeartbeatResponseProto.newBuilder().addAllCommands(
-        DatanodeConverter.toCommandProtos(impl.sendHeartbeat(
-            DatanodeConverter.toRegistration(req.getRegistration()),
-            DatanodeConverter.toStorageReport(req.getReport())))).build());
+    return serve(() -> {
+      HeartbeatResponse r = impl.sendHeartbeat(
+          DatanodeConverter.toRegistration(req.getRegistration()),
+          DatanodeConverter.toStorageReport(req.getReport()));
+      return HeartbeatResponseProto.newBuilder()
+          .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
+          .setNameNode(HaConverter.toProto(r.nameNode())).build();
+    });
   }
 
   @Override
   public BlockReportResponseProto blockReport(RpcController c, BlockReportRequestProto req)
       throws ServiceException {
-    return serve(() -> BlockReportResponseProto.newBuilder().addAllCommands(
-        DatanodeConverter.toCommandProtos(impl.blockReport(
-            DatanodeConverter.toRegistration(req.getRegistration()),
-            BlockConverter.toReportedBlocks(req.getBlocksList())))).build());
+    return serve(() -> {
+      HeartbeatResponse r = impl.blockReport(
+          DatanodeConverter.toRegistration(req.getRegistration()),
+          BlockConverter.toReportedBlocks(req.getBlocksList()));
+      return BlockReportResponseProto.newBuilder()
+          .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
+          .setNameNode(HaConverter.toProto(r.nameNode())).build();
+    });
   }
 
   @Override

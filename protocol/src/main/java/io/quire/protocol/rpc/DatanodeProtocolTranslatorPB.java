@@ -5,7 +5,7 @@ import static io.quire.protocol.rpc.RpcExceptions.invoke;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.proto.DatanodeProtocolProtos.*;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
@@ -57,22 +57,25 @@ public final class DatanodeProtocolTranslatorPB
   }
 
   @Override
-  public List<DatanodeCommand> sendHeartbeat(DatanodeRegistration registration,
+  public HeartbeatResponse sendHeartbeat(DatanodeRegistration registration,
       StorageReport report) throws IOException {
-    return DatanodeConverter.toCommands(invoke(() -> rpc.sendHeartbeat(null,
+    HeartbeatResponseProto r = invoke(() -> rpc.sendHeartbeat(null,
         HeartbeatRequestProto.newBuilder()
             .setRegistration(DatanodeConverter.toProto(registration))
-            .setReport(DatanodeConverter.toProto(report)).build())).getCommandsList());
+            .setReport(DatanodeConverter.toProto(report)).build()));
+    return new HeartbeatResponse(HaConverter.toNameNodeHaState(r.getNameNode()),
+        DatanodeConverter.toCommands(r.getCommandsList()));
   }
 
   @Override
-  public List<DatanodeCommand> blockReport(DatanodeRegistration registration,
+  public HeartbeatResponse blockReport(DatanodeRegistration registration,
       List<ReportedBlock> blocks) throws IOException {
-    return DatanodeConverter.toCommands(invoke(() -> rpc.blockReport(null,
+    BlockReportResponseProto r = invoke(() -> rpc.blockReport(null,
         BlockReportRequestProto.newBuilder()
             .setRegistration(DatanodeConverter.toProto(registration))
-            .addAllBlocks(BlockConverter.toReportedBlockProtos(blocks)).build()))
-        .getCommandsList());
+            .addAllBlocks(BlockConverter.toReportedBlockProtos(blocks)).build()));
+    return new HeartbeatResponse(HaConverter.toNameNodeHaState(r.getNameNode()),
+        DatanodeConverter.toCommands(r.getCommandsList()));
   }
 
   @Override

@@ -2,8 +2,10 @@ package io.quire.protocol.rpc;
 
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos.ClientNamenodeProtocol;
 import io.quire.protocol.proto.DatanodeProtocolProtos.DatanodeProtocolService;
+import io.quire.protocol.proto.HaAdminProtocolProtos.HaAdminProtocolService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
@@ -14,10 +16,11 @@ import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.thirdparty.protobuf.BlockingService;
 
 /**
- * Builds Quire's Hadoop IPC endpoints: the one NameNode server that serves both
- * {@link ClientProtocol} and {@link DatanodeProtocol} (ProtobufRpcEngine2), and plain
- * (non-retrying) client proxies for each. Callers that want retries and failover wrap the
- * client proxy in {@code RetryProxy} with a {@code FailoverProxyProvider}; the returned proxies
+ * Builds Quire's Hadoop IPC endpoints: the one NameNode server that serves
+ * {@link ClientProtocol}, {@link DatanodeProtocol} and {@link HaAdminProtocol}
+ * (ProtobufRpcEngine2), and plain (non-retrying) client proxies for each. Callers that want
+ * retries and failover wrap the client proxy in {@code RetryProxy} with a
+ * {@code FailoverProxyProvider}; the returned proxies
  * implement {@code ProtocolTranslator}, so a retried call keeps its call id.
  *
  * <p>Every method registers ProtobufRpcEngine2 for the PB interfaces in the given
@@ -32,10 +35,11 @@ public final class QuireRpc {
    * {@code server.getListenerAddress()} after construction.
    */
   public static RPC.Server createNameNodeServer(Configuration conf, String bindHost, int port,
-      int handlerCount, ClientProtocol clientImpl, DatanodeProtocol datanodeImpl)
-      throws IOException {
+      int handlerCount, ClientProtocol clientImpl, DatanodeProtocol datanodeImpl,
+      HaAdminProtocol haAdminImpl) throws IOException {
     RPC.setProtocolEngine(conf, ClientProtocolPB.class, ProtobufRpcEngine2.class);
     RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
+    RPC.setProtocolEngine(conf, HaAdminProtocolPB.class, ProtobufRpcEngine2.class);
     BlockingService clientService = ClientNamenodeProtocol.newReflectiveBlockingService(
         new ClientProtocolServerSideTranslatorPB(clientImpl));
     BlockingService datanodeService = DatanodeProtocolService.newReflectiveBlockingService(
@@ -50,6 +54,9 @@ public final class QuireRpc {
         .build();
     server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, DatanodeProtocolPB.class,
         datanodeService);
+    server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, HaAdminProtocolPB.class,
+        HaAdminProtocolService.newReflectiveBlockingService(
+            new HaAdminProtocolServerSideTranslatorPB(haAdminImpl)));
     return server;
   }
 
@@ -72,6 +79,19 @@ public final class QuireRpc {
         UserGroupInformation.getCurrentUser(), conf,
         NetUtils.getDefaultSocketFactory(conf)).getProxy();
     return new DatanodeProtocolTranslatorPB(proxy);
+  }
+
+  /**
+   * A plain proxy for {@link HaAdminProtocol} of the one NameNode at {@code address}, calling
+   * as {@code ugi} (never through failover: HA administration addresses one NameNode).
+   */
+  public static HaAdminProtocol createHaAdminProxy(Configuration conf, InetSocketAddress address,
+      UserGroupInformation ugi) throws IOException {
+    RPC.setProtocolEngine(conf, HaAdminProtocolPB.class, ProtobufRpcEngine2.class);
+    HaAdminProtocolPB proxy = RPC.getProtocolProxy(HaAdminProtocolPB.class,
+        RPC.getProtocolVersion(HaAdminProtocolPB.class), address, ugi, conf,
+        NetUtils.getDefaultSocketFactory(conf)).getProxy();
+    return new HaAdminProtocolTranslatorPB(proxy);
   }
 
   /**

@@ -4,6 +4,9 @@ import static io.quire.protocol.rpc.DeepEquals.assertDeepEquals;
 
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.HaState;
+import io.quire.protocol.types.HeartbeatResponse;
+import io.quire.protocol.types.NameNodeHaState;
 import io.quire.protocol.types.DatanodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReplicaState;
@@ -50,6 +53,11 @@ class DatanodeProtocolWireTest {
     assertDeepEquals(Arrays.asList(expectedArgs), fixture.datanode.lastCall(method).args());
   }
 
+  private static HeartbeatResponse answer(HaState state, long epoch,
+      List<DatanodeCommand> commands) {
+    return new HeartbeatResponse(new NameNodeHaState(state, epoch), commands);
+  }
+
   private static List<DatanodeCommand> everyKindOfCommand() {
     return List.of(
         DatanodeCommand.delete(List.of(Samples.block(1), Samples.block(2))),
@@ -74,18 +82,25 @@ class DatanodeProtocolWireTest {
   @Test
   void heartbeatAndReportsCarryCommands() throws IOException {
     StorageReport report = new StorageReport(1L << 40, 1L << 20, (1L << 40) - (1L << 20), 3, 1);
-    check("sendHeartbeat", everyKindOfCommand(),
+    check("sendHeartbeat", answer(HaState.ACTIVE, 7, everyKindOfCommand()),
         p -> p.sendHeartbeat(Samples.registration(1), report), Samples.registration(1), report);
-    check("sendHeartbeat", List.of(), p -> p.sendHeartbeat(Samples.registration(1), report),
-        Samples.registration(1), report);
+    check("sendHeartbeat", answer(HaState.STANDBY, 6, List.of()),
+        p -> p.sendHeartbeat(Samples.registration(1), report), Samples.registration(1), report);
+    for (HaState state : HaState.values()) {
+      check("sendHeartbeat", answer(state, Long.MAX_VALUE, List.of()),
+          p -> p.sendHeartbeat(Samples.registration(1), report), Samples.registration(1),
+          report);
+    }
     List<ReportedBlock> blocks = List.of(
         new ReportedBlock(Samples.block(1), ReplicaState.FINALIZED),
         new ReportedBlock(Samples.block(2), ReplicaState.RBW),
         new ReportedBlock(Samples.block(3), ReplicaState.RWR));
-    check("blockReport", List.of(DatanodeCommand.delete(List.of(Samples.block(9)))),
+    check("blockReport",
+        answer(HaState.ACTIVE, 3, List.of(DatanodeCommand.delete(List.of(Samples.block(9))))),
         p -> p.blockReport(Samples.registration(1), blocks), Samples.registration(1), blocks);
-    check("blockReport", List.of(), p -> p.blockReport(Samples.registration(1), List.of()),
-        Samples.registration(1), List.of());
+    check("blockReport", answer(HaState.SUSPENDED, 0, List.of()),
+        p -> p.blockReport(Samples.registration(1), List.of()), Samples.registration(1),
+        List.of());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.quire.protocol.rpc;
 
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.ha.HaAdminProtocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * A real NameNode IPC server (from {@link QuireRpc}) on a free loopback port, backed by
- * scripted fakes of both protocols, plus the client proxies made against it.
+ * scripted fakes of its three protocols, plus the client proxies made against it.
  */
 final class RpcFixture implements AutoCloseable {
   final ScriptedImpl<ClientProtocol> client = ScriptedImpl.of(ClientProtocol.class);
   final ScriptedImpl<DatanodeProtocol> datanode = ScriptedImpl.of(DatanodeProtocol.class);
+  final ScriptedImpl<HaAdminProtocol> haAdmin = ScriptedImpl.of(HaAdminProtocol.class);
   final Configuration conf;
   private final RPC.Server server;
   private final List<Object> proxies = new CopyOnWriteArrayList<>();
@@ -26,7 +28,7 @@ final class RpcFixture implements AutoCloseable {
   private RpcFixture(Configuration conf) throws IOException {
     this.conf = conf;
     this.server = QuireRpc.createNameNodeServer(conf, "127.0.0.1", 0, 2, client.proxy(),
-        datanode.proxy());
+        datanode.proxy(), haAdmin.proxy());
     server.start();
   }
 
@@ -49,6 +51,13 @@ final class RpcFixture implements AutoCloseable {
 
   ClientProtocol newClientProxy() throws IOException {
     ClientProtocol proxy = QuireRpc.createClientProxy(new Configuration(conf), address(),
+        UserGroupInformation.getCurrentUser());
+    proxies.add(proxy);
+    return proxy;
+  }
+
+  HaAdminProtocol newHaAdminProxy() throws IOException {
+    HaAdminProtocol proxy = QuireRpc.createHaAdminProxy(new Configuration(conf), address(),
         UserGroupInformation.getCurrentUser());
     proxies.add(proxy);
     return proxy;
