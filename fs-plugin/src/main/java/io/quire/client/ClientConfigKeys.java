@@ -58,20 +58,27 @@ public final class ClientConfigKeys {
   public static final String VERIFY_CHECKSUM_KEY = "quire.client.read.verify-checksum";
   public static final boolean VERIFY_CHECKSUM_DEFAULT = true;
 
-  /** Prefix of the NameNode list of a logical name: {@code <prefix><name> = host:port,...}. */
-  public static final String FAILOVER_NAMENODES_PREFIX = "quire.client.failover.namenodes.";
-
   /** Failovers (or retries of the same NameNode) before a NameNode call fails. */
   public static final String FAILOVER_MAX_ATTEMPTS_KEY = "quire.client.failover.max-attempts";
   public static final int FAILOVER_MAX_ATTEMPTS_DEFAULT = 15;
 
-  /** Base back-off between failovers, in milliseconds. */
+  /**
+   * Base back-off between failovers, in milliseconds (doubled per failover, randomized). The
+   * first failover is immediate; a StandbyException naming the active goes straight there.
+   */
   public static final String FAILOVER_SLEEP_BASE_KEY = "quire.client.failover.sleep-base.ms";
-  public static final long FAILOVER_SLEEP_BASE_DEFAULT = 500;
+  public static final long FAILOVER_SLEEP_BASE_DEFAULT = 50;
 
   /** Largest back-off between failovers, in milliseconds. */
   public static final String FAILOVER_SLEEP_MAX_KEY = "quire.client.failover.sleep-max.ms";
   public static final long FAILOVER_SLEEP_MAX_DEFAULT = 15_000;
+
+  /**
+   * Longest wait for a NameNode's answer before the call fails over (ipc.client.rpc-timeout.ms
+   * on the NameNode proxies): a frozen NameNode costs at most this. 0 waits forever.
+   */
+  public static final String NAMENODE_RPC_TIMEOUT_KEY = "quire.client.namenode.rpc-timeout.ms";
+  public static final int NAMENODE_RPC_TIMEOUT_DEFAULT = 15_000;
 
   /**
    * Value of ipc.client.connect.max.retries (and .on.timeouts) on the configuration copy used

@@ -18,7 +18,8 @@ import org.apache.hadoop.util.ReflectionUtils;
  * {@link QuireFailoverProxyProvider} with {@code failoverOnNetworkException}, even for a
  * single NameNode, so HA only adds addresses. Server answers are told from network failures
  * by {@link ServerAnswerRetryPolicy}. The proxies get a copy of the configuration with
- * ipc.client.connect.max.retries lowered, so a dead NameNode does not delay failover.
+ * ipc.client.connect.max.retries lowered, so a dead NameNode does not delay failover, and an
+ * RPC timeout, so a frozen one does not hold a call forever.
  */
 public final class NameNodeProxies {
   private NameNodeProxies() {}
@@ -41,6 +42,9 @@ public final class NameNodeProxies {
     proxyConf.setInt(
         CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY,
         connectRetries);
+    proxyConf.setInt(org.apache.hadoop.fs.CommonConfigurationKeys.IPC_CLIENT_RPC_TIMEOUT_KEY,
+        conf.getInt(ClientConfigKeys.NAMENODE_RPC_TIMEOUT_KEY,
+            ClientConfigKeys.NAMENODE_RPC_TIMEOUT_DEFAULT));
     NameNodeProxyFactory factory = newFactory(conf);
     QuireFailoverProxyProvider provider =
         new QuireFailoverProxyProvider(proxyConf, uri, ugi, factory);
@@ -51,7 +55,7 @@ public final class NameNodeProxies {
         conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY,
             ClientConfigKeys.FAILOVER_SLEEP_BASE_DEFAULT),
         conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_MAX_KEY,
-            ClientConfigKeys.FAILOVER_SLEEP_MAX_DEFAULT)));
+            ClientConfigKeys.FAILOVER_SLEEP_MAX_DEFAULT)), provider);
     ClientProtocol proxy = (ClientProtocol) RetryProxy.create(ClientProtocol.class, provider,
         policy);
     return new Retrying(proxy, provider);

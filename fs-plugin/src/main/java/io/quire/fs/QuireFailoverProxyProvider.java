@@ -1,12 +1,11 @@
 package io.quire.fs;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.ha.Nameservice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.retry.FailoverProxyProvider;
@@ -18,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The NameNodes a quire:// URI stands for, tried in turn by RetryProxy. The authority is either
  * {@code host[:port]} (one NameNode; port defaults to
- * {@link QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT}) or a logical name listed in
- * {@code quire.client.failover.namenodes.<name> = host:port,host:port}. Proxies are made
- * lazily, one per address, by a {@link NameNodeProxyFactory}, and kept until {@link #close()}.
+ * {@link QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT}) or the name of an HA nameservice (its
+ * NameNodes from {@code quire.namenode.ids.<ns>} and {@code quire.namenode.rpc-address.<ns>.<id>},
+ * read by {@link Nameservice}). A failover goes to the next NameNode, or straight to the one a
+ * StandbyException named as active ({@link #preferNext}). Proxies are made lazily, one per
+ * address, by a {@link NameNodeProxyFactory}, and kept until {@link #close()}.
  */
 public final class QuireFailoverProxyProvider implements FailoverProxyProvider<ClientProtocol> {
   private static final Logger LOG = LoggerFactory.getLogger(QuireFailoverProxyProvider.class);
@@ -31,6 +32,7 @@ public final class QuireFailoverProxyProvider implements FailoverProxyProvider<C
   private final List<InetSocketAddress> addresses;
   private final ClientProtocol[] proxies;
   private int current;
+  private int preferred = -1;
 
   public QuireFailoverProxyProvider(Configuration conf, URI uri, UserGroupInformation ugi,
       NameNodeProxyFactory factory) throws IOException {
@@ -47,23 +49,18 @@ public final class QuireFailoverProxyProvider implements FailoverProxyProvider<C
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
       throw new IOException("quire URI " + uri + " names no NameNode (want quire://host:port/"
-          + " or quire://<logical-name>/ with "
-          + ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + "<name>)");
+          + " or quire://<nameservice>/ with " + QuireConfigKeys.NAMENODE_IDS_PREFIX
+          + "<nameservice>)");
     }
-    List<InetSocketAddress> result = new ArrayList<>();
-    String[] logical = uri.getPort() < 0
-        ? conf.getTrimmedStrings(ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + host)
-        : new String[0];
-    if (logical.length > 0) {
-      for (String hp : logical) {
-        result.add(NetUtils.createSocketAddr(hp, QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT,
-            ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + host));
+    if (uri.getPort() < 0 && Nameservice.isDefined(conf, host)) {
+      try {
+        return Nameservice.named(conf, host).rpcAddresses();
+      } catch (IllegalArgumentException e) {
+        throw new IOException("quire URI " + uri + ": " + e.getMessage(), e);
       }
-    } else {
-      int port = uri.getPort() < 0 ? QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT : uri.getPort();
-      result.add(NetUtils.createSocketAddrForHost(host, port));
     }
-    return List.copyOf(result);
+    int port = uri.getPort() < 0 ? QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT : uri.getPort();
+    return List.of(NetUtils.createSocketAddrForHost(host, port));
   }
 
   public List<InetSocketAddress> getAddresses() { return addresses; }
@@ -82,8 +79,26 @@ public final class QuireFailoverProxyProvider implements FailoverProxyProvider<C
     return new ProxyInfo<>(proxies[current], addresses.get(current).toString());
   }
 
+  /**
+   * The next failover goes to the NameNode at {@code hostPort} (a StandbyException's hint of
+   * the active) when it is one of ours; otherwise to the next in the list.
+   */
+  public synchronized void preferNext(String hostPort) {
+    for (int i = 0; i < addresses.size(); i++) {
+      InetSocketAddress a = addresses.get(i);
+      if (hostPort.equals(a.getHostString() + ":" + a.getPort())
+          || (a.getAddress() != null
+              && hostPort.equals(a.getAddress().getHostAddress() + ":" + a.getPort()))) {
+        preferred = i;
+        return;
+      }
+    }
+  }
+
   @Override public synchronized void performFailover(ClientProtocol currentProxy) {
-    int next = (current + 1) % addresses.size();
+    int next = preferred >= 0 && preferred != current ? preferred
+        : (current + 1) % addresses.size();
+    preferred = -1;
     if (next != current) {
       LOG.info("failing over from NameNode {} to {}", addresses.get(current),
           addresses.get(next));

@@ -54,7 +54,7 @@ import org.apache.hadoop.util.Progressable;
 /**
  * The Hadoop FileSystem for {@code quire://} URIs: {@code quire://host[:port]/} names one
  * NameNode (port {@value QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT} by default),
- * {@code quire://<name>/} a NameNode list in {@code quire.client.failover.namenodes.<name>}.
+ * {@code quire://<ns>/} the NameNodes of HA nameservice {@code <ns>} ({@code quire.namenode.ids.<ns>}).
  *
  * <p>Registration: found through ServiceLoader (META-INF/services/org.apache.hadoop.fs.FileSystem);
  * explicitly, {@code fs.quire.impl = io.quire.fs.QuireFileSystem} and, for FileContext,
@@ -106,10 +106,10 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     workingDir = q;
   }
 
-  /** A logical name (NameNode list in the configuration) is canonical as it is: no port. */
+  /** A nameservice name (its NameNodes in the configuration) is canonical as it is: no port. */
   @Override protected URI canonicalizeUri(URI u) {
-    if (u.getPort() < 0 && u.getHost() != null && getConf() != null && getConf()
-        .get(io.quire.client.ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + u.getHost()) != null) {
+    if (u.getPort() < 0 && u.getHost() != null && getConf() != null
+        && io.quire.protocol.ha.Nameservice.isDefined(getConf(), u.getHost())) {
       return u;
     }
     return super.canonicalizeUri(u);

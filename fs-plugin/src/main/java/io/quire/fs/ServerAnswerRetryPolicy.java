@@ -1,6 +1,8 @@
 package io.quire.fs;
 
+import io.quire.protocol.ha.StandbyHint;
 import org.apache.hadoop.io.retry.RetryPolicy;
+import org.apache.hadoop.ipc.StandbyException;
 import org.apache.hadoop.ipc.RemoteException;
 
 /**
@@ -12,18 +14,29 @@ import org.apache.hadoop.ipc.RemoteException;
  * not a RemoteException as a network failure and would fail over and repeat, say, a
  * FileNotFoundException 15 times. This policy hands the delegate the RemoteException instead,
  * so server answers are judged as such: StandbyException fails over, RetriableException
- * retries, anything else fails at once with the rebuilt exception.
+ * retries, anything else fails at once with the rebuilt exception. A StandbyException that
+ * names the active ({@link StandbyHint}) sends the next failover straight there.
  */
 final class ServerAnswerRetryPolicy implements RetryPolicy {
   private final RetryPolicy delegate;
+  private final QuireFailoverProxyProvider provider;
 
-  ServerAnswerRetryPolicy(RetryPolicy delegate) {
+  /** @param provider told of the active a StandbyException names, so failover goes there */
+  ServerAnswerRetryPolicy(RetryPolicy delegate, QuireFailoverProxyProvider provider) {
     this.delegate = delegate;
+    this.provider = provider;
   }
 
   @Override public RetryAction shouldRetry(Exception e, int retries, int failovers,
       boolean isIdempotentOrAtMostOnce) throws Exception {
     RemoteException answer = serverAnswer(e);
+    String standbyMessage = e instanceof StandbyException ? e.getMessage()
+        : answer != null && StandbyException.class.getName().equals(answer.getClassName())
+            ? answer.getMessage() : null;
+    String active = StandbyHint.parse(standbyMessage);
+    if (active != null && provider != null) {
+      provider.preferNext(active);
+    }
     return delegate.shouldRetry(answer != null ? answer : e, retries, failovers,
         isIdempotentOrAtMostOnce);
   }

@@ -61,7 +61,9 @@ class QuireFailoverProxyProviderTest {
   @Test
   void logicalNameListsItsNameNodes() throws IOException {
     Configuration conf = conf();
-    conf.set(ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + "prod", "localhost:1001, localhost:1002");
+    conf.set("quire.namenode.ids.prod", "nn1, nn2");
+    conf.set("quire.namenode.rpc-address.prod.nn1", "localhost:1001");
+    conf.set("quire.namenode.rpc-address.prod.nn2", "localhost:1002");
     List<InetSocketAddress> a = QuireFailoverProxyProvider.resolveAddresses(conf,
         URI.create("quire://prod/"));
     assertEquals(List.of(1001, 1002), a.stream().map(InetSocketAddress::getPort).toList());
@@ -77,7 +79,9 @@ class QuireFailoverProxyProviderTest {
   @Test
   void retryProxyFailsOverFromAStandbyToTheActive() throws IOException {
     Configuration conf = conf();
-    conf.set(ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + "ha", "localhost:2001,localhost:2002");
+    conf.set("quire.namenode.ids.ha", "a,b");
+    conf.set("quire.namenode.rpc-address.ha.a", "localhost:2001");
+    conf.set("quire.namenode.rpc-address.ha.b", "localhost:2002");
     FakeNameNode active = new FakeNameNode(List.of());
     TestProxyFactory.BY_PORT.put(2001, standby());
     TestProxyFactory.BY_PORT.put(2002, active);
@@ -88,6 +92,33 @@ class QuireFailoverProxyProviderTest {
     assertEquals(1, active.calls("getFileInfo"));
     r.close();
     assertEquals(2, TestProxyFactory.STOPPED.size());
+  }
+
+  @Test
+  void aStandbyNamingTheActiveSendsTheFailoverStraightThere() throws IOException {
+    Configuration conf = conf();
+    conf.set("quire.namenode.ids.three", "a,b,c");
+    conf.set("quire.namenode.rpc-address.three.a", "localhost:2011");
+    conf.set("quire.namenode.rpc-address.three.b", "localhost:2012");
+    conf.set("quire.namenode.rpc-address.three.c", "localhost:2013");
+    FakeNameNode active = new FakeNameNode(List.of());
+    TestProxyFactory.BY_PORT.put(2011, (ClientProtocol) Proxy.newProxyInstance(
+        ClientProtocol.class.getClassLoader(), new Class<?>[] {ClientProtocol.class},
+        (p, m, a) -> {
+          throw new StandbyException("Operation getFileInfo is not supported in state STANDBY"
+              + " (NameNode a) [active: localhost:2013]");
+        }));
+    TestProxyFactory.BY_PORT.put(2012, (ClientProtocol) Proxy.newProxyInstance(
+        ClientProtocol.class.getClassLoader(), new Class<?>[] {ClientProtocol.class},
+        (p, m, a) -> {
+          throw new AssertionError("b was called although a named c as the active");
+        }));
+    TestProxyFactory.BY_PORT.put(2013, active);
+    NameNodeProxies.Retrying r = NameNodeProxies.create(conf, URI.create("quire://three/"),
+        UserGroupInformation.getCurrentUser());
+    assertNotNull(r.proxy().getFileInfo("/"));
+    assertEquals(2, r.provider().currentIndex());
+    r.close();
   }
 
   @Test

@@ -91,7 +91,9 @@ class QuireFileSystemTest {
   void logicalNameUrisQualifyWithoutAPort() throws IOException {
     Configuration conf = new Configuration();
     conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
-    conf.set(ClientConfigKeys.FAILOVER_NAMENODES_PREFIX + "prod", "localhost:" + PORT);
+    conf.set("quire.namenode.ids.prod", "nn1,nn2");
+    conf.set("quire.namenode.rpc-address.prod.nn1", "localhost:" + PORT);
+    conf.set("quire.namenode.rpc-address.prod.nn2", "localhost:" + PORT);
     try (QuireFileSystem ha = new QuireFileSystem()) {
       ha.initialize(URI.create("quire://prod/"), conf);
       assertEquals(URI.create("quire://prod"), ha.getUri());
