@@ -16,17 +16,37 @@ import org.slf4j.LoggerFactory;
 public final class Checkpointer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
+  /**
+   * What happens to the journal once a checkpoint is durable and old images are gone. A single
+   * NameNode purges its file journal below the oldest kept image; an HA NameNode publishes its
+   * checkpoint txid and the active purges the shared journal below what every NameNode needs.
+   */
+  @FunctionalInterface
+  public interface JournalRetention {
+    /** Returns the txid the journal now starts at (for the log line). */
+    long checkpointSaved(long txId, long oldestKeptImageTxId) throws IOException;
+  }
+
   private final Namesystem ns;
-  private final Journal journal;
   private final CheckpointStore store;
+  private final JournalRetention retention;
   private volatile long lastCheckpointTxId;
   private volatile long lastCheckpointMillis;
   private volatile boolean running = true;
 
+  /** A single NameNode's checkpointer: purges its own journal below the oldest kept image. */
   public Checkpointer(Namesystem ns, Journal journal, CheckpointStore store, long loadedTxId) {
+    this(ns, journal, store, loadedTxId, null);
+  }
+
+  public Checkpointer(Namesystem ns, Journal journal, CheckpointStore store, long loadedTxId,
+      JournalRetention retention) {
     this.ns = ns;
-    this.journal = journal;
     this.store = store;
+    this.retention = retention != null ? retention : (txId, oldest) -> {
+      journal.purgeBefore(oldest + 1);
+      return oldest + 1;
+    };
     this.lastCheckpointTxId = loadedTxId;
     this.lastCheckpointMillis = ns.getClock().getAsLong();
   }
@@ -39,16 +59,20 @@ public final class Checkpointer implements Runnable {
     JournalWriter w = ns.getWriter();
     long txId = ns.read(() -> {
       long t = ns.getLastAppliedTxId();
-      w.awaitSync(t);
+      if (w != null) {
+        w.awaitSync(t); // a standby (no writer) applies only records the journal holds
+      }
       store.saveAndSync(t, out -> NamespaceImage.write(ns.getState(), out));
       return t;
     });
-    w.rollSegment();
+    if (w != null) {
+      w.rollSegment();
+    }
     long oldest = store.purgeOldImages(ns.getOptions().checkpointsRetained());
-    journal.purgeBefore(oldest + 1);
+    long from = retention.checkpointSaved(txId, oldest);
     lastCheckpointTxId = txId;
     lastCheckpointMillis = ns.getClock().getAsLong();
-    LOG.info("Saved checkpoint at txid {}; journal purged below txid {}", txId, oldest + 1);
+    LOG.info("Saved checkpoint at txid {}; journal kept from txid {}", txId, from);
     return txId;
   }
 

@@ -1,37 +1,39 @@
 package io.quire.namenode;
 
-import io.quire.namenode.journal.JournalWriter;
-import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.ha.HaController;
+import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.rpc.NameNodeRpcServer;
-import io.quire.namenode.rpc.RetryCacheSupport;
-import io.quire.namenode.rpc.SingleNameNodeHaAdmin;
-import io.quire.namenode.storage.NameNodeStorage;
-import io.quire.protocol.types.HaState;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.ha.Nameservice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.service.CompositeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NameNode service: opens its storage, loads checkpoint + journal into the
- * {@link Namesystem}, opens the journal for writing with a new epoch, serves RPC, and runs the
- * monitor and checkpointer threads. Command line: {@link #main} (see {@link NameNodeMain}).
+ * The NameNode service. A single NameNode (no {@code quire.nameservices}) opens its storage,
+ * loads checkpoint + file journal, opens the journal with a new epoch and serves. A member of
+ * an HA nameservice loads checkpoint + the shared ZooKeeper journal, starts as a standby and
+ * joins the election (see namenode-ha/HA.md); its address and HTTP address come from
+ * {@code quire.namenode.rpc-address.<ns>.<id>} and {@code quire.namenode.http-address.<ns>.<id>}.
+ * The services of one run live in a {@link NameNodeRuntime}; an HA NameNode that must reload
+ * its namespace (stepped down with records the journal may not hold) replaces it with a fresh
+ * one in-process. Command line: {@link #main} (see {@link NameNodeMain}).
  */
 public class NameNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(NameNode.class);
 
   private Configuration conf;
   private NameNodeOptions options;
-  private NameNodeStorage storage;
-  private Namesystem namesystem;
-  private NameNodeRpcServer rpc;
-  private Checkpointer checkpointer;
-  private NamesystemMonitor monitor;
-  private io.quire.namenode.metrics.NameNodeMetrics metrics;
-  private final ThreadGroup threads = new ThreadGroup("NameNode");
+  private Optional<HaOptions> ha = Optional.empty();
+  private InetSocketAddress httpAddress;
+  private volatile NameNodeRuntime runtime;
+  private volatile boolean stopping;
+  private volatile int reloads;
 
   public NameNode() {
     super("NameNode");
@@ -39,123 +41,133 @@ public class NameNode extends CompositeService {
 
   @Override protected void serviceInit(Configuration c) throws Exception {
     this.conf = new Configuration(c);
+    this.ha = HaOptions.from(conf);
+    if (ha.isPresent()) {
+      Nameservice.Member self = ha.get().self();
+      conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY,
+          self.rpc().getHostString() + ":" + self.rpc().getPort());
+      if (self.http() != null) {
+        conf.set(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
+            self.http().getHostString() + ":" + self.http().getPort());
+      }
+    }
     this.options = NameNodeOptions.from(conf);
-    LOG.info("NameNode options: {}", options);
+    this.httpAddress = NetUtils.createSocketAddr(conf.getTrimmed(
+        QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
+        options.rpcAddress().getHostString() + ":" + QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT),
+        QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT, QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY);
+    LOG.info("NameNode options: {}{}", options,
+        ha.map(h -> "; HA: nameservice " + h.nameservice().name() + ", id " + h.selfId()
+            + ", ZooKeeper " + h.zkQuorum() + ", session timeout " + h.sessionTimeoutMs()
+            + " ms").orElse(""));
     super.serviceInit(c);
   }
 
   @Override protected void serviceStart() throws Exception {
-    storage = NameNodeStorage.open(options.nameDir());
-    String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
-    CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
-    namesystem = new Namesystem(options, storage.getClusterId(), callers,
-        System::currentTimeMillis, conf);
-    RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
-        options.retryCacheExpiryMs());
-    namesystem.setReplayedCallSink(retryCache::addReplayed);
-    long loaded = NamesystemLoader.load(namesystem, storage.getJournal(),
-        storage.getCheckpointStore());
-    JournalWriter w = NamesystemLoader.openForWrite(namesystem, storage.getJournal());
-    namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
-    namesystem.read(() -> {
-      namesystem.getSafeMode().check();
-      return null;
-    });
-    checkpointer = new Checkpointer(namesystem, storage.getJournal(),
-        storage.getCheckpointStore(), loaded);
-    rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
-        retryCache, new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId));
-    rpc.start();
-    monitor = new NamesystemMonitor(namesystem);
-    daemon(checkpointer, "NameNode-checkpointer");
-    daemon(monitor, "NameNode-monitor");
-    metrics = new io.quire.namenode.metrics.NameNodeMetrics(namesystem).register();
-    LOG.info("NameNode of cluster {} serving at {} (safe mode {})", storage.getClusterId(),
-        rpc.getAddress(), namesystem.getSafeMode().isOn() ? "on" : "off");
+    runtime = NameNodeRuntime.start(conf, options, ha, httpAddress, this::reload);
     super.serviceStart();
   }
 
-  private void daemon(Runnable r, String name) {
-    Thread t = new Thread(threads, r, name);
-    t.setDaemon(true);
-    t.start();
+  /**
+   * Replaces the running services with fresh ones loaded from disk and the shared journal
+   * (an HA NameNode whose memory may hold records the journal lacks). Retries until it works or
+   * the NameNode stops; meanwhile the NameNode serves nobody.
+   */
+  private void reload(String reason) {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      LOG.warn("NameNode reloading: {}", reason);
+      NameNodeRuntime old = runtime;
+      if (old != null) {
+        old.close();
+      }
+      long backoff = 200;
+      while (!stopping) {
+        try {
+          runtime = NameNodeRuntime.start(conf, options, ha, httpAddress, this::reload);
+          reloads++;
+          LOG.info("NameNode reloaded its namespace and serves again as a standby");
+          return;
+        } catch (IOException | RuntimeException e) {
+          LOG.error("NameNode reload failed, retrying in {} ms", backoff, e);
+          try {
+            wait(backoff);
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          backoff = Math.min(backoff * 2, 5000);
+        }
+      }
+    }
   }
 
   @Override protected void serviceStop() throws Exception {
-    if (metrics != null) {
-      metrics.unregister();
-      metrics = null;
-    }
-    if (monitor != null) {
-      monitor.stop();
-    }
-    if (checkpointer != null) {
-      checkpointer.stop();
-    }
-    threads.interrupt();
-    if (rpc != null) {
-      rpc.stop();
-    }
-    JournalWriter w = namesystem == null ? null : namesystem.getWriter();
-    if (w != null) {
-      namesystem.setWriter(null);
-      closeQuietly(w);
-    }
-    if (storage != null) {
-      closeQuietly(storage);
+    synchronized (this) {
+      stopping = true;
+      notifyAll();
+      NameNodeRuntime r = runtime;
+      if (r != null) {
+        r.close();
+      }
     }
     super.serviceStop();
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      LOG.warn("Closing {} failed", c, e);
-    }
-  }
-
   /** The bound RPC address (valid once started). */
   public InetSocketAddress getRpcAddress() {
-    return rpc.getAddress();
+    return runtime.rpc().getAddress();
+  }
+
+  /** The bound HTTP address (valid once started). */
+  public InetSocketAddress getHttpAddress() {
+    return runtime.http().getAddress();
   }
 
   public boolean isInSafeMode() {
-    return namesystem.getSafeMode().isOn();
+    return runtime.namesystem().getSafeMode().isOn();
   }
 
   /** Saves a checkpoint now; when this returns it is durable and the journal was purged. */
   public void saveCheckpointNow() throws IOException {
-    checkpointer.saveCheckpointNow();
+    runtime.checkpointer().saveCheckpointNow();
   }
 
-  /** {@code quire namenode [-format [-force]]}. */
+  /** {@code quire namenode [-format [-force] | -bootstrapStandby [-force]]}. */
   public static void main(String[] args) {
     NameNodeMain.main(args);
   }
 
-  public Namesystem getNamesystem() { return namesystem; }
-  public NameNodeRpcServer getRpcServer() { return rpc; }
-  public NamesystemMonitor getMonitor() { return monitor; }
+  public Namesystem getNamesystem() { return runtime.namesystem(); }
+  public NameNodeRpcServer getRpcServer() { return runtime.rpc(); }
+  public NamesystemMonitor getMonitor() { return runtime.monitor(); }
+  public Checkpointer getCheckpointer() { return runtime.checkpointer(); }
+
+  /** The HA controller of this run, or null for a single NameNode. */
+  public HaController getHaController() { return runtime.controller(); }
+
+  /** This NameNode's id in its nameservice, or empty for a single NameNode. */
+  public Optional<String> getNameNodeId() { return ha.map(HaOptions::selfId); }
+
+  /** How many times this NameNode reloaded its namespace in-process. */
+  public int getReloadCount() { return reloads; }
 
   /** This NameNode's metrics2 source (null when not started). */
-  public io.quire.namenode.metrics.NameNodeMetrics getMetrics() { return metrics; }
+  public io.quire.namenode.metrics.NameNodeMetrics getMetrics() {
+    NameNodeRuntime r = runtime;
+    return r == null ? null : r.metrics();
+  }
+
   public NameNodeOptions getOptions() { return options; }
 
   /**
    * Formats {@code quire.namenode.name.dir}: a new cluster id and an empty namespace saved as
-   * the checkpoint at txid 0. Refuses a directory holding data unless {@code force}.
+   * the checkpoint at txid 0; in a nameservice also the shared journal in ZooKeeper. Refuses
+   * existing data unless {@code force}.
    */
   public static String format(Configuration conf, boolean force) throws IOException {
-    NameNodeOptions o = NameNodeOptions.from(conf);
-    String clusterId = NameNodeStorage.format(o.nameDir(), force);
-    try (NameNodeStorage s = NameNodeStorage.open(o.nameDir())) {
-      String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
-      Namesystem ns = new Namesystem(o, clusterId, new CallerResolver(fsOwner, o.superGroup()),
-          System::currentTimeMillis);
-      s.getCheckpointStore().saveAndSync(0,
-          out -> io.quire.namenode.ops.NamespaceImage.write(ns.getState(), out));
-    }
-    return clusterId;
+    return NameNodeFormat.format(conf, force);
   }
 }

@@ -133,4 +133,45 @@ public final class NameNodeConfigKeys {
   public static final String REPLICATION_WORK_MULTIPLIER_KEY =
       "quire.namenode.replication.work.multiplier.per.iteration";
   public static final int REPLICATION_WORK_MULTIPLIER_DEFAULT = 2;
+
+  /** host:port list of the ZooKeeper ensemble of an HA nameservice (required in HA). */
+  public static final String HA_ZK_QUORUM_KEY = "quire.ha.zookeeper.quorum";
+
+  /**
+   * ZooKeeper session timeout: how long an active NameNode that stopped answering ZooKeeper
+   * (crashed, frozen, cut off) keeps its place before a standby takes over, so it bounds an
+   * unplanned failover. 6 s rides out a GC pause of a few seconds yet fails over in well under
+   * HDFS's default (10 s session plus health checks); ZooKeeper clamps it to 2-20 ticks.
+   */
+  public static final String HA_ZK_SESSION_TIMEOUT_KEY = "quire.ha.zookeeper.session-timeout.ms";
+  public static final int HA_ZK_SESSION_TIMEOUT_DEFAULT = 6000;
+
+  /** Root znode of everything Quire keeps in ZooKeeper; a nameservice lives at root/ns. */
+  public static final String HA_ZK_PARENT_ZNODE_KEY = "quire.ha.zookeeper.parent-znode";
+  public static final String HA_ZK_PARENT_ZNODE_DEFAULT = "/quire";
+
+  /**
+   * Longest a standby waits on a ZooKeeper watch for the next journal batch before it looks
+   * again (a watch normally wakes it at once).
+   */
+  public static final String HA_TAIL_MAX_WAIT_KEY = "quire.ha.tail.max-wait.ms";
+  public static final long HA_TAIL_MAX_WAIT_DEFAULT = 1000;
+
+  /**
+   * Largest journal batch znode, in bytes (a group-commit batch above it is split into several
+   * consecutive ones); below ZooKeeper's jute.maxbuffer of 1 MiB with room for the multi.
+   */
+  public static final String HA_JOURNAL_MAX_BATCH_BYTES_KEY = "quire.ha.journal.max-batch-bytes";
+  public static final int HA_JOURNAL_MAX_BATCH_BYTES_DEFAULT =
+      io.quire.namenode.journal.zk.ZkJournalOptions.DEFAULT_MAX_BATCH_BYTES;
+
+  /**
+   * A NameNode whose published checkpoint is more than this many transactions behind the
+   * newest published one (a long-dead standby) no longer holds back purging of the shared
+   * journal; it will need {@code quire namenode -bootstrapStandby}.
+   */
+  public static final String HA_JOURNAL_CHECKPOINT_MAX_LAG_KEY =
+      "quire.ha.journal.checkpoint-max-lag.txns";
+  public static final long HA_JOURNAL_CHECKPOINT_MAX_LAG_DEFAULT =
+      io.quire.namenode.journal.zk.ZkJournalOptions.DEFAULT_CHECKPOINT_MAX_LAG_TXNS;
 }

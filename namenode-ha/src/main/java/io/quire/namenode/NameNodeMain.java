@@ -6,8 +6,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ExitUtil;
 
 /**
- * {@code quire namenode -format [-force]} formats the name directory and prints the cluster
- * id; {@code quire namenode} runs the NameNode until killed (a shutdown hook stops it).
+ * {@code quire namenode -format [-force]} formats the name directory (and, in a nameservice,
+ * the shared journal in ZooKeeper) and prints the cluster id; {@code quire namenode
+ * -bootstrapStandby [-force]} prepares another NameNode of a running nameservice from a
+ * checkpoint of a running one; {@code quire namenode} runs the NameNode until killed (a
+ * shutdown hook stops it).
  * Configuration: Hadoop defaults plus {@code quire-site.xml} on the class path. Errors end the
  * process with status 1 and a one-line message.
  */
@@ -15,9 +18,9 @@ public final class NameNodeMain {
   private NameNodeMain() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && !(args[0].equals("-format")
+    if (args.length > 0 && !((args[0].equals("-format") || args[0].equals("-bootstrapStandby"))
         && (args.length == 1 || (args.length == 2 && args[1].equals("-force"))))) {
-      fail("usage: quire namenode [-format [-force]]");
+      fail("usage: quire namenode [-format [-force] | -bootstrapStandby [-force]]");
       return;
     }
     Configuration conf = new Configuration();
@@ -28,6 +31,12 @@ public final class NameNodeMain {
         String id = NameNode.format(conf, force);
         System.out.println("Formatted " + NameNodeOptions.from(conf).nameDir()
             + " with cluster id " + id);
+        return;
+      }
+      if (args.length > 0 && args[0].equals("-bootstrapStandby")) {
+        long txId = NameNodeFormat.bootstrapStandby(conf, args.length == 2);
+        System.out.println("Bootstrapped " + NameNodeOptions.from(conf).nameDir()
+            + " from the checkpoint at txid " + txId);
         return;
       }
       NameNode nn = new NameNode();

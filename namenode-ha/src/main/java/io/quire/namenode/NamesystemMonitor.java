@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NameNode's periodic work, one pass per monitor interval: dead DataNode detection (their
- * replicas are forgotten and their blocks queued), the startup safe-mode check, and outside safe
- * mode the decommission progress check, the replication work (queue-driven, see
+ * replicas are forgotten and their blocks queued), the startup safe-mode check, and on the
+ * active NameNode outside safe mode the decommission progress check, the replication work (queue-driven, see
  * {@link io.quire.namenode.blocks.ReplicationMonitor}) and the recovery of leases past their
  * hard limit.
  */
@@ -59,8 +59,8 @@ public final class NamesystemMonitor implements Runnable {
       ns.getSafeMode().check();
       return null;
     });
-    if (ns.getSafeMode().isOn()) {
-      return;
+    if (ns.getSafeMode().isOn() || !ns.getHaGate().isActive()) {
+      return; // a standby follows the active's decisions through the journal
     }
     ns.writeLocked(() -> {
       ns.getDecommission().checkProgress();

@@ -88,6 +88,36 @@ public final class CheckpointStore {
   }
 
   /**
+   * Stores a checkpoint file received from another NameNode (its bytes exactly as that
+   * NameNode's store wrote them): written as {@code .tmp}, verified against {@link ImageFormat}
+   * (header, length, CRC32C), fsynced and renamed. When this returns the checkpoint is durable;
+   * a damaged or truncated transfer throws {@link CorruptImageException} and leaves nothing.
+   */
+  public synchronized Checkpoint installAndSync(long txId, java.io.InputStream file)
+      throws IOException {
+    Path finalFile = dir.resolve(ImageFormat.fileName(txId));
+    Path tmp = dir.resolve(ImageFormat.fileName(txId) + ImageFormat.TMP_SUFFIX);
+    boolean done = false;
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        OutputStream out = Channels.newOutputStream(ch);
+        file.transferTo(out);
+        ch.force(true);
+      }
+      Checkpoint verified = ImageVerifier.verify(tmp, txId);
+      AtomicFiles.renameAndSyncDirectory(tmp, finalFile);
+      done = true;
+      LOG.info("Installed checkpoint {} at txid {}", finalFile, txId);
+      return new Checkpoint(finalFile, txId, verified.bodyLength());
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
    * The newest checkpoint whose CRC verifies, or empty if there is none at all.
    *
    * @throws CorruptImageException if images exist but none verifies

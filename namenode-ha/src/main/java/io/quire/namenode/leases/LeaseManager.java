@@ -46,6 +46,17 @@ public final class LeaseManager {
     return true;
   }
 
+  /**
+   * Renews every lease (a NameNode becoming active: clients renewed with the previous active,
+   * so their leases' clocks restart here, as HDFS's renewAllLeases).
+   */
+  public void renewAll() {
+    long now = clock.getAsLong();
+    for (Lease l : leases.values()) {
+      l.renew(now);
+    }
+  }
+
   public Lease get(String holder) { return leases.get(holder); }
 
   /** True when {@code holder} has not renewed within the soft limit. */

@@ -59,6 +59,14 @@ public final class NameNodeStorage implements Closeable {
    * @throws StorageInUseException if a NameNode holds the directory
    */
   public static String format(File nameDir, boolean force) throws IOException {
+    return format(nameDir, force, "CID-" + UUID.randomUUID());
+  }
+
+  /**
+   * As {@link #format(File, boolean)} with a given cluster id: a NameNode joining an HA
+   * nameservice ({@code -bootstrapStandby}) takes the nameservice's.
+   */
+  public static String format(File nameDir, boolean force, String clusterId) throws IOException {
     Files.createDirectories(nameDir.toPath());
     try (StorageLock ignored = StorageLock.acquire(nameDir)) {
       Path current = nameDir.toPath().resolve(CURRENT_DIR);
@@ -72,7 +80,6 @@ public final class NameNodeStorage implements Closeable {
         deleteRecursively(current);
       }
       Files.createDirectories(current);
-      String clusterId = "CID-" + UUID.randomUUID();
       StorageVersion v = new StorageVersion(clusterId, LAYOUT_VERSION, System.currentTimeMillis());
       AtomicFiles.writeAndSync(current.resolve(StorageVersion.FILE_NAME), v.toBytes());
       AtomicFiles.syncDirectory(nameDir.toPath());

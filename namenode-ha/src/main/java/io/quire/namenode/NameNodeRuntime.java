@@ -1,0 +1,232 @@
+package io.quire.namenode;
+
+import io.quire.namenode.ha.HaAdminHandler;
+import io.quire.namenode.ha.HaController;
+import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.ha.HaOptions;
+import io.quire.namenode.ha.LogTailer;
+import io.quire.namenode.ha.NamesystemRoles;
+import io.quire.namenode.ha.ZkConnection;
+import io.quire.namenode.http.NameNodeHttpServer;
+import io.quire.namenode.journal.Journal;
+import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
+import io.quire.namenode.journal.zk.ZkJournal;
+import io.quire.namenode.metrics.NameNodeMetrics;
+import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.rpc.NameNodeRpcServer;
+import io.quire.namenode.rpc.RetryCacheSupport;
+import io.quire.namenode.rpc.SingleNameNodeHaAdmin;
+import io.quire.namenode.storage.NameNodeStorage;
+import io.quire.protocol.ha.HaAdminProtocol;
+import io.quire.protocol.types.HaState;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a NameNode's services, from opening its storage to closing it: namesystem, journal
+ * (its own file journal, or in HA the shared ZooKeeper journal), RPC and HTTP servers,
+ * checkpointer, monitor, metrics, and in HA the log tailer and the HA controller. The NameNode
+ * service starts one at start-up and, in HA, replaces it with a fresh one when it must reload
+ * its namespace (see {@link HaController}). {@link #close} stops everything it started, in
+ * reverse order; a failed start closes what it had started.
+ */
+final class NameNodeRuntime implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(NameNodeRuntime.class);
+
+  private final List<Closeable> started = new ArrayList<>();
+  private final ThreadGroup threads = new ThreadGroup("NameNode");
+  private NameNodeStorage storage;
+  private Namesystem namesystem;
+  private NameNodeRpcServer rpc;
+  private NameNodeHttpServer http;
+  private Checkpointer checkpointer;
+  private NamesystemMonitor monitor;
+  private NameNodeMetrics metrics;
+  private HaController controller;
+
+  private NameNodeRuntime() {}
+
+  /**
+   * Opens storage, loads the namespace, and serves: a single NameNode as the active, an HA one
+   * as a standby that joins the election.
+   */
+  static NameNodeRuntime start(Configuration conf, NameNodeOptions options,
+      Optional<HaOptions> ha, InetSocketAddress httpAddress, HaController.Reloader reloader)
+      throws IOException {
+    NameNodeRuntime r = new NameNodeRuntime();
+    boolean ok = false;
+    try {
+      r.startServices(conf, options, ha, httpAddress, reloader);
+      ok = true;
+      return r;
+    } finally {
+      if (!ok) {
+        r.close();
+      }
+    }
+  }
+
+  private void startServices(Configuration conf, NameNodeOptions options,
+      Optional<HaOptions> ha, InetSocketAddress httpAddress, HaController.Reloader reloader)
+      throws IOException {
+    storage = NameNodeStorage.open(options.nameDir());
+    started.add(storage);
+    String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
+    CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
+    namesystem = new Namesystem(options, storage.getClusterId(), callers,
+        System::currentTimeMillis, conf);
+    RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
+        options.retryCacheExpiryMs());
+    namesystem.setReplayedCallSink(retryCache::addReplayed);
+
+    Journal journal = storage.getJournal();
+    ZkCheckpointRegistry registry = null;
+    if (ha.isPresent()) {
+      HaOptions h = ha.get();
+      namesystem.setHaGate(HaGate.member(h.selfId()));
+      namesystem.getBlockManager().setSendCommands(false);
+      ZkConnection zk = ZkConnection.connect(h.zkQuorum(), h.sessionTimeoutMs());
+      started.add(zk);
+      ZkJournal.checkClusterId(zk.client(), h.nameserviceZnode(), storage.getClusterId());
+      ZkJournal shared = new ZkJournal(zk.client(), h.nameserviceZnode(), h.selfId(),
+          h.journalOptions());
+      started.add(shared);
+      journal = shared;
+      registry = new ZkCheckpointRegistry(zk.client(), h.nameserviceZnode(),
+          h.journalOptions());
+      long loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+      ZkCheckpointRegistry reg = registry;
+      Journal sharedJournal = journal;
+      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded,
+          (txId, oldest) -> {
+            reg.publishCheckpoint(h.selfId(), oldest);
+            return namesystem.getHaGate().isActive() ? reg.purge(sharedJournal)
+                : reg.retainFrom();
+          });
+      reg.publishCheckpoint(h.selfId(), loaded);
+      LogTailer tailer = new LogTailer(h.selfId(), namesystem, journal, h.tailMaxWaitMs(),
+          () -> { });
+      controller = new HaController(h, namesystem, journal, zk, tailer,
+          new NamesystemRoles(namesystem), reloader);
+      HaAdminProtocol admin = new HaAdminHandler(h, namesystem, controller, callers,
+          checkpointer::getLastCheckpointTxId, () -> 0);
+      startServing(conf, options, callers, retryCache, admin, httpAddress);
+      controller.start();
+      started.add(controller);
+    } else {
+      long loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+      JournalWriter w = NamesystemLoader.openForWrite(namesystem, journal);
+      namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
+      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded);
+      startServing(conf, options, callers, retryCache,
+          new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId),
+          httpAddress);
+    }
+    namesystem.read(() -> {
+      namesystem.getSafeMode().check();
+      return null;
+    });
+    monitor = new NamesystemMonitor(namesystem);
+    daemon(checkpointer, "NameNode-checkpointer");
+    daemon(monitor, "NameNode-monitor");
+    metrics = new NameNodeMetrics(namesystem).register();
+    LOG.info("NameNode {}of cluster {} serving at {} (HTTP {}, {}, safe mode {})",
+        ha.map(h -> h.selfId() + " ").orElse(""), storage.getClusterId(), rpc.getAddress(),
+        http.getAddress(), namesystem.getHaGate().state(),
+        namesystem.getSafeMode().isOn() ? "on" : "off");
+  }
+
+  private void startServing(Configuration conf, NameNodeOptions options, CallerResolver callers,
+      RetryCacheSupport retryCache, HaAdminProtocol admin, InetSocketAddress httpAddress)
+      throws IOException {
+    rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
+        retryCache, admin);
+    http = new NameNodeHttpServer(conf, httpAddress, storage.getCheckpointStore(),
+        storage.getClusterId(), namesystem.getHaGate());
+    started.add(http);
+    rpc.start();
+  }
+
+  private void daemon(Runnable r, String name) {
+    Thread t = new Thread(threads, r, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  Namesystem namesystem() { return namesystem; }
+  NameNodeRpcServer rpc() { return rpc; }
+  NameNodeHttpServer http() { return http; }
+  Checkpointer checkpointer() { return checkpointer; }
+  NamesystemMonitor monitor() { return monitor; }
+  NameNodeMetrics metrics() { return metrics; }
+  /** The HA controller, or null for a single NameNode. */
+  HaController controller() { return controller; }
+  NameNodeStorage storage() { return storage; }
+
+  /**
+   * Stops everything: monitors, the HA controller (leaves the election, stops tailing), the
+   * RPC and HTTP servers, then the journal writer (synced and closed), then the rest newest
+   * first (shared journal, ZooKeeper connection, storage).
+   */
+  @Override public void close() {
+    if (metrics != null) {
+      metrics.unregister();
+      metrics = null;
+    }
+    if (monitor != null) {
+      monitor.stop();
+    }
+    if (checkpointer != null) {
+      checkpointer.stop();
+    }
+    threads.interrupt();
+    if (controller != null) {
+      closeQuietly(controller);
+    }
+    if (rpc != null) {
+      rpc.stop();
+    }
+    if (http != null) {
+      closeQuietly(http);
+    }
+    if (namesystem != null) {
+      closeWriter();
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      Closeable c = started.get(i);
+      if (c != controller && c != http) {
+        closeQuietly(c);
+      }
+    }
+    started.clear();
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Stopping {} failed", c, e);
+    }
+  }
+
+  private void closeWriter() {
+    JournalWriter w = namesystem.getWriter();
+    if (w != null) {
+      namesystem.setWriter(null);
+      try {
+        w.close();
+      } catch (IOException e) {
+        LOG.warn("Closing the journal writer failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.quire.namenode.http;
+
+import io.quire.namenode.ha.HaGate;
+import java.io.IOException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** {@code GET /isActive}: 200 on the active NameNode, 405 on any other (as HDFS's). */
+public final class IsActiveServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException {
+    HaGate gate = (HaGate) getServletContext().getAttribute(NameNodeHttpServer.GATE_ATTRIBUTE);
+    resp.setContentType("text/plain; charset=utf-8");
+    if (gate.isActive()) {
+      resp.setStatus(HttpServletResponse.SC_OK);
+      resp.getWriter().println("active");
+    } else {
+      resp.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      resp.getWriter().println(gate.state().name().toLowerCase());
+    }
+  }
+}
