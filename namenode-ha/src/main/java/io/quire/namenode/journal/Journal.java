@@ -2,6 +2,8 @@ package io.quire.namenode.journal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A shared, fenced, append-only log of NameNode records (the edit log).
@@ -35,6 +37,38 @@ public interface Journal extends Closeable {
 
   /** Reads whole records with txid >= {@code fromTxId}, in order, up to the last one synced. */
   JournalReader readFrom(long fromTxId) throws IOException;
+
+  /**
+   * Waits until a record with txid {@code txId} may be readable, at most {@code timeoutMs}:
+   * how a tailing reader waits after {@link JournalReader#next} returned null. Returns true as
+   * soon as the log holds {@code txId} (a spurious true is allowed: read again and wait again),
+   * false on timeout.
+   *
+   * <p>This default polls {@link #getLastTxId} every {@value #AWAIT_POLL_MS} ms (the file
+   * journal, whose only reader in production is its own NameNode); the ZooKeeper journal
+   * overrides it with a watch.
+   *
+   * @throws InterruptedIOException if the thread is interrupted while waiting
+   */
+  default boolean awaitRecord(long txId, long timeoutMs) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (getLastTxId() < txId) {
+      long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (leftMs <= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(Math.min(leftMs, AWAIT_POLL_MS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("Interrupted while waiting for journal txid " + txId);
+      }
+    }
+    return true;
+  }
+
+  /** Poll period of the default {@link #awaitRecord}. */
+  long AWAIT_POLL_MS = 20;
 
   /** Highest txid of a whole record in the log (0 when empty). */
   long getLastTxId() throws IOException;
