@@ -203,9 +203,10 @@ public class GroupCommitWriter implements JournalWriter {
 
   /**
    * Called by the journal when it opens a newer epoch in this process, so that this writer
-   * fails at once instead of at its next sync. Takes no lock.
+   * fails with {@link FencedException} at once (instead of at its next sync, or as closed).
+   * Takes no lock.
    */
-  void fenceLocally(long newEpoch) {
+  public void fenceLocally(long newEpoch) {
     fencedLocally = new FencedException("Journal " + logName + ": writer with epoch " + epoch
         + " was fenced by epoch " + newEpoch + " opened in this process");
   }
