@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The file side of a {@link FileJournalWriter}: the open in-progress segment, written only
- * after checking, under the {@link JournalDirLock}, that the promised epoch on disk is still
- * the writer's own. Not thread-safe: the writer calls it from one thread at a time.
+ * The file side of a {@link FileJournalWriter}: the {@link BatchSink} over the open
+ * in-progress segment, written only after checking, under the {@link JournalDirLock}, that the
+ * promised epoch on disk is still the writer's own. Not thread-safe: the writer calls it from
+ * one thread at a time.
  *
  * <p>Preallocation (as HDFS's EditLogFileOutputStream): the segment file grows in zero-filled
  * chunks of {@link #PREALLOCATE_BYTES}, written before the records that need them, so most
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with it. The zero padding after the last record is the segment's end for readers (see
  * {@link SegmentFormat}); finishing a segment truncates it away.
  */
-final class FencedSegmentOutput {
+final class FencedSegmentOutput implements BatchSink {
   /** Size of each zero-filled extension of the segment file (1 MiB, as HDFS). */
   static final int PREALLOCATE_BYTES = 1024 * 1024;
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PREALLOCATE_BYTES);
@@ -61,7 +62,8 @@ final class FencedSegmentOutput {
    * When this returns, {@code data[0, length)} (txids first..last) is on disk (written at the
    * end of the last record, then fdatasync, which also commits a file size that grew).
    */
-  void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId) throws IOException {
+  @Override
+  public void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId) throws IOException {
     if (beforeSyncHook != null) {
       beforeSyncHook.run();
     }
@@ -80,8 +82,15 @@ final class FencedSegmentOutput {
     }
   }
 
-  /** Finishes the current segment at {@code lastTxId} and starts the next; durable on return. */
-  void roll(long lastTxId) throws IOException {
+  /**
+   * Finishes the current segment at {@code lastTxId} and starts the next; durable on return.
+   * Does nothing when the current segment holds no record (rolling would make an empty one).
+   */
+  @Override
+  public void roll(long lastTxId) throws IOException {
+    if (lastTxId < segmentFirstTxId) {
+      return;
+    }
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("roll segment at txid " + lastTxId);
       trimPadding();
@@ -94,7 +103,8 @@ final class FencedSegmentOutput {
   }
 
   /** Finishes the current segment at {@code lastTxId}, or drops it if it holds no record. */
-  void finish(long lastTxId) throws IOException {
+  @Override
+  public void finish(long lastTxId) throws IOException {
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("finish segment at close");
       trimPadding();
@@ -131,17 +141,14 @@ final class FencedSegmentOutput {
     }
   }
 
-  /** Whether the current segment holds no record when the last txid is {@code lastTxId}. */
-  boolean segmentEmpty(long lastTxId) {
-    return lastTxId < segmentFirstTxId;
-  }
-
-  long syncCount() {
+  @Override
+  public long syncCount() {
     return syncCount.get();
   }
 
   /** Releases the file without touching the directory (fenced or failed writers). */
-  void closeChannel() throws IOException {
+  @Override
+  public void close() throws IOException {
     channel.close();
   }
 

@@ -40,7 +40,11 @@ public interface JournalWriter extends Closeable {
     return last;
   }
 
-  /** Finishes the current segment and starts a new one at the next txid. */
+  /**
+   * Syncs what is appended, finishes the current segment and starts a new one at the next
+   * txid. A journal without segments (the ZooKeeper one: every batch is its own znode) only
+   * syncs.
+   */
   void rollSegment() throws IOException;
 
   /** Highest txid handed to {@link #append} so far. */

@@ -14,8 +14,9 @@ import java.util.zip.CRC32C;
  * header  := magic "QJNL" (4 ASCII bytes) | int version | long firstTxId          (16 bytes)
  * record  := int payloadLength | int crc32c | long txId | long epoch | payload    (24 + n bytes)
  * </pre>
- * Integers are big-endian. {@code crc32c} ({@link CRC32C}) covers the rest of the record:
- * txId, epoch and payload. Records carry consecutive txids starting at the header's
+ * Integers are big-endian. Records are in the layout of {@link JournalRecordFormat} (shared
+ * with the ZooKeeper journal's batches): {@code crc32c} ({@link CRC32C}) covers the rest of the
+ * record, txId, epoch and payload. Records carry consecutive txids starting at the header's
  * firstTxId, with non-decreasing epochs. {@code payloadLength} is at most {@link #MAX_PAYLOAD}.
  *
  * <p>Tail rules (a crash can tear only the last write): a record whose declared length runs
@@ -39,11 +40,9 @@ final class SegmentFormat {
   static final int VERSION = 1;
   static final byte[] MAGIC = {'Q', 'J', 'N', 'L'};
   static final int HEADER_SIZE = 16;
-  /** payloadLength, crc32c, txId, epoch. */
-  static final int RECORD_HEADER_SIZE = 24;
-  /** Offset within a record of the first byte the CRC covers (the txId). */
-  static final int CRC_COVERAGE_OFFSET = 8;
-  static final int MAX_PAYLOAD = 16 * 1024 * 1024;
+  /** payloadLength, crc32c, txId, epoch: {@link JournalRecordFormat#HEADER_SIZE}. */
+  static final int RECORD_HEADER_SIZE = JournalRecordFormat.HEADER_SIZE;
+  static final int MAX_PAYLOAD = JournalRecordFormat.MAX_PAYLOAD;
 
   private SegmentFormat() {}
 
@@ -74,17 +73,9 @@ final class SegmentFormat {
     }
   }
 
-  /**
-   * Fills {@code header} (a {@link #RECORD_HEADER_SIZE}-byte array) with a record's header,
-   * CRC included; the payload follows it on disk.
-   */
+  /** {@link JournalRecordFormat#encodeHeader}, named for the segment tests that craft records. */
   static void encodeRecordHeader(CRC32C crc, byte[] header, long txId, long epoch,
       byte[] payload) {
-    ByteBuffer b = ByteBuffer.wrap(header);
-    b.putInt(0, payload.length).putLong(8, txId).putLong(16, epoch);
-    crc.reset();
-    crc.update(header, CRC_COVERAGE_OFFSET, RECORD_HEADER_SIZE - CRC_COVERAGE_OFFSET);
-    crc.update(payload, 0, payload.length);
-    b.putInt(4, (int) crc.getValue());
+    JournalRecordFormat.encodeHeader(crc, header, txId, epoch, payload);
   }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -62,10 +61,11 @@ final class SegmentScanner implements Closeable {
       tornReason = channel.size() > pos ? "record header cut short" : null;
       return null;
     }
+    byte[] a = buf.array();
     int i = (int) (pos - bufStart);
-    int length = buf.getInt(i);
-    int storedCrc = buf.getInt(i + 4);
-    if (length == 0 && storedCrc == 0 && buf.getLong(i + 8) == 0 && restIsZero(pos)) {
+    int length = JournalRecordFormat.payloadLength(a, i);
+    if (length == 0 && JournalRecordFormat.storedCrc(a, i) == 0
+        && JournalRecordFormat.txId(a, i) == 0 && restIsZero(pos)) {
       tornReason = ZERO_TAIL;
       return null;
     }
@@ -77,7 +77,7 @@ final class SegmentScanner implements Closeable {
       }
       throw corrupt(pos, "impossible payload length " + length);
     }
-    int recordSize = SegmentFormat.RECORD_HEADER_SIZE + length;
+    int recordSize = JournalRecordFormat.recordSize(length);
     if (!fill(pos, recordSize)) {
       if (wholeRecordFollows(pos)) {
         throw corrupt(pos, "payload length " + length + " runs past the end of the file but whole"
@@ -86,31 +86,27 @@ final class SegmentScanner implements Closeable {
       tornReason = "last record (length " + length + ") runs past the end of the file";
       return null;
     }
+    a = buf.array();
     i = (int) (pos - bufStart);
-    crc.reset();
-    crc.update(buf.array(), i + SegmentFormat.CRC_COVERAGE_OFFSET,
-        recordSize - SegmentFormat.CRC_COVERAGE_OFFSET);
-    if ((int) crc.getValue() != storedCrc) {
+    if (!JournalRecordFormat.crcMatches(crc, a, i, length)) {
       if (pos + recordSize == channel.size() || restIsZero(pos + recordSize)) {
         tornReason = "last record fails its CRC32C and nothing follows it";
         return null;
       }
       throw corrupt(pos, "CRC32C mismatch with more records after it");
     }
-    long txId = buf.getLong(i + 8);
-    long epoch = buf.getLong(i + 16);
-    if (txId != nextTxId) {
-      throw corrupt(pos, "found txid " + txId + " (txids must be consecutive)");
+    JournalRecord record = JournalRecordFormat.decode(a, i);
+    if (record.txId() != nextTxId) {
+      throw corrupt(pos, "found txid " + record.txId() + " (txids must be consecutive)");
     }
-    if (epoch < lastEpoch) {
-      throw corrupt(pos, "epoch " + epoch + " is below the previous record's epoch " + lastEpoch);
+    if (record.epoch() < lastEpoch) {
+      throw corrupt(pos, "epoch " + record.epoch() + " is below the previous record's epoch "
+          + lastEpoch);
     }
-    int payloadStart = i + SegmentFormat.RECORD_HEADER_SIZE;
-    byte[] payload = Arrays.copyOfRange(buf.array(), payloadStart, payloadStart + length);
     validEnd = pos + recordSize;
     nextTxId++;
-    lastEpoch = epoch;
-    return new JournalRecord(txId, epoch, payload);
+    lastEpoch = record.epoch();
+    return record;
   }
 
   /** Why the last {@link #next} returned null: null for a clean end, else the torn-tail reason. */
@@ -170,20 +166,17 @@ final class SegmentScanner implements Closeable {
         return false;
       }
       int i = (int) (q - bufStart);
-      long txId = buf.getLong(i + 8);
-      int length = buf.getInt(i);
+      long txId = JournalRecordFormat.txId(buf.array(), i);
+      int length = JournalRecordFormat.payloadLength(buf.array(), i);
       if (txId <= nextTxId || txId > maxTxId || length < 0 || length > SegmentFormat.MAX_PAYLOAD
-          || q + SegmentFormat.RECORD_HEADER_SIZE + length > end) {
+          || q + JournalRecordFormat.recordSize(length) > end) {
         continue;
       }
-      if (!fill(q, SegmentFormat.RECORD_HEADER_SIZE + length)) {
+      if (!fill(q, JournalRecordFormat.recordSize(length))) {
         continue;
       }
       i = (int) (q - bufStart);
-      check.reset();
-      check.update(buf.array(), i + SegmentFormat.CRC_COVERAGE_OFFSET,
-          SegmentFormat.RECORD_HEADER_SIZE + length - SegmentFormat.CRC_COVERAGE_OFFSET);
-      if ((int) check.getValue() == buf.getInt(i + 4)) {
+      if (JournalRecordFormat.crcMatches(check, buf.array(), i, length)) {
         return true;
       }
     }

@@ -1,0 +1,86 @@
+package io.quire.namenode.journal.zk;
+
+import io.quire.protocol.exceptions.CorruptJournalException;
+import org.apache.zookeeper.common.PathUtils;
+
+/**
+ * The znode paths of one nameservice's journal under its root (layout: {@link ZkJournal}).
+ *
+ * <p>Batches are bucketed by txid: the batch whose first txid is {@code f} is
+ * {@code batches/<bucketOf(f)>/<f>}, both numbers zero-padded to 19 digits so names sort in
+ * txid order. A batch never spans two buckets (the writer splits it), so the batch holding
+ * txid {@code n} is in {@code bucketOf(n)}, and the batch after one ending at {@code n} is
+ * exactly {@link #batch}{@code (n + 1)}.
+ */
+final class ZkLayout {
+  /**
+   * Txids per bucket. A bucket holds at most this many batches (one record each, at worst),
+   * so its getChildren answer is at most 10,000 x (19 + 4) bytes, about 230 KB, below
+   * ZooKeeper's 1 MiB jute.maxbuffer; a window of 2 million records is 200 buckets.
+   */
+  static final long BUCKET_TXIDS = 10_000;
+
+  private final String root;
+
+  ZkLayout(String root) {
+    PathUtils.validatePath(root);
+    if (root.equals("/")) {
+      throw new IllegalArgumentException("The journal root must be below /, e.g. /quire/<ns>");
+    }
+    this.root = root;
+  }
+
+  String root() {
+    return root;
+  }
+
+  String journal() {
+    return root + "/journal";
+  }
+
+  String epoch() {
+    return journal() + "/epoch";
+  }
+
+  String batches() {
+    return journal() + "/batches";
+  }
+
+  String checkpoints() {
+    return journal() + "/checkpoints";
+  }
+
+  String checkpoint(String nnId) {
+    if (nnId.isEmpty() || nnId.contains("/")) {
+      throw new IllegalArgumentException("Bad NameNode id '" + nnId + "' for a checkpoint znode");
+    }
+    return checkpoints() + "/" + nnId;
+  }
+
+  /** First txid of the bucket of {@code txId} (bucket 0 holds txids 1 to 9,999). */
+  static long bucketOf(long txId) {
+    return txId - txId % BUCKET_TXIDS;
+  }
+
+  String bucket(long bucketStart) {
+    return batches() + "/" + name(bucketStart);
+  }
+
+  /** The batch znode whose first record has txid {@code firstTxId}. */
+  String batch(long firstTxId) {
+    return bucket(bucketOf(firstTxId)) + "/" + name(firstTxId);
+  }
+
+  static String name(long n) {
+    return String.format("%019d", n);
+  }
+
+  /** The number a bucket or batch znode is named by. */
+  static long parse(String parent, String name) throws CorruptJournalException {
+    if (name.length() != 19 || !name.chars().allMatch(Character::isDigit)) {
+      throw new CorruptJournalException("Unexpected znode " + parent + "/" + name
+          + " in the journal: batch and bucket names are 19-digit txids");
+    }
+    return Long.parseLong(name);
+  }
+}
