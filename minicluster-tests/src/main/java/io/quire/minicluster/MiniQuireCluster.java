@@ -152,6 +152,7 @@ public final class MiniQuireCluster implements Closeable {
     }
     Configuration nnConf = new Configuration(conf);
     nnConf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + nameNodePort);
+    nnConf.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
     NameNode nn = new NameNode();
     nn.init(nnConf);
     nn.start();

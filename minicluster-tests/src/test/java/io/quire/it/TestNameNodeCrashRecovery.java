@@ -48,6 +48,7 @@ class TestNameNodeCrashRecovery {
     Configuration conf = new Configuration(false);
     conf.set(NameNodeConfigKeys.NAME_DIR_KEY, nameDir.getPath());
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + port);
+    conf.set(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
     conf.setLong(NameNodeConfigKeys.CHECKPOINT_TXNS_KEY, 500);
     conf.setLong(NameNodeConfigKeys.CHECKPOINT_CHECK_PERIOD_KEY, 50);
     conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);

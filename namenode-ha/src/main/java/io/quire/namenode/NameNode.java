@@ -52,10 +52,13 @@ public class NameNode extends CompositeService {
       }
     }
     this.options = NameNodeOptions.from(conf);
+    // Unset: the RPC host on the default HTTP port, or any free port when RPC binds one.
+    int defaultHttpPort = options.rpcAddress().getPort() == 0 ? 0
+        : QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT;
     this.httpAddress = NetUtils.createSocketAddr(conf.getTrimmed(
         QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
-        options.rpcAddress().getHostString() + ":" + QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT),
-        QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT, QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY);
+        options.rpcAddress().getHostString() + ":" + defaultHttpPort),
+        defaultHttpPort, QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY);
     LOG.info("NameNode options: {}{}", options,
         ha.map(h -> "; HA: nameservice " + h.nameservice().name() + ", id " + h.selfId()
             + ", ZooKeeper " + h.zkQuorum() + ", session timeout " + h.sessionTimeoutMs()
