@@ -1,7 +1,10 @@
 package io.quire.namenode;
 
 import io.quire.namenode.ha.HaController;
+import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
+import io.quire.namenode.http.NameNodeHttpServer;
+import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.Nameservice;
@@ -32,6 +35,7 @@ public class NameNode extends CompositeService {
   private Optional<HaOptions> ha = Optional.empty();
   private InetSocketAddress httpAddress;
   private volatile NameNodeRuntime runtime;
+  private NameNodeHttpServer http;
   private volatile boolean stopping;
   private volatile int reloads;
 
@@ -67,8 +71,27 @@ public class NameNode extends CompositeService {
   }
 
   @Override protected void serviceStart() throws Exception {
-    runtime = NameNodeRuntime.start(conf, options, ha, httpAddress, this::reload);
+    runtime = NameNodeRuntime.start(conf, options, ha, this::reload);
+    try {
+      http = new NameNodeHttpServer(conf, httpAddress, this::httpState);
+    } catch (IOException e) {
+      runtime.close();
+      throw e;
+    }
     super.serviceStart();
+  }
+
+  /** What the HTTP server shows: the current run's state (it outlives reloads). */
+  private NameNodeHttpServer.NameNodeState httpState() {
+    NameNodeRuntime r = runtime;
+    if (r == null || r.namesystem() == null) {
+      return null;
+    }
+    return new NameNodeHttpServer.NameNodeState() {
+      @Override public CheckpointStore checkpoints() { return r.storage().getCheckpointStore(); }
+      @Override public String clusterId() { return r.storage().getClusterId(); }
+      @Override public HaGate gate() { return r.namesystem().getHaGate(); }
+    };
   }
 
   /**
@@ -83,13 +106,14 @@ public class NameNode extends CompositeService {
       }
       LOG.warn("NameNode reloading: {}", reason);
       NameNodeRuntime old = runtime;
+      runtime = null;
       if (old != null) {
         old.close();
       }
       long backoff = 200;
       while (!stopping) {
         try {
-          runtime = NameNodeRuntime.start(conf, options, ha, httpAddress, this::reload);
+          runtime = NameNodeRuntime.start(conf, options, ha, this::reload);
           reloads++;
           LOG.info("NameNode reloaded its namespace and serves again as a standby");
           return;
@@ -115,6 +139,9 @@ public class NameNode extends CompositeService {
       if (r != null) {
         r.close();
       }
+      if (http != null) {
+        http.close();
+      }
     }
     super.serviceStop();
   }
@@ -126,7 +153,7 @@ public class NameNode extends CompositeService {
 
   /** The bound HTTP address (valid once started). */
   public InetSocketAddress getHttpAddress() {
-    return runtime.http().getAddress();
+    return http.getAddress();
   }
 
   public boolean isInSafeMode() {

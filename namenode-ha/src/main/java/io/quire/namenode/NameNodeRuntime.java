@@ -7,7 +7,6 @@ import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.ha.LogTailer;
 import io.quire.namenode.ha.NamesystemRoles;
 import io.quire.namenode.ha.ZkConnection;
-import io.quire.namenode.http.NameNodeHttpServer;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
@@ -22,7 +21,6 @@ import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.types.HaState;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a NameNode's services, from opening its storage to closing it: namesystem, journal
- * (its own file journal, or in HA the shared ZooKeeper journal), RPC and HTTP servers,
+ * (its own file journal, or in HA the shared ZooKeeper journal), RPC server,
  * checkpointer, monitor, metrics, and in HA the log tailer and the HA controller. The NameNode
  * service starts one at start-up and, in HA, replaces it with a fresh one when it must reload
  * its namespace (see {@link HaController}). {@link #close} stops everything it started, in
@@ -47,7 +45,6 @@ final class NameNodeRuntime implements Closeable {
   private NameNodeStorage storage;
   private Namesystem namesystem;
   private NameNodeRpcServer rpc;
-  private NameNodeHttpServer http;
   private Checkpointer checkpointer;
   private NamesystemMonitor monitor;
   private NameNodeMetrics metrics;
@@ -60,12 +57,11 @@ final class NameNodeRuntime implements Closeable {
    * as a standby that joins the election.
    */
   static NameNodeRuntime start(Configuration conf, NameNodeOptions options,
-      Optional<HaOptions> ha, InetSocketAddress httpAddress, HaController.Reloader reloader)
-      throws IOException {
+      Optional<HaOptions> ha, HaController.Reloader reloader) throws IOException {
     NameNodeRuntime r = new NameNodeRuntime();
     boolean ok = false;
     try {
-      r.startServices(conf, options, ha, httpAddress, reloader);
+      r.startServices(conf, options, ha, reloader);
       ok = true;
       return r;
     } finally {
@@ -76,8 +72,7 @@ final class NameNodeRuntime implements Closeable {
   }
 
   private void startServices(Configuration conf, NameNodeOptions options,
-      Optional<HaOptions> ha, InetSocketAddress httpAddress, HaController.Reloader reloader)
-      throws IOException {
+      Optional<HaOptions> ha, HaController.Reloader reloader) throws IOException {
     storage = NameNodeStorage.open(options.nameDir());
     started.add(storage);
     String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
@@ -119,7 +114,7 @@ final class NameNodeRuntime implements Closeable {
           new NamesystemRoles(namesystem), reloader);
       HaAdminProtocol admin = new HaAdminHandler(h, namesystem, controller, callers,
           checkpointer::getLastCheckpointTxId, () -> 0);
-      startServing(conf, options, callers, retryCache, admin, httpAddress);
+      startServing(conf, callers, retryCache, admin);
       controller.start();
       started.add(controller);
     } else {
@@ -127,9 +122,8 @@ final class NameNodeRuntime implements Closeable {
       JournalWriter w = NamesystemLoader.openForWrite(namesystem, journal);
       namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
       checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded);
-      startServing(conf, options, callers, retryCache,
-          new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId),
-          httpAddress);
+      startServing(conf, callers, retryCache,
+          new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId));
     }
     namesystem.read(() -> {
       namesystem.getSafeMode().check();
@@ -139,20 +133,16 @@ final class NameNodeRuntime implements Closeable {
     daemon(checkpointer, "NameNode-checkpointer");
     daemon(monitor, "NameNode-monitor");
     metrics = new NameNodeMetrics(namesystem).register();
-    LOG.info("NameNode {}of cluster {} serving at {} (HTTP {}, {}, safe mode {})",
+    LOG.info("NameNode {}of cluster {} serving at {} ({}, safe mode {})",
         ha.map(h -> h.selfId() + " ").orElse(""), storage.getClusterId(), rpc.getAddress(),
-        http.getAddress(), namesystem.getHaGate().state(),
+        namesystem.getHaGate().state(),
         namesystem.getSafeMode().isOn() ? "on" : "off");
   }
 
-  private void startServing(Configuration conf, NameNodeOptions options, CallerResolver callers,
-      RetryCacheSupport retryCache, HaAdminProtocol admin, InetSocketAddress httpAddress)
-      throws IOException {
+  private void startServing(Configuration conf, CallerResolver callers,
+      RetryCacheSupport retryCache, HaAdminProtocol admin) throws IOException {
     rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
         retryCache, admin);
-    http = new NameNodeHttpServer(conf, httpAddress, storage.getCheckpointStore(),
-        storage.getClusterId(), namesystem.getHaGate());
-    started.add(http);
     rpc.start();
   }
 
@@ -164,7 +154,6 @@ final class NameNodeRuntime implements Closeable {
 
   Namesystem namesystem() { return namesystem; }
   NameNodeRpcServer rpc() { return rpc; }
-  NameNodeHttpServer http() { return http; }
   Checkpointer checkpointer() { return checkpointer; }
   NamesystemMonitor monitor() { return monitor; }
   NameNodeMetrics metrics() { return metrics; }
@@ -195,15 +184,12 @@ final class NameNodeRuntime implements Closeable {
     if (rpc != null) {
       rpc.stop();
     }
-    if (http != null) {
-      closeQuietly(http);
-    }
     if (namesystem != null) {
       closeWriter();
     }
     for (int i = started.size() - 1; i >= 0; i--) {
       Closeable c = started.get(i);
-      if (c != controller && c != http) {
+      if (c != controller) {
         closeQuietly(c);
       }
     }

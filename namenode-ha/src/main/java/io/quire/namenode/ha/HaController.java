@@ -381,6 +381,10 @@ public final class HaController implements Closeable {
 
   private String activeAddress() {
     String id = activeId();
+    if (id == null && !gate.isActive()) {
+      id = election.leaderIdNow(); // not known yet: ask ZooKeeper (the ticker keeps it fresh)
+      activeId = id;
+    }
     if (id == null || id.equals(options.selfId())) {
       return null;
     }

@@ -1,7 +1,6 @@
 package io.quire.namenode.http;
 
 import io.quire.namenode.image.Checkpoint;
-import io.quire.namenode.image.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +24,12 @@ public final class ImageServlet extends HttpServlet {
 
   @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
-    CheckpointStore store = (CheckpointStore) getServletContext()
-        .getAttribute(NameNodeHttpServer.CHECKPOINTS_ATTRIBUTE);
-    Optional<Checkpoint> latest = store.loadLatest();
+    NameNodeHttpServer.NameNodeState state = NameNodeHttpServer.state(getServletContext());
+    if (state == null) {
+      resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the NameNode is reloading");
+      return;
+    }
+    Optional<Checkpoint> latest = state.checkpoints().loadLatest();
     if (latest.isEmpty()) {
       resp.sendError(HttpServletResponse.SC_NOT_FOUND, "this NameNode has no checkpoint yet");
       return;
@@ -35,8 +37,7 @@ public final class ImageServlet extends HttpServlet {
     Checkpoint c = latest.get();
     resp.setContentType("application/octet-stream");
     resp.setHeader(TXID_HEADER, Long.toString(c.txId()));
-    resp.setHeader(CLUSTER_HEADER,
-        (String) getServletContext().getAttribute(NameNodeHttpServer.CLUSTER_ID_ATTRIBUTE));
+    resp.setHeader(CLUSTER_HEADER, state.clusterId());
     resp.setContentLengthLong(Files.size(c.path()));
     try (InputStream in = Files.newInputStream(c.path()); OutputStream out = resp.getOutputStream()) {
       in.transferTo(out);

@@ -12,9 +12,13 @@ public final class IsActiveServlet extends HttpServlet {
 
   @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
-    HaGate gate = (HaGate) getServletContext().getAttribute(NameNodeHttpServer.GATE_ATTRIBUTE);
+    NameNodeHttpServer.NameNodeState state = NameNodeHttpServer.state(getServletContext());
+    HaGate gate = state == null ? null : state.gate();
     resp.setContentType("text/plain; charset=utf-8");
-    if (gate.isActive()) {
+    if (gate == null) {
+      resp.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      resp.getWriter().println("reloading");
+    } else if (gate.isActive()) {
       resp.setStatus(HttpServletResponse.SC_OK);
       resp.getWriter().println("active");
     } else {

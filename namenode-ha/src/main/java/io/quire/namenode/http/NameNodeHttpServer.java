@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.http.HttpServer2;
 
@@ -16,9 +17,19 @@ import org.apache.hadoop.http.HttpServer2;
  * active NameNode and 405 on others (for load balancers).
  */
 public final class NameNodeHttpServer implements Closeable {
-  static final String CHECKPOINTS_ATTRIBUTE = "quire.checkpoints";
-  static final String CLUSTER_ID_ATTRIBUTE = "quire.cluster.id";
-  static final String GATE_ATTRIBUTE = "quire.ha.gate";
+  static final String STATE_ATTRIBUTE = "quire.namenode.state";
+
+  /**
+   * What the servlets read of the NameNode, looked up per request: the NameNode replaces its
+   * services when it reloads, while this server keeps running. Null while reloading.
+   */
+  public interface NameNodeState {
+    CheckpointStore checkpoints();
+
+    String clusterId();
+
+    HaGate gate();
+  }
 
   private final HttpServer2 server;
 
@@ -28,7 +39,7 @@ public final class NameNodeHttpServer implements Closeable {
    * @throws IOException naming the address when it cannot be bound
    */
   public NameNodeHttpServer(Configuration conf, InetSocketAddress address,
-      CheckpointStore checkpoints, String clusterId, HaGate gate) throws IOException {
+      Supplier<NameNodeState> state) throws IOException {
     HttpServer2 s;
     try {
       s = new HttpServer2.Builder()
@@ -40,9 +51,7 @@ public final class NameNodeHttpServer implements Closeable {
     } catch (IOException e) {
       throw new IOException("NameNode HTTP server on " + address + ": " + e.getMessage(), e);
     }
-    s.setAttribute(CHECKPOINTS_ATTRIBUTE, checkpoints);
-    s.setAttribute(CLUSTER_ID_ATTRIBUTE, clusterId);
-    s.setAttribute(GATE_ATTRIBUTE, gate);
+    s.setAttribute(STATE_ATTRIBUTE, state);
     s.addInternalServlet("image", ImageServlet.PATH, ImageServlet.class);
     s.addInternalServlet("isActive", "/isActive", IsActiveServlet.class);
     try {
@@ -52,6 +61,12 @@ public final class NameNodeHttpServer implements Closeable {
           + e.getMessage() + " (set quire.namenode.http-address)", e);
     }
     this.server = s;
+  }
+
+  /** The NameNode's current state for a servlet, or null while it reloads. */
+  @SuppressWarnings("unchecked")
+  static NameNodeState state(javax.servlet.ServletContext context) {
+    return ((Supplier<NameNodeState>) context.getAttribute(STATE_ATTRIBUTE)).get();
   }
 
   /** The bound address. */

@@ -1,0 +1,191 @@
+package io.quire.namenode.ha;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.namenode.journal.JournalReader;
+import io.quire.namenode.journal.JournalRecord;
+import io.quire.namenode.journal.zk.ZkJournal;
+import io.quire.namenode.journal.zk.ZkJournalOptions;
+import io.quire.namenode.storage.TestDirs;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.ha.StandbyHint;
+import io.quire.protocol.types.HaState;
+import io.quire.protocol.types.HaStatus;
+import io.quire.protocol.types.RenameMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.apache.hadoop.ipc.StandbyException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Two and three NameNodes of one nameservice in this JVM on a test ZooKeeper: standbys tail the
+ * shared journal, refuse clients with a hint naming the active, take over on a planned
+ * failover and when the active stops, and a fenced active never serves state the journal lacks.
+ */
+class HaNameNodesTest {
+  private static TestingServer zk;
+
+  @BeforeAll
+  static void startZooKeeper() throws Exception {
+    Path dir = Paths.get("target", "zk-data", "HaNameNodesTest").toAbsolutePath();
+    Files.createDirectories(dir);
+    // tickTime 200 ms: sessions of 0.4-4 s, so session expiry is quick in tests.
+    zk = new TestingServer(new InstanceSpec(dir.toFile(), -1, -1, -1, true, -1, 200, -1), true);
+  }
+
+  @AfterAll
+  static void stopZooKeeper() throws IOException {
+    zk.close();
+  }
+
+  private static HaTestCluster cluster(TestInfo info, int n) throws IOException {
+    String ns = info.getTestMethod().orElseThrow().getName();
+    return new HaTestCluster(zk, TestDirs.fresh(info), ns, n);
+  }
+
+  @Test
+  void standbyTailsRefusesClientsAndTakesOverOnPlannedFailover(TestInfo info) throws Exception {
+    try (HaTestCluster c = cluster(info, 2)) {
+      c.format();
+      c.start(0);
+      c.awaitState(0, HaState.ACTIVE);
+      c.bootstrap(1);
+      c.start(1);
+      c.awaitState(1, HaState.STANDBY);
+
+      ClientProtocol nn1 = c.client(0);
+      ClientProtocol nn2 = c.client(1);
+      nn1.mkdirs("/a", (short) 0755, true);
+      nn1.create("/a/f", (short) 0644, "client-1", false, true, (short) 1, 1024);
+      assertTrue(nn1.complete("/a/f", 0, "client-1", null));
+      long applied = c.nameNodes[0].getNamesystem().getLastAppliedTxId();
+      await().atMost(HaTestCluster.WAIT).until(
+          () -> c.nameNodes[1].getNamesystem().getLastAppliedTxId() == applied);
+
+      StandbyException refused = assertThrows(StandbyException.class,
+          () -> nn2.getFileInfo("/a/f"));
+      String hint = StandbyHint.parse(refused.getMessage());
+      assertEquals("127.0.0.1:" + c.rpcAddress(0).getPort(), hint, refused.getMessage());
+      HaStatus s2 = c.admin(1).getHaStatus();
+      assertEquals("nn2", s2.nameNodeId());
+      assertEquals(HaState.STANDBY, s2.state());
+      assertEquals(applied, s2.lastAppliedTxId());
+
+      long epoch1 = c.nameNodes[0].getNamesystem().getHaGate().epoch();
+      c.admin(0).transitionToStandby();
+      assertEquals(HaState.STANDBY, c.state(0));
+      c.awaitState(1, HaState.ACTIVE);
+      assertTrue(c.nameNodes[1].getNamesystem().getHaGate().epoch() > epoch1);
+      assertNotNull(nn2.getFileInfo("/a/f"), "the new active has every acknowledged change");
+      nn2.rename("/a/f", "/a/g", RenameMode.NO_OVERWRITE);
+      await().atMost(HaTestCluster.WAIT).until(() -> c.nameNodes[0].getNamesystem()
+          .getLastAppliedTxId() == c.nameNodes[1].getNamesystem().getLastAppliedTxId());
+      assertThrows(StandbyException.class, () -> nn1.getFileInfo("/a/g"));
+
+      // The active stops: the standby takes over (its session closed, no timeout to wait).
+      c.stop(1);
+      c.awaitState(0, HaState.ACTIVE);
+      assertNotNull(nn1.getFileInfo("/a/g"));
+      assertNull(nn1.getFileInfo("/a/f"));
+      assertJournalOrdered(c);
+    }
+  }
+
+  @Test
+  void aFencedActiveStepsDownAndReloadsWithoutTheUnjournaledChange(TestInfo info)
+      throws Exception {
+    try (HaTestCluster c = cluster(info, 2)) {
+      c.format();
+      c.start(0);
+      c.awaitState(0, HaState.ACTIVE);
+      ClientProtocol nn1 = c.client(0);
+      nn1.mkdirs("/kept", (short) 0755, true);
+
+      // Another writer promises a newer epoch (as a new active would), behind nn1's back.
+      try (CuratorFramework other = CuratorFrameworkFactory.newClient(zk.getConnectString(),
+          new RetryOneTime(100))) {
+        other.start();
+        other.blockUntilConnected(30, TimeUnit.SECONDS);
+        ZkJournal j = new ZkJournal(other, "/quire-test/" + info.getTestMethod().orElseThrow()
+            .getName(), "intruder", ZkJournalOptions.defaults());
+        j.openForWrite(j.getPromisedEpoch() + 1).close();
+      }
+      // nn1 applies the mkdirs in memory, its batch is fenced: the caller is told to go to the
+      // active (StandbyException, or the connection closes as nn1 reloads: a client fails over
+      // on either), and nn1 reloads from the journal as a standby.
+      assertThrows(IOException.class, () -> nn1.mkdirs("/lost", (short) 0755, true));
+      await().atMost(HaTestCluster.WAIT).until(() -> c.nameNodes[0].getReloadCount() == 1);
+      // Still the election's leader, it becomes active again with a newer epoch, on the
+      // journal's state: /kept is there, /lost is not.
+      c.awaitState(0, HaState.ACTIVE);
+      ClientProtocol again = c.client(0);
+      assertNotNull(again.getFileInfo("/kept"));
+      assertNull(again.getFileInfo("/lost"));
+      assertJournalOrdered(c);
+    }
+  }
+
+  @Test
+  void threeNameNodesSurviveTwoActivesStoppingInARow(TestInfo info) throws Exception {
+    try (HaTestCluster c = cluster(info, 3)) {
+      c.format();
+      c.start(0);
+      c.awaitState(0, HaState.ACTIVE);
+      c.bootstrap(1);
+      c.bootstrap(2);
+      c.start(1);
+      c.start(2);
+      c.awaitState(1, HaState.STANDBY);
+      c.awaitState(2, HaState.STANDBY);
+      int active = c.awaitActive();
+      c.client(active).mkdirs("/one", (short) 0755, true);
+      c.stop(active);
+      int second = c.awaitActive();
+      c.client(second).mkdirs("/two", (short) 0755, true);
+      c.stop(second);
+      int third = c.awaitActive();
+      ClientProtocol last = c.client(third);
+      assertNotNull(last.getFileInfo("/one"));
+      assertNotNull(last.getFileInfo("/two"));
+      assertJournalOrdered(c);
+    }
+  }
+
+  /** Txids consecutive from 1, epochs never decreasing, in the shared journal. */
+  private static void assertJournalOrdered(HaTestCluster c) throws Exception {
+    try (CuratorFramework client = CuratorFrameworkFactory.newClient(zk.getConnectString(),
+        new RetryOneTime(100))) {
+      client.start();
+      client.blockUntilConnected(30, TimeUnit.SECONDS);
+      ZkJournal j = new ZkJournal(client, "/quire-test/" + c.conf.get("quire.nameservices"),
+          "reader", ZkJournalOptions.defaults());
+      long tx = 0;
+      long epoch = 0;
+      try (JournalReader r = j.readFrom(1)) {
+        for (JournalRecord rec; (rec = r.next()) != null; ) {
+          assertEquals(tx + 1, rec.txId());
+          assertTrue(rec.epoch() >= epoch, "epoch went back at txid " + rec.txId());
+          tx = rec.txId();
+          epoch = rec.epoch();
+        }
+      }
+      assertTrue(tx > 0);
+    }
+  }
+}
