@@ -4,15 +4,22 @@ import static org.awaitility.Awaitility.await;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.fs.NameNodeProxies;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.NameNodeFormat;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
+import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.HaState;
+import io.quire.protocol.types.HaStatus;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process Quire cluster for tests and tools: one NameNode and N DataNodes, storage under a
- * given directory, every port chosen free, every node stoppable and restartable.
+ * An in-process Quire cluster for tests and tools: one NameNode, or an HA nameservice of 2-3
+ * NameNodes on an embedded ZooKeeper (one server or an ensemble of three), and N DataNodes;
+ * storage under a given directory, every port chosen free, every node stoppable and
+ * restartable. HA NameNodes may run in processes of their own ({@link Builder#forkNameNodes}),
+ * so a test can SIGKILL or SIGSTOP them.
  *
  * <pre>{@code
  * try (MiniQuireCluster cluster = MiniQuireCluster.builder(new Configuration())
@@ -36,26 +46,35 @@ import org.slf4j.LoggerFactory;
  *   FileSystem fs = cluster.getFileSystem();
  *   ...
  * }
+ * try (MiniQuireCluster ha = MiniQuireCluster.builder(new Configuration())
+ *     .nameNodes(2).numDataNodes(3).build()) {   // quire://minins/
+ *   ha.stopNameNode(ha.getActiveNameNodeIndex());
+ *   ha.waitActive();
+ * }
  * }</pre>
  *
- * Test-friendly defaults (fast heartbeats, no safe-mode extension, tiny minimum block size) are
- * applied only where the given configuration leaves a key unset.
+ * Test-friendly defaults (fast heartbeats, no safe-mode extension, tiny minimum block size, a
+ * 2 s ZooKeeper session) are applied only where the given configuration leaves a key unset.
  */
 public final class MiniQuireCluster implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MiniQuireCluster.class);
+  /** Name of the nameservice of an HA mini cluster. */
+  public static final String NAMESERVICE = "minins";
 
   private final Configuration conf;
   private final File baseDir;
   private final List<DataNodeSlot> slots = new ArrayList<>();
-  private NameNode nameNode;
-  private int nameNodePort;
+  private final List<NameNodeSlot> nameNodes = new ArrayList<>();
+  private final boolean forkNameNodes;
+  private ZooKeeperHarness zooKeeper;
   private FileSystem fileSystem;
   private ClientProtocol clientProtocol;
+  private NameNodeProxies.Retrying haClient;
 
-  private MiniQuireCluster(Configuration conf, File baseDir, int nameNodePort) {
+  private MiniQuireCluster(Configuration conf, File baseDir, boolean forkNameNodes) {
     this.conf = conf;
     this.baseDir = baseDir;
-    this.nameNodePort = nameNodePort;
+    this.forkNameNodes = forkNameNodes;
   }
 
   public static Builder builder(Configuration conf) {
@@ -66,6 +85,9 @@ public final class MiniQuireCluster implements Closeable {
   public static final class Builder {
     private final Configuration conf;
     private int numDataNodes = 3;
+    private int numNameNodes = 1;
+    private int zooKeeperServers = 1;
+    private boolean forkNameNodes;
     private File baseDir;
     private boolean format = true;
     private int nameNodePort;
@@ -76,6 +98,27 @@ public final class MiniQuireCluster implements Closeable {
 
     public Builder numDataNodes(int n) {
       this.numDataNodes = n;
+      return this;
+    }
+
+    /** 1 (default): a single NameNode; 2 or 3: an HA nameservice on an embedded ZooKeeper. */
+    public Builder nameNodes(int n) {
+      if (n < 1 || n > 3) {
+        throw new IllegalArgumentException("a mini cluster has 1, 2 or 3 NameNodes, not " + n);
+      }
+      this.numNameNodes = n;
+      return this;
+    }
+
+    /** ZooKeeper servers of an HA cluster: 1 (default) or 3 (an ensemble). */
+    public Builder zooKeeperServers(int n) {
+      this.zooKeeperServers = n;
+      return this;
+    }
+
+    /** HA NameNodes in processes of their own, killable and freezable. */
+    public Builder forkNameNodes(boolean fork) {
+      this.forkNameNodes = fork;
       return this;
     }
 
@@ -91,7 +134,7 @@ public final class MiniQuireCluster implements Closeable {
       return this;
     }
 
-    /** Fixed NameNode RPC port; 0 (default) picks a free one. */
+    /** Fixed NameNode RPC port of a single NameNode; 0 (default) picks a free one. */
     public Builder nameNodePort(int port) {
       this.nameNodePort = port;
       return this;
@@ -103,10 +146,13 @@ public final class MiniQuireCluster implements Closeable {
       File dir = baseDir != null ? baseDir
           : new File("target/mini-quire/" + UUID.randomUUID()).getAbsoluteFile();
       applyTestDefaults(conf);
-      MiniQuireCluster c = new MiniQuireCluster(conf, dir, nameNodePort);
+      if (forkNameNodes && numNameNodes < 2) {
+        throw new IllegalArgumentException("forkNameNodes needs an HA cluster (nameNodes(2|3))");
+      }
+      MiniQuireCluster c = new MiniQuireCluster(conf, dir, forkNameNodes);
       boolean ok = false;
       try {
-        c.start(numDataNodes, format);
+        c.start(numNameNodes, zooKeeperServers, nameNodePort, numDataNodes, format);
         ok = true;
       } finally {
         if (!ok) {
@@ -123,68 +169,205 @@ public final class MiniQuireCluster implements Closeable {
     conf.setIfUnset(DataNodeConfigKeys.HOSTNAME_KEY, "localhost");
     conf.setIfUnset(NameNodeConfigKeys.MIN_BLOCK_SIZE_KEY, "0");
     conf.setIfUnset(NameNodeConfigKeys.SAFEMODE_EXTENSION_KEY, "0");
+    conf.setIfUnset(NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_KEY, "2000");
+    conf.setIfUnset(NameNodeConfigKeys.HA_TAIL_MAX_WAIT_KEY, "200");
     conf.setIfUnset("ipc.client.connect.max.retries", "2");
     conf.setIfUnset("ipc.client.connect.retry.interval", "100");
   }
 
-  private void start(int numDataNodes, boolean format) throws IOException {
+  private void start(int numNameNodes, int zkServers, int nameNodePort, int numDataNodes,
+      boolean format) throws IOException {
     if (format && baseDir.exists()) {
       FileUtil.fullyDelete(baseDir);
     }
     if (!baseDir.mkdirs() && !baseDir.isDirectory()) {
       throw new IOException("mini cluster: cannot create " + baseDir);
     }
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, new File(baseDir, "name").getAbsolutePath());
-    if (format) {
-      NameNode.format(conf, true);
+    if (numNameNodes == 1) {
+      NameNodeSlot s = new NameNodeSlot(0, null, new File(baseDir, "name"));
+      s.rpcPort = nameNodePort;
+      nameNodes.add(s);
+      if (format) {
+        NameNode.format(nameNodeConf(s), true);
+      }
+      startNameNode(0);
+    } else {
+      startNameservice(numNameNodes, zkServers, format);
     }
-    startNameNode();
+    conf.set(FileSystem.FS_DEFAULT_NAME_KEY, getURI().toString());
+    // FileContext (and so YARN job staging) finds AbstractFileSystems only through this key.
+    conf.set("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
     for (int i = 0; i < numDataNodes; i++) {
       addDataNode();
     }
     waitActive();
   }
 
-  /** Starts the NameNode (again), on the same port as before if it ran already. */
-  public synchronized void startNameNode() {
-    if (nameNode != null) {
-      throw new IllegalStateException("NameNode already running");
+  private void startNameservice(int n, int zkServers, boolean format) throws IOException {
+    try {
+      zooKeeper = ZooKeeperHarness.start(new File(baseDir, "zookeeper"), zkServers);
+    } catch (Exception e) {
+      throw new IOException("mini cluster: cannot start ZooKeeper: " + e, e);
     }
-    Configuration nnConf = new Configuration(conf);
-    nnConf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + nameNodePort);
-    nnConf.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
+    conf.set(QuireConfigKeys.NAMESERVICES_KEY, NAMESERVICE);
+    conf.set(NameNodeConfigKeys.HA_ZK_QUORUM_KEY, zooKeeper.connectString());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      NameNodeSlot s = new NameNodeSlot(i, "nn" + i, new File(baseDir, "nn" + i + "/name"));
+      s.nameDir.getParentFile().mkdirs();
+      s.rpcPort = freePort();
+      s.httpPort = freePort();
+      nameNodes.add(s);
+      ids.add(s.id);
+      conf.set(io.quire.protocol.ha.Nameservice.rpcAddressKey(NAMESERVICE, s.id),
+          "localhost:" + s.rpcPort);
+      conf.set(io.quire.protocol.ha.Nameservice.httpAddressKey(NAMESERVICE, s.id),
+          "localhost:" + s.httpPort);
+    }
+    conf.set(QuireConfigKeys.NAMENODE_IDS_PREFIX + NAMESERVICE, String.join(",", ids));
+    if (format) {
+      NameNode.format(nameNodeConf(nameNodes.get(0)), true);
+    }
+    startNameNode(0);
+    waitForActiveNameNode();
+    for (int i = 1; i < n; i++) {
+      if (format) {
+        NameNodeFormat.bootstrapStandby(nameNodeConf(nameNodes.get(i)), true);
+      }
+      startNameNode(i);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The configuration NameNode {@code s} runs with. */
+  private Configuration nameNodeConf(NameNodeSlot s) {
+    Configuration c = new Configuration(conf);
+    c.set(NameNodeConfigKeys.NAME_DIR_KEY, s.nameDir.getAbsolutePath());
+    if (s.id == null) {
+      c.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
+      c.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
+    } else {
+      c.set(QuireConfigKeys.NAMENODE_ID_KEY, s.id);
+    }
+    return c;
+  }
+
+  /** Whether this is an HA cluster (a nameservice of several NameNodes). */
+  public boolean isHa() {
+    return zooKeeper != null;
+  }
+
+  /** Starts the single NameNode (again), on the same port as before if it ran already. */
+  public void startNameNode() {
+    startNameNode(single());
+  }
+
+  /** Starts NameNode {@code i} (again) on its port and storage. */
+  public synchronized void startNameNode(int i) {
+    NameNodeSlot s = nameNodes.get(i);
+    if (s.isRunning()) {
+      throw new IllegalStateException("NameNode " + i + " already running");
+    }
+    Configuration c = nameNodeConf(s);
+    if (forkNameNodes) {
+      try {
+        s.forked = ForkedNameNode.start(s.writeConf(c), s.log());
+      } catch (Exception e) {
+        throw new IllegalStateException("start forked NameNode " + s.id + ": " + e, e);
+      }
+      return;
+    }
     NameNode nn = new NameNode();
-    nn.init(nnConf);
+    nn.init(c);
     nn.start();
-    nameNode = nn;
-    nameNodePort = nn.getRpcAddress().getPort();
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + nameNodePort);
-    conf.set(FileSystem.FS_DEFAULT_NAME_KEY, getURI().toString());
-    // FileContext (and so YARN job staging) finds AbstractFileSystems only through this key.
-    conf.set("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
-    LOG.info("Mini cluster NameNode at {}", getURI());
+    s.nameNode = nn;
+    s.rpcPort = nn.getRpcAddress().getPort();
+    if (!isHa()) {
+      conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
+    }
+    LOG.info("Mini cluster NameNode {} at localhost:{}", s.id == null ? "" : s.id, s.rpcPort);
   }
 
   /**
-   * Stops the NameNode; its storage is kept for {@link #startNameNode()}. The cached
+   * Stops the single NameNode; its storage is kept for {@link #startNameNode()}. The cached
    * {@link #getClientProtocol()} proxy is dropped (its connection dies with the NameNode).
    */
-  public synchronized void stopNameNode() {
-    if (clientProtocol != null) {
+  public void stopNameNode() {
+    stopNameNode(single());
+  }
+
+  /** Stops NameNode {@code i} cleanly (a forked one with SIGTERM-free SIGKILL); storage kept. */
+  public synchronized void stopNameNode(int i) {
+    NameNodeSlot s = nameNodes.get(i);
+    if (!isHa() && clientProtocol != null) {
       QuireRpc.stopProxy(clientProtocol);
       clientProtocol = null;
     }
-    if (nameNode != null) {
-      nameNode.stop();
-      nameNode = null;
+    if (s.nameNode != null) {
+      s.nameNode.stop();
+      s.nameNode = null;
+    }
+    if (s.forked != null) {
+      try {
+        s.forked.kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      s.forked = null;
     }
   }
 
-  /** Stops and starts the NameNode, then waits until it is active and out of safe mode. */
+  /** SIGKILL of a forked NameNode: no clean close, its ZooKeeper session simply expires. */
+  public synchronized void killNameNode(int i) throws InterruptedException {
+    forked(i).kill();
+    nameNodes.get(i).forked = null;
+  }
+
+  /** SIGSTOP of a forked NameNode. */
+  public synchronized void pauseNameNode(int i) throws IOException, InterruptedException {
+    forked(i).pause();
+  }
+
+  /** SIGCONT of a paused forked NameNode. */
+  public synchronized void resumeNameNode(int i) throws IOException, InterruptedException {
+    forked(i).resume();
+  }
+
+  private ForkedNameNode forked(int i) {
+    ForkedNameNode f = nameNodes.get(i).forked;
+    if (f == null) {
+      throw new IllegalStateException("NameNode " + i + " is not a running forked NameNode"
+          + " (build the cluster with forkNameNodes(true))");
+    }
+    return f;
+  }
+
+  /** Stops and starts the single NameNode, then waits until it is active and out of safe mode. */
   public void restartNameNode() {
-    stopNameNode();
-    startNameNode();
+    restartNameNode(single());
+  }
+
+  public void restartNameNode(int i) {
+    stopNameNode(i);
+    startNameNode(i);
     waitActive();
+  }
+
+  private int single() {
+    if (isHa()) {
+      throw new IllegalStateException("an HA mini cluster has " + nameNodes.size()
+          + " NameNodes: name one by index");
+    }
+    return 0;
+  }
+
+  public int getNumNameNodes() {
+    return nameNodes.size();
   }
 
   /** Adds and starts a new DataNode; returns its index. */
@@ -229,8 +412,8 @@ public final class MiniQuireCluster implements Closeable {
   }
 
   /**
-   * Waits until the NameNode is out of safe mode and every running DataNode is registered
-   * with it.
+   * Waits until a NameNode is active and out of safe mode and every running DataNode is live at
+   * it.
    */
   public void waitActive() {
     Duration timeout = Timing.seconds(60);
@@ -238,16 +421,102 @@ public final class MiniQuireCluster implements Closeable {
         .until(this::isActive);
   }
 
-  private synchronized boolean isActive() {
-    if (nameNode == null || nameNode.isInSafeMode()) {
+  private boolean isActive() {
+    long running;
+    synchronized (this) {
+      running = slots.stream().filter(DataNodeSlot::isRunning).count();
+    }
+    if (!isHa()) {
+      NameNode nn = getNameNode();
+      return nn != null && !nn.isInSafeMode()
+          && nn.getNamesystem().getDatanodeManager().getLiveNodes().size() >= running;
+    }
+    int active = findActive();
+    if (active < 0) {
       return false;
     }
-    long running = slots.stream().filter(DataNodeSlot::isRunning).count();
-    return nameNode.getNamesystem().getDatanodeManager().getLiveNodes().size() >= running;
+    try {
+      if (status(active).inSafeMode()) {
+        return false;
+      }
+      long live = getClientProtocol().getDatanodeReport().stream()
+          .filter(d -> d.getState() == DatanodeInfo.State.LIVE).count();
+      return live >= running;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
+  /** Waits until one NameNode of the nameservice is active; returns its index. */
+  public int waitForActiveNameNode() {
+    int[] found = {-1};
+    await("an active NameNode").atMost(Timing.seconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> (found[0] = findActive()) >= 0);
+    return found[0];
+  }
+
+  /** Index of the NameNode that says it is active right now, or -1. */
+  public int getActiveNameNodeIndex() {
+    return findActive();
+  }
+
+  private int findActive() {
+    for (int i = 0; i < nameNodes.size(); i++) {
+      if (!nameNodes.get(i).isRunning()) {
+        continue;
+      }
+      try {
+        if (status(i).state() == HaState.ACTIVE) {
+          return i;
+        }
+      } catch (IOException | RuntimeException e) {
+        // not answering (starting, stopped, frozen)
+      }
+    }
+    return -1;
+  }
+
+  /** HA status of NameNode {@code i}, asked over RPC (in-process and forked alike). */
+  public HaStatus status(int i) throws IOException {
+    NameNodeSlot s = nameNodes.get(i);
+    HaAdminProtocol p = QuireRpc.createHaAdminProxy(new Configuration(conf),
+        new InetSocketAddress("localhost", s.rpcPort), UserGroupInformation.getCurrentUser());
+    try {
+      return p.getHaStatus();
+    } finally {
+      QuireRpc.stopProxy(p);
+    }
+  }
+
+  /** HA administration of NameNode {@code i} (the caller stops the proxy with QuireRpc). */
+  public HaAdminProtocol haAdmin(int i) throws IOException {
+    return QuireRpc.createHaAdminProxy(new Configuration(conf),
+        new InetSocketAddress("localhost", nameNodes.get(i).rpcPort),
+        UserGroupInformation.getCurrentUser());
+  }
+
+  /** The single NameNode, or in HA the in-process active one (null when none is). */
   public synchronized NameNode getNameNode() {
-    return nameNode;
+    if (!isHa()) {
+      return nameNodes.isEmpty() ? null : nameNodes.get(0).nameNode;
+    }
+    int a = findActive();
+    return a < 0 ? null : nameNodes.get(a).nameNode;
+  }
+
+  /** In-process NameNode {@code i} (null when stopped or forked). */
+  public synchronized NameNode getNameNode(int i) {
+    return nameNodes.get(i).nameNode;
+  }
+
+  /** RPC address of NameNode {@code i}. */
+  public InetSocketAddress getNameNodeAddress(int i) {
+    return new InetSocketAddress("localhost", nameNodes.get(i).rpcPort);
+  }
+
+  /** The embedded ZooKeeper of an HA cluster (null for a single NameNode). */
+  public ZooKeeperHarness getZooKeeper() {
+    return zooKeeper;
   }
 
   public synchronized DataNode getDataNode(int index) {
@@ -258,9 +527,12 @@ public final class MiniQuireCluster implements Closeable {
     return slots.size();
   }
 
-  /** {@code quire://localhost:<port>/}. */
+  /** {@code quire://localhost:<port>/}, or {@code quire://minins/} for an HA cluster. */
   public URI getURI() {
-    return URI.create(QuireConfigKeys.SCHEME + "://localhost:" + nameNodePort + "/");
+    if (isHa()) {
+      return URI.create(QuireConfigKeys.SCHEME + "://" + NAMESERVICE + "/");
+    }
+    return URI.create(QuireConfigKeys.SCHEME + "://localhost:" + nameNodes.get(0).rpcPort + "/");
   }
 
   /** A configuration for clients of this cluster (fs.defaultFS points at it). */
@@ -277,13 +549,22 @@ public final class MiniQuireCluster implements Closeable {
   }
 
   /**
-   * A direct (non-retrying) ClientProtocol proxy to the NameNode, for tests that inspect block
-   * ids and locations. Re-created after a NameNode restart.
+   * A ClientProtocol proxy for tests that inspect block ids and locations: direct (not
+   * retrying) to a single NameNode, re-created after its restart; in HA the failing-over proxy
+   * of the nameservice.
    */
   public synchronized ClientProtocol getClientProtocol() throws IOException {
+    if (isHa()) {
+      if (haClient == null) {
+        haClient = NameNodeProxies.create(getConfiguration(), getURI(),
+            UserGroupInformation.getCurrentUser());
+      }
+      return haClient.proxy();
+    }
     if (clientProtocol == null) {
       clientProtocol = QuireRpc.createClientProxy(getConfiguration(),
-          new InetSocketAddress("localhost", nameNodePort), UserGroupInformation.getCurrentUser());
+          new InetSocketAddress("localhost", nameNodes.get(0).rpcPort),
+          UserGroupInformation.getCurrentUser());
     }
     return clientProtocol;
   }
@@ -302,7 +583,7 @@ public final class MiniQuireCluster implements Closeable {
     return baseDir;
   }
 
-  /** Stops every node and closes the cached FileSystem; storage stays on disk. */
+  /** Stops every node and ZooKeeper and closes the cached FileSystem; storage stays on disk. */
   @Override
   public synchronized void close() {
     if (fileSystem != null) {
@@ -317,12 +598,26 @@ public final class MiniQuireCluster implements Closeable {
       QuireRpc.stopProxy(clientProtocol);
       clientProtocol = null;
     }
+    if (haClient != null) {
+      haClient.close();
+      haClient = null;
+    }
     for (DataNodeSlot s : slots) {
       if (s.dataNode != null) {
         s.dataNode.stop();
         s.dataNode = null;
       }
     }
-    stopNameNode();
+    for (int i = 0; i < nameNodes.size(); i++) {
+      stopNameNode(i);
+    }
+    if (zooKeeper != null) {
+      try {
+        zooKeeper.close();
+      } catch (IOException e) {
+        LOG.warn("closing mini cluster ZooKeeper", e);
+      }
+      zooKeeper = null;
+    }
   }
 }

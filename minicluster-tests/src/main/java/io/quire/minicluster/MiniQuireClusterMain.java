@@ -10,10 +10,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
 
 /**
- * {@code quire minicluster --datanodes N --conf-out FILE [--base-dir DIR] [--port P]}: starts an
- * in-process cluster, writes a client configuration (core-site style: fs.defaultFS,
- * fs.quire.impl, fs.AbstractFileSystem.quire.impl) to FILE, and runs until stopped (SIGINT or
- * SIGTERM), like Hadoop's CLI MiniCluster.
+ * {@code quire minicluster --datanodes N [--namenodes 1|2|3] [--zookeepers 1|3] --conf-out FILE
+ * [--base-dir DIR] [--port P]}: starts an in-process cluster (with 2-3 NameNodes an HA
+ * nameservice on an embedded ZooKeeper), writes a client configuration (core-site style:
+ * fs.defaultFS, fs.quire.impl, fs.AbstractFileSystem.quire.impl, and the nameservice's keys for
+ * the logical URI) to FILE, and runs until stopped (SIGINT or SIGTERM), like Hadoop's CLI
+ * MiniCluster.
  */
 public final class MiniQuireClusterMain {
   private MiniQuireClusterMain() {}
@@ -25,8 +27,12 @@ public final class MiniQuireClusterMain {
     File confOut = null;
     File baseDir = new File("target/minicluster").getAbsoluteFile();
     int port = 0;
+    int nameNodes = 1;
+    int zkServers = 1;
     for (int i = 0; i < rest.length; i++) {
       switch (rest[i]) {
+        case "--namenodes" -> nameNodes = Integer.parseInt(value(rest, ++i, "--namenodes"));
+        case "--zookeepers" -> zkServers = Integer.parseInt(value(rest, ++i, "--zookeepers"));
         case "--datanodes" -> dataNodes = Integer.parseInt(value(rest, ++i, "--datanodes"));
         case "--conf-out" -> confOut = new File(value(rest, ++i, "--conf-out"));
         case "--base-dir" -> baseDir = new File(value(rest, ++i, "--base-dir")).getAbsoluteFile();
@@ -37,7 +43,19 @@ public final class MiniQuireClusterMain {
     if (dataNodes < 1) {
       usage("--datanodes must be at least 1");
     }
+    if (nameNodes < 1 || nameNodes > 3) {
+      usage("--namenodes must be 1, 2 or 3");
+    }
+    if (zkServers != 1 && zkServers != 3) {
+      usage("--zookeepers must be 1 or 3");
+    }
+    if (nameNodes > 1) {
+      // A laptop cluster: the default session timeout, not the tests' short one.
+      conf.setIfUnset(io.quire.namenode.NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_KEY,
+          Integer.toString(io.quire.namenode.NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_DEFAULT));
+    }
     MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
+        .nameNodes(nameNodes).zooKeeperServers(zkServers)
         .baseDir(baseDir).nameNodePort(port).build();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,7 +65,9 @@ public final class MiniQuireClusterMain {
     if (confOut != null) {
       writeClientConf(cluster, confOut);
     }
-    System.out.println("Quire mini cluster running: " + cluster.getURI() + " with " + dataNodes
+    System.out.println("Quire mini cluster running: " + cluster.getURI() + " with "
+        + (nameNodes > 1 ? nameNodes + " NameNodes (ZooKeeper at "
+            + cluster.getZooKeeper().connectString() + "), " : "") + dataNodes
         + " DataNodes, storage in " + baseDir
         + (confOut != null ? ", client configuration in " + confOut.getAbsolutePath() : ""));
     System.out.println("Stop it with Ctrl-C (or SIGTERM).");
@@ -63,8 +83,8 @@ public final class MiniQuireClusterMain {
 
   private static void usage(String problem) {
     System.err.println("minicluster: " + problem);
-    System.err.println("usage: quire minicluster [--datanodes N] [--conf-out FILE]"
-        + " [--base-dir DIR] [--port P]");
+    System.err.println("usage: quire minicluster [--datanodes N] [--namenodes 1|2|3]"
+        + " [--zookeepers 1|3] [--conf-out FILE] [--base-dir DIR] [--port P]");
     System.exit(2);
   }
 
@@ -74,6 +94,23 @@ public final class MiniQuireClusterMain {
     client.set(FileSystem.FS_DEFAULT_NAME_KEY, cluster.getURI().toString());
     client.set("fs.quire.impl", "io.quire.fs.QuireFileSystem");
     client.set("fs.AbstractFileSystem.quire.impl", "io.quire.fs.QuireFs");
+    if (cluster.isHa()) {
+      // The logical URI needs the nameservice's NameNodes.
+      Configuration all = cluster.getConfiguration();
+      for (String key : new String[] {io.quire.protocol.QuireConfigKeys.NAMESERVICES_KEY,
+          io.quire.protocol.QuireConfigKeys.NAMENODE_IDS_PREFIX + MiniQuireCluster.NAMESERVICE}) {
+        client.set(key, all.get(key));
+      }
+      for (String id : all.getTrimmedStrings(
+          io.quire.protocol.QuireConfigKeys.NAMENODE_IDS_PREFIX + MiniQuireCluster.NAMESERVICE)) {
+        String rpc = io.quire.protocol.ha.Nameservice.rpcAddressKey(MiniQuireCluster.NAMESERVICE,
+            id);
+        String http = io.quire.protocol.ha.Nameservice.httpAddressKey(
+            MiniQuireCluster.NAMESERVICE, id);
+        client.set(rpc, all.get(rpc));
+        client.set(http, all.get(http));
+      }
+    }
     File abs = out.getAbsoluteFile();
     if (abs.getParentFile() != null) {
       abs.getParentFile().mkdirs();

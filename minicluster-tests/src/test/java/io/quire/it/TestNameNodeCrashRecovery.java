@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
+import io.quire.minicluster.ForkedNameNode;
 import io.quire.minicluster.Timing;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.NameNodeConfigKeys;

@@ -1,12 +1,12 @@
-package io.quire.it;
+package io.quire.minicluster;
 
 import io.quire.namenode.NameNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Runs a NameNode in its own JVM for crash tests: loads the configuration file given as the only
- * argument, starts, prints {@code READY <port>} and runs until killed.
+ * Runs a NameNode in its own JVM for {@link ForkedNameNode}: loads the configuration file given
+ * as the only argument, starts, prints {@code READY <port>} and runs until killed.
  */
 public final class ForkedNameNodeMain {
   private ForkedNameNodeMain() {}

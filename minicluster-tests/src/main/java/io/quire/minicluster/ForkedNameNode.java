@@ -1,0 +1,102 @@
+package io.quire.minicluster;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A NameNode process of its own ({@link ForkedNameNodeMain} on this JVM's class path), so a
+ * test can do to it what happens to real daemons: SIGKILL ({@link #kill}), SIGSTOP and SIGCONT
+ * ({@link #pause}, {@link #resume}).
+ */
+public final class ForkedNameNode implements AutoCloseable {
+  private final Process process;
+
+  private ForkedNameNode(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * Starts a NameNode on the configuration in {@code confFile} (stderr appended to
+   * {@code log}); returns once it printed READY, that is once it serves.
+   */
+  public static ForkedNameNode start(File confFile, File log) throws Exception {
+    String java = System.getProperty("java.home") + "/bin/java";
+    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"),
+        ForkedNameNodeMain.class.getName(), confFile.getAbsolutePath()));
+    pb.redirectError(ProcessBuilder.Redirect.appendTo(log));
+    Process p = pb.start();
+    BufferedReader r = new BufferedReader(
+        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+      try {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.startsWith("READY ")) {
+            return line;
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    String line;
+    try {
+      line = ready.get(Timing.seconds(60).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      line = null;
+    }
+    if (line == null) {
+      p.destroyForcibly();
+      throw new IOException("forked NameNode exited or hung before it was ready; see " + log);
+    }
+    return new ForkedNameNode(p);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no clean close. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGSTOP: the process freezes (threads, timers, its ZooKeeper session's heartbeats). */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process k = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        .redirectErrorStream(true).start();
+    if (k.waitFor() != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " failed: "
+          + new String(k.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
