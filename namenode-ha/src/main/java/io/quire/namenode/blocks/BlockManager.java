@@ -2,6 +2,7 @@ package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -10,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blocks and their replicas. The block map follows the journal (records add and remove
- * blocks); replicas come from DataNode reports. Every method runs under the namesystem lock
- * (write lock for changes).
+ * Blocks and their locations. The block map follows the journal (applying records adds and
+ * removes blocks, through {@link #addBlock}, {@link #removeBlock} and {@link #blockChanged});
+ * the locations ({@link BlockLocations}: replicas from DataNode reports, the pipeline of a block
+ * being written) are volatile and only this package changes them. Validators read them through
+ * the questions answered here. Every method runs under the namesystem lock (write lock for
+ * changes).
  */
 public final class BlockManager {
   private final BlockMap blockMap = new BlockMap();
@@ -55,6 +59,8 @@ public final class BlockManager {
   /** False on a NameNode that must not command DataNodes (no replication work either). */
   public boolean isSendingCommands() { return sendCommands; }
 
+  // --- Apply: the journaled side. The appliers call these and nothing else here.
+
   /** Apply: a block enters the map. */
   public void addBlock(BlockInfo b) {
     blockMap.add(b);
@@ -64,23 +70,38 @@ public final class BlockManager {
   public void removeBlock(BlockInfo b) {
     blockMap.remove(b.getBlockId());
     replication.forget(b);
-    for (Replica r : b.getReplicas()) {
+    BlockLocations loc = BlockLocations.of(b);
+    for (Replica r : loc) {
       r.getNode().getBlocks().remove(b);
       if (sendCommands) {
         r.getNode().enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
       }
     }
-    b.getReplicas().clear();
+    b.locations = null;
     b.setFile(null);
+  }
+
+  /**
+   * Apply: a record changed {@code b}'s state or file (or its file's replication). Re-evaluates
+   * what depends on it here; a complete block's pipeline is dropped (nobody writes it any more).
+   */
+  public void blockChanged(BlockInfo b) {
+    if (b.getState() == BlockState.COMPLETE && b.locations != null) {
+      b.locations.setPipeline(List.of());
+      BlockLocations.release(b);
+    }
+    tryComplete(b);
   }
 
   /** A COMMITTED block with enough good replicas becomes COMPLETE. */
   public void tryComplete(BlockInfo b) {
-    if (b.getState() == BlockState.COMMITTED && b.countGoodReplicas() >= minReplication) {
+    if (b.getState() == BlockState.COMMITTED && countGoodReplicas(b) >= minReplication) {
       b.setState(BlockState.COMPLETE);
     }
     replication.check(b);
   }
+
+  // --- Questions about locations, for validators and answers.
 
   /** True when {@code b} has at least the minimum number of good replicas. */
   public boolean hasMinReplicas(BlockInfo b) {
@@ -88,9 +109,9 @@ public final class BlockManager {
   }
 
   /** Finalized uncorrupted replicas with the block's stamp, length not compared. */
-  public int countGoodIgnoringLength(BlockInfo b) {
+  int countGoodIgnoringLength(BlockInfo b) {
     int n = 0;
-    for (Replica r : b.getReplicas()) {
+    for (Replica r : BlockLocations.of(b)) {
       if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
           && r.getGenerationStamp() == b.getGenerationStamp()) {
         n++;
@@ -99,23 +120,94 @@ public final class BlockManager {
     return n;
   }
 
+  /** Replicas good for reading: finalized, matching stamp (and final length), not corrupt. */
+  int countGoodReplicas(BlockInfo b) {
+    int n = 0;
+    for (Replica r : BlockLocations.of(b)) {
+      if (r.isGoodFor(b)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Uncorrupted replicas of {@code b} finalized with exactly {@code written}'s stamp and length. */
+  public int countFinalized(BlockInfo b, Block written) {
+    int n = 0;
+    for (Replica r : BlockLocations.of(b)) {
+      if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
+          && r.getGenerationStamp() == written.getGenerationStamp()
+          && r.getNumBytes() == written.getNumBytes()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True when some DataNode reported a replica of {@code b}. */
+  public boolean hasReplicas(BlockInfo b) {
+    return BlockLocations.of(b).hasReplicas();
+  }
+
+  /** True when neither a replica nor a pipeline of {@code b} is known. */
+  public boolean hasNoLocation(BlockInfo b) {
+    BlockLocations loc = BlockLocations.of(b);
+    return !loc.hasReplicas() && loc.pipeline().isEmpty();
+  }
+
+  /** The pipeline the writer of {@code b} was given (empty when none is known). */
+  public List<DatanodeDescriptor> getPipeline(BlockInfo b) {
+    return BlockLocations.of(b).pipeline();
+  }
+
+  /** Placement: {@code nodes} are the pipeline of {@code b} (the active's answer to a writer). */
+  public void setPipeline(BlockInfo b, List<DatanodeDescriptor> nodes) {
+    if (nodes.isEmpty() && b.locations == null) {
+      return;
+    }
+    BlockLocations.edit(b).setPipeline(nodes);
+    BlockLocations.release(b);
+  }
+
+  /** Append: the nodes holding a replica of {@code b} become its pipeline. */
+  public void setPipelineToReplicas(BlockInfo b) {
+    List<DatanodeDescriptor> nodes = new ArrayList<>();
+    for (Replica r : BlockLocations.of(b)) {
+      nodes.add(r.getNode());
+    }
+    setPipeline(b, nodes);
+  }
+
+  /** Nodes a block recovery may use: those with an uncorrupted replica, else the pipeline. */
+  public List<DatanodeDescriptor> recoveryCandidates(BlockInfo b) {
+    BlockLocations loc = BlockLocations.of(b);
+    List<DatanodeDescriptor> nodes = new ArrayList<>(Math.max(loc.size(), 1));
+    for (Replica r : loc) {
+      if (!r.isCorrupt()) {
+        nodes.add(r.getNode());
+      }
+    }
+    return nodes.isEmpty() ? new ArrayList<>(loc.pipeline()) : nodes;
+  }
+
   /**
    * The block with its locations, closest to {@code clientIp} first. Corrupt replicas are left
    * out unless every replica is corrupt. A block being written lists its pipeline.
    */
   public LocatedBlock locate(BlockInfo b, long offset, String clientIp) {
-    List<DatanodeDescriptor> nodes = new ArrayList<>(b.getReplicas().size());
+    BlockLocations loc = BlockLocations.of(b);
+    List<DatanodeDescriptor> nodes = new ArrayList<>(loc.size());
     boolean corrupt = false;
-    if (b.getState() == BlockState.UNDER_CONSTRUCTION && !b.getExpectedTargets().isEmpty()) {
-      nodes.addAll(b.getExpectedTargets());
+    if (b.getState() == BlockState.UNDER_CONSTRUCTION && !loc.pipeline().isEmpty()) {
+      nodes.addAll(loc.pipeline());
     } else {
-      for (Replica r : b.getReplicas()) {
+      for (Replica r : loc) {
         if (!r.isCorrupt() && r.getGenerationStamp() == b.getGenerationStamp()) {
           nodes.add(r.getNode());
         }
       }
       if (nodes.isEmpty()) {
-        for (Replica r : b.getReplicas()) {
+        for (Replica r : loc) {
           nodes.add(r.getNode());
         }
         corrupt = !nodes.isEmpty();
@@ -154,6 +246,19 @@ public final class BlockManager {
     return out;
   }
 
+  // --- Report processing, the monitors.
+
+  /** Forgets {@code node}'s replica of {@code b} (deleted, stale, or the node is gone). */
+  void removeReplica(BlockInfo b, DatanodeDescriptor node) {
+    BlockLocations loc = BlockLocations.of(b);
+    Replica r = loc.find(node);
+    if (r != null) {
+      loc.remove(r);
+      BlockLocations.release(b);
+    }
+    node.getBlocks().remove(b);
+  }
+
   /**
    * A dead (or re-registering) node's replicas are forgotten and its blocks re-evaluated, so
    * those now short of replicas are queued for the replication monitor; transfers from or to
@@ -162,10 +267,7 @@ public final class BlockManager {
   public void removeNode(DatanodeDescriptor node) {
     List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
     for (BlockInfo b : affected) {
-      Replica r = b.findReplica(node);
-      if (r != null) {
-        b.getReplicas().remove(r);
-      }
+      removeReplica(b, node);
     }
     node.getBlocks().clear();
     node.getPendingDeletes().clear();

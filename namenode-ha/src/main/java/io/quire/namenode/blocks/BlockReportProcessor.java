@@ -100,10 +100,11 @@ public final class BlockReportProcessor {
       LOG.debug("{} still reports {} which it was told to delete: ignored", node, reported);
       return null;
     }
-    Replica r = b.findReplica(node);
+    BlockLocations loc = BlockLocations.edit(b);
+    Replica r = loc.find(node);
     if (r == null) {
       r = new Replica(node, rb.getState(), reported.getGenerationStamp(), reported.getNumBytes());
-      b.getReplicas().add(r);
+      loc.add(r);
       node.getBlocks().add(b);
     } else {
       r.update(rb.getState(), reported.getGenerationStamp(), reported.getNumBytes());
@@ -127,7 +128,7 @@ public final class BlockReportProcessor {
     if (b == null) {
       return;
     }
-    Replica r = b.findReplica(node);
+    Replica r = BlockLocations.of(b).find(node);
     if (r != null && !r.isCorrupt()) {
       LOG.warn("Replica of {} on {} reported corrupt", b, node);
       r.markCorrupt();
@@ -136,11 +137,7 @@ public final class BlockReportProcessor {
   }
 
   private void removeReplica(DatanodeDescriptor node, BlockInfo b) {
-    Replica r = b.findReplica(node);
-    if (r != null) {
-      b.getReplicas().remove(r);
-    }
-    node.getBlocks().remove(b);
+    blocks.removeReplica(b, node);
     blocks.checkReplication(b);
   }
 }

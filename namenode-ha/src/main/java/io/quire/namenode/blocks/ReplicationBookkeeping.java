@@ -35,7 +35,7 @@ public final class ReplicationBookkeeping {
     int live = 0;
     int decommissioning = 0;
     int corrupt = 0;
-    for (Replica r : b.getReplicas()) {
+    for (Replica r : BlockLocations.of(b)) {
       DatanodeDescriptor n = r.getNode();
       if (!datanodes.isLive(n)) {
         continue;

@@ -38,7 +38,7 @@ public final class AddBlockOps {
     List<BlockInfo> blocks = f.getBlocks();
     BlockInfo last = f.getLastBlock();
     BlockManager bm = ctx.state().blockManager();
-    if (isRetry(f, previous)) {
+    if (isRetry(bm, f, previous)) {
       // The reply of an earlier addBlock was lost: hand out the same block again.
       return OpResult.none(bm.locate(last, f.computeLength() - last.getNumBytes(), null));
     }
@@ -77,17 +77,17 @@ public final class AddBlockOps {
     long blockOffset = offset;
     return OpResult.after(records, () -> {
       BlockInfo b = ctx.state().blocks().get(blockId);
-      b.setExpectedTargets(targets);
+      bm.setPipeline(b, targets);
       return bm.locate(b, blockOffset, null);
     });
   }
 
   /** Last block empty and still being set up, previous = the one before it. */
-  private static boolean isRetry(InodeFile f, Block previous) {
+  private static boolean isRetry(BlockManager bm, InodeFile f, Block previous) {
     List<BlockInfo> blocks = f.getBlocks();
     BlockInfo last = f.getLastBlock();
     if (last == null || last.getState() != BlockState.UNDER_CONSTRUCTION
-        || last.getNumBytes() != 0 || !last.getReplicas().isEmpty()) {
+        || last.getNumBytes() != 0 || bm.hasReplicas(last)) {
       return false;
     }
     BlockInfo penultimate = blocks.size() >= 2 ? blocks.get(blocks.size() - 2) : null;

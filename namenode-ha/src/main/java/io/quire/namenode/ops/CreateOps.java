@@ -107,6 +107,9 @@ public final class CreateOps {
       if (b == null || b.getNumBytes() >= f.getPreferredBlockSize()) {
         return null;
       }
+      // The writer continues the last block on the nodes holding it (the active only; a
+      // standby or a restarted NameNode learns the replicas from reports).
+      ctx.state().blockManager().setPipelineToReplicas(b);
       return ctx.state().blockManager().locate(b, f.computeLength() - b.getNumBytes(), null);
     });
   }
