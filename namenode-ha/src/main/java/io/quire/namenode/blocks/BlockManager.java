@@ -31,7 +31,7 @@ public final class BlockManager {
     this.datanodes = datanodes;
     this.placement = new BlockPlacement(datanodes);
     this.minReplication = minReplication;
-    this.replication = new ReplicationBookkeeping(datanodes);
+    this.replication = new ReplicationBookkeeping(datanodes, this::isCompleteOrMinReplicated);
   }
 
   /** Under-replication queues, pending transfers and corrupt/excess tracking. */
@@ -83,25 +83,33 @@ public final class BlockManager {
 
   /**
    * Apply: a record changed {@code b}'s state or file (or its file's replication). Re-evaluates
-   * what depends on it here; a complete block's pipeline is dropped (nobody writes it any more).
+   * what depends on it here (its replication); a complete block's pipeline is dropped (nobody
+   * writes it any more). Never changes the block itself.
    */
   public void blockChanged(BlockInfo b) {
     if (b.getState() == BlockState.COMPLETE && b.locations != null) {
       b.locations.setPipeline(List.of());
       BlockLocations.release(b);
     }
-    tryComplete(b);
-  }
-
-  /** A COMMITTED block with enough good replicas becomes COMPLETE. */
-  public void tryComplete(BlockInfo b) {
-    if (b.getState() == BlockState.COMMITTED && countGoodReplicas(b) >= minReplication) {
-      b.setState(BlockState.COMPLETE);
-    }
     replication.check(b);
   }
 
   // --- Questions about locations, for validators and answers.
+
+  /**
+   * True when {@code b} is COMPLETE, or COMMITTED with its minimum good replicas: what HDFS
+   * calls a complete block, derived here instead of stored. A block's state changes only by
+   * records (COMMITTED -> COMPLETE by CloseFile, by the AddBlock after the next one, or by a
+   * CommitBlockSync closing the file), so that a standby applying them holds the same states;
+   * whatever must treat a committed block with its replicas as complete (closing a file,
+   * allocating the next block, appending, safe mode, replication, decommissioning, readers'
+   * last-block-complete flag) asks this. Unlike the state it follows the replicas: a committed
+   * block that loses them is not complete any more.
+   */
+  public boolean isCompleteOrMinReplicated(BlockInfo b) {
+    return b.getState() == BlockState.COMPLETE
+        || (b.getState() == BlockState.COMMITTED && hasMinReplicas(b));
+  }
 
   /** True when {@code b} has at least the minimum number of good replicas. */
   public boolean hasMinReplicas(BlockInfo b) {
@@ -114,17 +122,6 @@ public final class BlockManager {
     for (Replica r : BlockLocations.of(b)) {
       if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
           && r.getGenerationStamp() == b.getGenerationStamp()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Replicas good for reading: finalized, matching stamp (and final length), not corrupt. */
-  int countGoodReplicas(BlockInfo b) {
-    int n = 0;
-    for (Replica r : BlockLocations.of(b)) {
-      if (r.isGoodFor(b)) {
         n++;
       }
     }

@@ -118,7 +118,7 @@ public final class BlockReportProcessor {
       r.markCorrupt();
     }
     blocks.getReplication().pending().replicaArrived(b, node);
-    blocks.tryComplete(b);
+    blocks.checkReplication(b);
     return b;
   }
 

@@ -73,7 +73,7 @@ public final class ReplicationMonitor {
     int work = 0;
     DatanodeManager dns = blocks.getDatanodes();
     for (BlockInfo b : book.drainToTrim()) {
-      if (b.getState() != BlockState.COMPLETE || b.getFile() == null) {
+      if (b.getFile() == null || !blocks.isCompleteOrMinReplicated(b)) {
         continue;
       }
       List<Replica> live = new ArrayList<>();

@@ -22,7 +22,8 @@ import java.util.Set;
  * addBlock and abandonBlock. addBlock commits the previous block with the length the client
  * names, requires the blocks before it to have their minimum replicas (else
  * NotReplicatedYetException, as HDFS's checkFileProgress), allocates a block id and generation
- * stamp (journaled) and chooses the pipeline (not journaled).
+ * stamp (journaled) and chooses the pipeline (not journaled). Applying its AddBlock record
+ * completes the blocks this checked.
  */
 public final class AddBlockOps {
   private final OpContext ctx;
@@ -51,7 +52,7 @@ public final class AddBlockOps {
     }
     for (int i = 0; i < blocks.size() - 1; i++) {
       BlockInfo b = blocks.get(i);
-      if (!b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (!bm.isCompleteOrMinReplicated(b)) {
         throw new NotReplicatedYetException(op + ": block " + b
             + " has not reached its minimum replication yet");
       }

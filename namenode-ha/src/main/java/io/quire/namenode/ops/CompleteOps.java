@@ -52,7 +52,7 @@ public final class CompleteOps {
     }
     BlockManager bm = ctx.state().blockManager();
     for (BlockInfo b : f.getBlocks()) {
-      if (b != lastBlock && !b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (b != lastBlock && !bm.isCompleteOrMinReplicated(b)) {
         return OpResult.of(records, false);
       }
     }

@@ -97,7 +97,7 @@ public final class CreateOps {
       return recovery.recoverForTakeOver(f, clientName, op);
     }
     BlockInfo last = f.getLastBlock();
-    if (last != null && !last.isComplete()) {
+    if (last != null && !ctx.state().blockManager().isCompleteOrMinReplicated(last)) {
       throw new AlreadyBeingCreatedException(op + ": last block " + last
           + " is not complete yet; retry later");
     }

@@ -22,6 +22,16 @@ final class FileApplier {
 
   void addBlock(AddBlock r) {
     InodeFile f = file(r.fileId(), r);
+    // Validation (AddBlockOps) required every block before the previous last one to have its
+    // minimum replicas: the record completes them.
+    List<BlockInfo> blocks = f.getBlocks();
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      BlockInfo done = blocks.get(i);
+      if (done.getState() == BlockState.COMMITTED) {
+        done.setState(BlockState.COMPLETE);
+        s.blockManager().blockChanged(done);
+      }
+    }
     BlockInfo b = new BlockInfo(r.blockId(), r.generationStamp(), 0, BlockState.UNDER_CONSTRUCTION);
     b.setFile(f);
     f.getBlocks().add(b);

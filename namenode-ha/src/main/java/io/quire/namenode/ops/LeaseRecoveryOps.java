@@ -84,13 +84,12 @@ public final class LeaseRecoveryOps {
     long now = ctx.now();
     BlockManager bm = ctx.state().blockManager();
     for (BlockInfo b : f.getBlocks()) {
-      if (b != last && !b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (b != last && !bm.isCompleteOrMinReplicated(b)) {
         throw new AlreadyBeingCreatedException("recoverLease " + f.getFullPath() + ": block "
             + b + " is waiting for its minimum replication; retry later");
       }
     }
-    if (last == null || last.isComplete()
-        || (last.getState() == BlockState.COMMITTED && bm.hasMinReplicas(last))) {
+    if (last == null || bm.isCompleteOrMinReplicated(last)) {
       return List.of(new CloseFile(f.getId(), now));
     }
     if (last.getState() == BlockState.COMMITTED) {

@@ -1,7 +1,6 @@
 package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
-import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
@@ -118,7 +117,8 @@ public final class ReadOps {
       }
       pos = blockEnd;
     }
-    boolean lastComplete = lastBlock == null || lastBlock.getState() == BlockState.COMPLETE;
+    boolean lastComplete = lastBlock == null
+        || ctx.state().blockManager().isCompleteOrMinReplicated(lastBlock);
     return new LocatedBlocks(pos, out, f.isUnderConstruction(), lastComplete);
   }
 }
