@@ -15,8 +15,9 @@ import java.util.List;
  * removes blocks, through {@link #addBlock}, {@link #removeBlock} and {@link #blockChanged});
  * the locations ({@link BlockLocations}: replicas from DataNode reports, the pipeline of a block
  * being written) are volatile and only this package changes them. Validators read them through
- * the questions answered here. Every method runs under the namesystem lock (write lock for
- * changes).
+ * the questions answered here. On a standby ({@link #setStandby}) reports about blocks whose
+ * records are not applied yet wait in {@link PendingDatanodeMessages}. Every method runs under
+ * the namesystem lock (write lock for changes).
  */
 public final class BlockManager {
   private final BlockMap blockMap = new BlockMap();
@@ -24,6 +25,8 @@ public final class BlockManager {
   private final BlockPlacement placement;
   private final int minReplication;
   private volatile boolean sendCommands = true;
+  private volatile boolean standby;
+  private final PendingDatanodeMessages pendingMessages = new PendingDatanodeMessages();
   private final ReplicationBookkeeping replication;
   private volatile java.util.function.BooleanSupplier inSafeMode = () -> false;
 
@@ -53,11 +56,35 @@ public final class BlockManager {
   public BlockPlacement getPlacement() { return placement; }
   public int getMinReplication() { return minReplication; }
 
-  /** Whether removing blocks queues DELETE commands (off on a standby, later). */
+  /**
+   * Whether DataNodes get commands: DELETE for removed blocks and in report answers, and
+   * replication work (a new active may hold them back until it has full reports; a standby
+   * never sends any, whatever this says).
+   */
   public void setSendCommands(boolean send) { this.sendCommands = send; }
 
   /** False on a NameNode that must not command DataNodes (no replication work either). */
-  public boolean isSendingCommands() { return sendCommands; }
+  public boolean isSendingCommands() { return sendCommands && !standby; }
+
+  /**
+   * HA: standby mode, set by the HA controller when the NameNode becomes standby and cleared
+   * (before {@link BlockReportProcessor#processAllQueued}) when it becomes active. A standby
+   * processes every DataNode report as an active does, except that a message about a block
+   * whose record it has not applied yet (unknown block id, a newer generation stamp, or a
+   * length that contradicts the block's) is queued until {@link
+   * BlockReportProcessor#processQueued}, and that it sends no command at all. Namesystem lock.
+   */
+  public void setStandby(boolean standby) { this.standby = standby; }
+
+  public boolean isStandby() { return standby; }
+
+  /** DataNode messages a standby keeps for records it has not applied yet (metrics). */
+  public int getQueuedMessageCount() { return pendingMessages.size(); }
+
+  /** Queued DataNode messages dropped because the queue was full, since start (metrics). */
+  public long getDroppedMessageCount() { return pendingMessages.droppedCount(); }
+
+  PendingDatanodeMessages pendingMessages() { return pendingMessages; }
 
   // --- Apply: the journaled side. The appliers call these and nothing else here.
 
@@ -73,7 +100,7 @@ public final class BlockManager {
     BlockLocations loc = BlockLocations.of(b);
     for (Replica r : loc) {
       r.getNode().getBlocks().remove(b);
-      if (sendCommands) {
+      if (isSendingCommands()) {
         r.getNode().enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
       }
     }
@@ -259,7 +286,7 @@ public final class BlockManager {
   /**
    * A dead (or re-registering) node's replicas are forgotten and its blocks re-evaluated, so
    * those now short of replicas are queued for the replication monitor; transfers from or to
-   * it are cancelled.
+   * it are cancelled, its queued messages dropped (its next full report supersedes them).
    */
   public void removeNode(DatanodeDescriptor node) {
     List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
@@ -269,6 +296,7 @@ public final class BlockManager {
     node.getBlocks().clear();
     node.getPendingDeletes().clear();
     node.drainCommands();
+    pendingMessages.removeNode(node);
     affected.addAll(replication.pending().removeNode(node));
     for (BlockInfo b : affected) {
       replication.check(b);
