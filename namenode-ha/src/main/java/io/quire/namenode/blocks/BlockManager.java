@@ -41,7 +41,7 @@ public final class BlockManager {
   public ReplicationBookkeeping getReplication() { return replication; }
 
   /** Re-evaluates whether {@code b} needs replicas added or removed (namesystem lock). */
-  public void checkReplication(BlockInfo b) {
+  void checkReplication(BlockInfo b) {
     replication.check(b);
   }
 

@@ -29,7 +29,7 @@ public final class ReplicationBookkeeping {
    * @param tracked which blocks are tracked: complete ones, as
    *     {@link BlockManager#isCompleteOrMinReplicated} derives it
    */
-  public ReplicationBookkeeping(DatanodeManager datanodes, Predicate<BlockInfo> tracked) {
+  ReplicationBookkeeping(DatanodeManager datanodes, Predicate<BlockInfo> tracked) {
     this.datanodes = datanodes;
     this.tracked = tracked;
   }
@@ -61,7 +61,7 @@ public final class ReplicationBookkeeping {
   }
 
   /** Re-evaluates {@code b} after anything about its replicas or replication changed. */
-  public void check(BlockInfo b) {
+  void check(BlockInfo b) {
     if (b.getFile() == null || !tracked.test(b)) {
       forget(b);
       return;
@@ -88,7 +88,7 @@ public final class ReplicationBookkeeping {
   }
 
   /** The block left the namespace (or is no longer complete). */
-  public void forget(BlockInfo b) {
+  void forget(BlockInfo b) {
     queues.remove(b);
     pending.remove(b);
     withCorrupt.remove(b);
@@ -102,7 +102,7 @@ public final class ReplicationBookkeeping {
   public int missingCount() { return queues.size(ReplicationQueues.NO_GOOD_REPLICA); }
 
   /** Takes the blocks that may have replicas to delete. */
-  public List<BlockInfo> drainToTrim() {
+  List<BlockInfo> drainToTrim() {
     List<BlockInfo> out = new ArrayList<>(toTrim);
     toTrim.clear();
     return out;
