@@ -25,7 +25,7 @@ public final class BlockHealthReport {
       List<DatanodeInfo> live = new ArrayList<>();
       List<DatanodeInfo> corrupt = new ArrayList<>();
       List<DatanodeInfo> decommissioning = new ArrayList<>();
-      for (Replica r : b.getReplicas()) {
+      for (Replica r : BlockLocations.of(b)) {
         DatanodeDescriptor n = r.getNode();
         if (!dns.isLive(n)) {
           continue;

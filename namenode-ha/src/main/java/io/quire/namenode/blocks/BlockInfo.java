@@ -1,15 +1,21 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.protocol.types.Block;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The NameNode's view of one block: id, generation stamp, length and state (journaled, via the
- * file's records), the file owning it, and the replicas DataNodes reported (volatile). Guarded
- * by the namesystem lock.
+ * One block as the journal describes it: id, generation stamp, length, state, the file owning
+ * it, and while a recovery runs its recovery id and whether it truncates. Only applying records
+ * (and loading a checkpoint, which holds the same fields) changes them, so every NameNode that
+ * applied the same records holds the same values, whatever DataNodes told it; the setters are
+ * for the appliers.
+ *
+ * <p>Where the block's replicas are is not part of it: see {@link BlockLocations}, reachable
+ * only inside this package. The block keeps a reference to them rather than
+ * {@link BlockManager} keeping a map from block to locations because the block is the
+ * NameNode's most numerous object: a reference costs 4 bytes per block (compressed oops) and
+ * no lookup, a HashMap entry about 50 (entry, boxed id, table slot) and a hash lookup on every
+ * reported replica. Guarded by the namesystem lock.
  */
 public final class BlockInfo {
   private final long blockId;
@@ -17,13 +23,12 @@ public final class BlockInfo {
   private long numBytes;
   private BlockState state;
   private InodeFile file;
-  private final List<Replica> replicas = new ArrayList<>(3);
-  /** Pipeline the writer was given (UNDER_CONSTRUCTION only; volatile). */
-  private List<DatanodeDescriptor> expectedTargets = List.of();
   /** Generation stamp of the recovery in progress (UNDER_RECOVERY only). */
   private long recoveryId;
   /** True while recovery cuts the block to {@link #getNumBytes()} (truncate). */
   private boolean truncating;
+  /** Volatile, not journaled: null while nothing is known; see {@link BlockLocations}. */
+  BlockLocations locations;
 
   public BlockInfo(long blockId, long generationStamp, long numBytes, BlockState state) {
     this.blockId = blockId;
@@ -41,9 +46,6 @@ public final class BlockInfo {
   public void setState(BlockState s) { this.state = s; }
   public InodeFile getFile() { return file; }
   public void setFile(InodeFile file) { this.file = file; }
-  public List<Replica> getReplicas() { return replicas; }
-  public List<DatanodeDescriptor> getExpectedTargets() { return expectedTargets; }
-  public void setExpectedTargets(List<DatanodeDescriptor> t) { this.expectedTargets = List.copyOf(t); }
   public long getRecoveryId() { return recoveryId; }
   public void setRecoveryId(long id) { this.recoveryId = id; }
   public boolean isTruncating() { return truncating; }
@@ -52,26 +54,6 @@ public final class BlockInfo {
   public boolean isComplete() { return state == BlockState.COMPLETE; }
 
   public Block toBlock() { return new Block(blockId, generationStamp, numBytes); }
-
-  public Replica findReplica(DatanodeDescriptor node) {
-    for (int i = 0; i < replicas.size(); i++) {
-      if (replicas.get(i).getNode() == node) {
-        return replicas.get(i);
-      }
-    }
-    return null;
-  }
-
-  /** Replicas good for reading: finalized, matching stamp, not corrupt. */
-  public int countGoodReplicas() {
-    int n = 0;
-    for (int i = 0; i < replicas.size(); i++) {
-      if (replicas.get(i).isGoodFor(this)) {
-        n++;
-      }
-    }
-    return n;
-  }
 
   public short getExpectedReplication() {
     return file == null ? 0 : file.getReplication();

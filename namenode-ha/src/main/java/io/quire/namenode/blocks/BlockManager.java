@@ -2,6 +2,7 @@ package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -10,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blocks and their replicas. The block map follows the journal (records add and remove
- * blocks); replicas come from DataNode reports. Every method runs under the namesystem lock
- * (write lock for changes).
+ * Blocks and their locations. The block map follows the journal (applying records adds and
+ * removes blocks, through {@link #addBlock}, {@link #removeBlock} and {@link #blockChanged});
+ * the locations ({@link BlockLocations}: replicas from DataNode reports, the pipeline of a block
+ * being written) are volatile and only this package changes them. Validators read them through
+ * the questions answered here. On a standby ({@link #setStandby}) reports about blocks whose
+ * records are not applied yet wait in {@link PendingDatanodeMessages}. Every method runs under
+ * the namesystem lock (write lock for changes).
  */
 public final class BlockManager {
   private final BlockMap blockMap = new BlockMap();
@@ -20,6 +25,8 @@ public final class BlockManager {
   private final BlockPlacement placement;
   private final int minReplication;
   private volatile boolean sendCommands = true;
+  private volatile boolean standby;
+  private final PendingDatanodeMessages pendingMessages = new PendingDatanodeMessages();
   private final ReplicationBookkeeping replication;
   private volatile java.util.function.BooleanSupplier inSafeMode = () -> false;
 
@@ -27,14 +34,14 @@ public final class BlockManager {
     this.datanodes = datanodes;
     this.placement = new BlockPlacement(datanodes);
     this.minReplication = minReplication;
-    this.replication = new ReplicationBookkeeping(datanodes);
+    this.replication = new ReplicationBookkeeping(datanodes, this::isCompleteOrMinReplicated);
   }
 
   /** Under-replication queues, pending transfers and corrupt/excess tracking. */
   public ReplicationBookkeeping getReplication() { return replication; }
 
   /** Re-evaluates whether {@code b} needs replicas added or removed (namesystem lock). */
-  public void checkReplication(BlockInfo b) {
+  void checkReplication(BlockInfo b) {
     replication.check(b);
   }
 
@@ -49,11 +56,37 @@ public final class BlockManager {
   public BlockPlacement getPlacement() { return placement; }
   public int getMinReplication() { return minReplication; }
 
-  /** Whether removing blocks queues DELETE commands (off on a standby, later). */
+  /**
+   * Whether DataNodes get commands: DELETE for removed blocks and in report answers, and
+   * replication work (a new active may hold them back until it has full reports; a standby
+   * never sends any, whatever this says).
+   */
   public void setSendCommands(boolean send) { this.sendCommands = send; }
 
   /** False on a NameNode that must not command DataNodes (no replication work either). */
-  public boolean isSendingCommands() { return sendCommands; }
+  public boolean isSendingCommands() { return sendCommands && !standby; }
+
+  /**
+   * HA: standby mode, set by the HA controller when the NameNode becomes standby and cleared
+   * (before {@link BlockReportProcessor#processAllQueued}) when it becomes active. A standby
+   * processes every DataNode report as an active does, except that a message about a block
+   * whose record it has not applied yet (unknown block id, a newer generation stamp, or a
+   * length that contradicts the block's) is queued until {@link
+   * BlockReportProcessor#processQueued}, and that it sends no command at all. Namesystem lock.
+   */
+  public void setStandby(boolean standby) { this.standby = standby; }
+
+  public boolean isStandby() { return standby; }
+
+  /** DataNode messages a standby keeps for records it has not applied yet (metrics). */
+  public int getQueuedMessageCount() { return pendingMessages.size(); }
+
+  /** Queued DataNode messages dropped because the queue was full, since start (metrics). */
+  public long getDroppedMessageCount() { return pendingMessages.droppedCount(); }
+
+  PendingDatanodeMessages pendingMessages() { return pendingMessages; }
+
+  // --- Apply: the journaled side. The appliers call these and nothing else here.
 
   /** Apply: a block enters the map. */
   public void addBlock(BlockInfo b) {
@@ -64,22 +97,45 @@ public final class BlockManager {
   public void removeBlock(BlockInfo b) {
     blockMap.remove(b.getBlockId());
     replication.forget(b);
-    for (Replica r : b.getReplicas()) {
+    BlockLocations loc = BlockLocations.of(b);
+    for (Replica r : loc) {
       r.getNode().getBlocks().remove(b);
-      if (sendCommands) {
+      if (isSendingCommands()) {
         r.getNode().enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
       }
     }
-    b.getReplicas().clear();
+    b.locations = null;
     b.setFile(null);
   }
 
-  /** A COMMITTED block with enough good replicas becomes COMPLETE. */
-  public void tryComplete(BlockInfo b) {
-    if (b.getState() == BlockState.COMMITTED && b.countGoodReplicas() >= minReplication) {
-      b.setState(BlockState.COMPLETE);
+  /**
+   * Apply: a record changed {@code b}'s state or file (or its file's replication). Re-evaluates
+   * what depends on it here (its replication); a complete block's pipeline is dropped (nobody
+   * writes it any more). Never changes the block itself.
+   */
+  public void blockChanged(BlockInfo b) {
+    if (b.getState() == BlockState.COMPLETE && b.locations != null) {
+      b.locations.setPipeline(List.of());
+      BlockLocations.release(b);
     }
     replication.check(b);
+  }
+
+  // --- Questions about locations, for validators and answers.
+
+  /**
+   * True when {@code b} is COMPLETE, or COMMITTED with its minimum good replicas: what HDFS
+   * calls a complete block, derived here instead of stored. A block's state changes only by
+   * records (COMMITTED -> COMPLETE by CloseFile, by the AddBlock after the next one, or by a
+   * CommitBlockSync closing the file), so that a standby applying them holds the same states;
+   * whatever must treat a committed block with its replicas as complete (closing a file,
+   * allocating the next block, appending, safe mode, replication, decommissioning, readers'
+   * last-block-complete flag) asks this. Unlike the state it follows the replicas: a committed
+   * block that loses them is not complete any more.
+   */
+  public boolean isCompleteOrMinReplicated(BlockInfo b) {
+    return b.getState() == BlockState.COMPLETE
+        || (b.getState() == BlockState.COMMITTED && hasMinReplicas(b));
   }
 
   /** True when {@code b} has at least the minimum number of good replicas. */
@@ -88,9 +144,9 @@ public final class BlockManager {
   }
 
   /** Finalized uncorrupted replicas with the block's stamp, length not compared. */
-  public int countGoodIgnoringLength(BlockInfo b) {
+  int countGoodIgnoringLength(BlockInfo b) {
     int n = 0;
-    for (Replica r : b.getReplicas()) {
+    for (Replica r : BlockLocations.of(b)) {
       if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
           && r.getGenerationStamp() == b.getGenerationStamp()) {
         n++;
@@ -99,23 +155,83 @@ public final class BlockManager {
     return n;
   }
 
+  /** Uncorrupted replicas of {@code b} finalized with exactly {@code written}'s stamp and length. */
+  public int countFinalized(BlockInfo b, Block written) {
+    int n = 0;
+    for (Replica r : BlockLocations.of(b)) {
+      if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
+          && r.getGenerationStamp() == written.getGenerationStamp()
+          && r.getNumBytes() == written.getNumBytes()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True when some DataNode reported a replica of {@code b}. */
+  public boolean hasReplicas(BlockInfo b) {
+    return BlockLocations.of(b).hasReplicas();
+  }
+
+  /** True when neither a replica nor a pipeline of {@code b} is known. */
+  public boolean hasNoLocation(BlockInfo b) {
+    BlockLocations loc = BlockLocations.of(b);
+    return !loc.hasReplicas() && loc.pipeline().isEmpty();
+  }
+
+  /** The pipeline the writer of {@code b} was given (empty when none is known). */
+  public List<DatanodeDescriptor> getPipeline(BlockInfo b) {
+    return BlockLocations.of(b).pipeline();
+  }
+
+  /** Placement: {@code nodes} are the pipeline of {@code b} (the active's answer to a writer). */
+  public void setPipeline(BlockInfo b, List<DatanodeDescriptor> nodes) {
+    if (nodes.isEmpty() && b.locations == null) {
+      return;
+    }
+    BlockLocations.edit(b).setPipeline(nodes);
+    BlockLocations.release(b);
+  }
+
+  /** Append: the nodes holding a replica of {@code b} become its pipeline. */
+  public void setPipelineToReplicas(BlockInfo b) {
+    List<DatanodeDescriptor> nodes = new ArrayList<>();
+    for (Replica r : BlockLocations.of(b)) {
+      nodes.add(r.getNode());
+    }
+    setPipeline(b, nodes);
+  }
+
+  /** Nodes a block recovery may use: those with an uncorrupted replica, else the pipeline. */
+  public List<DatanodeDescriptor> recoveryCandidates(BlockInfo b) {
+    BlockLocations loc = BlockLocations.of(b);
+    List<DatanodeDescriptor> nodes = new ArrayList<>(Math.max(loc.size(), 1));
+    for (Replica r : loc) {
+      if (!r.isCorrupt()) {
+        nodes.add(r.getNode());
+      }
+    }
+    return nodes.isEmpty() ? new ArrayList<>(loc.pipeline()) : nodes;
+  }
+
   /**
    * The block with its locations, closest to {@code clientIp} first. Corrupt replicas are left
    * out unless every replica is corrupt. A block being written lists its pipeline.
    */
   public LocatedBlock locate(BlockInfo b, long offset, String clientIp) {
-    List<DatanodeDescriptor> nodes = new ArrayList<>(b.getReplicas().size());
+    BlockLocations loc = BlockLocations.of(b);
+    List<DatanodeDescriptor> nodes = new ArrayList<>(loc.size());
     boolean corrupt = false;
-    if (b.getState() == BlockState.UNDER_CONSTRUCTION && !b.getExpectedTargets().isEmpty()) {
-      nodes.addAll(b.getExpectedTargets());
+    if (b.getState() == BlockState.UNDER_CONSTRUCTION && !loc.pipeline().isEmpty()) {
+      nodes.addAll(loc.pipeline());
     } else {
-      for (Replica r : b.getReplicas()) {
+      for (Replica r : loc) {
         if (!r.isCorrupt() && r.getGenerationStamp() == b.getGenerationStamp()) {
           nodes.add(r.getNode());
         }
       }
       if (nodes.isEmpty()) {
-        for (Replica r : b.getReplicas()) {
+        for (Replica r : loc) {
           nodes.add(r.getNode());
         }
         corrupt = !nodes.isEmpty();
@@ -154,22 +270,33 @@ public final class BlockManager {
     return out;
   }
 
+  // --- Report processing, the monitors.
+
+  /** Forgets {@code node}'s replica of {@code b} (deleted, stale, or the node is gone). */
+  void removeReplica(BlockInfo b, DatanodeDescriptor node) {
+    BlockLocations loc = BlockLocations.of(b);
+    Replica r = loc.find(node);
+    if (r != null) {
+      loc.remove(r);
+      BlockLocations.release(b);
+    }
+    node.getBlocks().remove(b);
+  }
+
   /**
    * A dead (or re-registering) node's replicas are forgotten and its blocks re-evaluated, so
    * those now short of replicas are queued for the replication monitor; transfers from or to
-   * it are cancelled.
+   * it are cancelled, its queued messages dropped (its next full report supersedes them).
    */
   public void removeNode(DatanodeDescriptor node) {
     List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
     for (BlockInfo b : affected) {
-      Replica r = b.findReplica(node);
-      if (r != null) {
-        b.getReplicas().remove(r);
-      }
+      removeReplica(b, node);
     }
     node.getBlocks().clear();
     node.getPendingDeletes().clear();
     node.drainCommands();
+    pendingMessages.removeNode(node);
     affected.addAll(replication.pending().removeNode(node));
     for (BlockInfo b : affected) {
       replication.check(b);

@@ -1,5 +1,6 @@
 package io.quire.namenode.blocks;
 
+import io.quire.namenode.blocks.PendingDatanodeMessages.Message;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -13,30 +14,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns DataNode block reports into replica bookkeeping. A replica of a block no file owns, or
- * with a generation stamp older than the block's, is answered with a DELETE command; a
- * finalized replica whose length differs from a complete block's is marked corrupt. In safe
- * mode no DELETE is sent (the next full report brings those replicas up again). A replica the
- * NameNode ordered deleted is ignored until the node confirms the deletion (incremental report,
- * or a full report without it). Every replica change re-evaluates the block's replication
- * ({@link BlockManager#checkReplication}). Runs under the namesystem write lock.
+ * Turns DataNode block reports into replica bookkeeping; reports never change a block's
+ * (journaled) state. A replica of a block no file owns, or with a generation stamp older than
+ * the block's, is answered with a DELETE command; a finalized replica whose length differs from
+ * a complete or committed block's is marked corrupt. No DELETE is sent in safe mode (the next
+ * full report brings those replicas up again) nor by a NameNode that sends no commands. A
+ * replica the NameNode ordered deleted is ignored until the node confirms the deletion
+ * (incremental report, or a full report without it). Every replica change re-evaluates the
+ * block's replication ({@link BlockManager#checkReplication}).
+ *
+ * <p>Standby ({@link BlockManager#setStandby}): a DataNode tells every NameNode of a replica as
+ * soon as it has it, so a standby may hear of it before applying the record that explains it.
+ * A message (replica of a full or incremental report, or corrupt-replica report) about a block
+ * id the standby does not know yet ({@link BlockMap#isRemoved} tells a removed block from a
+ * future one), a generation stamp newer than the block's, or a finalized length that
+ * contradicts the block's, waits in {@link PendingDatanodeMessages} instead of being processed,
+ * and so does any later message of the same node about that block, to keep their order. The
+ * standby's log tailer calls {@link #processQueued} after each batch of records it applied;
+ * becoming active calls {@link #processAllQueued}. A standby answers nothing with DELETE.
+ * Runs under the namesystem write lock.
  */
 public final class BlockReportProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BlockReportProcessor.class);
 
   private final BlockManager blocks;
+  private final PendingDatanodeMessages queue;
 
   public BlockReportProcessor(BlockManager blocks) {
     this.blocks = blocks;
+    this.queue = blocks.pendingMessages();
   }
 
   /** A full report replaces what is known of {@code node}; returns the commands to send. */
   public List<DatanodeCommand> processFullReport(DatanodeDescriptor node,
       List<ReportedBlock> report) {
+    boolean standby = blocks.isStandby();
+    queue.removeNode(node); // this report supersedes them
     List<Block> toDelete = new ArrayList<>();
     Set<BlockInfo> seen = new HashSet<>(report.size() * 2);
     for (ReportedBlock rb : report) {
-      BlockInfo b = processReplica(node, rb, toDelete);
+      BlockInfo b = processReplica(node, rb.getBlock(), rb.getState(), toDelete, standby);
       if (b != null) {
         seen.add(b);
       }
@@ -55,34 +72,95 @@ public final class BlockReportProcessor {
       reportedIds.add(rb.getBlock().getBlockId());
     }
     node.getPendingDeletes().retainAll(reportedIds);
-    return toDelete.isEmpty() || blocks.isInSafeMode() ? List.of()
+    return toDelete.isEmpty() || !mayDelete() ? List.of()
         : List.of(DatanodeCommand.delete(toDelete));
   }
 
   /** Incremental report: replicas received (or opened) and deleted. */
   public void processIncremental(DatanodeDescriptor node, List<ReportedBlock> received,
       List<Block> deleted) {
+    boolean standby = blocks.isStandby();
     List<Block> toDelete = new ArrayList<>();
     for (ReportedBlock rb : received) {
-      processReplica(node, rb, toDelete);
+      processReplica(node, rb.getBlock(), rb.getState(), toDelete, standby);
     }
     for (Block d : deleted) {
+      queue.remove(node, d.getBlockId()); // they describe a replica that is gone
       node.getPendingDeletes().remove(d.getBlockId());
       BlockInfo b = blocks.getBlockMap().get(d.getBlockId());
       if (b != null) {
         removeReplica(node, b);
       }
     }
-    if (!toDelete.isEmpty() && !blocks.isInSafeMode()) {
-      node.enqueue(DatanodeCommand.delete(toDelete));
+    sendDeletes(node, toDelete);
+  }
+
+  /** A client or DataNode found {@code node}'s replica of {@code block} corrupt. */
+  public void markCorrupt(Block block, DatanodeDescriptor node) {
+    markCorrupt(block, node, blocks.isStandby());
+  }
+
+  /**
+   * Standby, after the log tailer applied a batch of records: processes, as if they had just
+   * arrived, the queued messages whose block now exists with a generation stamp at least the
+   * reported one (or is known removed); the others stay queued.
+   */
+  public void processQueued() {
+    BlockMap map = blocks.getBlockMap();
+    for (long id : queue.blockIds()) {
+      BlockInfo b = map.get(id);
+      boolean ready = b == null ? map.isRemoved(id)
+          : queue.lowestStamp(id) <= b.getGenerationStamp();
+      if (ready) {
+        dispatch(queue.take(id), blocks.isStandby());
+      }
     }
   }
 
-  /** Records one reported replica; returns its block when the replica was kept. */
-  private BlockInfo processReplica(DatanodeDescriptor node, ReportedBlock rb,
-      List<Block> toDelete) {
-    Block reported = rb.getBlock();
+  /**
+   * Becoming active, once the whole log is applied and standby mode is off: processes every
+   * queued message as an active does (a replica of a block that does not exist is invalid and,
+   * when commands are sent, deleted; a stale one likewise).
+   *
+   * @throws IllegalStateException while still in standby mode
+   */
+  public void processAllQueued() {
+    if (blocks.isStandby()) {
+      throw new IllegalStateException("processAllQueued: the block manager is still in standby"
+          + " mode; setStandby(false) first");
+    }
+    List<Message> all = queue.takeAll();
+    if (!all.isEmpty()) {
+      LOG.info("Processing {} queued DataNode messages on becoming active", all.size());
+    }
+    dispatch(all, false);
+  }
+
+  private void dispatch(List<Message> messages, boolean standby) {
+    for (Message m : messages) {
+      if (m.isCorruptReport()) {
+        markCorrupt(m.block(), m.node(), standby);
+      } else {
+        List<Block> toDelete = new ArrayList<>(0);
+        processReplica(m.node(), m.block(), m.state(), toDelete, standby);
+        sendDeletes(m.node(), toDelete);
+      }
+    }
+  }
+
+  /**
+   * Records one reported replica; returns its block when the replica was kept or waits in the
+   * queue (so a full report does not forget the node's replica meanwhile).
+   */
+  private BlockInfo processReplica(DatanodeDescriptor node, Block reported, ReplicaState state,
+      List<Block> toDelete, boolean standby) {
     BlockInfo b = blocks.getBlockMap().get(reported.getBlockId());
+    if (standby && mustWait(node, reported, state, b)) {
+      LOG.debug("Standby: {} reported {} ({}) before the record of {}: queued", node, reported,
+          state, b);
+      queue.add(new Message(node, reported, state));
+      return b;
+    }
     if (b == null) {
       LOG.debug("{} reported {} which belongs to no file: delete", node, reported);
       toDelete.add(reported);
@@ -100,34 +178,35 @@ public final class BlockReportProcessor {
       LOG.debug("{} still reports {} which it was told to delete: ignored", node, reported);
       return null;
     }
-    Replica r = b.findReplica(node);
+    BlockLocations loc = BlockLocations.edit(b);
+    Replica r = loc.find(node);
     if (r == null) {
-      r = new Replica(node, rb.getState(), reported.getGenerationStamp(), reported.getNumBytes());
-      b.getReplicas().add(r);
+      r = new Replica(node, state, reported.getGenerationStamp(), reported.getNumBytes());
+      loc.add(r);
       node.getBlocks().add(b);
     } else {
-      r.update(rb.getState(), reported.getGenerationStamp(), reported.getNumBytes());
+      r.update(state, reported.getGenerationStamp(), reported.getNumBytes());
     }
-    if (rb.getState() == ReplicaState.FINALIZED
-        && reported.getGenerationStamp() == b.getGenerationStamp()
-        && (b.getState() == BlockState.COMPLETE || b.getState() == BlockState.COMMITTED)
-        && reported.getNumBytes() != b.getNumBytes() && !r.isCorrupt()) {
+    if (lengthContradicts(b, reported, state) && !r.isCorrupt()) {
       LOG.warn("{} holds {} with length {} but the block has {}: marking corrupt", node,
           b, reported.getNumBytes(), b.getNumBytes());
       r.markCorrupt();
     }
     blocks.getReplication().pending().replicaArrived(b, node);
-    blocks.tryComplete(b);
+    blocks.checkReplication(b);
     return b;
   }
 
-  /** A client or DataNode found {@code node}'s replica of {@code block} corrupt. */
-  public void markCorrupt(Block block, DatanodeDescriptor node) {
+  private void markCorrupt(Block block, DatanodeDescriptor node, boolean standby) {
     BlockInfo b = blocks.getBlockMap().get(block.getBlockId());
+    if (standby && mustWait(node, block, null, b)) {
+      queue.add(new Message(node, block, null));
+      return;
+    }
     if (b == null) {
       return;
     }
-    Replica r = b.findReplica(node);
+    Replica r = BlockLocations.of(b).find(node);
     if (r != null && !r.isCorrupt()) {
       LOG.warn("Replica of {} on {} reported corrupt", b, node);
       r.markCorrupt();
@@ -135,12 +214,42 @@ public final class BlockReportProcessor {
     }
   }
 
-  private void removeReplica(DatanodeDescriptor node, BlockInfo b) {
-    Replica r = b.findReplica(node);
-    if (r != null) {
-      b.getReplicas().remove(r);
+  /**
+   * Standby: whether a message must wait for records not applied yet. {@code state} is null for
+   * a corrupt-replica report.
+   */
+  private boolean mustWait(DatanodeDescriptor node, Block reported, ReplicaState state,
+      BlockInfo b) {
+    if (queue.hasQueued(node, reported.getBlockId())) {
+      return true; // behind the node's earlier message about the block
     }
-    node.getBlocks().remove(b);
+    if (b == null) {
+      return !blocks.getBlockMap().isRemoved(reported.getBlockId());
+    }
+    return reported.getGenerationStamp() > b.getGenerationStamp()
+        || (state != null && lengthContradicts(b, reported, state));
+  }
+
+  /** A finalized replica with the block's stamp but not the length the block was given. */
+  private static boolean lengthContradicts(BlockInfo b, Block reported, ReplicaState state) {
+    return state == ReplicaState.FINALIZED
+        && reported.getGenerationStamp() == b.getGenerationStamp()
+        && (b.getState() == BlockState.COMPLETE || b.getState() == BlockState.COMMITTED)
+        && reported.getNumBytes() != b.getNumBytes();
+  }
+
+  private boolean mayDelete() {
+    return blocks.isSendingCommands() && !blocks.isInSafeMode();
+  }
+
+  private void sendDeletes(DatanodeDescriptor node, List<Block> toDelete) {
+    if (!toDelete.isEmpty() && mayDelete()) {
+      node.enqueue(DatanodeCommand.delete(toDelete));
+    }
+  }
+
+  private void removeReplica(DatanodeDescriptor node, BlockInfo b) {
+    blocks.removeReplica(b, node);
     blocks.checkReplication(b);
   }
 }

@@ -58,7 +58,7 @@ public final class DecommissionManager {
       if (b.getFile() == null) {
         continue;
       }
-      if (b.getState() != BlockState.COMPLETE) {
+      if (!blocks.isCompleteOrMinReplicated(b)) {
         return false;
       }
       // Never below the file's replication, as HDFS: on a cluster too small to hold every

@@ -31,7 +31,7 @@ public final class PendingReplications {
   private final Map<BlockInfo, Pending> pending = new HashMap<>();
   private final Map<DatanodeDescriptor, Integer> perSource = new HashMap<>();
 
-  public void add(BlockInfo b, DatanodeDescriptor source, List<DatanodeDescriptor> targets,
+  void add(BlockInfo b, DatanodeDescriptor source, List<DatanodeDescriptor> targets,
       long deadline) {
     remove(b);
     pending.put(b, new Pending(source, targets, deadline));
@@ -56,14 +56,14 @@ public final class PendingReplications {
   }
 
   /** {@code node} reported its replica of {@code b}. */
-  public void replicaArrived(BlockInfo b, DatanodeDescriptor node) {
+  void replicaArrived(BlockInfo b, DatanodeDescriptor node) {
     Pending p = pending.get(b);
     if (p != null && p.targets.remove(node) && p.targets.isEmpty()) {
       remove(b);
     }
   }
 
-  public void remove(BlockInfo b) {
+  void remove(BlockInfo b) {
     Pending p = pending.remove(b);
     if (p != null) {
       perSource.computeIfPresent(p.source, (k, v) -> v <= 1 ? null : v - 1);
@@ -71,7 +71,7 @@ public final class PendingReplications {
   }
 
   /** Drops transfers past their deadline; returns their blocks (to be queued again). */
-  public List<BlockInfo> expire(long now) {
+  List<BlockInfo> expire(long now) {
     List<BlockInfo> out = new ArrayList<>();
     for (Iterator<Map.Entry<BlockInfo, Pending>> it = pending.entrySet().iterator();
         it.hasNext(); ) {
@@ -85,7 +85,7 @@ public final class PendingReplications {
   }
 
   /** Cancels whatever involves a dead {@code node}; returns the blocks affected. */
-  public List<BlockInfo> removeNode(DatanodeDescriptor node) {
+  List<BlockInfo> removeNode(DatanodeDescriptor node) {
     List<BlockInfo> out = new ArrayList<>();
     for (Map.Entry<BlockInfo, Pending> e : pending.entrySet()) {
       if (e.getValue().source == node || e.getValue().targets.contains(node)) {

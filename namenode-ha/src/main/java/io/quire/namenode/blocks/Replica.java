@@ -6,9 +6,9 @@ import io.quire.protocol.types.ReplicaState;
 /**
  * One replica of a block as DataNodes reported it: where, in which state, with which
  * generation stamp and length, and whether a client or scanner reported it corrupt. Volatile
- * (not journaled): rebuilt from block reports.
+ * (not journaled): rebuilt from block reports; held by {@link BlockLocations}.
  */
-public final class Replica {
+final class Replica {
   private final DatanodeDescriptor node;
   private ReplicaState state;
   private long generationStamp;

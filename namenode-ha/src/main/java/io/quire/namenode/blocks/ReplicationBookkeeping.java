@@ -7,24 +7,31 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the replication monitor needs to know, kept up to date incrementally (block report,
  * incremental report, dead node, corrupt report, block completion, setReplication,
  * decommission) instead of scanning the namespace: the {@link ReplicationQueues}, the
  * {@link PendingReplications}, the blocks with corrupt replicas, and the blocks that may have
- * replicas to delete (over-replicated, or corrupt replicas next to a good one). Only COMPLETE
- * blocks of files are tracked. Guarded by the namesystem lock.
+ * replicas to delete (over-replicated, or corrupt replicas next to a good one). Only complete
+ * blocks of files are tracked (COMPLETE, or COMMITTED with their minimum replicas). Guarded by the namesystem lock.
  */
 public final class ReplicationBookkeeping {
   private final DatanodeManager datanodes;
+  private final Predicate<BlockInfo> tracked;
   private final ReplicationQueues queues = new ReplicationQueues();
   private final PendingReplications pending = new PendingReplications();
   private final Set<BlockInfo> withCorrupt = new HashSet<>();
   private final Set<BlockInfo> toTrim = new LinkedHashSet<>();
 
-  public ReplicationBookkeeping(DatanodeManager datanodes) {
+  /**
+   * @param tracked which blocks are tracked: complete ones, as
+   *     {@link BlockManager#isCompleteOrMinReplicated} derives it
+   */
+  ReplicationBookkeeping(DatanodeManager datanodes, Predicate<BlockInfo> tracked) {
     this.datanodes = datanodes;
+    this.tracked = tracked;
   }
 
   public ReplicationQueues queues() { return queues; }
@@ -35,7 +42,7 @@ public final class ReplicationBookkeeping {
     int live = 0;
     int decommissioning = 0;
     int corrupt = 0;
-    for (Replica r : b.getReplicas()) {
+    for (Replica r : BlockLocations.of(b)) {
       DatanodeDescriptor n = r.getNode();
       if (!datanodes.isLive(n)) {
         continue;
@@ -54,8 +61,8 @@ public final class ReplicationBookkeeping {
   }
 
   /** Re-evaluates {@code b} after anything about its replicas or replication changed. */
-  public void check(BlockInfo b) {
-    if (b.getState() != BlockState.COMPLETE || b.getFile() == null) {
+  void check(BlockInfo b) {
+    if (b.getFile() == null || !tracked.test(b)) {
       forget(b);
       return;
     }
@@ -81,7 +88,7 @@ public final class ReplicationBookkeeping {
   }
 
   /** The block left the namespace (or is no longer complete). */
-  public void forget(BlockInfo b) {
+  void forget(BlockInfo b) {
     queues.remove(b);
     pending.remove(b);
     withCorrupt.remove(b);
@@ -95,7 +102,7 @@ public final class ReplicationBookkeeping {
   public int missingCount() { return queues.size(ReplicationQueues.NO_GOOD_REPLICA); }
 
   /** Takes the blocks that may have replicas to delete. */
-  public List<BlockInfo> drainToTrim() {
+  List<BlockInfo> drainToTrim() {
     List<BlockInfo> out = new ArrayList<>(toTrim);
     toTrim.clear();
     return out;

@@ -73,12 +73,12 @@ public final class ReplicationMonitor {
     int work = 0;
     DatanodeManager dns = blocks.getDatanodes();
     for (BlockInfo b : book.drainToTrim()) {
-      if (b.getState() != BlockState.COMPLETE || b.getFile() == null) {
+      if (b.getFile() == null || !blocks.isCompleteOrMinReplicated(b)) {
         continue;
       }
       List<Replica> live = new ArrayList<>();
       List<Replica> corrupt = new ArrayList<>();
-      for (Replica r : b.getReplicas()) {
+      for (Replica r : BlockLocations.of(b)) {
         if (!dns.isLive(r.getNode())) {
           continue;
         }
@@ -108,8 +108,7 @@ public final class ReplicationMonitor {
     DatanodeDescriptor node = r.getNode();
     LOG.info("Deleting {} replica of {} on {}", r.isCorrupt() ? "corrupt" : "excess", b, node);
     node.enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
-    b.getReplicas().remove(r);
-    node.getBlocks().remove(b);
+    blocks.removeReplica(b, node);
     node.getPendingDeletes().add(b.getBlockId());
     scheduledWork.incrementAndGet();
   }
@@ -143,7 +142,7 @@ public final class ReplicationMonitor {
     List<DatanodeDescriptor> liveHolders = new ArrayList<>();
     DatanodeDescriptor source = null;
     Set<String> excluded = new HashSet<>();
-    for (Replica r : b.getReplicas()) {
+    for (Replica r : BlockLocations.of(b)) {
       DatanodeDescriptor n = r.getNode();
       excluded.add(n.getUuid());
       if (!dns.isLive(n) || !r.isGoodFor(b)) {

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * CapacityUsed, CapacityRemaining, FilesTotal (inodes), BlocksTotal, UnderReplicatedBlocks,
  * CorruptBlocks, MissingBlocks, PendingReplicationBlocks, NumLiveDataNodes,
  * NumStaleDataNodes, NumDeadDataNodes, NumDecommissioningDataNodes,
- * NumDecommissionedDataNodes, InSafeMode (0/1); counter ScheduledReplicationWork; rate
- * JournalSync (NumOps, AvgTime in ns).
+ * NumDecommissionedDataNodes, InSafeMode (0/1), PendingDataNodeMessageCount (DataNode messages a
+ * standby holds for journal records it has not applied yet, as HDFS); counters
+ * ScheduledReplicationWork, DroppedDataNodeMessages (queued messages dropped because the queue
+ * was full); rate JournalSync (NumOps, AvgTime in ns).
  */
 public final class NameNodeMetrics implements MetricsSource {
   private static final Logger LOG = LoggerFactory.getLogger(NameNodeMetrics.class);
@@ -75,6 +77,10 @@ public final class NameNodeMetrics implements MetricsSource {
     gauge(rb, "NumDecommissioningDataNodes", h.getDecommissioningNodes());
     gauge(rb, "NumDecommissionedDataNodes", h.getDecommissionedNodes());
     gauge(rb, "InSafeMode", h.isInSafeMode() ? 1 : 0);
+    gauge(rb, "PendingDataNodeMessageCount", ns.getBlockManager().getQueuedMessageCount());
+    rb.addCounter(Interns.info("DroppedDataNodeMessages",
+        "DataNode messages a standby dropped because its queue was full"),
+        ns.getBlockManager().getDroppedMessageCount());
     rb.addCounter(Interns.info("ScheduledReplicationWork",
         "TRANSFER and DELETE commands handed out by the replication monitor"),
         ns.getReplication().getScheduledWorkCount());

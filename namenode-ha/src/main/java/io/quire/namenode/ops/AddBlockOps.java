@@ -22,7 +22,8 @@ import java.util.Set;
  * addBlock and abandonBlock. addBlock commits the previous block with the length the client
  * names, requires the blocks before it to have their minimum replicas (else
  * NotReplicatedYetException, as HDFS's checkFileProgress), allocates a block id and generation
- * stamp (journaled) and chooses the pipeline (not journaled).
+ * stamp (journaled) and chooses the pipeline (not journaled). Applying its AddBlock record
+ * completes the blocks this checked.
  */
 public final class AddBlockOps {
   private final OpContext ctx;
@@ -38,7 +39,7 @@ public final class AddBlockOps {
     List<BlockInfo> blocks = f.getBlocks();
     BlockInfo last = f.getLastBlock();
     BlockManager bm = ctx.state().blockManager();
-    if (isRetry(f, previous)) {
+    if (isRetry(bm, f, previous)) {
       // The reply of an earlier addBlock was lost: hand out the same block again.
       return OpResult.none(bm.locate(last, f.computeLength() - last.getNumBytes(), null));
     }
@@ -51,7 +52,7 @@ public final class AddBlockOps {
     }
     for (int i = 0; i < blocks.size() - 1; i++) {
       BlockInfo b = blocks.get(i);
-      if (!b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (!bm.isCompleteOrMinReplicated(b)) {
         throw new NotReplicatedYetException(op + ": block " + b
             + " has not reached its minimum replication yet");
       }
@@ -77,17 +78,17 @@ public final class AddBlockOps {
     long blockOffset = offset;
     return OpResult.after(records, () -> {
       BlockInfo b = ctx.state().blocks().get(blockId);
-      b.setExpectedTargets(targets);
+      bm.setPipeline(b, targets);
       return bm.locate(b, blockOffset, null);
     });
   }
 
   /** Last block empty and still being set up, previous = the one before it. */
-  private static boolean isRetry(InodeFile f, Block previous) {
+  private static boolean isRetry(BlockManager bm, InodeFile f, Block previous) {
     List<BlockInfo> blocks = f.getBlocks();
     BlockInfo last = f.getLastBlock();
     if (last == null || last.getState() != BlockState.UNDER_CONSTRUCTION
-        || last.getNumBytes() != 0 || !last.getReplicas().isEmpty()) {
+        || last.getNumBytes() != 0 || bm.hasReplicas(last)) {
       return false;
     }
     BlockInfo penultimate = blocks.size() >= 2 ? blocks.get(blocks.size() - 2) : null;

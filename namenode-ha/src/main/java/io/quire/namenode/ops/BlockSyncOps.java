@@ -66,7 +66,7 @@ public final class BlockSyncOps {
             targets.add(d);
           }
         }
-        b.setExpectedTargets(targets);
+        ctx.state().blockManager().setPipeline(b, targets);
       }
       return null;
     });

@@ -3,7 +3,6 @@ package io.quire.namenode.ops;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.blocks.Replica;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord;
@@ -11,7 +10,6 @@ import io.quire.namenode.records.EditRecord.CloseFile;
 import io.quire.namenode.records.EditRecord.CommitBlock;
 import io.quire.namenode.records.EditRecord.UpdateBlockLength;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +52,11 @@ public final class CompleteOps {
     }
     BlockManager bm = ctx.state().blockManager();
     for (BlockInfo b : f.getBlocks()) {
-      if (b != lastBlock && !b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (b != lastBlock && !bm.isCompleteOrMinReplicated(b)) {
         return OpResult.of(records, false);
       }
     }
-    if (last != null && countFinalized(lastBlock, last) < bm.getMinReplication()) {
+    if (last != null && bm.countFinalized(lastBlock, last) < bm.getMinReplication()) {
       return OpResult.of(records, false);
     }
     records.add(new CloseFile(f.getId(), ctx.now()));
@@ -68,19 +66,6 @@ public final class CompleteOps {
   private static boolean isSameLast(InodeFile f, Block last) {
     BlockInfo b = f.getLastBlock();
     return last == null ? b == null : b != null && b.getBlockId() == last.getBlockId();
-  }
-
-  /** Replicas finalized with the block's stamp and exactly the committed length. */
-  private static int countFinalized(BlockInfo b, Block committed) {
-    int n = 0;
-    for (Replica r : b.getReplicas()) {
-      if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
-          && r.getGenerationStamp() == committed.getGenerationStamp()
-          && r.getNumBytes() == committed.getNumBytes()) {
-        n++;
-      }
-    }
-    return n;
   }
 
   public OpResult<Void> fsync(String path, long fileId, String clientName, long lastBlockLength)

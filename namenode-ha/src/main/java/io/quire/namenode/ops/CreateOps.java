@@ -97,7 +97,7 @@ public final class CreateOps {
       return recovery.recoverForTakeOver(f, clientName, op);
     }
     BlockInfo last = f.getLastBlock();
-    if (last != null && !last.isComplete()) {
+    if (last != null && !ctx.state().blockManager().isCompleteOrMinReplicated(last)) {
       throw new AlreadyBeingCreatedException(op + ": last block " + last
           + " is not complete yet; retry later");
     }
@@ -105,12 +105,17 @@ public final class CreateOps {
     return OpResult.after(List.of(rec), () -> appendAnswer(ctx, f));
   }
 
-  /** What append answers for {@code f}: its last block when it has room, else null. */
+  /**
+   * What append answers for {@code f}: its last block when it has room (the writer continues
+   * it on the nodes holding it: the pipeline is set to them, on the active only; a standby or
+   * a restarted NameNode learns the replicas from reports), else null. Needs the write lock.
+   */
   static LocatedBlock appendAnswer(OpContext ctx, InodeFile f) {
     BlockInfo b = f.getLastBlock();
     if (b == null || b.getNumBytes() >= f.getPreferredBlockSize()) {
       return null;
     }
+    ctx.state().blockManager().setPipelineToReplicas(b);
     return ctx.state().blockManager().locate(b, f.computeLength() - b.getNumBytes(), null);
   }
 }

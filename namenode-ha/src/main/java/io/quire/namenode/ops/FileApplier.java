@@ -2,15 +2,17 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.blocks.Replica;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord.*;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Applies the records of files being written: blocks, close, append, truncate, recovery. */
+/**
+ * Applies the records of files being written: blocks, close, append, truncate, recovery. Only
+ * journaled fields change here: replica locations are neither read nor written (the block
+ * manager hears of each changed block through {@code blockChanged} and keeps its volatile
+ * bookkeeping itself), so every NameNode applying the same records reaches the same state.
+ */
 final class FileApplier {
   private final NamespaceState s;
 
@@ -20,6 +22,16 @@ final class FileApplier {
 
   void addBlock(AddBlock r) {
     InodeFile f = file(r.fileId(), r);
+    // Validation (AddBlockOps) required every block before the previous last one to have its
+    // minimum replicas: the record completes them.
+    List<BlockInfo> blocks = f.getBlocks();
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      BlockInfo done = blocks.get(i);
+      if (done.getState() == BlockState.COMMITTED) {
+        done.setState(BlockState.COMPLETE);
+        s.blockManager().blockChanged(done);
+      }
+    }
     BlockInfo b = new BlockInfo(r.blockId(), r.generationStamp(), 0, BlockState.UNDER_CONSTRUCTION);
     b.setFile(f);
     f.getBlocks().add(b);
@@ -34,7 +46,7 @@ final class FileApplier {
     if (b.getState() == BlockState.UNDER_CONSTRUCTION) {
       b.setState(BlockState.COMMITTED);
     }
-    s.blockManager().tryComplete(b);
+    s.blockManager().blockChanged(b);
   }
 
   void abandonBlock(AbandonBlock r) {
@@ -54,8 +66,10 @@ final class FileApplier {
 
   private void close(InodeFile f, long time) {
     for (BlockInfo b : f.getBlocks()) {
-      b.setState(BlockState.COMPLETE);
-      b.setExpectedTargets(List.of());
+      if (b.getState() != BlockState.COMPLETE) {
+        b.setState(BlockState.COMPLETE);
+        s.blockManager().blockChanged(b);
+      }
     }
     if (f.isUnderConstruction()) {
       s.leases().removeFile(f.getClientName(), f.getId());
@@ -71,11 +85,7 @@ final class FileApplier {
     BlockInfo last = f.getLastBlock();
     if (last != null && last.getNumBytes() < f.getPreferredBlockSize()) {
       last.setState(BlockState.UNDER_CONSTRUCTION);
-      List<DatanodeDescriptor> nodes = new ArrayList<>();
-      for (Replica rep : last.getReplicas()) {
-        nodes.add(rep.getNode());
-      }
-      last.setExpectedTargets(nodes);
+      s.blockManager().blockChanged(last);
     }
   }
 
@@ -99,6 +109,7 @@ final class FileApplier {
       partial.setState(BlockState.UNDER_RECOVERY);
       partial.setRecoveryId(r.recoveryGenerationStamp());
       partial.setTruncating(true);
+      s.blockManager().blockChanged(partial);
       f.setUnderConstruction(r.clientName(), r.clientMachine());
       s.leases().addFile(r.clientName(), f.getId());
       s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
@@ -123,6 +134,7 @@ final class FileApplier {
       BlockInfo b = block(r.fileId(), r.blockId(), r);
       b.setState(BlockState.UNDER_RECOVERY);
       b.setRecoveryId(r.recoveryGenerationStamp());
+      s.blockManager().blockChanged(b);
       s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
     }
   }
@@ -140,7 +152,7 @@ final class FileApplier {
       b.setState(BlockState.COMMITTED);
       b.setRecoveryId(0);
       b.setTruncating(false);
-      s.blockManager().tryComplete(b);
+      s.blockManager().blockChanged(b);
     }
     if (r.closeFile()) {
       close(f, r.time());

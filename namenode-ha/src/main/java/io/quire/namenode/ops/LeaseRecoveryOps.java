@@ -3,7 +3,6 @@ package io.quire.namenode.ops;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.blocks.Replica;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord;
@@ -85,20 +84,19 @@ public final class LeaseRecoveryOps {
     long now = ctx.now();
     BlockManager bm = ctx.state().blockManager();
     for (BlockInfo b : f.getBlocks()) {
-      if (b != last && !b.isComplete() && !bm.hasMinReplicas(b)) {
+      if (b != last && !bm.isCompleteOrMinReplicated(b)) {
         throw new AlreadyBeingCreatedException("recoverLease " + f.getFullPath() + ": block "
             + b + " is waiting for its minimum replication; retry later");
       }
     }
-    if (last == null || last.isComplete()
-        || (last.getState() == BlockState.COMMITTED && bm.hasMinReplicas(last))) {
+    if (last == null || bm.isCompleteOrMinReplicated(last)) {
       return List.of(new CloseFile(f.getId(), now));
     }
     if (last.getState() == BlockState.COMMITTED) {
       throw new AlreadyBeingCreatedException("recoverLease " + f.getFullPath()
           + ": committed last block " + last + " is waiting for its minimum replication");
     }
-    if (last.getReplicas().isEmpty() && last.getExpectedTargets().isEmpty()) {
+    if (bm.hasNoLocation(last)) {
       LOG.info("Recovering {}: last block {} has no replica; dropping it", f.getFullPath(), last);
       return List.of(new CommitBlockSync(f.getId(), last.getBlockId(),
           last.getGenerationStamp(), 0, true, true, now));
@@ -118,15 +116,7 @@ public final class LeaseRecoveryOps {
     if (b == null || b.getState() != BlockState.UNDER_RECOVERY) {
       return;
     }
-    List<DatanodeDescriptor> nodes = new ArrayList<>();
-    for (Replica r : b.getReplicas()) {
-      if (!r.isCorrupt()) {
-        nodes.add(r.getNode());
-      }
-    }
-    if (nodes.isEmpty()) {
-      nodes.addAll(b.getExpectedTargets());
-    }
+    List<DatanodeDescriptor> nodes = ctx.state().blockManager().recoveryCandidates(b);
     DatanodeDescriptor primary = null;
     for (DatanodeDescriptor d : nodes) {
       if (ctx.state().blockManager().getDatanodes().isLive(d) && (primary == null

@@ -36,7 +36,8 @@ public final class PipelineOps {
     long offset = f.computeLength() - b.getNumBytes();
     return OpResult.after(List.of(new SetGenerationStamp(gs)), () -> new LocatedBlock(
         new Block(b.getBlockId(), gs, b.getNumBytes()), offset,
-        ctx.state().blockManager().sortByDistance(b.getExpectedTargets(), null), false));
+        ctx.state().blockManager().sortByDistance(
+            ctx.state().blockManager().getPipeline(b), null), false));
   }
 
   public OpResult<Void> updatePipeline(String clientName, Block oldBlock, Block newBlock,
@@ -61,7 +62,7 @@ public final class PipelineOps {
     UpdatePipeline rec = new UpdatePipeline(b.getFile().getId(), b.getBlockId(),
         newBlock.getGenerationStamp(), newBlock.getNumBytes());
     return OpResult.after(List.of(rec), () -> {
-      b.setExpectedTargets(targets);
+      ctx.state().blockManager().setPipeline(b, targets);
       return null;
     });
   }

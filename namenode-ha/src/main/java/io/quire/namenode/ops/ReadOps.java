@@ -1,7 +1,6 @@
 package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
-import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
@@ -49,7 +48,8 @@ public final class ReadOps {
 
   /**
    * The answer of an append of file {@code inodeId} (its last block when it has room, else
-   * null), for a repeat of an append that an earlier NameNode ran.
+   * null), for a repeat of an append that an earlier NameNode ran. Needs the write lock (it
+   * sets the block's pipeline).
    */
   public LocatedBlock lastBlockForAppend(long inodeId) throws IOException {
     Inode i = ctx.state().tree().getById(inodeId);
@@ -144,7 +144,8 @@ public final class ReadOps {
       }
       pos = blockEnd;
     }
-    boolean lastComplete = lastBlock == null || lastBlock.getState() == BlockState.COMPLETE;
+    boolean lastComplete = lastBlock == null
+        || ctx.state().blockManager().isCompleteOrMinReplicated(lastBlock);
     return new LocatedBlocks(pos, out, f.isUnderConstruction(), lastComplete);
   }
 }

@@ -91,7 +91,7 @@ final class TreeApplier {
   void setReplication(SetReplication r) {
     InodeFile f = (InodeFile) inode(r.path(), r);
     f.setReplication(r.replication());
-    f.getBlocks().forEach(s.blockManager()::checkReplication);
+    f.getBlocks().forEach(s.blockManager()::blockChanged);
   }
 
   void concat(Concat r) {
@@ -101,6 +101,7 @@ final class TreeApplier {
       for (BlockInfo b : f.getBlocks()) {
         b.setFile(target);
         target.getBlocks().add(b);
+        s.blockManager().blockChanged(b); // the target's replication applies now
       }
       f.getBlocks().clear();
       f.getParent().setModificationTime(r.time());

@@ -64,7 +64,7 @@ public final class SafeModeManager {
     long total = 0;
     long safe = 0;
     for (BlockInfo b : blocks.getBlockMap().all()) {
-      if (b.isComplete()) {
+      if (blocks.isCompleteOrMinReplicated(b)) {
         total++;
         if (blocks.hasMinReplicas(b)) {
           safe++;

@@ -95,7 +95,8 @@ class LeaseRecoveryTest {
         .getFileId();
     nn.addBlock("/empty", id, "gone", null, List.of(), null);
     fx.ns.writeLocked(() -> {
-      fx.ns.getState().blocks().all().forEach(bi -> bi.setExpectedTargets(List.of()));
+      fx.ns.getState().blocks().all()
+          .forEach(bi -> fx.ns.getBlockManager().setPipeline(bi, List.of()));
       return null;
     });
     assertTrue(nn.recoverLease("/empty", "someone"));

@@ -1,0 +1,54 @@
+package io.quire.namenode.testing;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.leases.Lease;
+import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeDirectory;
+import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.ops.Counters;
+import io.quire.namenode.ops.NamespaceState;
+
+/** Text dumps of what records decide, to compare two namesystems (call under the lock). */
+public final class StateDump {
+  private StateDump() {}
+
+  /**
+   * The journaled state: every inode with its attributes, every block of every file (id,
+   * stamp, length, state, recovery id, truncating), the open files' leases, the counters.
+   */
+  public static String journaled(NamespaceState s) {
+    StringBuilder sb = new StringBuilder();
+    inode(s, s.tree().getRoot(), "/", sb);
+    Counters c = s.counters();
+    sb.append("counters ").append(c.getLastInodeId()).append(' ').append(c.getLastBlockId())
+        .append(' ').append(c.getLastGenerationStamp()).append('\n');
+    sb.append("leases ").append(s.leases().size()).append(" blocks ").append(s.blocks().size());
+    return sb.toString();
+  }
+
+  private static void inode(NamespaceState s, Inode i, String path, StringBuilder sb) {
+    sb.append(path).append(' ').append(i.getId()).append(' ').append(i.getPermission())
+        .append(' ').append(i.getOwner()).append(':').append(i.getGroup()).append(' ')
+        .append(i.getModificationTime()).append(' ').append(i.getAccessTime());
+    if (i instanceof InodeFile f) {
+      sb.append(" r=").append(f.getReplication()).append(" uc=").append(f.getClientName());
+      if (f.isUnderConstruction()) {
+        Lease l = s.leases().get(f.getClientName());
+        sb.append(" leased=").append(l != null && l.getFileIds().contains(f.getId()));
+      }
+      for (BlockInfo b : f.getBlocks()) {
+        sb.append("\n  ").append(b.getBlockId()).append('_').append(b.getGenerationStamp())
+            .append(' ').append(b.getNumBytes()).append("B ").append(b.getState())
+            .append(" recovery=").append(b.getRecoveryId()).append(" truncating=")
+            .append(b.isTruncating()).append(" in-map=")
+            .append(s.blocks().get(b.getBlockId()) == b);
+      }
+      sb.append('\n');
+    } else {
+      sb.append('\n');
+      for (Inode c : ((InodeDirectory) i).getChildren()) {
+        inode(s, c, (path.equals("/") ? "/" : path + "/") + c.getName(), sb);
+      }
+    }
+  }
+}
