@@ -88,7 +88,7 @@ final class NameNodeRuntime implements Closeable {
     if (ha.isPresent()) {
       HaOptions h = ha.get();
       namesystem.setHaGate(HaGate.member(h.selfId()));
-      namesystem.getBlockManager().setSendCommands(false);
+      namesystem.getBlockManager().setStandby(true);
       ZkConnection zk = ZkConnection.connect(h.zkQuorum(), h.sessionTimeoutMs());
       started.add(zk);
       ZkJournal.checkClusterId(zk.client(), h.nameserviceZnode(), storage.getClusterId());
@@ -108,12 +108,13 @@ final class NameNodeRuntime implements Closeable {
                 : reg.retainFrom();
           });
       reg.publishCheckpoint(h.selfId(), loaded);
+      NamesystemRoles roles = new NamesystemRoles(namesystem);
       LogTailer tailer = new LogTailer(h.selfId(), namesystem, journal, h.tailMaxWaitMs(),
-          () -> { });
-      controller = new HaController(h, namesystem, journal, zk, tailer,
-          new NamesystemRoles(namesystem), reloader);
+          roles::afterTailBatch);
+      controller = new HaController(h, namesystem, journal, zk, tailer, roles, reloader);
       HaAdminProtocol admin = new HaAdminHandler(h, namesystem, controller, callers,
-          checkpointer::getLastCheckpointTxId, () -> 0);
+          checkpointer::getLastCheckpointTxId,
+          () -> namesystem.getBlockManager().getQueuedMessageCount());
       startServing(conf, callers, retryCache, admin);
       controller.start();
       started.add(controller);

@@ -24,6 +24,7 @@ public final class BlockManager {
   private final DatanodeManager datanodes;
   private final BlockPlacement placement;
   private final int minReplication;
+  private final java.util.Set<DatanodeDescriptor> awaitingFullReports = new java.util.HashSet<>();
   private volatile boolean sendCommands = true;
   private volatile boolean standby;
   private final PendingDatanodeMessages pendingMessages = new PendingDatanodeMessages();
@@ -74,9 +75,40 @@ public final class BlockManager {
    * length that contradicts the block's) is queued until {@link
    * BlockReportProcessor#processQueued}, and that it sends no command at all. Namesystem lock.
    */
-  public void setStandby(boolean standby) { this.standby = standby; }
+  public void setStandby(boolean standby) {
+    this.standby = standby;
+    if (standby) {
+      awaitingFullReports.clear();
+    }
+  }
 
   public boolean isStandby() { return standby; }
+
+  /**
+   * HA, becoming active: replica deletions decided from reports (invalid, excess and corrupt
+   * replicas) wait until each of {@code live} has sent this NameNode a full report, since until
+   * then its view of replicas may predate what the previous active had DataNodes delete (HDFS
+   * postpones them the same way). Deletions of removed files' blocks are not held back.
+   */
+  public void awaitFullReports(java.util.Collection<DatanodeDescriptor> live) {
+    awaitingFullReports.clear();
+    awaitingFullReports.addAll(live);
+  }
+
+  /** {@code node} sent a full report (or is gone): it no longer holds back deletions. */
+  public void fullReportReceived(DatanodeDescriptor node) {
+    awaitingFullReports.remove(node);
+  }
+
+  /** Whether report-driven deletions may be sent ({@link #awaitFullReports}). */
+  public boolean mayDeleteFromReports() {
+    return awaitingFullReports.isEmpty();
+  }
+
+  /** DataNodes whose first full report a new active still waits for. */
+  public int awaitingFullReportCount() {
+    return awaitingFullReports.size();
+  }
 
   /** DataNode messages a standby keeps for records it has not applied yet (metrics). */
   public int getQueuedMessageCount() { return pendingMessages.size(); }
@@ -289,6 +321,7 @@ public final class BlockManager {
    * it are cancelled, its queued messages dropped (its next full report supersedes them).
    */
   public void removeNode(DatanodeDescriptor node) {
+    awaitingFullReports.remove(node); // nothing is known of it any more, nothing stale
     List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
     for (BlockInfo b : affected) {
       removeReplica(b, node);

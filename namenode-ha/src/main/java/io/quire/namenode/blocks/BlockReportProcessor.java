@@ -50,6 +50,7 @@ public final class BlockReportProcessor {
       List<ReportedBlock> report) {
     boolean standby = blocks.isStandby();
     queue.removeNode(node); // this report supersedes them
+    blocks.fullReportReceived(node);
     List<Block> toDelete = new ArrayList<>();
     Set<BlockInfo> seen = new HashSet<>(report.size() * 2);
     for (ReportedBlock rb : report) {
@@ -239,7 +240,7 @@ public final class BlockReportProcessor {
   }
 
   private boolean mayDelete() {
-    return blocks.isSendingCommands() && !blocks.isInSafeMode();
+    return blocks.isSendingCommands() && !blocks.isInSafeMode() && blocks.mayDeleteFromReports();
   }
 
   private void sendDeletes(DatanodeDescriptor node, List<Block> toDelete) {

@@ -65,7 +65,9 @@ public final class ReplicationMonitor {
       LOG.info("Transfer of {} timed out; queued again", b);
       book.check(b);
     }
-    int work = trim(book);
+    // Excess and corrupt replicas wait while a new active lacks full reports (see
+    // BlockManager#awaitFullReports); under-replicated blocks get their copies meanwhile.
+    int work = blocks.mayDeleteFromReports() ? trim(book) : 0;
     return work + replicate(book);
   }
 

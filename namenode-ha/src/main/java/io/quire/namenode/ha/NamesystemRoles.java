@@ -1,16 +1,18 @@
 package io.quire.namenode.ha;
 
 import io.quire.namenode.Namesystem;
+import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.protocol.types.DatanodeCommand;
 import java.io.IOException;
 
 /**
- * What changes in the namesystem when it becomes active or stops being active. Becoming
- * active: DataNode messages queued for records the standby had not read are processed, block
- * commands are sent again, every lease's clock restarts (clients renewed with the previous
- * active), and every DataNode is asked for a full block report (report-driven deletions wait
- * for it). Stopping: no more block commands and no replication work.
+ * What changes in the namesystem when it becomes active or stops being active, and while it
+ * tails. Becoming active: standby mode ends, the DataNode messages queued for records the
+ * standby had not read are processed, every live DataNode is asked for a full block report
+ * and report-driven deletions wait for it, every lease's clock restarts (clients renewed with
+ * the previous active). Standby: no block commands and no replication work; after each batch
+ * of tailed records the queued messages that now apply are processed.
  */
 public final class NamesystemRoles implements HaController.Roles {
   private final Namesystem ns;
@@ -21,17 +23,41 @@ public final class NamesystemRoles implements HaController.Roles {
 
   @Override public void activating() throws IOException {
     ns.writeLocked(() -> {
-      ns.getBlockManager().setSendCommands(true);
-      ns.getState().leases().renewAll();
-      for (DatanodeDescriptor d : ns.getDatanodeManager().getLiveNodes()) {
+      BlockManager blocks = ns.getBlockManager();
+      blocks.setStandby(false);
+      blocks.setSendCommands(true);
+      ns.getBlockReports().processAllQueued();
+      java.util.List<DatanodeDescriptor> live = ns.getDatanodeManager().getLiveNodes();
+      blocks.awaitFullReports(live);
+      for (DatanodeDescriptor d : live) {
         d.enqueue(DatanodeCommand.blockReport());
       }
+      ns.getState().leases().renewAll();
       return null;
     });
   }
 
+  /** After every batch of records a standby applied: retries the messages queued for them. */
+  public void afterTailBatch() {
+    try {
+      ns.writeLocked(() -> {
+        ns.getBlockReports().processQueued();
+        return null;
+      });
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override public void deactivated() {
-    ns.getBlockManager().setSendCommands(false);
+    try {
+      ns.writeLocked(() -> {
+        ns.getBlockManager().setStandby(true);
+        return null;
+      });
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     try {
       ns.writeLocked(() -> {
         for (DatanodeDescriptor d : ns.getDatanodeManager().getLiveNodes()) {

@@ -135,10 +135,10 @@ class PendingDatanodeMessagesTest {
     received(sb, 0, b, ReplicaState.RBW);
     received(sb, 1, b, ReplicaState.RBW);
     List<DatanodeCommand> answer = sb.datanodes.blockReport(sb.registration(0),
-        List.of(new ReportedBlock(b.withNumBytes(50), ReplicaState.RBW)));
+        List.of(new ReportedBlock(b.withNumBytes(50), ReplicaState.RBW))).commands();
     assertEquals(List.of(), answer);
     assertEquals(2, p.queued(), "dn-0's older message gave way to its report's");
-    sb.datanodes.blockReport(sb.registration(1), List.of());
+    sb.datanodes.blockReport(sb.registration(1), List.of()).commands();
     assertEquals(1, p.queued());
     p.tail();
     assertEquals(List.of("dn-0:RBW:" + b.getGenerationStamp() + ":50"), replicas(sb, b));
@@ -192,7 +192,7 @@ class PendingDatanodeMessagesTest {
     List<DatanodeCommand> answer = sb.datanodes.blockReport(sb.registration(0), List.of(
         new ReportedBlock(abandoned, ReplicaState.FINALIZED),
         new ReportedBlock(stale, ReplicaState.FINALIZED),
-        new ReportedBlock(new Block(999, 1001, 5), ReplicaState.FINALIZED)));
+        new ReportedBlock(new Block(999, 1001, 5), ReplicaState.FINALIZED))).commands();
     assertEquals(List.of(), answer, "a standby sends no DELETE");
     assertEquals(0, p.queued(), "blocks with ids below the highest known are gone, not future");
     assertEquals(List.of(), replicas(sb, kept));
@@ -200,7 +200,7 @@ class PendingDatanodeMessagesTest {
 
     List<DatanodeCommand> activeAnswer = p.active.datanodes.blockReport(
         p.active.registration(0), List.of(new ReportedBlock(abandoned,
-            ReplicaState.FINALIZED)));
+            ReplicaState.FINALIZED))).commands();
     assertEquals(DatanodeCommand.Type.DELETE, activeAnswer.get(0).getType(),
         "the active answers the same report with DELETE");
   }

@@ -57,7 +57,7 @@ final class PlayedDatanodes {
     public Block block() { return null; }
 
     public List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException {
-      return fx.datanodes.blockReport(fx.registration(node), replicas);
+      return fx.datanodes.blockReport(fx.registration(node), replicas).commands();
     }
   }
 
