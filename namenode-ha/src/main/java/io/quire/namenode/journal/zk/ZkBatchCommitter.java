@@ -12,6 +12,8 @@ import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.api.transaction.TransactionOp;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one batch znode with one fenced ZooKeeper multi: {@code check(epoch znode, the
@@ -26,8 +28,15 @@ import org.apache.zookeeper.data.Stat;
  * ({@link FencedException}). A NodeExists answer (the client's own retry of a multi that had
  * committed) is resolved by the same read-back. The session must stay the one the writer
  * opened on ({@link ZkSessionGuard}).
+ *
+ * <p>A read-back after reconnecting to a server that has not yet applied our multi sees "not
+ * committed" and sends the multi again. That is still safe: the second multi can only fail
+ * (NodeExists, answered by a server that has by then applied the first, so the next read-back
+ * sees our bytes) or fail the check (a newer writer: fenced); it can never write the batch
+ * twice or after a newer promise.
  */
 final class ZkBatchCommitter {
+  private static final Logger LOG = LoggerFactory.getLogger(ZkBatchCommitter.class);
   private static final byte[] EMPTY = new byte[0];
 
   private final CuratorFramework client;
@@ -70,9 +79,13 @@ final class ZkBatchCommitter {
               + epoch + ") has an unknown outcome");
           try {
             if (readBack(path, batch, firstTxId)) {
+              LOG.info("Journal batch {} (epoch {}) had committed: read back after reconnecting",
+                  path, epoch);
               knownBucket = bucket;
               return;
             }
+            LOG.info("Journal batch {} (epoch {}) had not committed; sending it again", path,
+                epoch);
             unknown = false; // not committed and still our epoch: send it again
           } catch (Exception e) {
             if (ZkCalls.outcomeUnknown(e)) {
@@ -112,6 +125,9 @@ final class ZkBatchCommitter {
             deadline = System.nanoTime()
                 + TimeUnit.MILLISECONDS.toNanos(ZkCalls.sessionTimeoutMs(client));
           }
+          LOG.warn("The multi writing journal batch {} (epoch {}) has an unknown outcome ({});"
+              + " reading it back once ZooKeeper is reachable (at most {} ms)", path, epoch, e,
+              ZkCalls.sessionTimeoutMs(client));
           unknown = true;
         }
       }

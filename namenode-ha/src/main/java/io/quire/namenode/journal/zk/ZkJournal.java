@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>Writing ({@link #openForWrite}): read the epoch znode and its version; refuse an epoch
  * not above the stored one; promise ours by a setData conditional on that version; only then
  * read the tail. Every batch is then one multi of {@code check(epoch znode, the version our
- * promise produced)} and {@code create(batch znode)}, so once another NameNode promises a
+ * promise produced)} and {@code create(batch znode)} (with {@code create(bucket)} before it for
+ * the first batch of a bucket), so once another NameNode promises a
  * newer epoch every later batch of ours fails atomically ({@link
  * io.quire.protocol.exceptions.FencedException}); records of two writers never interleave, and
  * the new writer sees every batch the old one committed. A lost reply is resolved by reading

@@ -16,7 +16,9 @@ final class ZkLayout {
   /**
    * Txids per bucket. A bucket holds at most this many batches (one record each, at worst),
    * so its getChildren answer is at most 10,000 x (19 + 4) bytes, about 230 KB, below
-   * ZooKeeper's 1 MiB jute.maxbuffer; a window of 2 million records is 200 buckets.
+   * ZooKeeper's 1 MiB jute.maxbuffer; a window of 2 million records is 200 buckets, and the
+   * list of buckets itself stays below the limit up to about 45,000 buckets (450 million
+   * retained txids, far beyond what the checkpoint registry's purge rule lets accumulate).
    */
   static final long BUCKET_TXIDS = 10_000;
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.curator.RetryPolicy;
@@ -12,6 +14,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.TestInfo;
 
@@ -25,10 +28,25 @@ final class ZkTestSupport {
   private ZkTestSupport() {}
 
   static TestingServer startServer(Class<?> testClass) throws Exception {
-    Path dir = Paths.get("target", "zk-data", testClass.getSimpleName()).toAbsolutePath();
+    return new TestingServer(spec(testClass, ""), true);
+  }
+
+  /** A three-server ensemble, data under {@code target/zk-data/<class>/<i>}. */
+  static TestingCluster startEnsemble(Class<?> testClass) throws Exception {
+    List<InstanceSpec> specs = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      specs.add(spec(testClass, "/" + i));
+    }
+    TestingCluster cluster = new TestingCluster(specs);
+    cluster.start();
+    return cluster;
+  }
+
+  private static InstanceSpec spec(Class<?> testClass, String sub) throws IOException {
+    Path dir = Paths.get("target", "zk-data", testClass.getSimpleName() + sub).toAbsolutePath();
     deleteRecursively(dir);
     Files.createDirectories(dir);
-    return new TestingServer(new InstanceSpec(dir.toFile(), -1, -1, -1, true, -1, -1, -1), true);
+    return new InstanceSpec(dir.toFile(), -1, -1, -1, true, -1, -1, -1);
   }
 
   /** A started client with Curator's usual retries, connected. */
@@ -37,13 +55,17 @@ final class ZkTestSupport {
   }
 
   static CuratorFramework client(TestingServer server, RetryPolicy retry) throws Exception {
-    CuratorFramework c = CuratorFrameworkFactory.builder().connectString(server.getConnectString())
+    return client(server.getConnectString(), retry);
+  }
+
+  static CuratorFramework client(String connectString, RetryPolicy retry) throws Exception {
+    CuratorFramework c = CuratorFrameworkFactory.builder().connectString(connectString)
         .sessionTimeoutMs(SESSION_TIMEOUT_MS).connectionTimeoutMs(10_000).retryPolicy(retry)
         .build();
     c.start();
     if (!c.blockUntilConnected(30, TimeUnit.SECONDS)) {
       c.close();
-      throw new IOException("Cannot connect to the test ZooKeeper " + server.getConnectString());
+      throw new IOException("Cannot connect to the test ZooKeeper " + connectString);
     }
     return c;
   }
