@@ -238,11 +238,24 @@ public final class MiniQuireCluster implements Closeable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * A port to bind later: random, below the kernel's ephemeral range (where no outgoing
+   * connection can take it meanwhile, as happens to a port that {@code new ServerSocket(0)}
+   * handed out and closed), and bindable now.
+   */
+  static int freePort() throws IOException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 10_000 + PORTS.nextInt(20_000);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return s.getLocalPort();
+      } catch (IOException inUse) {
+        // try another
+      }
     }
+    throw new IOException("mini cluster: no free port found in 10000-29999");
   }
+
+  private static final java.util.Random PORTS = new java.util.Random();
 
   /** The configuration NameNode {@code s} runs with. */
   private Configuration nameNodeConf(NameNodeSlot s) {

@@ -10,7 +10,8 @@ import org.apache.hadoop.fs.contract.AbstractFSContract;
 /**
  * Binds Hadoop's FileSystem contract suites to a {@link MiniQuireCluster}: one cluster per test
  * class (started in @BeforeClass, stopped in @AfterClass), capabilities from
- * {@code contract/quire.xml}.
+ * {@code contract/quire.xml}. Each suite has a second binding, {@code TestQuireHaContract<Op>},
+ * on an HA nameservice through its logical URI ({@link #createHaCluster}).
  */
 public class QuireContract extends AbstractFSContract {
   public static final String CONTRACT_XML = "contract/quire.xml";
@@ -26,10 +27,22 @@ public class QuireContract extends AbstractFSContract {
 
   /** Starts the shared cluster for a test class. */
   public static synchronized void createCluster() throws IOException {
+    createCluster(1);
+  }
+
+  /**
+   * Starts the shared cluster of an HA binding: two NameNodes of nameservice
+   * {@link MiniQuireCluster#NAMESERVICE}, reached through the logical URI quire://minins/.
+   */
+  public static synchronized void createHaCluster() throws IOException {
+    createCluster(2);
+  }
+
+  private static void createCluster(int nameNodes) throws IOException {
     Configuration conf = new Configuration();
     conf.addResource(CONTRACT_XML);
     conf.setLong(io.quire.protocol.QuireConfigKeys.BLOCK_SIZE_KEY, BLOCK_SIZE);
-    cluster = MiniQuireCluster.builder(conf).numDataNodes(3).build();
+    cluster = MiniQuireCluster.builder(conf).nameNodes(nameNodes).numDataNodes(3).build();
   }
 
   public static synchronized void destroyCluster() {

@@ -22,10 +22,15 @@ public class TestQuireFileSystemContract extends FileSystemContractBaseTest {
 
   @BeforeClass
   public static void startCluster() throws IOException {
+    startCluster(1);
+  }
+
+  /** {@code nameNodes} 2: the HA binding ({@link TestQuireHaFileSystemContract}). */
+  static void startCluster(int nameNodes) throws IOException {
     Configuration conf = new Configuration();
     conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY,
         FileSystemContractBaseTest.TEST_UMASK);
-    cluster = MiniQuireCluster.builder(conf).numDataNodes(2).build();
+    cluster = MiniQuireCluster.builder(conf).nameNodes(nameNodes).numDataNodes(2).build();
   }
 
   @AfterClass
