@@ -8,7 +8,8 @@ import org.apache.hadoop.util.ToolRunner;
 /**
  * {@code quire admin <command> [generic options] [args]}: dispatches to one {@link AdminTool}
  * run through {@link ToolRunner} (so {@code -fs quire://host:port}, {@code -D k=v} and
- * {@code -conf file} work). Commands: report, safemode, decommission, recommission, fsck.
+ * {@code -conf file} work). Commands: report, safemode, decommission, recommission, fsck, and
+ * ha ({@link HaTool}).
  */
 public final class AdminMain {
   private AdminMain() { }
@@ -28,10 +29,14 @@ public final class AdminMain {
 
   /** Runs a command in this JVM; returns its exit code. */
   public static int run(Configuration conf, String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("ha")) {
+      return ToolRunner.run(conf, new HaTool(), Arrays.copyOfRange(args, 1, args.length));
+    }
     AdminTool t = args.length == 0 ? null : tool(args[0]);
     if (t == null) {
       System.err.println("Usage: quire admin report | safemode get|enter|leave|wait [seconds]"
-          + " | decommission <node> | recommission <node> | fsck <path>");
+          + " | decommission <node> | recommission <node> | fsck <path> | ha "
+          + HaTool.usage());
       return AdminTool.EXIT_USAGE;
     }
     return ToolRunner.run(conf, t, Arrays.copyOfRange(args, 1, args.length));
