@@ -107,7 +107,10 @@ final class NameNodeRuntime implements Closeable {
             return namesystem.getHaGate().isActive() ? reg.purge(sharedJournal)
                 : reg.retainFrom();
           });
-      reg.publishCheckpoint(h.selfId(), loaded);
+      // What this NameNode needs kept: every record after its oldest image (a restart falls
+      // back to it if the newest is damaged), not after the txid it replayed up to.
+      List<Long> images = storage.getCheckpointStore().listTxIds();
+      reg.publishCheckpoint(h.selfId(), images.isEmpty() ? 0 : images.get(0));
       NamesystemRoles roles = new NamesystemRoles(namesystem);
       LogTailer tailer = new LogTailer(h.selfId(), namesystem, journal, h.tailMaxWaitMs(),
           roles::afterTailBatch);

@@ -40,8 +40,19 @@ public final class AddBlockOps {
     BlockInfo last = f.getLastBlock();
     BlockManager bm = ctx.state().blockManager();
     if (isRetry(bm, f, previous)) {
-      // The reply of an earlier addBlock was lost: hand out the same block again.
-      return OpResult.none(bm.locate(last, f.computeLength() - last.getNumBytes(), null));
+      // The reply of an earlier addBlock was lost: hand out the same block again. Its pipeline
+      // is volatile: when this NameNode does not know it (another NameNode added the block
+      // before a failover), choose one now, as HDFS does for a retried addBlock.
+      long offset = f.computeLength() - last.getNumBytes();
+      LocatedBlock same = bm.locate(last, offset, null);
+      if (!same.getLocations().isEmpty()) {
+        return OpResult.none(same);
+      }
+      List<DatanodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
+      return OpResult.after(List.of(), () -> {
+        bm.setPipeline(last, targets);
+        return bm.locate(last, offset, null);
+      });
     }
     // previous == null with a complete last block: append to a file whose last block is full.
     if (previous == null ? last != null && !last.isComplete() : last == null
@@ -57,15 +68,7 @@ public final class AddBlockOps {
             + " has not reached its minimum replication yet");
       }
     }
-    Set<String> excluded = new HashSet<>(excludedNodes == null ? List.of() : excludedNodes);
-    List<DatanodeDescriptor> targets = bm.getPlacement().chooseTargets(f.getReplication(),
-        clientHost, excluded, f.getPreferredBlockSize());
-    if (targets.isEmpty()) {
-      throw new IOException(op + ": could only be written to 0 of the "
-          + ctx.options().minReplication() + " minReplication nodes, there are "
-          + bm.getDatanodes().getLiveCount() + " datanode(s) running and "
-          + excluded.size() + " node(s) are excluded in this operation");
-    }
+    List<DatanodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
     List<EditRecord> records = new ArrayList<>(2);
     long offset = f.computeLength();
     if (previous != null) {
@@ -81,6 +84,20 @@ public final class AddBlockOps {
       bm.setPipeline(b, targets);
       return bm.locate(b, blockOffset, null);
     });
+  }
+
+  private List<DatanodeDescriptor> chooseTargets(String op, BlockManager bm, InodeFile f,
+      List<String> excludedNodes, String clientHost) throws IOException {
+    Set<String> excluded = new HashSet<>(excludedNodes == null ? List.of() : excludedNodes);
+    List<DatanodeDescriptor> targets = bm.getPlacement().chooseTargets(f.getReplication(),
+        clientHost, excluded, f.getPreferredBlockSize());
+    if (targets.isEmpty()) {
+      throw new IOException(op + ": could only be written to 0 of the "
+          + ctx.options().minReplication() + " minReplication nodes, there are "
+          + bm.getDatanodes().getLiveCount() + " datanode(s) running and "
+          + excluded.size() + " node(s) are excluded in this operation");
+    }
+    return targets;
   }
 
   /** Last block empty and still being set up, previous = the one before it. */
