@@ -34,19 +34,28 @@ public final class ForkedNameNode implements AutoCloseable {
     Process p = pb.start();
     BufferedReader r = new BufferedReader(
         new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-      try {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("READY ")) {
-            return line;
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    // Drains stdout (the NameNode logs there) into the log for the process's whole life: a
+    // full pipe would block the NameNode.
+    Thread drain = new Thread(() -> {
+      try (java.io.Writer w = new java.io.FileWriter(log, StandardCharsets.UTF_8, true)) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          if (l.startsWith("READY ")) {
+            ready.complete(l);
           }
+          w.write(l);
+          w.write('\n');
+          w.flush();
         }
-        return null;
       } catch (IOException e) {
-        return null;
+        // the process is gone
+      } finally {
+        ready.complete(null);
       }
-    });
+    }, "forked-nn-output-" + log.getName());
+    drain.setDaemon(true);
+    drain.start();
     String line;
     try {
       line = ready.get(Timing.seconds(60).toMillis(), TimeUnit.MILLISECONDS);

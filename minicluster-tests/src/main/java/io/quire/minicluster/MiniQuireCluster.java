@@ -489,16 +489,38 @@ public final class MiniQuireCluster implements Closeable {
     return -1;
   }
 
-  /** HA status of NameNode {@code i}, asked over RPC (in-process and forked alike). */
+  /**
+   * HA status of NameNode {@code i}, asked over RPC (in-process and forked alike); a NameNode
+   * that does not answer within 2 s (frozen) fails the call.
+   */
   public HaStatus status(int i) throws IOException {
     NameNodeSlot s = nameNodes.get(i);
-    HaAdminProtocol p = QuireRpc.createHaAdminProxy(new Configuration(conf),
+    HaAdminProtocol p = QuireRpc.createHaAdminProxy(quickConf(),
         new InetSocketAddress("localhost", s.rpcPort), UserGroupInformation.getCurrentUser());
     try {
       return p.getHaStatus();
     } finally {
       QuireRpc.stopProxy(p);
     }
+  }
+
+  /** Client settings for probing one NameNode: no connect retries, a 2 s answer timeout. */
+  private Configuration quickConf() {
+    Configuration c = new Configuration(conf);
+    c.setInt("ipc.client.connect.max.retries", 0);
+    c.setInt("ipc.client.connect.max.retries.on.timeouts", 0);
+    c.setInt("ipc.client.rpc-timeout.ms", 2000);
+    return c;
+  }
+
+  /**
+   * A plain (not failing over) ClientProtocol proxy to NameNode {@code i} with a 2 s answer
+   * timeout; the caller stops it with QuireRpc.stopProxy.
+   */
+  public ClientProtocol directClient(int i) throws IOException {
+    return QuireRpc.createClientProxy(quickConf(),
+        new InetSocketAddress("localhost", nameNodes.get(i).rpcPort),
+        UserGroupInformation.getCurrentUser());
   }
 
   /** HA administration of NameNode {@code i} (the caller stops the proxy with QuireRpc). */
