@@ -32,11 +32,16 @@ class TestFsShellRoundTrip {
   private FsShellRunner onHdfs;
   private File local;
 
+  /** NameNodes of the Quire side: 1 here, an HA nameservice in {@link TestFsShellRoundTripHa}. */
+  int nameNodes() {
+    return 1;
+  }
+
   @BeforeAll
   void startClusters() throws Exception {
     File base = new File("target/fsshell-" + System.nanoTime()).getAbsoluteFile();
-    quire = MiniQuireCluster.builder(new Configuration()).numDataNodes(3)
-        .baseDir(new File(base, "quire")).build();
+    quire = MiniQuireCluster.builder(new Configuration()).nameNodes(nameNodes())
+        .numDataNodes(3).baseDir(new File(base, "quire")).build();
     Configuration hconf = new Configuration();
     hconf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "hdfs").getPath());
     // The checksum HDFS computes the way Quire does (composite CRC32C), so -checksum compares.

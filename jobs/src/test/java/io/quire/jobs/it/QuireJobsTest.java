@@ -10,10 +10,15 @@ import org.junit.jupiter.api.AfterAll;
 class QuireJobsTest extends JobsEndToEndContract {
   private MiniQuireCluster cluster;
 
+  /** 1 here; an HA nameservice in {@link QuireHaJobsTest}. */
+  int nameNodes() {
+    return 1;
+  }
+
   @Override
   protected Configuration fsConf() throws Exception {
     Configuration c = new Configuration();
-    cluster = MiniQuireCluster.builder(c).numDataNodes(3)
+    cluster = MiniQuireCluster.builder(c).nameNodes(nameNodes()).numDataNodes(3)
         .baseDir(new File("target/it/quire-" + System.nanoTime()).getAbsoluteFile()).build();
     return cluster.getConfiguration();
   }
