@@ -136,7 +136,8 @@ final class NameNodeRuntime implements Closeable {
     monitor = new NamesystemMonitor(namesystem);
     daemon(checkpointer, "NameNode-checkpointer");
     daemon(monitor, "NameNode-monitor");
-    metrics = new NameNodeMetrics(namesystem).register();
+    metrics = (controller == null ? new NameNodeMetrics(namesystem)
+        : new NameNodeMetrics(namesystem, controller.getTailer()::getLastSeenTxId)).register();
     LOG.info("NameNode {}of cluster {} serving at {} ({}, safe mode {})",
         ha.map(h -> h.selfId() + " ").orElse(""), storage.getClusterId(), rpc.getAddress(),
         namesystem.getHaGate().state(),

@@ -85,6 +85,7 @@ public final class NamesystemLoader {
           + w.getLastAppendedTxId() + " but replay reached " + ns.getLastAppliedTxId());
     }
     w.rollSegment();
+    ns.getHaGate().setEpoch(epoch);
     ns.setWriter(w);
     LOG.info("Journal open for writing at epoch {}, next txid {}", epoch,
         w.getLastAppendedTxId() + 1);

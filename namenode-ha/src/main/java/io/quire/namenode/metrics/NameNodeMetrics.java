@@ -1,9 +1,11 @@
 package io.quire.namenode.metrics;
 
 import io.quire.namenode.Namesystem;
+import io.quire.namenode.ha.HaGate;
 import io.quire.protocol.types.ClusterHealth;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.metrics2.MetricsCollector;
 import org.apache.hadoop.metrics2.MetricsRecordBuilder;
 import org.apache.hadoop.metrics2.MetricsSource;
@@ -31,9 +33,16 @@ public final class NameNodeMetrics implements MetricsSource {
 
   private final Namesystem ns;
   private final String name;
+  private final LongSupplier lastSeenTxId;
 
   public NameNodeMetrics(Namesystem ns) {
+    this(ns, ns::getLastAppliedTxId);
+  }
+
+  /** @param lastSeenTxId the newest txid known to be in the journal (a standby's tail) */
+  public NameNodeMetrics(Namesystem ns, LongSupplier lastSeenTxId) {
     this.ns = ns;
+    this.lastSeenTxId = lastSeenTxId;
     this.name = "QuireNameNode-" + SEQ.incrementAndGet();
   }
 
@@ -60,8 +69,15 @@ public final class NameNodeMetrics implements MetricsSource {
       LOG.warn("NameNode metrics snapshot failed", e);
       return;
     }
+    HaGate gate = ns.getHaGate();
     MetricsRecordBuilder rb = collector.addRecord("NameNode").setContext("quire")
-        .tag(Interns.info("Source", "Metrics source name"), name);
+        .tag(Interns.info("Source", "Metrics source name"), name)
+        .tag(Interns.info("HAState", "HA state of this NameNode"), gate.state().name());
+    long applied = ns.getLastAppliedTxId();
+    gauge(rb, "HAStateCode", gate.state().ordinal());
+    gauge(rb, "JournalEpoch", gate.epoch());
+    gauge(rb, "LastAppliedTxId", applied);
+    gauge(rb, "TailLagTxns", Math.max(0, lastSeenTxId.getAsLong() - applied));
     gauge(rb, "CapacityTotal", h.getCapacity());
     gauge(rb, "CapacityUsed", h.getUsed());
     gauge(rb, "CapacityRemaining", h.getRemaining());

@@ -42,6 +42,11 @@ class NameNodeMetricsTest {
     assertEquals(4L << 40, s.get("CapacityTotal").longValue());
     assertEquals(0L, s.get("InSafeMode").longValue());
     assertTrue(s.get("JournalSyncNumOps").longValue() > 0, s.toString());
+    assertEquals((long) io.quire.protocol.types.HaState.ACTIVE.ordinal(),
+        s.get("HAStateCode").longValue(), "a single NameNode is active");
+    assertEquals(c.fx.ns.getLastAppliedTxId(), s.get("LastAppliedTxId").longValue());
+    assertEquals(1L, s.get("JournalEpoch").longValue());
+    assertEquals(0L, s.get("TailLagTxns").longValue());
 
     c.fx.client.setSafeMode(io.quire.protocol.types.SafeModeAction.ENTER);
     c.kill(index(lb.getLocations().get(0)));
