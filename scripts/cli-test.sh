@@ -41,5 +41,48 @@ expect "admin fsck verdict" "1" "$(printf '%s\n' "$fsck" | grep -c "under path '
 expect "admin safemode get" "Safe mode is OFF" "$(adm safemode get)"
 q -rm -r /cli >/dev/null
 expect "-test -d after rm" "1" "$(q -test -d /cli; echo $?)"
+kill $PID; wait $PID 2>/dev/null || true
+
+# HA: two NameNodes on an embedded ZooKeeper, quire://minins/, `admin ha` in its own JVM.
+mkdir -p "$WORK/ha-conf"
+cp "$QUIRE_HOME/conf/log4j.properties" "$WORK/ha-conf/"
+"$QUIRE_HOME/scripts/quire" minicluster --namenodes 2 --datanodes 3 --base-dir "$WORK/ha" \
+    --conf-out "$WORK/ha-conf/core-site.xml" >"$WORK/ha.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 600); do
+  [ -f "$WORK/ha-conf/core-site.xml" ] && break
+  kill -0 $PID 2>/dev/null || { echo "cli-test: HA minicluster died"; cat "$WORK/ha.log"; exit 1; }
+  sleep 0.2
+done
+export QUIRE_CONF_DIR="$WORK/ha-conf"
+q -put "$WORK/a.txt" /ha.txt
+state=$(adm ha state)
+expect "admin ha state: one active" "1" "$(printf '%s\n' "$state" | grep -c ' ACTIVE ')"
+expect "admin ha state: one standby" "1" "$(printf '%s\n' "$state" | grep -c ' STANDBY ')"
+failover_rc=0; failover=$(adm ha failover) || failover_rc=$?
+expect "admin ha failover exit code" "0" "$failover_rc"
+expect "admin ha failover message" "1" "$(printf '%s\n' "$failover" | grep -c '^Failover from nn[01] to nn[01] in [0-9]* ms$')"
+expect "-cat after a failover" "$(cat "$WORK/a.txt")" "$(q -cat /ha.txt)"
+bad_rc=0; adm ha transition nn0 >/dev/null 2>&1 || bad_rc=$?
+expect "admin ha with bad arguments exits 2" "2" "$bad_rc"
+kill $PID; wait $PID 2>/dev/null || true
+
+# A standalone ZooKeeper from the zoo.cfg in the conf directory.
+mkdir -p "$WORK/zk-conf"
+cp "$QUIRE_HOME/conf/log4j.properties" "$WORK/zk-conf/"
+ZK_PORT=$((20000 + RANDOM % 10000))
+sed -e "s#^dataDir=.*#dataDir=$WORK/zk-data#" -e "s#^clientPort=.*#clientPort=$ZK_PORT#" \
+    "$QUIRE_HOME/conf/zoo.cfg" > "$WORK/zk-conf/zoo.cfg"
+QUIRE_CONF_DIR="$WORK/zk-conf" "$QUIRE_HOME/scripts/quire" zookeeper >"$WORK/zk.log" 2>&1 &
+PID=$!
+zk_up=0
+for _ in $(seq 1 300); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$ZK_PORT") 2>/dev/null; then zk_up=1; break; fi
+  kill -0 $PID 2>/dev/null || break
+  sleep 0.2
+done
+expect "scripts/quire zookeeper listens on its clientPort" "1" "$zk_up"
+kill $PID; wait $PID 2>/dev/null || true
+
 echo "cli-test: $pass passed, $fail failed"
 [ "$fail" = 0 ]

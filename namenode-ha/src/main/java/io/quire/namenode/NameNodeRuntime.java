@@ -9,6 +9,7 @@ import io.quire.namenode.ha.NamesystemRoles;
 import io.quire.namenode.ha.ZkConnection;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.journal.TxIdNotRetainedException;
 import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.metrics.NameNodeMetrics;
@@ -98,7 +99,16 @@ final class NameNodeRuntime implements Closeable {
       journal = shared;
       registry = new ZkCheckpointRegistry(zk.client(), h.nameserviceZnode(),
           h.journalOptions());
-      long loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+      long loaded;
+      try {
+        loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+      } catch (TxIdNotRetainedException e) {
+        throw new TxIdNotRetainedException("NameNode " + h.selfId() + " cannot start: its"
+            + " newest checkpoint in " + options.nameDir() + " is older than what the shared"
+            + " journal still holds (" + e.getMessage() + "). Run `quire namenode"
+            + " -bootstrapStandby -force` on it to copy a current checkpoint from a running"
+            + " NameNode.");
+      }
       ZkCheckpointRegistry reg = registry;
       Journal sharedJournal = journal;
       checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded,

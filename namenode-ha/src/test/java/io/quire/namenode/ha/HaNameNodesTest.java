@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
+import io.quire.namenode.journal.TxIdNotRetainedException;
+import io.quire.namenode.NameNodeFormat;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.journal.zk.ZkJournalOptions;
 import io.quire.namenode.storage.TestDirs;
@@ -167,6 +169,38 @@ class HaNameNodesTest {
       assertNotNull(last.getFileInfo("/one"));
       assertNotNull(last.getFileInfo("/two"));
       assertJournalOrdered(c);
+    }
+  }
+
+  @Test
+  void aStandbyWhoseCheckpointTheJournalNoLongerHoldsIsToldToBootstrap(TestInfo info)
+      throws Exception {
+    try (HaTestCluster c = cluster(info, 2)) {
+      c.conf.setInt("quire.namenode.checkpoint.retained", 1);
+      c.conf.setLong("quire.ha.journal.checkpoint-max-lag.txns", 5);
+      c.format();
+      c.start(0);
+      c.awaitState(0, HaState.ACTIVE);
+      c.bootstrap(1); // nn2's checkpoint: txid 0
+      ClientProtocol nn1 = c.client(0);
+      for (int i = 0; i < 20; i++) {
+        nn1.mkdirs("/d" + i, (short) 0755, true);
+      }
+      // nn1 checkpoints; nn2 (never started, checkpoint at 0) lags by more than 5 txids, so it
+      // no longer holds the window: the batches it needs are deleted.
+      c.nameNodes[0].saveCheckpointNow();
+      Exception e = assertThrows(Exception.class, () -> c.start(1));
+      Throwable cause = e;
+      while (cause.getCause() != null && !(cause instanceof TxIdNotRetainedException)) {
+        cause = cause.getCause();
+      }
+      assertTrue(cause.getMessage().contains("-bootstrapStandby"), cause.getMessage());
+      c.nameNodes[1] = null;
+      NameNodeFormat.bootstrapStandby(c.confOf(1), true);
+      c.start(1);
+      c.awaitState(1, HaState.STANDBY);
+      await().atMost(HaTestCluster.WAIT).until(() -> c.nameNodes[1].getNamesystem()
+          .getLastAppliedTxId() == c.nameNodes[0].getNamesystem().getLastAppliedTxId());
     }
   }
 
