@@ -21,10 +21,22 @@ public final class Checkpointer implements Runnable {
    * NameNode purges its file journal below the oldest kept image; an HA NameNode publishes its
    * checkpoint txid and the active purges the shared journal below what every NameNode needs.
    */
-  @FunctionalInterface
   public interface JournalRetention {
     /** Returns the txid the journal now starts at (for the log line). */
     long checkpointSaved(long txId, long oldestKeptImageTxId) throws IOException;
+
+    /**
+     * How many checkpoint intervals this NameNode waits before it checkpoints (1 normally). An
+     * HA active answers 2: checkpoints are the standbys' work (the active would block writers
+     * while it writes its image), the active takes one only when no standby did for twice the
+     * interval.
+     */
+    default int intervalFactor() {
+      return 1;
+    }
+
+    /** Runs every check period (an HA active purges the shared journal here). */
+    default void periodic() throws IOException { }
   }
 
   private final Namesystem ns;
@@ -89,11 +101,13 @@ public final class Checkpointer implements Runnable {
       try {
         Thread.sleep(Math.max(10, check));
         long now = ns.getClock().getAsLong();
-        if (ns.getLastAppliedTxId() - lastCheckpointTxId >= o.checkpointTxns()
-            || (now - lastCheckpointMillis >= o.checkpointPeriodMs()
+        int factor = retention.intervalFactor();
+        if (ns.getLastAppliedTxId() - lastCheckpointTxId >= factor * o.checkpointTxns()
+            || (now - lastCheckpointMillis >= factor * o.checkpointPeriodMs()
                 && ns.getLastAppliedTxId() > lastCheckpointTxId)) {
           saveCheckpointNow();
         }
+        retention.periodic();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -6,6 +6,7 @@ import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.ha.LogTailer;
 import io.quire.namenode.ha.NamesystemRoles;
+import io.quire.namenode.ha.SharedJournalRetention;
 import io.quire.namenode.ha.ZkConnection;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalWriter;
@@ -99,9 +100,8 @@ final class NameNodeRuntime implements Closeable {
       journal = shared;
       registry = new ZkCheckpointRegistry(zk.client(), h.nameserviceZnode(),
           h.journalOptions());
-      long loaded;
       try {
-        loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+        NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
       } catch (TxIdNotRetainedException e) {
         throw new TxIdNotRetainedException("NameNode " + h.selfId() + " cannot start: its"
             + " newest checkpoint in " + options.nameDir() + " is older than what the shared"
@@ -111,16 +111,13 @@ final class NameNodeRuntime implements Closeable {
       }
       ZkCheckpointRegistry reg = registry;
       Journal sharedJournal = journal;
-      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded,
-          (txId, oldest) -> {
-            reg.publishCheckpoint(h.selfId(), oldest);
-            return namesystem.getHaGate().isActive() ? reg.purge(sharedJournal)
-                : reg.retainFrom();
-          });
       // What this NameNode needs kept: every record after its oldest image (a restart falls
       // back to it if the newest is damaged), not after the txid it replayed up to.
       List<Long> images = storage.getCheckpointStore().listTxIds();
       reg.publishCheckpoint(h.selfId(), images.isEmpty() ? 0 : images.get(0));
+      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(),
+          newestImage(images), new SharedJournalRetention(h.selfId(), reg, sharedJournal,
+              namesystem.getHaGate()));
       NamesystemRoles roles = new NamesystemRoles(namesystem);
       LogTailer tailer = new LogTailer(h.selfId(), namesystem, journal, h.tailMaxWaitMs(),
           roles::afterTailBatch);
@@ -132,10 +129,11 @@ final class NameNodeRuntime implements Closeable {
       controller.start();
       started.add(controller);
     } else {
-      long loaded = NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
+      NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
       JournalWriter w = NamesystemLoader.openForWrite(namesystem, journal);
       namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
-      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(), loaded);
+      checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(),
+          newestImage(storage.getCheckpointStore().listTxIds()));
       startServing(conf, callers, retryCache,
           new SingleNameNodeHaAdmin(namesystem, checkpointer::getLastCheckpointTxId));
     }
@@ -152,6 +150,14 @@ final class NameNodeRuntime implements Closeable {
         ha.map(h -> h.selfId() + " ").orElse(""), storage.getClusterId(), rpc.getAddress(),
         namesystem.getHaGate().state(),
         namesystem.getSafeMode().isOn() ? "on" : "off");
+  }
+
+  /**
+   * The txid of the newest image: the next checkpoint is due that many transactions after it,
+   * however many records the start replayed on top of it.
+   */
+  private static long newestImage(List<Long> images) {
+    return images.isEmpty() ? 0 : images.get(images.size() - 1);
   }
 
   private void startServing(Configuration conf, CallerResolver callers,
