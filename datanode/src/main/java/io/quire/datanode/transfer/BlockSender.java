@@ -1,6 +1,7 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.storage.BlockMetaFile;
+import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ final class BlockSender {
     long pos = from;
     while (pos < to) {
       int n = (int) Math.min(PACKET_DATA, to - pos);
-      packet.prepare(pos, seqno++, false, false, n);
+      packet.prepare(new PacketHeader(pos, seqno++, false, false, n));
       byte[] buf = packet.array();
       input.readChecksums(pos, n, buf, packet.checksumOffset());
       int partial = n % BPC;
@@ -58,7 +59,7 @@ final class BlockSender {
       }
       pos += n;
     }
-    packet.prepare(to, seqno, true, false, 0);
+    packet.prepare(new PacketHeader(to, seqno, true, false, 0));
     packet.writeTo(out);
     out.flush();
     return seqno;

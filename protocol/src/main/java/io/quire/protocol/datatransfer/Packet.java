@@ -16,11 +16,6 @@ import java.io.IOException;
  * {@link PacketHeader}.
  */
 public final class Packet {
-  public static final int FLAG_LAST = PacketHeader.FLAG_LAST;
-  public static final int FLAG_SYNC = PacketHeader.FLAG_SYNC;
-  /** Bytes of the fixed header. */
-  public static final int HEADER_SIZE = PacketHeader.SIZE;
-
   private final PacketHeader header;
   private final byte[] checksums;
   private final byte[] data;
@@ -53,6 +48,7 @@ public final class Packet {
   public byte[] getData() { return data; }
   public int getDataLen() { return header.dataLen(); }
 
+  /** Bytes of chunk CRCs covering {@code dataLen} data bytes ({@link PacketHeader#checksumLenFor}). */
   public static int checksumLenFor(int dataLen) {
     return PacketHeader.checksumLenFor(dataLen);
   }
