@@ -110,7 +110,8 @@ public class DataNode extends CompositeService {
     }
   }
 
-  private int getActiveTransfers() {
+  /** Data-transfer connections being served right now. */
+  public int getActiveTransfers() {
     return transferContext == null ? 0 : transferContext.getActiveTransfers();
   }
 

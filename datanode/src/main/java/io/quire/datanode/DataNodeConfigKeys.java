@@ -33,6 +33,18 @@ public final class DataNodeConfigKeys {
   public static final String SOCKET_TIMEOUT_KEY = "quire.datanode.socket.timeout.ms";
   public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
 
+  /**
+   * Write timeout of data-transfer sockets, in milliseconds: a write that makes no progress
+   * this long (the peer stopped reading) fails and frees the transfer thread; 0 waits forever.
+   * Writes into a pipeline get
+   * {@link io.quire.protocol.QuireConfigKeys#WRITE_TIMEOUT_EXTENSION_KEY} more per downstream
+   * node. HDFS's dfs.datanode.socket.write.timeout, with its default: long
+   * enough that a reader pausing between reads (a task processing records) rarely loses its
+   * connection; a stalled pipeline is usually noticed sooner by the read timeout on its acks.
+   */
+  public static final String SOCKET_WRITE_TIMEOUT_KEY = "quire.datanode.socket.write-timeout.ms";
+  public static final int SOCKET_WRITE_TIMEOUT_DEFAULT = 8 * 60_000;
+
   /** Connect timeout to downstream DataNodes, in milliseconds. */
   public static final String CONNECT_TIMEOUT_KEY = "quire.datanode.socket.connect-timeout.ms";
   public static final int CONNECT_TIMEOUT_DEFAULT = 10_000;

@@ -20,6 +20,8 @@ public final class DataNodeOptions {
   private final long blockReportIntervalMs;
   private final int transferThreads;
   private final int socketTimeoutMs;
+  private final int socketWriteTimeoutMs;
+  private final int writeTimeoutExtensionMs;
   private final int connectTimeoutMs;
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
@@ -54,6 +56,10 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.TRANSFER_THREADS_DEFAULT);
     socketTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY,
         DataNodeConfigKeys.SOCKET_TIMEOUT_DEFAULT);
+    socketWriteTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY,
+        DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_DEFAULT);
+    writeTimeoutExtensionMs = conf.getInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY,
+        QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_DEFAULT);
     connectTimeoutMs = conf.getInt(DataNodeConfigKeys.CONNECT_TIMEOUT_KEY,
         DataNodeConfigKeys.CONNECT_TIMEOUT_DEFAULT);
     socketBufferSize = conf.getInt(DataNodeConfigKeys.SOCKET_BUFFER_SIZE_KEY,
@@ -69,7 +75,8 @@ public final class DataNodeOptions {
     directoryScanIntervalMs = conf.getLong(DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_KEY,
         DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_DEFAULT);
     if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
-        || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0
+        || socketTimeoutMs < 0 || socketWriteTimeoutMs < 0 || writeTimeoutExtensionMs < 0
+        || connectTimeoutMs < 0 || socketBufferSize <= 0
         || scanBytesPerSecond <= 0 || scanPeriodMs < 0 || directoryScanIntervalMs < 0) {
       throw new IllegalArgumentException("DataNode intervals, rates, thread counts and buffer sizes"
           + " must be positive (scan intervals may be 0): " + this);
@@ -97,6 +104,19 @@ public final class DataNodeOptions {
   public long getBlockReportIntervalMs() { return blockReportIntervalMs; }
   public int getTransferThreads() { return transferThreads; }
   public int getSocketTimeoutMs() { return socketTimeoutMs; }
+  public int getSocketWriteTimeoutMs() { return socketWriteTimeoutMs; }
+  public int getWriteTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
+
+  /**
+   * Write timeout for a connection into a pipeline of {@code pipelineNodes} nodes (0 for a
+   * reader or a single peer): the base plus one extension per node; 0 (no timeout) if the
+   * base is 0.
+   */
+  public long writeTimeoutMs(int pipelineNodes) {
+    return socketWriteTimeoutMs == 0 ? 0
+        : socketWriteTimeoutMs + (long) writeTimeoutExtensionMs * pipelineNodes;
+  }
+
   public int getConnectTimeoutMs() { return connectTimeoutMs; }
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
@@ -110,6 +130,8 @@ public final class DataNodeOptions {
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
         + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
+        + ", socketWriteTimeoutMs=" + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs
+        + " per pipeline node)"
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
         + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose
         + ", scanBytesPerSecond=" + scanBytesPerSecond + ", scanPeriodMs=" + scanPeriodMs

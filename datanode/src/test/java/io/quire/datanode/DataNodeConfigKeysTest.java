@@ -45,5 +45,9 @@ class DataNodeConfigKeysTest {
     assertEquals(DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT, o.getBlockReportIntervalMs());
     assertTrue(o.isSyncOnClose());
     assertTrue(o.toString().contains("transferThreads=1024"));
+    assertEquals(480_000, o.writeTimeoutMs(0));
+    assertEquals(480_000 + 2 * 5_000, o.writeTimeoutMs(2), "one extension per downstream node");
+    c.setInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 0);
+    assertEquals(0, DataNodeOptions.from(c).writeTimeoutMs(2), "0: no write timeout");
   }
 }

@@ -11,11 +11,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import org.apache.hadoop.net.SocketInputStream;
+import org.apache.hadoop.net.SocketOutputStream;
 
 /**
- * One data-transfer TCP connection to a DataNode: TCP_NODELAY, timeouts from
- * {@link ClientOptions}, an output buffer sized for a whole packet and a small input buffer. One operation per
- * connection, as {@code DataTransferProtocol} prescribes.
+ * One data-transfer TCP connection to a DataNode: TCP_NODELAY, an output buffer sized for a
+ * whole packet and a small input buffer. One operation per connection, as
+ * {@code DataTransferProtocol} prescribes.
+ *
+ * <p>The socket has a channel and is used only through Hadoop's timed
+ * {@link SocketInputStream} and {@link SocketOutputStream} (as HDFS's client does): a read
+ * fails after {@code quire.client.socket.timeout.ms} without data, a write after its write
+ * timeout without progress ({@code quire.client.socket.write-timeout.ms}, plus the extension
+ * per node for a write pipeline), so a DataNode that stops reading cannot block a writer
+ * forever. 0 waits forever.
  */
 final class DataNodeConnection implements Closeable {
   /** Output buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
@@ -31,29 +41,35 @@ final class DataNodeConnection implements Closeable {
 
   private final DatanodeId node;
   private final Socket socket;
+  private final SocketOutputStream rawOut;
   private final DataOutputStream out;
   private final DataInputStream in;
 
-  private DataNodeConnection(DatanodeId node, Socket socket) throws IOException {
+  private DataNodeConnection(DatanodeId node, Socket socket, int readTimeoutMs,
+      long writeTimeoutMs) throws IOException {
     this.node = node;
     this.socket = socket;
-    this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
-        BUFFER_SIZE));
-    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(),
-        INPUT_BUFFER_SIZE));
+    this.rawOut = new SocketOutputStream(socket.getChannel(), writeTimeoutMs);
+    this.out = new DataOutputStream(new BufferedOutputStream(rawOut, BUFFER_SIZE));
+    this.in = new DataInputStream(new BufferedInputStream(
+        new SocketInputStream(socket.getChannel(), readTimeoutMs), INPUT_BUFFER_SIZE));
   }
 
-  /** Connects to {@code node}'s data-transfer server; the exception names the node. */
-  static DataNodeConnection open(DatanodeId node, ClientOptions options) throws IOException {
-    Socket s = new Socket();
+  /**
+   * Connects to {@code node}'s data-transfer server; the exception names the node.
+   *
+   * @param writeTimeoutMs the write timeout, from {@link ClientOptions#writeTimeoutMs}
+   */
+  static DataNodeConnection open(DatanodeId node, ClientOptions options, long writeTimeoutMs)
+      throws IOException {
+    Socket s = SocketChannel.open().socket();
     try {
       s.setTcpNoDelay(true);
-      s.setSoTimeout(options.socketTimeoutMs());
       s.setSendBufferSize(BUFFER_SIZE * 2);
       s.setReceiveBufferSize(RECEIVE_BUFFER_SIZE);
       s.connect(new InetSocketAddress(node.getHost(), node.getDataPort()),
           options.connectTimeoutMs());
-      return new DataNodeConnection(node, s);
+      return new DataNodeConnection(node, s, options.socketTimeoutMs(), writeTimeoutMs);
     } catch (IOException e) {
       closeQuietly(s);
       throw new IOException("connect to DataNode " + node.getDataAddress() + ": " + e, e);
@@ -64,12 +80,11 @@ final class DataNodeConnection implements Closeable {
   DataOutputStream out() { return out; }
 
   /**
-   * The socket's own, unbuffered output stream, for whole frames written in one call; only
-   * once everything written to {@link #out()} is flushed.
+   * The unbuffered timed output under {@link #out()}, for whole frames written in one call;
+   * only once everything written to {@link #out()} is flushed.
    */
-  OutputStream rawOut() throws IOException { return socket.getOutputStream(); }
+  OutputStream rawOut() { return rawOut; }
   DataInputStream in() { return in; }
-
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */
   OpResponse readSuccess(String operation) throws IOException {
     OpResponse r = OpResponse.read(in);
@@ -79,7 +94,22 @@ final class DataNodeConnection implements Closeable {
     return r;
   }
 
+  /**
+   * Closes the connection and wakes any thread blocked on it: the timed streams wait in a
+   * selector, which a plain close does not wake for a reader, so input and output are shut
+   * down first (a waiting reader sees end of stream, a waiting writer an error).
+   */
   @Override public void close() {
+    try {
+      socket.shutdownInput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    try {
+      socket.shutdownOutput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
     closeQuietly(socket);
   }
 

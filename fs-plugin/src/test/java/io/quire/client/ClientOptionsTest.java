@@ -42,6 +42,19 @@ class ClientOptionsTest {
   }
 
   @Test
+  void writeTimeoutGrowsByOneExtensionPerPipelineNode() {
+    ClientOptions d = ClientOptions.fromConfiguration(new Configuration(false));
+    assertEquals(480_000, d.writeTimeoutMs(0));
+    assertEquals(480_000 + 3 * 5_000, d.writeTimeoutMs(3));
+    Configuration conf = new Configuration(false);
+    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
+    conf.setInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY, 10);
+    assertEquals(1020, ClientOptions.fromConfiguration(conf).writeTimeoutMs(2));
+    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 0);
+    assertEquals(0, ClientOptions.fromConfiguration(conf).writeTimeoutMs(3), "0: no timeout");
+  }
+
+  @Test
   void packetSizeMustBeAMultipleOfTheChunkSize() {
     Configuration conf = new Configuration(false);
     conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 1000);

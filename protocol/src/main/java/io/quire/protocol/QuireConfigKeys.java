@@ -34,6 +34,17 @@ public final class QuireConfigKeys {
   public static final int PACKET_SIZE_DEFAULT = 64 * 1024;
 
   /**
+   * Milliseconds added to the data-transfer write timeout per node of the pipeline a sender
+   * writes into (HDFS's WRITE_TIMEOUT_EXTENSION, 5 s). A node closer to the end of a pipeline
+   * has fewer nodes after it and so gives up first: when the last node stalls, its upstream
+   * neighbour's write times out, not the client's, and the stalled node is the one blamed.
+   * Read by the client and the DataNodes alike; they must agree for that ordering to hold.
+   */
+  public static final String WRITE_TIMEOUT_EXTENSION_KEY =
+      "quire.socket.write-timeout.extension.ms";
+  public static final int WRITE_TIMEOUT_EXTENSION_DEFAULT = 5_000;
+
+  /**
    * Milliseconds between DataNode heartbeats. The NameNode derives staleness and death from it
    * (and from its own recheck interval), so both sides read the same key.
    */

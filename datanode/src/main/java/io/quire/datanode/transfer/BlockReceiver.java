@@ -1,6 +1,7 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.DataNodeOptions;
 import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
@@ -18,7 +19,7 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.net.SocketOutputStream;
 import org.apache.hadoop.util.DataChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * new RBW replica, or a temporary copy replacing a corrupt or stale finalized one, see
  * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped),
  * connects the next pipeline node, answers an {@link OpResponse}, then receives packets:
- * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. A packet
+ * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. Forwarding
+ * to a downstream node that stops reading fails after the write timeout plus one extension
+ * per downstream node; the downstream is then dropped (its ack reads as ERROR, naming it to
+ * the writer) and this node goes on writing locally. A packet
  * flagged syncBlock is forced to disk before it is acked; the last packet finalizes the
  * replica. With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
  * the move into {@code finalized/} are all durable when the last ack is sent
@@ -92,7 +96,7 @@ final class BlockReceiver implements Replica.Writer {
       receiveInto(r);
     } finally {
       r.clearWriter(this);
-      IOUtils.closeSocket(mirror);
+      TransferSockets.abort(mirror);
       if (filesPending) {
         ds.releaseClaim(r);
       }
@@ -132,13 +136,19 @@ final class BlockReceiver implements Replica.Writer {
   private void receiveInto(Replica r) throws IOException {
     DataInputStream mirrorIn = null;
     DataOutputStream mirrorOut = null;
+    SocketOutputStream mirrorRaw = null;
     DatanodeId next = req.getDownstreamTargets().isEmpty() ? null
         : req.getDownstreamTargets().get(0);
     if (next != null) {
       try {
-        mirror = TransferSockets.connect(next.toSocketAddress(), ctx.getOptions());
-        mirrorOut = TransferSockets.out(mirror);
-        mirrorIn = TransferSockets.in(mirror);
+        DataNodeOptions o = ctx.getOptions();
+        mirror = TransferSockets.connect(next.toSocketAddress(), o);
+        // nodes nearer the end of the pipeline give up on a stalled downstream first
+        TransferStreams m = TransferSockets.streams(mirror, o.getSocketTimeoutMs(),
+            o.writeTimeoutMs(req.getDownstreamTargets().size()));
+        mirrorOut = m.out();
+        mirrorIn = m.in();
+        mirrorRaw = m.rawOut();
         req.forNextNode().write(mirrorOut);
         mirrorOut.flush();
       } catch (IOException e) {
@@ -176,8 +186,7 @@ final class BlockReceiver implements Replica.Writer {
     boolean drainAcks = false;
     try (ReplicaOutput disk = new ReplicaOutput(r)) {
       // whole frames go straight to the socket: one write each, no copy through a buffer
-      drainAcks = packetLoop(r, disk, mirror == null ? null : mirror.getOutputStream(),
-          responder);
+      drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
       if (!stopped) {
         LOG.warn("WRITE_BLOCK {}: pipeline ended: {}", r, e.toString());
@@ -187,7 +196,7 @@ final class BlockReceiver implements Replica.Writer {
         joinQuietly(rt, ctx.getOptions().getSocketTimeoutMs());
       }
       rt.interrupt();
-      IOUtils.closeSocket(mirror);
+      TransferSockets.abort(mirror);
     }
   }
 
@@ -229,7 +238,7 @@ final class BlockReceiver implements Replica.Writer {
           LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
               p.getSeqno(), e.toString());
           mirrorOut = null;
-          IOUtils.closeSocket(mirror);
+          TransferSockets.abort(mirror);
         }
       }
       if (p.getDataLen() > 0) {
@@ -277,8 +286,8 @@ final class BlockReceiver implements Replica.Writer {
   /** Stops the pipeline (block recovery or delete took the replica) and waits for it. */
   @Override public void stopWriting() {
     stopped = true;
-    IOUtils.closeSocket(upSocket);
-    IOUtils.closeSocket(mirror);
+    TransferSockets.abort(upSocket);
+    TransferSockets.abort(mirror);
     try {
       if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
         LOG.warn("WRITE_BLOCK of {}: writer did not stop within {} s", req.getBlock(),

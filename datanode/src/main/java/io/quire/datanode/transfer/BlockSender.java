@@ -5,7 +5,7 @@ import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import org.apache.hadoop.net.SocketOutputStream;
 
 /**
  * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
@@ -30,11 +30,11 @@ final class BlockSender {
    * {@code from} must be chunk-aligned and {@code to} at most the visible length. Returns the
    * seqno of the last packet. Flushes.
    *
-   * @param zeroCopy the connection's channel to send packet data with
-   *     {@link java.nio.channels.FileChannel#transferTo} (no copy through user space), or null
-   *     to copy it through {@code out}
+   * @param zeroCopy the timed stream under {@code out} to send packet data with
+   *     {@link SocketOutputStream#transferToFully} (no copy through user space), or null to
+   *     copy it through {@code out}
    */
-  long sendPackets(DataOutputStream out, WritableByteChannel zeroCopy, long from, long to)
+  long sendPackets(DataOutputStream out, SocketOutputStream zeroCopy, long from, long to)
       throws IOException {
     long seqno = 0;
     long pos = from;

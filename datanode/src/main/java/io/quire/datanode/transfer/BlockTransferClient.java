@@ -52,8 +52,10 @@ public final class BlockTransferClient {
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
       List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
       try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
-        DataOutputStream out = TransferSockets.out(s);
-        DataInputStream ackIn = TransferSockets.in(s);
+        TransferStreams io = TransferSockets.streams(s, options.getSocketTimeoutMs(),
+            options.writeTimeoutMs(targets.size()));
+        DataOutputStream out = io.out();
+        DataInputStream ackIn = io.in();
         new WriteBlockRequest(local, "datanode-transfer", rest, BlockConstructionStage.TRANSFER,
             local.getGenerationStamp()).write(out);
         out.flush();

@@ -8,14 +8,15 @@ import io.quire.protocol.types.Block;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
-import java.nio.channels.WritableByteChannel;
 import java.net.SocketTimeoutException;
+import org.apache.hadoop.net.SocketOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves READ_BLOCK: checks block and range, answers {@code chunkOffset} (offset rounded down
- * to 512) and the visible length, then streams whole chunks covering the requested range.
+ * to 512) and the visible length, then streams whole chunks covering the requested range. A
+ * reader that stops reading is given up on after {@code quire.datanode.socket.write-timeout.ms}.
  */
 final class ReadBlockHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReadBlockHandler.class);
@@ -26,9 +27,9 @@ final class ReadBlockHandler {
   }
 
   /**
-   * @param zeroCopy the connection's channel for zero-copy data, or null
+   * @param zeroCopy the timed stream under {@code out}, to send data with zero-copy transfers
    */
-  void handle(ReadBlockRequest req, DataOutputStream out, WritableByteChannel zeroCopy)
+  void handle(ReadBlockRequest req, DataOutputStream out, SocketOutputStream zeroCopy)
       throws IOException {
     Block b = req.getBlock();
     ReplicaInput input;
@@ -56,7 +57,10 @@ final class ReadBlockHandler {
         new BlockSender(in).sendPackets(out, zeroCopy, from, to);
         ctx.getMetrics().addBytesRead(to - from);
         ctx.getMetrics().incrBlocksRead();
-      } catch (SocketException | SocketTimeoutException e) {
+      } catch (SocketTimeoutException e) {
+        LOG.info("READ_BLOCK {}: reader stopped reading, giving up after the write timeout: {}",
+            b.getName(), e.getMessage());
+      } catch (SocketException e) {
         // readers routinely stop early (seek, positioned read, close)
         LOG.debug("READ_BLOCK {}: reader went away: {}", b.getName(), e.toString());
       }
