@@ -179,7 +179,8 @@ final class BlockReceiver implements Replica.Writer {
       }
     }
     Responses.send(out, OpResponse.success());
-    PacketResponder responder = new PacketResponder(r, mirrorIn, out, ctx.getFaults());
+    PacketResponder responder = new PacketResponder(r, mirrorIn, out, ctx.getFaults(),
+        () -> TransferSockets.abort(mirror));
     Thread rt = new Thread(responder, "PacketResponder-" + r.getBlockId());
     rt.setDaemon(true);
     rt.start();

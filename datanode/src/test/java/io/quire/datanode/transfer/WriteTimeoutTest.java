@@ -89,6 +89,24 @@ class WriteTimeoutTest {
   }
 
   /**
+   * With a long write timeout the stalled downstream is found by the read timeout on its acks
+   * first: it is dropped then, and the forwarding blocked on it ends at once (the receiver
+   * thread does not wait for the write timeout).
+   */
+  @Test
+  void downstreamFoundDeadByItsAcksIsCutOffAtOnce() throws Exception {
+    h = new DataNodeHarness("DownstreamAcksTimeOut");
+    Configuration c = h.conf(0);
+    c.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, 1000);
+    c.setInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 600_000);
+    c.setInt(DataNodeConfigKeys.SOCKET_BUFFER_SIZE_KEY, 64 * 1024);
+    DataNode dn = h.start(c);
+    pipelineIntoStalledDownstream(dn);
+    await("receiver thread freed").atMost(Timeouts.seconds(20))
+        .until(() -> dn.getActiveTransfers() == 0);
+  }
+
+  /**
    * Writes into {@code dn} with a downstream that accepts the pipeline and never reads; returns
    * once an ack names the downstream (index 1) as failed, after closing the writer's connection.
    */
