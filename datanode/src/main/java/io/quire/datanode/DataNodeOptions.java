@@ -1,6 +1,10 @@
 package io.quire.datanode;
 
+import static io.quire.protocol.QuireConfigKeys.BYTES_PER_CHECKSUM;
+
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datatransfer.DataTransferProtocol;
+import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +23,9 @@ public final class DataNodeOptions {
   private final long heartbeatIntervalMs;
   private final long blockReportIntervalMs;
   private final int transferThreads;
+  private final int maxPacketSize;
+  private final long bufferBudget;
+  private final int bufferWaitMs;
   private final int socketTimeoutMs;
   private final int socketWriteTimeoutMs;
   private final int writeTimeoutExtensionMs;
@@ -54,6 +61,12 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT);
     transferThreads = conf.getInt(DataNodeConfigKeys.TRANSFER_THREADS_KEY,
         DataNodeConfigKeys.TRANSFER_THREADS_DEFAULT);
+    maxPacketSize = conf.getInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY,
+        DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_DEFAULT);
+    bufferBudget = conf.getLongBytes(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY,
+        DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_DEFAULT);
+    bufferWaitMs = conf.getInt(DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_KEY,
+        DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_DEFAULT);
     socketTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY,
         DataNodeConfigKeys.SOCKET_TIMEOUT_DEFAULT);
     socketWriteTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY,
@@ -81,6 +94,18 @@ public final class DataNodeOptions {
       throw new IllegalArgumentException("DataNode intervals, rates, thread counts and buffer sizes"
           + " must be positive (scan intervals may be 0): " + this);
     }
+    if (maxPacketSize < BYTES_PER_CHECKSUM || maxPacketSize > DataTransferProtocol.MAX_PACKET_DATA
+        || bufferWaitMs < 0) {
+      throw new IllegalArgumentException(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY
+          + " must be in [" + BYTES_PER_CHECKSUM + ", " + DataTransferProtocol.MAX_PACKET_DATA
+          + "] and " + DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_KEY + " >= 0: " + this);
+    }
+    if (bufferBudget < PacketHeader.SIZE + PacketHeader.checksumLenFor(maxPacketSize)
+        + maxPacketSize) {
+      throw new IllegalArgumentException(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY + " ("
+          + bufferBudget + ") must hold at least one packet of "
+          + DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY + " (" + maxPacketSize + ")");
+    }
   }
 
   /** Reads and validates the DataNode's settings; fails on a missing data directory list. */
@@ -103,6 +128,12 @@ public final class DataNodeOptions {
   public long getHeartbeatIntervalMs() { return heartbeatIntervalMs; }
   public long getBlockReportIntervalMs() { return blockReportIntervalMs; }
   public int getTransferThreads() { return transferThreads; }
+  /** Largest data part of a packet accepted from a peer. */
+  public int getMaxPacketSize() { return maxPacketSize; }
+  /** Bytes of packet buffers all transfers together may hold. */
+  public long getBufferBudget() { return bufferBudget; }
+  /** How long a transfer waits for buffer room before it is refused. */
+  public int getBufferWaitMs() { return bufferWaitMs; }
   public int getSocketTimeoutMs() { return socketTimeoutMs; }
   public int getSocketWriteTimeoutMs() { return socketWriteTimeoutMs; }
   public int getWriteTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
@@ -129,7 +160,9 @@ public final class DataNodeOptions {
     return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
-        + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
+        + ", transferThreads=" + transferThreads + ", maxPacketSize=" + maxPacketSize
+        + ", bufferBudget=" + bufferBudget + ", bufferWaitMs=" + bufferWaitMs
+        + ", socketTimeoutMs=" + socketTimeoutMs
         + ", socketWriteTimeoutMs=" + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs
         + " per pipeline node)"
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize

@@ -50,4 +50,21 @@ class DataNodeConfigKeysTest {
     c.setInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 0);
     assertEquals(0, DataNodeOptions.from(c).writeTimeoutMs(2), "0: no write timeout");
   }
+
+  @Test
+  void bufferBudgetMustHoldOneLargestPacket() {
+    Configuration c = new Configuration(false);
+    c.set(DataNodeConfigKeys.DATA_DIR_KEY, "/a");
+    assertEquals(4 * 1024 * 1024, DataNodeOptions.from(c).getMaxPacketSize());
+    assertEquals(256L << 20, DataNodeOptions.from(c).getBufferBudget());
+    c.set(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY, "1m");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DataNodeOptions.from(c));
+    assertTrue(e.getMessage().contains(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY),
+        e.getMessage());
+    c.setInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY, 512 * 1024);
+    assertEquals(1 << 20, DataNodeOptions.from(c).getBufferBudget());
+    c.setInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY, 8 * 1024 * 1024);
+    assertThrows(IllegalArgumentException.class, () -> DataNodeOptions.from(c));
+  }
 }

@@ -9,7 +9,10 @@ import io.quire.protocol.QuireConfigKeys;
 public final class ClientConfigKeys {
   private ClientConfigKeys() {}
 
-  /** Data bytes per write packet (a multiple of 512). */
+  /**
+   * Data bytes per write packet (a multiple of 512, at most the protocol's 4 MiB; DataNodes
+   * refuse packets above their {@code quire.datanode.transfer.max-packet-size}).
+   */
   public static final String PACKET_SIZE_KEY = QuireConfigKeys.PACKET_SIZE_KEY;
   public static final int PACKET_SIZE_DEFAULT = QuireConfigKeys.PACKET_SIZE_DEFAULT;
 

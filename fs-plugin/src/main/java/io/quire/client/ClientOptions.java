@@ -3,6 +3,7 @@ package io.quire.client;
 import static io.quire.client.ClientConfigKeys.*;
 
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datatransfer.DataTransferProtocol;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -29,9 +30,11 @@ public final class ClientOptions {
   private final short defaultReplication;
 
   private ClientOptions(Builder b) {
-    if (b.packetSize <= 0 || b.packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0) {
+    if (b.packetSize <= 0 || b.packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0
+        || b.packetSize > DataTransferProtocol.MAX_PACKET_DATA) {
       throw new IllegalArgumentException(PACKET_SIZE_KEY + " must be a positive multiple of "
-          + QuireConfigKeys.BYTES_PER_CHECKSUM + ", got " + b.packetSize);
+          + QuireConfigKeys.BYTES_PER_CHECKSUM + " up to " + DataTransferProtocol.MAX_PACKET_DATA
+          + " (the data-transfer protocol's largest packet), got " + b.packetSize);
     }
     if (b.maxPacketsInFlight < 1) {
       throw new IllegalArgumentException(MAX_PACKETS_IN_FLIGHT_KEY + " must be >= 1");

@@ -61,5 +61,10 @@ class ClientOptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ClientOptions.fromConfiguration(conf));
     assertTrue(e.getMessage().contains(ClientConfigKeys.PACKET_SIZE_KEY));
+    conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 8 * 1024 * 1024);
+    e = assertThrows(IllegalArgumentException.class, () -> ClientOptions.fromConfiguration(conf));
+    assertTrue(e.getMessage().contains("up to 4194304"), e.getMessage());
+    conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 4 * 1024 * 1024);
+    assertEquals(4 * 1024 * 1024, ClientOptions.fromConfiguration(conf).packetSize());
   }
 }

@@ -29,7 +29,10 @@ public final class QuireConfigKeys {
   /** Bytes covered by one CRC32C checksum in blocks and on the wire. Fixed at 512 in this version. */
   public static final int BYTES_PER_CHECKSUM = 512;
 
-  /** Size of the data part of one data-transfer packet, in bytes (a multiple of 512). */
+  /**
+   * Size of the data part of one data-transfer packet, in bytes (a multiple of 512, at most
+   * {@link io.quire.protocol.datatransfer.DataTransferProtocol#MAX_PACKET_DATA}).
+   */
   public static final String PACKET_SIZE_KEY = "quire.client.write.packet-size";
   public static final int PACKET_SIZE_DEFAULT = 64 * 1024;
 

@@ -1,12 +1,15 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.DataNodeConfigKeys;
 import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.DataNodeOptions;
 import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.InvalidPacketHeaderException;
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.types.Block;
@@ -207,73 +210,104 @@ final class BlockReceiver implements Replica.Writer {
    */
   private boolean packetLoop(Replica r, ReplicaOutput disk, OutputStream mirrorOut,
       PacketResponder responder) throws IOException {
-    PacketBuffer p = new PacketBuffer();
     DataChecksum checksum = BlockMetaFile.newChecksum();
-    while (!stopped) {
-      p.readFrom(in);
-      ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
-      if (p.getDataLen() > 0) {
-        try {
-          checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
-              p.getOffsetInBlock());
-        } catch (ChecksumException e) {
-          LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
-              e.getMessage());
-          responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+    try (PacketBuffer p = ctx.newPacketBuffer("WRITE_BLOCK " + r.toBlock().getName())) {
+      while (!stopped) {
+        if (!readPacket(p, r, responder)) {
           return true;
         }
-        // a writer may re-send the partial chunk it continues, never anything before it
-        long onDisk = r.getBytesOnDisk();
-        long floorOffset = onDisk - onDisk % BlockMetaFile.BYTES_PER_CHECKSUM;
-        if (p.getOffsetInBlock() > onDisk || p.getOffsetInBlock() < floorOffset) {
-          LOG.warn("WRITE_BLOCK {}: packet {} at offset {} outside [{}, {}]", r, p.getSeqno(),
-              p.getOffsetInBlock(), floorOffset, onDisk);
-          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+        ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
+        if (p.getDataLen() > 0) {
+          try {
+            checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+                p.getOffsetInBlock());
+          } catch (ChecksumException e) {
+            LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
+                e.getMessage());
+            responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+            return true;
+          }
+          // a writer may re-send the partial chunk it continues, never anything before it
+          long onDisk = r.getBytesOnDisk();
+          long floorOffset = onDisk - onDisk % BlockMetaFile.BYTES_PER_CHECKSUM;
+          if (p.getOffsetInBlock() > onDisk || p.getOffsetInBlock() < floorOffset) {
+            LOG.warn("WRITE_BLOCK {}: packet {} at offset {} outside [{}, {}]", r,
+                p.getSeqno(), p.getOffsetInBlock(), floorOffset, onDisk);
+            responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+            return true;
+          }
+        }
+        if (mirrorOut != null) {
+          try {
+            p.writeTo(mirrorOut);
+          } catch (IOException e) {
+            LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
+                p.getSeqno(), e.toString());
+            mirrorOut = null;
+            TransferSockets.abort(mirror);
+          }
+        }
+        if (p.getDataLen() > 0) {
+          if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
+            disk.rewindTo(p.getOffsetInBlock());
+          }
+          disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
+          ctx.getMetrics().addBytesWritten(p.getDataLen());
+        }
+        if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
+          disk.sync();
+        }
+        if (p.isLast()) {
+          ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
+          if (r.isTemporary() && r.getBytesOnDisk() != req.getBlock().getNumBytes()) {
+            LOG.warn("WRITE_BLOCK {}: replacement copy has {} bytes, sender announced {}", r,
+                r.getBytesOnDisk(), req.getBlock().getNumBytes());
+            responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+            return true;
+          }
+          if (ctx.getOptions().isSyncOnClose()) {
+            ctx.getDataset().finalizeReplicaDurably(r);
+          } else {
+            ctx.getDataset().finalizeReplica(r);
+          }
+          ctx.getMetrics().incrBlocksWritten();
+          LOG.debug("WRITE_BLOCK finalized {}", r);
+        }
+        responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());
+        if (p.isLast()) {
           return true;
         }
-      }
-      if (mirrorOut != null) {
-        try {
-          p.writeTo(mirrorOut);
-        } catch (IOException e) {
-          LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
-              p.getSeqno(), e.toString());
-          mirrorOut = null;
-          TransferSockets.abort(mirror);
-        }
-      }
-      if (p.getDataLen() > 0) {
-        if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
-          disk.rewindTo(p.getOffsetInBlock());
-        }
-        disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
-        ctx.getMetrics().addBytesWritten(p.getDataLen());
-      }
-      if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
-        disk.sync();
-      }
-      if (p.isLast()) {
-        ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
-        if (r.isTemporary() && r.getBytesOnDisk() != req.getBlock().getNumBytes()) {
-          LOG.warn("WRITE_BLOCK {}: replacement copy has {} bytes, sender announced {}", r,
-              r.getBytesOnDisk(), req.getBlock().getNumBytes());
-          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
-          return true;
-        }
-        if (ctx.getOptions().isSyncOnClose()) {
-          ctx.getDataset().finalizeReplicaDurably(r);
-        } else {
-          ctx.getDataset().finalizeReplica(r);
-        }
-        ctx.getMetrics().incrBlocksWritten();
-        LOG.debug("WRITE_BLOCK finalized {}", r);
-      }
-      responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());
-      if (p.isLast()) {
-        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Reads the next packet into {@code p}. Returns false when its header is refused, with an
+   * error ack for its seqno queued (the pipeline then ends and the connection is closed):
+   * ERROR_INVALID for impossible lengths or more data than
+   * {@code quire.datanode.transfer.max-packet-size}, ERROR when the buffer budget has no room
+   * for it in time.
+   */
+  private boolean readPacket(PacketBuffer p, Replica r, PacketResponder responder)
+      throws IOException {
+    PacketHeader h;
+    try {
+      h = p.readHeader(in);
+    } catch (InvalidPacketHeaderException e) {
+      LOG.warn("WRITE_BLOCK {}: refusing {}{}", r, e.getMessage(), e.isTooLarge()
+          ? " (" + DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY + ")" : "");
+      responder.enqueueError(e.getSeqno(), Status.ERROR_INVALID);
+      return false;
+    }
+    try {
+      p.readBody(in, h);
+    } catch (BufferBudgetExhaustedException e) {
+      LOG.warn("WRITE_BLOCK {}: refusing packet {}: {}", r, h.seqno(), e.getMessage());
+      responder.enqueueError(h.seqno(), Status.ERROR);
+      return false;
+    }
+    return true;
   }
 
   private static void joinQuietly(Thread t, long millis) {

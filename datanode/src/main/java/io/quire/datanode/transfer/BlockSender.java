@@ -12,17 +12,30 @@ import org.apache.hadoop.net.SocketOutputStream;
  * verifies), the data zero-copy from the block file when the connection has a channel.
  * Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final partial
  * chunk is computed from the data, because the stored one may cover bytes written after the
- * visible end. The stream ends with an empty packet flagged lastPacketInBlock.
+ * visible end. The stream ends with an empty packet flagged lastPacketInBlock. The packet
+ * buffer comes from the DataNode's budget (see {@link #bufferBytes}).
  */
 final class BlockSender {
   static final int PACKET_DATA = 64 * 1024;
   private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
 
   private final ReplicaInput input;
-  private final PacketBuffer packet = new PacketBuffer();
+  private final PacketBuffer packet;
 
-  BlockSender(ReplicaInput input) {
+  /** Sends from {@code input} framing packets in {@code packet} (the caller closes it). */
+  BlockSender(ReplicaInput input, PacketBuffer packet) {
     this.input = input;
+    this.packet = packet;
+  }
+
+  /**
+   * Bytes of packet buffer a send needs: header and checksums of a full packet, plus its data
+   * unless the data goes zero-copy. Reserving them before answering an op lets a busy DataNode
+   * refuse it cleanly.
+   */
+  static int bufferBytes(boolean zeroCopy) {
+    int headerAndSums = PacketHeader.SIZE + PacketHeader.checksumLenFor(PACKET_DATA);
+    return zeroCopy ? headerAndSums : headerAndSums + PACKET_DATA;
   }
 
   /**
@@ -40,7 +53,12 @@ final class BlockSender {
     long pos = from;
     while (pos < to) {
       int n = (int) Math.min(PACKET_DATA, to - pos);
-      packet.prepare(new PacketHeader(pos, seqno++, false, false, n));
+      PacketHeader h = new PacketHeader(pos, seqno++, false, false, n);
+      if (zeroCopy != null) {
+        packet.prepareHeaderAndChecksums(h);
+      } else {
+        packet.prepare(h);
+      }
       byte[] buf = packet.array();
       input.readChecksums(pos, n, buf, packet.checksumOffset());
       int partial = n % BPC;

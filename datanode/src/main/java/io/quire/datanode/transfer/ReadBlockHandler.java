@@ -39,7 +39,14 @@ final class ReadBlockHandler {
       Responses.refuse(out, "READ_BLOCK", e);
       return;
     }
-    try (ReplicaInput in = input) {
+    try (ReplicaInput in = input;
+         PacketBuffer packet = ctx.newPacketBuffer("READ_BLOCK " + b.getName())) {
+      try {
+        packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy != null));
+      } catch (BufferBudgetExhaustedException e) {
+        Responses.refuse(out, "READ_BLOCK", e);
+        return;
+      }
       long visible = in.getVisibleLength();
       if (req.getOffset() > visible) {
         InvalidRangeException e = new InvalidRangeException("READ_BLOCK " + b.getName()
@@ -54,7 +61,7 @@ final class ReadBlockHandler {
           in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
           in.getReplica().getState()));
       try {
-        new BlockSender(in).sendPackets(out, zeroCopy, from, to);
+        new BlockSender(in, packet).sendPackets(out, zeroCopy, from, to);
         ctx.getMetrics().addBytesRead(to - from);
         ctx.getMetrics().incrBlocksRead();
       } catch (SocketTimeoutException e) {

@@ -3,7 +3,9 @@ package io.quire.datanode.transfer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quire.protocol.datatransfer.DataTransferProtocol;
 import io.quire.protocol.datatransfer.Packet;
+import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +39,8 @@ class PacketBufferTest {
     }
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));
     ByteArrayOutputStream forwarded = new ByteArrayOutputStream();
-    PacketBuffer p = new PacketBuffer();
+    BufferBudget budget = new BufferBudget(64L << 20, 0);
+    PacketBuffer p = new PacketBuffer(budget, DataTransferProtocol.MAX_PACKET_DATA, "test");
     off = 0;
     for (int i = 0; i < sizes.length; i++) {
       p.readFrom(in);
@@ -48,5 +51,9 @@ class PacketBufferTest {
       off += sizes[i];
     }
     assertArrayEquals(wire.toByteArray(), forwarded.toByteArray());
+    int largest = PacketHeader.SIZE + PacketHeader.checksumLenFor(4 << 20) + (4 << 20);
+    assertEquals(largest, budget.getReservedBytes(), "the buffer grew to the largest frame");
+    p.close();
+    assertEquals(0, budget.getReservedBytes());
   }
 }
