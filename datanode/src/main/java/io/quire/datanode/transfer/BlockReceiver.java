@@ -36,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. Forwarding
  * to a downstream node that stops reading fails after the write timeout plus one extension
  * per downstream node; the downstream is then dropped (its ack reads as ERROR, naming it to
- * the writer) and this node goes on writing locally. A packet
- * flagged syncBlock is forced to disk before it is acked; the last packet finalizes the
- * replica. With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
+ * the writer) and this node goes on writing locally. A packet flagged syncBlock is forced to
+ * disk before it is acked, and the first one also fsyncs the directory holding the replica's
+ * files (as HDFS does), so an hsync'ed replica is still found after a crash (a RECOVER_APPEND
+ * replica's durable move into rbw/ already did that). The last packet finalizes the replica.
+ * With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
  * the move into {@code finalized/} are all durable when the last ack is sent
  * ({@link FsDataset#finalizeReplicaDurably}); with it false nothing is forced
  * ({@link FsDataset#finalizeReplica}, HDFS's behaviour). A writer that disconnects leaves the
@@ -59,6 +61,11 @@ final class BlockReceiver implements Replica.Writer {
   private volatile boolean stopped;
   /** The replica is claimed but its files are not created yet (receiver thread only). */
   private boolean filesPending;
+  /**
+   * The replica's directory entries are durable (receiver thread only): after its first hsync,
+   * or from the start for RECOVER_APPEND, whose durable move into rbw/ synced them.
+   */
+  private boolean entriesDurable;
 
   BlockReceiver(TransferContext ctx, Socket upSocket, DataInputStream in, DataOutputStream out,
       WriteBlockRequest req) {
@@ -67,6 +74,7 @@ final class BlockReceiver implements Replica.Writer {
     this.in = in;
     this.out = out;
     this.req = req;
+    this.entriesDurable = req.getStage() == BlockConstructionStage.RECOVER_APPEND;
   }
 
   void receive() throws IOException {
@@ -256,6 +264,12 @@ final class BlockReceiver implements Replica.Writer {
         }
         if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
           disk.sync();
+        }
+        if (p.isSync() && !entriesDurable) {
+          // the first hsync also makes the new files' directory entries durable
+          ctx.getDataset().syncReplicaDirectory(r);
+          entriesDurable = true;
+          ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RBW_DIRECTORY_SYNC, r);
         }
         if (p.isLast()) {
           ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
