@@ -4,7 +4,10 @@ import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import org.apache.hadoop.net.SocketOutputStream;
 
 /**
@@ -13,7 +16,9 @@ import org.apache.hadoop.net.SocketOutputStream;
  * Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final partial
  * chunk is computed from the data, because the stored one may cover bytes written after the
  * visible end. The stream ends with an empty packet flagged lastPacketInBlock. The packet
- * buffer comes from the DataNode's budget (see {@link #bufferBytes}).
+ * buffer comes from the DataNode's budget (see {@link #bufferBytes}). Failures to send (the
+ * peer closed, reset or stopped reading) are {@link SocketException}s or
+ * {@link SocketTimeoutException}s, failures to read the replica other IOExceptions.
  */
 final class BlockSender {
   static final int PACKET_DATA = 64 * 1024;
@@ -68,19 +73,68 @@ final class BlockSender {
             .putInt(crc);
       }
       if (zeroCopy != null) {
-        packet.writeHeaderAndChecksumsTo(out);
-        out.flush();
-        input.transferData(pos, n, zeroCopy);
+        toPeer(() -> {
+          packet.writeHeaderAndChecksumsTo(out);
+          out.flush();
+        });
+        transferData(pos, n, zeroCopy);
       } else {
         input.readData(pos, buf, packet.dataOffset(), n);
-        packet.writeTo(out);
+        toPeer(() -> packet.writeTo(out));
       }
       pos += n;
     }
     packet.prepare(new PacketHeader(to, seqno, true, false, 0));
-    packet.writeTo(out);
-    out.flush();
+    toPeer(() -> {
+      packet.writeTo(out);
+      out.flush();
+    });
     return seqno;
+  }
+
+  /** A send to the peer. */
+  private interface Send {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code send}; its failures are the peer's (closed, reset, gone), so they surface as
+   * a {@link SocketException} (a write timeout stays a {@link SocketTimeoutException}): NIO
+   * channels report a reset as a plain IOException.
+   */
+  private static void toPeer(Send send) throws IOException {
+    try {
+      send.run();
+    } catch (SocketException | SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      throw peerGone(e);
+    }
+  }
+
+  /**
+   * Sends block bytes zero-copy. transferTo fails for the file or for the socket; only the
+   * socket's errors (reset, broken pipe, closed) are turned into a {@link SocketException}.
+   */
+  private void transferData(long pos, int n, SocketOutputStream zeroCopy) throws IOException {
+    try {
+      input.transferData(pos, n, zeroCopy);
+    } catch (SocketException | SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      String m = String.valueOf(e.getMessage());
+      if (e instanceof ClosedChannelException || m.startsWith("Broken pipe")
+          || m.startsWith("Connection reset")) {
+        throw peerGone(e);
+      }
+      throw e;
+    }
+  }
+
+  private static SocketException peerGone(IOException e) {
+    SocketException s = new SocketException("sending to the peer failed: " + e);
+    s.initCause(e);
+    return s;
   }
 
   /** {@code off} rounded down to a chunk boundary. */
