@@ -61,8 +61,9 @@ public final class DataNodeConfigKeys {
   public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
 
   /**
-   * Write timeout of data-transfer sockets, in milliseconds: a write that makes no progress
-   * this long (the peer stopped reading) fails and frees the transfer thread; 0 waits forever.
+   * Write timeout of data-transfer sockets, in milliseconds: a write (one packet, ack or
+   * response) that has not completed after this long (the peer stopped reading) fails and frees
+   * the transfer thread; 0 waits forever.
    * Writes into a pipeline get
    * {@link io.quire.protocol.QuireConfigKeys#WRITE_TIMEOUT_EXTENSION_KEY} more per downstream
    * node. HDFS's dfs.datanode.socket.write.timeout, with its default: long

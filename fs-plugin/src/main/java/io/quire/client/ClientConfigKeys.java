@@ -25,9 +25,9 @@ public final class ClientConfigKeys {
   public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
 
   /**
-   * Write timeout of data-transfer sockets, in milliseconds: a send that makes no progress this
-   * long (the DataNode stopped reading) fails, and a write pipeline is recovered without that
-   * node; 0 waits forever. Pipelines get
+   * Write timeout of data-transfer sockets, in milliseconds: a send (one packet) that has not
+   * completed after this long (the DataNode stopped reading) fails, and a write pipeline is
+   * recovered without that node; 0 waits forever. Pipelines get
    * {@link io.quire.protocol.QuireConfigKeys#WRITE_TIMEOUT_EXTENSION_KEY} more per node, so the
    * DataNode next to a stalled one gives up before the client does. HDFS's default (its
    * dfs.datanode.socket.write.timeout, which its client uses too).

@@ -96,9 +96,8 @@ public final class ClientOptions {
   public int writeTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
 
   /**
-   * Write timeout of a connection into a pipeline of {@code pipelineNodes} nodes (0 for a
-   * single DataNode that is not a pipeline, e.g. a reader's request): the base plus one
-   * extension per node; 0 (no timeout) if the base is 0.
+   * Write timeout of a connection into a write pipeline of {@code pipelineNodes} nodes (0 for
+   * any other op): the base plus one extension per node; 0 (no timeout) if the base is 0.
    */
   public long writeTimeoutMs(int pipelineNodes) {
     return socketWriteTimeoutMs == 0 ? 0

@@ -1,6 +1,8 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.DatanodeId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,21 +13,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
-import org.apache.hadoop.net.SocketInputStream;
-import org.apache.hadoop.net.SocketOutputStream;
 
 /**
  * One data-transfer TCP connection to a DataNode: TCP_NODELAY, an output buffer sized for a
  * whole packet and a small input buffer. One operation per connection, as
- * {@code DataTransferProtocol} prescribes.
- *
- * <p>The socket has a channel and is used only through Hadoop's timed
- * {@link SocketInputStream} and {@link SocketOutputStream} (as HDFS's client does): a read
- * fails after {@code quire.client.socket.timeout.ms} without data, a write after its write
- * timeout without progress ({@code quire.client.socket.write-timeout.ms}, plus the extension
- * per node for a write pipeline), so a DataNode that stops reading cannot block a writer
- * forever. 0 waits forever.
+ * {@code DataTransferProtocol} prescribes. Reads fail after {@code quire.client.socket.timeout.ms}
+ * without data; writes fail after their write timeout ({@code quire.client.socket.write-timeout.ms},
+ * plus the extension per node of a write pipeline, see {@link ClientOptions#writeTimeoutMs}),
+ * enforced by {@link SocketWriteTimeouts}, so a DataNode that stops reading cannot block a
+ * writer forever. 0 waits forever.
  */
 final class DataNodeConnection implements Closeable {
   /** Output buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
@@ -41,35 +37,37 @@ final class DataNodeConnection implements Closeable {
 
   private final DatanodeId node;
   private final Socket socket;
-  private final SocketOutputStream rawOut;
+  private final TimedSocketOutput rawOut;
   private final DataOutputStream out;
   private final DataInputStream in;
 
-  private DataNodeConnection(DatanodeId node, Socket socket, int readTimeoutMs,
-      long writeTimeoutMs) throws IOException {
+  private DataNodeConnection(DatanodeId node, Socket socket, long writeTimeoutMs)
+      throws IOException {
     this.node = node;
     this.socket = socket;
-    this.rawOut = new SocketOutputStream(socket.getChannel(), writeTimeoutMs);
+    this.rawOut = SocketWriteTimeouts.shared().output(socket, writeTimeoutMs);
     this.out = new DataOutputStream(new BufferedOutputStream(rawOut, BUFFER_SIZE));
-    this.in = new DataInputStream(new BufferedInputStream(
-        new SocketInputStream(socket.getChannel(), readTimeoutMs), INPUT_BUFFER_SIZE));
+    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(),
+        INPUT_BUFFER_SIZE));
   }
 
   /**
    * Connects to {@code node}'s data-transfer server; the exception names the node.
    *
-   * @param writeTimeoutMs the write timeout, from {@link ClientOptions#writeTimeoutMs}
+   * @param writeTimeoutMs from {@link ClientOptions#writeTimeoutMs}: with the number of
+   *     pipeline nodes for a write pipeline, 0 nodes for any other op
    */
   static DataNodeConnection open(DatanodeId node, ClientOptions options, long writeTimeoutMs)
       throws IOException {
-    Socket s = SocketChannel.open().socket();
+    Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
+      s.setSoTimeout(options.socketTimeoutMs());
       s.setSendBufferSize(BUFFER_SIZE * 2);
       s.setReceiveBufferSize(RECEIVE_BUFFER_SIZE);
       s.connect(new InetSocketAddress(node.getHost(), node.getDataPort()),
           options.connectTimeoutMs());
-      return new DataNodeConnection(node, s, options.socketTimeoutMs(), writeTimeoutMs);
+      return new DataNodeConnection(node, s, writeTimeoutMs);
     } catch (IOException e) {
       closeQuietly(s);
       throw new IOException("connect to DataNode " + node.getDataAddress() + ": " + e, e);
@@ -95,9 +93,8 @@ final class DataNodeConnection implements Closeable {
   }
 
   /**
-   * Closes the connection and wakes any thread blocked on it: the timed streams wait in a
-   * selector, which a plain close does not wake for a reader, so input and output are shut
-   * down first (a waiting reader sees end of stream, a waiting writer an error).
+   * Closes the connection; input and output are shut down first, so any thread blocked on it
+   * (the pipeline's ack reader) fails at once.
    */
   @Override public void close() {
     try {

@@ -18,8 +18,7 @@ public final class BlockOpClient {
   /** Sends {@code req} to {@code target} and returns its answer (which may be an error). */
   public OpResponse call(DatanodeId target, BlockOpRequest req) throws IOException {
     try (Socket s = TransferSockets.connect(target.toSocketAddress(), options)) {
-      TransferStreams io = TransferSockets.streams(s, options.getSocketTimeoutMs(),
-          options.writeTimeoutMs(0));
+      TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(0));
       req.write(io.out());
       io.out().flush();
       return OpResponse.read(io.in());

@@ -12,6 +12,7 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.DataInputStream;
@@ -22,7 +23,6 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.net.SocketOutputStream;
 import org.apache.hadoop.util.DataChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +147,7 @@ final class BlockReceiver implements Replica.Writer {
   private void receiveInto(Replica r) throws IOException {
     DataInputStream mirrorIn = null;
     DataOutputStream mirrorOut = null;
-    SocketOutputStream mirrorRaw = null;
+    TimedSocketOutput mirrorRaw = null;
     DatanodeId next = req.getDownstreamTargets().isEmpty() ? null
         : req.getDownstreamTargets().get(0);
     if (next != null) {
@@ -155,7 +155,7 @@ final class BlockReceiver implements Replica.Writer {
         DataNodeOptions o = ctx.getOptions();
         mirror = TransferSockets.connect(next.toSocketAddress(), o);
         // nodes nearer the end of the pipeline give up on a stalled downstream first
-        TransferStreams m = TransferSockets.streams(mirror, o.getSocketTimeoutMs(),
+        TransferStreams m = TransferSockets.streams(mirror,
             o.writeTimeoutMs(req.getDownstreamTargets().size()));
         mirrorOut = m.out();
         mirrorIn = m.in();

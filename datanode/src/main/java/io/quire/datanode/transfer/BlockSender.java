@@ -2,13 +2,13 @@ package io.quire.datanode.transfer;
 
 import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.protocol.datatransfer.PacketHeader;
+import io.quire.protocol.net.TimedSocketOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import org.apache.hadoop.net.SocketOutputStream;
 
 /**
  * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
@@ -49,10 +49,10 @@ final class BlockSender {
    * seqno of the last packet. Flushes.
    *
    * @param zeroCopy the timed stream under {@code out} to send packet data with
-   *     {@link SocketOutputStream#transferToFully} (no copy through user space), or null to
+   *     {@link TimedSocketOutput#transferFrom} (no copy through user space), or null to
    *     copy it through {@code out}
    */
-  long sendPackets(DataOutputStream out, SocketOutputStream zeroCopy, long from, long to)
+  long sendPackets(DataOutputStream out, TimedSocketOutput zeroCopy, long from, long to)
       throws IOException {
     long seqno = 0;
     long pos = from;
@@ -116,7 +116,7 @@ final class BlockSender {
    * Sends block bytes zero-copy. transferTo fails for the file or for the socket; only the
    * socket's errors (reset, broken pipe, closed) are turned into a {@link SocketException}.
    */
-  private void transferData(long pos, int n, SocketOutputStream zeroCopy) throws IOException {
+  private void transferData(long pos, int n, TimedSocketOutput zeroCopy) throws IOException {
     try {
       input.transferData(pos, n, zeroCopy);
     } catch (SocketException | SocketTimeoutException e) {

@@ -58,8 +58,7 @@ public final class BlockTransferClient {
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
       List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
       try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
-        TransferStreams io = TransferSockets.streams(s, options.getSocketTimeoutMs(),
-            options.writeTimeoutMs(targets.size()));
+        TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(targets.size()));
         DataOutputStream out = io.out();
         DataInputStream ackIn = io.in();
         new WriteBlockRequest(local, "datanode-transfer", rest, BlockConstructionStage.TRANSFER,

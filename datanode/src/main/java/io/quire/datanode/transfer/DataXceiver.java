@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one data-transfer connection: reads the op header and request, dispatches to the
- * op's handler. Reads time out after {@code quire.datanode.socket.timeout.ms} without data,
- * writes after {@code quire.datanode.socket.write-timeout.ms} without progress (a reader that
- * stops reading frees this thread then). A malformed or truncated request gets an
+ * op's handler. A read fails after {@code quire.datanode.socket.timeout.ms} without data, a
+ * write that has not completed after {@code quire.datanode.socket.write-timeout.ms} (so a
+ * reader that stops reading frees this thread then). A malformed or truncated request gets an
  * ERROR_INVALID response where one can still be sent, within the refusal deadline, and one
  * WARN line; nothing escapes to the server.
  */
@@ -55,8 +55,7 @@ final class DataXceiver implements Runnable {
     try {
       DataNodeOptions o = ctx.getOptions();
       TransferSockets.configure(s, o);
-      TransferStreams io = TransferSockets.streams(s, o.getSocketTimeoutMs(),
-          o.writeTimeoutMs(0));
+      TransferStreams io = TransferSockets.streams(s, o.writeTimeoutMs(0));
       DataInputStream in = io.in();
       DataOutputStream out = io.out();
       Op op = readOpHeader(in);
@@ -69,7 +68,9 @@ final class DataXceiver implements Runnable {
           new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
           break;
         case READ_BLOCK:
-          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out, io.rawOut());
+          // zero-copy needs the socket's channel (sockets from the server socket channel)
+          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out,
+              s.getChannel() == null ? null : io.rawOut());
           break;
         default:
           new BlockOpHandler(ctx).handle(BlockOpRequest.read(op, in), out);

@@ -4,12 +4,12 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import org.apache.hadoop.net.SocketOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ final class ReadBlockHandler {
   /**
    * @param zeroCopy the timed stream under {@code out}, to send data with zero-copy transfers
    */
-  void handle(ReadBlockRequest req, DataOutputStream out, SocketOutputStream zeroCopy)
+  void handle(ReadBlockRequest req, DataOutputStream out, TimedSocketOutput zeroCopy)
       throws IOException {
     Block b = req.getBlock();
     ReplicaInput input;

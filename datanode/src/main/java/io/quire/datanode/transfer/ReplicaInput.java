@@ -5,6 +5,7 @@ import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.storage.ReplicaFiles;
 import io.quire.protocol.exceptions.ReplicaNotFoundException;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import java.io.Closeable;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
-import org.apache.hadoop.net.SocketOutputStream;
 
 /**
  * Read access to one replica's block and meta files, opened once (a later rename by
@@ -78,10 +78,10 @@ final class ReplicaInput implements Closeable {
 
   /**
    * Sends block bytes [pos, pos+len) to {@code target} without copying them through the heap,
-   * waiting at most the stream's write timeout each time the socket is full.
+   * within the stream's write timeout.
    */
-  void transferData(long pos, int len, SocketOutputStream target) throws IOException {
-    target.transferToFully(blockCh, pos, len);
+  void transferData(long pos, int len, TimedSocketOutput target) throws IOException {
+    target.transferFrom(blockCh, pos, len);
   }
 
   /** Reads the stored CRCs of the chunks covering [pos, pos+len), pos chunk-aligned. */

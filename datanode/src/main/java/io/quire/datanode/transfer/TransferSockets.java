@@ -1,31 +1,23 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.DataNodeOptions;
+import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedSocketOutput;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import org.apache.hadoop.io.IOUtils;
-import org.apache.hadoop.net.SocketInputStream;
-import org.apache.hadoop.net.SocketOutputStream;
 
 /**
- * Socket set-up shared by the server and the DataNode's own outgoing transfers.
- *
- * <p>Every data-transfer socket has a channel and is used only through timed streams
- * ({@link #streams}: Hadoop's {@link SocketInputStream} and {@link SocketOutputStream}, as
- * HDFS's DataNode uses them): a read fails after waiting the read timeout for data, a write
- * after waiting its write timeout for the peer to make room. Both timeouts bound the time
- * without progress, not the length of a transfer. The channel is non-blocking from then on, so
- * {@code Socket.getInputStream()} and {@code getOutputStream()} must not be used, and a thread
- * waiting on it is woken by {@link #abort}, not by a plain close.
+ * Socket set-up shared by the server and the DataNode's own outgoing transfers. Sockets are
+ * blocking; reads time out after {@code quire.datanode.socket.timeout.ms} without data
+ * ({@code SO_TIMEOUT}), writes after their write timeout ({@link #streams}, enforced by
+ * {@link SocketWriteTimeouts}).
  */
 final class TransferSockets {
   /** Stream buffer size: at least one full default packet. */
@@ -46,17 +38,18 @@ final class TransferSockets {
 
   private TransferSockets() {}
 
-  /** TCP_NODELAY, socket buffers, keep-alive; the timeouts belong to the {@link #streams}. */
-  static void configure(Socket s, DataNodeOptions o) throws SocketException {
+  /** TCP_NODELAY, socket buffers, keep-alive, read timeout. */
+  static void configure(Socket s, DataNodeOptions o) throws IOException {
     s.setTcpNoDelay(true);
     s.setSendBufferSize(o.getSocketBufferSize());
     s.setReceiveBufferSize(o.getSocketBufferSize());
+    s.setSoTimeout(o.getSocketTimeoutMs());
     s.setKeepAlive(true);
   }
 
-  /** Opens a configured, channel-backed connection to {@code addr} within the connect timeout. */
+  /** Opens a configured connection to {@code addr} within the connect timeout. */
   static Socket connect(InetSocketAddress addr, DataNodeOptions o) throws IOException {
-    Socket s = SocketChannel.open().socket();
+    Socket s = new Socket();
     try {
       configure(s, o);
       s.connect(addr, o.getConnectTimeoutMs());
@@ -68,17 +61,14 @@ final class TransferSockets {
   }
 
   /**
-   * The timed streams of {@code s} (which must have a channel): reads wait at most
-   * {@code readTimeoutMs} for data, writes at most {@code writeTimeoutMs} for room; 0 waits
-   * forever.
+   * The streams of configured socket {@code s}: every write to them must complete within
+   * {@code writeTimeoutMs} (0: no limit), or the socket is aborted and the write fails with a
+   * SocketTimeoutException.
    */
-  static TransferStreams streams(Socket s, int readTimeoutMs, long writeTimeoutMs)
-      throws IOException {
-    SocketChannel ch = channelOf(s);
-    SocketOutputStream raw = new SocketOutputStream(ch, writeTimeoutMs);
+  static TransferStreams streams(Socket s, long writeTimeoutMs) throws IOException {
+    TimedSocketOutput raw = SocketWriteTimeouts.shared().output(s, writeTimeoutMs);
     return new TransferStreams(
-        new DataInputStream(new BufferedInputStream(new SocketInputStream(ch, readTimeoutMs),
-            INPUT_BUFFER)),
+        new DataInputStream(new BufferedInputStream(s.getInputStream(), INPUT_BUFFER)),
         new DataOutputStream(new BufferedOutputStream(raw, STREAM_BUFFER)), raw);
   }
 
@@ -86,28 +76,23 @@ final class TransferSockets {
    * Refuses a connection within {@link #REFUSAL_DEADLINE_MS} in total: sends {@code answer},
    * half-closes, and discards what the peer still sends (at most {@link #REFUSAL_DRAIN_BYTES})
    * until it closes, so closing with unread input does not reset the connection before the
-   * peer read the answer. A peer that reads or writes too slowly is cut off at the deadline.
-   * The caller closes the socket.
+   * peer read the answer. A peer that reads or writes too slowly is cut off at the deadline
+   * (give or take {@link SocketWriteTimeouts#TICK_MS}). The caller closes the socket.
    */
   static void refuse(Socket s, byte[] answer) throws IOException {
     long deadline = System.nanoTime() + REFUSAL_DEADLINE_MS * 1_000_000;
-    SocketChannel ch = channelOf(s);
-    SocketOutputStream out = new SocketOutputStream(ch, REFUSAL_DEADLINE_MS);
-    ByteBuffer b = ByteBuffer.wrap(answer);
-    while (b.hasRemaining()) {
-      out.setTimeout((int) remainingMs(deadline, "send the refusal"));
-      out.write(b);
-    }
+    TimedSocketOutput out = SocketWriteTimeouts.shared().output(s, REFUSAL_DEADLINE_MS);
+    out.write(answer);
+    out.flush();
     s.shutdownOutput();
-    SocketInputStream in = new SocketInputStream(ch, REFUSAL_DEADLINE_MS);
-    ByteBuffer sink = ByteBuffer.allocate(8192);
+    InputStream in = s.getInputStream();
+    byte[] sink = new byte[8192];
     for (long left = REFUSAL_DRAIN_BYTES; left > 0; ) {
       long ms = (deadline - System.nanoTime()) / 1_000_000;
       if (ms <= 0) {
         return;
       }
-      in.setTimeout(ms);
-      sink.clear();
+      s.setSoTimeout((int) ms);
       int n = in.read(sink);
       if (n < 0) {
         return;
@@ -117,10 +102,9 @@ final class TransferSockets {
   }
 
   /**
-   * Closes {@code s} so that every thread blocked on it wakes up (null is ignored). A timed
-   * stream waits in a selector, which a plain close does not wake for a reader; shutting input
-   * and output down first does (the reader sees end of stream, a writer an error). Use this,
-   * not {@code Socket.close()}, wherever a socket is closed to stop another thread.
+   * Closes {@code s} so that every thread blocked on it fails at once (null is ignored): input
+   * and output are shut down first, then the socket is closed. Use it wherever a socket is
+   * closed to stop another thread.
    */
   static void abort(Socket s) {
     if (s == null) {
@@ -137,23 +121,5 @@ final class TransferSockets {
       // not connected, or already shut down
     }
     IOUtils.closeSocket(s);
-  }
-
-  private static long remainingMs(long deadlineNanos, String what) throws SocketTimeoutException {
-    long ms = (deadlineNanos - System.nanoTime()) / 1_000_000;
-    if (ms <= 0) {
-      throw new SocketTimeoutException(what + ": refusal deadline of " + REFUSAL_DEADLINE_MS
-          + " ms passed");
-    }
-    return ms;
-  }
-
-  private static SocketChannel channelOf(Socket s) throws IOException {
-    SocketChannel ch = s.getChannel();
-    if (ch == null) {
-      throw new IOException("data-transfer socket " + s + " has no channel (timed streams need"
-          + " one)");
-    }
-    return ch;
   }
 }
