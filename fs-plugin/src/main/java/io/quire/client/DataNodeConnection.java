@@ -17,9 +17,10 @@ import java.net.Socket;
 /**
  * One data-transfer TCP connection to a DataNode: TCP_NODELAY, an output buffer sized for a
  * whole packet and a small input buffer. One operation per connection, as
- * {@code DataTransferProtocol} prescribes. Reads fail after {@code quire.client.socket.timeout.ms}
- * without data; writes fail after their write timeout ({@code quire.client.socket.write-timeout.ms},
- * plus the extension per node of a write pipeline, see {@link ClientOptions#writeTimeoutMs}),
+ * {@code DataTransferProtocol} prescribes. Reads fail after
+ * {@code quire.client.socket.timeout.ms} without data; writes fail after their write timeout
+ * ({@code quire.client.socket.write-timeout.ms}, plus the extension per node of a write
+ * pipeline, see {@link ClientOptions#writeTimeoutMs}),
  * enforced by {@link SocketWriteTimeouts}, so a DataNode that stops reading cannot block a
  * writer forever. 0 waits forever.
  */

@@ -48,7 +48,7 @@ public final class Packet {
   public byte[] getData() { return data; }
   public int getDataLen() { return header.dataLen(); }
 
-  /** Bytes of chunk CRCs covering {@code dataLen} data bytes ({@link PacketHeader#checksumLenFor}). */
+  /** Bytes of chunk CRCs covering {@code dataLen} data bytes (see PacketHeader). */
   public static int checksumLenFor(int dataLen) {
     return PacketHeader.checksumLenFor(dataLen);
   }

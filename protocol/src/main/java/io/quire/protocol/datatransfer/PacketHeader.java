@@ -79,7 +79,10 @@ public record PacketHeader(long offsetInBlock, long seqno, boolean lastPacketInB
     out.write(b);
   }
 
-  /** Decodes and validates the header in {@code src[off, off + SIZE)}, data up to the protocol maximum. */
+  /**
+   * Decodes and validates the header in {@code src[off, off + SIZE)}, accepting data up to the
+   * protocol maximum.
+   */
   public static PacketHeader decode(byte[] src, int off) throws InvalidPacketHeaderException {
     return decode(src, off, DataTransferProtocol.MAX_PACKET_DATA);
   }
