@@ -16,6 +16,7 @@ import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.transfer.BlockOpClient;
 import io.quire.datanode.transfer.BlockTransferClient;
+import io.quire.datanode.transfer.BufferBudget;
 import io.quire.datanode.transfer.DataTransferServer;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.types.Block;
@@ -76,7 +77,8 @@ public class DataNode extends CompositeService {
     BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDatanodeId, dataset,
         new BlockOpClient(options), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
-        new BlockTransferClient(dataset, options), recovery, this::reportSentCorrupt);
+        new BlockTransferClient(dataset, options, tctx.getBuffers()), recovery,
+        this::reportSentCorrupt);
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
         this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
         new CommandAuthority()));
@@ -112,9 +114,13 @@ public class DataNode extends CompositeService {
     }
   }
 
-  private int getActiveTransfers() {
+  /** Data-transfer connections being served right now. */
+  public int getActiveTransfers() {
     return transferContext == null ? 0 : transferContext.getActiveTransfers();
   }
+
+  /** The packet buffer budget of this DataNode's transfers (bytes in use, capacity). */
+  public BufferBudget getTransferBuffers() { return transferContext.getBuffers(); }
 
   /** The bound address of the data-transfer server (after start). */
   public InetSocketAddress getDataAddress() {

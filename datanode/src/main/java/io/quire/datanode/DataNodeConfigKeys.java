@@ -1,5 +1,7 @@
 package io.quire.datanode;
 
+import io.quire.protocol.datatransfer.DataTransferProtocol;
+
 /**
  * Configuration keys of the DataNode, each next to its typed default and one line of doc.
  * They are read once into {@link DataNodeOptions}. The NameNode list comes from the shared key
@@ -29,9 +31,47 @@ public final class DataNodeConfigKeys {
   public static final String TRANSFER_THREADS_KEY = "quire.datanode.transfer.threads";
   public static final int TRANSFER_THREADS_DEFAULT = 1024;
 
+  /**
+   * Largest data part of a packet this DataNode accepts, in bytes; a header declaring more is
+   * answered with an ERROR_INVALID ack and the connection closed. Default: the protocol's
+   * maximum ({@link DataTransferProtocol#MAX_PACKET_DATA}), so
+   * any client packet size works; lower it to bound what one connection may hold.
+   */
+  public static final String TRANSFER_MAX_PACKET_SIZE_KEY =
+      "quire.datanode.transfer.max-packet-size";
+  public static final int TRANSFER_MAX_PACKET_SIZE_DEFAULT = DataTransferProtocol.MAX_PACKET_DATA;
+
+  /**
+   * Bytes of packet buffers all data-transfer connections together may hold (writes and reads
+   * alike). 256 MiB: about 3900 connections with the default 64 KiB packets, 60 with the
+   * largest; without it 1024 connections could each be told to allocate 4 MiB.
+   */
+  public static final String TRANSFER_BUFFER_BUDGET_KEY = "quire.datanode.transfer.buffer-budget";
+  public static final long TRANSFER_BUFFER_BUDGET_DEFAULT = 256L * 1024 * 1024;
+
+  /**
+   * Milliseconds a connection waits for packet buffer room within the budget before it is
+   * refused (an ERROR ack, or an ERROR response before a read starts).
+   */
+  public static final String TRANSFER_BUFFER_WAIT_KEY = "quire.datanode.transfer.buffer-wait.ms";
+  public static final int TRANSFER_BUFFER_WAIT_DEFAULT = 5_000;
+
   /** Read timeout of data-transfer sockets, in milliseconds. */
   public static final String SOCKET_TIMEOUT_KEY = "quire.datanode.socket.timeout.ms";
   public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
+
+  /**
+   * Write timeout of data-transfer sockets, in milliseconds: a write (one packet, ack or
+   * response) that has not completed after this long (the peer stopped reading) fails and frees
+   * the transfer thread; 0 waits forever.
+   * Writes into a pipeline get
+   * {@link io.quire.protocol.QuireConfigKeys#WRITE_TIMEOUT_EXTENSION_KEY} more per downstream
+   * node. HDFS's dfs.datanode.socket.write.timeout, with its default: long
+   * enough that a reader pausing between reads (a task processing records) rarely loses its
+   * connection; a stalled pipeline is usually noticed sooner by the read timeout on its acks.
+   */
+  public static final String SOCKET_WRITE_TIMEOUT_KEY = "quire.datanode.socket.write-timeout.ms";
+  public static final int SOCKET_WRITE_TIMEOUT_DEFAULT = 8 * 60_000;
 
   /** Connect timeout to downstream DataNodes, in milliseconds. */
   public static final String CONNECT_TIMEOUT_KEY = "quire.datanode.socket.connect-timeout.ms";

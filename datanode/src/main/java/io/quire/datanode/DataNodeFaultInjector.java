@@ -16,6 +16,11 @@ public final class DataNodeFaultInjector {
     AFTER_RECEIVE_PACKET,
     /** After the last packet was written and synced, before the replica is finalized. */
     BEFORE_FINALIZE,
+    /**
+     * After the directory holding an RBW replica's files was fsynced, on the replica's first
+     * hsync (context: the replica). Tests count the fsyncs here.
+     */
+    AFTER_RBW_DIRECTORY_SYNC,
     /** Before an ack is sent upstream. */
     BEFORE_SEND_ACK,
     /** Before a heartbeat is sent to a NameNode. */

@@ -1,6 +1,10 @@
 package io.quire.datanode;
 
+import static io.quire.protocol.QuireConfigKeys.BYTES_PER_CHECKSUM;
+
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datatransfer.DataTransferProtocol;
+import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.ha.Nameservice;
 import java.io.File;
 import java.net.InetAddress;
@@ -21,7 +25,12 @@ public final class DataNodeOptions {
   private final long heartbeatIntervalMs;
   private final long blockReportIntervalMs;
   private final int transferThreads;
+  private final int maxPacketSize;
+  private final long bufferBudget;
+  private final int bufferWaitMs;
   private final int socketTimeoutMs;
+  private final int socketWriteTimeoutMs;
+  private final int writeTimeoutExtensionMs;
   private final int connectTimeoutMs;
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
@@ -59,8 +68,18 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT);
     transferThreads = conf.getInt(DataNodeConfigKeys.TRANSFER_THREADS_KEY,
         DataNodeConfigKeys.TRANSFER_THREADS_DEFAULT);
+    maxPacketSize = conf.getInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY,
+        DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_DEFAULT);
+    bufferBudget = conf.getLongBytes(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY,
+        DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_DEFAULT);
+    bufferWaitMs = conf.getInt(DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_KEY,
+        DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_DEFAULT);
     socketTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY,
         DataNodeConfigKeys.SOCKET_TIMEOUT_DEFAULT);
+    socketWriteTimeoutMs = conf.getInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY,
+        DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_DEFAULT);
+    writeTimeoutExtensionMs = conf.getInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY,
+        QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_DEFAULT);
     connectTimeoutMs = conf.getInt(DataNodeConfigKeys.CONNECT_TIMEOUT_KEY,
         DataNodeConfigKeys.CONNECT_TIMEOUT_DEFAULT);
     socketBufferSize = conf.getInt(DataNodeConfigKeys.SOCKET_BUFFER_SIZE_KEY,
@@ -76,10 +95,23 @@ public final class DataNodeOptions {
     directoryScanIntervalMs = conf.getLong(DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_KEY,
         DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_DEFAULT);
     if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
-        || socketTimeoutMs < 0 || connectTimeoutMs < 0 || socketBufferSize <= 0
+        || socketTimeoutMs < 0 || socketWriteTimeoutMs < 0 || writeTimeoutExtensionMs < 0
+        || connectTimeoutMs < 0 || socketBufferSize <= 0
         || scanBytesPerSecond <= 0 || scanPeriodMs < 0 || directoryScanIntervalMs < 0) {
       throw new IllegalArgumentException("DataNode intervals, rates, thread counts and buffer sizes"
           + " must be positive (scan intervals may be 0): " + this);
+    }
+    if (maxPacketSize < BYTES_PER_CHECKSUM || maxPacketSize > DataTransferProtocol.MAX_PACKET_DATA
+        || bufferWaitMs < 0) {
+      throw new IllegalArgumentException(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY
+          + " must be in [" + BYTES_PER_CHECKSUM + ", " + DataTransferProtocol.MAX_PACKET_DATA
+          + "] and " + DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_KEY + " >= 0: " + this);
+    }
+    if (bufferBudget < PacketHeader.SIZE + PacketHeader.checksumLenFor(maxPacketSize)
+        + maxPacketSize) {
+      throw new IllegalArgumentException(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY + " ("
+          + bufferBudget + ") must hold at least one packet of "
+          + DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY + " (" + maxPacketSize + ")");
     }
   }
 
@@ -103,7 +135,26 @@ public final class DataNodeOptions {
   public long getHeartbeatIntervalMs() { return heartbeatIntervalMs; }
   public long getBlockReportIntervalMs() { return blockReportIntervalMs; }
   public int getTransferThreads() { return transferThreads; }
+  /** Largest data part of a packet accepted from a peer. */
+  public int getMaxPacketSize() { return maxPacketSize; }
+  /** Bytes of packet buffers all transfers together may hold. */
+  public long getBufferBudget() { return bufferBudget; }
+  /** How long a transfer waits for buffer room before it is refused. */
+  public int getBufferWaitMs() { return bufferWaitMs; }
   public int getSocketTimeoutMs() { return socketTimeoutMs; }
+  public int getSocketWriteTimeoutMs() { return socketWriteTimeoutMs; }
+  public int getWriteTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
+
+  /**
+   * Write timeout for a connection into a pipeline of {@code pipelineNodes} nodes (0 for a
+   * reader or a single peer): the base plus one extension per node; 0 (no timeout) if the
+   * base is 0.
+   */
+  public long writeTimeoutMs(int pipelineNodes) {
+    return socketWriteTimeoutMs == 0 ? 0
+        : socketWriteTimeoutMs + (long) writeTimeoutExtensionMs * pipelineNodes;
+  }
+
   public int getConnectTimeoutMs() { return connectTimeoutMs; }
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
@@ -116,7 +167,11 @@ public final class DataNodeOptions {
     return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
-        + ", transferThreads=" + transferThreads + ", socketTimeoutMs=" + socketTimeoutMs
+        + ", transferThreads=" + transferThreads + ", maxPacketSize=" + maxPacketSize
+        + ", bufferBudget=" + bufferBudget + ", bufferWaitMs=" + bufferWaitMs
+        + ", socketTimeoutMs=" + socketTimeoutMs
+        + ", socketWriteTimeoutMs=" + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs
+        + " per pipeline node)"
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
         + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose
         + ", scanBytesPerSecond=" + scanBytesPerSecond + ", scanPeriodMs=" + scanPeriodMs

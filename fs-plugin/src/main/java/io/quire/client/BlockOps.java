@@ -41,7 +41,8 @@ final class BlockOps {
       throws IOException {
     IOException last = null;
     for (DatanodeInfo node : lb.getLocations()) {
-      try (DataNodeConnection c = DataNodeConnection.open(node, options)) {
+      try (DataNodeConnection c = DataNodeConnection.open(node, options,
+          options.writeTimeoutMs(0))) {
         new BlockOpRequest(op, block, 0, 0).write(c.out());
         c.out().flush();
         return c.readSuccess(op + " " + block);

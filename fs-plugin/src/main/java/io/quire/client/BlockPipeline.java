@@ -48,7 +48,8 @@ final class BlockPipeline implements Closeable {
     String what = "WRITE_BLOCK " + stage + " " + block;
     DataNodeConnection c;
     try {
-      c = DataNodeConnection.open(nodes.get(0), options);
+      // one extension per node: the DataNode next to a stalled one times out before we do
+      c = DataNodeConnection.open(nodes.get(0), options, options.writeTimeoutMs(nodes.size()));
     } catch (IOException e) {
       throw new BadPipelineNodeException(what + ": " + e.getMessage(), 0, e);
     }

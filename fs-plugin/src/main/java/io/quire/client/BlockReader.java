@@ -50,7 +50,7 @@ final class BlockReader implements Closeable {
   /** Opens a reader of [offset, offset+length) of {@code block} on {@code node}. */
   static BlockReader open(Block block, DatanodeInfo node, long offset, long length,
       String clientName, boolean verify, ClientOptions options) throws IOException {
-    DataNodeConnection c = DataNodeConnection.open(node, options);
+    DataNodeConnection c = DataNodeConnection.open(node, options, options.writeTimeoutMs(0));
     try {
       new ReadBlockRequest(block, offset, length, clientName).write(c.out());
       c.out().flush();

@@ -9,7 +9,10 @@ import io.quire.protocol.QuireConfigKeys;
 public final class ClientConfigKeys {
   private ClientConfigKeys() {}
 
-  /** Data bytes per write packet (a multiple of 512). */
+  /**
+   * Data bytes per write packet (a multiple of 512, at most the protocol's 4 MiB; DataNodes
+   * refuse packets above their {@code quire.datanode.transfer.max-packet-size}).
+   */
   public static final String PACKET_SIZE_KEY = QuireConfigKeys.PACKET_SIZE_KEY;
   public static final int PACKET_SIZE_DEFAULT = QuireConfigKeys.PACKET_SIZE_DEFAULT;
 
@@ -20,6 +23,17 @@ public final class ClientConfigKeys {
   /** Read timeout of data-transfer sockets, in milliseconds. */
   public static final String SOCKET_TIMEOUT_KEY = "quire.client.socket.timeout.ms";
   public static final int SOCKET_TIMEOUT_DEFAULT = 60_000;
+
+  /**
+   * Write timeout of data-transfer sockets, in milliseconds: a send (one packet) that has not
+   * completed after this long (the DataNode stopped reading) fails, and a write pipeline is
+   * recovered without that node; 0 waits forever. Pipelines get
+   * {@link io.quire.protocol.QuireConfigKeys#WRITE_TIMEOUT_EXTENSION_KEY} more per node, so the
+   * DataNode next to a stalled one gives up before the client does. HDFS's default (its
+   * dfs.datanode.socket.write.timeout, which its client uses too).
+   */
+  public static final String SOCKET_WRITE_TIMEOUT_KEY = "quire.client.socket.write-timeout.ms";
+  public static final int SOCKET_WRITE_TIMEOUT_DEFAULT = 8 * 60_000;
 
   /** Connect timeout of data-transfer sockets, in milliseconds. */
   public static final String CONNECT_TIMEOUT_KEY = "quire.client.socket.connect-timeout.ms";

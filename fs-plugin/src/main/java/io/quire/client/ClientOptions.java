@@ -3,6 +3,7 @@ package io.quire.client;
 import static io.quire.client.ClientConfigKeys.*;
 
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.datatransfer.DataTransferProtocol;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -14,6 +15,8 @@ public final class ClientOptions {
   private final int packetSize;
   private final int maxPacketsInFlight;
   private final int socketTimeoutMs;
+  private final int socketWriteTimeoutMs;
+  private final int writeTimeoutExtensionMs;
   private final int connectTimeoutMs;
   private final int addBlockRetries;
   private final int completeRetries;
@@ -27,16 +30,24 @@ public final class ClientOptions {
   private final short defaultReplication;
 
   private ClientOptions(Builder b) {
-    if (b.packetSize <= 0 || b.packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0) {
+    if (b.packetSize <= 0 || b.packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0
+        || b.packetSize > DataTransferProtocol.MAX_PACKET_DATA) {
       throw new IllegalArgumentException(PACKET_SIZE_KEY + " must be a positive multiple of "
-          + QuireConfigKeys.BYTES_PER_CHECKSUM + ", got " + b.packetSize);
+          + QuireConfigKeys.BYTES_PER_CHECKSUM + " up to " + DataTransferProtocol.MAX_PACKET_DATA
+          + " (the data-transfer protocol's largest packet), got " + b.packetSize);
     }
     if (b.maxPacketsInFlight < 1) {
       throw new IllegalArgumentException(MAX_PACKETS_IN_FLIGHT_KEY + " must be >= 1");
     }
     this.packetSize = b.packetSize;
     this.maxPacketsInFlight = b.maxPacketsInFlight;
+    if (b.socketWriteTimeoutMs < 0 || b.writeTimeoutExtensionMs < 0) {
+      throw new IllegalArgumentException(SOCKET_WRITE_TIMEOUT_KEY + " and "
+          + QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY + " must be >= 0");
+    }
     this.socketTimeoutMs = b.socketTimeoutMs;
+    this.socketWriteTimeoutMs = b.socketWriteTimeoutMs;
+    this.writeTimeoutExtensionMs = b.writeTimeoutExtensionMs;
     this.connectTimeoutMs = b.connectTimeoutMs;
     this.addBlockRetries = Math.max(1, b.addBlockRetries);
     this.completeRetries = Math.max(1, b.completeRetries);
@@ -56,6 +67,9 @@ public final class ClientOptions {
         .packetSize(conf.getInt(PACKET_SIZE_KEY, PACKET_SIZE_DEFAULT))
         .maxPacketsInFlight(conf.getInt(MAX_PACKETS_IN_FLIGHT_KEY, MAX_PACKETS_IN_FLIGHT_DEFAULT))
         .socketTimeoutMs(conf.getInt(SOCKET_TIMEOUT_KEY, SOCKET_TIMEOUT_DEFAULT))
+        .socketWriteTimeoutMs(conf.getInt(SOCKET_WRITE_TIMEOUT_KEY, SOCKET_WRITE_TIMEOUT_DEFAULT))
+        .writeTimeoutExtensionMs(conf.getInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY,
+            QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_DEFAULT))
         .connectTimeoutMs(conf.getInt(CONNECT_TIMEOUT_KEY, CONNECT_TIMEOUT_DEFAULT))
         .addBlockRetries(conf.getInt(ADD_BLOCK_RETRIES_KEY, ADD_BLOCK_RETRIES_DEFAULT))
         .completeRetries(conf.getInt(COMPLETE_RETRIES_KEY, COMPLETE_RETRIES_DEFAULT))
@@ -78,6 +92,18 @@ public final class ClientOptions {
   public int packetSize() { return packetSize; }
   public int maxPacketsInFlight() { return maxPacketsInFlight; }
   public int socketTimeoutMs() { return socketTimeoutMs; }
+  public int socketWriteTimeoutMs() { return socketWriteTimeoutMs; }
+  public int writeTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
+
+  /**
+   * Write timeout of a connection into a write pipeline of {@code pipelineNodes} nodes (0 for
+   * any other op): the base plus one extension per node; 0 (no timeout) if the base is 0.
+   */
+  public long writeTimeoutMs(int pipelineNodes) {
+    return socketWriteTimeoutMs == 0 ? 0
+        : socketWriteTimeoutMs + (long) writeTimeoutExtensionMs * pipelineNodes;
+  }
+
   public int connectTimeoutMs() { return connectTimeoutMs; }
   public int addBlockRetries() { return addBlockRetries; }
   public int completeRetries() { return completeRetries; }
@@ -92,7 +118,9 @@ public final class ClientOptions {
 
   @Override public String toString() {
     return "ClientOptions{packetSize=" + packetSize + ", maxPacketsInFlight=" + maxPacketsInFlight
-        + ", socketTimeoutMs=" + socketTimeoutMs + ", connectTimeoutMs=" + connectTimeoutMs
+        + ", socketTimeoutMs=" + socketTimeoutMs + ", socketWriteTimeoutMs="
+        + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs + " per pipeline node)"
+        + ", connectTimeoutMs=" + connectTimeoutMs
         + ", addBlockRetries=" + addBlockRetries + ", completeRetries=" + completeRetries
         + ", retryInitialDelayMs=" + retryInitialDelayMs + ", blockSetupRetries="
         + blockSetupRetries + ", pipelineRecoveryRetries=" + pipelineRecoveryRetries
@@ -106,6 +134,8 @@ public final class ClientOptions {
     private int packetSize = PACKET_SIZE_DEFAULT;
     private int maxPacketsInFlight = MAX_PACKETS_IN_FLIGHT_DEFAULT;
     private int socketTimeoutMs = SOCKET_TIMEOUT_DEFAULT;
+    private int socketWriteTimeoutMs = SOCKET_WRITE_TIMEOUT_DEFAULT;
+    private int writeTimeoutExtensionMs = QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_DEFAULT;
     private int connectTimeoutMs = CONNECT_TIMEOUT_DEFAULT;
     private int addBlockRetries = ADD_BLOCK_RETRIES_DEFAULT;
     private int completeRetries = COMPLETE_RETRIES_DEFAULT;
@@ -123,6 +153,8 @@ public final class ClientOptions {
     public Builder packetSize(int v) { packetSize = v; return this; }
     public Builder maxPacketsInFlight(int v) { maxPacketsInFlight = v; return this; }
     public Builder socketTimeoutMs(int v) { socketTimeoutMs = v; return this; }
+    public Builder socketWriteTimeoutMs(int v) { socketWriteTimeoutMs = v; return this; }
+    public Builder writeTimeoutExtensionMs(int v) { writeTimeoutExtensionMs = v; return this; }
     public Builder connectTimeoutMs(int v) { connectTimeoutMs = v; return this; }
     public Builder addBlockRetries(int v) { addBlockRetries = v; return this; }
     public Builder completeRetries(int v) { completeRetries = v; return this; }

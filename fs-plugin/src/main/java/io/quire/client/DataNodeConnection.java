@@ -1,6 +1,8 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.DatanodeId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,9 +15,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * One data-transfer TCP connection to a DataNode: TCP_NODELAY, timeouts from
- * {@link ClientOptions}, an output buffer sized for a whole packet and a small input buffer. One operation per
- * connection, as {@code DataTransferProtocol} prescribes.
+ * One data-transfer TCP connection to a DataNode: TCP_NODELAY, an output buffer sized for a
+ * whole packet and a small input buffer. One operation per connection, as
+ * {@code DataTransferProtocol} prescribes. Reads fail after
+ * {@code quire.client.socket.timeout.ms} without data; writes fail after their write timeout
+ * ({@code quire.client.socket.write-timeout.ms}, plus the extension per node of a write
+ * pipeline, see {@link ClientOptions#writeTimeoutMs}),
+ * enforced by {@link SocketWriteTimeouts}, so a DataNode that stops reading cannot block a
+ * writer forever. 0 waits forever.
  */
 final class DataNodeConnection implements Closeable {
   /** Output buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
@@ -31,20 +38,28 @@ final class DataNodeConnection implements Closeable {
 
   private final DatanodeId node;
   private final Socket socket;
+  private final TimedSocketOutput rawOut;
   private final DataOutputStream out;
   private final DataInputStream in;
 
-  private DataNodeConnection(DatanodeId node, Socket socket) throws IOException {
+  private DataNodeConnection(DatanodeId node, Socket socket, long writeTimeoutMs)
+      throws IOException {
     this.node = node;
     this.socket = socket;
-    this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
-        BUFFER_SIZE));
+    this.rawOut = SocketWriteTimeouts.shared().output(socket, writeTimeoutMs);
+    this.out = new DataOutputStream(new BufferedOutputStream(rawOut, BUFFER_SIZE));
     this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(),
         INPUT_BUFFER_SIZE));
   }
 
-  /** Connects to {@code node}'s data-transfer server; the exception names the node. */
-  static DataNodeConnection open(DatanodeId node, ClientOptions options) throws IOException {
+  /**
+   * Connects to {@code node}'s data-transfer server; the exception names the node.
+   *
+   * @param writeTimeoutMs from {@link ClientOptions#writeTimeoutMs}: with the number of
+   *     pipeline nodes for a write pipeline, 0 nodes for any other op
+   */
+  static DataNodeConnection open(DatanodeId node, ClientOptions options, long writeTimeoutMs)
+      throws IOException {
     Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
@@ -53,7 +68,7 @@ final class DataNodeConnection implements Closeable {
       s.setReceiveBufferSize(RECEIVE_BUFFER_SIZE);
       s.connect(new InetSocketAddress(node.getHost(), node.getDataPort()),
           options.connectTimeoutMs());
-      return new DataNodeConnection(node, s);
+      return new DataNodeConnection(node, s, writeTimeoutMs);
     } catch (IOException e) {
       closeQuietly(s);
       throw new IOException("connect to DataNode " + node.getDataAddress() + ": " + e, e);
@@ -64,12 +79,11 @@ final class DataNodeConnection implements Closeable {
   DataOutputStream out() { return out; }
 
   /**
-   * The socket's own, unbuffered output stream, for whole frames written in one call; only
-   * once everything written to {@link #out()} is flushed.
+   * The unbuffered timed output under {@link #out()}, for whole frames written in one call;
+   * only once everything written to {@link #out()} is flushed.
    */
-  OutputStream rawOut() throws IOException { return socket.getOutputStream(); }
+  OutputStream rawOut() { return rawOut; }
   DataInputStream in() { return in; }
-
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */
   OpResponse readSuccess(String operation) throws IOException {
     OpResponse r = OpResponse.read(in);
@@ -79,7 +93,21 @@ final class DataNodeConnection implements Closeable {
     return r;
   }
 
+  /**
+   * Closes the connection; input and output are shut down first, so any thread blocked on it
+   * (the pipeline's ack reader) fails at once.
+   */
   @Override public void close() {
+    try {
+      socket.shutdownInput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    try {
+      socket.shutdownOutput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
     closeQuietly(socket);
   }
 

@@ -1,16 +1,16 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.Packet;
+import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.hadoop.util.DataChecksum;
 
 /**
  * A packet being filled by the writer and then sent down a pipeline, resent after a pipeline
- * recovery. The wire format is {@link Packet}'s; the seqno is given per pipeline when sent,
- * so a recovered pipeline numbers from 0 again.
+ * recovery. The wire format is {@link Packet}'s, the header encoded by {@link PacketHeader};
+ * the seqno is given per pipeline when sent, so a recovered pipeline numbers from 0 again.
  *
  * <p>Checksums are computed once, in bulk, when the packet is sealed: CRC32C of each 512-byte
  * slice counted from the packet's first byte. A packet never crosses a chunk boundary of the
@@ -46,7 +46,7 @@ final class OutgoingPacket {
   private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock, byte[] reuse) {
     this.offsetInBlock = offsetInBlock;
     this.capacity = capacity;
-    this.dataStart = Packet.HEADER_SIZE + Packet.checksumLenFor(capacity);
+    this.dataStart = PacketHeader.SIZE + PacketHeader.checksumLenFor(capacity);
     int need = frameCapacity(capacity);
     this.frame = reuse != null && reuse.length == need ? reuse : new byte[need];
     this.lastInBlock = lastInBlock;
@@ -54,7 +54,7 @@ final class OutgoingPacket {
 
   /** Bytes of the frame buffer of a packet holding up to {@code capacity} data bytes. */
   static int frameCapacity(int capacity) {
-    return Packet.HEADER_SIZE + Packet.checksumLenFor(capacity) + capacity;
+    return PacketHeader.SIZE + PacketHeader.checksumLenFor(capacity) + capacity;
   }
 
   /** An empty data packet holding up to {@code capacity} bytes starting at offsetInBlock. */
@@ -108,9 +108,9 @@ final class OutgoingPacket {
   void seal(DataChecksum checksum, boolean syncBlock) {
     this.sync = syncBlock;
     if (!sealed) {
-      int csStart = dataStart - Packet.checksumLenFor(dataLen);
+      int csStart = dataStart - PacketHeader.checksumLenFor(dataLen);
       checksum.calculateChunkedSums(frame, dataStart, dataLen, frame, csStart);
-      frameStart = csStart - Packet.HEADER_SIZE;
+      frameStart = csStart - PacketHeader.SIZE;
       sealed = true;
     }
   }
@@ -121,12 +121,9 @@ final class OutgoingPacket {
    */
   void writeTo(OutputStream out, long pipelineSeqno) throws IOException {
     this.seqno = heartbeat ? HEARTBEAT_SEQNO : pipelineSeqno;
-    int csLen = Packet.checksumLenFor(dataLen);
-    ByteBuffer.wrap(frame, frameStart, Packet.HEADER_SIZE)
-        .putLong(offsetInBlock).putLong(seqno)
-        .put((byte) ((lastInBlock ? Packet.FLAG_LAST : 0) | (sync ? Packet.FLAG_SYNC : 0)))
-        .putInt(dataLen).putInt(csLen);
-    out.write(frame, frameStart, Packet.HEADER_SIZE + csLen + dataLen);
+    PacketHeader h = new PacketHeader(offsetInBlock, seqno, lastInBlock, sync, dataLen);
+    h.encode(frame, frameStart);
+    out.write(frame, frameStart, h.frameLength());
   }
 
   /**
@@ -147,7 +144,7 @@ final class OutgoingPacket {
   boolean isSync() { return sync; }
   /** A copy of the chunk CRCs of a sealed packet. */
   byte[] checksums() {
-    return Arrays.copyOfRange(frame, dataStart - Packet.checksumLenFor(dataLen), dataStart);
+    return Arrays.copyOfRange(frame, dataStart - PacketHeader.checksumLenFor(dataLen), dataStart);
   }
   /** A copy of the data. */
   byte[] data() { return Arrays.copyOfRange(frame, dataStart, dataStart + dataLen); }

@@ -42,11 +42,29 @@ class ClientOptionsTest {
   }
 
   @Test
+  void writeTimeoutGrowsByOneExtensionPerPipelineNode() {
+    ClientOptions d = ClientOptions.fromConfiguration(new Configuration(false));
+    assertEquals(480_000, d.writeTimeoutMs(0));
+    assertEquals(480_000 + 3 * 5_000, d.writeTimeoutMs(3));
+    Configuration conf = new Configuration(false);
+    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
+    conf.setInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY, 10);
+    assertEquals(1020, ClientOptions.fromConfiguration(conf).writeTimeoutMs(2));
+    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 0);
+    assertEquals(0, ClientOptions.fromConfiguration(conf).writeTimeoutMs(3), "0: no timeout");
+  }
+
+  @Test
   void packetSizeMustBeAMultipleOfTheChunkSize() {
     Configuration conf = new Configuration(false);
     conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 1000);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ClientOptions.fromConfiguration(conf));
     assertTrue(e.getMessage().contains(ClientConfigKeys.PACKET_SIZE_KEY));
+    conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 8 * 1024 * 1024);
+    e = assertThrows(IllegalArgumentException.class, () -> ClientOptions.fromConfiguration(conf));
+    assertTrue(e.getMessage().contains("up to 4194304"), e.getMessage());
+    conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 4 * 1024 * 1024);
+    assertEquals(4 * 1024 * 1024, ClientOptions.fromConfiguration(conf).packetSize());
   }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
@@ -52,6 +53,8 @@ public final class FakeDataNode implements AutoCloseable {
   private volatile int idleTimeoutMs;
   private volatile int dieAfterPackets = -1;
   private volatile boolean corruptReads;
+  private volatile boolean stallWrites;
+  private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean dead;
 
   public FakeDataNode() throws IOException {
@@ -81,6 +84,11 @@ public final class FakeDataNode implements AutoCloseable {
   /** Closes every connection and stops accepting after {@code n} more data packets. */
   public void dieAfterPackets(int n) { dieAfterPackets = n; }
   public void corruptReads(boolean c) { corruptReads = c; }
+  /**
+   * Accepts write pipelines and then never reads from them again (a stalled node: its socket
+   * buffers fill and the writer's sends block), until {@link #close()}.
+   */
+  public void stallWrites(boolean s) { stallWrites = s; }
   public boolean isDead() { return dead; }
 
   private void acceptLoop() {
@@ -167,6 +175,14 @@ public final class FakeDataNode implements AutoCloseable {
     }
     OpResponse.success().write(out);
     out.flush();
+    if (stallWrites) {
+      try {
+        closed.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
     DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
     try {
       while (true) {
@@ -277,6 +293,7 @@ public final class FakeDataNode implements AutoCloseable {
   }
 
   @Override public void close() throws IOException {
+    closed.countDown();
     server.close();
     for (Socket s : open) {
       s.close();

@@ -55,9 +55,23 @@ public final class QuireConfigKeys {
   /** Bytes covered by one CRC32C checksum in blocks and on the wire. Fixed at 512 in this version. */
   public static final int BYTES_PER_CHECKSUM = 512;
 
-  /** Size of the data part of one data-transfer packet, in bytes (a multiple of 512). */
+  /**
+   * Size of the data part of one data-transfer packet, in bytes (a multiple of 512, at most
+   * {@link io.quire.protocol.datatransfer.DataTransferProtocol#MAX_PACKET_DATA}).
+   */
   public static final String PACKET_SIZE_KEY = "quire.client.write.packet-size";
   public static final int PACKET_SIZE_DEFAULT = 64 * 1024;
+
+  /**
+   * Milliseconds added to the data-transfer write timeout per node of the pipeline a sender
+   * writes into (HDFS's WRITE_TIMEOUT_EXTENSION, 5 s). A node closer to the end of a pipeline
+   * has fewer nodes after it and so gives up first: when the last node stalls, its upstream
+   * neighbour's write times out, not the client's, and the stalled node is the one blamed.
+   * Read by the client and the DataNodes alike; they must agree for that ordering to hold.
+   */
+  public static final String WRITE_TIMEOUT_EXTENSION_KEY =
+      "quire.socket.write-timeout.extension.ms";
+  public static final int WRITE_TIMEOUT_EXTENSION_DEFAULT = 5_000;
 
   /**
    * Milliseconds between DataNode heartbeats. The NameNode derives staleness and death from it

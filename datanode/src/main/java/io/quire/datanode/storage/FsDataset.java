@@ -130,6 +130,18 @@ public final class FsDataset {
     }
   }
 
+  /**
+   * Makes the directory entries of an unfinished replica's files durable: fsyncs the directory
+   * holding them ({@code rbw/}, or {@code tmp/} for a temporary copy). New RBW files are created
+   * without it; the replica's writer calls this on its first hsync (as HDFS does), so the data
+   * an hsync forces cannot be lost with the files' entries in a crash. When this returns the
+   * entries are on disk. Only the replica's writer may call it (nobody else moves its files
+   * while it writes).
+   */
+  public void syncReplicaDirectory(Replica r) throws IOException {
+    StorageDirectory.fsyncDirectory(r.getBlockFile().getParentFile());
+  }
+
   /** Drops a replica from {@link #claimRbw} whose files were never (fully) created. */
   public void releaseClaim(Replica r) {
     synchronized (this) {

@@ -78,7 +78,8 @@ final class ReplicaMover {
   /**
    * Creates the empty block file and header-only meta file of a new replica, replacing files
    * of those names that belong to no replica. Not durable: the entries reach the disk with a
-   * later directory fsync (a durable finalization syncs the directory they end up in).
+   * later directory fsync (the replica's first hsync, {@link FsDataset#syncReplicaDirectory},
+   * or a durable finalization, which syncs the directory they end up in).
    */
   static void createEmptyFiles(Replica r) throws IOException {
     File blk = r.getBlockFile();

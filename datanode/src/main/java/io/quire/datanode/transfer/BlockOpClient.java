@@ -4,7 +4,6 @@ import io.quire.datanode.DataNodeOptions;
 import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.DatanodeId;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 
@@ -19,10 +18,10 @@ public final class BlockOpClient {
   /** Sends {@code req} to {@code target} and returns its answer (which may be an error). */
   public OpResponse call(DatanodeId target, BlockOpRequest req) throws IOException {
     try (Socket s = TransferSockets.connect(target.toSocketAddress(), options)) {
-      DataOutputStream out = TransferSockets.out(s);
-      req.write(out);
-      out.flush();
-      return OpResponse.read(TransferSockets.in(s));
+      TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(0));
+      req.write(io.out());
+      io.out().flush();
+      return OpResponse.read(io.in());
     }
   }
 }

@@ -1,13 +1,18 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.DataNodeConfigKeys;
 import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.DataNodeOptions;
 import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
+import io.quire.protocol.datatransfer.InvalidPacketHeaderException;
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.DataInputStream;
@@ -18,7 +23,6 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.util.DataChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * new RBW replica, or a temporary copy replacing a corrupt or stale finalized one, see
  * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped),
  * connects the next pipeline node, answers an {@link OpResponse}, then receives packets:
- * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. A packet
- * flagged syncBlock is forced to disk before it is acked; the last packet finalizes the
- * replica. With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
+ * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. Forwarding
+ * to a downstream node that stops reading fails after the write timeout plus one extension
+ * per downstream node; the downstream is then dropped (its ack reads as ERROR, naming it to
+ * the writer) and this node goes on writing locally. A packet flagged syncBlock is forced to
+ * disk before it is acked, and the first one also fsyncs the directory holding the replica's
+ * files (as HDFS does), so an hsync'ed replica is still found after a crash (a RECOVER_APPEND
+ * replica's durable move into rbw/ already did that). The last packet finalizes the replica.
+ * With {@code quire.datanode.sync-on-close} (the default) block data, meta file and
  * the move into {@code finalized/} are all durable when the last ack is sent
  * ({@link FsDataset#finalizeReplicaDurably}); with it false nothing is forced
  * ({@link FsDataset#finalizeReplica}, HDFS's behaviour). A writer that disconnects leaves the
@@ -52,6 +61,11 @@ final class BlockReceiver implements Replica.Writer {
   private volatile boolean stopped;
   /** The replica is claimed but its files are not created yet (receiver thread only). */
   private boolean filesPending;
+  /**
+   * The replica's directory entries are durable (receiver thread only): after its first hsync,
+   * or from the start for RECOVER_APPEND, whose durable move into rbw/ synced them.
+   */
+  private boolean entriesDurable;
 
   BlockReceiver(TransferContext ctx, Socket upSocket, DataInputStream in, DataOutputStream out,
       WriteBlockRequest req) {
@@ -60,6 +74,7 @@ final class BlockReceiver implements Replica.Writer {
     this.in = in;
     this.out = out;
     this.req = req;
+    this.entriesDurable = req.getStage() == BlockConstructionStage.RECOVER_APPEND;
   }
 
   void receive() throws IOException {
@@ -92,7 +107,7 @@ final class BlockReceiver implements Replica.Writer {
       receiveInto(r);
     } finally {
       r.clearWriter(this);
-      IOUtils.closeSocket(mirror);
+      TransferSockets.abort(mirror);
       if (filesPending) {
         ds.releaseClaim(r);
       }
@@ -132,13 +147,19 @@ final class BlockReceiver implements Replica.Writer {
   private void receiveInto(Replica r) throws IOException {
     DataInputStream mirrorIn = null;
     DataOutputStream mirrorOut = null;
+    TimedSocketOutput mirrorRaw = null;
     DatanodeId next = req.getDownstreamTargets().isEmpty() ? null
         : req.getDownstreamTargets().get(0);
     if (next != null) {
       try {
-        mirror = TransferSockets.connect(next.toSocketAddress(), ctx.getOptions());
-        mirrorOut = TransferSockets.out(mirror);
-        mirrorIn = TransferSockets.in(mirror);
+        DataNodeOptions o = ctx.getOptions();
+        mirror = TransferSockets.connect(next.toSocketAddress(), o);
+        // nodes nearer the end of the pipeline give up on a stalled downstream first
+        TransferStreams m = TransferSockets.streams(mirror,
+            o.writeTimeoutMs(req.getDownstreamTargets().size()));
+        mirrorOut = m.out();
+        mirrorIn = m.in();
+        mirrorRaw = m.rawOut();
         req.forNextNode().write(mirrorOut);
         mirrorOut.flush();
       } catch (IOException e) {
@@ -169,15 +190,15 @@ final class BlockReceiver implements Replica.Writer {
       }
     }
     Responses.send(out, OpResponse.success());
-    PacketResponder responder = new PacketResponder(r, mirrorIn, out, ctx.getFaults());
+    PacketResponder responder = new PacketResponder(r, mirrorIn, out, ctx.getFaults(),
+        () -> TransferSockets.abort(mirror));
     Thread rt = new Thread(responder, "PacketResponder-" + r.getBlockId());
     rt.setDaemon(true);
     rt.start();
     boolean drainAcks = false;
     try (ReplicaOutput disk = new ReplicaOutput(r)) {
       // whole frames go straight to the socket: one write each, no copy through a buffer
-      drainAcks = packetLoop(r, disk, mirror == null ? null : mirror.getOutputStream(),
-          responder);
+      drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
       if (!stopped) {
         LOG.warn("WRITE_BLOCK {}: pipeline ended: {}", r, e.toString());
@@ -187,7 +208,7 @@ final class BlockReceiver implements Replica.Writer {
         joinQuietly(rt, ctx.getOptions().getSocketTimeoutMs());
       }
       rt.interrupt();
-      IOUtils.closeSocket(mirror);
+      TransferSockets.abort(mirror);
     }
   }
 
@@ -197,73 +218,110 @@ final class BlockReceiver implements Replica.Writer {
    */
   private boolean packetLoop(Replica r, ReplicaOutput disk, OutputStream mirrorOut,
       PacketResponder responder) throws IOException {
-    PacketBuffer p = new PacketBuffer();
     DataChecksum checksum = BlockMetaFile.newChecksum();
-    while (!stopped) {
-      p.readFrom(in);
-      ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
-      if (p.getDataLen() > 0) {
-        try {
-          checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
-              p.getOffsetInBlock());
-        } catch (ChecksumException e) {
-          LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
-              e.getMessage());
-          responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+    try (PacketBuffer p = ctx.newPacketBuffer("WRITE_BLOCK " + r.toBlock().getName())) {
+      while (!stopped) {
+        if (!readPacket(p, r, responder)) {
           return true;
         }
-        // a writer may re-send the partial chunk it continues, never anything before it
-        long onDisk = r.getBytesOnDisk();
-        long floorOffset = onDisk - onDisk % BlockMetaFile.BYTES_PER_CHECKSUM;
-        if (p.getOffsetInBlock() > onDisk || p.getOffsetInBlock() < floorOffset) {
-          LOG.warn("WRITE_BLOCK {}: packet {} at offset {} outside [{}, {}]", r, p.getSeqno(),
-              p.getOffsetInBlock(), floorOffset, onDisk);
-          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+        ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
+        if (p.getDataLen() > 0) {
+          try {
+            checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+                p.getOffsetInBlock());
+          } catch (ChecksumException e) {
+            LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
+                e.getMessage());
+            responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+            return true;
+          }
+          // a writer may re-send the partial chunk it continues, never anything before it
+          long onDisk = r.getBytesOnDisk();
+          long floorOffset = onDisk - onDisk % BlockMetaFile.BYTES_PER_CHECKSUM;
+          if (p.getOffsetInBlock() > onDisk || p.getOffsetInBlock() < floorOffset) {
+            LOG.warn("WRITE_BLOCK {}: packet {} at offset {} outside [{}, {}]", r,
+                p.getSeqno(), p.getOffsetInBlock(), floorOffset, onDisk);
+            responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+            return true;
+          }
+        }
+        if (mirrorOut != null) {
+          try {
+            p.writeTo(mirrorOut);
+          } catch (IOException e) {
+            LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
+                p.getSeqno(), e.toString());
+            mirrorOut = null;
+            TransferSockets.abort(mirror);
+          }
+        }
+        if (p.getDataLen() > 0) {
+          if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
+            disk.rewindTo(p.getOffsetInBlock());
+          }
+          disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
+          ctx.getMetrics().addBytesWritten(p.getDataLen());
+        }
+        if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
+          disk.sync();
+        }
+        if (p.isSync() && !entriesDurable) {
+          // the first hsync also makes the new files' directory entries durable
+          ctx.getDataset().syncReplicaDirectory(r);
+          entriesDurable = true;
+          ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RBW_DIRECTORY_SYNC, r);
+        }
+        if (p.isLast()) {
+          ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
+          if (r.isTemporary() && r.getBytesOnDisk() != req.getBlock().getNumBytes()) {
+            LOG.warn("WRITE_BLOCK {}: replacement copy has {} bytes, sender announced {}", r,
+                r.getBytesOnDisk(), req.getBlock().getNumBytes());
+            responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
+            return true;
+          }
+          if (ctx.getOptions().isSyncOnClose()) {
+            ctx.getDataset().finalizeReplicaDurably(r);
+          } else {
+            ctx.getDataset().finalizeReplica(r);
+          }
+          ctx.getMetrics().incrBlocksWritten();
+          LOG.debug("WRITE_BLOCK finalized {}", r);
+        }
+        responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());
+        if (p.isLast()) {
           return true;
         }
-      }
-      if (mirrorOut != null) {
-        try {
-          p.writeTo(mirrorOut);
-        } catch (IOException e) {
-          LOG.warn("WRITE_BLOCK {}: forwarding packet {} downstream failed: {}", r,
-              p.getSeqno(), e.toString());
-          mirrorOut = null;
-          IOUtils.closeSocket(mirror);
-        }
-      }
-      if (p.getDataLen() > 0) {
-        if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
-          disk.rewindTo(p.getOffsetInBlock());
-        }
-        disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
-        ctx.getMetrics().addBytesWritten(p.getDataLen());
-      }
-      if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
-        disk.sync();
-      }
-      if (p.isLast()) {
-        ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
-        if (r.isTemporary() && r.getBytesOnDisk() != req.getBlock().getNumBytes()) {
-          LOG.warn("WRITE_BLOCK {}: replacement copy has {} bytes, sender announced {}", r,
-              r.getBytesOnDisk(), req.getBlock().getNumBytes());
-          responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
-          return true;
-        }
-        if (ctx.getOptions().isSyncOnClose()) {
-          ctx.getDataset().finalizeReplicaDurably(r);
-        } else {
-          ctx.getDataset().finalizeReplica(r);
-        }
-        ctx.getMetrics().incrBlocksWritten();
-        LOG.debug("WRITE_BLOCK finalized {}", r);
-      }
-      responder.enqueue(p.getSeqno(), r.getBytesOnDisk(), p.isLast());
-      if (p.isLast()) {
-        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Reads the next packet into {@code p}. Returns false when its header is refused, with an
+   * error ack for its seqno queued (the pipeline then ends and the connection is closed):
+   * ERROR_INVALID for impossible lengths or more data than
+   * {@code quire.datanode.transfer.max-packet-size}, ERROR when the buffer budget has no room
+   * for it in time.
+   */
+  private boolean readPacket(PacketBuffer p, Replica r, PacketResponder responder)
+      throws IOException {
+    PacketHeader h;
+    try {
+      h = p.readHeader(in);
+    } catch (InvalidPacketHeaderException e) {
+      LOG.warn("WRITE_BLOCK {}: refusing {}{}", r, e.getMessage(), e.isTooLarge()
+          ? " (" + DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY + ")" : "");
+      responder.enqueueError(e.getSeqno(), Status.ERROR_INVALID);
+      return false;
+    }
+    try {
+      p.readBody(in, h);
+    } catch (BufferBudgetExhaustedException e) {
+      LOG.warn("WRITE_BLOCK {}: refusing packet {}: {}", r, h.seqno(), e.getMessage());
+      responder.enqueueError(h.seqno(), Status.ERROR);
+      return false;
+    }
+    return true;
   }
 
   private static void joinQuietly(Thread t, long millis) {
@@ -277,8 +335,8 @@ final class BlockReceiver implements Replica.Writer {
   /** Stops the pipeline (block recovery or delete took the replica) and waits for it. */
   @Override public void stopWriting() {
     stopped = true;
-    IOUtils.closeSocket(upSocket);
-    IOUtils.closeSocket(mirror);
+    TransferSockets.abort(upSocket);
+    TransferSockets.abort(mirror);
     try {
       if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
         LOG.warn("WRITE_BLOCK of {}: writer did not stop within {} s", req.getBlock(),

@@ -1,27 +1,46 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.storage.BlockMetaFile;
+import io.quire.protocol.datatransfer.PacketHeader;
+import io.quire.protocol.net.TimedSocketOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.ClosedChannelException;
 
 /**
  * Streams a range of a replica as packets with the CRCs stored in its meta file (the receiver
  * verifies), the data zero-copy from the block file when the connection has a channel.
  * Packets carry up to {@link #PACKET_DATA} bytes of whole chunks; the CRC of a final partial
  * chunk is computed from the data, because the stored one may cover bytes written after the
- * visible end. The stream ends with an empty packet flagged lastPacketInBlock.
+ * visible end. The stream ends with an empty packet flagged lastPacketInBlock. The packet
+ * buffer comes from the DataNode's budget (see {@link #bufferBytes}). Failures to send (the
+ * peer closed, reset or stopped reading) are {@link SocketException}s or
+ * {@link SocketTimeoutException}s, failures to read the replica other IOExceptions.
  */
 final class BlockSender {
   static final int PACKET_DATA = 64 * 1024;
   private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
 
   private final ReplicaInput input;
-  private final PacketBuffer packet = new PacketBuffer();
+  private final PacketBuffer packet;
 
-  BlockSender(ReplicaInput input) {
+  /** Sends from {@code input} framing packets in {@code packet} (the caller closes it). */
+  BlockSender(ReplicaInput input, PacketBuffer packet) {
     this.input = input;
+    this.packet = packet;
+  }
+
+  /**
+   * Bytes of packet buffer a send needs: header and checksums of a full packet, plus its data
+   * unless the data goes zero-copy. Reserving them before answering an op lets a busy DataNode
+   * refuse it cleanly.
+   */
+  static int bufferBytes(boolean zeroCopy) {
+    int headerAndSums = PacketHeader.SIZE + PacketHeader.checksumLenFor(PACKET_DATA);
+    return zeroCopy ? headerAndSums : headerAndSums + PACKET_DATA;
   }
 
   /**
@@ -29,17 +48,22 @@ final class BlockSender {
    * {@code from} must be chunk-aligned and {@code to} at most the visible length. Returns the
    * seqno of the last packet. Flushes.
    *
-   * @param zeroCopy the connection's channel to send packet data with
-   *     {@link java.nio.channels.FileChannel#transferTo} (no copy through user space), or null
-   *     to copy it through {@code out}
+   * @param zeroCopy the timed stream under {@code out} to send packet data with
+   *     {@link TimedSocketOutput#transferFrom} (no copy through user space), or null to
+   *     copy it through {@code out}
    */
-  long sendPackets(DataOutputStream out, WritableByteChannel zeroCopy, long from, long to)
+  long sendPackets(DataOutputStream out, TimedSocketOutput zeroCopy, long from, long to)
       throws IOException {
     long seqno = 0;
     long pos = from;
     while (pos < to) {
       int n = (int) Math.min(PACKET_DATA, to - pos);
-      packet.prepare(pos, seqno++, false, false, n);
+      PacketHeader h = new PacketHeader(pos, seqno++, false, false, n);
+      if (zeroCopy != null) {
+        packet.prepareHeaderAndChecksums(h);
+      } else {
+        packet.prepare(h);
+      }
       byte[] buf = packet.array();
       input.readChecksums(pos, n, buf, packet.checksumOffset());
       int partial = n % BPC;
@@ -49,19 +73,68 @@ final class BlockSender {
             .putInt(crc);
       }
       if (zeroCopy != null) {
-        packet.writeHeaderAndChecksumsTo(out);
-        out.flush();
-        input.transferData(pos, n, zeroCopy);
+        toPeer(() -> {
+          packet.writeHeaderAndChecksumsTo(out);
+          out.flush();
+        });
+        transferData(pos, n, zeroCopy);
       } else {
         input.readData(pos, buf, packet.dataOffset(), n);
-        packet.writeTo(out);
+        toPeer(() -> packet.writeTo(out));
       }
       pos += n;
     }
-    packet.prepare(to, seqno, true, false, 0);
-    packet.writeTo(out);
-    out.flush();
+    packet.prepare(new PacketHeader(to, seqno, true, false, 0));
+    toPeer(() -> {
+      packet.writeTo(out);
+      out.flush();
+    });
     return seqno;
+  }
+
+  /** A send to the peer. */
+  private interface Send {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code send}; its failures are the peer's (closed, reset, gone), so they surface as
+   * a {@link SocketException} (a write timeout stays a {@link SocketTimeoutException}): NIO
+   * channels report a reset as a plain IOException.
+   */
+  private static void toPeer(Send send) throws IOException {
+    try {
+      send.run();
+    } catch (SocketException | SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      throw peerGone(e);
+    }
+  }
+
+  /**
+   * Sends block bytes zero-copy. transferTo fails for the file or for the socket; only the
+   * socket's errors (reset, broken pipe, closed) are turned into a {@link SocketException}.
+   */
+  private void transferData(long pos, int n, TimedSocketOutput zeroCopy) throws IOException {
+    try {
+      input.transferData(pos, n, zeroCopy);
+    } catch (SocketException | SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      String m = String.valueOf(e.getMessage());
+      if (e instanceof ClosedChannelException || m.startsWith("Broken pipe")
+          || m.startsWith("Connection reset")) {
+        throw peerGone(e);
+      }
+      throw e;
+    }
+  }
+
+  private static SocketException peerGone(IOException e) {
+    SocketException s = new SocketException("sending to the peer failed: " + e);
+    s.initCause(e);
+    return s;
   }
 
   /** {@code off} rounded down to a chunk boundary. */

@@ -29,10 +29,13 @@ import java.util.List;
 public final class BlockTransferClient {
   private final FsDataset dataset;
   private final DataNodeOptions options;
+  private final BufferBudget buffers;
 
-  public BlockTransferClient(FsDataset dataset, DataNodeOptions options) {
+  /** @param buffers the DataNode's packet buffer budget (the packets are framed in one) */
+  public BlockTransferClient(FsDataset dataset, DataNodeOptions options, BufferBudget buffers) {
     this.dataset = dataset;
     this.options = options;
+    this.buffers = buffers;
   }
 
   /** Sends the local replica of {@code b} to {@code targets}; returns when all acked it. */
@@ -40,7 +43,9 @@ public final class BlockTransferClient {
     if (targets.isEmpty()) {
       return;
     }
-    try (ReplicaInput in = ReplicaInput.open(dataset, b, "TRANSFER")) {
+    try (ReplicaInput in = ReplicaInput.open(dataset, b, "TRANSFER");
+         PacketBuffer packet = new PacketBuffer(buffers, BlockSender.PACKET_DATA,
+             "TRANSFER " + b.getName())) {
       if (in.getReplica().getState() != ReplicaState.FINALIZED) {
         throw new IOException("TRANSFER " + b.getName() + ": replica is not finalized: "
             + in.getReplica());
@@ -49,11 +54,13 @@ public final class BlockTransferClient {
         throw new IOException("TRANSFER " + b.getName() + ": the local replica is known"
             + " corrupt (already reported to the NameNodes): " + in.getReplica());
       }
+      packet.ensureCapacity(BlockSender.bufferBytes(false));
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
       List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
       try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
-        DataOutputStream out = TransferSockets.out(s);
-        DataInputStream ackIn = TransferSockets.in(s);
+        TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(targets.size()));
+        DataOutputStream out = io.out();
+        DataInputStream ackIn = io.in();
         new WriteBlockRequest(local, "datanode-transfer", rest, BlockConstructionStage.TRANSFER,
             local.getGenerationStamp()).write(out);
         out.flush();
@@ -65,7 +72,7 @@ public final class BlockTransferClient {
         }
         long lastSeqno;
         try {
-          lastSeqno = new BlockSender(in).sendPackets(out, null, 0, local.getNumBytes());
+          lastSeqno = new BlockSender(in, packet).sendPackets(out, null, 0, local.getNumBytes());
         } catch (IOException e) {
           // the receiver may have hung up after acking an error; that ack names the cause
           for (long seq = 0; ; seq++) {

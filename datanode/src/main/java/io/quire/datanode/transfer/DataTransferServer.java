@@ -3,6 +3,7 @@ package io.quire.datanode.transfer;
 import io.quire.datanode.DataNodeOptions;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,12 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The DataNode's TCP data-transfer server: an accept loop handing each connection to a
  * {@link DataXceiver} on a bounded pool. A connection beyond
- * {@code quire.datanode.transfer.threads} gets an ERROR response and is closed.
+ * {@code quire.datanode.transfer.threads} gets an ERROR response and is closed, by one
+ * refuser thread that spends at most {@link TransferSockets#REFUSAL_DEADLINE_MS} on each (a
+ * peer that reads or writes slowly cannot hold it); when that thread is backed up, further
+ * connections are closed without an answer.
  */
 public final class DataTransferServer extends AbstractService {
   private static final Logger LOG = LoggerFactory.getLogger(DataTransferServer.class);
-
-  private static final int REFUSE_DRAIN_MS = 2000;
 
   private final TransferContext ctx;
   private ServerSocket serverSocket;
@@ -110,20 +112,12 @@ public final class DataTransferServer extends AbstractService {
     LOG.warn("Refusing data-transfer connection from {}: {} transfers already running",
         s.getRemoteSocketAddress(), ctx.getOptions().getTransferThreads());
     try {
-      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
       OpResponse.error(Status.ERROR, "DataNode busy: " + ctx.getOptions().getTransferThreads()
-          + " concurrent transfers already running; retry later").write(out);
-      out.flush();
-      s.shutdownOutput();
-      // read what the peer sent until it closes, so closing does not reset the connection
-      // before the peer has read the answer
-      s.setSoTimeout(REFUSE_DRAIN_MS);
-      byte[] sink = new byte[4096];
-      while (s.getInputStream().read(sink) >= 0) {
-        // discard
-      }
+          + " concurrent transfers already running; retry later").write(new DataOutputStream(b));
+      TransferSockets.refuse(s, b.toByteArray());
     } catch (IOException ignored) {
-      // the peer is gone
+      // the peer is gone, or too slow for the refusal deadline
     } finally {
       IOUtils.closeSocket(s);
     }
@@ -137,7 +131,7 @@ public final class DataTransferServer extends AbstractService {
       acceptor.join(5000);
     }
     for (Socket s : open) {
-      IOUtils.closeSocket(s);
+      TransferSockets.abort(s);
     }
     refuser.shutdownNow();
     if (pool != null) {

@@ -1,5 +1,6 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.DataNodeOptions;
 import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.DataTransferProtocol;
 import io.quire.protocol.datatransfer.MalformedFrameException;
@@ -9,6 +10,7 @@ import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WireIO;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -19,14 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one data-transfer connection: reads the op header and request, dispatches to the
- * op's handler. A malformed or truncated request gets an ERROR_INVALID response where one can
- * still be sent and one WARN line; nothing escapes to the server.
+ * op's handler. A read fails after {@code quire.datanode.socket.timeout.ms} without data, a
+ * write that has not completed after {@code quire.datanode.socket.write-timeout.ms} (so a
+ * reader that stops reading frees this thread then). A malformed or truncated request gets an
+ * ERROR_INVALID response where one can still be sent, within the refusal deadline, and one
+ * WARN line; nothing escapes to the server.
  */
 final class DataXceiver implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DataXceiver.class);
-
-  private static final int DRAIN_MS = 1000;
-  private static final long DRAIN_BYTES = 1 << 20;
 
   private final TransferContext ctx;
   private final Socket socket;
@@ -50,11 +52,12 @@ final class DataXceiver implements Runnable {
 
   /** Reads and dispatches the request; errors are answered while the socket is still open. */
   private void serve(Socket s, String peer) {
-    DataOutputStream out = null;
     try {
-      TransferSockets.configure(s, ctx.getOptions());
-      DataInputStream in = TransferSockets.in(s);
-      out = TransferSockets.out(s);
+      DataNodeOptions o = ctx.getOptions();
+      TransferSockets.configure(s, o);
+      TransferStreams io = TransferSockets.streams(s, o.writeTimeoutMs(0));
+      DataInputStream in = io.in();
+      DataOutputStream out = io.out();
       Op op = readOpHeader(in);
       if (op == null) {
         LOG.debug("Data transfer from {}: closed without a request", peer);
@@ -65,7 +68,9 @@ final class DataXceiver implements Runnable {
           new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
           break;
         case READ_BLOCK:
-          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out, s.getChannel());
+          // zero-copy needs the socket's channel (sockets from the server socket channel)
+          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out,
+              s.getChannel() == null ? null : io.rawOut());
           break;
         default:
           new BlockOpHandler(ctx).handle(BlockOpRequest.read(op, in), out);
@@ -73,9 +78,7 @@ final class DataXceiver implements Runnable {
       }
     } catch (MalformedFrameException e) {
       LOG.warn("Data transfer from {}: malformed request: {}", peer, e.getMessage());
-      trySend(out, OpResponse.error(Status.ERROR_INVALID, "malformed request: "
-          + e.getMessage()));
-      drainBeforeClose(s);
+      refuse(s, OpResponse.error(Status.ERROR_INVALID, "malformed request: " + e.getMessage()));
     } catch (EOFException e) {
       LOG.warn("Data transfer from {}: connection closed mid-request", peer);
     } catch (IOException | RuntimeException e) {
@@ -98,33 +101,16 @@ final class DataXceiver implements Runnable {
   }
 
   /**
-   * Half-closes and discards what the peer still sends (bounded in bytes and time), so closing
-   * with unread input does not reset the connection before the peer read the error.
+   * Answers {@code r} and closes within the refusal deadline ({@link TransferSockets#refuse}),
+   * however slowly the peer reads or keeps sending.
    */
-  private static void drainBeforeClose(Socket s) {
+  private static void refuse(Socket s, OpResponse r) {
     try {
-      s.shutdownOutput();
-      s.setSoTimeout(DRAIN_MS);
-      byte[] sink = new byte[8192];
-      long left = DRAIN_BYTES;
-      int n;
-      while (left > 0 && (n = s.getInputStream().read(sink)) >= 0) {
-        left -= n;
-      }
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      r.write(new DataOutputStream(b));
+      TransferSockets.refuse(s, b.toByteArray());
     } catch (IOException ignored) {
       // the peer is gone or too slow; close anyway
-    }
-  }
-
-  private static void trySend(DataOutputStream out, OpResponse r) {
-    if (out == null) {
-      return;
-    }
-    try {
-      r.write(out);
-      out.flush();
-    } catch (IOException ignored) {
-      // the peer is gone; nothing more to tell it
     }
   }
 }

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * Sends the acks of one write pipeline upstream, in seqno order. For each packet the receiver
  * wrote, it reads the downstream node's ack (if any), prepends its own status and sends it;
  * the last node of a pipeline acks after its own write. When the downstream ack cannot be read
- * it reports {@code [SUCCESS, ERROR]} so the writer learns which node failed, and stops.
+ * (or is out of order) it reports {@code [SUCCESS, ERROR]} so the writer learns which node
+ * failed, cuts the downstream connection off (so a receiver blocked forwarding to a stalled
+ * node goes on at once, without the mirror, instead of waiting for the write timeout) and
+ * stops.
  * Acknowledged bytes become the replica's visible length.
  */
 final class PacketResponder implements Runnable {
@@ -31,14 +34,19 @@ final class PacketResponder implements Runnable {
   private final DataInputStream mirrorIn;
   private final DataOutputStream upstream;
   private final DataNodeFaultInjector faults;
+  private final Runnable dropDownstream;
   private volatile boolean failed;
 
+  /**
+   * @param dropDownstream cuts the downstream connection off (called when its ack fails)
+   */
   PacketResponder(Replica replica, DataInputStream mirrorIn, DataOutputStream upstream,
-      DataNodeFaultInjector faults) {
+      DataNodeFaultInjector faults, Runnable dropDownstream) {
     this.replica = replica;
     this.mirrorIn = mirrorIn;
     this.upstream = upstream;
     this.faults = faults;
+    this.dropDownstream = dropDownstream;
   }
 
   /** Queues the ack of a packet written up to {@code endOffset}. */
@@ -92,12 +100,14 @@ final class PacketResponder implements Runnable {
       if (down.getSeqno() != seqno) {
         LOG.warn("Responder for {}: downstream acked seqno {}, expected {}", replica,
             down.getSeqno(), seqno);
+        dropDownstream.run();
         return new PipelineAck(seqno, List.of(Status.SUCCESS, Status.ERROR));
       }
       return down.prepend(Status.SUCCESS);
     } catch (IOException e) {
       LOG.warn("Responder for {}: downstream ack of packet {} failed: {}", replica, seqno,
           e.toString());
+      dropDownstream.run();
       return new PipelineAck(seqno, List.of(Status.SUCCESS, Status.ERROR));
     }
   }

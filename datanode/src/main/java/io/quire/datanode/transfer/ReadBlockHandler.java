@@ -4,18 +4,19 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
-import java.nio.channels.WritableByteChannel;
 import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves READ_BLOCK: checks block and range, answers {@code chunkOffset} (offset rounded down
- * to 512) and the visible length, then streams whole chunks covering the requested range.
+ * to 512) and the visible length, then streams whole chunks covering the requested range. A
+ * reader that stops reading is given up on after {@code quire.datanode.socket.write-timeout.ms}.
  */
 final class ReadBlockHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReadBlockHandler.class);
@@ -26,9 +27,9 @@ final class ReadBlockHandler {
   }
 
   /**
-   * @param zeroCopy the connection's channel for zero-copy data, or null
+   * @param zeroCopy the timed stream under {@code out}, to send data with zero-copy transfers
    */
-  void handle(ReadBlockRequest req, DataOutputStream out, WritableByteChannel zeroCopy)
+  void handle(ReadBlockRequest req, DataOutputStream out, TimedSocketOutput zeroCopy)
       throws IOException {
     Block b = req.getBlock();
     ReplicaInput input;
@@ -38,7 +39,14 @@ final class ReadBlockHandler {
       Responses.refuse(out, "READ_BLOCK", e);
       return;
     }
-    try (ReplicaInput in = input) {
+    try (ReplicaInput in = input;
+         PacketBuffer packet = ctx.newPacketBuffer("READ_BLOCK " + b.getName())) {
+      try {
+        packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy != null));
+      } catch (BufferBudgetExhaustedException e) {
+        Responses.refuse(out, "READ_BLOCK", e);
+        return;
+      }
       long visible = in.getVisibleLength();
       if (req.getOffset() > visible) {
         InvalidRangeException e = new InvalidRangeException("READ_BLOCK " + b.getName()
@@ -53,10 +61,13 @@ final class ReadBlockHandler {
           in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
           in.getReplica().getState()));
       try {
-        new BlockSender(in).sendPackets(out, zeroCopy, from, to);
+        new BlockSender(in, packet).sendPackets(out, zeroCopy, from, to);
         ctx.getMetrics().addBytesRead(to - from);
         ctx.getMetrics().incrBlocksRead();
-      } catch (SocketException | SocketTimeoutException e) {
+      } catch (SocketTimeoutException e) {
+        LOG.info("READ_BLOCK {}: reader stopped reading, giving up after the write timeout: {}",
+            b.getName(), e.getMessage());
+      } catch (SocketException e) {
         // readers routinely stop early (seek, positioned read, close)
         LOG.debug("READ_BLOCK {}: reader went away: {}", b.getName(), e.toString());
       }

@@ -5,14 +5,13 @@ import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.storage.ReplicaFiles;
 import io.quire.protocol.exceptions.ReplicaNotFoundException;
+import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 
@@ -77,16 +76,12 @@ final class ReplicaInput implements Closeable {
     ReplicaFiles.readFully(blockCh, ByteBuffer.wrap(dst, off, len), pos, blockFile);
   }
 
-  /** Sends block bytes [pos, pos+len) to {@code target} without copying them through the heap. */
-  void transferData(long pos, long len, WritableByteChannel target) throws IOException {
-    long end = pos + len;
-    while (pos < end) {
-      long n = blockCh.transferTo(pos, end - pos, target);
-      if (n <= 0 && pos >= blockCh.size()) {
-        throw new EOFException("send " + blockFile + ": end of file at " + pos);
-      }
-      pos += n;
-    }
+  /**
+   * Sends block bytes [pos, pos+len) to {@code target} without copying them through the heap,
+   * within the stream's write timeout.
+   */
+  void transferData(long pos, int len, TimedSocketOutput target) throws IOException {
+    target.transferFrom(blockCh, pos, len);
   }
 
   /** Reads the stored CRCs of the chunks covering [pos, pos+len), pos chunk-aligned. */

@@ -8,8 +8,8 @@ import io.quire.datanode.storage.FsDataset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the data-transfer code needs of its DataNode: dataset, options, fault points, metrics
- * and the reporter of corrupt local replicas.
+ * What the data-transfer code needs of its DataNode: dataset, options, fault points, metrics,
+ * the reporter of corrupt local replicas and the packet buffer budget.
  */
 public final class TransferContext {
   private final FsDataset dataset;
@@ -18,6 +18,7 @@ public final class TransferContext {
   private final DataNodeMetrics metrics;
   private final CorruptReplicaReporter corruptReporter;
   private final AtomicInteger activeTransfers = new AtomicInteger();
+  private final BufferBudget buffers;
 
   public TransferContext(FsDataset dataset, DataNodeOptions options,
       DataNodeFaultInjector faults, DataNodeMetrics metrics,
@@ -27,6 +28,7 @@ public final class TransferContext {
     this.dataset = dataset;
     this.options = options;
     this.faults = faults;
+    this.buffers = new BufferBudget(options.getBufferBudget(), options.getBufferWaitMs());
   }
 
   public FsDataset getDataset() { return dataset; }
@@ -34,6 +36,14 @@ public final class TransferContext {
   public DataNodeFaultInjector getFaults() { return faults; }
   public DataNodeMetrics getMetrics() { return metrics; }
   public CorruptReplicaReporter getCorruptReporter() { return corruptReporter; }
+
+  /** The packet buffer budget shared by this DataNode's transfers. */
+  public BufferBudget getBuffers() { return buffers; }
+
+  /** A packet buffer of {@code owner} (operation and block) within the budget. */
+  PacketBuffer newPacketBuffer(String owner) {
+    return new PacketBuffer(buffers, options.getMaxPacketSize(), owner);
+  }
 
   /** Connections being served right now (for heartbeats). */
   public int getActiveTransfers() { return activeTransfers.get(); }

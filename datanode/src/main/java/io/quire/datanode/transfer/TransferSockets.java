@@ -1,29 +1,45 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.DataNodeOptions;
+import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedSocketOutput;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import org.apache.hadoop.io.IOUtils;
 
-/** Socket set-up shared by the server and the DataNode's own outgoing transfers. */
-public final class TransferSockets {
-  /** Stream buffer size: at least one full packet. */
-  public static final int STREAM_BUFFER = 128 * 1024;
+/**
+ * Socket set-up shared by the server and the DataNode's own outgoing transfers. Sockets are
+ * blocking; reads time out after {@code quire.datanode.socket.timeout.ms} without data
+ * ({@code SO_TIMEOUT}), writes after their write timeout ({@link #streams}, enforced by
+ * {@link SocketWriteTimeouts}).
+ */
+final class TransferSockets {
+  /** Stream buffer size: at least one full default packet. */
+  static final int STREAM_BUFFER = 128 * 1024;
   /**
    * Input buffer size: small, so headers, requests and acks are buffered while the bulk of a
    * packet (read with one readFully of its checksums and data) bypasses the buffer, straight
    * from the socket into the receiver's packet array instead of being copied through it.
    */
-  public static final int INPUT_BUFFER = 8 * 1024;
+  static final int INPUT_BUFFER = 8 * 1024;
+  /**
+   * Total time a refusal (an error answer to a connection that is turned away, then discarding
+   * what the peer still sends) may take, however slowly the peer reads or writes.
+   */
+  static final long REFUSAL_DEADLINE_MS = 2_000;
+  /** Most bytes discarded after a refusal before closing anyway. */
+  static final long REFUSAL_DRAIN_BYTES = 1 << 20;
 
   private TransferSockets() {}
 
-  /** TCP_NODELAY, large buffers, read timeout. */
-  public static void configure(Socket s, DataNodeOptions o) throws IOException {
+  /** TCP_NODELAY, socket buffers, keep-alive, read timeout. */
+  static void configure(Socket s, DataNodeOptions o) throws IOException {
     s.setTcpNoDelay(true);
     s.setSendBufferSize(o.getSocketBufferSize());
     s.setReceiveBufferSize(o.getSocketBufferSize());
@@ -32,10 +48,9 @@ public final class TransferSockets {
   }
 
   /** Opens a configured connection to {@code addr} within the connect timeout. */
-  public static Socket connect(InetSocketAddress addr, DataNodeOptions o) throws IOException {
+  static Socket connect(InetSocketAddress addr, DataNodeOptions o) throws IOException {
     Socket s = new Socket();
     try {
-      s.setReceiveBufferSize(o.getSocketBufferSize());
       configure(s, o);
       s.connect(addr, o.getConnectTimeoutMs());
       return s;
@@ -45,11 +60,66 @@ public final class TransferSockets {
     }
   }
 
-  public static DataInputStream in(Socket s) throws IOException {
-    return new DataInputStream(new BufferedInputStream(s.getInputStream(), INPUT_BUFFER));
+  /**
+   * The streams of configured socket {@code s}: every write to them must complete within
+   * {@code writeTimeoutMs} (0: no limit), or the socket is aborted and the write fails with a
+   * SocketTimeoutException.
+   */
+  static TransferStreams streams(Socket s, long writeTimeoutMs) throws IOException {
+    TimedSocketOutput raw = SocketWriteTimeouts.shared().output(s, writeTimeoutMs);
+    return new TransferStreams(
+        new DataInputStream(new BufferedInputStream(s.getInputStream(), INPUT_BUFFER)),
+        new DataOutputStream(new BufferedOutputStream(raw, STREAM_BUFFER)), raw);
   }
 
-  public static DataOutputStream out(Socket s) throws IOException {
-    return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), STREAM_BUFFER));
+  /**
+   * Refuses a connection within {@link #REFUSAL_DEADLINE_MS} in total: sends {@code answer},
+   * half-closes, and discards what the peer still sends (at most {@link #REFUSAL_DRAIN_BYTES})
+   * until it closes, so closing with unread input does not reset the connection before the
+   * peer read the answer. A peer that reads or writes too slowly is cut off at the deadline
+   * (give or take {@link SocketWriteTimeouts#TICK_MS}). The caller closes the socket.
+   */
+  static void refuse(Socket s, byte[] answer) throws IOException {
+    long deadline = System.nanoTime() + REFUSAL_DEADLINE_MS * 1_000_000;
+    TimedSocketOutput out = SocketWriteTimeouts.shared().output(s, REFUSAL_DEADLINE_MS);
+    out.write(answer);
+    out.flush();
+    s.shutdownOutput();
+    InputStream in = s.getInputStream();
+    byte[] sink = new byte[8192];
+    for (long left = REFUSAL_DRAIN_BYTES; left > 0; ) {
+      long ms = (deadline - System.nanoTime()) / 1_000_000;
+      if (ms <= 0) {
+        return;
+      }
+      s.setSoTimeout((int) ms);
+      int n = in.read(sink);
+      if (n < 0) {
+        return;
+      }
+      left -= n;
+    }
+  }
+
+  /**
+   * Closes {@code s} so that every thread blocked on it fails at once (null is ignored): input
+   * and output are shut down first, then the socket is closed. Use it wherever a socket is
+   * closed to stop another thread.
+   */
+  static void abort(Socket s) {
+    if (s == null) {
+      return;
+    }
+    try {
+      s.shutdownInput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    try {
+      s.shutdownOutput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    IOUtils.closeSocket(s);
   }
 }

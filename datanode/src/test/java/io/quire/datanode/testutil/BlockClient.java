@@ -40,6 +40,11 @@ public final class BlockClient implements AutoCloseable {
     out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 65536));
   }
 
+  /** Sets the read timeout of this client's socket (30 s by default). */
+  public void setReadTimeout(int ms) throws IOException {
+    socket.setSoTimeout(ms);
+  }
+
   /** Sends a WRITE_BLOCK request and returns the OpResponse. */
   public OpResponse openWrite(Block b, List<DatanodeId> downstream,
       BlockConstructionStage stage, long newGs) throws IOException {

@@ -79,7 +79,8 @@ class ReplaceCorruptReplicaTest {
   }
 
   private static void transfer(Block b) throws IOException {
-    new BlockTransferClient(source.getFsDataset(), source.getOptions())
+    new BlockTransferClient(source.getFsDataset(), source.getOptions(),
+        source.getTransferBuffers())
         .transfer(b, List.of(target.getDatanodeId()));
   }
 

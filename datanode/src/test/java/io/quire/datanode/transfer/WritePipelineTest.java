@@ -339,7 +339,8 @@ class WritePipelineTest {
         io.quire.protocol.datatransfer.Op.VISIBLE_LENGTH, b, 0, 0);
     assertEquals(10_000, vl.getLength());
     assertEquals(ReplicaState.FINALIZED, vl.getReplicaState());
-    new BlockTransferClient(dns[0].getFsDataset(), dns[0].getOptions())
+    new BlockTransferClient(dns[0].getFsDataset(), dns[0].getOptions(),
+        dns[0].getTransferBuffers())
         .transfer(b, List.of(pipeline.get(1), pipeline.get(2)));
     for (int i = 1; i < 3; i++) {
       Replica r = dns[i].getFsDataset().getReplica(b.getBlockId());

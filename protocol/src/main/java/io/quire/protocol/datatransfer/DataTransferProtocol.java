@@ -13,7 +13,9 @@ package io.quire.protocol.datatransfer;
  *   writer streams {@link Packet}s, each answered by a {@link PipelineAck} that flows back up
  *   the pipeline after every downstream node has written the packet (and, with the packet's
  *   syncBlock flag, forced it to disk). The packet with lastPacketInBlock set (no data)
- *   finalizes the replica.</li>
+ *   finalizes the replica. A packet whose header a node refuses (see {@link PacketHeader}: bad
+ *   lengths, or more data than that node accepts, or no buffer room) is answered with an ack
+ *   carrying that node's error status, and the node closes the connection.</li>
  *   <li><b>READ_BLOCK</b>: an {@link OpResponse} (on SUCCESS: {@code chunkOffset} = the
  *   512-aligned offset where data starts, {@code length} = the replica's visible length), then
  *   packets until one with lastPacketInBlock set; checksums cover aligned 512-byte chunks.</li>
@@ -35,7 +37,10 @@ public final class DataTransferProtocol {
   /** Version written first on every connection; a receiver rejects any other. */
   public static final short VERSION = 1;
 
-  /** Largest data part of a packet accepted; larger is a malformed frame. */
+  /**
+   * Largest data part of a packet in this protocol; larger is a malformed frame. A DataNode may
+   * accept less (quire.datanode.transfer.max-packet-size); see {@link PacketHeader}.
+   */
   public static final int MAX_PACKET_DATA = 4 * 1024 * 1024;
 
   /** Largest string (client name, message) accepted in a frame. */

@@ -1,0 +1,85 @@
+package io.quire.protocol.net;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Write timeouts for blocking sockets. A blocking socket has a read timeout
+ * ({@code SO_TIMEOUT}) but no write timeout: a write to a peer that stopped reading blocks
+ * forever once the socket buffers are full. {@link #output} wraps a socket's output stream so
+ * that every write call must complete within its timeout; one daemon thread (the watchdog)
+ * checks the writes in progress every {@value #TICK_MS} ms and aborts the socket of any that
+ * has run past its deadline, which wakes the blocked writer, whose write then fails with a
+ * {@link java.net.SocketTimeoutException}.
+ *
+ * <p>Why not Hadoop's selector-based SocketOutputStream (HDFS's way): it needs non-blocking
+ * channels for reads as well, and its selector waits (register, select, cancel, selectNow per
+ * wait) cost measurably more CPU per packet than blocking reads and writes; here a write costs
+ * two volatile writes and a set insertion. A timeout bounds one write call (a whole packet
+ * frame, or one zero-copy transfer), and fires up to {@value #TICK_MS} ms late.
+ *
+ * <p>{@link #shared()} serves every socket of the process (the thread starts on first use and
+ * never holds anything but the writes in progress).
+ */
+public final class SocketWriteTimeouts {
+  /** How often the watchdog checks the writes in progress. */
+  public static final long TICK_MS = 100;
+
+  private static final SocketWriteTimeouts SHARED = new SocketWriteTimeouts();
+
+  private final Set<TimedSocketOutput> writing = ConcurrentHashMap.newKeySet();
+  private volatile Thread watchdog;
+
+  private SocketWriteTimeouts() {}
+
+  /** The process-wide instance. */
+  public static SocketWriteTimeouts shared() { return SHARED; }
+
+  /**
+   * {@code s}'s output stream, unbuffered, whose writes fail after {@code timeoutMs} (0: the
+   * writes wait forever, as on a plain socket). Close the socket, not the stream.
+   */
+  public TimedSocketOutput output(Socket s, long timeoutMs) throws IOException {
+    if (timeoutMs < 0) {
+      throw new IllegalArgumentException("write timeout " + timeoutMs + " ms");
+    }
+    if (timeoutMs > 0) {
+      startWatchdog();
+    }
+    return new TimedSocketOutput(this, s, timeoutMs);
+  }
+
+  void begin(TimedSocketOutput o) { writing.add(o); }
+
+  void end(TimedSocketOutput o) { writing.remove(o); }
+
+  private void startWatchdog() {
+    if (watchdog != null) {
+      return;
+    }
+    synchronized (this) {
+      if (watchdog == null) {
+        Thread t = new Thread(this::watch, "socket-write-timeouts");
+        t.setDaemon(true);
+        t.start();
+        watchdog = t;
+      }
+    }
+  }
+
+  private void watch() {
+    while (true) {
+      try {
+        Thread.sleep(TICK_MS);
+      } catch (InterruptedException ignored) {
+        // nobody stops this daemon: write timeouts go on
+      }
+      long now = System.nanoTime();
+      for (TimedSocketOutput o : writing) {
+        o.checkDeadline(now);
+      }
+    }
+  }
+}

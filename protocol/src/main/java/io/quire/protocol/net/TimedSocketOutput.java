@@ -1,0 +1,154 @@
+package io.quire.protocol.net;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A socket's output stream whose every write must complete within a timeout (see
+ * {@link SocketWriteTimeouts}); unbuffered, one write call per frame. When the watchdog finds a
+ * write past its deadline it aborts the socket (input and output shut down, then closed), and
+ * that write, and every later one, fails with a {@link SocketTimeoutException} naming the peer
+ * and the timeout. Reads on the socket fail too then: the connection is over.
+ */
+public final class TimedSocketOutput extends OutputStream {
+  private final SocketWriteTimeouts owner;
+  private final Socket socket;
+  private final OutputStream out;
+  private final long timeoutNanos;
+  private final long timeoutMs;
+  /** System.nanoTime() when the write in progress started; 0 when none is. */
+  private volatile long started;
+  private volatile boolean timedOut;
+
+  TimedSocketOutput(SocketWriteTimeouts owner, Socket socket, long timeoutMs)
+      throws IOException {
+    this.owner = owner;
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    this.timeoutMs = timeoutMs;
+    this.timeoutNanos = timeoutMs * 1_000_000;
+  }
+
+  @Override public void write(int b) throws IOException {
+    begin();
+    try {
+      out.write(b);
+    } catch (IOException e) {
+      throw failure(e);
+    } finally {
+      end();
+    }
+  }
+
+  @Override public void write(byte[] b, int off, int len) throws IOException {
+    begin();
+    try {
+      out.write(b, off, len);
+    } catch (IOException e) {
+      throw failure(e);
+    } finally {
+      end();
+    }
+  }
+
+  /**
+   * Sends {@code len} bytes of {@code file} from {@code pos} with
+   * {@link FileChannel#transferTo} (no copy through user space), under the same timeout for
+   * the whole transfer. The socket must have a channel in blocking mode.
+   */
+  public void transferFrom(FileChannel file, long pos, long len) throws IOException {
+    SocketChannel ch = socket.getChannel();
+    if (ch == null) {
+      throw new IOException("zero-copy send to " + socket.getRemoteSocketAddress()
+          + ": the socket has no channel");
+    }
+    begin();
+    try {
+      long end = pos + len;
+      while (pos < end) {
+        long n = file.transferTo(pos, end - pos, ch);
+        if (n <= 0 && pos >= file.size()) {
+          throw new EOFException("zero-copy send to " + socket.getRemoteSocketAddress()
+              + ": end of file at " + pos);
+        }
+        pos += n;
+      }
+    } catch (IOException e) {
+      throw failure(e);
+    } finally {
+      end();
+    }
+  }
+
+  /** Nothing is buffered here; flushes the socket's stream. */
+  @Override public void flush() throws IOException {
+    out.flush();
+  }
+
+  /** The write timeout, in milliseconds (0: none). */
+  public long getTimeoutMs() { return timeoutMs; }
+
+  private void begin() throws IOException {
+    if (timedOut) {
+      throw timeout(null);
+    }
+    if (timeoutNanos > 0) {
+      started = System.nanoTime();
+      owner.begin(this);
+    }
+  }
+
+  private void end() {
+    if (timeoutNanos > 0) {
+      owner.end(this);
+      started = 0;
+    }
+  }
+
+  /** Called by the watchdog: aborts the socket when the write in progress is overdue. */
+  void checkDeadline(long now) {
+    long s = started;
+    if (s != 0 && now - s > timeoutNanos && !timedOut) {
+      timedOut = true;
+      abort(socket);
+    }
+  }
+
+  private IOException failure(IOException e) {
+    return timedOut ? timeout(e) : e;
+  }
+
+  private SocketTimeoutException timeout(IOException cause) {
+    SocketTimeoutException t = new SocketTimeoutException("write to "
+        + socket.getRemoteSocketAddress() + " timed out: no write completed within " + timeoutMs
+        + " ms (the peer stopped reading)");
+    if (cause != null) {
+      t.initCause(cause);
+    }
+    return t;
+  }
+
+  /** Shuts input and output down, then closes: every thread blocked on the socket wakes. */
+  static void abort(Socket s) {
+    try {
+      s.shutdownInput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    try {
+      s.shutdownOutput();
+    } catch (IOException | RuntimeException ignored) {
+      // not connected, or already shut down
+    }
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // closing a broken socket
+    }
+  }
+}
