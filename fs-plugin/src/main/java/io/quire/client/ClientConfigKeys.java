@@ -74,7 +74,7 @@ public final class ClientConfigKeys {
 
   /** Failovers (or retries of the same NameNode) before a NameNode call fails. */
   public static final String FAILOVER_MAX_ATTEMPTS_KEY = "quire.client.failover.max-attempts";
-  public static final int FAILOVER_MAX_ATTEMPTS_DEFAULT = 30;
+  public static final int FAILOVER_MAX_ATTEMPTS_DEFAULT = 50;
 
   /**
    * Base back-off between failovers, in milliseconds (doubled per failover, randomized). The
@@ -84,12 +84,12 @@ public final class ClientConfigKeys {
   public static final long FAILOVER_SLEEP_BASE_DEFAULT = 50;
 
   /**
-   * Largest back-off between failovers, in milliseconds: a client waiting for a new active
-   * looks at least this often, so it resumes within about this much of the takeover. With
-   * the base and attempts defaults, clients keep trying for about 25 s.
+   * Largest back-off between failovers, in milliseconds (randomized by up to 50%): a client
+   * waiting for a new active looks at least this often, so it resumes within about this much
+   * of the takeover. With the base and attempts defaults, clients keep trying for about 25 s.
    */
   public static final String FAILOVER_SLEEP_MAX_KEY = "quire.client.failover.sleep-max.ms";
-  public static final long FAILOVER_SLEEP_MAX_DEFAULT = 1_000;
+  public static final long FAILOVER_SLEEP_MAX_DEFAULT = 500;
 
   /**
    * Longest wait for a NameNode's answer before the call fails over (ipc.client.rpc-timeout.ms
