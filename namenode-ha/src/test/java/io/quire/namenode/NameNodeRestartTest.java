@@ -118,4 +118,44 @@ class NameNodeRestartTest {
     assertTrue(Files.list(current.toPath()).anyMatch(p -> p.getFileName().toString()
         .startsWith("fsimage")), "checkpoints are on disk");
   }
+
+  /**
+   * Issue 8 defect 5: with one checkpoint retained, a checkpoint purges every finished segment
+   * below it; a restart must still find the journal's last txid (the image's) and start.
+   */
+  @Test
+  void restartsAfterACheckpointThatPurgedEverySegmentWithOneImageRetained() throws Exception {
+    conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
+    NameNode.format(conf, false);
+    nn = start();
+    ClientProtocol client = QuireRpc.createClientProxy(new Configuration(false),
+        nn.getRpcAddress(), UserGroupInformation.getCurrentUser());
+    try {
+      for (int i = 0; i < 5; i++) {
+        assertTrue(client.mkdirs("/p" + i, (short) 0755, true));
+      }
+    } finally {
+      QuireRpc.stopProxy(client);
+    }
+    nn.saveCheckpointNow();
+    String before = dump(nn);
+    nn.stop();
+    nn = start();
+    assertEquals(before, dump(nn));
+    nn.saveCheckpointNow(); // nothing new: an empty segment is all that is left
+    nn.stop();
+    nn = start();
+    assertEquals(before, dump(nn));
+    client = QuireRpc.createClientProxy(new Configuration(false), nn.getRpcAddress(),
+        UserGroupInformation.getCurrentUser());
+    try {
+      assertTrue(client.mkdirs("/after", (short) 0755, true));
+    } finally {
+      QuireRpc.stopProxy(client);
+    }
+    nn.stop();
+    nn = start();
+    assertNotNull(nn.getNamesystem().read(() -> nn.getNamesystem().ops().reads()
+        .getFileInfo("/after")));
+  }
 }

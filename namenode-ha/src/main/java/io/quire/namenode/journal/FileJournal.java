@@ -118,13 +118,22 @@ public final class FileJournal implements Journal {
 
   /**
    * Deletes finished segments whose last txid is below {@code txId}; durable when it returns.
-   * The newest segment is always kept, so the log never forgets its last txid.
+   * The newest finished segment is always kept, so the log never forgets its last txid: the
+   * in-progress segment after it may be empty, and an empty one is dropped when its writer
+   * closes (keeping only the newest segment of any kind lost the last txid that way: issue 8,
+   * defect 5).
    */
   @Override
   public void purgeBefore(long txId) throws IOException {
     List<SegmentFile> segments = SegmentFile.list(dir);
+    int newestFinished = -1;
+    for (int i = 0; i < segments.size(); i++) {
+      if (!segments.get(i).inProgress()) {
+        newestFinished = i;
+      }
+    }
     int deleted = 0;
-    for (int i = 0; i < segments.size() - 1; i++) {
+    for (int i = 0; i < newestFinished; i++) {
       SegmentFile seg = segments.get(i);
       if (!seg.inProgress() && seg.lastTxId() < txId) {
         Files.delete(seg.path());
