@@ -128,6 +128,8 @@ public class GroupCommitWriter implements JournalWriter {
       sink.writeAndSync(batch.getData(), batch.getLength(), lastSynced + 1, batchLast);
     } catch (IOException e) {
       error = e;
+    } catch (RuntimeException | Error e) {
+      error = unexpected("sync", e);
     }
     lock.lock();
     try {
@@ -159,6 +161,9 @@ public class GroupCommitWriter implements JournalWriter {
       } catch (IOException e) {
         failure = e;
         throw e;
+      } catch (RuntimeException | Error e) {
+        failure = unexpected("roll segment", e);
+        throw failure;
       }
     } finally {
       lock.unlock();
@@ -177,10 +182,23 @@ public class GroupCommitWriter implements JournalWriter {
       } catch (IOException e) {
         failure = e;
         throw e;
+      } catch (RuntimeException | Error e) {
+        failure = unexpected(operation, e);
+        throw failure;
       }
       pending.reset();
       lastSynced = lastAppended;
     }
+  }
+
+  /**
+   * A sink that fails with something other than an IOException (a bug, an Error such as
+   * OutOfMemoryError) fails the writer the same way: nobody knows what reached the log, and
+   * the waiters must be woken with a failure rather than left waiting on a sync that ended.
+   */
+  private IOException unexpected(String operation, Throwable t) {
+    return new IOException("Journal " + logName + " (epoch " + epoch + "): " + operation
+        + " failed unexpectedly: " + t, t);
   }
 
   private void checkUsable(String operation) throws IOException {
