@@ -132,6 +132,7 @@ final class NameNodeRuntime implements Closeable {
       NamesystemLoader.load(namesystem, journal, storage.getCheckpointStore());
       JournalWriter w = NamesystemLoader.openForWrite(namesystem, journal);
       namesystem.getHaGate().set(HaState.ACTIVE, w.getEpoch());
+      namesystem.setJournalFailureListener(new JournalFailureStop(namesystem.getHaGate()));
       checkpointer = new Checkpointer(namesystem, journal, storage.getCheckpointStore(),
           newestImage(storage.getCheckpointStore().listTxIds()));
       startServing(conf, callers, retryCache,
