@@ -67,6 +67,7 @@ public final class HaController implements Closeable {
   private volatile boolean sessionLost;
   private volatile boolean closed;
   private volatile boolean reloading;
+  private boolean leftElection;
   private volatile JournalWriter failedWriter;
   private volatile String activeId;
 
@@ -181,8 +182,9 @@ public final class HaController implements Closeable {
     boolean connected = zk.isConnected();
     switch (gate.state()) {
       case STANDBY -> {
-        if (connected && !sessionLost && election.hasLeadership()
-            && tailer.getFatalError() == null) {
+        if (tailer.getFatalError() != null) {
+          leaveElectionForGood();
+        } else if (connected && !sessionLost && election.hasLeadership()) {
           becomeActive();
         }
       }
@@ -208,6 +210,23 @@ public final class HaController implements Closeable {
       }
       default -> { }
     }
+  }
+
+  /**
+   * A standby that cannot follow the journal (corruption, or a checkpoint older than the log)
+   * must never become active: it leaves the election, so that it cannot hold the leadership
+   * and keep another standby from taking over; it keeps refusing clients until an operator
+   * repairs it (bootstrapStandby) and restarts it.
+   */
+  private void leaveElectionForGood() {
+    if (leftElection) {
+      return;
+    }
+    leftElection = true;
+    election.close();
+    LOG.error("NameNode {} left the election: it cannot follow the shared journal ({}); fix it"
+        + " (quire namenode -bootstrapStandby) and restart it", options.selfId(),
+        tailer.getFatalError().getMessage());
   }
 
   private boolean epochStillOurs() {

@@ -204,6 +204,66 @@ class HaNameNodesTest {
     }
   }
 
+  /**
+   * A standby that can no longer follow the journal (here: it lagged while the active purged
+   * the batches it still needed) must not keep the leadership it cannot use: it leaves the
+   * election, so the healthy third NameNode takes over when the active stops.
+   */
+  @Test
+  void aStandbyThatCannotFollowTheJournalLeavesTheElection(TestInfo info) throws Exception {
+    try (HaTestCluster c = cluster(info, 3)) {
+      c.conf.setInt("quire.namenode.checkpoint.retained", 1);
+      c.conf.setLong("quire.ha.journal.checkpoint-max-lag.txns", 5);
+      c.format();
+      c.start(0);
+      c.awaitState(0, HaState.ACTIVE);
+      c.bootstrap(1);
+      c.bootstrap(2);
+      c.start(1); // joins the election before nn3: first in line after the active
+      c.awaitState(1, HaState.STANDBY);
+      c.start(2);
+      c.awaitState(2, HaState.STANDBY);
+
+      // nn2's tailer cannot apply while its namesystem lock is held: it lags behind a purge.
+      java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      Thread holder = new Thread(() -> {
+        c.nameNodes[1].getNamesystem().getLock().writeLock().lock();
+        try {
+          locked.countDown();
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          c.nameNodes[1].getNamesystem().getLock().writeLock().unlock();
+        }
+      });
+      holder.start();
+      try {
+        assertTrue(locked.await(30, TimeUnit.SECONDS));
+        ClientProtocol nn1 = c.client(0);
+        for (int i = 0; i < 30; i++) {
+          nn1.mkdirs("/d" + i, (short) 0755, true);
+        }
+        long last = c.nameNodes[0].getNamesystem().getLastAppliedTxId();
+        await().atMost(HaTestCluster.WAIT).until(
+            () -> c.nameNodes[2].getNamesystem().getLastAppliedTxId() == last);
+        c.nameNodes[2].saveCheckpointNow();
+        c.nameNodes[0].saveCheckpointNow(); // purges what nn2 has not read
+      } finally {
+        release.countDown();
+        holder.join();
+      }
+      await("nn2's tailer gives up").atMost(HaTestCluster.WAIT).until(
+          () -> c.nameNodes[1].getHaController().getTailer().getFatalError() != null);
+
+      c.stop(0);
+      c.awaitState(2, HaState.ACTIVE);
+      assertEquals(HaState.STANDBY, c.state(1), "the NameNode that cannot follow never leads");
+      assertNotNull(c.client(2).getFileInfo("/d29"));
+    }
+  }
+
   /** Txids consecutive from 1, epochs never decreasing, in the shared journal. */
   private static void assertJournalOrdered(HaTestCluster c) throws Exception {
     try (CuratorFramework client = CuratorFrameworkFactory.newClient(zk.getConnectString(),
