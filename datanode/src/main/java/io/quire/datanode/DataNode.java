@@ -44,6 +44,7 @@ public class DataNode extends CompositeService {
   private final NameNodeConnector connector;
   private final DataNodeFaultInjector faults = new DataNodeFaultInjector();
   private DataNodeOptions options;
+  private DataStorage storage;
   private FsDataset dataset;
   private DataTransferServer transferServer;
   private NameNodeActors actors;
@@ -66,7 +67,7 @@ public class DataNode extends CompositeService {
   @Override protected void serviceInit(Configuration conf) throws Exception {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
-    DataStorage storage = DataStorage.open(options.getDataDirs());
+    storage = DataStorage.open(options.getDataDirs());
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
     metrics = DataNodeMetrics.create(storage.getDatanodeUuid(), this::getActiveTransfers);
@@ -100,6 +101,9 @@ public class DataNode extends CompositeService {
     } finally {
       if (metrics != null) {
         metrics.unregister();
+      }
+      if (storage != null) {
+        storage.close(); // last: nothing touches the directories any more
       }
     }
   }

@@ -1,6 +1,9 @@
 package io.quire.datanode.storage;
 
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.StorageInUseException;
+import io.quire.protocol.storage.StorageLock;
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,16 +18,23 @@ import org.slf4j.LoggerFactory;
  * chosen here and the cluster id the first NameNode reports ({@link #checkOrStampClusterId}).
  * A directory of another DataNode, another cluster or an unknown layout is refused with
  * {@link IncompatibleStorageException} naming the directory.
+ *
+ * <p>Each directory's {@code in_use.lock} ({@link StorageLock}) is taken before anything in
+ * it is read or changed, and held until {@link #close}: a second DataNode given the same
+ * directory fails with {@link StorageInUseException} without touching the first one's files.
  */
-public final class DataStorage {
+public final class DataStorage implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DataStorage.class);
 
   private final List<StorageDirectory> dirs;
+  private final List<StorageLock> locks;
   private final String datanodeUuid;
   private String clusterId;
 
-  private DataStorage(List<StorageDirectory> dirs, String datanodeUuid, String clusterId) {
+  private DataStorage(List<StorageDirectory> dirs, List<StorageLock> locks, String datanodeUuid,
+      String clusterId) {
     this.dirs = dirs;
+    this.locks = locks;
     this.datanodeUuid = datanodeUuid;
     this.clusterId = clusterId;
   }
@@ -32,8 +42,29 @@ public final class DataStorage {
   /**
    * Opens the given directories (creating their layout) and checks that the stamped ones agree
    * on DataNode UUID and cluster id; a fresh UUID is chosen if none is stamped.
+   *
+   * @throws StorageInUseException if another DataNode holds one of the directories (nothing
+   *     in any directory was changed)
    */
   public static DataStorage open(List<File> roots) throws IOException {
+    List<StorageLock> locks = new ArrayList<>();
+    try {
+      for (File root : roots) {
+        File dir = root.getAbsoluteFile();
+        if (!dir.isDirectory() && !dir.mkdirs()) {
+          throw new IOException("open storage: cannot create directory " + dir);
+        }
+        locks.add(StorageLock.acquire(dir, "DataNode"));
+      }
+      return openLocked(roots, locks);
+    } catch (IOException | RuntimeException e) {
+      release(locks);
+      throw e;
+    }
+  }
+
+  private static DataStorage openLocked(List<File> roots, List<StorageLock> locks)
+      throws IOException {
     List<StorageDirectory> dirs = new ArrayList<>();
     String uuid = null;
     String cid = null;
@@ -66,7 +97,23 @@ public final class DataStorage {
       uuid = UUID.randomUUID().toString();
       LOG.info("No stamped storage directory; new DataNode UUID {}", uuid);
     }
-    return new DataStorage(dirs, uuid, cid);
+    return new DataStorage(dirs, List.copyOf(locks), uuid, cid);
+  }
+
+  private static void release(List<StorageLock> locks) {
+    for (StorageLock l : locks) {
+      try {
+        l.close();
+      } catch (IOException e) {
+        LOG.warn("Cannot release {}", l, e);
+      }
+    }
+  }
+
+  /** Releases the directories' locks (after the DataNode stopped using them). */
+  @Override
+  public void close() {
+    release(locks);
   }
 
   public List<StorageDirectory> getDirs() { return List.copyOf(dirs); }

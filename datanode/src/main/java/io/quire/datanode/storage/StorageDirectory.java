@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Layout of one DataNode storage directory:
  *
  * <pre>
+ * in_use.lock                          held while a DataNode uses the directory, see
+ *                                      {@link io.quire.protocol.storage.StorageLock}
  * current/VERSION                      properties, see {@link StorageVersionFile}
  * current/finalized/subdirXX/blk_ID    finalized block data
  * current/finalized/subdirXX/blk_ID_GS.meta

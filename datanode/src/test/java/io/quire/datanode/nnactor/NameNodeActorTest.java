@@ -116,8 +116,10 @@ class NameNodeActorTest {
   @Test
   void storageOfAnotherClusterStopsTheActor() throws IOException {
     h = new DataNodeHarness("ActorForeign");
-    DataStorage.open(List.of(new File(h.dirOf(0), "d1"), new File(h.dirOf(0), "d2")))
-        .checkOrStampClusterId("other-cluster");
+    try (DataStorage s = DataStorage.open(List.of(new File(h.dirOf(0), "d1"),
+        new File(h.dirOf(0), "d2")))) {
+      s.checkOrStampClusterId("other-cluster");
+    }
     DataNode dn = h.start(0);
     NameNodeActor actor = dn.getNameNodeActors().getActors().get(0);
     await().atMost(WAIT).until(() -> actor.getFatalError() != null);

@@ -30,6 +30,7 @@ class DataStorageTest {
     DataStorage s = DataStorage.open(dirs);
     assertNull(s.getClusterId());
     s.checkOrStampClusterId("cluster-1");
+    s.close();
     for (File d : dirs) {
       StorageVersionFile v = StorageVersionFile.read(new File(d, "current/VERSION"));
       assertEquals("cluster-1", v.getClusterId());
@@ -48,7 +49,9 @@ class DataStorageTest {
   @Test
   void foreignClusterIsRefusedNamingTheDirectory() throws IOException {
     File a = new File(base, "a");
-    DataStorage.open(List.of(a)).checkOrStampClusterId("cluster-1");
+    try (DataStorage s0 = DataStorage.open(List.of(a))) {
+      s0.checkOrStampClusterId("cluster-1");
+    }
     DataStorage s = DataStorage.open(List.of(a));
     IncompatibleStorageException e = assertThrows(IncompatibleStorageException.class,
         () -> s.checkOrStampClusterId("cluster-2"));
@@ -60,8 +63,12 @@ class DataStorageTest {
   void directoryOfAnotherDataNodeIsRefused() throws IOException {
     File a = new File(base, "a");
     File b = new File(base, "b");
-    DataStorage.open(List.of(a)).checkOrStampClusterId("c");
-    DataStorage.open(List.of(b)).checkOrStampClusterId("c");
+    try (DataStorage s0 = DataStorage.open(List.of(a))) {
+      s0.checkOrStampClusterId("c");
+    }
+    try (DataStorage s0 = DataStorage.open(List.of(b))) {
+      s0.checkOrStampClusterId("c");
+    }
     IncompatibleStorageException e = assertThrows(IncompatibleStorageException.class,
         () -> DataStorage.open(List.of(a, b)));
     assertTrue(e.getMessage().contains(b.getPath()), e.getMessage());
@@ -72,6 +79,7 @@ class DataStorageTest {
     File a = new File(base, "a");
     DataStorage s = DataStorage.open(List.of(a));
     s.checkOrStampClusterId("cluster-1");
+    s.close();
     // a crash between writing VERSION.tmp and the rename leaves a stray temp file
     try (FileWriter w = new FileWriter(new File(a, "current/VERSION.tmp"))) {
       w.write("clusterId=other\n");

@@ -40,7 +40,9 @@ class FinalizeReplicaTest {
     root = new File("target/test-data/FinalizeReplicaTest-" + System.nanoTime())
         .getAbsoluteFile();
     FileUtil.fullyDelete(root);
-    DataStorage.open(List.of(root)).checkOrStampClusterId("c");
+    try (DataStorage s0 = DataStorage.open(List.of(root))) {
+      s0.checkOrStampClusterId("c");
+    }
   }
 
   private FsDataset open() throws IOException {
@@ -94,6 +96,7 @@ class FinalizeReplicaTest {
   void finalizeWithoutDirectorySyncIsLoadedFinalizedAfterRestart() throws IOException {
     FsDataset ds = open();
     ds.finalizeReplica(rbwWithData(ds, 0x4302, 1500));
+    ds.getStorage().close(); // the DataNode stops (its storage lock goes with it)
     Replica again = open().getReplica(0x4302);
     assertEquals(ReplicaState.FINALIZED, again.getState());
     assertEquals(1500, again.getBytesOnDisk());

@@ -26,7 +26,9 @@ class ReplacementCopiesTest {
     root = new File("target/test-data/ReplacementCopiesTest-" + System.nanoTime())
         .getAbsoluteFile();
     FileUtil.fullyDelete(root);
-    DataStorage.open(List.of(root)).checkOrStampClusterId("c");
+    try (DataStorage s0 = DataStorage.open(List.of(root))) {
+      s0.checkOrStampClusterId("c");
+    }
   }
 
   private static Replica finalized(FsDataset ds, long id, long gs) throws IOException {

@@ -27,7 +27,9 @@ class ReplicaScannerTest {
     root = new File("target/test-data/ReplicaScannerTest-" + System.nanoTime())
         .getAbsoluteFile();
     FileUtil.fullyDelete(root);
-    DataStorage.open(List.of(root)).checkOrStampClusterId("c");
+    try (DataStorage s0 = DataStorage.open(List.of(root))) {
+      s0.checkOrStampClusterId("c");
+    }
     sd = new StorageDirectory(root);
   }
 

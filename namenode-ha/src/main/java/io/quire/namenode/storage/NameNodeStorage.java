@@ -4,6 +4,8 @@ import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.journal.FileJournal;
 import io.quire.namenode.journal.Journal;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.StorageInUseException;
+import io.quire.protocol.storage.StorageLock;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
@@ -68,7 +70,7 @@ public final class NameNodeStorage implements Closeable {
    */
   public static String format(File nameDir, boolean force, String clusterId) throws IOException {
     Files.createDirectories(nameDir.toPath());
-    try (StorageLock ignored = StorageLock.acquire(nameDir)) {
+    try (StorageLock ignored = StorageLock.acquire(nameDir, "NameNode")) {
       Path current = nameDir.toPath().resolve(CURRENT_DIR);
       if (holdsData(current)) {
         if (!force) {
@@ -102,7 +104,7 @@ public final class NameNodeStorage implements Closeable {
     if (!nameDir.isDirectory() || !Files.exists(versionFile)) {
       throw unformatted(nameDir, versionFile);
     }
-    StorageLock lock = StorageLock.acquire(nameDir);
+    StorageLock lock = StorageLock.acquire(nameDir, "NameNode");
     try {
       if (!Files.exists(versionFile)) {
         throw unformatted(nameDir, versionFile);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.StorageInUseException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package io.quire.namenode.storage;
+package io.quire.protocol.storage;
+
+import io.quire.protocol.exceptions.StorageInUseException;
 
 import java.io.Closeable;
 import java.io.File;
@@ -13,14 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The exclusive {@code <name.dir>/in_use.lock} of a NameNode storage directory.
+ * The exclusive {@code <storage dir>/in_use.lock} of a NameNode or DataNode storage directory
+ * (the one lock of both servers, as HDFS's {@code in_use.lock}).
  *
- * <p>An OS file lock (released by the kernel when the process dies, so a SIGKILLed NameNode
- * never leaves a stale lock) held for the lifetime of the storage. The file's content is the
- * holder's {@code pid@host}, for the error message of the next opener.
+ * <p>An OS file lock (released by the kernel when the process dies, so a SIGKILLed server
+ * never leaves a stale lock) taken before anything else in the directory is touched and held
+ * for the lifetime of the storage. The file's content is the holder's {@code pid@host}, for
+ * the error message of the next opener.
  */
-final class StorageLock implements Closeable {
-  static final String LOCK_FILE = "in_use.lock";
+public final class StorageLock implements Closeable {
+  public static final String LOCK_FILE = "in_use.lock";
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -31,12 +35,13 @@ final class StorageLock implements Closeable {
   }
 
   /**
-   * Takes the lock of {@code nameDir} (which must exist).
+   * Takes the lock of {@code dir} (which must exist).
    *
+   * @param server who asks, for messages: "NameNode", "DataNode"
    * @throws StorageInUseException if another process or another instance in this JVM holds it
    */
-  static StorageLock acquire(File nameDir) throws IOException {
-    Path file = nameDir.toPath().resolve(LOCK_FILE);
+  public static StorageLock acquire(File dir, String server) throws IOException {
+    Path file = dir.toPath().resolve(LOCK_FILE);
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;
@@ -46,14 +51,15 @@ final class StorageLock implements Closeable {
       lock = null;
     } catch (IOException e) {
       ch.close();
-      throw new IOException("Cannot lock NameNode storage directory " + nameDir + " (" + file + ")", e);
+      throw new IOException("Cannot lock " + server + " storage directory " + dir + " (" + file
+          + ")", e);
     }
     if (lock == null) {
       String holder = readHolder(ch);
       ch.close();
-      throw new StorageInUseException("Cannot lock NameNode storage directory " + nameDir
-          + ": " + file + " is held by " + holder
-          + " (another NameNode is using this directory; stop it first)");
+      throw new StorageInUseException("Cannot lock " + server + " storage directory " + dir
+          + ": " + file + " is held by " + holder + " (another " + server
+          + " is using this directory; stop it first, or give this one its own directory)");
     }
     try {
       byte[] me = ManagementFactory.getRuntimeMXBean().getName().getBytes(StandardCharsets.UTF_8);
@@ -74,7 +80,8 @@ final class StorageLock implements Closeable {
       ch.read(buf, 0);
       buf.flip();
       String s = StandardCharsets.UTF_8.decode(buf).toString().trim();
-      return s.isEmpty() ? "another instance in this JVM" : s;
+      String me = ManagementFactory.getRuntimeMXBean().getName();
+      return s.isEmpty() || s.equals(me) ? "another instance in this process (" + me + ")" : s;
     } catch (IOException e) {
       return "an unknown process";
     }
