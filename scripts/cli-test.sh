@@ -85,5 +85,12 @@ done
 expect "scripts/quire zookeeper listens on its clientPort" "1" "$zk_up"
 kill $PID; wait $PID 2>/dev/null || true
 
+# Bad input: a one-line error naming the fix and a non-zero exit, no stack trace.
+for conf in "$WORK/no-such-conf" "$WORK/zk-data"; do
+  rc=0; out=$(QUIRE_CONF_DIR="$conf" "$QUIRE_HOME/scripts/quire" fs -ls / 2>&1) || rc=$?
+  expect "conf dir without core-site.xml ($conf): exit 2" "2" "$rc"
+  expect "conf dir without core-site.xml ($conf): one line" "1" "$(printf '%s\n' "$out" | wc -l)"
+done
+
 echo "cli-test: $pass passed, $fail failed"
 [ "$fail" = 0 ]
