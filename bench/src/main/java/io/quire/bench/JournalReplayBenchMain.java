@@ -19,11 +19,12 @@ import org.apache.curator.test.TestingServer;
 
 /**
  * {@code quire bench --suite journal-replay [--records 100000] [--per-batch 1,8]
- * [--payload 120] [--passes 3]}: how fast a NameNode replays the shared journal in ZooKeeper
- * (a standby's restart, a new active's catch-up). For each batch size, writes --records
- * records of --payload bytes in batches of that many records (one batch znode each) to a fresh
- * embedded ZooKeeper ({@link TestingServer}), then reads them all --passes times with {@code
- * ZkJournal.readFrom(1)} and prints records/s of each pass and their median.
+ * [--payload 120] [--passes 3] [--read-ahead 128]}: how fast a NameNode replays the shared
+ * journal in ZooKeeper (a standby's restart, a new active's catch-up). For each batch size,
+ * writes --records records of --payload bytes in batches of that many records (one batch
+ * znode each) to a fresh embedded ZooKeeper ({@link TestingServer}), then reads them all
+ * --passes times with {@code ZkJournal.readFrom(1)} (reading ahead up to --read-ahead batches;
+ * 1 requests one batch at a time) and prints records/s of each pass and their median.
  *
  * <p>The embedded server runs with {@code zookeeper.forceSync=no} so that writing the journal
  * (one fsync per batch otherwise) does not dominate the run; the replay it measures only reads.
@@ -36,6 +37,7 @@ public final class JournalReplayBenchMain {
     List<Integer> perBatch = List.of(1, 8);
     int payload = 120;
     int passes = 3;
+    int readAhead = ZkJournalOptions.DEFAULT_READ_AHEAD_BATCHES;
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -46,6 +48,7 @@ public final class JournalReplayBenchMain {
         }
         case "--payload" -> { payload = Integer.parseInt(v); i++; }
         case "--passes" -> { passes = Integer.parseInt(v); i++; }
+        case "--read-ahead" -> { readAhead = Integer.parseInt(v); i++; }
         default -> {
           System.err.println("bench --suite journal-replay: unknown argument " + args[i]);
           System.exit(2);
@@ -53,8 +56,10 @@ public final class JournalReplayBenchMain {
       }
     }
     System.setProperty("zookeeper.forceSync", "no");
-    System.out.printf("Shared journal replay: %d records of %d bytes, %d passes, %d cores%n",
-        records, payload, passes, Runtime.getRuntime().availableProcessors());
+    System.out.printf("Shared journal replay: %d records of %d bytes, %d passes, read-ahead %d"
+        + " batches, %d cores%n", records, payload, passes, readAhead,
+        Runtime.getRuntime().availableProcessors());
+    ZkJournalOptions options = ZkJournalOptions.defaults().withReadAheadBatches(readAhead);
     for (int n : perBatch) {
       File dir = Files.createTempDirectory("quire-replay-bench").toFile();
       try (TestingServer server = new TestingServer(
@@ -66,7 +71,7 @@ public final class JournalReplayBenchMain {
         if (!client.blockUntilConnected(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("cannot connect to " + server.getConnectString());
         }
-        ZkJournal journal = write(client, records, n, payload);
+        ZkJournal journal = write(client, options, records, n, payload);
         List<Double> rates = new ArrayList<>();
         for (int p = 0; p < passes; p++) {
           rates.add(replay(journal, records));
@@ -79,11 +84,11 @@ public final class JournalReplayBenchMain {
     }
   }
 
-  private static ZkJournal write(CuratorFramework client, long records, int perBatch,
-      int payload) throws Exception {
+  private static ZkJournal write(CuratorFramework client, ZkJournalOptions options,
+      long records, int perBatch, int payload) throws Exception {
     String root = "/quire/replay-" + perBatch;
     ZkJournal.format(client, root, "CID-bench", false);
-    ZkJournal journal = new ZkJournal(client, root, "bench", ZkJournalOptions.defaults());
+    ZkJournal journal = new ZkJournal(client, root, "bench", options);
     long start = System.nanoTime();
     try (JournalWriter w = journal.openForWrite(1)) {
       for (long tx = 1; tx <= records; tx += perBatch) {
