@@ -174,4 +174,12 @@ public final class NameNodeConfigKeys {
       "quire.ha.journal.checkpoint-max-lag.txns";
   public static final long HA_JOURNAL_CHECKPOINT_MAX_LAG_DEFAULT =
       io.quire.namenode.journal.zk.ZkJournalOptions.DEFAULT_CHECKPOINT_MAX_LAG_TXNS;
+
+  /**
+   * Most shared-journal batch znodes a reader (a restart's replay, a standby catching up)
+   * requests ahead with pipelined reads; 1 reads one batch per ZooKeeper round trip.
+   */
+  public static final String HA_JOURNAL_READ_AHEAD_KEY = "quire.ha.journal.read-ahead.batches";
+  public static final int HA_JOURNAL_READ_AHEAD_DEFAULT =
+      io.quire.namenode.journal.zk.ZkJournalOptions.DEFAULT_READ_AHEAD_BATCHES;
 }

@@ -16,7 +16,7 @@ import org.apache.hadoop.conf.Configuration;
  * @param sessionTimeoutMs ZooKeeper session timeout (bounds unplanned failover)
  * @param nameserviceZnode root of this nameservice's znodes: {@code <parent-znode>/<ns>}
  * @param tailMaxWaitMs longest wait on a journal watch before a standby looks again
- * @param journalOptions the shared journal's batch size limit and retention rule
+ * @param journalOptions the shared journal's batch size limit, retention rule and read-ahead
  */
 public record HaOptions(Nameservice nameservice, String selfId, String zkQuorum,
     int sessionTimeoutMs, String nameserviceZnode, long tailMaxWaitMs,
@@ -46,7 +46,9 @@ public record HaOptions(Nameservice nameservice, String selfId, String zkQuorum,
             .withMaxBatchBytes(conf.getInt(HA_JOURNAL_MAX_BATCH_BYTES_KEY,
                 HA_JOURNAL_MAX_BATCH_BYTES_DEFAULT))
             .withCheckpointMaxLagTxns(conf.getLong(HA_JOURNAL_CHECKPOINT_MAX_LAG_KEY,
-                HA_JOURNAL_CHECKPOINT_MAX_LAG_DEFAULT))));
+                HA_JOURNAL_CHECKPOINT_MAX_LAG_DEFAULT))
+            .withReadAheadBatches(conf.getInt(HA_JOURNAL_READ_AHEAD_KEY,
+                HA_JOURNAL_READ_AHEAD_DEFAULT))));
   }
 
   /** This NameNode as a member of the nameservice. */

@@ -47,6 +47,22 @@ final class ZkBatchIndex {
     }
   }
 
+  /**
+   * First txids of the batches in the bucket of {@code firstTxId} from {@code firstTxId} on,
+   * ascending (one listing).
+   */
+  List<Long> batchesFrom(long firstTxId) throws IOException {
+    List<Long> all = batchesIn(ZkLayout.bucketOf(firstTxId));
+    int from = Collections.binarySearch(all, firstTxId);
+    return all.subList(from >= 0 ? from : -from - 1, all.size());
+  }
+
+  /** Whether a bucket (empty or not) exists above the bucket starting at {@code bucket}. */
+  boolean hasBucketAfter(long bucket) throws IOException {
+    List<Long> buckets = buckets();
+    return !buckets.isEmpty() && buckets.get(buckets.size() - 1) > bucket;
+  }
+
   /** The data of the batch starting at {@code firstTxId}, or null if there is none. */
   byte[] read(long firstTxId) throws IOException {
     String path = layout.batch(firstTxId);

@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * back ({@link ZkBatchCommitter}); an expired session fails the writer ({@link
  * ZkSessionGuard}).
  *
+ * <p>Reading ({@link #readFrom}, {@link ZkJournalReader}): a reader lists a bucket once and
+ * fetches its batches ahead of its position with pipelined asynchronous getData calls (at most
+ * {@link ZkJournalOptions#readAheadBatches}), verifying each batch and that it follows the
+ * previous one. At the log's end it returns null; {@link #awaitRecord} then waits with an
+ * exists watch on the name of the next batch.
+ *
  * <p>The {@link CuratorFramework} is the caller's (shared with the leader election): this
  * journal never closes it.
  */
@@ -63,6 +69,11 @@ public final class ZkJournal implements Journal {
   private final ZkBatchIndex index;
   private final ZkBatchPurger purger;
   private final ZkChangeSignal changes = new ZkChangeSignal();
+  /**
+   * A txid the log was last seen to end at (-1: none yet); the log only grows, so if batch
+   * {@code knownTail + 1} is absent, txid {@code knownTail + 1} is not in the log now.
+   */
+  private volatile long knownTail = -1;
   private volatile ZkWriteFaults faults = ZkWriteFaults.NONE;
   private GroupCommitWriter writer;
   private ZkBatchSink sink;
@@ -163,7 +174,9 @@ public final class ZkJournal implements Journal {
 
   /**
    * A reader from {@code fromTxId}: positioned at the batch holding it, or, beyond the end, at
-   * the batch that will follow the current tail.
+   * the batch that will follow the current tail. It reads ahead up to {@link
+   * ZkJournalOptions#readAheadBatches} batches with pipelined requests ({@link
+   * ZkJournalReader}).
    *
    * @throws TxIdNotRetainedException if {@code fromTxId} was purged (bootstrap from a newer
    *     checkpoint)
@@ -183,12 +196,15 @@ public final class ZkJournal implements Journal {
       }
       first = index.lastTxId(false) + 1; // fromTxId is beyond the end: start at the next batch
     }
-    return new ZkJournalReader(layout, index, fromTxId, first);
+    ZkBatchWindow window = new ZkBatchWindow(client, layout, index, options.readAheadBatches());
+    return new ZkJournalReader(layout, index, window, tail -> knownTail = tail, fromTxId, first);
   }
 
   /**
    * Waits with an exists watch on the batch znode that will hold {@code txId} next (the one
-   * named by the tail + 1), not by polling.
+   * named by the tail + 1), not by polling. When a reader has just found the log ending at
+   * {@code txId - 1}, the watch is the only ZooKeeper call: the batch named {@code txId} is then
+   * the next one written, so its absence means {@code txId} is not in the log.
    */
   @Override
   public boolean awaitRecord(long txId, long timeoutMs) throws IOException {
@@ -205,13 +221,16 @@ public final class ZkJournal implements Journal {
           target = txId; // the batch after the old tail appeared: look again
           continue;
         }
-        long tail = index.lastTxId(false);
-        if (tail >= txId) {
-          return true;
-        }
-        if (target != tail + 1) {
-          target = tail + 1; // txId will be in the batch after the tail: watch that one
-          continue;
+        if (target != txId || txId != knownTail + 1) {
+          long tail = index.lastTxId(false);
+          knownTail = tail;
+          if (tail >= txId) {
+            return true;
+          }
+          if (target != tail + 1) {
+            target = tail + 1; // txId will be in the batch after the tail: watch that one
+            continue;
+          }
         }
         if (!changes.awaitChange(seen, deadline)) {
           return false;

@@ -15,14 +15,21 @@ import io.quire.namenode.journal.JournalRecordFormat;
  *     the newest published one no longer holds back the purge (default {@value
  *     #DEFAULT_CHECKPOINT_MAX_LAG_TXNS}, ten checkpoint periods at the default
  *     {@code quire.namenode.checkpoint.txns}); see {@link ZkCheckpointRegistry}
+ * @param readAheadBatches most batch znodes a reader has requested or holds ahead of the
+ *     records it returned (default {@value #DEFAULT_READ_AHEAD_BATCHES}, at most {@value
+ *     #LIMIT_READ_AHEAD_BATCHES}; 1 reads one batch at a time); see {@link ZkBatchWindow}
  */
-public record ZkJournalOptions(int maxBatchBytes, long checkpointMaxLagTxns) {
+public record ZkJournalOptions(int maxBatchBytes, long checkpointMaxLagTxns,
+    int readAheadBatches) {
   public static final int DEFAULT_MAX_BATCH_BYTES = 512 * 1024;
   public static final int LIMIT_MAX_BATCH_BYTES = 1_000_000;
   /** Smallest useful batch: a header and one record with a 1-byte payload. */
   public static final int MIN_MAX_BATCH_BYTES =
       ZkBatchFormat.HEADER_SIZE + JournalRecordFormat.HEADER_SIZE + 1;
   public static final long DEFAULT_CHECKPOINT_MAX_LAG_TXNS = 10_000_000L;
+  public static final int DEFAULT_READ_AHEAD_BATCHES = 128;
+  /** Well below ZooKeeper's default globalOutstandingLimit of 1000 requests per server. */
+  public static final int LIMIT_READ_AHEAD_BATCHES = 512;
 
   public ZkJournalOptions {
     if (maxBatchBytes < MIN_MAX_BATCH_BYTES || maxBatchBytes > LIMIT_MAX_BATCH_BYTES) {
@@ -33,18 +40,27 @@ public record ZkJournalOptions(int maxBatchBytes, long checkpointMaxLagTxns) {
       throw new IllegalArgumentException("checkpointMaxLagTxns " + checkpointMaxLagTxns
           + " must be positive");
     }
+    if (readAheadBatches < 1 || readAheadBatches > LIMIT_READ_AHEAD_BATCHES) {
+      throw new IllegalArgumentException("readAheadBatches " + readAheadBatches + " outside [1, "
+          + LIMIT_READ_AHEAD_BATCHES + "]");
+    }
   }
 
   public static ZkJournalOptions defaults() {
-    return new ZkJournalOptions(DEFAULT_MAX_BATCH_BYTES, DEFAULT_CHECKPOINT_MAX_LAG_TXNS);
+    return new ZkJournalOptions(DEFAULT_MAX_BATCH_BYTES, DEFAULT_CHECKPOINT_MAX_LAG_TXNS,
+        DEFAULT_READ_AHEAD_BATCHES);
   }
 
   public ZkJournalOptions withMaxBatchBytes(int bytes) {
-    return new ZkJournalOptions(bytes, checkpointMaxLagTxns);
+    return new ZkJournalOptions(bytes, checkpointMaxLagTxns, readAheadBatches);
   }
 
   public ZkJournalOptions withCheckpointMaxLagTxns(long txns) {
-    return new ZkJournalOptions(maxBatchBytes, txns);
+    return new ZkJournalOptions(maxBatchBytes, txns, readAheadBatches);
+  }
+
+  public ZkJournalOptions withReadAheadBatches(int batches) {
+    return new ZkJournalOptions(maxBatchBytes, checkpointMaxLagTxns, batches);
   }
 
   /** Largest record payload that fits one batch znode. */

@@ -6,17 +6,31 @@ import io.quire.namenode.journal.TxIdNotRetainedException;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a {@link ZkJournal} whole batch by batch, in txid order, validating each batch
- * ({@link ZkBatchFormat}). The batch after one ending at txid {@code n} is named {@code n + 1},
- * so a reader always knows the one znode it needs next; when that znode does not exist yet
- * {@link #next} returns null, and a later call continues from it (tailing). A damaged batch
- * throws {@link CorruptJournalException} on this and every later call.
+ * ({@link ZkBatchFormat}) and that it follows the previous one: the batch after one ending at
+ * txid {@code n} is named {@code n + 1}.
+ *
+ * <p>When it needs batch {@code n}, it lists {@code n}'s bucket once and fetches the batches
+ * from {@code n} on ahead of its position ({@link ZkBatchWindow}); when those are taken it
+ * lists again. When the bucket holds no batch from {@code n} on and no later bucket exists,
+ * {@code n} is not written yet: {@link #next} returns null, reports {@code n - 1} as the log's
+ * tail (so {@link ZkJournal#awaitRecord} need not look it up), and a later call continues from
+ * {@code n} (tailing). A batch absent while later ones exist is purged ({@link
+ * TxIdNotRetainedException}) or missing ({@link CorruptJournalException}). A batch fetched
+ * ahead is returned even if a purge deletes it afterwards: its records are whole and verified,
+ * and the purge is noticed at the first batch fetched after it.
+ *
+ * <p>A damaged batch throws {@link CorruptJournalException} naming its znode on this and every
+ * later call, and nothing after it is returned.
  */
 final class ZkJournalReader implements JournalReader {
   private final ZkLayout layout;
   private final ZkBatchIndex index;
+  private final ZkBatchWindow window;
+  private final LongConsumer tailSeen;
   /** The txid the next returned record must have; records below it are skipped. */
   private long nextTxId;
   /** First txid of the batch to read after the current one. */
@@ -24,10 +38,18 @@ final class ZkJournalReader implements JournalReader {
   private long lastEpoch;
   private List<JournalRecord> batch = List.of();
   private int position;
+  /** The corruption this reader stopped at, thrown again by every later call. */
+  private CorruptJournalException corrupt;
 
-  ZkJournalReader(ZkLayout layout, ZkBatchIndex index, long fromTxId, long firstBatch) {
+  /**
+   * @param tailSeen told {@code t} when the log was found to end at txid {@code t}
+   */
+  ZkJournalReader(ZkLayout layout, ZkBatchIndex index, ZkBatchWindow window,
+      LongConsumer tailSeen, long fromTxId, long firstBatch) {
     this.layout = layout;
     this.index = index;
+    this.window = window;
+    this.tailSeen = tailSeen;
     this.nextTxId = fromTxId;
     this.nextBatch = firstBatch;
   }
@@ -42,29 +64,81 @@ final class ZkJournalReader implements JournalReader {
           return r;
         }
       }
-      byte[] data = index.read(nextBatch);
-      if (data == null) {
-        if (index.lastTxId(false) < nextBatch) {
-          return null; // the end of the log, for now
-        }
-        data = index.read(nextBatch); // written just now, or missing?
-        if (data == null) {
-          throw missing();
-        }
+      if (corrupt != null) {
+        throw new CorruptJournalException(corrupt.getMessage(), corrupt);
       }
-      String path = layout.batch(nextBatch);
-      List<JournalRecord> records = ZkBatchFormat.decode(path, nextBatch, data);
-      long epoch = records.get(0).epoch();
-      if (epoch < lastEpoch) {
-        throw new CorruptJournalException("Corrupt journal batch znode " + path + ": epoch "
-            + epoch + " is below the previous batch's epoch " + lastEpoch
-            + "; refusing to replay past it");
+      List<JournalRecord> records;
+      try {
+        records = readNextBatch();
+      } catch (CorruptJournalException e) {
+        // Not read again: a listing taken afterwards may no longer show what was wrong (a
+        // batch starting inside the previous one is only seen among the names of one listing).
+        window.reset();
+        corrupt = e;
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        window.reset(); // the next call starts again from nextBatch
+        throw e;
       }
-      lastEpoch = epoch;
+      if (records == null) {
+        return null;
+      }
       batch = records;
       position = 0;
       nextBatch = records.get(records.size() - 1).txId() + 1;
     }
+  }
+
+  /** The verified records of batch {@code nextBatch}, or null at the end of the log. */
+  private List<JournalRecord> readNextBatch() throws IOException {
+    if (window.isEmpty() && !planFromNextBatch()) {
+      window.reset();
+      tailSeen.accept(nextBatch - 1);
+      return null;
+    }
+    ZkBatchWindow.Batch b = window.take();
+    if (b.firstTxId() > nextBatch) {
+      throw new CorruptJournalException("ZooKeeper journal " + layout.root() + " has no batch "
+          + layout.batch(nextBatch) + " but holds later txids (batch znode "
+          + layout.batch(b.firstTxId()) + "): records are missing");
+    }
+    if (b.firstTxId() < nextBatch) {
+      throw new CorruptJournalException("Corrupt journal batch znode "
+          + layout.batch(b.firstTxId()) + ": it starts inside the previous batch, which ends"
+          + " at txid " + (nextBatch - 1) + "; refusing to replay past it");
+    }
+    if (b.data() == null) {
+      throw missing(); // purged (or deleted) after the listing
+    }
+    String path = b.path();
+    List<JournalRecord> records = ZkBatchFormat.decode(path, nextBatch, b.data());
+    long epoch = records.get(0).epoch();
+    if (epoch < lastEpoch) {
+      throw new CorruptJournalException("Corrupt journal batch znode " + path + ": epoch "
+          + epoch + " is below the previous batch's epoch " + lastEpoch
+          + "; refusing to replay past it");
+    }
+    lastEpoch = epoch;
+    return records;
+  }
+
+  /**
+   * Lists the bucket of {@code nextBatch} and plans its batches from there on; false if the
+   * log holds nothing from {@code nextBatch} on (its end, for now).
+   */
+  private boolean planFromNextBatch() throws IOException {
+    List<Long> names = index.batchesFrom(nextBatch);
+    if (names.isEmpty()) {
+      if (!index.hasBucketAfter(ZkLayout.bucketOf(nextBatch))) {
+        return false;
+      }
+      names = List.of(nextBatch); // written since the listing, or missing: read it to know
+    }
+    if (names.get(0) != nextBatch) {
+      throw missing();
+    }
+    window.plan(names);
+    return true;
   }
 
   /** The batch at {@code nextBatch} is absent although the log goes beyond it. */
@@ -80,5 +154,7 @@ final class ZkJournalReader implements JournalReader {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    window.reset();
+  }
 }

@@ -1,6 +1,7 @@
 package io.quire.namenode.journal.zk;
 
 import io.quire.protocol.exceptions.CorruptJournalException;
+import java.nio.charset.StandardCharsets;
 import org.apache.zookeeper.common.PathUtils;
 
 /**
@@ -23,6 +24,8 @@ final class ZkLayout {
   static final long BUCKET_TXIDS = 10_000;
 
   private final String root;
+  /** {@link #batches()}, built once: every batch path starts with it. */
+  private final String batches;
 
   ZkLayout(String root) {
     PathUtils.validatePath(root);
@@ -30,6 +33,7 @@ final class ZkLayout {
       throw new IllegalArgumentException("The journal root must be below /, e.g. /quire/<ns>");
     }
     this.root = root;
+    this.batches = root + "/journal/batches";
   }
 
   String root() {
@@ -45,7 +49,7 @@ final class ZkLayout {
   }
 
   String batches() {
-    return journal() + "/batches";
+    return batches;
   }
 
   String checkpoints() {
@@ -65,16 +69,28 @@ final class ZkLayout {
   }
 
   String bucket(long bucketStart) {
-    return batches() + "/" + name(bucketStart);
+    return batches + "/" + name(bucketStart);
   }
 
   /** The batch znode whose first record has txid {@code firstTxId}. */
   String batch(long firstTxId) {
-    return bucket(bucketOf(firstTxId)) + "/" + name(firstTxId);
+    return batches + "/" + name(bucketOf(firstTxId)) + "/" + name(firstTxId);
   }
 
+  /**
+   * {@code n} zero-padded to 19 digits, as {@code String.format("%019d", n)}; called twice for
+   * every batch read, so without a Formatter.
+   */
   static String name(long n) {
-    return String.format("%019d", n);
+    if (n < 0) {
+      return String.format("%019d", n);
+    }
+    byte[] digits = new byte[19];
+    for (int i = 18; i >= 0; i--) {
+      digits[i] = (byte) ('0' + n % 10);
+      n /= 10;
+    }
+    return new String(digits, StandardCharsets.US_ASCII);
   }
 
   /** The number a bucket or batch znode is named by. */
