@@ -35,6 +35,9 @@ public final class CompleteOps {
       return OpResult.none(true); // a retry after the file was closed
     }
     InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    if (last != null) {
+      ClientRanges.checkBlockLength(op, last.getNumBytes(), f);
+    }
     BlockInfo lastBlock = f.getLastBlock();
     if ((last == null) != (lastBlock == null)
         || (last != null && last.getBlockId() != lastBlock.getBlockId())) {
@@ -70,8 +73,9 @@ public final class CompleteOps {
 
   public OpResult<Void> fsync(String path, long fileId, String clientName, long lastBlockLength)
       throws IOException {
-    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName,
-        "fsync " + path);
+    String op = "fsync " + path;
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    ClientRanges.checkBlockLength(op, lastBlockLength, f);
     BlockInfo last = f.getLastBlock();
     if (last == null || lastBlockLength <= last.getNumBytes()
         || last.getState() != BlockState.UNDER_CONSTRUCTION) {

@@ -47,6 +47,8 @@ public final class PipelineOps {
     if (b.getGenerationStamp() == newBlock.getGenerationStamp()) {
       return OpResult.none(null); // a repeat
     }
+    ClientRanges.checkBlockLength("updatePipeline " + b.getFile().getFullPath(),
+        newBlock.getNumBytes(), b.getFile());
     if (newBlock.getBlockId() != b.getBlockId()
         || newBlock.getGenerationStamp() < b.getGenerationStamp()
         || newBlock.getGenerationStamp() > ctx.state().counters().getLastGenerationStamp()) {
@@ -70,8 +72,9 @@ public final class PipelineOps {
   public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
       List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
       throws IOException {
-    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName,
-        "getAdditionalDatanodes " + path);
+    String op = "getAdditionalDatanodes " + path;
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    ClientRanges.checkDatanodeCount(op, count, ctx.options());
     Set<String> avoid = new HashSet<>(excluded == null ? List.of() : excluded);
     for (DatanodeInfo d : existing) {
       avoid.add(d.getUuid());
