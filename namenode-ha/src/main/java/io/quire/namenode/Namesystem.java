@@ -145,6 +145,7 @@ public final class Namesystem {
             + " stopping, or stopped after a failed apply (see the NameNode log)");
       }
       OpResult<T> r = v.validate();
+      io.quire.namenode.ops.ReservedRecords.check(op, r.records());
       if (r.records().isEmpty()) {
         syncTo = w.getLastAppendedTxId();
       } else {
