@@ -134,6 +134,23 @@ public final class NameNodeConfigKeys {
       "quire.namenode.replication.work.multiplier.per.iteration";
   public static final int REPLICATION_WORK_MULTIPLIER_DEFAULT = 2;
 
+  /**
+   * Longest a writer's addBlock waits for the DNS lookup of the client host it names (outside
+   * the namesystem lock); after it the block is placed without the writer-local preference.
+   */
+  public static final String CLIENT_HOST_RESOLVE_TIMEOUT_KEY =
+      "quire.namenode.client-host.resolve-timeout.ms";
+  public static final long CLIENT_HOST_RESOLVE_TIMEOUT_DEFAULT = 1000;
+
+  /** Client host names whose lookup (address or failure) is cached; least recently used go. */
+  public static final String CLIENT_HOST_CACHE_SIZE_KEY = "quire.namenode.client-host.cache.size";
+  public static final int CLIENT_HOST_CACHE_SIZE_DEFAULT = 10_000;
+
+  /** How long a cached client host lookup is used before the name is looked up again. */
+  public static final String CLIENT_HOST_CACHE_EXPIRY_KEY =
+      "quire.namenode.client-host.cache.expiry.ms";
+  public static final long CLIENT_HOST_CACHE_EXPIRY_DEFAULT = 300_000;
+
   /** host:port list of the ZooKeeper ensemble of an HA nameservice (required in HA). */
   public static final String HA_ZK_QUORUM_KEY = "quire.ha.zookeeper.quorum";
 
