@@ -71,6 +71,10 @@ public final class CreateOps {
           + " does not exist");
     }
     pc.check(p.inode(Math.min(existing, p.depth() - 1)), FsAction.WRITE_EXECUTE);
+    if (current == null) {
+      FsLimits.checkNewPath(op, p, existing, ctx.options());
+      FsLimits.checkDirectoryItems(op, deepest, ctx.options());
+    }
     ReplicationLimits.check(op, replication, ctx.options());
     ReplicationLimits.checkBlockSize(op, blockSize, ctx.options());
     long id = ctx.state().counters().getLastInodeId();

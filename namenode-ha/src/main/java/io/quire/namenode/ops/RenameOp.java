@@ -74,6 +74,10 @@ public final class RenameOp {
     if (existing != null) {
       pc.checkSticky(dstParent, existing);
     }
+    FsLimits.checkNewPath(op, d, d.depth() - 1, ctx.options());
+    if (existing == null && dstParent != s.parent()) {
+      FsLimits.checkDirectoryItems(op, dstParent, ctx.options());
+    }
     return OpResult.of(new Rename(s.path(), d.path(), ctx.now()), null);
   }
 

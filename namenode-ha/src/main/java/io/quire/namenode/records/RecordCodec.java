@@ -20,7 +20,7 @@ import java.util.List;
  *   byte    type      = {@link RecordType#code()}
  *   fields  in the order of the record's components, big-endian:
  *           long/int/short as DataOutput writes them, boolean as one byte,
- *           String as int length (-1 = null) + UTF-8 bytes,
+ *           String as {@link StringCodec} writes it (int length, -1 = null, + UTF-8 bytes),
  *           List&lt;String&gt; as int count + strings
  * </pre>
  * A payload with an unknown version or type, or with trailing bytes, is corrupt.

@@ -4,7 +4,6 @@ import io.quire.namenode.records.EditRecord.*;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,25 +124,10 @@ final class RecordFields {
   }
 
   static void str(DataOutputStream o, String s) throws IOException {
-    if (s == null) {
-      o.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    o.writeInt(b.length);
-    o.write(b);
+    StringCodec.write(o, s);
   }
 
   static String str(DataInputStream i) throws IOException {
-    int n = i.readInt();
-    if (n == -1) {
-      return null;
-    }
-    if (n < 0 || n > i.available()) {
-      throw new IOException("bad string length " + n);
-    }
-    byte[] b = new byte[n];
-    i.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    return StringCodec.read(i);
   }
 }

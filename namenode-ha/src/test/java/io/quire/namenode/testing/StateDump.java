@@ -18,7 +18,8 @@ public final class StateDump {
    */
   public static String journaled(NamespaceState s) {
     StringBuilder sb = new StringBuilder();
-    inode(s, s.tree().getRoot(), "/", sb);
+    io.quire.namenode.namespace.Subtree.preOrder(s.tree().getRoot(),
+        i -> inode(s, i, i.getFullPath(), sb));
     Counters c = s.counters();
     sb.append("counters ").append(c.getLastInodeId()).append(' ').append(c.getLastBlockId())
         .append(' ').append(c.getLastGenerationStamp()).append('\n');
@@ -46,9 +47,6 @@ public final class StateDump {
       sb.append('\n');
     } else {
       sb.append('\n');
-      for (Inode c : ((InodeDirectory) i).getChildren()) {
-        inode(s, c, (path.equals("/") ? "/" : path + "/") + c.getName(), sb);
-      }
     }
   }
 }
