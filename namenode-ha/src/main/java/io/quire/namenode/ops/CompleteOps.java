@@ -31,6 +31,9 @@ public final class CompleteOps {
       throws IOException {
     String op = "complete " + path;
     Inode i = fileId > 0 ? ctx.state().tree().getById(fileId) : ctx.state().tree().get(path);
+    if (i instanceof InodeFile f) {
+      WriterAccess.checkAccess(ctx, f, op); // before anything about the file is answered
+    }
     if (i instanceof InodeFile f && !f.isUnderConstruction() && isSameLast(f, last)) {
       return OpResult.none(true); // a retry after the file was closed
     }

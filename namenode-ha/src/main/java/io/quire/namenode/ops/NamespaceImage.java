@@ -20,26 +20,29 @@ import java.util.Deque;
  * the whole {@link NamespaceState} that replay builds.
  *
  * <pre>
- *   int   version = {@link #VERSION} (2)
+ *   int   version = {@link #VERSION} (3)
  *   long  last inode id, long last block id, long last generation stamp
  *   inode (the root), then every inode below it in pre-order (children in name order):
  *     byte  kind (0 = directory, 1 = file)
  *     long  id; str name; short permission; str owner; str group; long mtime; long atime
  *     directory: int child count (its children follow, each with its own subtree)
  *     file:      short replication; long preferred block size;
- *                boolean under construction [str client name, str client machine];
+ *                boolean under construction [str client name, str client machine,
+ *                str lease user (may be null)];
  *                int block count, then per block: long id, long generation stamp,
  *                long length, byte state (BlockState ordinal), long recovery id,
  *                boolean truncating
  * </pre>
- * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Version 1, still
- * read, had the same layout with {@code str} as DataOutput.writeUTF (at most 65535 bytes: a
- * longer name made every checkpoint fail). Leases are rebuilt from the files under
+ * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
+ * are still read: version 2 had no lease user (null), version 1 neither, and its {@code str}
+ * was DataOutput.writeUTF (at most 65535 bytes: a longer name made every checkpoint fail). Leases are rebuilt from the files under
  * construction. Replica locations are not saved. Written and read without recursion.
  */
 public final class NamespaceImage {
   /** Current image body version. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
+  /** The first version whose open files carry their lease user. */
+  static final int VERSION_LEASE_USER = 3;
   /** The oldest body version still read (writeUTF strings). */
   static final int VERSION_WRITE_UTF = 1;
 
@@ -75,6 +78,7 @@ public final class NamespaceImage {
     if (f.isUnderConstruction()) {
       StringCodec.write(out, f.getClientName());
       StringCodec.write(out, f.getClientMachine() == null ? "" : f.getClientMachine());
+      StringCodec.write(out, f.getLeaseUser());
     }
     out.writeInt(f.getBlocks().size());
     for (BlockInfo b : f.getBlocks()) {
@@ -105,7 +109,7 @@ public final class NamespaceImage {
    */
   public static void read(NamespaceState s, DataInputStream in) throws IOException {
     int version = in.readInt();
-    if (version != VERSION && version != VERSION_WRITE_UTF) {
+    if (version < VERSION_WRITE_UTF || version > VERSION) {
       throw new IncompatibleStorageException("load image: image body version " + version
           + " is not readable by this NameNode (it reads versions " + VERSION_WRITE_UTF
           + " to " + VERSION + ")");
@@ -117,7 +121,7 @@ public final class NamespaceImage {
     s.blocks().clear();
     s.leases().clear();
     Deque<Open> open = new ArrayDeque<>();
-    Inode root = readInode(in, str, null, s, open);
+    Inode root = readInode(in, version, str, null, s, open);
     if (!(root instanceof InodeDirectory)) {
       throw new CorruptJournalException("load image: the root is not a directory");
     }
@@ -128,7 +132,7 @@ public final class NamespaceImage {
         continue;
       }
       top.left--;
-      readInode(in, str, top.dir, s, open);
+      readInode(in, version, str, top.dir, s, open);
     }
     s.counters().reset(inodeId, blockId, gs);
   }
@@ -139,7 +143,8 @@ public final class NamespaceImage {
   }
 
   /** Reads one inode and attaches it; a directory with children is pushed on {@code open}. */
-  private static Inode readInode(DataInputStream in, Strings str, InodeDirectory parent,
+  private static Inode readInode(DataInputStream in, int version, Strings str,
+      InodeDirectory parent,
       NamespaceState s, Deque<Open> open) throws IOException {
     int kind = in.readByte();
     long id = in.readLong();
@@ -166,7 +171,8 @@ public final class NamespaceImage {
       InodeFile f = new InodeFile(id, name, perm, owner, group, mtime, in.readShort(),
           in.readLong());
       if (in.readBoolean()) {
-        f.setUnderConstruction(str.read(in), str.read(in));
+        f.setUnderConstruction(str.read(in), str.read(in),
+            version >= VERSION_LEASE_USER ? StringCodec.read(in) : null);
         s.leases().addFile(f.getClientName(), id);
       }
       int n = in.readInt();

@@ -6,7 +6,6 @@ import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord.SetGenerationStamp;
 import io.quire.namenode.records.EditRecord.UpdatePipeline;
-import io.quire.protocol.exceptions.LeaseExpiredException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -90,10 +89,8 @@ public final class PipelineOps {
       throw new IOException(op + " " + block + ": block does not belong to any file");
     }
     InodeFile f = b.getFile();
-    if (!f.isUnderConstruction() || !f.getClientName().equals(clientName)) {
-      throw new LeaseExpiredException(op + " " + block + ": " + f.getFullPath()
-          + " is not open for writing by " + clientName);
-    }
+    WriterAccess.checkAccess(ctx, f, op + " " + block);
+    WriterAccess.checkLease(ctx, f, clientName, op + " " + block);
     if (b.getState() != BlockState.UNDER_CONSTRUCTION || b != f.getLastBlock()) {
       throw new IOException(op + " " + block + ": block is not being written (" + b + ")");
     }

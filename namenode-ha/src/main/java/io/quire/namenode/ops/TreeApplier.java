@@ -38,7 +38,7 @@ final class TreeApplier {
     }
     InodeFile f = new InodeFile(r.inodeId(), PathNames.name(r.path()), r.permission(),
         r.owner(), r.group(), r.time(), r.replication(), r.blockSize());
-    f.setUnderConstruction(r.clientName(), r.clientMachine());
+    f.setUnderConstruction(r.clientName(), r.clientMachine(), r.owner()); // the creator
     s.tree().add(parent, f);
     s.leases().addFile(r.clientName(), f.getId());
     parent.setModificationTime(r.time());

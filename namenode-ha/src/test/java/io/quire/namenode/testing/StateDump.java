@@ -36,6 +36,7 @@ public final class StateDump {
       if (f.isUnderConstruction()) {
         Lease l = s.leases().get(f.getClientName());
         sb.append(" leased=").append(l != null && l.getFileIds().contains(f.getId()));
+        sb.append(" user=").append(f.getLeaseUser());
       }
       for (BlockInfo b : f.getBlocks()) {
         sb.append("\n  ").append(b.getBlockId()).append('_').append(b.getGenerationStamp())
