@@ -134,6 +134,57 @@ public final class NameNodeConfigKeys {
       "quire.namenode.replication.work.multiplier.per.iteration";
   public static final int REPLICATION_WORK_MULTIPLIER_DEFAULT = 2;
 
+  /**
+   * Longest name of a file or directory, in UTF-8 bytes (HDFS's
+   * dfs.namenode.fs-limits.max-component-length); 0 = no limit. Checked where a name is made
+   * (mkdirs, create, rename), never when records are replayed.
+   */
+  public static final String FS_LIMITS_MAX_COMPONENT_LENGTH_KEY =
+      "quire.namenode.fs-limits.max-component-length";
+  public static final int FS_LIMITS_MAX_COMPONENT_LENGTH_DEFAULT = 255;
+
+  /**
+   * Most entries one directory may hold (HDFS's dfs.namenode.fs-limits.max-directory-items,
+   * same default); 1 to {@link #FS_LIMITS_MAX_DIRECTORY_ITEMS_CEILING}.
+   */
+  public static final String FS_LIMITS_MAX_DIRECTORY_ITEMS_KEY =
+      "quire.namenode.fs-limits.max-directory-items";
+  public static final int FS_LIMITS_MAX_DIRECTORY_ITEMS_DEFAULT = 1024 * 1024;
+  /** Highest allowed value of the directory item limit (as HDFS). */
+  public static final int FS_LIMITS_MAX_DIRECTORY_ITEMS_CEILING = 6_400_000;
+
+  /**
+   * Most components of a path that mkdirs, create or rename make (HDFS's fixed MAX_PATH_DEPTH,
+   * 1000).
+   */
+  public static final String FS_LIMITS_MAX_PATH_DEPTH_KEY = "quire.namenode.fs-limits.max-path-depth";
+  public static final int FS_LIMITS_MAX_PATH_DEPTH_DEFAULT = 1000;
+
+  /**
+   * Longest path (in characters, normalized) that mkdirs, create or rename make (HDFS's fixed
+   * MAX_PATH_LENGTH, 8000).
+   */
+  public static final String FS_LIMITS_MAX_PATH_LENGTH_KEY =
+      "quire.namenode.fs-limits.max-path-length";
+  public static final int FS_LIMITS_MAX_PATH_LENGTH_DEFAULT = 8000;
+
+  /**
+   * Longest a writer's addBlock waits for the DNS lookup of the client host it names (outside
+   * the namesystem lock); after it the block is placed without the writer-local preference.
+   */
+  public static final String CLIENT_HOST_RESOLVE_TIMEOUT_KEY =
+      "quire.namenode.client-host.resolve-timeout.ms";
+  public static final long CLIENT_HOST_RESOLVE_TIMEOUT_DEFAULT = 1000;
+
+  /** Client host names whose lookup (address or failure) is cached; least recently used go. */
+  public static final String CLIENT_HOST_CACHE_SIZE_KEY = "quire.namenode.client-host.cache.size";
+  public static final int CLIENT_HOST_CACHE_SIZE_DEFAULT = 10_000;
+
+  /** How long a cached client host lookup is used before the name is looked up again. */
+  public static final String CLIENT_HOST_CACHE_EXPIRY_KEY =
+      "quire.namenode.client-host.cache.expiry.ms";
+  public static final long CLIENT_HOST_CACHE_EXPIRY_DEFAULT = 300_000;
+
   /** host:port list of the ZooKeeper ensemble of an HA nameservice (required in HA). */
   public static final String HA_ZK_QUORUM_KEY = "quire.ha.zookeeper.quorum";
 

@@ -36,7 +36,37 @@ public record NameNodeOptions(
     long checkpointCheckPeriodMs,
     int checkpointsRetained,
     float retryCacheHeapPercent,
-    long retryCacheExpiryMs) {
+    long retryCacheExpiryMs,
+    int maxComponentLength,
+    int maxDirectoryItems,
+    int maxPathDepth,
+    int maxPathLength,
+    long clientHostResolveTimeoutMs,
+    int clientHostCacheSize,
+    long clientHostCacheExpiryMs) {
+
+  /** Refuses limits outside their ranges, naming the key. */
+  public NameNodeOptions {
+    check(maxComponentLength >= 0, FS_LIMITS_MAX_COMPONENT_LENGTH_KEY, maxComponentLength,
+        "0 (no limit) or more");
+    check(maxDirectoryItems >= 1 && maxDirectoryItems <= FS_LIMITS_MAX_DIRECTORY_ITEMS_CEILING,
+        FS_LIMITS_MAX_DIRECTORY_ITEMS_KEY, maxDirectoryItems,
+        "1 to " + FS_LIMITS_MAX_DIRECTORY_ITEMS_CEILING);
+    check(maxPathDepth >= 1, FS_LIMITS_MAX_PATH_DEPTH_KEY, maxPathDepth, "1 or more");
+    check(maxPathLength >= 1, FS_LIMITS_MAX_PATH_LENGTH_KEY, maxPathLength, "1 or more");
+    check(clientHostResolveTimeoutMs >= 0, CLIENT_HOST_RESOLVE_TIMEOUT_KEY,
+        clientHostResolveTimeoutMs, "0 or more");
+    check(clientHostCacheSize >= 0, CLIENT_HOST_CACHE_SIZE_KEY, clientHostCacheSize,
+        "0 or more");
+    check(clientHostCacheExpiryMs >= 0, CLIENT_HOST_CACHE_EXPIRY_KEY, clientHostCacheExpiryMs,
+        "0 or more");
+  }
+
+  private static void check(boolean ok, String key, long value, String range) {
+    if (!ok) {
+      throw new IllegalArgumentException(key + " = " + value + ": must be " + range);
+    }
+  }
 
   public static NameNodeOptions from(Configuration c) {
     String addr = c.getTrimmed(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY,
@@ -73,6 +103,13 @@ public record NameNodeOptions(
         c.getLong(CHECKPOINT_CHECK_PERIOD_KEY, CHECKPOINT_CHECK_PERIOD_DEFAULT),
         c.getInt(CHECKPOINT_RETAINED_KEY, CHECKPOINT_RETAINED_DEFAULT),
         c.getFloat(RETRY_CACHE_HEAP_PERCENT_KEY, RETRY_CACHE_HEAP_PERCENT_DEFAULT),
-        c.getLong(RETRY_CACHE_EXPIRY_KEY, RETRY_CACHE_EXPIRY_DEFAULT));
+        c.getLong(RETRY_CACHE_EXPIRY_KEY, RETRY_CACHE_EXPIRY_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_COMPONENT_LENGTH_KEY, FS_LIMITS_MAX_COMPONENT_LENGTH_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_DIRECTORY_ITEMS_KEY, FS_LIMITS_MAX_DIRECTORY_ITEMS_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_PATH_DEPTH_KEY, FS_LIMITS_MAX_PATH_DEPTH_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_PATH_LENGTH_KEY, FS_LIMITS_MAX_PATH_LENGTH_DEFAULT),
+        c.getLong(CLIENT_HOST_RESOLVE_TIMEOUT_KEY, CLIENT_HOST_RESOLVE_TIMEOUT_DEFAULT),
+        c.getInt(CLIENT_HOST_CACHE_SIZE_KEY, CLIENT_HOST_CACHE_SIZE_DEFAULT),
+        c.getLong(CLIENT_HOST_CACHE_EXPIRY_KEY, CLIENT_HOST_CACHE_EXPIRY_DEFAULT));
   }
 }

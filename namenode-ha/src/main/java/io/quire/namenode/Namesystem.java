@@ -5,6 +5,7 @@ import io.quire.namenode.blocks.BlockReportProcessor;
 import io.quire.namenode.blocks.DecommissionManager;
 import io.quire.namenode.blocks.ReplicationMonitor;
 import io.quire.namenode.blocks.ReplicationOptions;
+import io.quire.namenode.datanodes.ClientHostResolver;
 import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.namenode.ha.HaGate;
@@ -47,6 +48,7 @@ public final class Namesystem {
   private final JournalSyncTimer syncTimer = new JournalSyncTimer();
   private final SafeModeManager safeMode;
   private final Operations ops;
+  private final ClientHostResolver clientHosts;
   private final LongSupplier clock;
   private volatile JournalWriter writer;
   private volatile long lastAppliedTxId;
@@ -89,6 +91,8 @@ public final class Namesystem {
     this.safeMode = new SafeModeManager(options, blocks, datanodes, clock);
     blocks.setSafeModeSupplier(safeMode::isOn);
     this.ops = new Operations(new OpContext(state, options, clock, callers));
+    this.clientHosts = new ClientHostResolver(clock, options.clientHostResolveTimeoutMs(),
+        options.clientHostCacheSize(), options.clientHostCacheExpiryMs());
   }
 
   /** Validation that produces records and an answer (runs under the write lock). */
@@ -145,6 +149,7 @@ public final class Namesystem {
             + " stopping, or stopped after a failed apply (see the NameNode log)");
       }
       OpResult<T> r = v.validate();
+      io.quire.namenode.ops.ReservedRecords.check(op, r.records());
       if (r.records().isEmpty()) {
         syncTo = w.getLastAppendedTxId();
       } else {
@@ -265,6 +270,14 @@ public final class Namesystem {
   public HaGate getHaGate() { return gate; }
 
   public void setHaGate(HaGate g) { this.gate = g; }
+
+  /** How writers' client host names are looked up (tests inject a resolver that blocks). */
+  public void setHostLookup(io.quire.namenode.datanodes.HostLookup l) {
+    clientHosts.setLookup(l);
+  }
+
+  /** Resolves writers' host names; call it before taking the lock (it may wait for DNS). */
+  public ClientHostResolver getClientHosts() { return clientHosts; }
 
   /** Starts accepting mutations through {@code w}. */
   public void setWriter(JournalWriter w) {

@@ -37,17 +37,18 @@ public final class BlockPlacement {
    *
    * @param existing nodes already holding the block (rack context; never chosen)
    * @param excludedUuids nodes that must not be chosen (client exclusions and current holders)
-   * @param clientHost the writer's host or IP, or null
+   * @param clientHost the writer's IP (or host name when it did not resolve: see
+   *     {@link io.quire.namenode.datanodes.ClientHostResolver}), or null; never looked up here,
+   *     under the namesystem lock
    */
   public List<DatanodeDescriptor> chooseTargets(int count, String clientHost,
       List<DatanodeDescriptor> existing, Collection<String> excludedUuids, long blockSize) {
     List<DatanodeDescriptor> candidates = candidates(excludedUuids, existing, blockSize);
-    List<DatanodeDescriptor> chosen = new ArrayList<>(count);
+    List<DatanodeDescriptor> chosen = new ArrayList<>(Math.min(count, candidates.size()));
     List<DatanodeDescriptor> placed = new ArrayList<>(existing);
     if (clientHost != null && placed.isEmpty()) {
-      String clientIp = toIp(clientHost);
       for (DatanodeDescriptor d : candidates) {
-        if (isHost(d, clientHost) || isHost(d, clientIp)) {
+        if (isHost(d, clientHost)) {
           take(d, candidates, chosen, placed);
           break;
         }
@@ -127,17 +128,5 @@ public final class BlockPlacement {
   /** True when {@code d} runs on {@code host} (its host name or its IP address). */
   public static boolean isHost(DatanodeDescriptor d, String host) {
     return host != null && (d.getHost().equals(host) || d.getIpAddress().equals(host));
-  }
-
-  /** The IP address of {@code host}, or {@code host} itself when it does not resolve. */
-  public static String toIp(String host) {
-    if (host == null) {
-      return null;
-    }
-    try {
-      return java.net.InetAddress.getByName(host).getHostAddress();
-    } catch (java.net.UnknownHostException e) {
-      return host;
-    }
   }
 }

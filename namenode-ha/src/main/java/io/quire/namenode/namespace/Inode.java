@@ -48,9 +48,13 @@ public abstract class Inode {
     if (parent == null) {
       return "/";
     }
-    StringBuilder sb = new StringBuilder();
+    java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
     for (Inode i = this; i.parent != null; i = i.parent) {
-      sb.insert(0, i.name).insert(0, '/');
+      names.push(i.name);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String n : names) {
+      sb.append('/').append(n);
     }
     return sb.toString();
   }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A file: replication, block size, its blocks in order, and while it is open for writing
- * (under construction) the lease holder's client name and machine.
+ * (under construction) the lease holder's client name and machine and the user the lease
+ * belongs to (the writer must present both).
  */
 public final class InodeFile extends Inode {
   private short replication;
@@ -14,6 +15,7 @@ public final class InodeFile extends Inode {
   private final List<BlockInfo> blocks = new ArrayList<>(1);
   private String clientName;
   private String clientMachine;
+  private String leaseUser;
 
   public InodeFile(long id, String name, short permission, String owner, String group,
       long time, short replication, long blockSize) {
@@ -39,14 +41,24 @@ public final class InodeFile extends Inode {
   public String getClientName() { return clientName; }
   public String getClientMachine() { return clientMachine; }
 
-  public void setUnderConstruction(String clientName, String clientMachine) {
+  /**
+   * The user the lease belongs to: the creating or appending user; "" (no client user) while
+   * the NameNode recovers or truncates the file; null only for files opened before leases
+   * carried a user (journal record version 1, image versions 1 and 2): the client name alone
+   * is checked then.
+   */
+  public String getLeaseUser() { return leaseUser; }
+
+  public void setUnderConstruction(String clientName, String clientMachine, String leaseUser) {
     this.clientName = clientName;
     this.clientMachine = clientMachine;
+    this.leaseUser = leaseUser;
   }
 
   public void clearUnderConstruction() {
     this.clientName = null;
     this.clientMachine = null;
+    this.leaseUser = null;
   }
 
   /** Sum of the block lengths known to the NameNode. */

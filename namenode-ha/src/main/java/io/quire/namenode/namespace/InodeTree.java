@@ -25,13 +25,8 @@ public final class InodeTree {
     index(newRoot);
   }
 
-  private void index(Inode i) {
-    byId.put(i.getId(), i);
-    if (i instanceof InodeDirectory d) {
-      for (Inode c : d.getChildren()) {
-        index(c);
-      }
-    }
+  private void index(Inode subtree) {
+    Subtree.preOrder(subtree, i -> byId.put(i.getId(), i));
   }
 
   public InodeDirectory getRoot() { return root; }
@@ -72,13 +67,8 @@ public final class InodeTree {
     unindex(inode);
   }
 
-  private void unindex(Inode i) {
-    byId.remove(i.getId());
-    if (i instanceof InodeDirectory d) {
-      for (Inode c : d.getChildren()) {
-        unindex(c);
-      }
-    }
+  private void unindex(Inode subtree) {
+    Subtree.preOrder(subtree, i -> byId.remove(i.getId()));
   }
 
   /** Moves {@code inode} to {@code newParent} under {@code newName} (ids unchanged). */

@@ -37,21 +37,16 @@ public final class StatusFactory {
 
   public static ContentSummaryInfo summary(Inode root) {
     long[] acc = new long[4]; // length, files, dirs, space
-    add(root, acc);
-    return new ContentSummaryInfo(acc[0], acc[1], acc[2], acc[3]);
-  }
-
-  private static void add(Inode i, long[] acc) {
-    if (i instanceof InodeFile f) {
-      long len = f.computeLength();
-      acc[0] += len;
-      acc[1]++;
-      acc[3] += len * f.getReplication();
-    } else {
-      acc[2]++;
-      for (Inode c : ((InodeDirectory) i).getChildren()) {
-        add(c, acc);
+    Subtree.preOrder(root, i -> {
+      if (i instanceof InodeFile f) {
+        long len = f.computeLength();
+        acc[0] += len;
+        acc[1]++;
+        acc[3] += len * f.getReplication();
+      } else {
+        acc[2]++;
       }
-    }
+    });
+    return new ContentSummaryInfo(acc[0], acc[1], acc[2], acc[3]);
   }
 }

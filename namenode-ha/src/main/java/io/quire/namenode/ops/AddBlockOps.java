@@ -36,6 +36,9 @@ public final class AddBlockOps {
       Block previous, List<String> excludedNodes, String clientHost) throws IOException {
     String op = "addBlock " + path;
     InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    if (previous != null) {
+      ClientRanges.checkBlockLength(op, previous.getNumBytes(), f);
+    }
     List<BlockInfo> blocks = f.getBlocks();
     BlockInfo last = f.getLastBlock();
     BlockManager bm = ctx.state().blockManager();

@@ -31,10 +31,16 @@ public final class CompleteOps {
       throws IOException {
     String op = "complete " + path;
     Inode i = fileId > 0 ? ctx.state().tree().getById(fileId) : ctx.state().tree().get(path);
+    if (i instanceof InodeFile f) {
+      WriterAccess.checkAccess(ctx, f, op); // before anything about the file is answered
+    }
     if (i instanceof InodeFile f && !f.isUnderConstruction() && isSameLast(f, last)) {
       return OpResult.none(true); // a retry after the file was closed
     }
     InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    if (last != null) {
+      ClientRanges.checkBlockLength(op, last.getNumBytes(), f);
+    }
     BlockInfo lastBlock = f.getLastBlock();
     if ((last == null) != (lastBlock == null)
         || (last != null && last.getBlockId() != lastBlock.getBlockId())) {
@@ -70,8 +76,9 @@ public final class CompleteOps {
 
   public OpResult<Void> fsync(String path, long fileId, String clientName, long lastBlockLength)
       throws IOException {
-    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName,
-        "fsync " + path);
+    String op = "fsync " + path;
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    ClientRanges.checkBlockLength(op, lastBlockLength, f);
     BlockInfo last = f.getLastBlock();
     if (last == null || lastBlockLength <= last.getNumBytes()
         || last.getState() != BlockState.UNDER_CONSTRUCTION) {

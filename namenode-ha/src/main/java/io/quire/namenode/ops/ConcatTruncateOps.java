@@ -73,7 +73,7 @@ public final class ConcatTruncateOps {
       throw new HadoopIllegalArgumentException(op + ": negative new length " + newLength);
     }
     if (f.isUnderConstruction()) {
-      return recovery.recoverForTakeOver(f, clientName, op);
+      return recovery.recoverForTakeOver(f, clientName, ctx.checker().caller().user(), op);
     }
     long length = f.computeLength();
     if (newLength > length) {

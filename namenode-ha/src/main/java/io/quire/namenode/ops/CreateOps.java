@@ -58,19 +58,28 @@ public final class CreateOps {
         throw new FileAlreadyExistsException(op + ": " + p.path() + " is a directory");
       }
       InodeFile f = (InodeFile) current;
+      // Permissions before the lease: a caller who may not replace the file learns nothing
+      // of its writer and cannot start its recovery.
+      pc.check(p.parent(), FsAction.WRITE_EXECUTE);
+      if (overwrite) {
+        pc.check(f, FsAction.WRITE);
+      }
       if (f.isUnderConstruction()) {
-        return recovery.recoverForTakeOver(f, clientName, op);
+        return recovery.recoverForTakeOver(f, clientName, pc.caller().user(), op);
       }
       if (!overwrite) {
         throw new FileAlreadyExistsException(op + ": file " + p.path() + " already exists");
       }
-      pc.check(f, FsAction.WRITE);
     }
     if (existing < p.depth() - 1 && !createParent) {
       throw new FileNotFoundException(op + ": parent " + PathNames.parent(p.path())
           + " does not exist");
     }
     pc.check(p.inode(Math.min(existing, p.depth() - 1)), FsAction.WRITE_EXECUTE);
+    if (current == null) {
+      FsLimits.checkNewPath(op, p, existing, ctx.options());
+      FsLimits.checkDirectoryItems(op, deepest, ctx.options());
+    }
     ReplicationLimits.check(op, replication, ctx.options());
     ReplicationLimits.checkBlockSize(op, blockSize, ctx.options());
     long id = ctx.state().counters().getLastInodeId();
@@ -94,14 +103,15 @@ public final class CreateOps {
     InodeFile f = FileOpsSupport.file(ctx, path, "append", FsAction.WRITE);
     String op = "append " + f.getFullPath();
     if (f.isUnderConstruction()) {
-      return recovery.recoverForTakeOver(f, clientName, op);
+      return recovery.recoverForTakeOver(f, clientName, ctx.checker().caller().user(), op);
     }
     BlockInfo last = f.getLastBlock();
     if (last != null && !ctx.state().blockManager().isCompleteOrMinReplicated(last)) {
       throw new AlreadyBeingCreatedException(op + ": last block " + last
           + " is not complete yet; retry later");
     }
-    EditRecord rec = new ReopenForAppend(f.getId(), clientName, clientMachine, ctx.now());
+    EditRecord rec = new ReopenForAppend(f.getId(), clientName, clientMachine, ctx.now(),
+        ctx.checker().caller().user());
     return OpResult.after(List.of(rec), () -> appendAnswer(ctx, f));
   }
 

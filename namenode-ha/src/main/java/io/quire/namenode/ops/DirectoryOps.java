@@ -5,6 +5,7 @@ import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.PathNames;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.Subtree;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.Delete;
 import io.quire.namenode.records.EditRecord.Mkdir;
@@ -48,6 +49,9 @@ public final class DirectoryOps {
           + PathNames.parent(p.path()) + " does not exist");
     }
     pc.check(deepest, FsAction.WRITE_EXECUTE);
+    String op = "mkdirs " + p.path();
+    FsLimits.checkNewPath(op, p, existing, ctx.options());
+    FsLimits.checkDirectoryItems(op, deepest, ctx.options());
     long id = ctx.state().counters().getLastInodeId();
     long now = ctx.now();
     String user = pc.caller().user();
@@ -86,14 +90,10 @@ public final class DirectoryOps {
   /** Deleting a tree needs rwx on every directory in it (as HDFS's subAccess=ALL). */
   private static void checkSubtreeAccess(PermissionChecker pc, InodeDirectory d)
       throws AccessControlException {
-    if (d.getChildrenCount() == 0) {
-      return;
-    }
-    pc.check(d, FsAction.ALL);
-    for (Inode c : d.getChildren()) {
-      if (c instanceof InodeDirectory cd) {
-        checkSubtreeAccess(pc, cd);
+    Subtree.preOrder(d, i -> {
+      if (i instanceof InodeDirectory sub && sub.getChildrenCount() > 0) {
+        pc.check(sub, FsAction.ALL);
       }
-    }
+    });
   }
 }

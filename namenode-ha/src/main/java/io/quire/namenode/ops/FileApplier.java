@@ -14,6 +14,8 @@ import java.util.List;
  * bookkeeping itself), so every NameNode applying the same records reaches the same state.
  */
 final class FileApplier {
+  /** Lease user of a file that only the NameNode's recovery writes: matches no caller. */
+  static final String NO_USER = "";
   private final NamespaceState s;
 
   FileApplier(NamespaceState s) {
@@ -80,7 +82,7 @@ final class FileApplier {
 
   void reopenForAppend(ReopenForAppend r) {
     InodeFile f = file(r.fileId(), r);
-    f.setUnderConstruction(r.clientName(), r.clientMachine());
+    f.setUnderConstruction(r.clientName(), r.clientMachine(), r.user());
     s.leases().addFile(r.clientName(), f.getId());
     BlockInfo last = f.getLastBlock();
     if (last != null && last.getNumBytes() < f.getPreferredBlockSize()) {
@@ -110,7 +112,7 @@ final class FileApplier {
       partial.setRecoveryId(r.recoveryGenerationStamp());
       partial.setTruncating(true);
       s.blockManager().blockChanged(partial);
-      f.setUnderConstruction(r.clientName(), r.clientMachine());
+      f.setUnderConstruction(r.clientName(), r.clientMachine(), NO_USER); // recovery writes
       s.leases().addFile(r.clientName(), f.getId());
       s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
     }
@@ -128,7 +130,7 @@ final class FileApplier {
     if (f.isUnderConstruction()) {
       s.leases().removeFile(f.getClientName(), f.getId());
     }
-    f.setUnderConstruction(r.newHolder(), f.getClientMachine());
+    f.setUnderConstruction(r.newHolder(), f.getClientMachine(), NO_USER);
     s.leases().addFile(r.newHolder(), f.getId());
     if (r.blockId() != 0) {
       BlockInfo b = block(r.fileId(), r.blockId(), r);

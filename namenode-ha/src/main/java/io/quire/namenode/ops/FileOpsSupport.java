@@ -4,7 +4,6 @@ import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
-import io.quire.protocol.exceptions.LeaseExpiredException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.hadoop.fs.permission.FsAction;
@@ -33,8 +32,8 @@ final class FileOpsSupport {
   }
 
   /**
-   * The file a writer names (by inode id when given, else by path), checked to be open by
-   * {@code clientName}.
+   * The file a writer names (by inode id when given, else by path), checked for permissions
+   * and then to be open by {@code clientName} of the caller ({@link WriterAccess}).
    */
   static InodeFile fileUnderConstruction(OpContext ctx, String path, long fileId,
       String clientName, String op) throws IOException {
@@ -44,14 +43,8 @@ final class FileOpsSupport {
       throw new FileNotFoundException(op + ": File does not exist: " + path
           + (fileId > 0 ? " (inode " + fileId + ")" : ""));
     }
-    if (!f.isUnderConstruction()) {
-      throw new LeaseExpiredException(op + " " + path + ": file is not open for writing"
-          + " (no lease held by " + clientName + ")");
-    }
-    if (!f.getClientName().equals(clientName)) {
-      throw new LeaseExpiredException(op + " " + path + ": lease is held by "
-          + f.getClientName() + ", not by " + clientName);
-    }
+    WriterAccess.checkAccess(ctx, f, op);
+    WriterAccess.checkLease(ctx, f, clientName, op);
     return f;
   }
 }

@@ -44,21 +44,24 @@ public final class LeaseRecoveryOps {
     this.ctx = ctx;
   }
 
-  /** create/append on a file open by someone: refuse, or recover it when the lease lapsed. */
-  <T> OpResult<T> recoverForTakeOver(InodeFile f, String clientName, String op)
+  /**
+   * create/append (permissions checked) on a file open by someone: refuse, or recover it when
+   * the lease lapsed. The answers never name the holder.
+   */
+  <T> OpResult<T> recoverForTakeOver(InodeFile f, String clientName, String user, String op)
       throws IOException {
     String holder = f.getClientName();
-    if (holder.equals(clientName)) {
-      throw new AlreadyBeingCreatedException(op + ": " + clientName
-          + " is already the current lease holder of the file");
+    if (WriterAccess.holdsLease(f, clientName, user)) {
+      throw new AlreadyBeingCreatedException(op + ": this client already holds the lease of"
+          + " the file");
     }
     if (!holder.equals(RECOVERY_HOLDER) && !ctx.state().leases().isSoftExpired(holder)) {
-      throw new AlreadyBeingCreatedException(op + ": the file is open for writing by "
-          + holder + " on " + f.getClientMachine());
+      throw new AlreadyBeingCreatedException(op + ": the file is open for writing by another"
+          + " client");
     }
     List<EditRecord> records = startRecovery(f);
     RecoveryInProgressException e = new RecoveryInProgressException(op
-        + ": lease recovery of the file (held by " + holder + ") is in progress; retry later");
+        + ": lease recovery of the file is in progress; retry later");
     return OpResult.after(records, () -> {
       sendRecoverCommand(f);
       throw e;

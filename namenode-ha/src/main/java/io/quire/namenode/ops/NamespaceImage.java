@@ -5,33 +5,46 @@ import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.Subtree;
+import io.quire.namenode.records.StringCodec;
 import io.quire.protocol.exceptions.CorruptJournalException;
+import io.quire.protocol.exceptions.IncompatibleStorageException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * The body of a checkpoint (the CheckpointStore adds its own header and checksum around it):
  * the whole {@link NamespaceState} that replay builds.
  *
  * <pre>
- *   int   version = {@link #VERSION} (1)
+ *   int   version = {@link #VERSION} (3)
  *   long  last inode id, long last block id, long last generation stamp
- *   inode (the root), written depth-first:
+ *   inode (the root), then every inode below it in pre-order (children in name order):
  *     byte  kind (0 = directory, 1 = file)
- *     long  id; UTF name; short permission; UTF owner; UTF group; long mtime; long atime
- *     directory: int child count, then each child (in name order)
+ *     long  id; str name; short permission; str owner; str group; long mtime; long atime
+ *     directory: int child count (its children follow, each with its own subtree)
  *     file:      short replication; long preferred block size;
- *                boolean under construction [UTF client name, UTF client machine];
+ *                boolean under construction [str client name, str client machine,
+ *                str lease user (may be null)];
  *                int block count, then per block: long id, long generation stamp,
  *                long length, byte state (BlockState ordinal), long recovery id,
  *                boolean truncating
  * </pre>
- * Leases are rebuilt from the files under construction. Replica locations are not saved.
+ * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
+ * are still read: version 2 had no lease user (null), version 1 neither, and its {@code str}
+ * was DataOutput.writeUTF (at most 65535 bytes: a longer name made every checkpoint fail). Leases are rebuilt from the files under
+ * construction. Replica locations are not saved. Written and read without recursion.
  */
 public final class NamespaceImage {
   /** Current image body version. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 3;
+  /** The first version whose open files carry their lease user. */
+  static final int VERSION_LEASE_USER = 3;
+  /** The oldest body version still read (writeUTF strings). */
+  static final int VERSION_WRITE_UTF = 1;
 
   private NamespaceImage() {}
 
@@ -42,23 +55,20 @@ public final class NamespaceImage {
     out.writeLong(c.getLastInodeId());
     out.writeLong(c.getLastBlockId());
     out.writeLong(c.getLastGenerationStamp());
-    writeInode(s.tree().getRoot(), out);
+    Subtree.preOrder(s.tree().getRoot(), i -> writeInode(i, out));
   }
 
   private static void writeInode(Inode i, DataOutputStream out) throws IOException {
     out.writeByte(i.isDirectory() ? 0 : 1);
     out.writeLong(i.getId());
-    out.writeUTF(i.getName());
+    StringCodec.write(out, i.getName());
     out.writeShort(i.getPermission());
-    out.writeUTF(i.getOwner());
-    out.writeUTF(i.getGroup());
+    StringCodec.write(out, i.getOwner());
+    StringCodec.write(out, i.getGroup());
     out.writeLong(i.getModificationTime());
     out.writeLong(i.getAccessTime());
     if (i instanceof InodeDirectory d) {
       out.writeInt(d.getChildrenCount());
-      for (Inode child : d.getChildren()) {
-        writeInode(child, out);
-      }
       return;
     }
     InodeFile f = (InodeFile) i;
@@ -66,8 +76,9 @@ public final class NamespaceImage {
     out.writeLong(f.getPreferredBlockSize());
     out.writeBoolean(f.isUnderConstruction());
     if (f.isUnderConstruction()) {
-      out.writeUTF(f.getClientName());
-      out.writeUTF(f.getClientMachine() == null ? "" : f.getClientMachine());
+      StringCodec.write(out, f.getClientName());
+      StringCodec.write(out, f.getClientMachine() == null ? "" : f.getClientMachine());
+      StringCodec.write(out, f.getLeaseUser());
     }
     out.writeInt(f.getBlocks().size());
     for (BlockInfo b : f.getBlocks()) {
@@ -80,33 +91,67 @@ public final class NamespaceImage {
     }
   }
 
-  /** Replaces the state by the image's content (startup, before any replay). */
+  /** A directory being read and how many of its children are still to come. */
+  private static final class Open {
+    final InodeDirectory dir;
+    int left;
+
+    Open(InodeDirectory dir, int left) {
+      this.dir = dir;
+      this.left = left;
+    }
+  }
+
+  /**
+   * Replaces the state by the image's content (startup, before any replay).
+   *
+   * @throws IncompatibleStorageException for a body version this NameNode does not read
+   */
   public static void read(NamespaceState s, DataInputStream in) throws IOException {
     int version = in.readInt();
-    if (version != VERSION) {
-      throw new CorruptJournalException("load image: unsupported image body version "
-          + version + " (expected " + VERSION + ")");
+    if (version < VERSION_WRITE_UTF || version > VERSION) {
+      throw new IncompatibleStorageException("load image: image body version " + version
+          + " is not readable by this NameNode (it reads versions " + VERSION_WRITE_UTF
+          + " to " + VERSION + ")");
     }
+    Strings str = version == VERSION_WRITE_UTF ? in2 -> in2.readUTF() : StringCodec::read;
     long inodeId = in.readLong();
     long blockId = in.readLong();
     long gs = in.readLong();
     s.blocks().clear();
     s.leases().clear();
-    Inode root = readInode(in, null, s);
+    Deque<Open> open = new ArrayDeque<>();
+    Inode root = readInode(in, version, str, null, s, open);
     if (!(root instanceof InodeDirectory)) {
       throw new CorruptJournalException("load image: the root is not a directory");
+    }
+    while (!open.isEmpty()) {
+      Open top = open.peek();
+      if (top.left == 0) {
+        open.pop();
+        continue;
+      }
+      top.left--;
+      readInode(in, version, str, top.dir, s, open);
     }
     s.counters().reset(inodeId, blockId, gs);
   }
 
-  private static Inode readInode(DataInputStream in, InodeDirectory parent, NamespaceState s)
-      throws IOException {
+  @FunctionalInterface
+  private interface Strings {
+    String read(DataInputStream in) throws IOException;
+  }
+
+  /** Reads one inode and attaches it; a directory with children is pushed on {@code open}. */
+  private static Inode readInode(DataInputStream in, int version, Strings str,
+      InodeDirectory parent,
+      NamespaceState s, Deque<Open> open) throws IOException {
     int kind = in.readByte();
     long id = in.readLong();
-    String name = in.readUTF();
+    String name = str.read(in);
     short perm = in.readShort();
-    String owner = in.readUTF();
-    String group = in.readUTF();
+    String owner = str.read(in);
+    String group = str.read(in);
     long mtime = in.readLong();
     long atime = in.readLong();
     Inode inode;
@@ -114,15 +159,20 @@ public final class NamespaceImage {
       InodeDirectory d = new InodeDirectory(id, name, perm, owner, group, mtime);
       attach(s, parent, d);
       int n = in.readInt();
-      for (int k = 0; k < n; k++) {
-        readInode(in, d, s);
+      if (n < 0) {
+        throw new CorruptJournalException("load image: directory " + id + " has " + n
+            + " children");
+      }
+      if (n > 0) {
+        open.push(new Open(d, n));
       }
       inode = d;
     } else if (kind == 1) {
       InodeFile f = new InodeFile(id, name, perm, owner, group, mtime, in.readShort(),
           in.readLong());
       if (in.readBoolean()) {
-        f.setUnderConstruction(in.readUTF(), in.readUTF());
+        f.setUnderConstruction(str.read(in), str.read(in),
+            version >= VERSION_LEASE_USER ? StringCodec.read(in) : null);
         s.leases().addFile(f.getClientName(), id);
       }
       int n = in.readInt();

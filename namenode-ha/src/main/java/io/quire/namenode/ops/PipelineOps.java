@@ -6,7 +6,6 @@ import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord.SetGenerationStamp;
 import io.quire.namenode.records.EditRecord.UpdatePipeline;
-import io.quire.protocol.exceptions.LeaseExpiredException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -47,6 +46,8 @@ public final class PipelineOps {
     if (b.getGenerationStamp() == newBlock.getGenerationStamp()) {
       return OpResult.none(null); // a repeat
     }
+    ClientRanges.checkBlockLength("updatePipeline " + b.getFile().getFullPath(),
+        newBlock.getNumBytes(), b.getFile());
     if (newBlock.getBlockId() != b.getBlockId()
         || newBlock.getGenerationStamp() < b.getGenerationStamp()
         || newBlock.getGenerationStamp() > ctx.state().counters().getLastGenerationStamp()) {
@@ -70,8 +71,9 @@ public final class PipelineOps {
   public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
       List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
       throws IOException {
-    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName,
-        "getAdditionalDatanodes " + path);
+    String op = "getAdditionalDatanodes " + path;
+    InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
+    ClientRanges.checkDatanodeCount(op, count, ctx.options());
     Set<String> avoid = new HashSet<>(excluded == null ? List.of() : excluded);
     for (DatanodeInfo d : existing) {
       avoid.add(d.getUuid());
@@ -87,10 +89,8 @@ public final class PipelineOps {
       throw new IOException(op + " " + block + ": block does not belong to any file");
     }
     InodeFile f = b.getFile();
-    if (!f.isUnderConstruction() || !f.getClientName().equals(clientName)) {
-      throw new LeaseExpiredException(op + " " + block + ": " + f.getFullPath()
-          + " is not open for writing by " + clientName);
-    }
+    WriterAccess.checkAccess(ctx, f, op + " " + block);
+    WriterAccess.checkLease(ctx, f, clientName, op + " " + block);
     if (b.getState() != BlockState.UNDER_CONSTRUCTION || b != f.getLastBlock()) {
       throw new IOException(op + " " + block + ": block is not being written (" + b + ")");
     }

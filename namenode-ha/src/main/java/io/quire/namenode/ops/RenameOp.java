@@ -3,6 +3,7 @@ package io.quire.namenode.ops;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.namespace.ResolvedPath;
 import io.quire.namenode.records.EditRecord.Rename;
 import io.quire.protocol.types.RenameMode;
@@ -44,6 +45,7 @@ public final class RenameOp {
       d = ctx.state().tree().resolve(d.isRoot() ? "/" + s.name() : d.path() + "/" + s.name(),
           "rename");
     }
+    ReservedPaths.checkNotReserved(d.path(), op); // INTO_DIRECTORY "/" of a ".reserved"
     if (d.path().equals(s.path())) {
       if (srcInode.isDirectory() || mode != RenameMode.INTO_DIRECTORY) {
         throw new FileAlreadyExistsException(op + ": source and destination are the same");
@@ -71,6 +73,10 @@ public final class RenameOp {
     pc.check(dstParent, FsAction.WRITE_EXECUTE);
     if (existing != null) {
       pc.checkSticky(dstParent, existing);
+    }
+    FsLimits.checkNewPath(op, d, d.depth() - 1, ctx.options());
+    if (existing == null && dstParent != s.parent()) {
+      FsLimits.checkDirectoryItems(op, dstParent, ctx.options());
     }
     return OpResult.of(new Rename(s.path(), d.path(), ctx.now()), null);
   }

@@ -5,6 +5,7 @@ import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PathNames;
+import io.quire.namenode.namespace.Subtree;
 import io.quire.namenode.records.EditRecord.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class TreeApplier {
     }
     InodeFile f = new InodeFile(r.inodeId(), PathNames.name(r.path()), r.permission(),
         r.owner(), r.group(), r.time(), r.replication(), r.blockSize());
-    f.setUnderConstruction(r.clientName(), r.clientMachine());
+    f.setUnderConstruction(r.clientName(), r.clientMachine(), r.owner()); // the creator
     s.tree().add(parent, f);
     s.leases().addFile(r.clientName(), f.getId());
     parent.setModificationTime(r.time());
@@ -114,7 +115,11 @@ final class TreeApplier {
   /** Removes an inode and everything below it, with their blocks and leases. */
   void removeSubtree(Inode root) {
     List<InodeFile> files = new ArrayList<>();
-    collectFiles(root, files);
+    Subtree.preOrder(root, i -> {
+      if (i instanceof InodeFile f) {
+        files.add(f);
+      }
+    });
     for (InodeFile f : files) {
       for (BlockInfo b : f.getBlocks()) {
         s.blockManager().removeBlock(b);
@@ -124,16 +129,6 @@ final class TreeApplier {
       }
     }
     s.tree().remove(root);
-  }
-
-  private static void collectFiles(Inode i, List<InodeFile> out) {
-    if (i instanceof InodeFile f) {
-      out.add(f);
-    } else {
-      for (Inode c : ((InodeDirectory) i).getChildren()) {
-        collectFiles(c, out);
-      }
-    }
   }
 
   private Inode inode(String path, Object rec) {

@@ -56,9 +56,12 @@ public sealed interface EditRecord {
     public RecordType type() { return RecordType.CLOSE_FILE; }
   }
 
-  /** A closed file is opened again for append by {@code clientName}. */
-  record ReopenForAppend(long fileId, String clientName, String clientMachine, long time)
-      implements EditRecord {
+  /**
+   * A closed file is opened again for append by {@code clientName} of {@code user} (null in
+   * records of payload version 1, which had no user).
+   */
+  record ReopenForAppend(long fileId, String clientName, String clientMachine, long time,
+      String user) implements EditRecord {
     public RecordType type() { return RecordType.REOPEN_FOR_APPEND; }
   }
 

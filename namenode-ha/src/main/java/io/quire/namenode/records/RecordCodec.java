@@ -16,18 +16,21 @@ import java.util.List;
  * txid, epoch and CRC around it).
  *
  * <pre>
- *   byte    version   = {@link #VERSION} (1)
+ *   byte    version   = {@link #VERSION} (2; 1 is still read)
  *   byte    type      = {@link RecordType#code()}
  *   fields  in the order of the record's components, big-endian:
  *           long/int/short as DataOutput writes them, boolean as one byte,
- *           String as int length (-1 = null) + UTF-8 bytes,
+ *           String as {@link StringCodec} writes it (int length, -1 = null, + UTF-8 bytes),
  *           List&lt;String&gt; as int count + strings
  * </pre>
  * A payload with an unknown version or type, or with trailing bytes, is corrupt.
  */
 public final class RecordCodec {
-  /** Current payload format version. */
-  public static final int VERSION = 1;
+  /**
+   * Current payload format version. 2: REOPEN_FOR_APPEND ends with the appending user (a
+   * string). Version 1 payloads are still decoded (that user is null).
+   */
+  public static final int VERSION = 2;
 
   private RecordCodec() {}
 
@@ -56,9 +59,9 @@ public final class RecordCodec {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new CorruptJournalException("decode record txid " + txId
-            + ": unsupported record version " + version + " (expected " + VERSION + ")");
+            + ": unsupported record version " + version + " (expected 1 to " + VERSION + ")");
       }
       int code = in.readUnsignedByte();
       RecordType type = RecordType.ofCode(code);
@@ -66,7 +69,7 @@ public final class RecordCodec {
         throw new CorruptJournalException("decode record txid " + txId
             + ": unknown record type " + code);
       }
-      EditRecord r = RecordFields.read(type, in);
+      EditRecord r = RecordFields.read(type, version, in);
       if (in.available() > 0) {
         throw new CorruptJournalException("decode record txid " + txId + ": "
             + in.available() + " trailing bytes after " + type);

@@ -4,7 +4,6 @@ import io.quire.namenode.records.EditRecord.*;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ final class RecordFields {
         o.writeLong(r.time()); }
       case REOPEN_FOR_APPEND -> { ReopenForAppend r = (ReopenForAppend) rec;
         o.writeLong(r.fileId()); str(o, r.clientName()); str(o, r.clientMachine());
-        o.writeLong(r.time()); }
+        o.writeLong(r.time()); str(o, r.user()); }
       case RENAME -> { Rename r = (Rename) rec; str(o, r.src()); str(o, r.dst());
         o.writeLong(r.time()); }
       case DELETE -> { Delete r = (Delete) rec; str(o, r.path()); o.writeLong(r.time()); }
@@ -69,7 +68,8 @@ final class RecordFields {
     }
   }
 
-  static EditRecord read(RecordType type, DataInputStream i) throws IOException {
+  /** Reads the fields of a record of payload {@code version} (1: REOPEN_FOR_APPEND has no user). */
+  static EditRecord read(RecordType type, int version, DataInputStream i) throws IOException {
     return switch (type) {
       case MKDIR -> new Mkdir(i.readLong(), str(i), i.readShort(), str(i), str(i), i.readLong());
       case CREATE_FILE -> new CreateFile(i.readLong(), str(i), i.readShort(), str(i), str(i),
@@ -79,7 +79,8 @@ final class RecordFields {
       case ABANDON_BLOCK -> new AbandonBlock(i.readLong(), i.readLong());
       case UPDATE_BLOCK_LENGTH -> new UpdateBlockLength(i.readLong(), i.readLong(), i.readLong());
       case CLOSE_FILE -> new CloseFile(i.readLong(), i.readLong());
-      case REOPEN_FOR_APPEND -> new ReopenForAppend(i.readLong(), str(i), str(i), i.readLong());
+      case REOPEN_FOR_APPEND -> new ReopenForAppend(i.readLong(), str(i), str(i), i.readLong(),
+          version >= 2 ? str(i) : null);
       case RENAME -> new Rename(str(i), str(i), i.readLong());
       case DELETE -> new Delete(str(i), i.readLong());
       case SET_PERMISSION -> new SetPermission(str(i), i.readShort());
@@ -125,25 +126,10 @@ final class RecordFields {
   }
 
   static void str(DataOutputStream o, String s) throws IOException {
-    if (s == null) {
-      o.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    o.writeInt(b.length);
-    o.write(b);
+    StringCodec.write(o, s);
   }
 
   static String str(DataInputStream i) throws IOException {
-    int n = i.readInt();
-    if (n == -1) {
-      return null;
-    }
-    if (n < 0 || n > i.available()) {
-      throw new IOException("bad string length " + n);
-    }
-    byte[] b = new byte[n];
-    i.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    return StringCodec.read(i);
   }
 }

@@ -103,7 +103,9 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
       Block previous, List<String> excludedNodes, String clientHost) throws IOException {
     ReservedPaths.checkNotReserved(path, "addBlock");
-    String host = clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp();
+    // Looked up here, before the namesystem lock: DNS may be slow (bounded by a timeout).
+    String host = ns.getClientHosts().resolve(
+        clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp());
     // A repeat known only from another NameNode's journal is recognised by AddBlockOps itself.
     return retryCache.withPayload(r -> ns.mutate("addBlock", path, () -> ops.addBlock()
         .addBlock(path, fileId, clientName, previous, excludedNodes, host)),

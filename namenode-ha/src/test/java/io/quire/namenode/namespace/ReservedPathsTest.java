@@ -92,4 +92,42 @@ class ReservedPathsTest {
     assertThrows(InvalidPathException.class, () -> nn.append(byId, "client"));
     assertEquals("/w", nn.getFileInfo(byId).getPath(), "nothing changed");
   }
+
+  @Test
+  void renameIntoTheRootCannotCreateReserved() throws IOException {
+    assertTrue(nn.mkdirs("/tmp/.reserved", (short) 0755, true));
+    InvalidPathException e = assertThrows(InvalidPathException.class,
+        () -> nn.rename("/tmp/.reserved", "/", RenameMode.INTO_DIRECTORY));
+    assertTrue(e.getMessage().contains("rename") && e.getMessage().contains("/.reserved"),
+        e.getMessage());
+    createClosed("/files/.reserved");
+    assertThrows(InvalidPathException.class,
+        () -> nn.rename("/files/.reserved", "/", RenameMode.INTO_DIRECTORY));
+    assertEquals(List.of("/files", "/tmp"), nn.getListing("/", "").getEntries().stream()
+        .map(InodeStatus::getPath).toList(), "no /.reserved in the root");
+    assertEquals("/tmp/.reserved", nn.getFileInfo("/tmp/.reserved").getPath());
+  }
+
+  @Test
+  void everyMutationRouteUnderReservedIsRefused() throws IOException {
+    long id = createClosed("/t");
+    long src = createClosed("/s");
+    String byId = ReservedPaths.inodePath(id);
+    assertThrows(InvalidPathException.class, () -> nn.create("/.reserved/a/f", (short) 0644,
+        "client", false, true, (short) 1, 1024));
+    assertThrows(InvalidPathException.class, () -> nn.create("/.reserved", (short) 0644,
+        "client", false, true, (short) 1, 1024));
+    assertThrows(InvalidPathException.class,
+        () -> nn.mkdirs("/.reserved/x/y", (short) 0755, true));
+    assertThrows(InvalidPathException.class,
+        () -> nn.concat(byId, List.of("/s")));
+    assertThrows(InvalidPathException.class,
+        () -> nn.concat("/t", List.of(ReservedPaths.inodePath(src))));
+    assertThrows(InvalidPathException.class,
+        () -> nn.rename("/s", "/.reserved", RenameMode.OVERWRITE));
+    assertThrows(InvalidPathException.class,
+        () -> nn.rename(ReservedPaths.inodePath(src), "/moved", RenameMode.NO_OVERWRITE));
+    assertEquals(List.of("/s", "/t"), nn.getListing("/", "").getEntries().stream()
+        .map(InodeStatus::getPath).toList());
+  }
 }

@@ -23,7 +23,8 @@ class RecordCodecTest {
         new AbandonBlock(16387, 1 << 30),
         new UpdateBlockLength(16387, 1 << 30, 100),
         new CloseFile(16387, 77),
-        new ReopenForAppend(16387, "cl-2", "", 78),
+        new ReopenForAppend(16387, "cl-2", "", 78, "alice"),
+        new ReopenForAppend(16387, "cl-2", "", 78, null),
         new Rename("/a/f", "/a/g\u00e9", 79),
         new Delete("/a", 80),
         new SetPermission("/a", (short) 01777),
@@ -46,7 +47,7 @@ class RecordCodecTest {
     byte[] id = new byte[16];
     id[0] = 0x7f;
     byte[] b = RecordCodec.encode(new RpcCall(id, 258, CallAnswer.TRUE, 5));
-    byte[] expected = {1, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    byte[] expected = {2, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 5};
     assertEquals(Arrays.toString(expected), Arrays.toString(b));
     for (CallAnswer a : CallAnswer.values()) {
@@ -65,6 +66,19 @@ class RecordCodecTest {
       covered.add(r.type());
     }
     assertEquals(EnumSet.allOf(RecordType.class), covered);
+  }
+
+  /** Version 2 added the appending user at the end of REOPEN_FOR_APPEND; 1 is still read. */
+  @Test
+  void reopenForAppendGoldenBytesOfBothVersions() throws Exception {
+    int code = RecordType.REOPEN_FOR_APPEND.code();
+    byte[] v2 = RecordCodec.encode(new ReopenForAppend(5, "c", "m", 7, "u"));
+    byte[] expected = {2, (byte) code, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 'c', 0, 0, 0, 1, 'm',
+        0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 1, 'u'};
+    assertEquals(Arrays.toString(expected), Arrays.toString(v2));
+    byte[] v1 = Arrays.copyOf(expected, expected.length - 5);
+    v1[0] = 1;
+    assertEquals(new ReopenForAppend(5, "c", "m", 7, null), RecordCodec.decode(v1, 1));
   }
 
   @Test

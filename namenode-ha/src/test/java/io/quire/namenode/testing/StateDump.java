@@ -18,7 +18,8 @@ public final class StateDump {
    */
   public static String journaled(NamespaceState s) {
     StringBuilder sb = new StringBuilder();
-    inode(s, s.tree().getRoot(), "/", sb);
+    io.quire.namenode.namespace.Subtree.preOrder(s.tree().getRoot(),
+        i -> inode(s, i, i.getFullPath(), sb));
     Counters c = s.counters();
     sb.append("counters ").append(c.getLastInodeId()).append(' ').append(c.getLastBlockId())
         .append(' ').append(c.getLastGenerationStamp()).append('\n');
@@ -35,6 +36,7 @@ public final class StateDump {
       if (f.isUnderConstruction()) {
         Lease l = s.leases().get(f.getClientName());
         sb.append(" leased=").append(l != null && l.getFileIds().contains(f.getId()));
+        sb.append(" user=").append(f.getLeaseUser());
       }
       for (BlockInfo b : f.getBlocks()) {
         sb.append("\n  ").append(b.getBlockId()).append('_').append(b.getGenerationStamp())
@@ -46,9 +48,6 @@ public final class StateDump {
       sb.append('\n');
     } else {
       sb.append('\n');
-      for (Inode c : ((InodeDirectory) i).getChildren()) {
-        inode(s, c, (path.equals("/") ? "/" : path + "/") + c.getName(), sb);
-      }
     }
   }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
+import io.quire.protocol.exceptions.FSLimitException;
+import io.quire.protocol.exceptions.LeaseExpiredException;
 import io.quire.protocol.exceptions.NotReplicatedYetException;
 import io.quire.protocol.exceptions.SafeModeException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.ParentNotDirectoryException;
 import org.apache.hadoop.fs.InvalidPathException;
+import org.apache.hadoop.fs.InvalidRequestException;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.PathNotFoundException;
 import org.apache.hadoop.ipc.RemoteException;
@@ -72,6 +75,15 @@ class RemoteExceptionTest {
         new PathNotFoundException("/missing"),
         new AlreadyBeingCreatedException("create: /a/b: being written by c9"),
         new NotReplicatedYetException("addBlock: /a/b: blk_1_1001 has 0 of 1 replicas"),
+        new LeaseExpiredException("addBlock /a/b: the file is open for writing by another"
+            + " client, not by c1"),
+        new FSLimitException.PathComponentTooLongException("mkdirs /a/xxx: the name xxx is"
+            + " 300 bytes long: limit=255"),
+        new FSLimitException.MaxDirectoryItemsExceededException("create /a/b: directory /a"
+            + " is full: limit=2 items=2"),
+        new FSLimitException.PathTooLongException("mkdirs /a/b: path too long: 1001 levels,"
+            + " limit=1000"),
+        new InvalidRequestException("fsync /a/b: block length -1 is negative"),
         new IOException("multi-line\nmessage: second line"));
   }
 
