@@ -89,7 +89,7 @@ class DataTransferFuzzTest {
     Duration readTimeout = Duration.ofMillis(SOCKET_TIMEOUT_MS).plus(Timing.seconds(4));
     DataTransferCases cases = new DataTransferCases(dn.getDataAddress(), MAX_PACKET,
         FuzzCluster.closedPort(), refBlock.getBlockId(), refBlock.getGenerationStamp(), ref,
-        readTimeout);
+        readTimeout, id -> dn.getFsDataset().getReplica(id) != null);
     DaemonHealth health = new DaemonHealth(24, 64L << 20, "PacketResponder-");
     health.captureBaseline();
     String acceptor = "DataTransferAcceptor-" + dn.getDataAddress().getPort();

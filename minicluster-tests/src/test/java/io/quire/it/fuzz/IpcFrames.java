@@ -43,9 +43,13 @@ final class IpcFrames {
   }
 
   static RpcRequestHeaderProto.Builder callHeader(int callId) {
+    return callHeader(callId, CLIENT_ID);
+  }
+
+  static RpcRequestHeaderProto.Builder callHeader(int callId, byte[] clientId) {
     return RpcRequestHeaderProto.newBuilder().setRpcKind(RpcKindProto.RPC_PROTOCOL_BUFFER)
         .setRpcOp(OperationProto.RPC_FINAL_PACKET).setCallId(callId)
-        .setClientId(org.apache.hadoop.thirdparty.protobuf.ByteString.copyFrom(CLIENT_ID))
+        .setClientId(org.apache.hadoop.thirdparty.protobuf.ByteString.copyFrom(clientId))
         .setRetryCount(RpcConstants.INVALID_RETRY_COUNT);
   }
 
@@ -67,8 +71,13 @@ final class IpcFrames {
 
   /** A call of {@code method} of ClientProtocol with the request message bytes {@code body}. */
   static byte[] callFrame(int callId, String method, byte[] body) {
-    return frame(delimited(callHeader(callId).build()), delimited(methodHeader(method)),
-        delimited(body));
+    return callFrame(CLIENT_ID, callId, method, body);
+  }
+
+  /** The same, from the client with id {@code clientId} (16 bytes). */
+  static byte[] callFrame(byte[] clientId, int callId, String method, byte[] body) {
+    return frame(delimited(callHeader(callId, clientId).build()),
+        delimited(methodHeader(method)), delimited(body));
   }
 
   static byte[] delimited(Message m) {
