@@ -86,7 +86,7 @@ public final class ClientRpcHandler implements ClientProtocol {
       throws IOException {
     ReservedPaths.checkNotReserved(path, "create");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload(this::fileStatus, () -> ns.mutate("create", path,
+    return retryCache.withPayload("create", this::fileStatus, () -> ns.mutate("create", path,
         AtMostOnceRecords.recorded(AtMostOnceRecords.CREATE, () -> ops.create().create(
             path, permission, clientName, machine, overwrite, createParent, replication,
             blockSize))));
@@ -95,7 +95,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public LocatedBlock append(String path, String clientName) throws IOException {
     ReservedPaths.checkNotReserved(path, "append");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload(this::lastBlock, () -> ns.mutate("append", path,
+    return retryCache.withPayload("append", this::lastBlock, () -> ns.mutate("append", path,
         AtMostOnceRecords.recorded(AtMostOnceRecords.APPEND,
             () -> ops.create().append(path, clientName, machine))));
   }
@@ -107,7 +107,7 @@ public final class ClientRpcHandler implements ClientProtocol {
     String host = ns.getClientHosts().resolve(
         clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp());
     // A repeat known only from another NameNode's journal is recognised by AddBlockOps itself.
-    return retryCache.withPayload(r -> ns.mutate("addBlock", path, () -> ops.addBlock()
+    return retryCache.withPayload("addBlock", r -> ns.mutate("addBlock", path, () -> ops.addBlock()
         .addBlock(path, fileId, clientName, previous, excludedNodes, host)),
         () -> ns.mutate("addBlock", path, () -> ops.addBlock()
             .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
@@ -123,7 +123,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public boolean complete(String path, long fileId, String clientName, Block last)
       throws IOException {
     ReservedPaths.checkNotReserved(path, "complete");
-    return retryCache.withPayload(r -> true, () -> ns.mutate("complete", path,
+    return retryCache.withPayload("complete", r -> true, () -> ns.mutate("complete", path,
         AtMostOnceRecords.recorded(AtMostOnceRecords.COMPLETE,
             () -> ops.complete().complete(path, fileId, clientName, last))));
   }
@@ -149,14 +149,14 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void rename(String src, String dst, RenameMode mode) throws IOException {
     ReservedPaths.checkNotReserved(src, "rename");
     ReservedPaths.checkNotReserved(dst, "rename");
-    retryCache.withoutPayload(() -> ns.mutate("rename", src,
+    retryCache.withoutPayload("rename", () -> ns.mutate("rename", src,
         AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
             () -> ops.rename().rename(src, dst, mode))));
   }
 
   @Override public boolean delete(String path, boolean recursive) throws IOException {
     ReservedPaths.checkNotReserved(path, "delete");
-    return retryCache.withPayload(r -> true, () -> ns.mutate("delete", path,
+    return retryCache.withPayload("delete", r -> true, () -> ns.mutate("delete", path,
         AtMostOnceRecords.recorded(AtMostOnceRecords.TRUE_IF_ANY,
             () -> ops.directories().delete(path, recursive))));
   }
@@ -189,7 +189,7 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void concat(String target, List<String> sources) throws IOException {
     ReservedPaths.checkNotReserved(target, "concat");
     sources.forEach(s -> ReservedPaths.checkNotReserved(s, "concat"));
-    retryCache.withoutPayload(() -> ns.mutate("concat", target,
+    retryCache.withoutPayload("concat", () -> ns.mutate("concat", target,
         AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
             () -> ops.concatTruncate().concat(target, sources))));
   }
@@ -227,8 +227,8 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
       List<DatanodeInfo> newNodes) throws IOException {
-    retryCache.withoutPayload(() -> ns.mutate("updatePipeline", oldBlock.toString(),
-        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
+    retryCache.withoutPayload("updatePipeline", () -> ns.mutate("updatePipeline",
+        oldBlock.toString(), AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
             () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes))));
   }
 

@@ -5,8 +5,9 @@ import io.quire.namenode.records.EditRecord.RpcCall;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.InvalidRequestException;
+import org.apache.hadoop.ipc.ClientId;
 import org.apache.hadoop.ipc.RetryCache;
-import org.apache.hadoop.ipc.RetryCache.CacheEntry;
 import org.apache.hadoop.ipc.RetryCache.CacheEntryWithPayload;
 import org.apache.hadoop.ipc.Server;
 
@@ -15,7 +16,10 @@ import org.apache.hadoop.ipc.Server;
  * {@link RetryCache}: the IPC client id and call id of the current call name an entry; a repeat
  * of a call that succeeded gets the first answer (a payload for calls that return one) without
  * running again; a repeat of a call still running waits for it; a failed call runs again.
- * Outside an IPC call (in-process use) nothing is cached.
+ * Outside an IPC call (in-process use) nothing is cached. Every entry made here names its
+ * operation: a call that reuses the ids of a call of another operation is no repeat of it and
+ * is refused with an {@link InvalidRequestException} (before, it got the other call's answer:
+ * a ClassCastException, or a success without running).
  *
  * <p>Across failover and restart: the journal carries an {@link RpcCall} record after the
  * records of each such call ({@link AtMostOnceRecords}); replaying it puts an entry here
@@ -43,6 +47,9 @@ public final class RetryCacheSupport {
    */
   public record ReplayedAnswer(CallAnswer kind, long inodeId) {}
 
+  /** The payload of an entry made here: the operation and its answer (null for none). */
+  private record Answered(String op, Object answer) {}
+
   private final RetryCache cache;
 
   public RetryCacheSupport(float heapPercent, long expiryMs) {
@@ -57,25 +64,26 @@ public final class RetryCacheSupport {
    * replay): a repeat of that call is answered without running it again.
    */
   public void addReplayed(RpcCall call) {
-    if (call.answer() == CallAnswer.NONE) {
-      cache.addCacheEntry(call.clientId(), call.callId());
-    } else {
-      cache.addCacheEntryWithPayload(call.clientId(), call.callId(),
-          new ReplayedAnswer(call.answer(), call.inodeId()));
-    }
+    // every entry has a payload: Hadoop's RetryCache cannot look up a payload entry where
+    // there is a plain one
+    cache.addCacheEntryWithPayload(call.clientId(), call.callId(),
+        new ReplayedAnswer(call.answer(), call.inodeId()));
   }
 
   /**
-   * Runs a call whose answer is replayed to repeats; a repeat of a call known only from the
-   * journal gets {@code rebuild}'s answer.
+   * Runs call {@code op} whose answer is replayed to repeats; a repeat of a call known only
+   * from the journal gets {@code rebuild}'s answer.
+   *
+   * @throws InvalidRequestException when the call's ids belong to a call of another operation
    */
   @SuppressWarnings("unchecked")
-  public <T> T withPayload(Rebuild<T> rebuild, Call<T> call) throws IOException {
+  public <T> T withPayload(String op, Rebuild<T> rebuild, Call<T> call) throws IOException {
     CacheEntryWithPayload e = RetryCache.waitForCompletion(cache, null, Server.getClientId(),
         Server.getCallId());
     if (e != null && e.isSuccess()) {
       Object payload = e.getPayload();
-      return payload instanceof ReplayedAnswer r ? rebuild.answer(r) : (T) payload;
+      return payload instanceof ReplayedAnswer r ? rebuild.answer(r)
+          : (T) answerOf(op, payload);
     }
     boolean ok = false;
     T result = null;
@@ -84,14 +92,22 @@ public final class RetryCacheSupport {
       ok = true;
       return result;
     } finally {
-      RetryCache.setState(e, ok, result);
+      RetryCache.setState(e, ok, new Answered(op, result));
     }
   }
 
-  /** Runs a call without an answer; a repeat of a success returns at once. */
-  public void withoutPayload(Call<Void> call) throws IOException {
-    CacheEntry e = RetryCache.waitForCompletion(cache, Server.getClientId(), Server.getCallId());
+  /**
+   * Runs call {@code op} without an answer; a repeat of a success returns at once.
+   *
+   * @throws InvalidRequestException when the call's ids belong to a call of another operation
+   */
+  public void withoutPayload(String op, Call<Void> call) throws IOException {
+    CacheEntryWithPayload e = RetryCache.waitForCompletion(cache, null, Server.getClientId(),
+        Server.getCallId());
     if (e != null && e.isSuccess()) {
+      if (!(e.getPayload() instanceof ReplayedAnswer)) {
+        answerOf(op, e.getPayload());
+      }
       return;
     }
     boolean ok = false;
@@ -99,7 +115,18 @@ public final class RetryCacheSupport {
       call.run();
       ok = true;
     } finally {
-      RetryCache.setState(e, ok);
+      RetryCache.setState(e, ok, new Answered(op, null));
     }
+  }
+
+  /** The answer of the earlier call with this call's ids, if it was an {@code op} too. */
+  private static Object answerOf(String op, Object payload) throws InvalidRequestException {
+    Answered a = (Answered) payload;
+    if (!a.op().equals(op)) {
+      throw new InvalidRequestException(op + ": call id " + Server.getCallId() + " of client "
+          + ClientId.toString(Server.getClientId()) + " was already used by a " + a.op()
+          + " call; a retry repeats the same call, a new call needs a new call id");
+    }
+    return a.answer();
   }
 }
