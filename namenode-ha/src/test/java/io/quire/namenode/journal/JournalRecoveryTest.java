@@ -16,6 +16,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,91 @@ class JournalRecoveryTest {
       }
     }
     assertTrue(Files.exists(RawSegments.finished(dir, 1, lastTxId)));
+  }
+
+  /** Size of the pages a crash can lose independently of each other (the usual 4 KiB). */
+  private static final int PAGE = 4096;
+
+  /**
+   * Issue 8 defect 12: a crash during the fsync of the final batch (one sync of many pages)
+   * left a later page of it on disk and an earlier one as the preallocated zeros. None of its
+   * records were acknowledged, so this is a torn tail, not corruption: the journal opens at
+   * the last acknowledged record and appends after it.
+   */
+  @Test
+  void finalBatchWithAnEarlierPageMissingIsATornTail() throws Exception {
+    Path segment = crashDuringFinalBatch(10, ops(11, 3000));
+    long batchStart = acknowledgedEnd;
+    zero(segment, pageAfter(batchStart) + PAGE, PAGE);
+    assertRecoveredTo(10);
+  }
+
+  /** As above, but the page holding the start of the batch is the one that never got written. */
+  @Test
+  void finalBatchWithItsFirstPageMissingIsATornTail() throws Exception {
+    Path segment = crashDuringFinalBatch(10, ops(11, 3000));
+    long batchStart = acknowledgedEnd;
+    zero(segment, batchStart, pageAfter(batchStart) + PAGE - batchStart);
+    assertRecoveredTo(10);
+  }
+
+  /** A final batch of several MiB (many pages, whole records in its later part) torn early. */
+  @Test
+  void largeFinalBatchWithAnEarlierPageMissingIsATornTail() throws Exception {
+    List<byte[]> big = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      byte[] payload = new byte[64 * 1024];
+      Arrays.fill(payload, (byte) ('a' + i % 26));
+      big.add(payload);
+    }
+    Path segment = crashDuringFinalBatch(10, big);
+    zero(segment, pageAfter(acknowledgedEnd) + 2 * PAGE, PAGE);
+    assertRecoveredTo(10);
+  }
+
+  /** End of the data the writer had synced and acknowledged before the final batch. */
+  private long acknowledgedEnd;
+
+  /**
+   * Writes txids 1..acknowledged through the real writer (acknowledged), then {@code batch} as
+   * one more sync, and "crashes" during that sync's fsync: the writer dies with the segment in
+   * progress, and the test then takes pages of the final batch away, as the crash would have.
+   * Sets {@link #acknowledgedEnd}. Format-agnostic: offsets are found on disk, not computed.
+   */
+  private Path crashDuringFinalBatch(int acknowledged, List<byte[]> batch) throws Exception {
+    FileJournal journal = new FileJournal(dir);
+    JournalWriter w = journal.openForWrite(1);
+    w.appendAndSync(ops(1, acknowledged));
+    Path segment = RawSegments.inProgress(dir, 1);
+    acknowledgedEnd = dataEnd(segment);
+    w.appendAndSync(batch);
+    long batchEnd = dataEnd(segment);
+    assertTrue(batchEnd > pageAfter(acknowledgedEnd) + 4 * PAGE,
+        "precondition: the final batch spans many pages, " + acknowledgedEnd + ".." + batchEnd);
+    // No close: the writer dies in the final batch's fsync, which never returned to anyone.
+    return segment;
+  }
+
+  /** Offset just past the last non-zero byte: the end of what the writer wrote. */
+  private static long dataEnd(Path segment) throws Exception {
+    byte[] b = Files.readAllBytes(segment);
+    int end = b.length;
+    while (end > 0 && b[end - 1] == 0) {
+      end--;
+    }
+    return end;
+  }
+
+  /** The first page boundary at or after {@code offset}. */
+  private static long pageAfter(long offset) {
+    return (offset + PAGE - 1) / PAGE * PAGE;
+  }
+
+  private static void zero(Path file, long offset, long length) throws Exception {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.seek(offset);
+      f.write(new byte[(int) length]);
+    }
   }
 
   @Test
