@@ -129,27 +129,31 @@ class TestNameNodeCrashRecovery {
   }
 
   /**
-   * Writes the start of a record (length 40, a bad CRC, 3 payload bytes) where the next record
-   * would go, as a crash in the middle of a write leaves it. Walks the records by the format in
-   * io.quire.namenode.journal.SegmentFormat: a 16-byte header, then records of
-   * {@code int length, int crc, long txId, long epoch, payload}; zeros (preallocated padding)
-   * or the end of the file end the records.
+   * Writes the start of a sync (a chunk header for 40 bytes of records, a bad CRC, 3 bytes)
+   * where the next sync would go, as a crash in the middle of a write leaves it. Walks the
+   * segment by the format in io.quire.namenode.journal.SegmentFormat (version 2): a 16-byte
+   * header, then chunks of {@code "QBAT", int recordsLength, int crc, long syncFirstTxId,
+   * records}; anything else (zeros of the preallocated padding) or the end of the file ends them.
    */
   private static void tearTail(File segment) throws Exception {
     try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(segment, "rw")) {
+      raf.seek(4);
+      assertEquals(2, raf.readInt(), "segment format version");
       long off = 16;
-      while (off + 24 <= raf.length()) {
+      while (off + 20 <= raf.length()) {
         raf.seek(off);
+        int magic = raf.readInt();
         int len = raf.readInt();
-        if (len <= 0 || off + 24 + len > raf.length()) {
+        if (magic != 0x51424154 || len <= 0 || off + 20 + len > raf.length()) {
           break;
         }
-        off += 24 + len;
+        off += 20 + len;
       }
       raf.seek(off);
+      raf.writeInt(0x51424154);
       raf.writeInt(40);
       raf.writeInt(0xdeadbeef);
-      raf.write(new byte[] {1, 2, 3});
+      raf.write(new byte[] {0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3});
     }
   }
 

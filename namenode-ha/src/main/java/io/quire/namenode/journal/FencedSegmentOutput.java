@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 
 /**
  * The file side of a {@link FileJournalWriter}: the {@link BatchSink} over the open
@@ -14,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * one thread at a time.
  *
  * <p>Preallocation (as HDFS's EditLogFileOutputStream): the segment file grows in zero-filled
- * chunks of {@link #PREALLOCATE_BYTES}, written before the records that need them, so most
+ * extensions of {@link #PREALLOCATE_BYTES}, written before the chunks that need them, so most
  * syncs write into already allocated blocks of unchanged file size and {@code fdatasync} has
  * no metadata to commit (about half the cost of a sync that extends the file, measured on
  * ext4). Durability is unchanged: every batch is written and {@code force(false)}'d before
  * {@link #writeAndSync} returns, and a sync that did extend the file commits the new size
- * with it. The zero padding after the last record is the segment's end for readers (see
+ * with it. The zero padding after the last chunk is the segment's end for readers (see
  * {@link SegmentFormat}); finishing a segment truncates it away.
  */
 final class FencedSegmentOutput implements BatchSink {
@@ -33,9 +34,10 @@ final class FencedSegmentOutput implements BatchSink {
   private final long epoch;
   private final Runnable beforeSyncHook;
   private final AtomicLong syncCount = new AtomicLong();
+  private final CRC32C crc = new CRC32C();
   private FileChannel channel;
   private long segmentFirstTxId;
-  /** Offset of the next record: the end of the last record written. */
+  /** Offset of the next chunk: the end of the last chunk written. */
   private long writeEnd;
   /** Size of the file: {@link #writeEnd} plus the zero padding allocated ahead. */
   private long allocatedEnd;
@@ -59,8 +61,11 @@ final class FencedSegmentOutput implements BatchSink {
   }
 
   /**
-   * When this returns, {@code data[0, length)} (txids first..last) is on disk (written at the
-   * end of the last record, then fdatasync, which also commits a file size that grew).
+   * When this returns, {@code data[0, length)} (txids first..last) is on disk: framed as the
+   * chunks of one sync ({@link SegmentFormat}, version 2), written at the end of the last chunk
+   * in one positional write, then fdatasync, which also commits a file size that grew. The
+   * chunks tell a reader where this sync starts, so a crash during it can be told apart from
+   * corruption of an acknowledged sync.
    */
   @Override
   public void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId) throws IOException {
@@ -69,10 +74,12 @@ final class FencedSegmentOutput implements BatchSink {
     }
     try (JournalDirLock.Held ignored = dirLock.lock()) {
       checkEpochOnDisk("write txids " + firstTxId + ".." + lastTxId);
-      ensureAllocated(writeEnd + length);
-      writeFully(ByteBuffer.wrap(data, 0, length), writeEnd);
+      ByteBuffer chunks = SegmentFormat.encodeSync(crc, data, length, firstTxId);
+      int size = chunks.remaining();
+      ensureAllocated(writeEnd + size);
+      writeFully(chunks, writeEnd);
       channel.force(false);
-      writeEnd += length;
+      writeEnd += size;
       syncCount.incrementAndGet();
     } catch (FencedException e) {
       throw e;
@@ -117,7 +124,10 @@ final class FencedSegmentOutput implements BatchSink {
     }
   }
 
-  /** Extends the file with zero chunks until it holds {@code end} bytes (not yet synced). */
+  /**
+   * Extends the file with zeros, {@link #PREALLOCATE_BYTES} at a time, until it holds
+   * {@code end} bytes (not yet synced).
+   */
   private void ensureAllocated(long end) throws IOException {
     while (allocatedEnd < end) {
       writeFully(ZEROS.duplicate(), allocatedEnd);

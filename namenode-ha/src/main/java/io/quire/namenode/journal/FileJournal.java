@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files: segments ({@link SegmentFormat}, named as in {@link SegmentFile}), the epoch
  * promise {@code epoch} ({@link EpochFile}) and {@code journal.lock} ({@link JournalDirLock}).
- * Segment format version: {@link SegmentFormat#VERSION}.
+ * Segment format: writes version {@link SegmentFormat#VERSION}, reads it and version
+ * {@link SegmentFormat#VERSION_1} (segments written before it).
  *
  * <p>Fencing: {@link #openForWrite} promises its epoch durably under the directory lock, then
  * recovers the tail; every sync batch of a writer re-reads the promise under the same lock and

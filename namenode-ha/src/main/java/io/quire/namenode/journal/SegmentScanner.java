@@ -11,8 +11,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads the whole records of one segment file in order, applying the tail rules of
- * {@link SegmentFormat}. {@link #next} returns null at the end of the whole records; it can be
- * called again later to pick up records appended since (tailing). Never modifies the file.
+ * {@link SegmentFormat} for the segment's version (1: records; 2: records in chunks).
+ * {@link #next} returns null at the end of the whole records; it can be called again later to
+ * pick up records appended since (tailing). Never modifies the file.
  */
 final class SegmentScanner implements Closeable {
   /**
@@ -27,11 +28,17 @@ final class SegmentScanner implements Closeable {
   private ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
   /** File offset of buf[0]; buf holds file bytes [bufStart, bufStart + buf.limit()). */
   private long bufStart;
-  private boolean headerRead;
+  /** 0 until the header is read, then {@link SegmentFormat#VERSION_1} or {@code VERSION}. */
+  private int version;
   private long validEnd = SegmentFormat.HEADER_SIZE;
   private long nextTxId;
   private long lastEpoch;
   private String tornReason;
+  /** v2: the chunk being handed out, [validEnd, chunkEnd); its next record at recordPos. */
+  private long chunkEnd = -1;
+  private long recordPos;
+  /** v2: syncFirstTxId of the last whole chunk, -1 before the first one. */
+  private long syncFirstTxId = -1;
 
   SegmentScanner(Path file, long firstTxId) throws IOException {
     this.file = file;
@@ -44,7 +51,7 @@ final class SegmentScanner implements Closeable {
   /** The next whole record, or null if none (yet); see {@link #tornReason()} after a null. */
   JournalRecord next() throws IOException {
     tornReason = null;
-    if (!headerRead) {
+    if (version == 0) {
       if (!fill(0, SegmentFormat.HEADER_SIZE)) {
         tornReason = channel.size() == 0 ? null : "segment header cut short";
         return null;
@@ -53,9 +60,151 @@ final class SegmentScanner implements Closeable {
         tornReason = "zero-filled segment header";
         return null;
       }
-      SegmentFormat.checkHeader(buf.duplicate(), file, firstTxId);
-      headerRead = true;
+      version = SegmentFormat.checkHeader(buf.duplicate(), file, firstTxId);
     }
+    return version == SegmentFormat.VERSION_1 ? nextV1() : nextV2();
+  }
+
+  /** Version 2: the next record of the current chunk, else of the next whole chunk. */
+  private JournalRecord nextV2() throws IOException {
+    if (chunkEnd < 0 && !openChunk()) {
+      return null;
+    }
+    if (!fill(recordPos, (int) (chunkEnd - recordPos))) {
+      throw new IOException("Journal segment " + file + " shrank under a reader at offset "
+          + recordPos);
+    }
+    byte[] a = buf.array();
+    int i = (int) (recordPos - bufStart);
+    int room = (int) (chunkEnd - recordPos);
+    if (room < SegmentFormat.RECORD_HEADER_SIZE) {
+      throw corrupt(recordPos, "the records of the CRC-valid chunk at offset " + validEnd
+          + " end " + room + " bytes short of its length");
+    }
+    int length = JournalRecordFormat.payloadLength(a, i);
+    if (length < 0 || length > SegmentFormat.MAX_PAYLOAD
+        || JournalRecordFormat.recordSize(length) > room) {
+      throw corrupt(recordPos, "payload length " + length + " in the CRC-valid chunk at offset "
+          + validEnd + " (" + room + " bytes left in it)");
+    }
+    if (!JournalRecordFormat.crcMatches(crc, a, i, length)) {
+      throw corrupt(recordPos, "CRC32C mismatch in the CRC-valid chunk at offset " + validEnd);
+    }
+    JournalRecord record = checkNext(recordPos, JournalRecordFormat.decode(a, i));
+    recordPos += JournalRecordFormat.recordSize(length);
+    if (recordPos == chunkEnd) {
+      validEnd = chunkEnd;
+      chunkEnd = -1;
+    }
+    return record;
+  }
+
+  /**
+   * Makes the chunk at {@link #validEnd} current if it is whole and CRC-valid; else applies the
+   * version 2 tail rules and returns false (torn, with {@link #tornReason}) or throws.
+   */
+  private boolean openChunk() throws IOException {
+    long pos = validEnd;
+    if (channel.size() <= pos) {
+      return false; // a clean end: nothing after the last chunk (yet)
+    }
+    String damage = chunkDamage(pos);
+    if (damage == null) {
+      acceptChunk(pos);
+      return true;
+    }
+    if (damage.equals(ZERO_TAIL)) {
+      tornReason = ZERO_TAIL;
+      return false;
+    }
+    if (!laterSyncFollows(pos)) {
+      tornReason = "last chunk " + damage + " and no later sync follows it";
+      return false;
+    }
+    if (chunkDamage(pos) == null) {
+      // Tailing: a writer was writing this chunk when first read; a later sync follows it only
+      // once this one is written, so reading it again sees it whole.
+      acceptChunk(pos);
+      return true;
+    }
+    throw corrupt(pos, "chunk " + damage + ", but a later sync follows it (the damaged sync was"
+        + " acknowledged)");
+  }
+
+  /** Null if a whole CRC-valid chunk starts at {@code pos}, else what is wrong with it. */
+  private String chunkDamage(long pos) throws IOException {
+    if (!fill(pos, SegmentFormat.CHUNK_HEADER_SIZE)) {
+      return restIsZero(pos) ? ZERO_TAIL : "header cut short";
+    }
+    byte[] a = buf.array();
+    int i = (int) (pos - bufStart);
+    if (!SegmentFormat.chunkMagicMatches(a, i)) {
+      if (isZero(a, i, SegmentFormat.CHUNK_HEADER_SIZE) && restIsZero(pos)) {
+        return ZERO_TAIL;
+      }
+      return "has no QBAT magic";
+    }
+    int length = SegmentFormat.chunkRecordsLength(a, i);
+    if (!SegmentFormat.chunkLengthPossible(length)) {
+      return "has an impossible records length " + length;
+    }
+    if (!fill(pos, SegmentFormat.CHUNK_HEADER_SIZE + length)) {
+      return "(records length " + length + ") runs past the end of the file";
+    }
+    if (!SegmentFormat.chunkCrcMatches(crc, buf.array(), (int) (pos - bufStart), length)) {
+      return "fails its CRC32C";
+    }
+    return null;
+  }
+
+  /** The whole CRC-valid chunk at {@code pos} (in buf) becomes current; checks its sync. */
+  private void acceptChunk(long pos) throws CorruptJournalException {
+    int i = (int) (pos - bufStart);
+    long sync = SegmentFormat.chunkSyncFirstTxId(buf.array(), i);
+    if (sync != nextTxId && (sync != syncFirstTxId || syncFirstTxId < 0)) {
+      throw corrupt(pos, "a CRC-valid chunk says its sync starts at txid " + sync
+          + ", neither at its first record nor at the previous chunk's sync");
+    }
+    syncFirstTxId = sync;
+    recordPos = pos + SegmentFormat.CHUNK_HEADER_SIZE;
+    chunkEnd = recordPos + SegmentFormat.chunkRecordsLength(buf.array(), i);
+  }
+
+  /**
+   * Version 2: whether a whole, CRC-valid chunk of a later sync (syncFirstTxId above the txid
+   * expected at {@code pos}) starts anywhere after {@code pos}; then the damaged chunk at
+   * {@code pos} belongs to an acknowledged sync. Runs only on the tail path; the txid bound
+   * keeps it linear.
+   */
+  private boolean laterSyncFollows(long pos) throws IOException {
+    long end = channel.size();
+    long maxTxId = nextTxId + (end - pos) / SegmentFormat.RECORD_HEADER_SIZE;
+    CRC32C check = new CRC32C();
+    for (long q = pos + 1; q + SegmentFormat.CHUNK_HEADER_SIZE <= end; q++) {
+      if (!fill(q, SegmentFormat.CHUNK_HEADER_SIZE)) {
+        return false;
+      }
+      byte[] a = buf.array();
+      int i = (int) (q - bufStart);
+      if (!SegmentFormat.chunkMagicMatches(a, i)) {
+        continue;
+      }
+      int length = SegmentFormat.chunkRecordsLength(a, i);
+      long sync = SegmentFormat.chunkSyncFirstTxId(a, i);
+      if (sync <= nextTxId || sync > maxTxId || !SegmentFormat.chunkLengthPossible(length)
+          || q + SegmentFormat.CHUNK_HEADER_SIZE + length > end
+          || !fill(q, SegmentFormat.CHUNK_HEADER_SIZE + length)) {
+        continue;
+      }
+      if (SegmentFormat.chunkCrcMatches(check, buf.array(), (int) (q - bufStart), length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Version 1: the next whole record, by the version 1 tail rules. */
+  private JournalRecord nextV1() throws IOException {
     long pos = validEnd;
     if (!fill(pos, SegmentFormat.RECORD_HEADER_SIZE)) {
       tornReason = channel.size() > pos ? "record header cut short" : null;
@@ -95,7 +244,13 @@ final class SegmentScanner implements Closeable {
       }
       throw corrupt(pos, "CRC32C mismatch with more records after it");
     }
-    JournalRecord record = JournalRecordFormat.decode(a, i);
+    JournalRecord record = checkNext(pos, JournalRecordFormat.decode(a, i));
+    validEnd = pos + recordSize;
+    return record;
+  }
+
+  /** Checks the txid and epoch of a whole record read at {@code pos} and counts it. */
+  private JournalRecord checkNext(long pos, JournalRecord record) throws CorruptJournalException {
     if (record.txId() != nextTxId) {
       throw corrupt(pos, "found txid " + record.txId() + " (txids must be consecutive)");
     }
@@ -103,7 +258,6 @@ final class SegmentScanner implements Closeable {
       throw corrupt(pos, "epoch " + record.epoch() + " is below the previous record's epoch "
           + lastEpoch);
     }
-    validEnd = pos + recordSize;
     nextTxId++;
     lastEpoch = record.epoch();
     return record;
@@ -114,7 +268,10 @@ final class SegmentScanner implements Closeable {
     return tornReason;
   }
 
-  /** Offset just past the last whole record read (the header size if none). */
+  /**
+   * Offset just past the last whole record (v1) or chunk (v2) read entirely (the header size if
+   * none): where a torn tail is cut.
+   */
   long validEnd() {
     return validEnd;
   }
@@ -181,6 +338,15 @@ final class SegmentScanner implements Closeable {
       }
     }
     return false;
+  }
+
+  private static boolean isZero(byte[] a, int off, int n) {
+    for (int k = off; k < off + n; k++) {
+      if (a[k] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean restIsZero(long pos) throws IOException {
