@@ -38,7 +38,8 @@ final class QuireHaCluster implements HaCluster {
         NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_DEFAULT);
     conf.setLong(NameNodeConfigKeys.HA_TAIL_MAX_WAIT_KEY,
         NameNodeConfigKeys.HA_TAIL_MAX_WAIT_DEFAULT);
-    conf.setLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY, QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);
+    conf.setLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
+        QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);
     conf.setInt("ipc.client.connect.max.retries", 10);
     conf.setInt("ipc.client.connect.retry.interval", 1000);
     cluster = MiniQuireCluster.builder(conf).nameNodes(2).numDataNodes(3)
@@ -59,7 +60,8 @@ final class QuireHaCluster implements HaCluster {
   @Override public void plannedFailover() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream p = new PrintStream(out, true, StandardCharsets.UTF_8);
-    int rc = ToolRunner.run(cluster.getConfiguration(), new HaTool(p, p), new String[] {"failover"});
+    int rc = ToolRunner.run(cluster.getConfiguration(), new HaTool(p, p),
+        new String[] {"failover"});
     if (rc != AdminTool.EXIT_OK) {
       throw new IOException("quire admin ha failover exited " + rc + ": "
           + out.toString(StandardCharsets.UTF_8));
