@@ -46,6 +46,11 @@ public final class BenchMain {
       JournalReplayBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
       return;
     }
+    if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("ha")) {
+      // Failover pauses and HA metadata rates against HDFS HA: see HaBenchMain.
+      HaBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     int runs = 3;
     long bytes = 1L << 30;
     int files = 5000;
