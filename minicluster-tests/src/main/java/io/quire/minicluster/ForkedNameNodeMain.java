@@ -5,7 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Runs a NameNode in its own JVM for {@link ForkedNameNode}: loads the configuration file given
+ * Runs a NameNode in its own JVM for {@link ForkedDaemon}: loads the configuration file given
  * as the only argument, starts, prints {@code READY <port>} and runs until killed.
  */
 public final class ForkedNameNodeMain {

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * An in-process Quire cluster for tests and tools: one NameNode, or an HA nameservice of 2-3
  * NameNodes on an embedded ZooKeeper (one server or an ensemble of three), and N DataNodes;
  * storage under a given directory, every port chosen free, every node stoppable and
- * restartable. HA NameNodes may run in processes of their own ({@link Builder#forkNameNodes}),
- * so a test can SIGKILL or SIGSTOP them.
+ * restartable. NameNodes and DataNodes may run in processes of their own
+ * ({@link Builder#forkNameNodes}, {@link Builder#forkDataNodes}), so a test can SIGKILL or
+ * SIGSTOP them.
  *
  * <pre>{@code
  * try (MiniQuireCluster cluster = MiniQuireCluster.builder(new Configuration())
@@ -66,15 +67,18 @@ public final class MiniQuireCluster implements Closeable {
   private final List<DataNodeSlot> slots = new ArrayList<>();
   private final List<NameNodeSlot> nameNodes = new ArrayList<>();
   private final boolean forkNameNodes;
+  private final boolean forkDataNodes;
   private ZooKeeperHarness zooKeeper;
   private FileSystem fileSystem;
   private ClientProtocol clientProtocol;
   private NameNodeProxies.Retrying haClient;
 
-  private MiniQuireCluster(Configuration conf, File baseDir, boolean forkNameNodes) {
+  private MiniQuireCluster(Configuration conf, File baseDir, boolean forkNameNodes,
+      boolean forkDataNodes) {
     this.conf = conf;
     this.baseDir = baseDir;
     this.forkNameNodes = forkNameNodes;
+    this.forkDataNodes = forkDataNodes;
   }
 
   public static Builder builder(Configuration conf) {
@@ -88,6 +92,7 @@ public final class MiniQuireCluster implements Closeable {
     private int numNameNodes = 1;
     private int zooKeeperServers = 1;
     private boolean forkNameNodes;
+    private boolean forkDataNodes;
     private File baseDir;
     private boolean format = true;
     private int nameNodePort;
@@ -116,9 +121,22 @@ public final class MiniQuireCluster implements Closeable {
       return this;
     }
 
-    /** HA NameNodes in processes of their own, killable and freezable. */
+    /**
+     * NameNodes (a single one or those of an HA nameservice) in processes of their own, killable
+     * and freezable; {@link #getNameNode} is then null.
+     */
     public Builder forkNameNodes(boolean fork) {
       this.forkNameNodes = fork;
+      return this;
+    }
+
+    /**
+     * DataNodes in processes of their own ({@link ForkedDataNodeMain}), killable
+     * ({@link #killDataNode}) and freezable ({@link #pauseDataNode}); {@link #getDataNode} is
+     * then null and fault injection needs in-process DataNodes.
+     */
+    public Builder forkDataNodes(boolean fork) {
+      this.forkDataNodes = fork;
       return this;
     }
 
@@ -146,10 +164,7 @@ public final class MiniQuireCluster implements Closeable {
       File dir = baseDir != null ? baseDir
           : new File("target/mini-quire/" + UUID.randomUUID()).getAbsoluteFile();
       applyTestDefaults(conf);
-      if (forkNameNodes && numNameNodes < 2) {
-        throw new IllegalArgumentException("forkNameNodes needs an HA cluster (nameNodes(2|3))");
-      }
-      MiniQuireCluster c = new MiniQuireCluster(conf, dir, forkNameNodes);
+      MiniQuireCluster c = new MiniQuireCluster(conf, dir, forkNameNodes, forkDataNodes);
       boolean ok = false;
       try {
         c.start(numNameNodes, zooKeeperServers, nameNodePort, numDataNodes, format);
@@ -185,7 +200,8 @@ public final class MiniQuireCluster implements Closeable {
     }
     if (numNameNodes == 1) {
       NameNodeSlot s = new NameNodeSlot(0, null, new File(baseDir, "name"));
-      s.rpcPort = nameNodePort;
+      // a forked NameNode cannot tell its port back before clients need it: fix one now
+      s.rpcPort = nameNodePort == 0 && forkNameNodes ? freePort() : nameNodePort;
       nameNodes.add(s);
       if (format) {
         NameNode.format(nameNodeConf(s), true);
@@ -289,9 +305,12 @@ public final class MiniQuireCluster implements Closeable {
     Configuration c = nameNodeConf(s);
     if (forkNameNodes) {
       try {
-        s.forked = ForkedNameNode.start(s.writeConf(c), s.log());
+        s.forked = ForkedDaemon.startNameNode(s.writeConf(c), s.log());
       } catch (Exception e) {
         throw new IllegalStateException("start forked NameNode " + s.id + ": " + e, e);
+      }
+      if (!isHa()) {
+        conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
       }
       return;
     }
@@ -351,8 +370,13 @@ public final class MiniQuireCluster implements Closeable {
     forked(i).resume();
   }
 
-  private ForkedNameNode forked(int i) {
-    ForkedNameNode f = nameNodes.get(i).forked;
+  /** Process id of a forked NameNode. */
+  public synchronized long nameNodePid(int i) {
+    return forked(i).pid();
+  }
+
+  private ForkedDaemon forked(int i) {
+    ForkedDaemon f = nameNodes.get(i).forked;
     if (f == null) {
       throw new IllegalStateException("NameNode " + i + " is not a running forked NameNode"
           + " (build the cluster with forkNameNodes(true))");
@@ -400,6 +424,19 @@ public final class MiniQuireCluster implements Closeable {
     }
     Configuration dnConf = new Configuration(conf);
     dnConf.set(DataNodeConfigKeys.DATA_DIR_KEY, slot.dataDir.getAbsolutePath());
+    if (forkDataNodes) {
+      try {
+        if (slot.port == 0) {
+          slot.port = freePort();
+        }
+        dnConf.set(DataNodeConfigKeys.ADDRESS_KEY, "127.0.0.1:" + slot.port);
+        slot.forked = ForkedDaemon.startDataNode(slot.writeConf(dnConf), slot.log());
+        slot.uuid = slot.forked.readyLine().split(" ")[2];
+      } catch (Exception e) {
+        throw new IllegalStateException("start forked DataNode " + index + ": " + e, e);
+      }
+      return;
+    }
     dnConf.set(DataNodeConfigKeys.ADDRESS_KEY, "127.0.0.1:" + slot.port);
     DataNode dn = new DataNode();
     dn.init(dnConf);
@@ -408,13 +445,51 @@ public final class MiniQuireCluster implements Closeable {
     slot.port = dn.getDataAddress().getPort();
   }
 
-  /** Stops a DataNode cleanly (its storage is kept). */
+  /** Stops a DataNode cleanly (a forked one with SIGTERM); its storage is kept. */
   public synchronized void stopDataNode(int index) {
     DataNodeSlot slot = slots.get(index);
     if (slot.dataNode != null) {
       slot.dataNode.stop();
       slot.dataNode = null;
     }
+    if (slot.forked != null) {
+      try {
+        slot.forked.terminate();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      slot.forked = null;
+    }
+  }
+
+  /** SIGKILL of a forked DataNode: no clean close; returns once the process is gone. */
+  public synchronized void killDataNode(int index) throws InterruptedException {
+    forkedDataNode(index).kill();
+    slots.get(index).forked = null;
+  }
+
+  /** SIGSTOP of a forked DataNode. */
+  public synchronized void pauseDataNode(int index) throws IOException, InterruptedException {
+    forkedDataNode(index).pause();
+  }
+
+  /** SIGCONT of a paused forked DataNode. */
+  public synchronized void resumeDataNode(int index) throws IOException, InterruptedException {
+    forkedDataNode(index).resume();
+  }
+
+  /** Process id of a forked DataNode. */
+  public synchronized long dataNodePid(int index) {
+    return forkedDataNode(index).pid();
+  }
+
+  private ForkedDaemon forkedDataNode(int index) {
+    ForkedDaemon f = slots.get(index).forked;
+    if (f == null) {
+      throw new IllegalStateException("DataNode " + index + " is not a running forked DataNode"
+          + " (build the cluster with forkDataNodes(true))");
+    }
+    return f;
   }
 
   /** Stops then starts a DataNode and waits until the NameNode sees it again. */
@@ -439,7 +514,7 @@ public final class MiniQuireCluster implements Closeable {
     synchronized (this) {
       running = slots.stream().filter(DataNodeSlot::isRunning).count();
     }
-    if (!isHa()) {
+    if (!isHa() && !forkNameNodes) {
       NameNode nn = getNameNode();
       return nn != null && !nn.isInSafeMode()
           && nn.getNamesystem().getDatanodeManager().getLiveNodes().size() >= running;
@@ -607,7 +682,7 @@ public final class MiniQuireCluster implements Closeable {
   /** Index of the running DataNode with this UUID, or -1. */
   public synchronized int indexOfDataNode(String uuid) {
     for (DataNodeSlot s : slots) {
-      if (s.dataNode != null && uuid.equals(s.dataNode.getDatanodeUuid())) {
+      if (s.isRunning() && uuid.equals(s.uuid())) {
         return s.index;
       }
     }
@@ -641,6 +716,14 @@ public final class MiniQuireCluster implements Closeable {
       if (s.dataNode != null) {
         s.dataNode.stop();
         s.dataNode = null;
+      }
+      if (s.forked != null) {
+        try {
+          s.forked.kill();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        s.forked = null;
       }
     }
     for (int i = 0; i < nameNodes.size(); i++) {

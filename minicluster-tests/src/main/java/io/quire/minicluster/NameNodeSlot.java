@@ -20,7 +20,7 @@ final class NameNodeSlot {
   int rpcPort;
   int httpPort;
   NameNode nameNode;
-  ForkedNameNode forked;
+  ForkedDaemon forked;
 
   NameNodeSlot(int index, String id, File nameDir) {
     this.index = index;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
-import io.quire.minicluster.ForkedNameNode;
+import io.quire.minicluster.ForkedDaemon;
 import io.quire.minicluster.Timing;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.NameNodeConfigKeys;
@@ -72,7 +72,7 @@ class TestNameNodeCrashRecovery {
     AtomicBoolean go = new AtomicBoolean(true);
     List<Thread> workers = new ArrayList<>();
 
-    try (ForkedNameNode nn = ForkedNameNode.start(confFile, log)) {
+    try (ForkedDaemon nn = ForkedDaemon.startNameNode(confFile, log)) {
       FileSystem fs = FileSystem.newInstance(uri, client);
       for (int t = 0; t < THREADS; t++) {
         final int id = t;
@@ -105,7 +105,7 @@ class TestNameNodeCrashRecovery {
     // Tear the tail: half a record after the last whole one of the segment being written.
     tearTail(findInProgressSegment(nameDir));
 
-    try (ForkedNameNode nn = ForkedNameNode.start(confFile, log);
+    try (ForkedDaemon nn = ForkedDaemon.startNameNode(confFile, log);
          FileSystem fs = FileSystem.newInstance(uri, client)) {
       for (int t = 0; t < THREADS; t++) {
         Set<String> actual = new TreeSet<>();

@@ -10,26 +10,42 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A NameNode process of its own ({@link ForkedNameNodeMain} on this JVM's class path), so a
- * test can do to it what happens to real daemons: SIGKILL ({@link #kill}), SIGSTOP and SIGCONT
+ * A NameNode or DataNode process of its own ({@link ForkedNameNodeMain} or
+ * {@link ForkedDataNodeMain} on this JVM's class path), so a test can do to it what happens to
+ * real daemons: SIGKILL ({@link #kill}), SIGTERM ({@link #terminate}), SIGSTOP and SIGCONT
  * ({@link #pause}, {@link #resume}).
  */
-public final class ForkedNameNode implements AutoCloseable {
+public final class ForkedDaemon implements AutoCloseable {
   private final Process process;
+  private final String ready;
 
-  private ForkedNameNode(Process process) {
+  private ForkedDaemon(Process process, String ready) {
     this.process = process;
+    this.ready = ready;
   }
 
   /**
-   * Starts a NameNode on the configuration in {@code confFile} (stderr appended to
+   * Starts a NameNode on the configuration in {@code confFile} (stdout and stderr appended to
    * {@code log}); returns once it printed READY, that is once it serves.
    */
-  public static ForkedNameNode start(File confFile, File log) throws Exception {
+  public static ForkedDaemon startNameNode(File confFile, File log) throws Exception {
+    return start(ForkedNameNodeMain.class, confFile, log);
+  }
+
+  /**
+   * Starts a DataNode on the configuration in {@code confFile} (output appended to {@code log});
+   * returns once it printed READY, that is once its data port is bound and it contacts its
+   * NameNodes.
+   */
+  public static ForkedDaemon startDataNode(File confFile, File log) throws Exception {
+    return start(ForkedDataNodeMain.class, confFile, log);
+  }
+
+  private static ForkedDaemon start(Class<?> main, File confFile, File log) throws Exception {
     String java = System.getProperty("java.home") + "/bin/java";
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"),
-        ForkedNameNodeMain.class.getName(), confFile.getAbsolutePath()));
+        main.getName(), confFile.getAbsolutePath()));
     pb.redirectError(ProcessBuilder.Redirect.appendTo(log));
     Process p = pb.start();
     BufferedReader r = new BufferedReader(
@@ -53,7 +69,7 @@ public final class ForkedNameNode implements AutoCloseable {
       } finally {
         ready.complete(null);
       }
-    }, "forked-nn-output-" + log.getName());
+    }, "forked-output-" + log.getName());
     drain.setDaemon(true);
     drain.start();
     String line;
@@ -64,9 +80,15 @@ public final class ForkedNameNode implements AutoCloseable {
     }
     if (line == null) {
       p.destroyForcibly();
-      throw new IOException("forked NameNode exited or hung before it was ready; see " + log);
+      throw new IOException("forked " + main.getSimpleName() + " exited or hung before it was"
+          + " ready; see " + log);
     }
-    return new ForkedNameNode(p);
+    return new ForkedDaemon(p, line);
+  }
+
+  /** What the daemon printed when it was ready: {@code READY <port> [<DataNode uuid>]}. */
+  public String readyLine() {
+    return ready;
   }
 
   public long pid() {
@@ -81,6 +103,17 @@ public final class ForkedNameNode implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /**
+   * SIGTERM, then waits up to 30 s for the process to end (its shutdown hook stops the daemon
+   * cleanly), then SIGKILL if it has not.
+   */
+  public void terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      kill();
+    }
   }
 
   /** SIGSTOP: the process freezes (threads, timers, its ZooKeeper session's heartbeats). */
