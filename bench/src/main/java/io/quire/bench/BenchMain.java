@@ -51,6 +51,11 @@ public final class BenchMain {
       HaBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
       return;
     }
+    if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("soak")) {
+      // A long mixed load with a DataNode restart: errors, latencies, heap: see SoakBenchMain.
+      SoakBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     int runs = 3;
     long bytes = 1L << 30;
     int files = 5000;
