@@ -14,6 +14,12 @@ public final class DataNodeFaultInjector {
   public enum Point {
     /** After a packet was read and verified, before it is written and forwarded. */
     AFTER_RECEIVE_PACKET,
+    /**
+     * Before a received packet's data is written to the replica's volume (context: the
+     * replica). Tests throw the IOException of a full disk ("No space left on device") or
+     * delay here for a slow one.
+     */
+    BEFORE_VOLUME_WRITE,
     /** After the last packet was written and synced, before the replica is finalized. */
     BEFORE_FINALIZE,
     /**

@@ -259,6 +259,7 @@ final class BlockReceiver implements Replica.Writer {
           if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
             disk.rewindTo(p.getOffsetInBlock());
           }
+          ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_VOLUME_WRITE, r);
           disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
           ctx.getMetrics().addBytesWritten(p.getDataLen());
         }
