@@ -24,8 +24,9 @@ import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DataNodes as real daemons in JVMs of their own ({@code forkDataNodes}), 4 of them,
@@ -75,19 +76,23 @@ class TestDataNodeProcessFaults {
     cluster.waitActive();
   }
 
-  /** (a) kill -9 of the middle node of the pipeline mid-block: the write completes, intact. */
-  @Test
-  void killMidWrite() throws Exception {
-    String name = "/faults/killed.bin";
+  /**
+   * (a) kill -9 of the first, middle or last node of the pipeline mid-block: the write
+   * completes, intact.
+   */
+  @ParameterizedTest(name = "pipeline node {0}")
+  @ValueSource(ints = {0, 1, 2})
+  void killMidWrite(int position) throws Exception {
+    String name = "/faults/killed-" + position + ".bin";
     Path p = new Path(name);
-    byte[] data = random(3 * BLOCK + 12345, 1);
+    byte[] data = random(3 * BLOCK + 12345, 1 + position);
     int acked = BLOCK / 2 + 777;
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
     List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
     assertEquals(3, pipeline.size(), pipeline.toString());
-    int victim = cluster.indexOfDataNode(pipeline.get(1).getUuid());
+    int victim = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(victim >= 0, "pipeline node is one of the cluster's: " + pipeline);
     cluster.killDataNode(victim);
     // what hflush acknowledged is readable while the file is open and a holder is dead
@@ -99,22 +104,24 @@ class TestDataNodeProcessFaults {
   }
 
   /**
-   * (b) SIGSTOP of the middle node mid-block, longer than the timeouts: the node before it
-   * stops waiting for its acks, the writer goes on without it; SIGCONT once the write ended,
-   * then the file reads back intact with the woken node live again.
+   * (b) SIGSTOP of the first, middle or last node mid-block, longer than the timeouts: the
+   * node before it (the client for the first) stops waiting for its acks, the writer goes on
+   * without it; SIGCONT once the write ended, then the file reads back intact with the woken
+   * node live again.
    */
-  @Test
-  void pauseMidPipelinePastTheTimeouts() throws Exception {
-    String name = "/faults/paused.bin";
+  @ParameterizedTest(name = "pipeline node {0}")
+  @ValueSource(ints = {0, 1, 2})
+  void pauseMidPipelinePastTheTimeouts(int position) throws Exception {
+    String name = "/faults/paused-" + position + ".bin";
     Path p = new Path(name);
-    byte[] data = random(2 * BLOCK + 4321, 2);
+    byte[] data = random(2 * BLOCK + 4321, 10 + position);
     int acked = BLOCK / 3;
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
     List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
     assertEquals(3, pipeline.size(), pipeline.toString());
-    int paused = cluster.indexOfDataNode(pipeline.get(1).getUuid());
+    int paused = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(paused >= 0, "pipeline node is one of the cluster's: " + pipeline);
     cluster.pauseDataNode(paused);
     FaultChecks.Outcome o;
@@ -125,7 +132,7 @@ class TestDataNodeProcessFaults {
     }
     assertNothingAcknowledgedLost(fs, p, data, o, acked);
     // the woken node (stale replica, old generation stamp) serves again and breaks nothing
-    String uuid = pipeline.get(1).getUuid();
+    String uuid = pipeline.get(position).getUuid();
     await("the resumed DataNode live").atMost(Timing.seconds(60))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> cluster.getClientProtocol().getDatanodeReport().stream()

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A DataNode's volume misbehaving under a write: full (every data write throws the IOException
@@ -84,27 +86,29 @@ class TestVolumeFaults {
   }
 
   /**
-   * (c) The volume of the middle node of a write's pipeline fills up mid-block: the write moves to the other DataNodes (or fails cleanly),
-   * no block of it ends up on the full node, and the full node stays up and serves a replica it
-   * held before, as the only DataNode left.
+   * (c) The volume of the first, middle or last node of a write's pipeline fills up mid-block:
+   * the write moves to the other DataNodes (or fails cleanly), no block of it ends up on the
+   * full node, and the full node stays up and serves a replica it held before, as the only
+   * DataNode left.
    */
-  @Test
-  void fullVolume() throws Exception {
-    Path before = new Path("/volume/before-full.bin");
-    byte[] old = random(BLOCK + 999, 3);
+  @ParameterizedTest(name = "pipeline node {0}")
+  @ValueSource(ints = {0, 1, 2})
+  void fullVolume(int position) throws Exception {
+    Path before = new Path("/volume/before-full-" + position + ".bin");
+    byte[] old = random(BLOCK + 999, 3 + position);
     try (FSDataOutputStream out = fs.create(before, true, 4096, (short) 4, BLOCK)) {
       out.write(old);
     }
-    String name = "/volume/while-full.bin";
+    String name = "/volume/while-full-" + position + ".bin";
     Path p = new Path(name);
-    byte[] data = random(3 * BLOCK + 5555, 4);
+    byte[] data = random(3 * BLOCK + 5555, 20 + position);
     int acked = BLOCK / 2;
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
     List<DatanodeInfo> pipeline = FaultChecks.lastBlockLocations(cluster, name);
     assertEquals(3, pipeline.size(), pipeline.toString());
-    int full = cluster.indexOfDataNode(pipeline.get(1).getUuid());
+    int full = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     DataNode fullNode = cluster.getDataNode(full);
     AtomicInteger refused = new AtomicInteger();
     fullNode.getFaultInjector().set(Point.BEFORE_VOLUME_WRITE, replica -> {
@@ -134,6 +138,29 @@ class TestVolumeFaults {
     }
     assertNotNull(cluster.getDataNode(full));
     FaultChecks.assertPrefix(fs, before, old, old.length);
+  }
+
+  /**
+   * (c') Every DataNode's volume fills up mid-block: nowhere is left to write, so the write
+   * fails with an IOException (no hang), and what hflush acknowledged before still reads back.
+   */
+  @Test
+  void allVolumesFull() throws Exception {
+    String name = "/volume/all-full.bin";
+    Path p = new Path(name);
+    byte[] data = random(2 * BLOCK + 77, 30);
+    int acked = BLOCK / 2 + 100;
+    FSDataOutputStream out = fs.create(p);
+    out.write(data, 0, acked);
+    out.hflush();
+    for (int i = 0; i < cluster.getNumDataNodes(); i++) {
+      cluster.getDataNode(i).getFaultInjector().set(Point.BEFORE_VOLUME_WRITE, replica -> {
+        throw new IOException("No space left on device");
+      });
+    }
+    FaultChecks.Outcome o = finish(out, data, acked);
+    assertFalse(o.completed(), "a write with every volume full completed");
+    assertNothingAcknowledgedLost(fs, p, data, o, acked);
   }
 
   /**
