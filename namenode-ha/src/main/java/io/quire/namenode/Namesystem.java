@@ -86,7 +86,10 @@ public final class Namesystem {
         clock.getAsLong()), blocks, leases);
     this.applier = new RecordApplier(state);
     this.reports = new BlockReportProcessor(blocks);
-    this.replication = new ReplicationMonitor(blocks, ReplicationOptions.from(conf), clock);
+    ReplicationOptions replicationOptions = ReplicationOptions.from(conf);
+    this.replication = new ReplicationMonitor(blocks, replicationOptions, clock);
+    blocks.setExpectedReplicaDeadline(
+        () -> clock.getAsLong() + replicationOptions.pendingTimeoutMs());
     this.decommission = new DecommissionManager(blocks);
     this.safeMode = new SafeModeManager(options, blocks, datanodes, clock);
     blocks.setSafeModeSupplier(safeMode::isOn);

@@ -30,6 +30,7 @@ public final class BlockManager {
   private final PendingDatanodeMessages pendingMessages = new PendingDatanodeMessages();
   private final ReplicationBookkeeping replication;
   private volatile java.util.function.BooleanSupplier inSafeMode = () -> false;
+  private volatile java.util.function.LongSupplier expectedReplicaDeadline;
 
   public BlockManager(DatanodeManager datanodes, int minReplication) {
     this.datanodes = datanodes;
@@ -44,6 +45,37 @@ public final class BlockManager {
   /** Re-evaluates whether {@code b} needs replicas added or removed (namesystem lock). */
   void checkReplication(BlockInfo b) {
     replication.check(b);
+  }
+
+  /**
+   * Active only: the deadline (now + the pending-transfer timeout) until which pipeline nodes
+   * of a completed block that have not reported it yet are expected to (see
+   * {@link #expectPipelineReplicas}); unset, nothing is expected.
+   */
+  public void setExpectedReplicaDeadline(java.util.function.LongSupplier deadline) {
+    this.expectedReplicaDeadline = deadline;
+  }
+
+  /**
+   * A block its writer committed or completed: the live pipeline nodes without a good replica
+   * have finalized it or are about to, and their reports may lag the writer's complete() (under
+   * load, by seconds). They count as pending, not missing, so the replication monitor does not
+   * copy a block that is not under-replicated. A standby knows no pipeline and expects nothing.
+   */
+  private void expectPipelineReplicas(BlockInfo b) {
+    java.util.function.LongSupplier deadline = expectedReplicaDeadline;
+    BlockLocations loc = BlockLocations.of(b);
+    if (deadline == null || loc.pipeline().isEmpty()) {
+      return;
+    }
+    List<DatanodeDescriptor> unreported = new ArrayList<>();
+    for (DatanodeDescriptor n : loc.pipeline()) {
+      Replica r = loc.find(n);
+      if (datanodes.isLive(n) && (r == null || !r.isGoodFor(b))) {
+        unreported.add(n);
+      }
+    }
+    replication.pending().expect(b, unreported, deadline.getAsLong());
   }
 
   /** Tells the block manager whether the NameNode is in safe mode (no deletions then). */
@@ -146,6 +178,9 @@ public final class BlockManager {
    * writes it any more). Never changes the block itself.
    */
   public void blockChanged(BlockInfo b) {
+    if (b.getState() != BlockState.UNDER_CONSTRUCTION && b.locations != null) {
+      expectPipelineReplicas(b);
+    }
     if (b.getState() == BlockState.COMPLETE && b.locations != null) {
       b.locations.setPipeline(List.of());
       BlockLocations.release(b);

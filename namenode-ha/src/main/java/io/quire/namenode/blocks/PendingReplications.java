@@ -38,6 +38,18 @@ public final class PendingReplications {
     perSource.merge(source, 1, Integer::sum);
   }
 
+  /**
+   * The writer's pipeline nodes {@code nodes} hold {@code b} (the writer completed it) but have
+   * not reported it yet: counted like transfer targets until they report or {@code deadline}
+   * passes, so the block is not copied meanwhile (HDFS's addExpectedReplicasToPending). No
+   * source; nothing is done when {@code b} already has an entry.
+   */
+  void expect(BlockInfo b, List<DatanodeDescriptor> nodes, long deadline) {
+    if (!nodes.isEmpty() && !pending.containsKey(b)) {
+      pending.put(b, new Pending(null, nodes, deadline));
+    }
+  }
+
   /** Number of targets still expected to report {@code b}. */
   public int targetCount(BlockInfo b) {
     Pending p = pending.get(b);
@@ -65,7 +77,7 @@ public final class PendingReplications {
 
   void remove(BlockInfo b) {
     Pending p = pending.remove(b);
-    if (p != null) {
+    if (p != null && p.source != null) {
       perSource.computeIfPresent(p.source, (k, v) -> v <= 1 ? null : v - 1);
     }
   }

@@ -2,6 +2,7 @@ package io.quire.namenode.blocks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quire.namenode.NameNodeConfigKeys;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.NotReplicatedYetException;
@@ -127,6 +128,16 @@ class BlockLifecycleTest {
     Block b = nn.addBlock("/u", id, "c", null, List.of(), null).getBlock().withNumBytes(7);
     fx.finalized(0, b);
     assertTrue(nn.complete("/u", id, "c", b));
+    // The two other pipeline nodes count as pending (their reports may lag the complete) until
+    // the pending-transfer timeout; they never report, so after it the block is copied.
+    fx.monitor.runOnce();
+    assertFalse(fx.heartbeat(0).stream()
+        .anyMatch(c -> c.getType() == DatanodeCommand.Type.TRANSFER),
+        "no copy while the pipeline's reports may still come");
+    fx.clock.addAndGet(NameNodeConfigKeys.REPLICATION_PENDING_TIMEOUT_DEFAULT);
+    for (int i = 0; i < 4; i++) {
+      fx.heartbeat(i);
+    }
     fx.monitor.runOnce();
     DatanodeCommand transfer = fx.heartbeat(0).stream()
         .filter(c -> c.getType() == DatanodeCommand.Type.TRANSFER).findFirst().orElseThrow();
