@@ -478,6 +478,11 @@ public final class MiniQuireCluster implements Closeable {
     forkedDataNode(index).resume();
   }
 
+  /** Whether DataNode {@code index} runs (in this JVM, or its forked process is alive). */
+  public synchronized boolean isDataNodeRunning(int index) {
+    return slots.get(index).isRunning();
+  }
+
   /** Process id of a forked DataNode. */
   public synchronized long dataNodePid(int index) {
     return forkedDataNode(index).pid();

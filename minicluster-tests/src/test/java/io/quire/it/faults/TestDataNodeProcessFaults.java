@@ -67,9 +67,7 @@ class TestDataNodeProcessFaults {
   @AfterEach
   void restoreDataNodes() {
     for (int i = 0; i < cluster.getNumDataNodes(); i++) {
-      try {
-        cluster.dataNodePid(i);
-      } catch (IllegalStateException notRunning) {
+      if (!cluster.isDataNodeRunning(i)) {
         cluster.startDataNode(i);
       }
     }
