@@ -62,8 +62,16 @@ public final class ReplicationBookkeeping {
 
   /** Re-evaluates {@code b} after anything about its replicas or replication changed. */
   void check(BlockInfo b) {
-    if (b.getFile() == null || !tracked.test(b)) {
+    if (b.getFile() == null) {
       forget(b);
+      return;
+    }
+    if (!tracked.test(b)) {
+      // not complete yet (committed, short of its minimum): not replicated, but it keeps the
+      // pipeline reports it expects (PendingReplications#expect) for when it is tracked
+      queues.remove(b);
+      withCorrupt.remove(b);
+      toTrim.remove(b);
       return;
     }
     ReplicaCounts c = count(b);
