@@ -51,6 +51,16 @@ public class BlockTokenSecretManager extends SecretManager<BlockTokenIdentifier>
   /** Whether key {@code keyId} is held (and not yet dropped). */
   public boolean hasKey(int keyId) { return keys.containsKey(keyId); }
 
+  /** The keys held, in no particular order. */
+  public java.util.List<BlockKey> keys() {
+    return keys.values().stream().map(Entry::key).toList();
+  }
+
+  /** A new random secret for a block key (Hadoop's HMAC key generator). */
+  public byte[] newSecret() {
+    return generateSecret().getEncoded();
+  }
+
   /** Number of keys held. */
   public int keyCount() { return keys.size(); }
 
