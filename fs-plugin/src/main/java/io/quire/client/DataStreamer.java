@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * awaited. Pipeline recovery (a node fails mid-block, or an append continues a partial block):
  * the bad node is dropped, updateBlockForPipeline gives a new generation stamp, the survivors
  * get WRITE_BLOCK RECOVER_APPEND with {@code numBytes} = bytes acknowledged, unacknowledged
- * packets are resent, and updatePipeline records the outcome. The pipeline is not widened with
+ * packets are resent, and updatePipeline records the outcome. Every WRITE_BLOCK carries the
+ * block access token of the answer it follows (addBlock, or updateBlockForPipeline, so a
+ * recovery always writes with a fresh token); a token refusal is not blamed on the node. The pipeline is not widened with
  * new nodes (the protocol has no client-driven replica transfer); the NameNode re-replicates.
  *
  * <p>Keep-alive: a pipeline with nothing to send for half the client socket timeout gets an

@@ -47,7 +47,8 @@ public final class BlockTokenIdentifier extends TokenIdentifier {
       int keyId, long expiryDate) {
     this.user = user == null ? "" : user;
     this.blockId = blockId;
-    this.modes = modes.isEmpty() ? EnumSet.noneOf(BlockAccessMode.class) : EnumSet.copyOf(modes);
+    this.modes = EnumSet.noneOf(BlockAccessMode.class);
+    this.modes.addAll(modes);
     this.keyId = keyId;
     this.expiryDate = expiryDate;
   }
@@ -71,8 +72,11 @@ public final class BlockTokenIdentifier extends TokenIdentifier {
   public long getExpiryDate() { return expiryDate; }
   public int getKeyId() { return keyId; }
   public long getBlockId() { return blockId; }
-  public Set<BlockAccessMode> getModes() { return EnumSet.copyOf(modes.isEmpty()
-      ? EnumSet.noneOf(BlockAccessMode.class) : modes); }
+  public Set<BlockAccessMode> getModes() {
+    Set<BlockAccessMode> copy = EnumSet.noneOf(BlockAccessMode.class);
+    copy.addAll(modes);
+    return copy;
+  }
   public String getUserName() { return user; }
 
   @Override public Text getKind() { return KIND; }
