@@ -17,6 +17,7 @@ for _ in $(seq 1 600); do
   kill -0 $PID 2>/dev/null || { echo "cli-test: minicluster died"; cat "$WORK/cluster.log"; exit 1; }
   sleep 0.2
 done
+[ -f "$WORK/conf/core-site.xml" ] || { echo "cli-test: minicluster not up after 120 s"; cat "$WORK/cluster.log"; exit 1; }
 export QUIRE_CONF_DIR="$WORK/conf" QUIRE_SKIP_BUILD=1
 q() { "$QUIRE_HOME/scripts/quire" fs "$@" 2>>"$WORK/fs.err"; }
 fail=0; pass=0
@@ -55,6 +56,7 @@ for _ in $(seq 1 600); do
   kill -0 $PID 2>/dev/null || { echo "cli-test: HA minicluster died"; cat "$WORK/ha.log"; exit 1; }
   sleep 0.2
 done
+[ -f "$WORK/ha-conf/core-site.xml" ] || { echo "cli-test: HA minicluster not up after 120 s"; cat "$WORK/ha.log"; exit 1; }
 export QUIRE_CONF_DIR="$WORK/ha-conf"
 q -put "$WORK/a.txt" /ha.txt
 state=$(adm ha state)

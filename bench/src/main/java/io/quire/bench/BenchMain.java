@@ -49,6 +49,7 @@ public final class BenchMain {
     if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("ha")) {
       // Failover pauses and HA metadata rates against HDFS HA: see HaBenchMain.
       HaBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      System.exit(0); // an HDFS shutdown given up on (HdfsHaCluster.close) may leave threads
       return;
     }
     if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("soak")) {

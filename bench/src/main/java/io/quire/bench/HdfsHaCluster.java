@@ -82,7 +82,22 @@ final class HdfsHaCluster implements HaCluster {
     active = to;
   }
 
+  /**
+   * Shuts the HDFS cluster down, giving up after 60 s: after shutdownNameNode, a DataNode's
+   * actor for the stopped NameNode can keep MiniDFSCluster's shutdown waiting (seen here for
+   * more than 10 minutes); the bench goes on and the JVM's exit ends those threads.
+   */
   @Override public void close() {
-    cluster.close();
+    Thread t = new Thread(cluster::close, "hdfs-ha-shutdown");
+    t.setDaemon(true);
+    t.start();
+    try {
+      t.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (t.isAlive()) {
+      System.err.println("bench: HDFS HA cluster shutdown still running after 60 s; going on");
+    }
   }
 }

@@ -18,6 +18,7 @@ import io.quire.datanode.transfer.BlockOpClient;
 import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.datanode.transfer.BufferBudget;
 import io.quire.datanode.transfer.DataTransferServer;
+import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
@@ -53,6 +54,7 @@ public class DataNode extends CompositeService {
   private BlockScanner blockScanner;
   private DirectoryScanner directoryScanner;
   private volatile TransferContext transferContext;
+  private BlockTokens tokens;
 
   public DataNode() {
     this(new RpcNameNodeConnector());
@@ -71,18 +73,19 @@ public class DataNode extends CompositeService {
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
     metrics = DataNodeMetrics.create(storage.getDatanodeUuid(), this::getActiveTransfers);
+    tokens = new BlockTokens(options.isBlockTokenEnabled(), System::currentTimeMillis);
     TransferContext tctx = new TransferContext(dataset, options, faults, metrics,
-        corruptReporter);
+        corruptReporter, tokens);
     transferServer = new DataTransferServer(tctx);
     addService(transferServer);
     BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDatanodeId, dataset,
-        new BlockOpClient(options), () -> actors.proxies());
+        new BlockOpClient(options, tokens), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
-        new BlockTransferClient(dataset, options, tctx.getBuffers()), recovery,
+        new BlockTransferClient(dataset, options, tctx.getBuffers(), tokens), recovery,
         this::reportSentCorrupt);
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
         this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
-        new CommandAuthority()));
+        new CommandAuthority(), tokens));
     dataset.addListener(actors);
     addService(actors);
     blockScanner = new BlockScanner(dataset, options.getScanBytesPerSecond(),
@@ -197,4 +200,7 @@ public class DataNode extends CompositeService {
       ExitUtil.terminate(1, t);
     }
   }
+
+  /** This DataNode's block keys and token checks (valid after init). */
+  public BlockTokens getBlockTokens() { return tokens; }
 }

@@ -35,6 +35,7 @@ public final class DataNodeOptions {
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
   private final boolean syncOnClose;
+  private final boolean blockTokenEnabled;
   private final long scanBytesPerSecond;
   private final long scanPeriodMs;
   private final long directoryScanIntervalMs;
@@ -88,6 +89,8 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.NAMENODE_RETRY_MAX_DEFAULT);
     syncOnClose = conf.getBoolean(DataNodeConfigKeys.SYNC_ON_CLOSE_KEY,
         DataNodeConfigKeys.SYNC_ON_CLOSE_DEFAULT);
+    blockTokenEnabled = conf.getBoolean(QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY,
+        QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_DEFAULT);
     scanBytesPerSecond = conf.getLong(DataNodeConfigKeys.SCAN_BYTES_PER_SECOND_KEY,
         DataNodeConfigKeys.SCAN_BYTES_PER_SECOND_DEFAULT);
     scanPeriodMs = conf.getLong(DataNodeConfigKeys.SCAN_PERIOD_KEY,
@@ -159,6 +162,8 @@ public final class DataNodeOptions {
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
   public boolean isSyncOnClose() { return syncOnClose; }
+  /** Whether data-transfer ops need a valid block access token (quire.block.access.token.enable). */
+  public boolean isBlockTokenEnabled() { return blockTokenEnabled; }
   public long getScanBytesPerSecond() { return scanBytesPerSecond; }
   public long getScanPeriodMs() { return scanPeriodMs; }
   public long getDirectoryScanIntervalMs() { return directoryScanIntervalMs; }
@@ -174,6 +179,7 @@ public final class DataNodeOptions {
         + " per pipeline node)"
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
         + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose
+        + ", blockTokens=" + blockTokenEnabled
         + ", scanBytesPerSecond=" + scanBytesPerSecond + ", scanPeriodMs=" + scanPeriodMs
         + ", directoryScanIntervalMs=" + directoryScanIntervalMs + "}";
   }

@@ -43,7 +43,7 @@ final class BlockOps {
     for (DatanodeInfo node : lb.getLocations()) {
       try (DataNodeConnection c = DataNodeConnection.open(node, options,
           options.writeTimeoutMs(0))) {
-        new BlockOpRequest(op, block, 0, 0).write(c.out());
+        new BlockOpRequest(op, block, 0, 0, lb.getToken()).write(c.out());
         c.out().flush();
         return c.readSuccess(op + " " + block);
       } catch (IOException e) {

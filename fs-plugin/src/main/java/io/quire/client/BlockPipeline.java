@@ -3,7 +3,10 @@ package io.quire.client;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
+import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.security.BlockTokenIdentifier;
+import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeInfo;
@@ -11,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.security.token.Token;
 
 /**
  * One WRITE_BLOCK pipeline: the connection to its first DataNode, the nodes in order, and a
@@ -40,10 +44,13 @@ final class BlockPipeline implements Closeable {
    * current one) and starts reading acks into {@code queue}. The pipeline's block is then
    * {@code block} with {@code newGenerationStamp}.
    *
-   * @throws BadPipelineNodeException naming the node that could not be reached or refused
+   * @throws BadPipelineNodeException naming the node that could not be reached or refused;
+   *     caused by an {@link InvalidBlockTokenException} when the first node refused the token
+   *     (not the node's fault: ask the NameNode for a fresh token)
    */
-  static BlockPipeline open(Block block, List<DatanodeInfo> nodes, BlockConstructionStage stage,
-      long newGenerationStamp, String clientName, ClientOptions options, PacketQueue queue)
+  static BlockPipeline open(Block block, Token<BlockTokenIdentifier> token,
+      List<DatanodeInfo> nodes, BlockConstructionStage stage, long newGenerationStamp,
+      String clientName, ClientOptions options, PacketQueue queue)
       throws BadPipelineNodeException {
     String what = "WRITE_BLOCK " + stage + " " + block;
     DataNodeConnection c;
@@ -55,10 +62,14 @@ final class BlockPipeline implements Closeable {
     }
     try {
       List<DatanodeId> downstream = new ArrayList<>(nodes.subList(1, nodes.size()));
-      new WriteBlockRequest(block, clientName, downstream, stage, newGenerationStamp)
+      new WriteBlockRequest(block, clientName, downstream, stage, newGenerationStamp, token)
           .write(c.out());
       c.out().flush();
       OpResponse r = OpResponse.read(c.in());
+      if (r.getStatus() == Status.ERROR_ACCESS_TOKEN) {
+        String m = new DataNodeOpException(what, nodes.get(0), r).getMessage();
+        throw new BadPipelineNodeException(m, 0, new InvalidBlockTokenException(m));
+      }
       if (!r.isSuccess()) {
         int bad = indexOf(nodes, r.getFirstBadLink());
         throw new BadPipelineNodeException(new DataNodeOpException(what, nodes.get(0), r)

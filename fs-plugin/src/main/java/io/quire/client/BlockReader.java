@@ -3,11 +3,13 @@ package io.quire.client;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
+import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.fs.ChecksumException;
+import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.util.DataChecksum;
 
 /**
@@ -47,12 +49,19 @@ final class BlockReader implements Closeable {
     this.end = end;
   }
 
-  /** Opens a reader of [offset, offset+length) of {@code block} on {@code node}. */
-  static BlockReader open(Block block, DatanodeInfo node, long offset, long length,
-      String clientName, boolean verify, ClientOptions options) throws IOException {
+  /**
+   * Opens a reader of [offset, offset+length) of {@code block} on {@code node}, sending
+   * {@code token} (the located block's READ token).
+   *
+   * @throws io.quire.protocol.security.InvalidBlockTokenException when the node refuses the
+   *     token (the caller fetches fresh locations)
+   */
+  static BlockReader open(Block block, Token<BlockTokenIdentifier> token, DatanodeInfo node,
+      long offset, long length, String clientName, boolean verify, ClientOptions options)
+      throws IOException {
     DataNodeConnection c = DataNodeConnection.open(node, options, options.writeTimeoutMs(0));
     try {
-      new ReadBlockRequest(block, offset, length, clientName).write(c.out());
+      new ReadBlockRequest(block, offset, length, clientName, token).write(c.out());
       c.out().flush();
       OpResponse r = c.readSuccess("READ_BLOCK " + block + " [" + offset + "+" + length + "]");
       long visibleEnd = Math.min(offset + length, Math.max(offset, r.getLength()));

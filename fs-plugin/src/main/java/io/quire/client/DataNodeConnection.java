@@ -1,6 +1,8 @@
 package io.quire.client;
 
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.DatanodeId;
@@ -87,6 +89,10 @@ final class DataNodeConnection implements Closeable {
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */
   OpResponse readSuccess(String operation) throws IOException {
     OpResponse r = OpResponse.read(in);
+    if (r.getStatus() == Status.ERROR_ACCESS_TOKEN) {
+      throw new InvalidBlockTokenException(
+          new DataNodeOpException(operation, node, r).getMessage());
+    }
     if (!r.isSuccess()) {
       throw new DataNodeOpException(operation, node, r);
     }

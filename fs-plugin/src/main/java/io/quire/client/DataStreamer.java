@@ -3,6 +3,7 @@ package io.quire.client;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.exceptions.PipelineException;
+import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * awaited. Pipeline recovery (a node fails mid-block, or an append continues a partial block):
  * the bad node is dropped, updateBlockForPipeline gives a new generation stamp, the survivors
  * get WRITE_BLOCK RECOVER_APPEND with {@code numBytes} = bytes acknowledged, unacknowledged
- * packets are resent, and updatePipeline records the outcome. The pipeline is not widened with
+ * packets are resent, and updatePipeline records the outcome. Every WRITE_BLOCK carries the
+ * block access token of the answer it follows (addBlock, or updateBlockForPipeline, so a
+ * recovery always writes with a fresh token); a token refusal is not blamed on the node. The pipeline is not widened with
  * new nodes (the protocol has no client-driven replica transfer); the NameNode re-replicates.
  *
  * <p>Keep-alive: a pipeline with nothing to send for half the client socket timeout gets an
@@ -164,9 +167,9 @@ final class DataStreamer implements Runnable {
       }
       try {
         queue.startBlock(0);
-        pipeline = BlockPipeline.open(lb.getBlock().withNumBytes(0), lb.getLocations(),
-            BlockConstructionStage.CREATE, lb.getBlock().getGenerationStamp(), clientName,
-            options, queue);
+        pipeline = BlockPipeline.open(lb.getBlock().withNumBytes(0), lb.getToken(),
+            lb.getLocations(), BlockConstructionStage.CREATE,
+            lb.getBlock().getGenerationStamp(), clientName, options, queue);
         lastBlock = lb.getBlock().withNumBytes(0);
         sentEndInBlock = 0;
         recoveriesThisBlock = 0;
@@ -176,7 +179,9 @@ final class DataStreamer implements Runnable {
         DatanodeInfo bad = lb.getLocations().get(e.getBadIndex());
         LOG.warn("abandoning {} of {}: pipeline setup failed at {}: {}", lb.getBlock(), path,
             bad.getDataAddress(), e.getMessage());
-        excluded.add(bad.getUuid());
+        if (!isTokenRefusal(e)) { // a refused token is not the node's fault: retry with a new one
+          excluded.add(bad.getUuid());
+        }
         nn.abandonBlock(path, fileId, clientName, lb.getBlock());
       }
     }
@@ -214,18 +219,27 @@ final class DataStreamer implements Runnable {
       throws IOException {
     long acked = queue.ackedEndInBlock();
     Block oldBlock = block.withNumBytes(acked);
+    boolean tokenRefetched = false;
     while (true) {
       if (nodes.isEmpty()) {
         throw new PipelineException("write " + path + ": every DataNode of the pipeline for "
             + block + " failed", cause);
       }
-      long newGs = nn.updateBlockForPipeline(oldBlock, clientName).getBlock()
-          .getGenerationStamp();
+      // a new generation stamp and a fresh WRITE token for the recovery pipeline
+      LocatedBlock updated = nn.updateBlockForPipeline(oldBlock, clientName);
+      long newGs = updated.getBlock().getGenerationStamp();
       Block newBlock = new Block(block.getBlockId(), newGs, acked);
       try {
-        pipeline = BlockPipeline.open(oldBlock, nodes, BlockConstructionStage.RECOVER_APPEND,
-            newGs, clientName, options, queue);
+        pipeline = BlockPipeline.open(oldBlock, updated.getToken(), nodes,
+            BlockConstructionStage.RECOVER_APPEND, newGs, clientName, options, queue);
       } catch (BadPipelineNodeException e) {
+        if (isTokenRefusal(e) && !tokenRefetched) {
+          tokenRefetched = true; // once, like HDFS's refetchToken; then the node is dropped
+          cause = e;
+          LOG.warn("recovery of {} for {}: token refused, asking for a fresh one: {}", block,
+              path, e.getMessage());
+          continue;
+        }
         DatanodeInfo dropped = nodes.remove(e.getBadIndex());
         excluded.add(dropped.getUuid());
         cause = e;
@@ -238,6 +252,10 @@ final class DataStreamer implements Runnable {
       sentEndInBlock = acked;
       return;
     }
+  }
+
+  private static boolean isTokenRefusal(BadPipelineNodeException e) {
+    return e.getCause() instanceof InvalidBlockTokenException;
   }
 
   private void closePipeline() {

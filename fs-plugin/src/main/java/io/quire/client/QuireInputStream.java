@@ -7,6 +7,7 @@ import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_S
 import static org.apache.hadoop.fs.statistics.StreamStatisticNames.STREAM_READ_UNBUFFERED;
 import static org.apache.hadoop.fs.statistics.impl.IOStatisticsBinding.iostatisticsStore;
 
+import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,16 +20,22 @@ import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.statistics.IOStatistics;
 import org.apache.hadoop.fs.statistics.IOStatisticsSource;
 import org.apache.hadoop.fs.statistics.impl.IOStatisticsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A file open for reading. The block list is fetched once at open (one getBlockLocations) and
  * again only when every replica of a block has failed. Sequential reads keep one READ_BLOCK
  * connection per block; positioned reads use their own and leave the position alone. Every
  * byte returned has passed its CRC32C check (unless checksums are turned off); a corrupt or
- * dead replica is skipped for the next one, and a corrupt one is reported to the NameNode.
+ * dead replica is skipped for the next one, and a corrupt one is reported to the NameNode. A
+ * replica that refuses the block's access token (it expired) makes the stream fetch the
+ * locations, with fresh tokens, once; a refusal right after that counts as the replica's
+ * failure.
  */
 public final class QuireInputStream extends FSInputStream
     implements CanUnbuffer, StreamCapabilities, IOStatisticsSource {
+  private static final Logger LOG = LoggerFactory.getLogger(QuireInputStream.class);
   /** A forward seek within the open block up to this far reads through instead of reopening. */
   private static final long SEEK_READ_THROUGH = 128 * 1024;
 
@@ -45,6 +52,8 @@ public final class QuireInputStream extends FSInputStream
   private LocatedBlock readerBlock;
   private volatile boolean closed;
   private final byte[] oneByte = new byte[1];
+  /** The locations were fetched again after a refused token (reset by a successful read). */
+  private boolean tokenRefetched;
 
   QuireInputStream(ReadTarget target, FileSystem.Statistics fsStats) throws IOException {
     this.target = target;
@@ -90,7 +99,15 @@ public final class QuireInputStream extends FSInputStream
         }
         pos += n;
         counted(n);
+        tokenRefetched = false;
         return n;
+      } catch (InvalidBlockTokenException e) {
+        // expired token (or a key the DataNode lacks): fresh locations with fresh tokens, once
+        closeReader();
+        LOG.info("read {}: {}; fetching block locations again", target.path(), e.getMessage());
+        tokenRefetched = true;
+        refresh();
+        round--;
       } catch (ReplicaFailover.NoLiveReplicaException e) {
         if (round >= target.options().readMaxAttempts()) {
           stats.incrementCounter(STREAM_READ_EXCEPTIONS);
@@ -120,7 +137,7 @@ public final class QuireInputStream extends FSInputStream
       }
     }
     long inBlock = position - lb.getOffset();
-    reader = replicas.open(lb, inBlock, blocks.readableLength(lb) - inBlock);
+    reader = replicas.open(lb, inBlock, blocks.readableLength(lb) - inBlock, tokenRefetched);
     readerBlock = lb;
   }
 
@@ -146,6 +163,7 @@ public final class QuireInputStream extends FSInputStream
   }
 
   private int preadFromOneBlock(long position, byte[] b, int off, int len) throws IOException {
+    boolean refetched = false;
     for (int round = 1; ; round++) {
       FileBlocks fb = blocks;
       LocatedBlock lb = fb.blockAt(position);
@@ -156,7 +174,7 @@ public final class QuireInputStream extends FSInputStream
       int want = (int) Math.min(len, fb.readableLength(lb) - inBlock);
       try {
         while (true) {
-          BlockReader r = replicas.open(lb, inBlock, want);
+          BlockReader r = replicas.open(lb, inBlock, want, refetched);
           try {
             int got = 0;
             while (got < want) {
@@ -176,6 +194,13 @@ public final class QuireInputStream extends FSInputStream
             r.close();
           }
         }
+      } catch (InvalidBlockTokenException e) {
+        if (refetched) {
+          throw e;
+        }
+        refetched = true; // fresh locations with fresh tokens, once
+        round--;
+        refresh();
       } catch (ReplicaFailover.NoLiveReplicaException e) {
         if (round >= target.options().readMaxAttempts()) {
           stats.incrementCounter(STREAM_READ_EXCEPTIONS);

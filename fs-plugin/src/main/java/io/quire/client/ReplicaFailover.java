@@ -1,6 +1,7 @@
 package io.quire.client;
 
 import io.quire.protocol.exceptions.ChecksumMismatchException;
+import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
@@ -31,16 +32,33 @@ final class ReplicaFailover {
    * failed; each failure marks that replica.
    *
    * @throws NoLiveReplicaException when every replica of the block has failed
+   * @throws InvalidBlockTokenException when a replica refuses the block's token (expired, or
+   *     signed with a key the DataNode no longer holds): fetch the locations again
    */
   BlockReader open(LocatedBlock lb, long offsetInBlock, long length) throws IOException {
+    return open(lb, offsetInBlock, length, false);
+  }
+
+  /**
+   * As {@link #open(LocatedBlock, long, long)}; with {@code tokenJustFetched} a refused token
+   * counts as that replica's failure (its DataNode lacks the key) and the next one is tried.
+   */
+  BlockReader open(LocatedBlock lb, long offsetInBlock, long length, boolean tokenJustFetched)
+      throws IOException {
     IOException last = null;
     for (DatanodeInfo node : lb.getLocations()) {
       if (isDead(lb, node)) {
         continue;
       }
       try {
-        return BlockReader.open(lb.getBlock(), node, offsetInBlock, length, target.clientName(),
-            target.verifyChecksum(), target.options());
+        return BlockReader.open(lb.getBlock(), lb.getToken(), node, offsetInBlock, length,
+            target.clientName(), target.verifyChecksum(), target.options());
+      } catch (InvalidBlockTokenException e) {
+        if (!tokenJustFetched) {
+          throw e; // most likely an expired token: the caller fetches fresh ones
+        }
+        failed(lb, node, e);
+        last = e;
       } catch (IOException e) {
         failed(lb, node, e);
         last = e;

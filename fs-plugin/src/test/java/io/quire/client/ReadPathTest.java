@@ -64,6 +64,31 @@ class ReadPathTest {
   }
 
   @Test
+  void aRefusedTokenFetchesTheLocationsOnceAndReadsOn() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      cluster.dn(i).refuseTokens(1); // whichever replica is asked first refuses once
+    }
+    int before = cluster.namenode.calls("getBlockLocations");
+    try (QuireInputStream in = client.open("/f", true, null)) {
+      byte[] got = new byte[1000];
+      int n = in.read(got, 0, got.length);
+      assertTrue(n > 0);
+      assertArrayEquals(java.util.Arrays.copyOf(data, n), java.util.Arrays.copyOf(got, n));
+      assertEquals(before + 2, cluster.namenode.calls("getBlockLocations"), "open + refetch");
+    }
+    for (int i = 0; i < 3; i++) {
+      cluster.dn(i).refuseTokens(1);
+    }
+    before = cluster.namenode.calls("getBlockLocations");
+    try (QuireInputStream in = client.open("/f", true, null)) {
+      byte[] got = new byte[1000];
+      assertEquals(1000, in.read(BLOCK, got, 0, got.length), "positioned read");
+      assertArrayEquals(java.util.Arrays.copyOfRange(data, BLOCK, BLOCK + 1000), got);
+      assertEquals(before + 2, cluster.namenode.calls("getBlockLocations"), "open + refetch");
+    }
+  }
+
+  @Test
   void corruptReplicaIsSkippedAndReported() throws IOException {
     cluster.dn(0).corruptReads(true);
     try (QuireInputStream in = client.open("/f", true, null)) {

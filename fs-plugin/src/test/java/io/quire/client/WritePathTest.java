@@ -202,6 +202,20 @@ class WritePathTest {
   }
 
   @Test
+  void aRefusedTokenAbandonsTheBlockButDoesNotExcludeTheNode() throws IOException {
+    cluster.dn(0).refuseTokens(1);
+    byte[] data = FakeCluster.randomBytes(10_000, 6);
+    try (QuireOutputStream out = client.create("/t", (short) 0644, false, true, (short) 3,
+        BLOCK)) {
+      out.write(data);
+    }
+    assertEquals(1, cluster.namenode.calls("abandonBlock"));
+    assertTrue(cluster.namenode.excludedSeen.get(1).isEmpty(), "a new token, same nodes");
+    assertReplicas(cluster, "/t", data, 1);
+    assertEquals(3, cluster.namenode.node("/t").blocks.get(0).getLocations().size());
+  }
+
+  @Test
   void appendContinuesThePartialLastBlock() throws IOException {
     byte[] data = FakeCluster.randomBytes(5000, 6);
     try (QuireOutputStream out = client.create("/ap", (short) 0644, false, true, (short) 3,

@@ -56,6 +56,8 @@ public final class FakeDataNode implements AutoCloseable {
   private volatile boolean stallWrites;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean dead;
+  private final java.util.concurrent.atomic.AtomicInteger tokenRefusals =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeDataNode() throws IOException {
     server = new ServerSocket();
@@ -90,6 +92,8 @@ public final class FakeDataNode implements AutoCloseable {
    */
   public void stallWrites(boolean s) { stallWrites = s; }
   public boolean isDead() { return dead; }
+  /** The next {@code n} ops are refused with ERROR_ACCESS_TOKEN (as for an expired token). */
+  public void refuseTokens(int n) { tokenRefusals.set(n); }
 
   private void acceptLoop() {
     while (!server.isClosed()) {
@@ -112,6 +116,12 @@ public final class FakeDataNode implements AutoCloseable {
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
       Op op = WireIO.readOpHeader(in);
+      if (tokenRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        OpResponse.error(Status.ERROR_ACCESS_TOKEN, op + ": block access token expired")
+            .write(out);
+        out.flush();
+        return;
+      }
       switch (op) {
         case WRITE_BLOCK -> write(WriteBlockRequest.read(in), in, out);
         case READ_BLOCK -> read(ReadBlockRequest.read(in), out);

@@ -62,15 +62,18 @@ public final class MiniQuireClusterMain {
       cluster.close();
       stopped.countDown();
     }, "minicluster-shutdown"));
-    if (confOut != null) {
-      writeClientConf(cluster, confOut);
-    }
+    // The URI line first, then the configuration file: scripts wait for the file and then read
+    // the URI from the output, so the line must already be there.
     System.out.println("Quire mini cluster running: " + cluster.getURI() + " with "
         + (nameNodes > 1 ? nameNodes + " NameNodes (ZooKeeper at "
             + cluster.getZooKeeper().connectString() + "), " : "") + dataNodes
         + " DataNodes, storage in " + baseDir
         + (confOut != null ? ", client configuration in " + confOut.getAbsolutePath() : ""));
     System.out.println("Stop it with Ctrl-C (or SIGTERM).");
+    System.out.flush();
+    if (confOut != null) {
+      writeClientConf(cluster, confOut);
+    }
     stopped.await();
   }
 

@@ -5,6 +5,8 @@ import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.http.NameNodeHttpServer;
 import io.quire.namenode.image.CheckpointStore;
+import io.quire.namenode.security.BlockKeyManager;
+import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.Nameservice;
@@ -38,6 +40,7 @@ public class NameNode extends CompositeService {
   private NameNodeHttpServer http;
   private volatile boolean stopping;
   private volatile int reloads;
+  private BlockKeyManager blockKeys;
 
   public NameNode() {
     super("NameNode");
@@ -56,6 +59,10 @@ public class NameNode extends CompositeService {
       }
     }
     this.options = NameNodeOptions.from(conf);
+    BlockTokenOptions tokens = BlockTokenOptions.from(conf);
+    // Outlives reloads: DataNodes hold these keys, clients hold tokens signed with them.
+    this.blockKeys = new BlockKeyManager(tokens, ha.map(h -> h.nameservice().nameNodes()
+        .indexOf(h.self())).orElse(0), System::currentTimeMillis);
     // Unset: the RPC host on the default HTTP port, or any free port when RPC binds one.
     int defaultHttpPort = options.rpcAddress().getPort() == 0 ? 0
         : QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT;
@@ -66,12 +73,15 @@ public class NameNode extends CompositeService {
     LOG.info("NameNode options: {}{}", options,
         ha.map(h -> "; HA: nameservice " + h.nameservice().name() + ", id " + h.selfId()
             + ", ZooKeeper " + h.zkQuorum() + ", session timeout " + h.sessionTimeoutMs()
-            + " ms").orElse(""));
+            + " ms").orElse("") + "; block access tokens: " + (tokens.enabled()
+            ? "on, key update interval " + tokens.keyUpdateIntervalMs() + " ms, lifetime "
+            + tokens.tokenLifetimeMs() + " ms, key ids " + blockKeys.getNameNodeIndex()
+            + "<<24 + serial" : "off"));
     super.serviceInit(c);
   }
 
   @Override protected void serviceStart() throws Exception {
-    runtime = NameNodeRuntime.start(conf, options, ha, this::reload);
+    runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys);
     try {
       http = new NameNodeHttpServer(conf, httpAddress, this::httpState);
     } catch (IOException e) {
@@ -113,7 +123,7 @@ public class NameNode extends CompositeService {
       long backoff = 200;
       while (!stopping) {
         try {
-          runtime = NameNodeRuntime.start(conf, options, ha, this::reload);
+          runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys);
           reloads++;
           LOG.info("NameNode reloaded its namespace and serves again as a standby");
           return;
@@ -191,6 +201,9 @@ public class NameNode extends CompositeService {
   }
 
   public NameNodeOptions getOptions() { return options; }
+
+  /** This NameNode's block keys (valid after init). */
+  public BlockKeyManager getBlockKeys() { return blockKeys; }
 
   /**
    * Formats {@code quire.namenode.name.dir}: a new cluster id and an empty namespace saved as

@@ -233,4 +233,18 @@ public final class NameNodeConfigKeys {
   public static final String HA_JOURNAL_READ_AHEAD_KEY = "quire.ha.journal.read-ahead.batches";
   public static final int HA_JOURNAL_READ_AHEAD_DEFAULT =
       io.quire.namenode.journal.zk.ZkJournalOptions.DEFAULT_READ_AHEAD_BATCHES;
+
+  /**
+   * How often a NameNode makes a new block key, ms (HDFS dfs.block.access.key.update.interval,
+   * 600 min). Block access tokens themselves are switched by the shared
+   * {@code quire.block.access.token.enable}.
+   */
+  public static final String BLOCK_ACCESS_KEY_UPDATE_INTERVAL_KEY =
+      "quire.block.access.key.update.interval.ms";
+  public static final long BLOCK_ACCESS_KEY_UPDATE_INTERVAL_DEFAULT = 600 * 60 * 1000L;
+
+  /** How long a block access token is valid, ms (HDFS dfs.block.access.token.lifetime). */
+  public static final String BLOCK_ACCESS_TOKEN_LIFETIME_KEY =
+      "quire.block.access.token.lifetime.ms";
+  public static final long BLOCK_ACCESS_TOKEN_LIFETIME_DEFAULT = 600 * 60 * 1000L;
 }

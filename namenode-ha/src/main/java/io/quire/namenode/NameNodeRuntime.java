@@ -18,6 +18,7 @@ import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.namenode.rpc.RetryCacheSupport;
 import io.quire.namenode.rpc.SingleNameNodeHaAdmin;
+import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.storage.NameNodeStorage;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.types.HaState;
@@ -51,6 +52,7 @@ final class NameNodeRuntime implements Closeable {
   private NamesystemMonitor monitor;
   private NameNodeMetrics metrics;
   private HaController controller;
+  private BlockKeyManager blockKeys;
 
   private NameNodeRuntime() {}
 
@@ -59,8 +61,10 @@ final class NameNodeRuntime implements Closeable {
    * as a standby that joins the election.
    */
   static NameNodeRuntime start(Configuration conf, NameNodeOptions options,
-      Optional<HaOptions> ha, HaController.Reloader reloader) throws IOException {
+      Optional<HaOptions> ha, HaController.Reloader reloader, BlockKeyManager blockKeys)
+      throws IOException {
     NameNodeRuntime r = new NameNodeRuntime();
+    r.blockKeys = blockKeys;
     boolean ok = false;
     try {
       r.startServices(conf, options, ha, reloader);
@@ -164,7 +168,7 @@ final class NameNodeRuntime implements Closeable {
   private void startServing(Configuration conf, CallerResolver callers,
       RetryCacheSupport retryCache, HaAdminProtocol admin) throws IOException {
     rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
-        retryCache, admin);
+        retryCache, admin, blockKeys);
     rpc.start();
   }
 

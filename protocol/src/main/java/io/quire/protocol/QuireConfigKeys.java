@@ -87,4 +87,12 @@ public final class QuireConfigKeys {
   /** Whether permissions are checked at all. */
   public static final String PERMISSIONS_ENABLED_KEY = "quire.permissions.enabled";
   public static final boolean PERMISSIONS_ENABLED_DEFAULT = true;
+
+  /**
+   * Block access tokens: the NameNode signs a token into every located block and ships its
+   * keys to DataNodes, which refuse data-transfer ops without a valid token. NameNodes and
+   * DataNodes must agree; false (no tokens sent or checked) is for debugging only.
+   */
+  public static final String BLOCK_ACCESS_TOKEN_ENABLE_KEY = "quire.block.access.token.enable";
+  public static final boolean BLOCK_ACCESS_TOKEN_ENABLE_DEFAULT = true;
 }

@@ -205,6 +205,7 @@ public final class NameNodeActor implements Runnable {
    */
   private void handle(HeartbeatResponse answer) throws IOException {
     nameNodeState = answer.nameNode();
+    ctx.tokens().addKeys(answer.keys(), address); // from every NameNode, active or not
     boolean obey = !answer.commands().isEmpty()
         && ctx.authority().mayCommand(address, answer.nameNode());
     for (DatanodeCommand c : answer.commands()) {

@@ -3,7 +3,6 @@ package io.quire.datanode.recovery;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.transfer.BlockOpClient;
 import io.quire.protocol.datanode.DatanodeProtocol;
-import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
@@ -99,14 +98,14 @@ public final class BlockRecoveryWorker {
     if (isSelf(n)) {
       return dataset.initRecovery(b, newGs);
     }
-    return answer(n, client.call(n, new BlockOpRequest(Op.RECOVERY_INIT, b, newGs, 0)), b);
+    return answer(n, client.call(n, Op.RECOVERY_INIT, b, newGs, 0), b);
   }
 
   private void update(DatanodeId n, Block b, long newGs, long len) throws IOException {
     if (isSelf(n)) {
       dataset.updateRecovery(b, newGs, len);
     } else {
-      answer(n, client.call(n, new BlockOpRequest(Op.RECOVERY_UPDATE, b, newGs, len)), b);
+      answer(n, client.call(n, Op.RECOVERY_UPDATE, b, newGs, len), b);
     }
   }
 

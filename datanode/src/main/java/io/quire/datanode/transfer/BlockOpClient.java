@@ -1,22 +1,36 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.security.BlockTokens;
 import io.quire.protocol.datatransfer.BlockOpRequest;
+import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.IOException;
 import java.net.Socket;
 
-/** Sends one small block op (recovery, visible length, checksum) to another DataNode. */
+/**
+ * Sends one small block op (recovery, visible length, checksum) to another DataNode, with a
+ * block access token this DataNode mints for the op.
+ */
 public final class BlockOpClient {
   private final DataNodeOptions options;
+  private final BlockTokens tokens;
 
-  public BlockOpClient(DataNodeOptions options) {
+  public BlockOpClient(DataNodeOptions options, BlockTokens tokens) {
     this.options = options;
+    this.tokens = tokens;
   }
 
-  /** Sends {@code req} to {@code target} and returns its answer (which may be an error). */
-  public OpResponse call(DatanodeId target, BlockOpRequest req) throws IOException {
+  /**
+   * Sends op {@code op} on {@code b} to {@code target} and returns its answer (which may be an
+   * error).
+   */
+  public OpResponse call(DatanodeId target, Op op, Block b, long newGenerationStamp,
+      long newLength) throws IOException {
+    BlockOpRequest req = new BlockOpRequest(op, b, newGenerationStamp, newLength,
+        tokens.mint(b.getBlockId(), BlockOpRequest.accessMode(op)));
     try (Socket s = TransferSockets.connect(target.toSocketAddress(), options)) {
       TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(0));
       req.write(io.out());

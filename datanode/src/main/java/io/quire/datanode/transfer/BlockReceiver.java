@@ -205,7 +205,12 @@ final class BlockReceiver implements Replica.Writer {
       }
     } finally {
       if (drainAcks) {
-        joinQuietly(rt, ctx.getOptions().getSocketTimeoutMs());
+        // The last ack may still be on its way: wait as long as the responder's own I/O can
+        // take (the mirror's ack: socket timeout; upstream: write timeout), not just the
+        // socket timeout, which a loaded machine exceeded with short test timeouts and the
+        // writer lost the ack of a finalized block (seen in DataTransferFuzzTest).
+        DataNodeOptions o = ctx.getOptions();
+        joinQuietly(rt, o.getSocketTimeoutMs() + o.writeTimeoutMs(1));
       }
       rt.interrupt();
       TransferSockets.abort(mirror);

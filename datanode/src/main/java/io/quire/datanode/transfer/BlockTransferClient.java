@@ -1,6 +1,7 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
@@ -9,6 +10,7 @@ import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.exceptions.PipelineException;
+import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.ReplicaState;
@@ -30,9 +32,20 @@ public final class BlockTransferClient {
   private final FsDataset dataset;
   private final DataNodeOptions options;
   private final BufferBudget buffers;
+  private final BlockTokens tokens;
 
-  /** @param buffers the DataNode's packet buffer budget (the packets are framed in one) */
+  /** A client that sends no block access tokens (for DataNodes that do not check them). */
   public BlockTransferClient(FsDataset dataset, DataNodeOptions options, BufferBudget buffers) {
+    this(dataset, options, buffers, BlockTokens.disabled());
+  }
+
+  /**
+   * @param buffers the DataNode's packet buffer budget (the packets are framed in one)
+   * @param tokens mints the COPY token the targets check
+   */
+  public BlockTransferClient(FsDataset dataset, DataNodeOptions options, BufferBudget buffers,
+      BlockTokens tokens) {
+    this.tokens = tokens;
     this.dataset = dataset;
     this.options = options;
     this.buffers = buffers;
@@ -62,7 +75,8 @@ public final class BlockTransferClient {
         DataOutputStream out = io.out();
         DataInputStream ackIn = io.in();
         new WriteBlockRequest(local, "datanode-transfer", rest, BlockConstructionStage.TRANSFER,
-            local.getGenerationStamp()).write(out);
+            local.getGenerationStamp(), tokens.mint(local.getBlockId(), BlockAccessMode.COPY))
+            .write(out);
         out.flush();
         OpResponse resp = OpResponse.read(ackIn);
         if (!resp.isSuccess()) {

@@ -10,12 +10,17 @@ import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WireIO;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.security.BlockAccessMode;
+import io.quire.protocol.security.BlockTokenIdentifier;
+import io.quire.protocol.security.InvalidBlockTokenException;
+import io.quire.protocol.types.Block;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
+import org.apache.hadoop.security.token.Token;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * write that has not completed after {@code quire.datanode.socket.write-timeout.ms} (so a
  * reader that stops reading frees this thread then). A malformed or truncated request gets an
  * ERROR_INVALID response where one can still be sent, within the refusal deadline, and one
- * WARN line; nothing escapes to the server.
+ * WARN line; nothing escapes to the server. A request whose block access token does not allow
+ * the op on its block is answered ERROR_ACCESS_TOKEN (one WARN line naming op, block and
+ * reason, never a secret) and closed before the dataset is touched.
  */
 final class DataXceiver implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DataXceiver.class);
@@ -64,18 +71,29 @@ final class DataXceiver implements Runnable {
         return;
       }
       switch (op) {
-        case WRITE_BLOCK:
-          new BlockReceiver(ctx, s, in, out, WriteBlockRequest.read(in)).receive();
+        case WRITE_BLOCK: {
+          WriteBlockRequest w = WriteBlockRequest.read(in);
+          checkToken(w.getToken(), w.getBlock(), w.accessMode(), op + " " + w.getStage());
+          new BlockReceiver(ctx, s, in, out, w).receive();
           break;
-        case READ_BLOCK:
+        }
+        case READ_BLOCK: {
+          ReadBlockRequest r = ReadBlockRequest.read(in);
+          checkToken(r.getToken(), r.getBlock(), r.accessMode(), op.toString());
           // zero-copy needs the socket's channel (sockets from the server socket channel)
-          new ReadBlockHandler(ctx).handle(ReadBlockRequest.read(in), out,
-              s.getChannel() == null ? null : io.rawOut());
+          new ReadBlockHandler(ctx).handle(r, out, s.getChannel() == null ? null : io.rawOut());
           break;
-        default:
-          new BlockOpHandler(ctx).handle(BlockOpRequest.read(op, in), out);
+        }
+        default: {
+          BlockOpRequest b = BlockOpRequest.read(op, in);
+          checkToken(b.getToken(), b.getBlock(), b.accessMode(), op.toString());
+          new BlockOpHandler(ctx).handle(b, out);
           break;
+        }
       }
+    } catch (InvalidBlockTokenException e) {
+      LOG.warn("Data transfer from {}: {}", peer, e.getMessage());
+      refuse(s, OpResponse.error(Status.ERROR_ACCESS_TOKEN, e.getMessage()));
     } catch (MalformedFrameException e) {
       LOG.warn("Data transfer from {}: malformed request: {}", peer, e.getMessage());
       refuse(s, OpResponse.error(Status.ERROR_INVALID, "malformed request: " + e.getMessage()));
@@ -84,6 +102,12 @@ final class DataXceiver implements Runnable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Data transfer from {} failed: {}", peer, e.toString());
     }
+  }
+
+  /** Before anything is touched: the request's token must allow {@code mode} on its block. */
+  private void checkToken(Token<BlockTokenIdentifier> token, Block b, BlockAccessMode mode,
+      String op) throws InvalidBlockTokenException {
+    ctx.getTokens().check(token, b.getBlockId(), mode, op + " " + b.getName());
   }
 
   /** The op header as {@link WireIO#readOpHeader}, or null if the peer sent nothing at all. */

@@ -4,12 +4,13 @@ import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.DataNodeOptions;
 import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.scanner.CorruptReplicaReporter;
+import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.storage.FsDataset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the data-transfer code needs of its DataNode: dataset, options, fault points, metrics,
- * the reporter of corrupt local replicas and the packet buffer budget.
+ * the reporter of corrupt local replicas, the packet buffer budget and the block tokens.
  */
 public final class TransferContext {
   private final FsDataset dataset;
@@ -19,10 +20,12 @@ public final class TransferContext {
   private final CorruptReplicaReporter corruptReporter;
   private final AtomicInteger activeTransfers = new AtomicInteger();
   private final BufferBudget buffers;
+  private final BlockTokens tokens;
 
   public TransferContext(FsDataset dataset, DataNodeOptions options,
       DataNodeFaultInjector faults, DataNodeMetrics metrics,
-      CorruptReplicaReporter corruptReporter) {
+      CorruptReplicaReporter corruptReporter, BlockTokens tokens) {
+    this.tokens = tokens;
     this.metrics = metrics;
     this.corruptReporter = corruptReporter;
     this.dataset = dataset;
@@ -36,6 +39,8 @@ public final class TransferContext {
   public DataNodeFaultInjector getFaults() { return faults; }
   public DataNodeMetrics getMetrics() { return metrics; }
   public CorruptReplicaReporter getCorruptReporter() { return corruptReporter; }
+  /** Checks the block access tokens of requests. */
+  public BlockTokens getTokens() { return tokens; }
 
   /** The packet buffer budget shared by this DataNode's transfers. */
   public BufferBudget getBuffers() { return buffers; }

@@ -21,6 +21,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import io.quire.protocol.security.BlockTokenIdentifier;
+import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.util.DataChecksum;
 
 /** A minimal data-transfer client for tests, built on the protocol classes only. */
@@ -48,7 +50,14 @@ public final class BlockClient implements AutoCloseable {
   /** Sends a WRITE_BLOCK request and returns the OpResponse. */
   public OpResponse openWrite(Block b, List<DatanodeId> downstream,
       BlockConstructionStage stage, long newGs) throws IOException {
-    new WriteBlockRequest(b, "test-client", downstream, stage, newGs).write(out);
+    return openWrite(b, downstream, stage, newGs, null);
+  }
+
+  /** Sends a WRITE_BLOCK request carrying {@code token} and returns the OpResponse. */
+  public OpResponse openWrite(Block b, List<DatanodeId> downstream,
+      BlockConstructionStage stage, long newGs, Token<BlockTokenIdentifier> token)
+      throws IOException {
+    new WriteBlockRequest(b, "test-client", downstream, stage, newGs, token).write(out);
     out.flush();
     return OpResponse.read(in);
   }
@@ -115,8 +124,14 @@ public final class BlockClient implements AutoCloseable {
   /** Reads [offset, offset+len) of {@code b} from {@code dn}, verifying every packet's CRCs. */
   public static ReadResult read(DatanodeId dn, Block b, long offset, long len)
       throws IOException {
+    return read(dn, b, offset, len, null);
+  }
+
+  /** As {@link #read(DatanodeId, Block, long, long)}, sending {@code token}. */
+  public static ReadResult read(DatanodeId dn, Block b, long offset, long len,
+      Token<BlockTokenIdentifier> token) throws IOException {
     try (BlockClient c = new BlockClient(dn)) {
-      new ReadBlockRequest(b, offset, len, "test-client").write(c.out);
+      new ReadBlockRequest(b, offset, len, "test-client", token).write(c.out);
       c.out.flush();
       OpResponse r = OpResponse.read(c.in);
       if (!r.isSuccess()) {
@@ -151,8 +166,14 @@ public final class BlockClient implements AutoCloseable {
   /** Sends one small block op and returns the answer. */
   public static OpResponse blockOp(DatanodeId dn, Op op, Block b, long newGs, long newLen)
       throws IOException {
+    return blockOp(dn, op, b, newGs, newLen, null);
+  }
+
+  /** Sends one small block op carrying {@code token} and returns the answer. */
+  public static OpResponse blockOp(DatanodeId dn, Op op, Block b, long newGs, long newLen,
+      Token<BlockTokenIdentifier> token) throws IOException {
     try (BlockClient c = new BlockClient(dn)) {
-      new BlockOpRequest(op, b, newGs, newLen).write(c.out);
+      new BlockOpRequest(op, b, newGs, newLen, token).write(c.out);
       c.out.flush();
       return OpResponse.read(c.in);
     }

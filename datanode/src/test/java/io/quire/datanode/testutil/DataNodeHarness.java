@@ -37,6 +37,8 @@ public final class DataNodeHarness implements AutoCloseable {
     c.setLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY, 200);
     c.setLong(DataNodeConfigKeys.NAMENODE_RETRY_MAX_KEY, 400);
     c.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, 20_000);
+    // Tests of other concerns speak to DataNodes without tokens; BlockTokenTest turns them on.
+    c.setBoolean(QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY, false);
     return c;
   }
 

@@ -2,6 +2,7 @@ package io.quire.datanode.testutil;
 
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
+import io.quire.protocol.security.ExportedBlockKeys;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
@@ -45,6 +46,8 @@ public final class FakeNameNode implements DatanodeProtocol {
   private volatile boolean down;
   private volatile boolean standby;
   private volatile long epoch = 1;
+  /** Block keys sent in every heartbeat and block-report answer. */
+  public volatile ExportedBlockKeys keys = ExportedBlockKeys.NONE;
   /** Commands handed out in heartbeat answers so far. */
   public final AtomicInteger commandsSent = new AtomicInteger();
 
@@ -121,7 +124,7 @@ public final class FakeNameNode implements DatanodeProtocol {
       out.add(c);
     }
     commandsSent.addAndGet(out.size());
-    return new HeartbeatResponse(haState(), out);
+    return new HeartbeatResponse(haState(), out, keys);
   }
 
   @Override public HeartbeatResponse blockReport(DatanodeRegistration r,
@@ -129,7 +132,7 @@ public final class FakeNameNode implements DatanodeProtocol {
     check(r);
     lastReport.put(r.getId().getUuid(), List.copyOf(blocks));
     reports.incrementAndGet();
-    return new HeartbeatResponse(haState(), List.of());
+    return new HeartbeatResponse(haState(), List.of(), keys);
   }
 
   @Override public void blockReceivedAndDeleted(DatanodeRegistration r,

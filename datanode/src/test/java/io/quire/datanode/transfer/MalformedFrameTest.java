@@ -82,8 +82,10 @@ class MalformedFrameTest {
   void oversizedStringGetsErrorInvalid() throws IOException {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
     DataOutputStream d = new DataOutputStream(b);
-    d.writeShort(1);
+    d.writeShort(io.quire.protocol.datatransfer.DataTransferProtocol.VERSION);
     d.writeByte(Op.READ_BLOCK.code());
+    d.writeInt(0); // no token: identifier
+    d.writeInt(0); // and password
     d.writeLong(77);
     d.writeLong(1);
     d.writeLong(0);

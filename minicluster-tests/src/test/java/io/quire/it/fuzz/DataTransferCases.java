@@ -168,7 +168,7 @@ final class DataTransferCases {
   private FuzzCase malformedBody(int index, Random r) {
     Op op = Op.values()[r.nextInt(Op.values().length)];
     WireFields f = new WireFields().s("version", DataTransferProtocol.VERSION)
-        .b("op", op.code());
+        .b("op", op.code()).i("token.identifier", 0).i("token.password", 0);
     int protectedPrefix = 3;
     f.l("block.id", FUZZ_ID_BASE + index).l("block.gs", 1 + r.nextInt(100))
         .l("block.numBytes", r.nextInt(5000));
@@ -232,7 +232,8 @@ final class DataTransferCases {
       expect = Status.ERROR_INVALID;
     }
     byte[] b = new WireFields().s("version", DataTransferProtocol.VERSION)
-        .b("op", Op.READ_BLOCK.code()).l("id", id).l("gs", gs).l("n", 0).l("off", off)
+        .b("op", Op.READ_BLOCK.code()).i("token.identifier", 0).i("token.password", 0)
+        .l("id", id).l("gs", gs).l("n", 0).l("off", off)
         .l("len", len).str("client", client).encode();
     String what = "READ_BLOCK blk_" + id + "_" + gs + " [" + off + "+" + len + "] client "
         + client.length() + " chars, expect " + expect;
@@ -320,6 +321,7 @@ final class DataTransferCases {
       check = DataTransferCases::responseIfAny;
     }
     byte[] b = new WireFields().s("version", DataTransferProtocol.VERSION).b("op", op.code())
+        .i("token.identifier", 0).i("token.password", 0)
         .l("id", id).l("gs", id == refId ? refGs : 1 + r.nextInt(1000)).l("n", numBytes)
         .l("newGs", newGs).l("newLength", newLen).encode();
     return new Exchange(op + " blk_" + id + " numBytes " + numBytes + " newGs " + newGs
@@ -351,7 +353,8 @@ final class DataTransferCases {
         ? FUZZ_ID_BASE + r.nextInt(index + 1) : id;
     int t = r.nextInt(20);
     WireFields f = new WireFields().s("version", DataTransferProtocol.VERSION)
-        .b("op", Op.WRITE_BLOCK.code()).l("id", blockId).l("gs", gs)
+        .b("op", Op.WRITE_BLOCK.code()).i("token.identifier", 0).i("token.password", 0)
+        .l("id", blockId).l("gs", gs)
         .l("n", stage == BlockConstructionStage.CREATE ? 0 : r.nextInt(5000))
         .str("client", clientName(r));
     String targets = "no downstream";

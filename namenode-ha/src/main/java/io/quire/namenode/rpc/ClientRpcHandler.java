@@ -4,8 +4,11 @@ import io.quire.namenode.Namesystem;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.ops.Operations;
+import io.quire.namenode.security.BlockKeyManager;
+import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DatanodeInfo;
@@ -19,14 +22,18 @@ import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.ipc.Server;
+import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * ClientProtocol on the namesystem: each call validates under the lock through
  * {@link Namesystem#mutate} or {@link Namesystem#read}; {@code @AtMostOnce} calls go through
  * the {@link RetryCacheSupport}. Reads accept inode paths ({@code /.reserved/.inodes/<id>});
- * mutations refuse every path under {@code /.reserved} ({@link ReservedPaths}).
+ * mutations refuse every path under {@code /.reserved} ({@link ReservedPaths}). Every located
+ * block answered carries a block access token for the caller: READ from getBlockLocations,
+ * WRITE from addBlock, append and updateBlockForPipeline ({@link BlockKeyManager}).
  */
 public final class ClientRpcHandler implements ClientProtocol {
   private final Namesystem ns;
@@ -36,9 +43,19 @@ public final class ClientRpcHandler implements ClientProtocol {
   private final AdminCalls admin;
   private final CallerResolver callers;
   private final int packetSize;
+  private final BlockKeyManager blockKeys;
 
+  /** A handler that issues no block access tokens. */
   public ClientRpcHandler(Namesystem ns, RetryCacheSupport retryCache, CallerResolver callers,
       int packetSize) {
+    this(ns, retryCache, callers, packetSize, new BlockKeyManager(
+        new BlockTokenOptions(false, 1, 1), 0, System::currentTimeMillis));
+  }
+
+  /** @param blockKeys signs the token each located block carries */
+  public ClientRpcHandler(Namesystem ns, RetryCacheSupport retryCache, CallerResolver callers,
+      int packetSize, BlockKeyManager blockKeys) {
+    this.blockKeys = blockKeys;
     this.ns = ns;
     this.ops = ns.ops();
     this.retryCache = retryCache;
@@ -52,6 +69,16 @@ public final class ClientRpcHandler implements ClientProtocol {
   static String clientIp() {
     InetAddress a = Server.getRemoteIp();
     return a == null ? null : a.getHostAddress();
+  }
+
+  /** {@code lb} with a token for the calling user granting {@code mode} (none when off). */
+  private LocatedBlock withToken(LocatedBlock lb, BlockAccessMode mode) {
+    if (lb == null || !blockKeys.isEnabled()) {
+      return lb;
+    }
+    UserGroupInformation u = Server.getRemoteUser();
+    return lb.withToken(blockKeys.generateToken(u == null ? "" : u.getShortUserName(),
+        lb.getBlock().getBlockId(), EnumSet.of(mode)));
   }
 
   /** The answer of a create known from the journal: the file's status now. */
@@ -95,9 +122,9 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public LocatedBlock append(String path, String clientName) throws IOException {
     ReservedPaths.checkNotReserved(path, "append");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload("append", this::lastBlock, () -> ns.mutate("append", path,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.APPEND,
-            () -> ops.create().append(path, clientName, machine))));
+    return withToken(retryCache.withPayload("append", this::lastBlock,
+        () -> ns.mutate("append", path, AtMostOnceRecords.recorded(AtMostOnceRecords.APPEND,
+            () -> ops.create().append(path, clientName, machine)))), BlockAccessMode.WRITE);
   }
 
   @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
@@ -107,10 +134,11 @@ public final class ClientRpcHandler implements ClientProtocol {
     String host = ns.getClientHosts().resolve(
         clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp());
     // A repeat known only from another NameNode's journal is recognised by AddBlockOps itself.
-    return retryCache.withPayload("addBlock", r -> ns.mutate("addBlock", path, () -> ops.addBlock()
-        .addBlock(path, fileId, clientName, previous, excludedNodes, host)),
+    return withToken(retryCache.withPayload("addBlock", r -> ns.mutate("addBlock", path,
+        () -> ops.addBlock().addBlock(path, fileId, clientName, previous, excludedNodes, host)),
         () -> ns.mutate("addBlock", path, () -> ops.addBlock()
-            .addBlock(path, fileId, clientName, previous, excludedNodes, host)));
+            .addBlock(path, fileId, clientName, previous, excludedNodes, host))),
+        BlockAccessMode.WRITE);
   }
 
   @Override public void abandonBlock(String path, long fileId, String clientName, Block block)
@@ -138,7 +166,13 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public LocatedBlocks getBlockLocations(String path, long offset, long length)
       throws IOException {
     String ip = clientIp();
-    return ns.read(() -> ops.reads().getBlockLocations(path, offset, length, ip));
+    LocatedBlocks lbs = ns.read(() -> ops.reads().getBlockLocations(path, offset, length, ip));
+    if (!blockKeys.isEnabled()) {
+      return lbs;
+    }
+    return new LocatedBlocks(lbs.getFileLength(), lbs.getBlocks().stream()
+        .map(lb -> withToken(lb, BlockAccessMode.READ)).toList(), lbs.isUnderConstruction(),
+        lbs.isLastBlockComplete());
   }
 
   @Override public DirectoryListing getListing(String path, String startAfter)
@@ -221,8 +255,8 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public LocatedBlock updateBlockForPipeline(Block block, String clientName)
       throws IOException {
-    return ns.mutate("updateBlockForPipeline", block.toString(),
-        () -> ops.pipeline().updateBlockForPipeline(block, clientName));
+    return withToken(ns.mutate("updateBlockForPipeline", block.toString(),
+        () -> ops.pipeline().updateBlockForPipeline(block, clientName)), BlockAccessMode.WRITE);
   }
 
   @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,

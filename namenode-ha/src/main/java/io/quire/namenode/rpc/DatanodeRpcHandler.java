@@ -4,6 +4,8 @@ import io.quire.namenode.Namesystem;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.security.BlockKeyManager;
+import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -21,14 +23,25 @@ import java.util.List;
  * DatanodeProtocol on the namesystem: registration and heartbeats touch only the DataNode
  * manager; reports change replica bookkeeping under the write lock and re-check safe mode;
  * commitBlockSynchronization is journaled (allowed in safe mode; a standby refuses it with
- * StandbyException). Served by every NameNode whatever its HA state.
+ * StandbyException). Served by every NameNode whatever its HA state; heartbeat and block-report
+ * answers carry this NameNode's block keys in every state, so DataNodes know a standby's keys
+ * before it becomes active.
  */
 public final class DatanodeRpcHandler implements DatanodeProtocol {
   private final Namesystem ns;
   private final DatanodeManager dns;
   private final int layoutVersion;
+  private final BlockKeyManager blockKeys;
 
+  /** A handler that ships no block keys. */
   public DatanodeRpcHandler(Namesystem ns, int layoutVersion) {
+    this(ns, layoutVersion, new BlockKeyManager(new BlockTokenOptions(false, 1, 1), 0,
+        System::currentTimeMillis));
+  }
+
+  /** @param blockKeys this NameNode's block keys, sent in every heartbeat and report answer */
+  public DatanodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys) {
+    this.blockKeys = blockKeys;
     this.ns = ns;
     this.dns = ns.getDatanodeManager();
     this.layoutVersion = layoutVersion;
@@ -58,7 +71,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
     dns.heartbeat(d, report);
     HaGate gate = ns.getHaGate();
     return new HeartbeatResponse(gate.describe(),
-        gate.isActive() ? d.drainCommands() : List.of());
+        gate.isActive() ? d.drainCommands() : List.of(), blockKeys.exportKeys());
   }
 
   @Override public HeartbeatResponse blockReport(DatanodeRegistration registration,
@@ -71,7 +84,8 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
       return null;
     });
     HaGate gate = ns.getHaGate();
-    return new HeartbeatResponse(gate.describe(), gate.isActive() ? out : List.of());
+    return new HeartbeatResponse(gate.describe(), gate.isActive() ? out : List.of(),
+        blockKeys.exportKeys());
   }
 
   @Override public void blockReceivedAndDeleted(DatanodeRegistration registration,

@@ -3,6 +3,7 @@ package io.quire.namenode.rpc;
 import io.quire.namenode.Namesystem;
 import io.quire.namenode.NameNodeOptions;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.security.BlockKeyManager;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
@@ -27,14 +28,16 @@ public final class NameNodeRpcServer {
   /**
    * @param retryCache the at-most-once guard; the namesystem's replay fills it too
    * @param haAdmin the HA administration of this NameNode (served in every state)
+   * @param blockKeys this NameNode's block keys (tokens for clients, keys for DataNodes)
    */
   public NameNodeRpcServer(Configuration conf, Namesystem ns, CallerResolver callers,
-      int layoutVersion, RetryCacheSupport retryCache, HaAdminProtocol haAdmin)
-      throws IOException {
+      int layoutVersion, RetryCacheSupport retryCache, HaAdminProtocol haAdmin,
+      BlockKeyManager blockKeys) throws IOException {
     NameNodeOptions o = ns.getOptions();
     this.client = new ClientRpcHandler(ns, retryCache, callers,
-        conf.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT));
-    this.datanode = new DatanodeRpcHandler(ns, layoutVersion);
+        conf.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT),
+        blockKeys);
+    this.datanode = new DatanodeRpcHandler(ns, layoutVersion, blockKeys);
     this.server = QuireRpc.createNameNodeServer(conf, o.rpcBindHost(),
         o.rpcAddress().getPort(), o.handlerCount(),
         ClientCallGate.guard(ns::getHaGate, clientCalls.counting(client)), datanode, haAdmin);

@@ -32,8 +32,9 @@ public interface DatanodeProtocol {
   DatanodeRegistration registerDatanode(DatanodeRegistration registration) throws IOException;
 
   /**
-   * Liveness and usage; the answer carries commands for the DataNode and the NameNode's HA
-   * state and epoch (a DataNode obeys only the active with the highest epoch it has seen).
+   * Liveness and usage; the answer carries commands for the DataNode, the NameNode's HA
+   * state and epoch (a DataNode obeys only the active with the highest epoch it has seen) and
+   * the NameNode's block keys (in every HA state; none when block access tokens are off).
    */
   @Idempotent
   HeartbeatResponse sendHeartbeat(DatanodeRegistration registration, StorageReport report)

@@ -5,8 +5,11 @@ package io.quire.protocol.datatransfer;
  * encodings), spoken by clients to DataNodes and by DataNodes to each other.
  *
  * <h2>Request</h2>
- * A connection carries one operation: {@code short version (=VERSION), byte opcode (Op.code)},
- * then the op's request body (see the *Request classes), then op-specific traffic:
+ * A connection carries one operation: {@code short version (=VERSION), byte opcode (Op.code),
+ * token} (the block access token, see {@link WireIO#writeToken}; empty when tokens are off),
+ * then the op's request body (see the *Request classes), then op-specific traffic. A DataNode
+ * that enforces tokens checks the token against the body's block and the op's access mode
+ * (each request's {@code accessMode()}) before it touches anything, and refuses with ERROR_ACCESS_TOKEN:
  * <ul>
  *   <li><b>WRITE_BLOCK</b>: the receiver connects to the next target (forwarding the request
  *   with itself removed from the target list) and answers an {@link OpResponse}; on SUCCESS the
@@ -34,8 +37,11 @@ package io.quire.protocol.datatransfer;
 public final class DataTransferProtocol {
   private DataTransferProtocol() {}
 
-  /** Version written first on every connection; a receiver rejects any other. */
-  public static final short VERSION = 1;
+  /**
+   * Version written first on every connection; a receiver rejects any other. 2: requests
+   * carry a block access token after the opcode.
+   */
+  public static final short VERSION = 2;
 
   /**
    * Largest data part of a packet in this protocol; larger is a malformed frame. A DataNode may
@@ -45,6 +51,9 @@ public final class DataTransferProtocol {
 
   /** Largest string (client name, message) accepted in a frame. */
   public static final int MAX_STRING = 64 * 1024;
+
+  /** Largest identifier or password of a block access token accepted in a request. */
+  public static final int MAX_TOKEN_PART = 4096;
 
   /** Largest number of pipeline targets accepted in a WRITE_BLOCK request. */
   public static final int MAX_TARGETS = 64;

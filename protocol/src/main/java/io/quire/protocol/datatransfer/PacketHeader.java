@@ -27,7 +27,8 @@ import java.nio.ByteBuffer;
  * The {@code checksumLen} bytes of chunk CRCs and the {@code dataLen} data bytes follow (see
  * {@link Packet}). The header has no version of its own: it belongs to data-transfer protocol
  * version {@value #PROTOCOL_VERSION} ({@link DataTransferProtocol#VERSION}, sent once at the
- * start of every connection), and a change to it needs a new protocol version.
+ * start of every connection), and a change to it needs a new protocol version. (Version 2
+ * added block access tokens to the requests; the header is as in version 1.)
  *
  * <p>A header that breaks any rule above is rejected with an {@link InvalidPacketHeaderException}
  * carrying the seqno it declared, so a receiver can answer that packet with an error ack.
@@ -37,7 +38,7 @@ public record PacketHeader(long offsetInBlock, long seqno, boolean lastPacketInB
   /** Bytes of the encoded header. */
   public static final int SIZE = 8 + 8 + 1 + 4 + 4;
   /** The data-transfer protocol version this layout belongs to. */
-  public static final short PROTOCOL_VERSION = 1;
+  public static final short PROTOCOL_VERSION = 2;
   /** Flag bit: the empty packet that ends a block (the replica is finalized on it). */
   public static final int FLAG_LAST = 1;
   /** Flag bit: force the packet to disk before acknowledging it (hsync). */

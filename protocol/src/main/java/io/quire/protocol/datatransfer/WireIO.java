@@ -1,5 +1,6 @@
 package io.quire.protocol.datatransfer;
 
+import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.DataInput;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.token.Token;
 
 /**
  * Encodings shared by the data-transfer frames.
@@ -16,6 +19,9 @@ import java.util.List;
  *   <li>block: {@code long id, long generationStamp, long numBytes}</li>
  *   <li>datanode: {@code string uuid, string host, int dataPort}</li>
  *   <li>datanode list: {@code int n (0..MAX_TARGETS), n datanodes}</li>
+ *   <li>token (a block access token): {@code int i (0..MAX_TOKEN_PART), i bytes identifier
+ *   (BlockTokenIdentifier encoding), int p (0..MAX_TOKEN_PART), p bytes password (HMAC)};
+ *   {@code i = p = 0} is no token. The token's kind and service are not sent.</li>
  * </ul>
  */
 public final class WireIO {
@@ -87,6 +93,35 @@ public final class WireIO {
       ds.add(readDatanode(in));
     }
     return ds;
+  }
+
+  /** Writes a block access token (null: none). */
+  public static void writeToken(DataOutput out, Token<BlockTokenIdentifier> t)
+      throws IOException {
+    writeBytes(out, t == null ? new byte[0] : t.getIdentifier());
+    writeBytes(out, t == null ? new byte[0] : t.getPassword());
+  }
+
+  /** Reads a block access token (empty identifier and password when none was sent). */
+  public static Token<BlockTokenIdentifier> readToken(DataInput in) throws IOException {
+    byte[] id = readBytes(in, "token identifier");
+    byte[] pw = readBytes(in, "token password");
+    return new Token<>(id, pw, BlockTokenIdentifier.KIND, new Text());
+  }
+
+  private static void writeBytes(DataOutput out, byte[] b) throws IOException {
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static byte[] readBytes(DataInput in, String what) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > DataTransferProtocol.MAX_TOKEN_PART) {
+      throw new MalformedFrameException(what + " length " + n + " out of range");
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return b;
   }
 
   /** Writes the version and opcode that open every connection. */

@@ -1,15 +1,20 @@
 package io.quire.protocol.datatransfer;
 
+import io.quire.protocol.security.BlockAccessMode;
+import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.security.token.Token;
 
 /**
- * WRITE_BLOCK body: {@code block, string clientName, datanode-list downstreamTargets,
- * byte stage, long newGenerationStamp}. {@code downstreamTargets} are the nodes after the
+ * WRITE_BLOCK request: {@code token}, then the body {@code block, string clientName,
+ * datanode-list downstreamTargets, byte stage, long newGenerationStamp}. Stage TRANSFER
+ * (re-replication between DataNodes) needs a COPY token, the others a WRITE token; every node
+ * of the pipeline checks the token, which is forwarded unchanged. {@code downstreamTargets} are the nodes after the
  * receiver, in pipeline order. For CREATE and TRANSFER the block's generation stamp is the
  * replica's; for RECOVER_APPEND the replica is re-stamped with {@code newGenerationStamp}.
  */
@@ -19,9 +24,17 @@ public final class WriteBlockRequest {
   private final List<DatanodeId> downstreamTargets;
   private final BlockConstructionStage stage;
   private final long newGenerationStamp;
+  private final Token<BlockTokenIdentifier> token;
 
+  /** A request without a block access token (for DataNodes that do not check tokens). */
   public WriteBlockRequest(Block block, String clientName, List<DatanodeId> downstreamTargets,
       BlockConstructionStage stage, long newGenerationStamp) {
+    this(block, clientName, downstreamTargets, stage, newGenerationStamp, null);
+  }
+
+  public WriteBlockRequest(Block block, String clientName, List<DatanodeId> downstreamTargets,
+      BlockConstructionStage stage, long newGenerationStamp, Token<BlockTokenIdentifier> token) {
+    this.token = token;
     this.block = block;
     this.clientName = clientName;
     this.downstreamTargets = List.copyOf(downstreamTargets);
@@ -34,16 +47,25 @@ public final class WriteBlockRequest {
   public List<DatanodeId> getDownstreamTargets() { return downstreamTargets; }
   public BlockConstructionStage getStage() { return stage; }
   public long getNewGenerationStamp() { return newGenerationStamp; }
+  /** The block access token (null or empty: none). */
+  public Token<BlockTokenIdentifier> getToken() { return token; }
+
+  /** The mode the token must grant: COPY for stage TRANSFER, WRITE otherwise. */
+  public BlockAccessMode accessMode() {
+    return stage == BlockConstructionStage.TRANSFER ? BlockAccessMode.COPY
+        : BlockAccessMode.WRITE;
+  }
 
   /** The request to forward to the next node: same fields, first downstream target removed. */
   public WriteBlockRequest forNextNode() {
     return new WriteBlockRequest(block, clientName,
-        downstreamTargets.subList(1, downstreamTargets.size()), stage, newGenerationStamp);
+        downstreamTargets.subList(1, downstreamTargets.size()), stage, newGenerationStamp, token);
   }
 
   /** Writes op header and body. */
   public void write(DataOutput out) throws IOException {
     WireIO.writeOpHeader(out, Op.WRITE_BLOCK);
+    WireIO.writeToken(out, token);
     WireIO.writeBlock(out, block);
     WireIO.writeString(out, clientName);
     WireIO.writeDatanodes(out, downstreamTargets);
@@ -51,13 +73,14 @@ public final class WriteBlockRequest {
     out.writeLong(newGenerationStamp);
   }
 
-  /** Reads the body (the op header was already read). */
+  /** Reads token and body (the op header was already read). */
   public static WriteBlockRequest read(DataInput in) throws IOException {
+    Token<BlockTokenIdentifier> t = WireIO.readToken(in);
     Block b = WireIO.readBlock(in);
     String client = WireIO.readString(in);
     List<DatanodeId> targets = WireIO.readDatanodes(in);
     BlockConstructionStage stage = BlockConstructionStage.fromOrdinal(in.readByte());
     long gs = in.readLong();
-    return new WriteBlockRequest(b, client, targets, stage, gs);
+    return new WriteBlockRequest(b, client, targets, stage, gs, t);
   }
 }

@@ -41,17 +41,21 @@ public final class BlockConverter {
   }
 
   public static LocatedBlockProto toProto(LocatedBlock lb) {
-    return LocatedBlockProto.newBuilder()
+    LocatedBlockProto.Builder b = LocatedBlockProto.newBuilder()
         .setBlock(toProto(lb.getBlock()))
         .setOffset(lb.getOffset())
         .addAllLocations(DatanodeConverter.toInfoProtos(lb.getLocations()))
-        .setCorrupt(lb.isCorrupt())
-        .build();
+        .setCorrupt(lb.isCorrupt());
+    if (TokenConverter.isPresent(lb.getToken())) {
+      b.setToken(TokenConverter.toProto(lb.getToken()));
+    }
+    return b.build();
   }
 
   public static LocatedBlock toLocatedBlock(LocatedBlockProto p) {
-    return new LocatedBlock(toBlock(p.getBlock()), p.getOffset(),
+    LocatedBlock lb = new LocatedBlock(toBlock(p.getBlock()), p.getOffset(),
         DatanodeConverter.toInfos(p.getLocationsList()), p.getCorrupt());
+    return p.hasToken() ? lb.withToken(TokenConverter.toToken(p.getToken())) : lb;
   }
 
   public static List<LocatedBlockProto> toLocatedBlockProtos(List<LocatedBlock> blocks) {

@@ -43,9 +43,13 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
       HeartbeatResponse r = impl.sendHeartbeat(
           DatanodeConverter.toRegistration(req.getRegistration()),
           DatanodeConverter.toStorageReport(req.getReport()));
-      return HeartbeatResponseProto.newBuilder()
+      HeartbeatResponseProto.Builder b = HeartbeatResponseProto.newBuilder()
           .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
-          .setNameNode(HaConverter.toProto(r.nameNode())).build();
+          .setNameNode(HaConverter.toProto(r.nameNode()));
+      if (!r.keys().isEmpty()) {
+        b.setKeys(TokenConverter.toProto(r.keys()));
+      }
+      return b.build();
     });
   }
 
@@ -56,9 +60,13 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
       HeartbeatResponse r = impl.blockReport(
           DatanodeConverter.toRegistration(req.getRegistration()),
           BlockConverter.toReportedBlocks(req.getBlocksList()));
-      return BlockReportResponseProto.newBuilder()
+      BlockReportResponseProto.Builder b = BlockReportResponseProto.newBuilder()
           .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
-          .setNameNode(HaConverter.toProto(r.nameNode())).build();
+          .setNameNode(HaConverter.toProto(r.nameNode()));
+      if (!r.keys().isEmpty()) {
+        b.setKeys(TokenConverter.toProto(r.keys()));
+      }
+      return b.build();
     });
   }
 

@@ -64,7 +64,8 @@ public final class DatanodeProtocolTranslatorPB
             .setRegistration(DatanodeConverter.toProto(registration))
             .setReport(DatanodeConverter.toProto(report)).build()));
     return new HeartbeatResponse(HaConverter.toNameNodeHaState(r.getNameNode()),
-        DatanodeConverter.toCommands(r.getCommandsList()));
+        DatanodeConverter.toCommands(r.getCommandsList()),
+        r.hasKeys() ? TokenConverter.toKeys(r.getKeys()) : null);
   }
 
   @Override
@@ -75,7 +76,8 @@ public final class DatanodeProtocolTranslatorPB
             .setRegistration(DatanodeConverter.toProto(registration))
             .addAllBlocks(BlockConverter.toReportedBlockProtos(blocks)).build()));
     return new HeartbeatResponse(HaConverter.toNameNodeHaState(r.getNameNode()),
-        DatanodeConverter.toCommands(r.getCommandsList()));
+        DatanodeConverter.toCommands(r.getCommandsList()),
+        r.hasKeys() ? TokenConverter.toKeys(r.getKeys()) : null);
   }
 
   @Override

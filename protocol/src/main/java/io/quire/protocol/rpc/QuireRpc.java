@@ -57,6 +57,10 @@ public final class QuireRpc {
     server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, HaAdminProtocolPB.class,
         HaAdminProtocolService.newReflectiveBlockingService(
             new HaAdminProtocolServerSideTranslatorPB(haAdminImpl)));
+    if (conf.getBoolean(
+        org.apache.hadoop.fs.CommonConfigurationKeysPublic.HADOOP_SECURITY_AUTHORIZATION, false)) {
+      server.refreshServiceAcl(conf, new QuirePolicyProvider());
+    }
     return server;
   }
 

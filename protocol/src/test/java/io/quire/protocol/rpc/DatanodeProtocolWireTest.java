@@ -55,7 +55,9 @@ class DatanodeProtocolWireTest {
 
   private static HeartbeatResponse answer(HaState state, long epoch,
       List<DatanodeCommand> commands) {
-    return new HeartbeatResponse(new NameNodeHaState(state, epoch), commands);
+    // odd epochs carry block keys, even ones none (tokens off)
+    return new HeartbeatResponse(new NameNodeHaState(state, epoch), commands,
+        epoch % 2 == 1 ? Samples.keys() : null);
   }
 
   private static List<DatanodeCommand> everyKindOfCommand() {

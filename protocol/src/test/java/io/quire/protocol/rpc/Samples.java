@@ -30,9 +30,30 @@ final class Samples {
     return new DatanodeInfo(datanodeId(n), 0, 0, 0, 0, 0, null, null);
   }
 
+  /** Odd ids carry a block access token, even ones none. */
   static LocatedBlock locatedBlock(long id) {
-    return new LocatedBlock(block(id), id * 128L << 20,
+    LocatedBlock lb = new LocatedBlock(block(id), id * 128L << 20,
         List.of(datanode(1), datanode(2), bareDatanode(3)), id % 2 == 0);
+    return id % 2 == 0 ? lb : lb.withToken(token(id));
+  }
+
+  static org.apache.hadoop.security.token.Token<
+      io.quire.protocol.security.BlockTokenIdentifier> token(long blockId) {
+    return new org.apache.hadoop.security.token.Token<>(
+        new io.quire.protocol.security.BlockTokenIdentifier("alice", blockId,
+            java.util.EnumSet.of(io.quire.protocol.security.BlockAccessMode.READ), 7,
+            1_700_000_000_000L).getBytes(),
+        new byte[] {1, 2, 3, (byte) blockId},
+        io.quire.protocol.security.BlockTokenIdentifier.KIND,
+        new org.apache.hadoop.io.Text());
+  }
+
+  static io.quire.protocol.security.ExportedBlockKeys keys() {
+    return new io.quire.protocol.security.ExportedBlockKeys(0x01000005, List.of(
+        new io.quire.protocol.security.BlockKey(0x01000005, 1_700_000_000_000L,
+            new byte[] {9, 8, 7}),
+        new io.quire.protocol.security.BlockKey(0x01000006, 1_700_000_600_000L,
+            new byte[] {6, 5, 4})));
   }
 
   static InodeStatus file(String path) {

@@ -1,0 +1,109 @@
+package io.quire.namenode.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.namenode.NameNode;
+import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.exceptions.UnregisteredNodeException;
+import io.quire.protocol.rpc.QuirePolicyProvider;
+import io.quire.protocol.rpc.QuireRpc;
+import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DatanodeRegistration;
+import java.io.File;
+import java.io.IOException;
+import java.security.PrivilegedExceptionAction;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.authorize.AuthorizationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8 (DataNode calls checked against the caller): with hadoop.security.authorization on,
+ * only the users in security.datanode.protocol.acl reach DatanodeProtocol (a client cannot
+ * report bad blocks or commit a block recovery), while ClientProtocol stays open to all.
+ */
+class ServiceAuthorizationTest {
+  private static File dir;
+  private static Configuration conf;
+  private static NameNode nn;
+
+  @BeforeAll
+  static void start() throws IOException {
+    dir = new File("target/test-data/ServiceAuthorizationTest-" + System.nanoTime())
+        .getAbsoluteFile();
+    conf = new Configuration(false);
+    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getPath());
+    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+    conf.setInt("ipc.client.connect.max.retries", 0);
+    conf.setBoolean(CommonConfigurationKeysPublic.HADOOP_SECURITY_AUTHORIZATION, true);
+    conf.set(QuirePolicyProvider.DATANODE_ACL_KEY, "dnuser");
+    NameNode.format(conf, false);
+    nn = new NameNode();
+    nn.init(conf);
+    nn.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (nn != null) {
+      nn.stop();
+    }
+    FileUtil.fullyDelete(dir);
+  }
+
+  private static <T> T as(String user, PrivilegedExceptionAction<T> action) throws Exception {
+    return UserGroupInformation.createRemoteUser(user).doAs(action);
+  }
+
+  private static void reportBadBlocks() throws IOException {
+    DatanodeProtocol dn = QuireRpc.createDatanodeProxy(new Configuration(conf),
+        nn.getRpcAddress());
+    dn.reportBadBlocks(new DatanodeRegistration(new DatanodeId("uuid-x", "localhost", 1),
+        nn.getNamesystem().getDatanodeManager().getClusterId(), "test"), List.of());
+  }
+
+  @Test
+  void aUserOutsideTheDataNodeAclCannotCallTheDataNodeProtocol() {
+    Exception e = assertThrows(Exception.class, () -> as("mallory", () -> {
+      reportBadBlocks();
+      return null;
+    }));
+    Throwable t = e;
+    boolean refused = false;
+    for (; t != null; t = t.getCause()) {
+      refused |= (t instanceof AuthorizationException || (t instanceof RemoteException r
+          && r.getClassName().equals(AuthorizationException.class.getName())))
+          && t.getMessage().contains("User mallory") && t.getMessage().contains("not authorized");
+    }
+    assertTrue(refused, "refused by service authorization: " + e);
+  }
+
+  @Test
+  void theDataNodeUserPassesAuthorizationAndAnyUserReachesTheClientProtocol() throws Exception {
+    // Authorized: the call reaches the NameNode, which answers that this node never registered.
+    assertThrows(UnregisteredNodeException.class, () -> as("dnuser", () -> {
+      reportBadBlocks();
+      return null;
+    }));
+    assertNotNull(as("mallory", () -> {
+      ClientProtocol c = QuireRpc.createClientProxy(new Configuration(conf), nn.getRpcAddress(),
+          UserGroupInformation.getCurrentUser());
+      try {
+        return c.getFileInfo("/");
+      } finally {
+        QuireRpc.stopProxy(c);
+      }
+    }));
+  }
+}
