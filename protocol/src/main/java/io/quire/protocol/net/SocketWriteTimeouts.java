@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Write timeouts for blocking sockets. A blocking socket has a read timeout
@@ -30,7 +33,7 @@ public final class SocketWriteTimeouts {
   private static final SocketWriteTimeouts SHARED = new SocketWriteTimeouts();
 
   private final Set<TimedSocketOutput> writing = ConcurrentHashMap.newKeySet();
-  private volatile Thread watchdog;
+  private volatile ScheduledExecutorService watchdog;
 
   private SocketWriteTimeouts() {}
 
@@ -61,24 +64,28 @@ public final class SocketWriteTimeouts {
     }
     synchronized (this) {
       if (watchdog == null) {
-        Thread t = new Thread(this::watch, "socket-write-timeouts");
-        t.setDaemon(true);
-        t.start();
-        watchdog = t;
+        ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "socket-write-timeouts");
+          t.setDaemon(true);
+          return t;
+        });
+        w.scheduleWithFixedDelay(this::check, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        watchdog = w;
       }
     }
   }
 
-  private void watch() {
-    while (true) {
+  /**
+   * One watchdog tick: aborts the sockets of writes past their deadline. Never throws (a
+   * scheduled task that throws is never run again, and write timeouts must go on).
+   */
+  private void check() {
+    long now = System.nanoTime();
+    for (TimedSocketOutput o : writing) {
       try {
-        Thread.sleep(TICK_MS);
-      } catch (InterruptedException ignored) {
-        // nobody stops this daemon: write timeouts go on
-      }
-      long now = System.nanoTime();
-      for (TimedSocketOutput o : writing) {
         o.checkDeadline(now);
+      } catch (RuntimeException e) {
+        // one socket's failure to abort must not end the watchdog for the others
       }
     }
   }

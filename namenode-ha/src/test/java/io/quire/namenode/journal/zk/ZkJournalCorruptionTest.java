@@ -10,40 +10,12 @@ import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import java.nio.charset.StandardCharsets;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Damaged batch znodes stop readers (and the next writer) with the znode named. */
 @Timeout(120)
-class ZkJournalCorruptionTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-  private String root;
-  private ZkLayout layout;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalCorruptionTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void setUp(TestInfo info) {
-    root = ZkTestSupport.root(info);
-    layout = new ZkLayout(root);
-  }
+class ZkJournalCorruptionTest extends ZkServerTest {
 
   /** Batches 1-3, 4-6 and 7-9, epoch 1. */
   private ZkJournal threeBatches() throws Exception {

@@ -15,40 +15,12 @@ import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.journal.TxIdNotRetainedException;
 import java.util.List;
 import java.util.Map;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Purging batches below a txid, the checkpoint registry's rule, and reads below the window. */
 @Timeout(120)
-class ZkJournalPurgeTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-  private String root;
-  private ZkLayout layout;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalPurgeTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void setUp(TestInfo info) {
-    root = ZkTestSupport.root(info);
-    layout = new ZkLayout(root);
-  }
+class ZkJournalPurgeTest extends ZkServerTest {
 
   private boolean exists(String path) throws Exception {
     return client.checkExists().forPath(path) != null;

@@ -20,13 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -34,29 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * time, purges and damage inside the window, and tailing once the backlog is read.
  */
 @Timeout(120)
-class ZkJournalReadAheadTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-  private String root;
-  private ZkLayout layout;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalReadAheadTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void setUp(TestInfo info) {
-    root = ZkTestSupport.root(info);
-    layout = new ZkLayout(root);
-  }
+class ZkJournalReadAheadTest extends ZkServerTest {
 
   private ZkJournal journal(int readAheadBatches) {
     return new ZkJournal(client, root, "nn1",
