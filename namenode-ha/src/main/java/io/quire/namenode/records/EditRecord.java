@@ -148,9 +148,10 @@ public sealed interface EditRecord {
    * {@code callId} of client {@code clientId}. Changes no namespace state: a standby tailing the
    * log (and a restart replaying it) puts a retry-cache entry for the call, so a repeat that
    * reaches it after a failover is answered without running again; {@code answer} and
-   * {@code inodeId} say how to rebuild the answer from the namespace.
+   * {@code inodeId} say how to rebuild the answer from the namespace, {@code op} which call it
+   * was (a call of another operation with the same ids is refused, not answered).
    */
-  record RpcCall(byte[] clientId, int callId, CallAnswer answer, long inodeId)
+  record RpcCall(byte[] clientId, int callId, CallAnswer answer, long inodeId, AtMostOnceOp op)
       implements EditRecord {
     public RpcCall {
       clientId = clientId.clone();
@@ -164,15 +165,16 @@ public sealed interface EditRecord {
 
     @Override public boolean equals(Object o) {
       return o instanceof RpcCall r && java.util.Arrays.equals(clientId, r.clientId)
-          && callId == r.callId && answer == r.answer && inodeId == r.inodeId;
+          && callId == r.callId && op == r.op && answer == r.answer && inodeId == r.inodeId;
     }
 
     @Override public int hashCode() {
-      return java.util.Objects.hash(java.util.Arrays.hashCode(clientId), callId, answer, inodeId);
+      return java.util.Objects.hash(java.util.Arrays.hashCode(clientId), callId, op, answer,
+          inodeId);
     }
 
     @Override public String toString() {
-      return "RpcCall[callId=" + callId + ", answer=" + answer + ", inodeId=" + inodeId + "]";
+      return "RpcCall[callId=" + callId + ", op=" + op + ", answer=" + answer + ", inodeId=" + inodeId + "]";
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * txid, epoch and CRC around it).
  *
  * <pre>
- *   byte    version   = {@link #VERSION} (2; 1 is still read)
+ *   byte    version   = {@link #VERSION} (3; 1 and 2 are still read)
  *   byte    type      = {@link RecordType#code()}
  *   fields  in the order of the record's components, big-endian:
  *           long/int/short as DataOutput writes them, boolean as one byte,
@@ -28,9 +28,10 @@ import java.util.List;
 public final class RecordCodec {
   /**
    * Current payload format version. 2: REOPEN_FOR_APPEND ends with the appending user (a
-   * string). Version 1 payloads are still decoded (that user is null).
+   * string). 3: RPC_CALL ends with its operation (a byte, {@link AtMostOnceOp}). Older payloads
+   * are still decoded (that user is null, that operation {@link AtMostOnceOp#UNRECORDED}).
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private RecordCodec() {}
 

@@ -63,12 +63,15 @@ final class RecordFields {
         o.writeLong(r.time()); }
       case RPC_CALL -> { RpcCall r = (RpcCall) rec; byte[] id = r.clientId();
         o.writeInt(id.length); o.write(id); o.writeInt(r.callId());
-        o.writeByte(r.answer().code()); o.writeLong(r.inodeId()); }
+        o.writeByte(r.answer().code()); o.writeLong(r.inodeId()); o.writeByte(r.op().code()); }
       default -> throw new IllegalArgumentException("no encoding for " + rec.type());
     }
   }
 
-  /** Reads the fields of a record of payload {@code version} (1: REOPEN_FOR_APPEND has no user). */
+  /**
+   * Reads the fields of a record of payload {@code version} (1: REOPEN_FOR_APPEND has no user;
+   * 1 and 2: RPC_CALL has no operation).
+   */
   static EditRecord read(RecordType type, int version, DataInputStream i) throws IOException {
     return switch (type) {
       case MKDIR -> new Mkdir(i.readLong(), str(i), i.readShort(), str(i), str(i), i.readLong());
@@ -120,7 +123,16 @@ final class RecordFields {
         if (answer == null) {
           throw new IOException("unknown call answer code " + code);
         }
-        yield new RpcCall(id, callId, answer, i.readLong());
+        long inodeId = i.readLong();
+        AtMostOnceOp op = AtMostOnceOp.UNRECORDED;
+        if (version >= 3) {
+          int opCode = i.readUnsignedByte();
+          op = AtMostOnceOp.ofCode(opCode);
+          if (op == null) {
+            throw new IOException("unknown at-most-once operation code " + opCode);
+          }
+        }
+        yield new RpcCall(id, callId, answer, inodeId, op);
       }
     };
   }

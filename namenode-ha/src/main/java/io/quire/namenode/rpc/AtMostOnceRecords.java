@@ -2,6 +2,7 @@ package io.quire.namenode.rpc;
 
 import io.quire.namenode.Namesystem;
 import io.quire.namenode.ops.OpResult;
+import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.records.CallAnswer;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.CloseFile;
@@ -31,42 +32,43 @@ final class AtMostOnceRecords {
   /** How a call's records become its answer kind, or null to record nothing. */
   @FunctionalInterface
   interface Derivation {
-    RpcCall derive(byte[] clientId, int callId, List<EditRecord> records);
+    RpcCall derive(byte[] clientId, int callId, AtMostOnceOp op, List<EditRecord> records);
   }
 
-  static final Derivation CREATE = (id, call, records) -> {
+  static final Derivation CREATE = (id, call, op, records) -> {
     for (EditRecord r : records) {
       if (r instanceof CreateFile c) {
-        return new RpcCall(id, call, CallAnswer.FILE_STATUS, c.inodeId());
+        return new RpcCall(id, call, CallAnswer.FILE_STATUS, c.inodeId(), op);
       }
     }
     return null;
   };
 
-  static final Derivation APPEND = (id, call, records) -> {
+  static final Derivation APPEND = (id, call, op, records) -> {
     for (EditRecord r : records) {
       if (r instanceof ReopenForAppend a) {
-        return new RpcCall(id, call, CallAnswer.LAST_BLOCK, a.fileId());
+        return new RpcCall(id, call, CallAnswer.LAST_BLOCK, a.fileId(), op);
       }
     }
     return null;
   };
 
-  static final Derivation COMPLETE = (id, call, records) ->
+  static final Derivation COMPLETE = (id, call, op, records) ->
       records.stream().anyMatch(r -> r instanceof CloseFile)
-          ? new RpcCall(id, call, CallAnswer.TRUE, 0) : null;
+          ? new RpcCall(id, call, CallAnswer.TRUE, 0, op) : null;
 
-  static final Derivation TRUE_IF_ANY = (id, call, records) ->
-      new RpcCall(id, call, CallAnswer.TRUE, 0);
+  static final Derivation TRUE_IF_ANY = (id, call, op, records) ->
+      new RpcCall(id, call, CallAnswer.TRUE, 0, op);
 
-  static final Derivation VOID = (id, call, records) ->
-      new RpcCall(id, call, CallAnswer.NONE, 0);
+  static final Derivation VOID = (id, call, op, records) ->
+      new RpcCall(id, call, CallAnswer.NONE, 0, op);
 
   /**
-   * {@code v} with the call's {@link RpcCall} record appended to whatever it journals, when it
-   * runs inside an IPC call with a valid client id.
+   * {@code v}, a call of {@code op}, with the call's {@link RpcCall} record appended to whatever
+   * it journals, when it runs inside an IPC call with a valid client id.
    */
-  static <T> Namesystem.Validation<T> recorded(Derivation d, Namesystem.Validation<T> v) {
+  static <T> Namesystem.Validation<T> recorded(AtMostOnceOp op, Derivation d,
+      Namesystem.Validation<T> v) {
     byte[] clientId = Server.getClientId();
     int callId = Server.getCallId();
     if (clientId.length != 16 || callId < 0) {
@@ -77,7 +79,7 @@ final class AtMostOnceRecords {
       if (r.records().isEmpty()) {
         return r;
       }
-      RpcCall call = d.derive(clientId, callId, r.records());
+      RpcCall call = d.derive(clientId, callId, op, r.records());
       if (call == null) {
         return r;
       }

@@ -2,6 +2,7 @@ package io.quire.namenode.rpc;
 
 import io.quire.namenode.Namesystem;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.ops.Operations;
 import io.quire.namenode.security.BlockKeyManager;
@@ -81,6 +82,24 @@ public final class ClientRpcHandler implements ClientProtocol {
         lb.getBlock().getBlockId(), EnumSet.of(mode)));
   }
 
+  /**
+   * Runs the {@code @AtMostOnce} mutation {@code v} of {@code op} once per IPC call: journaled
+   * with its RPC_CALL record (derived by {@code d}), a repeat answered from the retry cache (or
+   * by {@code rebuild} when only the journal knew the call).
+   */
+  private <T> T journaledOnce(AtMostOnceOp op, String path, RetryCacheSupport.Rebuild<T> rebuild,
+      AtMostOnceRecords.Derivation d, Namesystem.Validation<T> v) throws IOException {
+    return retryCache.withPayload(op, rebuild,
+        () -> ns.mutate(op.method(), path, AtMostOnceRecords.recorded(op, d, v)));
+  }
+
+  /** {@link #journaledOnce} for a call without an answer. */
+  private void journaledOnce(AtMostOnceOp op, String path, Namesystem.Validation<Void> v)
+      throws IOException {
+    retryCache.withoutPayload(op, () -> ns.mutate(op.method(), path,
+        AtMostOnceRecords.recorded(op, AtMostOnceRecords.VOID, v)));
+  }
+
   /** The answer of a create known from the journal: the file's status now. */
   private InodeStatus fileStatus(RetryCacheSupport.ReplayedAnswer r) throws IOException {
     return ns.read(() -> ops.reads().statusOf(r.inodeId(), "create"));
@@ -113,18 +132,17 @@ public final class ClientRpcHandler implements ClientProtocol {
       throws IOException {
     ReservedPaths.checkNotReserved(path, "create");
     String machine = clientIp() == null ? "" : clientIp();
-    return retryCache.withPayload("create", this::fileStatus, () -> ns.mutate("create", path,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.CREATE, () -> ops.create().create(
-            path, permission, clientName, machine, overwrite, createParent, replication,
-            blockSize))));
+    return journaledOnce(AtMostOnceOp.CREATE, path, this::fileStatus, AtMostOnceRecords.CREATE,
+        () -> ops.create().create(path, permission, clientName, machine, overwrite,
+            createParent, replication, blockSize));
   }
 
   @Override public LocatedBlock append(String path, String clientName) throws IOException {
     ReservedPaths.checkNotReserved(path, "append");
     String machine = clientIp() == null ? "" : clientIp();
-    return withToken(retryCache.withPayload("append", this::lastBlock,
-        () -> ns.mutate("append", path, AtMostOnceRecords.recorded(AtMostOnceRecords.APPEND,
-            () -> ops.create().append(path, clientName, machine)))), BlockAccessMode.WRITE);
+    return withToken(journaledOnce(AtMostOnceOp.APPEND, path, this::lastBlock,
+        AtMostOnceRecords.APPEND, () -> ops.create().append(path, clientName, machine)),
+        BlockAccessMode.WRITE);
   }
 
   @Override public LocatedBlock addBlock(String path, long fileId, String clientName,
@@ -134,10 +152,10 @@ public final class ClientRpcHandler implements ClientProtocol {
     String host = ns.getClientHosts().resolve(
         clientHost != null && !clientHost.isEmpty() ? clientHost : clientIp());
     // A repeat known only from another NameNode's journal is recognised by AddBlockOps itself.
-    return withToken(retryCache.withPayload("addBlock", r -> ns.mutate("addBlock", path,
-        () -> ops.addBlock().addBlock(path, fileId, clientName, previous, excludedNodes, host)),
-        () -> ns.mutate("addBlock", path, () -> ops.addBlock()
-            .addBlock(path, fileId, clientName, previous, excludedNodes, host))),
+    Namesystem.Validation<LocatedBlock> add = () -> ops.addBlock()
+        .addBlock(path, fileId, clientName, previous, excludedNodes, host);
+    return withToken(retryCache.withPayload(AtMostOnceOp.ADD_BLOCK,
+        r -> ns.mutate("addBlock", path, add), () -> ns.mutate("addBlock", path, add)),
         BlockAccessMode.WRITE);
   }
 
@@ -151,9 +169,8 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public boolean complete(String path, long fileId, String clientName, Block last)
       throws IOException {
     ReservedPaths.checkNotReserved(path, "complete");
-    return retryCache.withPayload("complete", r -> true, () -> ns.mutate("complete", path,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.COMPLETE,
-            () -> ops.complete().complete(path, fileId, clientName, last))));
+    return journaledOnce(AtMostOnceOp.COMPLETE, path, r -> true, AtMostOnceRecords.COMPLETE,
+        () -> ops.complete().complete(path, fileId, clientName, last));
   }
 
   @Override public void fsync(String path, long fileId, String clientName, long lastBlockLength)
@@ -183,16 +200,13 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void rename(String src, String dst, RenameMode mode) throws IOException {
     ReservedPaths.checkNotReserved(src, "rename");
     ReservedPaths.checkNotReserved(dst, "rename");
-    retryCache.withoutPayload("rename", () -> ns.mutate("rename", src,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
-            () -> ops.rename().rename(src, dst, mode))));
+    journaledOnce(AtMostOnceOp.RENAME, src, () -> ops.rename().rename(src, dst, mode));
   }
 
   @Override public boolean delete(String path, boolean recursive) throws IOException {
     ReservedPaths.checkNotReserved(path, "delete");
-    return retryCache.withPayload("delete", r -> true, () -> ns.mutate("delete", path,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.TRUE_IF_ANY,
-            () -> ops.directories().delete(path, recursive))));
+    return journaledOnce(AtMostOnceOp.DELETE, path, r -> true, AtMostOnceRecords.TRUE_IF_ANY,
+        () -> ops.directories().delete(path, recursive));
   }
 
   @Override public void setPermission(String path, short permission) throws IOException {
@@ -223,9 +237,8 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void concat(String target, List<String> sources) throws IOException {
     ReservedPaths.checkNotReserved(target, "concat");
     sources.forEach(s -> ReservedPaths.checkNotReserved(s, "concat"));
-    retryCache.withoutPayload("concat", () -> ns.mutate("concat", target,
-        AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
-            () -> ops.concatTruncate().concat(target, sources))));
+    journaledOnce(AtMostOnceOp.CONCAT, target,
+        () -> ops.concatTruncate().concat(target, sources));
   }
 
   @Override public boolean truncate(String path, long newLength, String clientName)
@@ -261,9 +274,8 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
       List<DatanodeInfo> newNodes) throws IOException {
-    retryCache.withoutPayload("updatePipeline", () -> ns.mutate("updatePipeline",
-        oldBlock.toString(), AtMostOnceRecords.recorded(AtMostOnceRecords.VOID,
-            () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes))));
+    journaledOnce(AtMostOnceOp.UPDATE_PIPELINE, oldBlock.toString(),
+        () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes));
   }
 
   @Override public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId,

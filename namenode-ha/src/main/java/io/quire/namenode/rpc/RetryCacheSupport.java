@@ -1,5 +1,6 @@
 package io.quire.namenode.rpc;
 
+import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.records.CallAnswer;
 import io.quire.namenode.records.EditRecord.RpcCall;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import org.apache.hadoop.ipc.Server;
  * {@link RetryCache}: the IPC client id and call id of the current call name an entry; a repeat
  * of a call that succeeded gets the first answer (a payload for calls that return one) without
  * running again; a repeat of a call still running waits for it; a failed call runs again.
- * Outside an IPC call (in-process use) nothing is cached. Every entry made here names its
- * operation: a call that reuses the ids of a call of another operation is no repeat of it and
+ * Outside an IPC call (in-process use) nothing is cached. Every entry (made here, or from a
+ * journal record of version 3 or later) names its operation: a call that reuses the ids of a call of another operation is no repeat of it and
  * is refused with an {@link InvalidRequestException} (before, it got the other call's answer:
  * a ClassCastException, or a success without running).
  *
@@ -45,10 +46,10 @@ public final class RetryCacheSupport {
    * The payload of an entry added from the journal: what kind of answer the call had and the
    * inode it concerned; the handler rebuilds the answer from the namespace when a repeat comes.
    */
-  public record ReplayedAnswer(CallAnswer kind, long inodeId) {}
+  public record ReplayedAnswer(AtMostOnceOp op, CallAnswer kind, long inodeId) {}
 
   /** The payload of an entry made here: the operation and its answer (null for none). */
-  private record Answered(String op, Object answer) {}
+  private record Answered(AtMostOnceOp op, Object answer) {}
 
   private final RetryCache cache;
 
@@ -67,7 +68,7 @@ public final class RetryCacheSupport {
     // every entry has a payload: Hadoop's RetryCache cannot look up a payload entry where
     // there is a plain one
     cache.addCacheEntryWithPayload(call.clientId(), call.callId(),
-        new ReplayedAnswer(call.answer(), call.inodeId()));
+        new ReplayedAnswer(call.op(), call.answer(), call.inodeId()));
   }
 
   /**
@@ -77,12 +78,13 @@ public final class RetryCacheSupport {
    * @throws InvalidRequestException when the call's ids belong to a call of another operation
    */
   @SuppressWarnings("unchecked")
-  public <T> T withPayload(String op, Rebuild<T> rebuild, Call<T> call) throws IOException {
+  public <T> T withPayload(AtMostOnceOp op, Rebuild<T> rebuild, Call<T> call)
+      throws IOException {
     CacheEntryWithPayload e = RetryCache.waitForCompletion(cache, null, Server.getClientId(),
         Server.getCallId());
     if (e != null && e.isSuccess()) {
       Object payload = e.getPayload();
-      return payload instanceof ReplayedAnswer r ? rebuild.answer(r)
+      return payload instanceof ReplayedAnswer r ? rebuild.answer(checkReplayed(op, r))
           : (T) answerOf(op, payload);
     }
     boolean ok = false;
@@ -101,11 +103,13 @@ public final class RetryCacheSupport {
    *
    * @throws InvalidRequestException when the call's ids belong to a call of another operation
    */
-  public void withoutPayload(String op, Call<Void> call) throws IOException {
+  public void withoutPayload(AtMostOnceOp op, Call<Void> call) throws IOException {
     CacheEntryWithPayload e = RetryCache.waitForCompletion(cache, null, Server.getClientId(),
         Server.getCallId());
     if (e != null && e.isSuccess()) {
-      if (!(e.getPayload() instanceof ReplayedAnswer)) {
+      if (e.getPayload() instanceof ReplayedAnswer r) {
+        checkReplayed(op, r);
+      } else {
         answerOf(op, e.getPayload());
       }
       return;
@@ -120,13 +124,32 @@ public final class RetryCacheSupport {
   }
 
   /** The answer of the earlier call with this call's ids, if it was an {@code op} too. */
-  private static Object answerOf(String op, Object payload) throws InvalidRequestException {
+  private static Object answerOf(AtMostOnceOp op, Object payload)
+      throws InvalidRequestException {
     Answered a = (Answered) payload;
-    if (!a.op().equals(op)) {
-      throw new InvalidRequestException(op + ": call id " + Server.getCallId() + " of client "
-          + ClientId.toString(Server.getClientId()) + " was already used by a " + a.op()
-          + " call; a retry repeats the same call, a new call needs a new call id");
-    }
+    checkSameOp(op, a.op());
     return a.answer();
+  }
+
+  /**
+   * {@code r}, if the journaled call was an {@code op} too (a record of version 2 or older does
+   * not say: taken as a repeat, as before).
+   */
+  private static ReplayedAnswer checkReplayed(AtMostOnceOp op, ReplayedAnswer r)
+      throws InvalidRequestException {
+    if (r.op() != AtMostOnceOp.UNRECORDED) {
+      checkSameOp(op, r.op());
+    }
+    return r;
+  }
+
+  private static void checkSameOp(AtMostOnceOp op, AtMostOnceOp earlier)
+      throws InvalidRequestException {
+    if (earlier != op) {
+      throw new InvalidRequestException(op.method() + ": call id " + Server.getCallId()
+          + " of client " + ClientId.toString(Server.getClientId()) + " was already used by a "
+          + earlier.method() + " call; a retry repeats the same call, a new call needs a new"
+          + " call id");
+    }
   }
 }

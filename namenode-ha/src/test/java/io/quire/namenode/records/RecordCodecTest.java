@@ -38,21 +38,37 @@ class RecordCodecTest {
         new ReassignLease(16387, "QUIRE_NameNode_recovery", 1 << 30, 1008),
         new CommitBlockSync(16387, 1 << 30, 1008, 250, true, false, 83),
         new RpcCall(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 77,
-            CallAnswer.FILE_STATUS, 16387),
-        new RpcCall(new byte[16], -1, CallAnswer.NONE, 0));
+            CallAnswer.FILE_STATUS, 16387, AtMostOnceOp.CREATE),
+        new RpcCall(new byte[16], -1, CallAnswer.NONE, 0, AtMostOnceOp.UPDATE_PIPELINE));
   }
 
   @Test
   void rpcCallGoldenBytes() throws Exception {
     byte[] id = new byte[16];
     id[0] = 0x7f;
-    byte[] b = RecordCodec.encode(new RpcCall(id, 258, CallAnswer.TRUE, 5));
-    byte[] expected = {2, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 5};
+    byte[] b = RecordCodec.encode(new RpcCall(id, 258, CallAnswer.TRUE, 5, AtMostOnceOp.DELETE));
+    byte[] expected = {3, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 5, 4};
     assertEquals(Arrays.toString(expected), Arrays.toString(b));
     for (CallAnswer a : CallAnswer.values()) {
       assertEquals(a, CallAnswer.ofCode(a.code()));
     }
+    for (AtMostOnceOp op : AtMostOnceOp.values()) {
+      assertEquals(op, AtMostOnceOp.ofCode(op.code()));
+    }
+  }
+
+  /** Version 3 added the operation at the end of RPC_CALL; a version 2 record has none. */
+  @Test
+  void rpcCallOfVersion2HasNoOperation() throws Exception {
+    byte[] v2 = {2, 21, 0, 0, 0, 16, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 5};
+    RpcCall r = (RpcCall) RecordCodec.decode(v2, 9);
+    assertEquals(AtMostOnceOp.UNRECORDED, r.op());
+    assertEquals(CallAnswer.TRUE, r.answer());
+    byte[] badOp = Arrays.copyOf(RecordCodec.encode(r), v2.length + 1);
+    badOp[badOp.length - 1] = 99;
+    assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(badOp, 10));
   }
 
   @Test
@@ -68,14 +84,20 @@ class RecordCodecTest {
     assertEquals(EnumSet.allOf(RecordType.class), covered);
   }
 
-  /** Version 2 added the appending user at the end of REOPEN_FOR_APPEND; 1 is still read. */
+  /**
+   * Version 2 added the appending user at the end of REOPEN_FOR_APPEND (version 3 did not
+   * change it); 1 is still read.
+   */
   @Test
-  void reopenForAppendGoldenBytesOfBothVersions() throws Exception {
+  void reopenForAppendGoldenBytesOfEveryVersion() throws Exception {
     int code = RecordType.REOPEN_FOR_APPEND.code();
-    byte[] v2 = RecordCodec.encode(new ReopenForAppend(5, "c", "m", 7, "u"));
-    byte[] expected = {2, (byte) code, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 'c', 0, 0, 0, 1, 'm',
+    byte[] v3 = RecordCodec.encode(new ReopenForAppend(5, "c", "m", 7, "u"));
+    byte[] expected = {3, (byte) code, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 'c', 0, 0, 0, 1, 'm',
         0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 1, 'u'};
-    assertEquals(Arrays.toString(expected), Arrays.toString(v2));
+    assertEquals(Arrays.toString(expected), Arrays.toString(v3));
+    byte[] v2 = expected.clone();
+    v2[0] = 2;
+    assertEquals(new ReopenForAppend(5, "c", "m", 7, "u"), RecordCodec.decode(v2, 1));
     byte[] v1 = Arrays.copyOf(expected, expected.length - 5);
     v1[0] = 1;
     assertEquals(new ReopenForAppend(5, "c", "m", 7, null), RecordCodec.decode(v1, 1));

@@ -105,6 +105,40 @@ class RetryCacheTest {
     assertFalse(nn2.delete("/gone", true), "a new call runs");
   }
 
+  /**
+   * A call that reuses the ids of a call another NameNode journaled, for another operation, is
+   * no repeat of it: refused, and not taken as done (before, the rename below "succeeded"
+   * without running, because the replayed entry did not say it was a delete).
+   */
+  @Test
+  void aReplayedCallOfAnotherOperationIsRefusedNotTakenAsDone() throws Exception {
+    nn.mkdirs("/d", (short) 0755, true);
+    nn.mkdirs("/e", (short) 0755, true);
+    asCall(31);
+    assertTrue(nn.delete("/d", true));
+    asCall(32);
+    nn.rename("/e", "/e2", RenameMode.NO_OVERWRITE);
+    Server.getCurCall().remove();
+
+    NamesystemFixture next = new NamesystemFixture(fx.conf, fx.journal);
+    next.client.mkdirs("/e3", (short) 0755, true);
+    asCall(31);
+    org.apache.hadoop.fs.InvalidRequestException e = assertThrows(
+        org.apache.hadoop.fs.InvalidRequestException.class,
+        () -> next.client.rename("/e3", "/f", RenameMode.NO_OVERWRITE));
+    assertTrue(e.getMessage().contains("call id 31") && e.getMessage().contains("delete"),
+        e.getMessage());
+    asCall(32);
+    assertThrows(org.apache.hadoop.fs.InvalidRequestException.class,
+        () -> next.client.create("/g", (short) 0644, "c", false, true, (short) 1, 1024));
+    asCall(31);
+    assertTrue(next.client.delete("/d", true), "the true repeat still gets the first answer");
+    Server.getCurCall().remove();
+    assertNotNull(next.client.getFileInfo("/e3"));
+    assertNull(next.client.getFileInfo("/f"));
+    assertNull(next.client.getFileInfo("/g"));
+  }
+
   @Test
   void failureAfterSyncLeavesTheChangeDurable() throws Exception {
     fx.ns.getFaultInjector().set(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, txId -> {
