@@ -2,6 +2,8 @@ package io.quire.datanode.nnactor;
 
 import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.types.Block;
@@ -122,7 +124,8 @@ public final class NameNodeActor implements Runnable {
         backoff = ctx.options().getHeartbeatIntervalMs();
         serve();
       } catch (IOException | RuntimeException e) {
-        if (e instanceof IOException && RemoteErrors.is((IOException) e,
+        if (e instanceof InconsistentConfigurationException
+            || e instanceof IOException && RemoteErrors.is((IOException) e,
             IncompatibleStorageException.class)) {
           fatal = (IOException) e;
           LOG.error("NameNode {}: giving up: {}", address, e.getMessage());
@@ -144,6 +147,7 @@ public final class NameNodeActor implements Runnable {
 
   private void handshake() throws IOException {
     NamespaceInfo ns = nn.versionRequest();
+    checkBlockTokenSetting(ns);
     ctx.storage().checkOrStampClusterId(ns.getClusterId());
     DatanodeRegistration reg = nn.registerDatanode(new DatanodeRegistration(ctx.self().get(),
         ns.getClusterId(), SOFTWARE_VERSION));
@@ -152,6 +156,17 @@ public final class NameNodeActor implements Runnable {
     pending.clearForFullReport();
     reportNow = true;
     heartbeatNow = true;
+  }
+
+  /** The NameNode and this DataNode must agree on block access tokens (HDFS refuses too). */
+  private void checkBlockTokenSetting(NamespaceInfo ns) throws InconsistentConfigurationException {
+    if (ns.isBlockTokensEnabled() != ctx.tokens().isEnabled()) {
+      throw new InconsistentConfigurationException("register with NameNode " + address
+          + ": block access tokens are " + (ns.isBlockTokensEnabled() ? "on" : "off")
+          + " there and " + (ctx.tokens().isEnabled() ? "on" : "off") + " here: set "
+          + QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY
+          + " to the same value on every NameNode and DataNode");
+    }
   }
 
   private void serve() throws IOException {

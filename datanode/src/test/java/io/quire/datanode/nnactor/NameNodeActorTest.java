@@ -11,6 +11,8 @@ import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.storage.DataStorage;
 import io.quire.datanode.testutil.BlockClient;
 import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -125,6 +127,27 @@ class NameNodeActorTest {
     await().atMost(WAIT).until(() -> actor.getFatalError() != null);
     assertTrue(actor.getFatalError() instanceof IncompatibleStorageException);
     assertTrue(actor.getFatalError().getMessage().contains("other-cluster"));
+    assertTrue(h.nn.registrations.isEmpty());
+  }
+
+  /**
+   * A DataNode whose block access tokens are off would serve any block to anyone a NameNode
+   * with tokens on thinks it protects (and one with tokens on would refuse every client of a
+   * NameNode with them off): it does not register, as HDFS's DataNode refuses inconsistent
+   * block-token settings.
+   */
+  @Test
+  void blockTokenSettingOtherThanTheNameNodesStopsTheActor() throws IOException {
+    h = new DataNodeHarness("ActorTokens"); // tokens off on the DataNode
+    h.nn.blockTokensEnabled = true;
+    DataNode dn = h.start(0);
+    NameNodeActor actor = dn.getNameNodeActors().getActors().get(0);
+    await().atMost(WAIT).until(() -> actor.getFatalError() != null);
+    assertTrue(actor.getFatalError() instanceof InconsistentConfigurationException,
+        actor.getFatalError().toString());
+    assertTrue(actor.getFatalError().getMessage()
+        .contains(QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY), actor.getFatalError()
+        .getMessage());
     assertTrue(h.nn.registrations.isEmpty());
   }
 

@@ -60,6 +60,7 @@ class BlockTokenTest {
     BlockKey key = new BlockKey(KEY, System.currentTimeMillis() + 2 * HOUR, secret);
     nnKeys.addKey(key);
     h = new DataNodeHarness("BlockToken");
+    h.nn.blockTokensEnabled = true;
     dn0 = h.start(tokensOn(0));
     dn1 = h.start(tokensOn(1));
     h.nn.keys = new ExportedBlockKeys(KEY, List.of(key));

@@ -48,6 +48,8 @@ public final class FakeNameNode implements DatanodeProtocol {
   private volatile long epoch = 1;
   /** Block keys sent in every heartbeat and block-report answer. */
   public volatile ExportedBlockKeys keys = ExportedBlockKeys.NONE;
+  /** Whether this NameNode says (in versionRequest) that it issues block access tokens. */
+  public volatile boolean blockTokensEnabled;
   /** Commands handed out in heartbeat answers so far. */
   public final AtomicInteger commandsSent = new AtomicInteger();
 
@@ -101,7 +103,7 @@ public final class FakeNameNode implements DatanodeProtocol {
 
   @Override public NamespaceInfo versionRequest() throws IOException {
     check(null);
-    return new NamespaceInfo(clusterId, 1);
+    return new NamespaceInfo(clusterId, 1, blockTokensEnabled);
   }
 
   @Override public DatanodeRegistration registerDatanode(DatanodeRegistration r)

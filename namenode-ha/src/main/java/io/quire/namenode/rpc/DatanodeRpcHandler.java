@@ -48,7 +48,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
   }
 
   @Override public NamespaceInfo versionRequest() {
-    return new NamespaceInfo(dns.getClusterId(), layoutVersion);
+    return new NamespaceInfo(dns.getClusterId(), layoutVersion, blockKeys.isEnabled());
   }
 
   @Override public DatanodeRegistration registerDatanode(DatanodeRegistration registration)

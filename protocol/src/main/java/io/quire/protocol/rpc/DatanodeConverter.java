@@ -106,11 +106,12 @@ public final class DatanodeConverter {
 
   public static NamespaceInfoProto toProto(NamespaceInfo n) {
     return NamespaceInfoProto.newBuilder()
-        .setClusterId(n.getClusterId()).setLayoutVersion(n.getLayoutVersion()).build();
+        .setClusterId(n.getClusterId()).setLayoutVersion(n.getLayoutVersion())
+        .setBlockTokensEnabled(n.isBlockTokensEnabled()).build();
   }
 
   public static NamespaceInfo toNamespaceInfo(NamespaceInfoProto p) {
-    return new NamespaceInfo(p.getClusterId(), p.getLayoutVersion());
+    return new NamespaceInfo(p.getClusterId(), p.getLayoutVersion(), p.getBlockTokensEnabled());
   }
 
   public static DatanodeCommandProto toProto(DatanodeCommand c) {

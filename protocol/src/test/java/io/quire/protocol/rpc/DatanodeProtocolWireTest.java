@@ -74,7 +74,10 @@ class DatanodeProtocolWireTest {
 
   @Test
   void handshakeRoundTrips() throws IOException {
-    check("versionRequest", new NamespaceInfo("CID-1", -1), DatanodeProtocol::versionRequest);
+    check("versionRequest", new NamespaceInfo("CID-1", -1, false),
+        DatanodeProtocol::versionRequest);
+    check("versionRequest", new NamespaceInfo("CID-2", -1, true),
+        DatanodeProtocol::versionRequest);
     check("registerDatanode", Samples.registration(2),
         p -> p.registerDatanode(Samples.registration(1)), Samples.registration(1));
     DatanodeRegistration bare = new DatanodeRegistration(Samples.datanodeId(3), null, null);
