@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quire.it.fuzz.IpcFrames.Response;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos.GetFileInfoRequestProto;
+import io.quire.protocol.proto.DatanodeProtocolProtos;
+import io.quire.protocol.proto.HaAdminProtocolProtos;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import org.apache.hadoop.ipc.protobuf.RpcHeaderProtos.RpcRequestHeaderProto.Oper
 import org.apache.hadoop.ipc.protobuf.RpcHeaderProtos.RpcResponseHeaderProto.RpcStatusProto;
 import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.apache.hadoop.thirdparty.protobuf.Descriptors.MethodDescriptor;
+import org.apache.hadoop.thirdparty.protobuf.Descriptors.ServiceDescriptor;
 
 /**
  * Generates the cases of {@link NameNodeIpcFuzzTest}: inputs for the NameNode's IPC port, each
@@ -52,7 +55,7 @@ final class IpcCases {
   private final Duration readTimeout;
   private final int maxDataLength;
   private final String user;
-  private final List<MethodDescriptor> methods = new ArrayList<>();
+  private final List<Method> methods = new ArrayList<>();
   /** How calls were answered: "method variant -> status/exception", counted. */
   private final Map<String, AtomicInteger> outcomes = new ConcurrentSkipListMap<>();
 
@@ -65,10 +68,31 @@ final class IpcCases {
     this.readTimeout = readTimeout;
     this.maxDataLength = maxDataLength;
     this.user = user;
-    for (MethodDescriptor m : ClientNamenodeProtocolProtos.getDescriptor()
-        .findServiceByName("ClientNamenodeProtocol").getMethods()) {
+    addMethods(IpcFrames.CLIENT_PROTOCOL, ClientNamenodeProtocolProtos.getDescriptor()
+        .findServiceByName("ClientNamenodeProtocol"));
+    addMethods(IpcFrames.DATANODE_PROTOCOL, DatanodeProtocolProtos.getDescriptor()
+        .findServiceByName("DatanodeProtocolService"));
+    addMethods(IpcFrames.HA_ADMIN_PROTOCOL, HaAdminProtocolProtos.getDescriptor()
+        .findServiceByName("HaAdminProtocolService"));
+  }
+
+  /** A method of one of the protocols the NameNode's IPC port serves. */
+  private record Method(String protocol, MethodDescriptor descriptor) {
+    String name() {
+      return descriptor.getName();
+    }
+
+    /** The method, qualified by its protocol unless ClientProtocol (for the outcomes). */
+    String qualifiedName() {
+      return protocol.equals(IpcFrames.CLIENT_PROTOCOL) ? name()
+          : protocol.substring(protocol.lastIndexOf('.') + 1) + "." + name();
+    }
+  }
+
+  private void addMethods(String protocol, ServiceDescriptor service) {
+    for (MethodDescriptor m : service.getMethods()) {
       if (!EXCLUDED.contains(m.getName())) {
-        methods.add(m);
+        methods.add(new Method(protocol, m));
       }
     }
   }
@@ -253,7 +277,7 @@ final class IpcCases {
 
   /** A call with a broken RequestHeaderProto (method, protocol, version). */
   private FuzzCase methodHeader(Random r, byte[] cid) {
-    String method = methods.get(r.nextInt(methods.size())).getName();
+    String method = methods.get(r.nextInt(methods.size())).name();
     String protocol = IpcFrames.CLIENT_PROTOCOL;
     long version = 1;
     String what;
@@ -288,9 +312,13 @@ final class IpcCases {
     return new IpcExchange(what, IpcFrames.concat(connected(), call), List.of(1), cid);
   }
 
-  /** A well-framed call of a real ClientProtocol method whose request message is garbage. */
+  /**
+   * A well-framed call of a real method of ClientProtocol, DatanodeProtocol or HaAdminProtocol
+   * whose request message is garbage.
+   */
   private FuzzCase requestBody(Random r, byte[] cid) {
-    MethodDescriptor m = methods.get(r.nextInt(methods.size()));
+    Method method = methods.get(r.nextInt(methods.size()));
+    MethodDescriptor m = method.descriptor();
     byte[] body;
     String variant;
     switch (r.nextInt(6)) {
@@ -313,10 +341,11 @@ final class IpcCases {
         variant = "empty message";
       }
     }
-    String what = m.getName() + " with a " + variant + " (" + body.length + " bytes)";
-    byte[] call = IpcFrames.callFrame(cid, 1, m.getName(), body);
-    return new IpcExchange(what, IpcFrames.concat(connected(), call), List.of(1), cid,
-        m.getName() + " " + variant);
+    String what = method.qualifiedName() + " with a " + variant + " (" + body.length
+        + " bytes)";
+    byte[] call = IpcFrames.callFrame(cid, 1, method.protocol(), m.getName(), body);
+    return new IpcExchange(what, IpcFrames.concat(connected(method.protocol()), call),
+        List.of(1), cid, method.qualifiedName() + " " + variant);
   }
 
   private static byte[] mutate(byte[] b, Random r) {
@@ -343,8 +372,12 @@ final class IpcCases {
 
   /** Connection header and context of a normal client. */
   private byte[] connected() {
-    return IpcFrames.concat(IpcFrames.connectionHeader(),
-        IpcFrames.contextFrame(user, IpcFrames.CLIENT_PROTOCOL));
+    return connected(IpcFrames.CLIENT_PROTOCOL);
+  }
+
+  /** Connection header and context of a normal client of {@code protocol}. */
+  private byte[] connected(String protocol) {
+    return IpcFrames.concat(IpcFrames.connectionHeader(), IpcFrames.contextFrame(user, protocol));
   }
 
   private static byte[] getFileInfo(byte[] cid, int callId, String path) {

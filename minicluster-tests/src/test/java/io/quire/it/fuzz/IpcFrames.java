@@ -34,6 +34,9 @@ import org.apache.hadoop.thirdparty.protobuf.Message;
 final class IpcFrames {
   /** The protocol name Quire's ClientProtocol is served under. */
   static final String CLIENT_PROTOCOL = "io.quire.protocol.client.ClientProtocol";
+  /** The protocol names of the NameNode's other protocols on the same port. */
+  static final String DATANODE_PROTOCOL = "io.quire.protocol.datanode.DatanodeProtocol";
+  static final String HA_ADMIN_PROTOCOL = "io.quire.protocol.ha.HaAdminProtocol";
   static final byte[] CLIENT_ID = "quire-ipc-fuzzer".getBytes(StandardCharsets.US_ASCII);
 
   private IpcFrames() {}
@@ -65,8 +68,12 @@ final class IpcFrames {
   }
 
   static RequestHeaderProto methodHeader(String method) {
+    return methodHeader(CLIENT_PROTOCOL, method);
+  }
+
+  static RequestHeaderProto methodHeader(String protocol, String method) {
     return RequestHeaderProto.newBuilder().setMethodName(method)
-        .setDeclaringClassProtocolName(CLIENT_PROTOCOL).setClientProtocolVersion(1).build();
+        .setDeclaringClassProtocolName(protocol).setClientProtocolVersion(1).build();
   }
 
   /** A call of {@code method} of ClientProtocol with the request message bytes {@code body}. */
@@ -76,8 +83,14 @@ final class IpcFrames {
 
   /** The same, from the client with id {@code clientId} (16 bytes). */
   static byte[] callFrame(byte[] clientId, int callId, String method, byte[] body) {
+    return callFrame(clientId, callId, CLIENT_PROTOCOL, method, body);
+  }
+
+  /** A call of {@code method} of {@code protocol} from the client with id {@code clientId}. */
+  static byte[] callFrame(byte[] clientId, int callId, String protocol, String method,
+      byte[] body) {
     return frame(delimited(callHeader(callId, clientId).build()),
-        delimited(methodHeader(method)), delimited(body));
+        delimited(methodHeader(protocol, method)), delimited(body));
   }
 
   static byte[] delimited(Message m) {

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Timeout;
  *   ids, client ids of the wrong length, no RPC kind, odd retry counts;</li>
  *   <li>method headers naming unknown methods, methods of other protocols, unknown
  *   protocols, wrong protocol versions;</li>
- *   <li>calls of every ClientProtocol method (but setSafeMode and setDecommission, which
- *   legitimately stop the final write) whose request is a random message of the method's type
+ *   <li>calls of every method of the protocols the port serves, ClientProtocol (but
+ *   setSafeMode and setDecommission, which legitimately stop the final write),
+ *   DatanodeProtocol and HaAdminProtocol, whose request is a random message of the method's type
  *   (edge numbers, odd and hostile paths, required fields sometimes missing), a mutated one
  *   (cut, bits flipped, garbage appended), random bytes or empty.</li>
  * </ul>
