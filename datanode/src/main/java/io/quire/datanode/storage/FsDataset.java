@@ -2,6 +2,7 @@ package io.quire.datanode.storage;
 
 import io.quire.protocol.exceptions.RecoveryInProgressException;
 import io.quire.protocol.exceptions.ReplicaNotFoundException;
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -139,7 +140,7 @@ public final class FsDataset {
    * while it writes).
    */
   public void syncReplicaDirectory(Replica r) throws IOException {
-    StorageDirectory.fsyncDirectory(r.getBlockFile().getParentFile());
+    AtomicFiles.syncDirectory(r.getBlockFile().getParentFile().toPath());
   }
 
   /** Drops a replica from {@link #claimRbw} whose files were never (fully) created. */

@@ -1,5 +1,6 @@
 package io.quire.datanode.storage;
 
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -63,10 +64,10 @@ final class ReplicaMover {
    * directory. When this returns the files are in their new place after a crash.
    */
   static void syncDirectories(Renamed m) throws IOException {
-    StorageDirectory.fsyncDirectory(m.to());
+    AtomicFiles.syncDirectory(m.to().toPath());
     m.sd().syncFinalizedSubdirEntry(m.to());
     if (!m.to().equals(m.from())) {
-      StorageDirectory.fsyncDirectory(m.from());
+      AtomicFiles.syncDirectory(m.from().toPath());
     }
   }
 

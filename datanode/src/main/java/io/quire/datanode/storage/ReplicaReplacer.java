@@ -1,5 +1,6 @@
 package io.quire.datanode.storage;
 
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -35,13 +36,13 @@ final class ReplicaReplacer {
         StandardCopyOption.ATOMIC_MOVE);
     tmp.setTemporary(false);
     tmp.setState(ReplicaState.FINALIZED);
-    StorageDirectory.fsyncDirectory(dir);
-    StorageDirectory.fsyncDirectory(tmpBlk.getParentFile());
+    AtomicFiles.syncDirectory(dir.toPath());
+    AtomicFiles.syncDirectory(tmpBlk.getParentFile().toPath());
     if (old != null) {
       for (File f : new File[] {old.getBlockFile(), old.getMetaFile()}) {
         if (!f.equals(newBlk) && !f.equals(newMeta)) {
           Files.deleteIfExists(f.toPath());
-          StorageDirectory.fsyncDirectory(f.getParentFile());
+          AtomicFiles.syncDirectory(f.getParentFile().toPath());
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.quire.datanode.storage;
 
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class ReplicaScanner {
     }
     File moved = new File(target, blockFile.getName());
     Files.move(blockFile.toPath(), moved.toPath());
-    StorageDirectory.fsyncDirectory(target);
+    AtomicFiles.syncDirectory(target.toPath());
     LOG.warn("Storage scan: completed interrupted move of {} to {}", blockFile, target);
     add(sd, moved, meta, id, gsOf(meta),
         toFinalized ? ReplicaState.FINALIZED : ReplicaState.RWR, map);

@@ -1,9 +1,8 @@
 package io.quire.datanode.storage;
 
+import io.quire.protocol.storage.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,17 +83,8 @@ public final class StorageDirectory {
     if (!parent.equals(subdir.getParentFile()) || syncedSubdirs.contains(subdir.getName())) {
       return;
     }
-    fsyncDirectory(parent);
+    AtomicFiles.syncDirectory(parent.toPath());
     syncedSubdirs.add(subdir.getName());
-  }
-
-  /** Forces a directory's entries (renames, creations) to disk. */
-  public static void fsyncDirectory(File dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir.toPath(), StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      throw new IOException("fsync directory " + dir + ": " + e.getMessage(), e);
-    }
   }
 
   @Override public String toString() { return root.toString(); }

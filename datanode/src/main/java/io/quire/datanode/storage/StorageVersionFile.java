@@ -1,12 +1,11 @@
 package io.quire.datanode.storage;
 
+import io.quire.protocol.storage.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -67,13 +66,8 @@ public final class StorageVersionFile {
     p.setProperty("clusterId", clusterId);
     p.setProperty("datanodeUuid", datanodeUuid);
     p.setProperty("layoutVersion", Integer.toString(layoutVersion));
-    File tmp = new File(file.getParentFile(), NAME + ".tmp");
-    try (FileOutputStream out = new FileOutputStream(tmp)) {
-      p.store(out, "Quire DataNode storage");
-      out.getChannel().force(true);
-    }
-    Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-    StorageDirectory.fsyncDirectory(file.getParentFile());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    p.store(bytes, "Quire DataNode storage");
+    AtomicFiles.writeAndSync(file.toPath(), bytes.toByteArray());
   }
 }

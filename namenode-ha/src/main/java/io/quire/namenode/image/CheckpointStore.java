@@ -1,6 +1,6 @@
 package io.quire.namenode.image;
 
-import io.quire.namenode.storage.AtomicFiles;
+import io.quire.protocol.storage.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.FilterOutputStream;

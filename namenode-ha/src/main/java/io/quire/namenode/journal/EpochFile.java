@@ -1,6 +1,6 @@
 package io.quire.namenode.journal;
 
-import io.quire.namenode.storage.AtomicFiles;
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import java.io.IOException;

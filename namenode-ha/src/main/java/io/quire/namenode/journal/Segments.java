@@ -1,6 +1,6 @@
 package io.quire.namenode.journal;
 
-import io.quire.namenode.storage.AtomicFiles;
+import io.quire.protocol.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -5,6 +5,7 @@ import io.quire.namenode.journal.FileJournal;
 import io.quire.namenode.journal.Journal;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.StorageInUseException;
+import io.quire.protocol.storage.AtomicFiles;
 import io.quire.protocol.storage.StorageLock;
 import java.io.Closeable;
 import java.io.File;

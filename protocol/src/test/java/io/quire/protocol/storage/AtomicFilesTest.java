@@ -1,4 +1,4 @@
-package io.quire.namenode.storage;
+package io.quire.protocol.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +12,17 @@ import org.junit.jupiter.api.TestInfo;
 
 class AtomicFilesTest {
 
+  /** A fresh directory under target/test-data for one test. */
+  private static Path fresh(TestInfo info) throws java.io.IOException {
+    Path dir = Path.of("target", "test-data", "AtomicFilesTest",
+        info.getTestMethod().orElseThrow().getName()).toAbsolutePath();
+    org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
+    return Files.createDirectories(dir);
+  }
+
   @Test
   void writeAndSyncReplacesContent(TestInfo info) throws Exception {
-    Path target = TestDirs.fresh(info).resolve("epoch");
+    Path target = fresh(info).resolve("epoch");
     AtomicFiles.writeAndSync(target, bytes("one"));
     AtomicFiles.writeAndSync(target, bytes("two"));
     assertArrayEquals(bytes("two"), Files.readAllBytes(target));
@@ -23,7 +31,7 @@ class AtomicFilesTest {
 
   @Test
   void crashBetweenWriteAndRenameLeavesOldContent(TestInfo info) throws Exception {
-    Path target = TestDirs.fresh(info).resolve("VERSION");
+    Path target = fresh(info).resolve("VERSION");
     AtomicFiles.writeAndSync(target, bytes("old"));
 
     Path tmp = AtomicFiles.writeTempAndSync(target, bytes("new, never renamed"));

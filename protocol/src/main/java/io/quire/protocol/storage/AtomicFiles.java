@@ -1,4 +1,4 @@
-package io.quire.namenode.storage;
+package io.quire.protocol.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
