@@ -3,13 +3,15 @@ package io.quire.admin;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.GenericOptionsParser;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * {@code quire admin <command> [generic options] [args]}: dispatches to one {@link AdminTool}
- * run through {@link ToolRunner} (so {@code -fs quire://host:port}, {@code -D k=v} and
- * {@code -conf file} work). Commands: report, safemode, decommission, recommission, fsck, and
- * ha ({@link HaTool}).
+ * {@code quire admin [generic options] <command> [generic options] [args]}: dispatches to one
+ * {@link AdminTool} run through {@link ToolRunner}. Hadoop's generic options ({@code -fs
+ * quire://host:port}, {@code -D k=v}, {@code -conf file}) work before the command, as with
+ * {@code hdfs dfsadmin}, and after it. Commands: report, safemode, decommission, recommission,
+ * fsck, and ha ({@link HaTool}).
  */
 public final class AdminMain {
   private AdminMain() { }
@@ -28,7 +30,9 @@ public final class AdminMain {
   }
 
   /** Runs a command in this JVM; returns its exit code. */
-  public static int run(Configuration conf, String[] args) throws Exception {
+  public static int run(Configuration conf, String[] allArgs) throws Exception {
+    // the generic options before the command go into conf; the tool parses those after it
+    String[] args = new GenericOptionsParser(conf, allArgs).getRemainingArgs();
     if (args.length > 0 && args[0].equals("ha")) {
       return ToolRunner.run(conf, new HaTool(), Arrays.copyOfRange(args, 1, args.length));
     }

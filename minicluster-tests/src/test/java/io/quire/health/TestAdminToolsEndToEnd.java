@@ -146,4 +146,14 @@ class TestAdminToolsEndToEnd {
     assertThat(AdminMain.run(bare, new String[] {"nonsense"})).isEqualTo(2);
     assertThat(AdminRun.tool(cluster, FsckTool::new, "/no/such").exitCode()).isEqualTo(1);
   }
+
+  /** As with {@code hdfs dfsadmin}, generic options may also come before the command. */
+  @Test void adminMainTakesGenericOptionsBeforeTheCommand() throws Exception {
+    Configuration bare = new Configuration();
+    assertThat(AdminMain.run(bare, new String[] {"-fs", cluster.getURI().toString(),
+        "-D", "quire.test.unused=1", "fsck", "/e2e/ok"})).isZero();
+    assertThat(AdminMain.run(bare, new String[] {"-D", "fs.defaultFS="
+        + cluster.getURI(), "report"})).isZero();
+    assertThat(AdminMain.run(bare, new String[] {"-D", "a=b"})).isEqualTo(2);
+  }
 }
