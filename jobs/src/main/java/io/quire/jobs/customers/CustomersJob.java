@@ -1,6 +1,6 @@
 package io.quire.jobs.customers;
 
-import io.quire.jobs.Args;
+import io.quire.jobs.cli.Args;
 import io.quire.jobs.archive.ArchiveLayout;
 import io.quire.jobs.mr.OrderJobTool;
 import io.quire.jobs.mr.OrderJobs;

@@ -1,6 +1,6 @@
 package io.quire.jobs.mr;
 
-import io.quire.jobs.Args;
+import io.quire.jobs.cli.Args;
 import io.quire.jobs.archive.ArchiveLayout;
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.quire.jobs.report;
 
-import io.quire.jobs.Args;
+import io.quire.jobs.cli.Args;
 import io.quire.jobs.archive.ArchiveLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.quire.jobs.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quire.jobs.Args;
+import io.quire.jobs.cli.Args;
 import io.quire.jobs.reference.RefOrder;
 import io.quire.jobs.reference.ReferenceArchive;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.quire.jobs;
+package io.quire.jobs.cli;
 
 import java.util.HashMap;
 import java.util.Map;
