@@ -19,6 +19,7 @@ import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.datanode.transfer.BufferBudget;
 import io.quire.datanode.transfer.DataTransferServer;
 import io.quire.datanode.security.BlockTokens;
+import io.quire.datanode.security.DataNodeLogin;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 public class DataNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(DataNode.class);
 
-  private final NameNodeConnector connector;
+  /** Null: the RPC connector, calling as this DataNode's user (made at init). */
+  private final NameNodeConnector injectedConnector;
   private final DataNodeFaultInjector faults = new DataNodeFaultInjector();
   private DataNodeOptions options;
   private DataStorage storage;
@@ -57,18 +59,22 @@ public class DataNode extends CompositeService {
   private BlockTokens tokens;
 
   public DataNode() {
-    this(new RpcNameNodeConnector());
+    this(null);
   }
 
   /** A DataNode that reaches its NameNodes through {@code connector} (tests inject fakes). */
   public DataNode(NameNodeConnector connector) {
     super("DataNode");
-    this.connector = connector;
+    this.injectedConnector = connector;
   }
 
   @Override protected void serviceInit(Configuration conf) throws Exception {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
+    // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
+    org.apache.hadoop.security.UserGroupInformation user = DataNodeLogin.login(conf, options);
+    NameNodeConnector connector = injectedConnector != null ? injectedConnector
+        : new RpcNameNodeConnector(user);
     storage = DataStorage.open(options.getDataDirs());
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
