@@ -22,10 +22,12 @@ import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.security.DataNodeLogin;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.types.Block;
+import io.quire.protocol.security.KeytabRelogin;
 import io.quire.protocol.types.DatanodeId;
 import java.io.File;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.CompositeService;
 import org.apache.hadoop.util.ExitUtil;
 import org.apache.hadoop.util.GenericOptionsParser;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public class DataNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(DataNode.class);
+  /** How often a Kerberos DataNode checks whether its ticket needs renewing from the keytab. */
+  private static final long RELOGIN_CHECK_MS = 60_000;
 
   /** Null: the RPC connector, calling as this DataNode's user (made at init). */
   private final NameNodeConnector injectedConnector;
@@ -57,6 +61,7 @@ public class DataNode extends CompositeService {
   private DirectoryScanner directoryScanner;
   private volatile TransferContext transferContext;
   private BlockTokens tokens;
+  private KeytabRelogin relogin;
 
   public DataNode() {
     this(null);
@@ -72,7 +77,11 @@ public class DataNode extends CompositeService {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
     // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
-    org.apache.hadoop.security.UserGroupInformation user = DataNodeLogin.login(conf, options);
+    UserGroupInformation user = DataNodeLogin.login(conf, options);
+    if (UserGroupInformation.isSecurityEnabled()) {
+      LOG.info("DataNode authenticates to NameNodes as {}", user);
+    }
+    relogin = KeytabRelogin.start(user, RELOGIN_CHECK_MS);
     NameNodeConnector connector = injectedConnector != null ? injectedConnector
         : new RpcNameNodeConnector(user);
     storage = DataStorage.open(options.getDataDirs());
@@ -105,6 +114,9 @@ public class DataNode extends CompositeService {
   }
 
   @Override protected void serviceStop() throws Exception {
+    if (relogin != null) {
+      relogin.close();
+    }
     try {
       super.serviceStop();
     } finally {

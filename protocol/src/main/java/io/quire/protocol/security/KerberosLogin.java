@@ -1,5 +1,6 @@
 package io.quire.protocol.security;
 
+import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.SecurityUtil;
@@ -37,15 +38,19 @@ public final class KerberosLogin {
     if (!isKerberos(conf)) {
       return UserGroupInformation.getCurrentUser();
     }
-    if (!UserGroupInformation.isSecurityEnabled()) {
-      UserGroupInformation.setConfiguration(conf);
-    }
     String pattern = conf.getTrimmed(principalKey, "");
     String keytab = conf.getTrimmed(keytabKey, "");
     if (pattern.isEmpty() || keytab.isEmpty()) {
       throw new IOException(daemon + " login: hadoop.security.authentication=kerberos needs "
           + principalKey + " and " + keytabKey + " set (principal like service/_HOST@REALM and"
           + " its keytab); " + (pattern.isEmpty() ? principalKey : keytabKey) + " is unset");
+    }
+    if (!new File(keytab).canRead()) {
+      throw new IOException(daemon + " login: cannot read keytab " + keytab + " (" + keytabKey
+          + ")");
+    }
+    if (!UserGroupInformation.isSecurityEnabled()) {
+      UserGroupInformation.setConfiguration(conf); // as Hadoop's daemons do at start
     }
     String principal = SecurityUtil.getServerPrincipal(pattern, host);
     if (UserGroupInformation.isLoginKeytabBased()
