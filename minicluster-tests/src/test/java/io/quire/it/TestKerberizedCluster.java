@@ -62,7 +62,10 @@ class TestKerberizedCluster {
     nn = kdc.login("nn", KerberosFixture.NN);
     dn = kdc.login("dn", KerberosFixture.DN);
     alice = kdc.login("alice", "alice");
-    cluster = KerberosFixture.as(nn, () -> MiniQuireCluster.builder(c).numDataNodes(2).build());
+    // Formatted and started by a plain user: the daemons run as their own principals, and the
+    // root belongs to the NameNode's user (its principal's short name), not to the formatter.
+    cluster = KerberosFixture.as(alice,
+        () -> MiniQuireCluster.builder(c).numDataNodes(2).build());
     conf = cluster.getConfiguration();
     KerberosFixture.as(nn, () -> {
       try (FileSystem fs = FileSystem.newInstance(cluster.getURI(), conf)) {
@@ -103,6 +106,14 @@ class TestKerberizedCluster {
       }
       return null;
     });
+  }
+
+  @Test void theRootBelongsToTheNameNodePrincipalsShortName() throws Exception {
+    assertEquals("nn", KerberosFixture.as(alice, () -> {
+      try (FileSystem fs = FileSystem.newInstance(cluster.getURI(), conf)) {
+        return fs.getFileStatus(new Path("/")).getOwner();
+      }
+    }));
   }
 
   @Test void aCallerWithoutKerberosCredentialsIsRefused() throws Exception {

@@ -5,6 +5,8 @@ import io.quire.protocol.security.KerberosLogin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.HadoopKerberosName;
+import org.apache.hadoop.security.SecurityUtil;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
@@ -34,5 +36,25 @@ public final class NameNodeLogin {
     }
     return KerberosLogin.login(conf, "NameNode", QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY,
         QuireConfigKeys.NAMENODE_KEYTAB_FILE_KEY, rpcAddress.getHostString());
+  }
+
+  /**
+   * The NameNode's user name without logging in (format makes it the owner of the root
+   * directory, as HDFS does): under Kerberos the short name of its principal
+   * ({@code hadoop.security.auth_to_local}), else the current user's.
+   */
+  public static String userName(Configuration conf, InetSocketAddress rpcAddress)
+      throws IOException {
+    if (!KerberosLogin.isKerberos(conf)) {
+      return UserGroupInformation.getCurrentUser().getShortUserName();
+    }
+    String pattern = conf.getTrimmed(QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY, "");
+    if (pattern.isEmpty()) {
+      throw new IOException("NameNode: hadoop.security.authentication=kerberos needs "
+          + QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY + " (e.g. nn/_HOST@REALM)");
+    }
+    HadoopKerberosName.setConfiguration(conf);
+    return new HadoopKerberosName(SecurityUtil.getServerPrincipal(pattern,
+        rpcAddress.getHostString())).getShortName();
   }
 }
