@@ -12,6 +12,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.rpc.QuirePolicyProvider;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
@@ -217,6 +218,37 @@ class TestKerberizedCluster {
   @Test void adminCallsWorkWithATicket() throws Exception {
     assertEquals(cluster.getNameNode().getNamesystem().getHaGate().state(),
         KerberosFixture.as(alice, () -> cluster.status(0)).state());
+  }
+
+  @Test void withServiceAuthorizationDataNodesStillRegisterAndAclsApply() throws Exception {
+    Configuration c = kdc.conf();
+    c.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
+    c.setBoolean("hadoop.security.authorization", true);
+    c.set(QuirePolicyProvider.CLIENT_ACL_KEY, "alice");
+    UserGroupInformation bob = kdc.login("bob", "bob");
+    try (MiniQuireCluster acl = KerberosFixture.as(nn,
+        () -> MiniQuireCluster.builder(c).numDataNodes(1).build())) {
+      assertEquals(1, acl.getNameNode().getNamesystem().getDatanodeManager().getLiveNodes()
+          .size(), "the DataNode principal passes Hadoop's clientPrincipal check");
+      assertEquals("nn", KerberosFixture.as(alice, () -> {
+        ClientProtocol p = QuireRpc.createClientProxy(quick(), acl.getNameNodeAddress(0), alice);
+        try {
+          return p.getFileInfo("/").getOwner();
+        } finally {
+          QuireRpc.stopProxy(p);
+        }
+      }));
+      IOException refused = assertThrows(IOException.class, () -> KerberosFixture.as(bob, () -> {
+        ClientProtocol p = QuireRpc.createClientProxy(quick(), acl.getNameNodeAddress(0), bob);
+        try {
+          return p.getFileInfo("/");
+        } finally {
+          QuireRpc.stopProxy(p);
+        }
+      }));
+      assertThat(chain(refused)).as(describe(refused))
+          .contains("User bob@" + kdc.realm() + " (auth:KERBEROS) is not authorized");
+    }
   }
 
   private interface Call {
