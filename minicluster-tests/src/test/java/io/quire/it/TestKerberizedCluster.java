@@ -251,6 +251,40 @@ class TestKerberizedCluster {
     }
   }
 
+  @Test void daemonsInTheirOwnJvmsLogInFromTheirKeytabs() throws Exception {
+    Configuration c = kdc.conf();
+    c.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
+    byte[] data = new byte[50_000];
+    new Random(11).nextBytes(data);
+    try (MiniQuireCluster forked = KerberosFixture.as(nn, () -> MiniQuireCluster.builder(c)
+        .forkNameNodes(true).forkDataNodes(true).numDataNodes(1).build())) {
+      KerberosFixture.as(nn, () -> {
+        try (FileSystem fs = FileSystem.newInstance(forked.getURI(), c)) {
+          try (FSDataOutputStream out = fs.create(new Path("/forked"))) {
+            out.write(data);
+          }
+          byte[] back = new byte[data.length];
+          try (FSDataInputStream in = fs.open(new Path("/forked"))) {
+            IOUtils.readFully(in, back, 0, back.length);
+          }
+          assertArrayEquals(data, back);
+        }
+        return null;
+      });
+      UserGroupInformation mallory = UserGroupInformation.createRemoteUser("mallory");
+      IOException e = assertThrows(IOException.class, () -> KerberosFixture.as(mallory, () -> {
+        ClientProtocol p = QuireRpc.createClientProxy(quick(), forked.getNameNodeAddress(0),
+            mallory);
+        try {
+          return p.getFileInfo("/");
+        } finally {
+          QuireRpc.stopProxy(p);
+        }
+      }));
+      assertThat(chain(e)).as(describe(e)).contains("Client cannot authenticate via:[KERBEROS]");
+    }
+  }
+
   private interface Call {
     void run() throws Exception;
   }
