@@ -19,12 +19,15 @@ import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.datanode.transfer.BufferBudget;
 import io.quire.datanode.transfer.DataTransferServer;
 import io.quire.datanode.security.BlockTokens;
+import io.quire.datanode.security.DataNodeLogin;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.types.Block;
+import io.quire.protocol.security.KeytabRelogin;
 import io.quire.protocol.types.DatanodeId;
 import java.io.File;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.CompositeService;
 import org.apache.hadoop.util.ExitUtil;
 import org.apache.hadoop.util.GenericOptionsParser;
@@ -41,8 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public class DataNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(DataNode.class);
+  /** How often a Kerberos DataNode checks whether its ticket needs renewing from the keytab. */
+  private static final long RELOGIN_CHECK_MS = 60_000;
 
-  private final NameNodeConnector connector;
+  /** Null: the RPC connector, calling as this DataNode's user (made at init). */
+  private final NameNodeConnector injectedConnector;
   private final DataNodeFaultInjector faults = new DataNodeFaultInjector();
   private DataNodeOptions options;
   private DataStorage storage;
@@ -55,20 +61,29 @@ public class DataNode extends CompositeService {
   private DirectoryScanner directoryScanner;
   private volatile TransferContext transferContext;
   private BlockTokens tokens;
+  private KeytabRelogin relogin;
 
   public DataNode() {
-    this(new RpcNameNodeConnector());
+    this(null);
   }
 
   /** A DataNode that reaches its NameNodes through {@code connector} (tests inject fakes). */
   public DataNode(NameNodeConnector connector) {
     super("DataNode");
-    this.connector = connector;
+    this.injectedConnector = connector;
   }
 
   @Override protected void serviceInit(Configuration conf) throws Exception {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
+    // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
+    UserGroupInformation user = DataNodeLogin.login(conf, options);
+    if (UserGroupInformation.isSecurityEnabled()) {
+      LOG.info("DataNode authenticates to NameNodes as {}", user);
+    }
+    relogin = KeytabRelogin.start(user, RELOGIN_CHECK_MS);
+    NameNodeConnector connector = injectedConnector != null ? injectedConnector
+        : new RpcNameNodeConnector(user);
     storage = DataStorage.open(options.getDataDirs());
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
@@ -99,6 +114,9 @@ public class DataNode extends CompositeService {
   }
 
   @Override protected void serviceStop() throws Exception {
+    if (relogin != null) {
+      relogin.close();
+    }
     try {
       super.serviceStop();
     } finally {

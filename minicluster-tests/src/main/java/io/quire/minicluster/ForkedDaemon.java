@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,14 @@ public final class ForkedDaemon implements AutoCloseable {
 
   private static ForkedDaemon start(Class<?> main, File confFile, File log) throws Exception {
     String java = System.getProperty("java.home") + "/bin/java";
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
+    String krb5 = System.getProperty("java.security.krb5.conf");
+    if (krb5 != null) {
+      cmd.add("-Djava.security.krb5.conf=" + krb5); // a test's MiniKdc
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
         main.getName(), confFile.getAbsolutePath()));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectError(ProcessBuilder.Redirect.appendTo(log));
     Process p = pb.start();
     BufferedReader r = new BufferedReader(

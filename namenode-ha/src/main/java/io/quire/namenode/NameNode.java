@@ -7,6 +7,7 @@ import io.quire.namenode.http.NameNodeHttpServer;
 import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
+import io.quire.namenode.security.NameNodeLogin;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.Nameservice;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.CompositeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public class NameNode extends CompositeService {
   private volatile boolean stopping;
   private volatile int reloads;
   private BlockKeyManager blockKeys;
+  private UserGroupInformation serviceUser;
 
   public NameNode() {
     super("NameNode");
@@ -60,6 +63,7 @@ public class NameNode extends CompositeService {
     }
     this.options = NameNodeOptions.from(conf);
     BlockTokenOptions tokens = BlockTokenOptions.from(conf);
+    this.serviceUser = NameNodeLogin.login(conf, options.rpcAddress(), tokens);
     // Outlives reloads: DataNodes hold these keys, clients hold tokens signed with them.
     this.blockKeys = new BlockKeyManager(tokens, ha.map(h -> h.nameservice().nameNodes()
         .indexOf(h.self())).orElse(0), System::currentTimeMillis);
@@ -76,12 +80,13 @@ public class NameNode extends CompositeService {
             + " ms").orElse("") + "; block access tokens: " + (tokens.enabled()
             ? "on, key update interval " + tokens.keyUpdateIntervalMs() + " ms, lifetime "
             + tokens.tokenLifetimeMs() + " ms, key ids " + blockKeys.getNameNodeIndex()
-            + "<<24 + serial" : "off"));
+            + "<<24 + serial" : "off") + "; authentication: "
+            + (UserGroupInformation.isSecurityEnabled() ? "kerberos as " + serviceUser : "simple"));
     super.serviceInit(c);
   }
 
   @Override protected void serviceStart() throws Exception {
-    runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys);
+    runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys, serviceUser);
     try {
       http = new NameNodeHttpServer(conf, httpAddress, this::httpState);
     } catch (IOException e) {
@@ -123,7 +128,8 @@ public class NameNode extends CompositeService {
       long backoff = 200;
       while (!stopping) {
         try {
-          runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys);
+          runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys,
+              serviceUser);
           reloads++;
           LOG.info("NameNode reloaded its namespace and serves again as a standby");
           return;

@@ -7,6 +7,7 @@ import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.ops.NamespaceImage;
+import io.quire.namenode.security.NameNodeLogin;
 import io.quire.namenode.storage.NameNodeStorage;
 import io.quire.namenode.storage.StorageAlreadyFormattedException;
 import io.quire.protocol.QuireConfigKeys;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.security.UserGroupInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class NameNodeFormat {
     NameNodeOptions o = NameNodeOptions.from(conf);
     if (ha.isEmpty()) {
       String clusterId = NameNodeStorage.format(o.nameDir(), force);
-      saveEmptyImage(o, clusterId);
+      saveEmptyImage(o, clusterId, NameNodeLogin.userName(conf, o.rpcAddress()));
       return clusterId;
     }
     HaOptions h = ha.get();
@@ -55,7 +55,7 @@ public final class NameNodeFormat {
             + " -bootstrapStandby` on this NameNode to join it, or -format -force to erase it.");
       }
       String clusterId = NameNodeStorage.format(o.nameDir(), force);
-      saveEmptyImage(o, clusterId);
+      saveEmptyImage(o, clusterId, NameNodeLogin.userName(conf, o.rpcAddress()));
       ZkJournal.format(zk.client(), h.nameserviceZnode(), clusterId, force);
       LOG.info("Formatted nameservice {} (cluster id {}) in ZooKeeper at {}",
           h.nameservice().name(), clusterId, h.nameserviceZnode());
@@ -63,9 +63,10 @@ public final class NameNodeFormat {
     }
   }
 
-  private static void saveEmptyImage(NameNodeOptions o, String clusterId) throws IOException {
+  /** @param fsOwner the NameNode's user, owner of the root directory */
+  private static void saveEmptyImage(NameNodeOptions o, String clusterId, String fsOwner)
+      throws IOException {
     try (NameNodeStorage s = NameNodeStorage.open(o.nameDir())) {
-      String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
       Namesystem ns = new Namesystem(o, clusterId, new CallerResolver(fsOwner, o.superGroup()),
           System::currentTimeMillis);
       s.getCheckpointStore().saveAndSync(0, out -> NamespaceImage.write(ns.getState(), out));

@@ -53,6 +53,7 @@ final class NameNodeRuntime implements Closeable {
   private NameNodeMetrics metrics;
   private HaController controller;
   private BlockKeyManager blockKeys;
+  private UserGroupInformation serviceUser;
 
   private NameNodeRuntime() {}
 
@@ -61,10 +62,11 @@ final class NameNodeRuntime implements Closeable {
    * as a standby that joins the election.
    */
   static NameNodeRuntime start(Configuration conf, NameNodeOptions options,
-      Optional<HaOptions> ha, HaController.Reloader reloader, BlockKeyManager blockKeys)
-      throws IOException {
+      Optional<HaOptions> ha, HaController.Reloader reloader, BlockKeyManager blockKeys,
+      UserGroupInformation serviceUser) throws IOException {
     NameNodeRuntime r = new NameNodeRuntime();
     r.blockKeys = blockKeys;
+    r.serviceUser = serviceUser;
     boolean ok = false;
     try {
       r.startServices(conf, options, ha, reloader);
@@ -81,7 +83,7 @@ final class NameNodeRuntime implements Closeable {
       Optional<HaOptions> ha, HaController.Reloader reloader) throws IOException {
     storage = NameNodeStorage.open(options.nameDir());
     started.add(storage);
-    String fsOwner = UserGroupInformation.getCurrentUser().getShortUserName();
+    String fsOwner = serviceUser.getShortUserName();
     CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
     namesystem = new Namesystem(options, storage.getClusterId(), callers,
         System::currentTimeMillis, conf);
@@ -168,7 +170,7 @@ final class NameNodeRuntime implements Closeable {
   private void startServing(Configuration conf, CallerResolver callers,
       RetryCacheSupport retryCache, HaAdminProtocol admin) throws IOException {
     rpc = new NameNodeRpcServer(conf, namesystem, callers, storage.getLayoutVersion(),
-        retryCache, admin, blockKeys);
+        retryCache, admin, blockKeys, serviceUser);
     rpc.start();
   }
 

@@ -95,4 +95,26 @@ public final class QuireConfigKeys {
    */
   public static final String BLOCK_ACCESS_TOKEN_ENABLE_KEY = "quire.block.access.token.enable";
   public static final boolean BLOCK_ACCESS_TOKEN_ENABLE_DEFAULT = true;
+
+  /**
+   * Kerberos principal of the NameNodes (HDFS dfs.namenode.kerberos.principal), e.g.
+   * {@code nn/_HOST@EXAMPLE.COM}; {@code _HOST} stands for the host of the NameNode's RPC
+   * address. Read by NameNodes (to log in) and by every client and DataNode (the server
+   * principal SASL expects) when {@code hadoop.security.authentication=kerberos}.
+   */
+  public static final String NAMENODE_KERBEROS_PRINCIPAL_KEY =
+      "quire.namenode.kerberos.principal";
+  /** Keytab file of the NameNode principal (HDFS dfs.namenode.keytab.file). */
+  public static final String NAMENODE_KEYTAB_FILE_KEY = "quire.namenode.keytab.file";
+
+  /**
+   * Kerberos principal of the DataNodes (HDFS dfs.datanode.kerberos.principal), e.g.
+   * {@code dn/_HOST@EXAMPLE.COM}; {@code _HOST} stands for the DataNode's host name. The
+   * NameNode accepts DatanodeProtocol calls only from it (its {@code _HOST} is the caller's
+   * host).
+   */
+  public static final String DATANODE_KERBEROS_PRINCIPAL_KEY =
+      "quire.datanode.kerberos.principal";
+  /** Keytab file of the DataNode principal (HDFS dfs.datanode.keytab.file). */
+  public static final String DATANODE_KEYTAB_FILE_KEY = "quire.datanode.keytab.file";
 }

@@ -60,7 +60,7 @@ public final class ClientRpcHandler implements ClientProtocol {
     this.ns = ns;
     this.ops = ns.ops();
     this.retryCache = retryCache;
-    this.cluster = new ClusterInfo(ns);
+    this.cluster = new ClusterInfo(ns, callers);
     this.admin = new AdminCalls(ns, callers);
     this.callers = callers;
     this.packetSize = packetSize;

@@ -6,6 +6,7 @@ import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
+import io.quire.namenode.security.DatanodeCallerCheck;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -25,13 +26,15 @@ import java.util.List;
  * commitBlockSynchronization is journaled (allowed in safe mode; a standby refuses it with
  * StandbyException). Served by every NameNode whatever its HA state; heartbeat and block-report
  * answers carry this NameNode's block keys in every state, so DataNodes know a standby's keys
- * before it becomes active.
+ * before it becomes active. Under Kerberos every call must come from the DataNode principal
+ * ({@link DatanodeCallerCheck}).
  */
 public final class DatanodeRpcHandler implements DatanodeProtocol {
   private final Namesystem ns;
   private final DatanodeManager dns;
   private final int layoutVersion;
   private final BlockKeyManager blockKeys;
+  private final DatanodeCallerCheck callers;
 
   /** A handler that ships no block keys. */
   public DatanodeRpcHandler(Namesystem ns, int layoutVersion) {
@@ -41,18 +44,27 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
 
   /** @param blockKeys this NameNode's block keys, sent in every heartbeat and report answer */
   public DatanodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys) {
+    this(ns, layoutVersion, blockKeys, DatanodeCallerCheck.NONE);
+  }
+
+  /** @param callers who may call (under Kerberos: the DataNode principal only) */
+  public DatanodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys,
+      DatanodeCallerCheck callers) {
+    this.callers = callers;
     this.blockKeys = blockKeys;
     this.ns = ns;
     this.dns = ns.getDatanodeManager();
     this.layoutVersion = layoutVersion;
   }
 
-  @Override public NamespaceInfo versionRequest() {
+  @Override public NamespaceInfo versionRequest() throws IOException {
+    callers.check("versionRequest");
     return new NamespaceInfo(dns.getClusterId(), layoutVersion, blockKeys.isEnabled());
   }
 
   @Override public DatanodeRegistration registerDatanode(DatanodeRegistration registration)
       throws IOException {
+    callers.check("registerDatanode");
     DatanodeDescriptor d = dns.register(registration);
     ns.writeLocked(() -> {
       ns.getBlockManager().removeNode(d); // its replicas are known again from its next report
@@ -67,6 +79,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
    */
   @Override public HeartbeatResponse sendHeartbeat(DatanodeRegistration registration,
       StorageReport report) throws IOException {
+    callers.check("sendHeartbeat");
     DatanodeDescriptor d = dns.getRegistered(registration, "sendHeartbeat");
     dns.heartbeat(d, report);
     HaGate gate = ns.getHaGate();
@@ -76,6 +89,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
 
   @Override public HeartbeatResponse blockReport(DatanodeRegistration registration,
       List<ReportedBlock> blocks) throws IOException {
+    callers.check("blockReport");
     DatanodeDescriptor d = dns.getRegistered(registration, "blockReport");
     List<DatanodeCommand> out = new ArrayList<>(ns.writeLocked(
         () -> ns.getBlockReports().processFullReport(d, blocks)));
@@ -90,6 +104,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
 
   @Override public void blockReceivedAndDeleted(DatanodeRegistration registration,
       List<ReportedBlock> received, List<Block> deleted) throws IOException {
+    callers.check("blockReceivedAndDeleted");
     DatanodeDescriptor d = dns.getRegistered(registration, "blockReceivedAndDeleted");
     ns.writeLocked(() -> {
       ns.getBlockReports().processIncremental(d, received, deleted);
@@ -99,6 +114,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
 
   @Override public void reportBadBlocks(DatanodeRegistration registration, List<Block> blocks)
       throws IOException {
+    callers.check("reportBadBlocks");
     DatanodeDescriptor d = dns.getRegistered(registration, "reportBadBlocks");
     ns.writeLocked(() -> {
       for (Block b : blocks) {
@@ -111,6 +127,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
   @Override public void commitBlockSynchronization(Block block, long newGenerationStamp,
       long newLength, boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets)
       throws IOException {
+    callers.check("commitBlockSynchronization");
     ns.mutateInternal(() -> ns.ops().blockSync().commitBlockSynchronization(block,
         newGenerationStamp, newLength, closeFile, deleteBlock, newTargets));
   }

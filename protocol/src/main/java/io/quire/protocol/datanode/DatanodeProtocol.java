@@ -1,5 +1,6 @@
 package io.quire.protocol.datanode;
 
+import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.DatanodeId;
@@ -10,6 +11,7 @@ import io.quire.protocol.types.StorageReport;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.io.retry.Idempotent;
+import org.apache.hadoop.security.KerberosInfo;
 
 /**
  * The protocol DataNodes speak to every NameNode (Hadoop IPC, ProtobufRpcEngine2).
@@ -20,7 +22,14 @@ import org.apache.hadoop.io.retry.Idempotent;
  * {@code UnregisteredNodeException}; the DataNode then registers again. A standby NameNode
  * accepts all of these (DataNodes report to every NameNode) but sends no commands; it refuses
  * {@link #commitBlockSynchronization} (a journaled change) with StandbyException.
+ *
+ * <p>Under Kerberos only the DataNode principal ({@code quire.datanode.kerberos.principal},
+ * {@code _HOST} = the caller's host) may call it: the NameNode checks every call, and with
+ * {@code hadoop.security.authorization=true} Hadoop's service authorization checks it too (it
+ * reads {@code clientPrincipal} here, as for HDFS's DatanodeProtocol).
  */
+@KerberosInfo(serverPrincipal = QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY,
+    clientPrincipal = QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY)
 public interface DatanodeProtocol {
   long VERSION = 1L;
 

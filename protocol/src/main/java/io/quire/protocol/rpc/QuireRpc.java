@@ -77,10 +77,18 @@ public final class QuireRpc {
   /** A plain client proxy for {@link DatanodeProtocol} at {@code address}, as the current user. */
   public static DatanodeProtocol createDatanodeProxy(Configuration conf, InetSocketAddress address)
       throws IOException {
+    return createDatanodeProxy(conf, address, UserGroupInformation.getCurrentUser());
+  }
+
+  /**
+   * A plain client proxy for {@link DatanodeProtocol} at {@code address}, calling as
+   * {@code ugi} (under Kerberos: the DataNode's principal, logged in from its keytab).
+   */
+  public static DatanodeProtocol createDatanodeProxy(Configuration conf, InetSocketAddress address,
+      UserGroupInformation ugi) throws IOException {
     RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
     DatanodeProtocolPB proxy = RPC.getProtocolProxy(DatanodeProtocolPB.class,
-        RPC.getProtocolVersion(DatanodeProtocolPB.class), address,
-        UserGroupInformation.getCurrentUser(), conf,
+        RPC.getProtocolVersion(DatanodeProtocolPB.class), address, ugi, conf,
         NetUtils.getDefaultSocketFactory(conf)).getProxy();
     return new DatanodeProtocolTranslatorPB(proxy);
   }

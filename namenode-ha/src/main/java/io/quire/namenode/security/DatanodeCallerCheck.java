@@ -1,0 +1,60 @@
+package io.quire.namenode.security;
+
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.security.KerberosLogin;
+import java.io.IOException;
+import java.net.InetAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.ipc.Server;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.SecurityUtil;
+import org.apache.hadoop.security.UserGroupInformation;
+
+/**
+ * Who may call DatanodeProtocol. Under Kerberos: only the DataNode principal
+ * ({@code quire.datanode.kerberos.principal}), {@code _HOST} standing for the caller's host
+ * (its address's canonical name), exactly the check Hadoop's service authorization makes for
+ * HDFS's DatanodeProtocol, but made whether or not {@code hadoop.security.authorization} is on.
+ * A user with a valid ticket that is not that principal is refused with
+ * AccessControlException. With simple authentication everyone may (the user name is only the
+ * caller's claim; service-level ACLs still apply). In-process calls (no IPC caller) pass.
+ */
+public final class DatanodeCallerCheck {
+  /** Checks nothing (simple authentication). */
+  public static final DatanodeCallerCheck NONE = new DatanodeCallerCheck(null);
+
+  private final String principalPattern;
+
+  private DatanodeCallerCheck(String principalPattern) {
+    this.principalPattern = principalPattern;
+  }
+
+  /** The check {@code conf} asks for (NameNodeLogin made sure the key is set under Kerberos). */
+  public static DatanodeCallerCheck from(Configuration conf) {
+    return KerberosLogin.isKerberos(conf)
+        ? new DatanodeCallerCheck(conf.getTrimmed(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY))
+        : NONE;
+  }
+
+  /**
+   * @param op the DatanodeProtocol method, for the message
+   * @throws AccessControlException when the IPC caller is not the DataNode principal
+   */
+  public void check(String op) throws IOException {
+    if (principalPattern == null) {
+      return;
+    }
+    UserGroupInformation caller = Server.getRemoteUser();
+    if (caller == null) {
+      return;
+    }
+    InetAddress from = Server.getRemoteIp();
+    String expected = SecurityUtil.getServerPrincipal(principalPattern, from);
+    if (!expected.equals(caller.getUserName())) {
+      throw new AccessControlException(op + ": caller " + caller.getUserName() + " from "
+          + (from == null ? "?" : from.getHostAddress()) + " is not the DataNode principal "
+          + expected + " (" + QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY
+          + "); only DataNodes may call DatanodeProtocol");
+    }
+  }
+}
