@@ -77,7 +77,8 @@ public class DataNode extends CompositeService {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
     // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
-    UserGroupInformation user = DataNodeLogin.login(conf, options);
+    UserGroupInformation user = DataNodeLogin.login(conf, options.isBlockTokenEnabled(),
+        options.getAdvertisedHost());
     if (UserGroupInformation.isSecurityEnabled()) {
       LOG.info("DataNode authenticates to NameNodes as {}", user);
     }

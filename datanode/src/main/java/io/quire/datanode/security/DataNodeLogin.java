@@ -1,6 +1,5 @@
 package io.quire.datanode.security;
 
-import io.quire.datanode.DataNodeOptions;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.security.KerberosLogin;
 import java.io.IOException;
@@ -17,14 +16,18 @@ import org.apache.hadoop.security.UserGroupInformation;
 public final class DataNodeLogin {
   private DataNodeLogin() {}
 
-  /** @throws IOException naming the key to set when Kerberos is on and a setting is missing */
-  public static UserGroupInformation login(Configuration conf, DataNodeOptions options)
-      throws IOException {
-    if (KerberosLogin.isKerberos(conf) && !options.isBlockTokenEnabled()) {
+  /**
+   * @param blockTokensEnabled the DataNode's block access token setting
+   * @param host the DataNode's advertised host (for {@code _HOST} in its principal)
+   * @throws IOException naming the key to set when Kerberos is on and a setting is missing
+   */
+  public static UserGroupInformation login(Configuration conf, boolean blockTokensEnabled,
+      String host) throws IOException {
+    if (KerberosLogin.isKerberos(conf) && !blockTokensEnabled) {
       throw new IOException("DataNode: hadoop.security.authentication=kerberos needs block"
           + " access tokens; set " + QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY + "=true");
     }
     return KerberosLogin.login(conf, "DataNode", QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY,
-        QuireConfigKeys.DATANODE_KEYTAB_FILE_KEY, options.getAdvertisedHost());
+        QuireConfigKeys.DATANODE_KEYTAB_FILE_KEY, host);
   }
 }

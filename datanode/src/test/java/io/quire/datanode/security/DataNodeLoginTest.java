@@ -30,7 +30,8 @@ class DataNodeLoginTest {
 
   private static String refusal(Configuration c) {
     return assertThrows(IOException.class,
-        () -> DataNodeLogin.login(c, DataNodeOptions.from(c))).getMessage();
+        () -> DataNodeLogin.login(c, DataNodeOptions.from(c).isBlockTokenEnabled(),
+            DataNodeOptions.from(c).getAdvertisedHost())).getMessage();
   }
 
   @Test
