@@ -21,9 +21,9 @@ public final class DataNodeMain {
   private DataNodeMain() { }
 
   public static void main(String[] args) {
+    Configuration conf = new Configuration();
+    conf.addResource("quire-site.xml");
     try {
-      Configuration conf = new Configuration();
-      conf.addResource("quire-site.xml");
       String[] rest = new GenericOptionsParser(conf, args).getRemainingArgs();
       if (rest.length > 0) {
         fail("usage: quire datanode [-D key=value ...] (unexpected argument '" + rest[0] + "')");
@@ -40,7 +40,8 @@ public final class DataNodeMain {
       dn.waitForServiceToStop(0);
     } catch (Throwable t) {
       LOG.debug("DataNode failed", t);
-      fail(StartupFailure.oneLine("datanode", t, DataNodeConfigKeys.ADDRESS_KEY));
+      fail(StartupFailure.oneLine("datanode", t, DataNodeConfigKeys.ADDRESS_KEY,
+          conf.getTrimmed(DataNodeConfigKeys.ADDRESS_KEY, DataNodeConfigKeys.ADDRESS_DEFAULT)));
     }
   }
 

@@ -17,9 +17,21 @@ public final class StartupFailure {
    * @param portKeys the configuration keys of the server's listening addresses, for the hint
    */
   public static String oneLine(String server, Throwable t, String portKeys) {
+    return oneLine(server, t, portKeys, null);
+  }
+
+  /**
+   * @param address the configured listening address, named when the BindException does not
+   *     (the JDK's says only "Address already in use"); null when unknown
+   */
+  public static String oneLine(String server, Throwable t, String portKeys, String address) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof BindException) {
-        return server + ": cannot listen: " + bindMessage(c) + " (another process uses the port:"
+        String m = bindMessage(c);
+        if (address != null && !m.contains(address)) {
+          m = address + ": " + m;
+        }
+        return server + ": cannot listen: " + m + " (another process uses the port:"
             + " stop it, or give this " + server + " another port with " + portKeys + ")";
       }
     }

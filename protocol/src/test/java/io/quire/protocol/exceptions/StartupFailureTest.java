@@ -23,6 +23,14 @@ class StartupFailureTest {
   }
 
   @Test
+  void theJdksBindExceptionGetsTheConfiguredAddress() {
+    Throwable t = new RuntimeException(new BindException("Address already in use"));
+    assertEquals("datanode: cannot listen: 0.0.0.0:8710: Address already in use (another "
+        + "process uses the port: stop it, or give this datanode another port with k)",
+        StartupFailure.oneLine("datanode", t, "k", "0.0.0.0:8710"));
+  }
+
+  @Test
   void otherwiseTheFirstIoExceptionOnOneLine() {
     Throwable t = new RuntimeException("wrapper",
         new IOException("storage /d is not formatted:\n  run `quire namenode -format`"));
