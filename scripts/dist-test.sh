@@ -15,7 +15,9 @@
 #     to run without a core-site.xml): FileSystem and, after a FileSystem lookup, FileContext
 #     find Quire by themselves; a FileContext-only JVM with fs.AbstractFileSystem.quire.impl
 #     in core-site.xml, as fs-plugin/README.md says;
-#   - sbin/stop-cluster.sh leaves no Quire process running.
+#   - sbin/stop-cluster.sh leaves no Quire process running;
+#   - HA: ZooKeeper, two NameNodes (formatted / bootstrapped by hand) and three DataNodes
+#     through start-cluster.sh, FsShell through quire://hans/, stop-cluster.sh.
 # Logs of a failed run: target/dist-test/.
 set -euo pipefail
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -251,6 +253,47 @@ expect "stop-cluster.sh exit code" 0 "$rc"
 expect "stop-cluster.sh stopped four daemons by SIGTERM" 4 "$(grep -c ' stopped (pid' "$WORK/stop.out" || true)"
 expect "no Quire process left" "" "$(quire_pids)"
 expect "no pid file left" "" "$(ls "$WORK/pids")"
+
+# HA: ZooKeeper and two NameNodes from conf/namenodes, the first formatted and started by hand,
+# the second bootstrapped; start-cluster.sh starts the rest, the shaded client writes through
+# quire://hans/, stop-cluster.sh stops all of it.
+HA="$WORK/ha-conf"
+cp -r "$D/conf" "$HA"
+ZK_PORT=$(free_port); P1=$(free_port); P2=$(free_port); P3=$(free_port); P4=$(free_port)
+HA_KEYS="<property><name>quire.nameservices</name><value>hans</value></property>
+<property><name>quire.namenode.ids.hans</name><value>nn1,nn2</value></property>
+<property><name>quire.namenode.rpc-address.hans.nn1</name><value>127.0.0.1:$P1</value></property>
+<property><name>quire.namenode.http-address.hans.nn1</name><value>127.0.0.1:$P2</value></property>
+<property><name>quire.namenode.rpc-address.hans.nn2</name><value>127.0.0.1:$P3</value></property>
+<property><name>quire.namenode.http-address.hans.nn2</name><value>127.0.0.1:$P4</value></property>"
+printf '<configuration>\n%s\n<property><name>quire.ha.zookeeper.quorum</name><value>127.0.0.1:%s</value></property>\n</configuration>\n' \
+  "$HA_KEYS" "$ZK_PORT" > "$HA/quire-site.xml"
+sed -i -e "s#^dataDir=.*#dataDir=$WORK/zk#" -e "s#^clientPort=.*#clientPort=$ZK_PORT#" "$HA/zoo.cfg"
+nn_opts() { echo "--instance $1 -D quire.namenode.id=$1 -D quire.namenode.name.dir=$WORK/ha-$1"; }
+printf 'localhost %s\n' "$(nn_opts nn1)" "$(nn_opts nn2)" > "$HA/namenodes"
+for i in 1 2 3; do
+  echo "localhost --instance hadn$i -D quire.datanode.data.dir=$WORK/ha-data$i -D quire.datanode.address=127.0.0.1:0"
+done > "$HA/workers"
+ha() { run env QUIRE_CONF_DIR="$HA" "$@"; }
+ha "$D/bin/quire" --daemon start zookeeper > "$WORK/ha.out" 2>&1
+ha "$D/bin/quire" $(nn_opts nn1) namenode -format >> "$WORK/ha.out" 2>&1
+ha "$D/bin/quire" --daemon start $(nn_opts nn1) namenode >> "$WORK/ha.out" 2>&1
+ha "$D/bin/quire" $(nn_opts nn2) namenode -bootstrapStandby >> "$WORK/ha.out" 2>&1
+rc=0; ha "$D/sbin/start-cluster.sh" > "$WORK/ha-start.out" 2>&1 || rc=$?
+expect "HA: start-cluster.sh exit code" 0 "$rc"
+expect "HA: start-cluster.sh left ZooKeeper and nn1 alone" 2 "$(grep -c 'runs already' "$WORK/ha-start.out" || true)"
+expect "HA: start-cluster.sh started nn2 and three DataNodes" 4 "$(grep -c ' started (pid' "$WORK/ha-start.out" || true)"
+client_conf "$WORK/ha-client" "$HA_KEYS"
+sed -i "s#$FS/#quire://hans/#" "$WORK/ha-client/core-site.xml"
+client "$WORK/ha-client" org.apache.hadoop.fs.FsShell -put "$WORK/hello.txt" /ha.txt 2>>"$WORK/client.out"
+expect "HA: FsShell -cat through quire://hans/" "hello from the distribution" \
+  "$(client "$WORK/ha-client" org.apache.hadoop.fs.FsShell -cat /ha.txt 2>>"$WORK/client.out")"
+states=$(ha "$D/bin/quire" admin ha state 2>>"$WORK/ha.out" | awk 'NR > 1 {print $2}' | sort | paste -sd' ' -)
+expect "HA: one active, one standby" "ACTIVE STANDBY" "$states"
+rc=0; ha "$D/sbin/stop-cluster.sh" > "$WORK/ha-stop.out" 2>&1 || rc=$?
+expect "HA: stop-cluster.sh stopped ZooKeeper, two NameNodes, three DataNodes" 6 \
+  "$(grep -c ' stopped (pid' "$WORK/ha-stop.out" || true)"
+expect "HA: no Quire process left" "" "$(quire_pids)"
 
 echo "dist-test: $pass passed, $fail failed"
 [ "$fail" = 0 ]
