@@ -29,9 +29,6 @@ import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.CompositeService;
-import org.apache.hadoop.util.ExitUtil;
-import org.apache.hadoop.util.GenericOptionsParser;
-import org.apache.hadoop.util.ShutdownHookManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,22 +199,9 @@ public class DataNode extends CompositeService {
   /** Sends a full block report to every NameNode now. */
   public void triggerBlockReport() { actors.triggerBlockReport(); }
 
-  /** {@code quire datanode [generic options]}: runs a DataNode until it is stopped. */
+  /** {@code quire datanode [generic options]}: see {@link DataNodeMain}. */
   public static void main(String[] args) {
-    try {
-      Configuration conf = new Configuration();
-      conf.addResource("quire-site.xml");
-      new GenericOptionsParser(conf, args);
-      DataNode dn = new DataNode();
-      ShutdownHookManager.get().addShutdownHook(dn::stop, 10);
-      dn.init(conf);
-      dn.start();
-      LOG.info("DataNode {} serving data on {}", dn.getDatanodeUuid(), dn.getDataAddress());
-      dn.waitForServiceToStop(0);
-    } catch (Throwable t) {
-      LOG.error("DataNode failed", t);
-      ExitUtil.terminate(1, t);
-    }
+    DataNodeMain.main(args);
   }
 
   /** This DataNode's block keys and token checks (valid after init). */

@@ -58,7 +58,10 @@ import org.apache.hadoop.util.Progressable;
  *
  * <p>Registration: found through ServiceLoader (META-INF/services/org.apache.hadoop.fs.FileSystem);
  * explicitly, {@code fs.quire.impl = io.quire.fs.QuireFileSystem} and, for FileContext,
- * {@code fs.AbstractFileSystem.quire.impl = io.quire.fs.QuireFs}.
+ * {@code fs.AbstractFileSystem.quire.impl = io.quire.fs.QuireFs}. Loading this class adds
+ * {@value #DEFAULT_RESOURCE} (which sets the latter) to Hadoop's default resources, so FileContext
+ * finds {@code quire} once any FileSystem lookup has run in the JVM (that lookup instantiates
+ * every FileSystem of the ServiceLoader, this one included).
  *
  * <p>A thin adapter: Configuration becomes {@link ClientOptions} here, paths become absolute
  * Quire paths, and the work is done by {@link QuireClient} and the NameNode proxy (always a
@@ -66,6 +69,13 @@ import org.apache.hadoop.util.Progressable;
  * Hadoop's API has them (rename, delete, mkdirs); see {@link RenameSemantics}.
  */
 public class QuireFileSystem extends FileSystem implements LeaseRecoverable, SafeMode {
+  /** The client's default configuration resource (on the class path, in this jar). */
+  public static final String DEFAULT_RESOURCE = "quire-client-default.xml";
+
+  static {
+    Configuration.addDefaultResource(DEFAULT_RESOURCE);
+  }
+
   private URI uri;
   private Path workingDir;
   private QuireClient client;

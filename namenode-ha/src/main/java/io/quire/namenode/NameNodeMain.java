@@ -1,9 +1,12 @@
 package io.quire.namenode;
 
+import io.quire.protocol.QuireConfigKeys;
+import io.quire.protocol.exceptions.StartupFailure;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ExitUtil;
+import org.apache.hadoop.util.GenericOptionsParser;
 
 /**
  * {@code quire namenode -format [-force]} formats the name directory (and, in a nameservice,
@@ -11,20 +14,27 @@ import org.apache.hadoop.util.ExitUtil;
  * -bootstrapStandby [-force]} prepares another NameNode of a running nameservice from a
  * checkpoint of a running one; {@code quire namenode} runs the NameNode until killed (a
  * shutdown hook stops it).
- * Configuration: Hadoop defaults plus {@code quire-site.xml} on the class path. Errors end the
- * process with status 1 and a one-line message.
+ * Configuration: Hadoop defaults plus {@code quire-site.xml} on the class path, then generic
+ * options ({@code -D key=value}: ports and directories of one of several NameNodes on a host).
+ * Errors end the process with status 1 and a one-line message.
  */
 public final class NameNodeMain {
   private NameNodeMain() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && !((args[0].equals("-format") || args[0].equals("-bootstrapStandby"))
-        && (args.length == 1 || (args.length == 2 && args[1].equals("-force"))))) {
-      fail("usage: quire namenode [-format [-force] | -bootstrapStandby [-force]]");
-      return;
-    }
     Configuration conf = new Configuration();
     conf.addResource("quire-site.xml");
+    try {
+      args = new GenericOptionsParser(conf, args).getRemainingArgs();
+    } catch (IOException e) {
+      fail("namenode: " + e.getMessage());
+      return;
+    }
+    if (args.length > 0 && !((args[0].equals("-format") || args[0].equals("-bootstrapStandby"))
+        && (args.length == 1 || (args.length == 2 && args[1].equals("-force"))))) {
+      fail("usage: quire namenode [-D key=value ...] [-format [-force] | -bootstrapStandby [-force]]");
+      return;
+    }
     try {
       if (args.length > 0 && args[0].equals("-format")) {
         boolean force = args.length == 2;
@@ -54,16 +64,9 @@ public final class NameNodeMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable t) {
-      fail("namenode: " + rootMessage(t));
+      fail(StartupFailure.oneLine("namenode", t, QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY
+          + " / " + QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY));
     }
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && !(c instanceof IOException)) {
-      c = c.getCause();
-    }
-    return c.getMessage() == null ? c.toString() : c.getMessage();
   }
 
   private static void fail(String message) {
