@@ -62,11 +62,11 @@ public final class MiniQuireClusterMain {
     MiniQuireYarn yarn = null;
     if (withYarn) {
       try {
-        yarn = MiniQuireYarn.builder(cluster)
-            .name("minicluster-yarn-" + ProcessHandle.current().pid()).build();
-      } catch (IOException | RuntimeException e) {
-        cluster.close();
-        throw e;
+        yarn = MiniQuireYarn.builder(cluster).name("yarn").dataDir(baseDir).build();
+      } catch (IOException | RuntimeException | LinkageError e) {
+        cluster.close(); // or its threads keep the JVM alive after main fails
+        System.err.println("minicluster: the YARN cluster did not start: " + e);
+        System.exit(1);
       }
     }
     MiniQuireYarn yarnToStop = yarn;

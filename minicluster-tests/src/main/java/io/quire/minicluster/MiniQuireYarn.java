@@ -46,6 +46,7 @@ public final class MiniQuireYarn implements Closeable {
   public static final class Builder {
     private final MiniQuireCluster quire;
     private String name = "minicluster-yarn";
+    private File dataDir;
     private List<String> nodeClasspath =
         Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
 
@@ -54,11 +55,22 @@ public final class MiniQuireYarn implements Closeable {
     }
 
     /**
-     * The YARN cluster's name; its NodeManager directories and container logs are under
-     * {@code ./target/NAME} (MiniYARNCluster's choice), emptied at start.
+     * The YARN cluster's name; its NodeManager directories and container logs are in a new
+     * directory under {@code DIR/NAME}, DIR being {@link #dataDir} or else
+     * {@code ./target/test-data} (MiniYARNCluster's choice).
      */
     public Builder name(String n) {
       this.name = n;
+      return this;
+    }
+
+    /**
+     * Puts YARN's directories under {@code dir}. MiniYARNCluster reads the place from the
+     * system property {@code test.build.data}, so this sets it for the whole JVM: for a
+     * command-line cluster, not for tests running side by side.
+     */
+    public Builder dataDir(File dir) {
+      this.dataDir = dir.getAbsoluteFile();
       return this;
     }
 
@@ -72,13 +84,20 @@ public final class MiniQuireYarn implements Closeable {
       // The Quire cluster's configuration (with the command line's -D) plus YARN's settings.
       Configuration c = quire.getConfiguration();
       YarnClientSite.configureCluster(c, nodeClasspath);
+      if (dataDir != null) {
+        System.setProperty("test.build.data", dataDir.getPath());
+      }
       MiniMRYarnCluster yarn = new MiniMRYarnCluster(name, 1);
       try {
         yarn.init(c);
         yarn.start();
       } catch (RuntimeException e) {
         yarn.stop();
-        throw new IOException("mini YARN cluster " + name + " did not start: " + e, e);
+        StringBuilder why = new StringBuilder(e.toString());
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+          why.append("; caused by ").append(t);
+        }
+        throw new IOException("mini YARN cluster " + name + " did not start: " + why, e);
       }
       return new MiniQuireYarn(yarn, YarnClientSite.of(yarn.getConfig()));
     }

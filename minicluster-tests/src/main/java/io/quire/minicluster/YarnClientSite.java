@@ -2,9 +2,11 @@ package io.quire.minicluster;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * The client side of a {@link MiniQuireYarn} cluster, as Hadoop reads it from
@@ -56,10 +58,15 @@ public final class YarnClientSite {
     setUnlessConfigured(c,
         "yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage",
         "99");
-    setUnlessConfigured(c, "yarn.app.mapreduce.am.staging-dir", "/yarn/staging");
+    // Full URIs: JobHistoryUtils qualifies a bare path against the fs.defaultFS of a fresh
+    // Configuration, the core-site.xml on the classpath, which need not be this cluster's.
+    URI fs = URI.create(c.get(FileSystem.FS_DEFAULT_NAME_KEY));
+    setUnlessConfigured(c, "yarn.app.mapreduce.am.staging-dir",
+        fs.resolve("/yarn/staging").toString());
     setUnlessConfigured(c, "mapreduce.jobhistory.intermediate-done-dir",
-        "/yarn/history/done_intermediate");
-    setUnlessConfigured(c, "mapreduce.jobhistory.done-dir", "/yarn/history/done");
+        fs.resolve("/yarn/history/done_intermediate").toString());
+    setUnlessConfigured(c, "mapreduce.jobhistory.done-dir",
+        fs.resolve("/yarn/history/done").toString());
     setUnlessConfigured(c, "yarn.app.mapreduce.am.resource.mb", "512");
     String fastJvm = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     setUnlessConfigured(c, "yarn.app.mapreduce.am.command-opts", "-Xmx384m " + fastJvm);

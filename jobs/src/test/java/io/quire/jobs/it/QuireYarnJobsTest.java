@@ -69,7 +69,8 @@ class QuireYarnJobsTest {
       client.addResource(new org.apache.hadoop.fs.Path(new File(confDir, site).toURI()));
     }
     assertThat(client.getBoolean("yarn.is.minicluster", false)).isFalse();
-    assertThat(client.get("yarn.app.mapreduce.am.staging-dir")).isEqualTo("/yarn/staging");
+    assertThat(client.get("yarn.app.mapreduce.am.staging-dir"))
+        .isEqualTo(quire.getURI().resolve("/yarn/staging").toString());
     assertThat(client.getInt("mapreduce.map.memory.mb", 0)).isEqualTo(512);
     // scripts/quire runs the module jar, which setJarByClass finds; here the classes are a
     // directory, so the job jar is packed from it.
