@@ -101,6 +101,9 @@ fs_jars=$(site_value "$WORK/yarn-conf/yarn-site.xml" yarn.application.classpath 
 expect "minicluster --yarn: container classpath holds the Quire FileSystem" "1" \
     "$([ "${fs_jars:-0}" -ge 1 ] && echo 1 || echo 0)"
 kill $PID; wait $PID 2>/dev/null || true
+rc=0; QUIRE_CONF_DIR="$QUIRE_HOME/conf" "$QUIRE_HOME/scripts/quire" minicluster --yarn \
+    --namenodes 2 --base-dir "$WORK/yarn-ha" >/dev/null 2>&1 || rc=$?
+expect "minicluster --yarn --namenodes 2 is refused (exit 2)" "2" "$rc"
 
 # A standalone ZooKeeper from the zoo.cfg in the conf directory.
 mkdir -p "$WORK/zk-conf"

@@ -15,7 +15,9 @@ import org.apache.hadoop.util.GenericOptionsParser;
  * the logical URI) to FILE, and runs until stopped (SIGINT or SIGTERM), like Hadoop's CLI
  * MiniCluster. With {@code --yarn} also a YARN cluster on it ({@link MiniQuireYarn}: a
  * ResourceManager, a NodeManager, a JobHistory server) whose {@code yarn-site.xml} and
- * {@code mapred-site.xml} are written next to FILE (before FILE, which scripts wait for).
+ * {@code mapred-site.xml} are written next to FILE (before FILE, which scripts wait for); not
+ * with an HA nameservice, whose logical URI YARN's NodeManager could only resolve through a
+ * core-site.xml on its classpath.
  */
 public final class MiniQuireClusterMain {
   private MiniQuireClusterMain() {}
@@ -50,6 +52,11 @@ public final class MiniQuireClusterMain {
     }
     if (zkServers != 1 && zkServers != 3) {
       usage("--zookeepers must be 1 or 3");
+    }
+    if (withYarn && nameNodes > 1) {
+      // The NodeManager localizes job files with a Configuration read from its classpath
+      // (ContainerLocalizer), which cannot name this JVM's nameservice.
+      usage("--yarn runs on a single NameNode: leave out --namenodes " + nameNodes);
     }
     if (nameNodes > 1) {
       // A laptop cluster: the default session timeout, not the tests' short one.

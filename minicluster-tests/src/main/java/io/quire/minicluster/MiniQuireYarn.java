@@ -26,7 +26,9 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  * {@link Builder#nodeClasspath node classpath}, by default this JVM's classpath (Hadoop and the
  * Quire client jars), as {@code $HADOOP_COMMON_HOME/share/hadoop/common/lib/*} holds them on a
  * real cluster. The NodeManager itself needs the Quire FileSystem too: it downloads the job
- * jar, job.xml and the distributed cache from the staging directory on quire://.
+ * jar, job.xml and the distributed cache from the staging directory on quire://, with a
+ * Configuration read from its classpath (ContainerLocalizer), so a logical HA URI
+ * ({@code quire://minins/}) is not supported here.
  */
 public final class MiniQuireYarn implements Closeable {
   private final MiniMRYarnCluster yarn;
@@ -80,7 +82,13 @@ public final class MiniQuireYarn implements Closeable {
       return this;
     }
 
+    /** @throws IllegalArgumentException on an HA nameservice (see {@link MiniQuireYarn}) */
     public MiniQuireYarn build() throws IOException {
+      if (quire.isHa()) {
+        throw new IllegalArgumentException("mini YARN cluster: needs a single NameNode; the"
+            + " NodeManager localizes with the core-site.xml on its classpath, which cannot"
+            + " name the nameservice " + quire.getURI());
+      }
       // The Quire cluster's configuration (with the command line's -D) plus YARN's settings.
       Configuration c = quire.getConfiguration();
       YarnClientSite.configureCluster(c, nodeClasspath);
