@@ -70,6 +70,41 @@ bad_rc=0; adm ha transition nn0 >/dev/null 2>&1 || bad_rc=$?
 expect "admin ha with bad arguments exits 2" "2" "$bad_rc"
 kill $PID; wait $PID 2>/dev/null || true
 
+# YARN: minicluster --yarn writes yarn-site.xml and mapred-site.xml before core-site.xml, the
+# containers' classpath (yarn.application.classpath) holds the Quire FileSystem, and the
+# ResourceManager and JobHistory server accept connections. A job takes 15-25 s on it:
+# QuireYarnJobsTest submits them (README, "Using it", has the command).
+mkdir -p "$WORK/yarn-conf"
+cp "$QUIRE_HOME/conf/log4j.properties" "$WORK/yarn-conf/"
+QUIRE_CONF_DIR="$QUIRE_HOME/conf" \
+  "$QUIRE_HOME/scripts/quire" minicluster --yarn --datanodes 1 --base-dir "$WORK/yarn" \
+    --conf-out "$WORK/yarn-conf/core-site.xml" >"$WORK/yarn.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 600); do
+  [ -f "$WORK/yarn-conf/core-site.xml" ] && break
+  kill -0 $PID 2>/dev/null || { echo "cli-test: YARN minicluster died"; cat "$WORK/yarn.log"; exit 1; }
+  sleep 0.2
+done
+[ -f "$WORK/yarn-conf/core-site.xml" ] || { echo "cli-test: YARN minicluster not up after 120 s"; cat "$WORK/yarn.log"; exit 1; }
+site_value() { # file, key: the value of a key in a site file written by Configuration.writeXml
+  sed -n "s#.*<name>$2</name><value>\([^<]*\)</value>.*#\1#p" "$1"
+}
+listens() { # host:port -> 1 when it accepts a TCP connection
+  if (exec 3<>"/dev/tcp/${1%:*}/${1##*:}") 2>/dev/null; then echo 1; else echo 0; fi
+}
+rm_addr=$(site_value "$WORK/yarn-conf/yarn-site.xml" yarn.resourcemanager.address)
+jhs_addr=$(site_value "$WORK/yarn-conf/mapred-site.xml" mapreduce.jobhistory.address)
+expect "minicluster --yarn: ResourceManager ($rm_addr) listens" "1" "$(listens "$rm_addr")"
+expect "minicluster --yarn: JobHistory server ($jhs_addr) listens" "1" "$(listens "$jhs_addr")"
+fs_jars=$(site_value "$WORK/yarn-conf/yarn-site.xml" yarn.application.classpath | tr ',' '\n' \
+  | grep -c '/quire-fs-plugin-[^/]*\.jar$' || true)
+expect "minicluster --yarn: container classpath holds the Quire FileSystem" "1" \
+    "$([ "${fs_jars:-0}" -ge 1 ] && echo 1 || echo 0)"
+kill $PID; wait $PID 2>/dev/null || true
+rc=0; QUIRE_CONF_DIR="$QUIRE_HOME/conf" "$QUIRE_HOME/scripts/quire" minicluster --yarn \
+    --namenodes 2 --base-dir "$WORK/yarn-ha" >/dev/null 2>&1 || rc=$?
+expect "minicluster --yarn --namenodes 2 is refused (exit 2)" "2" "$rc"
+
 # A standalone ZooKeeper from the zoo.cfg in the conf directory.
 mkdir -p "$WORK/zk-conf"
 cp "$QUIRE_HOME/conf/log4j.properties" "$WORK/zk-conf/"

@@ -13,16 +13,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.GenericOptionsParser;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * {@code scripts/quire jobs ...}:
+ * {@code scripts/quire jobs [generic options] COMMAND ...}:
  * <pre>
  * generate --orders N --days D --seed S --out URI [...]   write a sample archive
  * run JOB [generic options] --in ARCHIVE --out DIR        one job (names below)
  * all [generic options] --in ARCHIVE --out DIR            every job, DIR/JOB each
  * report --in DIR --html FILE                             HTML report of an 'all' output
  * </pre>
+ * Hadoop's generic options (-D key=value, -conf, -fs, -libjars, -files) go before the command,
+ * after it, or both: {@code jobs -D mapreduce.framework.name=yarn all --in ...} and
+ * {@code jobs all -D mapreduce.framework.name=yarn --in ...} are the same.
  */
 public final class JobsMain {
   private JobsMain() {
@@ -39,7 +43,9 @@ public final class JobsMain {
   }
 
   /** Dispatches a command line; returns the exit code. */
-  public static int run(Configuration conf, String[] args) throws Exception {
+  public static int run(Configuration conf, String[] argv) throws Exception {
+    // Generic options before the command; GenericOptionsParser stops at the first non-option.
+    String[] args = new GenericOptionsParser(conf, argv).getRemainingArgs();
     if (args.length == 0) {
       return usage();
     }
@@ -88,7 +94,7 @@ public final class JobsMain {
   }
 
   private static int usage() {
-    System.err.println("usage: quire jobs generate|run JOB|all|report ...\n"
+    System.err.println("usage: quire jobs [-D k=v ...] generate|run JOB|all|report ...\n"
         + "  generate --orders N --days D --seed S --out URI [--malformed-share X]"
         + " [--format avro|jsonl|jsonl.gz] [--codec deflate|snappy] [--start YYYY-MM-DD]\n"
         + "  run JOB [-D k=v] --in ARCHIVE --out DIR   (JOB: best-sellers, revenue, customers,"

@@ -1,9 +1,7 @@
 package io.quire.minicluster;
 
 import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -11,11 +9,15 @@ import org.apache.hadoop.util.GenericOptionsParser;
 
 /**
  * {@code quire minicluster --datanodes N [--namenodes 1|2|3] [--zookeepers 1|3] --conf-out FILE
- * [--base-dir DIR] [--port P]}: starts an in-process cluster (with 2-3 NameNodes an HA
+ * [--base-dir DIR] [--port P] [--yarn]}: starts an in-process cluster (with 2-3 NameNodes an HA
  * nameservice on an embedded ZooKeeper), writes a client configuration (core-site style:
  * fs.defaultFS, fs.quire.impl, fs.AbstractFileSystem.quire.impl, and the nameservice's keys for
  * the logical URI) to FILE, and runs until stopped (SIGINT or SIGTERM), like Hadoop's CLI
- * MiniCluster.
+ * MiniCluster. With {@code --yarn} also a YARN cluster on it ({@link MiniQuireYarn}: a
+ * ResourceManager, a NodeManager, a JobHistory server) whose {@code yarn-site.xml} and
+ * {@code mapred-site.xml} are written next to FILE (before FILE, which scripts wait for); not
+ * with an HA nameservice, whose logical URI YARN's NodeManager could only resolve through a
+ * core-site.xml on its classpath.
  */
 public final class MiniQuireClusterMain {
   private MiniQuireClusterMain() {}
@@ -29,6 +31,7 @@ public final class MiniQuireClusterMain {
     int port = 0;
     int nameNodes = 1;
     int zkServers = 1;
+    boolean withYarn = false;
     for (int i = 0; i < rest.length; i++) {
       switch (rest[i]) {
         case "--namenodes" -> nameNodes = Integer.parseInt(value(rest, ++i, "--namenodes"));
@@ -37,6 +40,7 @@ public final class MiniQuireClusterMain {
         case "--conf-out" -> confOut = new File(value(rest, ++i, "--conf-out"));
         case "--base-dir" -> baseDir = new File(value(rest, ++i, "--base-dir")).getAbsoluteFile();
         case "--port" -> port = Integer.parseInt(value(rest, ++i, "--port"));
+        case "--yarn" -> withYarn = true;
         default -> usage("unknown argument " + rest[i]);
       }
     }
@@ -49,6 +53,11 @@ public final class MiniQuireClusterMain {
     if (zkServers != 1 && zkServers != 3) {
       usage("--zookeepers must be 1 or 3");
     }
+    if (withYarn && nameNodes > 1) {
+      // The NodeManager localizes job files with a Configuration read from its classpath
+      // (ContainerLocalizer), which cannot name this JVM's nameservice.
+      usage("--yarn runs on a single NameNode: leave out --namenodes " + nameNodes);
+    }
     if (nameNodes > 1) {
       // A laptop cluster: the default session timeout, not the tests' short one.
       conf.setIfUnset(io.quire.namenode.NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_KEY,
@@ -57,8 +66,22 @@ public final class MiniQuireClusterMain {
     MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
         .nameNodes(nameNodes).zooKeeperServers(zkServers)
         .baseDir(baseDir).nameNodePort(port).build();
+    MiniQuireYarn yarn = null;
+    if (withYarn) {
+      try {
+        yarn = MiniQuireYarn.builder(cluster).name("yarn").dataDir(baseDir).build();
+      } catch (IOException | RuntimeException | LinkageError e) {
+        cluster.close(); // or its threads keep the JVM alive after main fails
+        System.err.println("minicluster: the YARN cluster did not start: " + e);
+        System.exit(1);
+      }
+    }
+    MiniQuireYarn yarnToStop = yarn;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (yarnToStop != null) {
+        yarnToStop.close();
+      }
       cluster.close();
       stopped.countDown();
     }, "minicluster-shutdown"));
@@ -69,9 +92,20 @@ public final class MiniQuireClusterMain {
             + cluster.getZooKeeper().connectString() + "), " : "") + dataNodes
         + " DataNodes, storage in " + baseDir
         + (confOut != null ? ", client configuration in " + confOut.getAbsolutePath() : ""));
+    if (yarn != null) {
+      YarnClientSite site = yarn.clientSite();
+      Configuration c = site.applyTo(new Configuration(false));
+      System.out.println("YARN: ResourceManager " + yarn.resourceManagerAddress() + " (web "
+          + c.get("yarn.resourcemanager.webapp.address") + "), JobHistory "
+          + c.get("mapreduce.jobhistory.address") + ", container logs in " + yarn.workDir()
+          + "; submit with -D mapreduce.framework.name=yarn");
+    }
     System.out.println("Stop it with Ctrl-C (or SIGTERM).");
     System.out.flush();
     if (confOut != null) {
+      if (yarn != null) {
+        yarn.clientSite().write(confOut.getAbsoluteFile().getParentFile());
+      }
       writeClientConf(cluster, confOut);
     }
     stopped.await();
@@ -87,12 +121,12 @@ public final class MiniQuireClusterMain {
   private static void usage(String problem) {
     System.err.println("minicluster: " + problem);
     System.err.println("usage: quire minicluster [--datanodes N] [--namenodes 1|2|3]"
-        + " [--zookeepers 1|3] [--conf-out FILE] [--base-dir DIR] [--port P]");
+        + " [--zookeepers 1|3] [--conf-out FILE] [--base-dir DIR] [--port P] [--yarn]");
     System.exit(2);
   }
 
   /** Writes the client side of the cluster's configuration, atomically (temp then rename). */
-  static void writeClientConf(MiniQuireCluster cluster, File out) throws IOException {
+  public static void writeClientConf(MiniQuireCluster cluster, File out) throws IOException {
     Configuration client = new Configuration(false);
     client.set(FileSystem.FS_DEFAULT_NAME_KEY, cluster.getURI().toString());
     client.set("fs.quire.impl", "io.quire.fs.QuireFileSystem");
@@ -114,16 +148,6 @@ public final class MiniQuireClusterMain {
         client.set(http, all.get(http));
       }
     }
-    File abs = out.getAbsoluteFile();
-    if (abs.getParentFile() != null) {
-      abs.getParentFile().mkdirs();
-    }
-    File tmp = new File(abs.getPath() + ".tmp");
-    try (OutputStream os = new FileOutputStream(tmp)) {
-      client.writeXml(os);
-    }
-    if (!tmp.renameTo(abs)) {
-      throw new IOException("minicluster: cannot rename " + tmp + " to " + abs);
-    }
+    SiteFile.write(client, out);
   }
 }
