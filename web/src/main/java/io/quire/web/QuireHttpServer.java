@@ -13,13 +13,14 @@ import org.apache.hadoop.http.HttpServer2;
  * /stacks, /logLevel and the daemon's pages from {@code webapps/<name>/} in its jar) plus what
  * every Quire web UI shares: {@code /api/<model>} ({@link ApiServlet}),
  * {@code /events/<model>} ({@link EventStreamServlet}), {@code /ui/<file>}
- * ({@link UiResourceServlet}) and {@code /prom} ({@link PromServlet}; on unless
- * {@code hadoop.prometheus.endpoint.enabled=false}). Usage: construct, {@link #addModel} and
+ * ({@link UiResourceServlet}) and {@code /prom} ({@link PromServlet}, always served; Hadoop's
+ * own switch {@code hadoop.prometheus.endpoint.enabled} is forced off, see
+ * {@link SharedPrometheusSink} for why). Usage: construct, {@link #addModel} and
  * {@link #addServlet}, {@link #start}, {@link #close}.
  */
 public final class QuireHttpServer implements Closeable {
-  /** Hadoop's switch for /prom; Quire daemons serve it unless it is set to false. */
-  public static final String PROMETHEUS_ENABLED_KEY = "hadoop.prometheus.endpoint.enabled";
+  /** Hadoop's switch for its own /prom, which Quire replaces by {@link PromServlet}. */
+  static final String PROMETHEUS_ENABLED_KEY = "hadoop.prometheus.endpoint.enabled";
   /** Time between two looks at a pushed model. */
   public static final long EVENT_PERIOD_MS = 1000;
   /** Event streams open at once per server. */
@@ -31,7 +32,6 @@ public final class QuireHttpServer implements Closeable {
   private final HttpServer2 server;
   private final JsonModels models = new JsonModels();
   private final EventStreams streams = new EventStreams(EVENT_PERIOD_MS, MAX_EVENT_STREAMS);
-  private final boolean prometheus;
 
   /**
    * @param name the web application: pages come from {@code webapps/<name>/} on the classpath
@@ -44,7 +44,6 @@ public final class QuireHttpServer implements Closeable {
     this.what = what;
     this.addressKey = addressKey;
     this.address = address;
-    this.prometheus = conf.getBoolean(PROMETHEUS_ENABLED_KEY, true);
     Configuration c = new Configuration(conf);
     c.setBoolean(PROMETHEUS_ENABLED_KEY, false); // ours: see SharedPrometheusSink
     try {
@@ -64,9 +63,7 @@ public final class QuireHttpServer implements Closeable {
         EventStreamServlet.class);
     server.addInternalServlet("quire-ui", UiResourceServlet.PATH + "/*",
         UiResourceServlet.class);
-    if (prometheus) {
-      server.addInternalServlet("quire-prom", PromServlet.PATH, PromServlet.class);
-    }
+    server.addInternalServlet("quire-prom", PromServlet.PATH, PromServlet.class);
   }
 
   /** Offers {@code model} at {@code /api/<name>} and {@code /events/<name>}. */
@@ -90,9 +87,7 @@ public final class QuireHttpServer implements Closeable {
 
   /** Binds and serves. @throws IOException naming the address and the key that sets it */
   public void start() throws IOException {
-    if (prometheus) {
-      SharedPrometheusSink.get();
-    }
+    SharedPrometheusSink.get();
     try {
       server.start();
     } catch (IOException e) {
