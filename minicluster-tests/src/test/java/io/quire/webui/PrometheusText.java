@@ -106,7 +106,8 @@ final class PrometheusText {
     List<Sample> hits = samples.stream().filter(s -> s.name().equals(name)
         && s.labels().entrySet().containsAll(labels.entrySet())).toList();
     if (hits.size() != 1) {
-      throw new AssertionError(hits.size() + " samples " + name + labels + " in /prom");
+      throw new AssertionError(hits.size() + " samples " + name + labels + " in /prom; names: "
+          + samples.stream().map(Sample::name).distinct().sorted().toList());
     }
     return hits.get(0);
   }

@@ -60,7 +60,7 @@ class TestWebUiHa {
       String source = cluster.getNameNode(i).getMetrics().getName();
       PrometheusText prom = PrometheusText.parse(
           Http.get(cluster.getNameNodeHttpAddress(i), "/prom").body());
-      double code = prom.find("name_node_hastate_code", Map.of("source", source)).value();
+      double code = prom.find("name_node_ha_state_code", Map.of("source", source)).value();
       assertEquals(cluster.getNameNode(i).getNamesystem().getHaGate().state().ordinal(), code);
     }
   }
