@@ -157,6 +157,14 @@ class TestWebUi {
   }
 
   @Test
+  void overviewShowsTheNewestCheckpoint() throws IOException {
+    long txId = cluster.getNameNode().getCheckpointer().saveCheckpointNow();
+    JsonNode o = Http.json(nnHttp, "/api/overview");
+    assertEquals(txId, o.at("/checkpoint/txId").asLong());
+    assertTrue(o.at("/checkpoint/ageMs").asLong() >= 0, o.toString());
+  }
+
+  @Test
   void dataNodesPageListsEveryNode() throws IOException {
     JsonNode nodes = Http.json(nnHttp, "/api/datanodes").get("nodes");
     assertEquals(3, nodes.size());

@@ -90,12 +90,6 @@ public final class Checkpointer implements Runnable {
 
   public long getLastCheckpointTxId() { return lastCheckpointTxId; }
 
-  /**
-   * When this NameNode last saved a checkpoint, or (none saved yet) when it loaded its
-   * namespace, by the namesystem's clock.
-   */
-  public long getLastCheckpointMillis() { return lastCheckpointMillis; }
-
   public void stop() {
     running = false;
   }

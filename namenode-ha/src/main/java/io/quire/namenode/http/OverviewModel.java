@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  *  "pendingReplicationBlocks": n,
  *  "dataNodes": {"live": n, "stale": n, "dead": n, "decommissioning": n, "decommissioned": n},
  *  "journal": {"lastAppliedTxId": n, "lastWrittenTxId": n or -1 (no writer: a standby)},
- *  "checkpoint": {"txId": n, "ageMs": n},
+ *  "checkpoint": {"txId": n, "ageMs": n or -1 (no image file)},
  *  "topOperations": {"windowSeconds": 60, "ops": [{"op": "create", "count": n}, ...]}}
  * </pre>
  */
@@ -62,7 +62,9 @@ final class OverviewModel implements JsonModel {
     ClusterHealth h = ClusterHealthCollector.collect(ns);
     HaGate gate = ns.getHaGate();
     JournalWriter w = ns.getWriter();
-    long now = ns.getClock().getAsLong();
+    // the age of the newest image file, not of this run: a restarted NameNode's image is old
+    long age = st.checkpoints().newestImageMillis()
+        .map(t -> Math.max(0, System.currentTimeMillis() - t)).orElse(-1L);
     return new Overview(gate.nameNodeId(), st.clusterId(), !gate.nameNodeId().isEmpty(),
         gate.state().name(), gate.epoch(),
         new SafeMode(h.isInSafeMode(), ns.getSafeMode().status()),
@@ -72,8 +74,7 @@ final class OverviewModel implements JsonModel {
         new DataNodes(h.getLiveNodes(), h.getStaleNodes(), h.getDeadNodes(),
             h.getDecommissioningNodes(), h.getDecommissionedNodes()),
         new Journal(ns.getLastAppliedTxId(), w == null ? -1 : w.getLastAppendedTxId()),
-        new Checkpoint(st.checkpointer().getLastCheckpointTxId(),
-            Math.max(0, now - st.checkpointer().getLastCheckpointMillis())),
+        new Checkpoint(st.checkpointer().getLastCheckpointTxId(), age),
         new TopOperations(RecentCalls.WINDOW_SECONDS,
             st.rpc().getClientCallCounts().recent().top(TOP_OPS)));
   }
