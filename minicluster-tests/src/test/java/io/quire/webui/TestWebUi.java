@@ -212,6 +212,11 @@ class TestWebUi {
     }
     assertEquals(LENGTH, offset);
 
+    JsonNode script = Http.json(nnHttp, "/api/browse?path=" + q("/web/" + SCRIPT_NAME));
+    assertEquals(SCRIPT_NAME, script.at("/status/name").asText());
+    assertEquals(1, script.at("/status/length").asLong());
+    assertEquals(1, script.get("blocks").size());
+
     Http.Response missing = Http.get(nnHttp, "/api/browse?path=" + q("/no/such"));
     assertEquals(404, missing.status());
     assertTrue(missing.json().get("error").asText().contains("/no/such"), missing.body());

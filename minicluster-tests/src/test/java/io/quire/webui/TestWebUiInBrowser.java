@@ -133,12 +133,21 @@ class TestWebUiInBrowser {
     assertTrue(chromium.eval("window.pwned === undefined").asBoolean());
 
     chromium.eval("[...document.querySelectorAll('#entries a.entry')]"
+        + ".find(a => a.textContent === '<script>').click()");
+    waitFor("the file named <script>", () -> chromium.text("file-path"),
+        "/web/<script>"::equals);
+    assertEquals(1, chromium.eval("document.querySelectorAll('#blocks tr').length").asInt());
+
+    chromium.navigate(nnUrl + "/explorer.html#/web");
+    waitFor("listing of /web again", () -> chromium.eval(
+        "document.getElementById('listing-section').hidden").asBoolean() ? null
+            : chromium.text("entries"), t -> t.contains("data"));
+    chromium.eval("[...document.querySelectorAll('#entries a.entry')]"
         + ".find(a => a.textContent === 'data').click()");
-    String blocks = waitFor("blocks of /web/data", () -> chromium.text("blocks"),
-        t -> !t.isEmpty());
-    assertEquals(4, chromium.eval("document.querySelectorAll('#blocks tr').length").asInt(),
-        blocks);
-    assertTrue(chromium.text("file-path").equals("/web/data"));
+    waitFor("the 4 blocks of /web/data", () -> chromium.text("file-path").equals("/web/data")
+        ? chromium.eval("document.querySelectorAll('#blocks tr').length").asInt() : null,
+        n -> n == 4);
+    assertTrue(chromium.text("blocks").contains("LIVE"), chromium.text("blocks"));
   }
 
   @Test

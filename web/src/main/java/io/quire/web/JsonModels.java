@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.ServletContext;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletRequestWrapper;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.hadoop.security.AccessControlException;
@@ -41,7 +43,7 @@ public final class JsonModels {
   /** A model's answer as JSON, or an {@code {"error": ...}} object with its HTTP status. */
   Rendered render(JsonModel model, HttpServletRequest req) {
     Map<String, String> params = new LinkedHashMap<>();
-    req.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+    raw(req).getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
     try {
       return new Rendered(HttpServletResponse.SC_OK, MAPPER.writeValueAsString(model.build(params)));
     } catch (FileNotFoundException e) {
@@ -53,6 +55,19 @@ public final class JsonModels {
     } catch (IOException | RuntimeException e) {
       return error(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e);
     }
+  }
+
+  /**
+   * The request under HttpServer2's QuotingInputFilter, which HTML-escapes parameter values
+   * ({@code <} becomes {@code &lt;}): a model needs them as sent (a file named {@code <b>}).
+   * Models answer JSON, never HTML; the pages put values in as text.
+   */
+  private static ServletRequest raw(ServletRequest req) {
+    ServletRequest r = req;
+    while (r instanceof ServletRequestWrapper w) {
+      r = w.getRequest();
+    }
+    return r;
   }
 
   private static Rendered error(int status, Exception e) {
