@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * actor per NameNode listed in {@code quire.namenode.rpc-address}, and the block and directory
  * scanners that find corrupt, missing and stray replicas in the background. Lifecycle:
  * {@code new DataNode()}, {@code init(conf)} (reads options, opens and scans storage),
- * {@code start()} (binds the data port, contacts the NameNodes, then serves the web UI at
- * {@code quire.datanode.http-address}, see {@link DataNodeHttpServer}), {@code stop()}.
+ * {@code start()} (serves the web UI at {@code quire.datanode.http-address}, see
+ * {@link DataNodeHttpServer}, binds the data port, then contacts the NameNodes), {@code stop()}.
  */
 public class DataNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(DataNode.class);
@@ -101,11 +101,12 @@ public class DataNode extends CompositeService {
     super.serviceInit(conf);
   }
 
+  /** Binds the web UI first: a port in use fails the start before any NameNode hears of us. */
   @Override protected void serviceStart() throws Exception {
-    super.serviceStart();
     http = new DataNodeHttpServer(getConfig(), options.getHttpAddress(), this);
     LOG.info("DataNode {} web UI at http://{}:{}/", getDatanodeUuid(),
         http.getAddress().getHostString(), http.getAddress().getPort());
+    super.serviceStart();
   }
 
   @Override protected void serviceStop() throws Exception {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.service.Service;
 
 /**
  * {@code datanode}: the DataNode page's data. JSON:
@@ -70,7 +71,10 @@ final class DataNodeModel implements JsonModel {
           sd.getRemaining(), v[0], v[1]));
     }
     BlockScanner s = dn.getBlockScanner();
-    return new Page(dn.getDatanodeUuid(), dn.getDatanodeId().getDataAddress(),
+    // the web UI is up before the data port is bound
+    String dataAddress = dn.isInState(Service.STATE.STARTED)
+        ? dn.getDatanodeId().getDataAddress() : "(starting)";
+    return new Page(dn.getDatanodeUuid(), dataAddress,
         ds.getStorage().getClusterId(), volumes, new Replicas(all.size(), corrupt, byState),
         new Scanner(s.getRoundsCompleted(), s.getRoundPlanned(), s.getRoundDone(),
             s.getBlocksVerified(), s.getBytesVerified(), s.getCorruptReplicasFound()),
