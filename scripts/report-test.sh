@@ -9,10 +9,7 @@ WORK="$QUIRE_HOME/target/report-test"
 EXPECTED_CHARTS=8
 rm -rf "$WORK"; mkdir -p "$WORK"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "report-test: installing chromium"
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-fi
+"$QUIRE_HOME/scripts/install-chromium.sh"
 
 quire() { "$QUIRE_HOME/scripts/quire" "$@"; }
 echo "report-test: generating, running the jobs, writing the report"

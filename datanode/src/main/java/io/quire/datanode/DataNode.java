@@ -6,6 +6,7 @@ import io.quire.datanode.nnactor.CommandExecutor;
 import io.quire.datanode.nnactor.NameNodeActors;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.datanode.nnactor.RpcNameNodeConnector;
+import io.quire.datanode.http.DataNodeHttpServer;
 import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.recovery.BlockRecoveryWorker;
 import io.quire.datanode.scanner.BlockScanner;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * actor per NameNode listed in {@code quire.namenode.rpc-address}, and the block and directory
  * scanners that find corrupt, missing and stray replicas in the background. Lifecycle:
  * {@code new DataNode()}, {@code init(conf)} (reads options, opens and scans storage),
- * {@code start()} (binds the data port, then contacts the NameNodes), {@code stop()}.
+ * {@code start()} (serves the web UI at {@code quire.datanode.http-address}, see
+ * {@link DataNodeHttpServer}, binds the data port, then contacts the NameNodes), {@code stop()}.
  */
 public class DataNode extends CompositeService {
   private static final Logger LOG = LoggerFactory.getLogger(DataNode.class);
@@ -59,6 +61,7 @@ public class DataNode extends CompositeService {
   private volatile TransferContext transferContext;
   private BlockTokens tokens;
   private KeytabRelogin relogin;
+  private DataNodeHttpServer http;
 
   public DataNode() {
     this(null);
@@ -111,11 +114,23 @@ public class DataNode extends CompositeService {
     super.serviceInit(conf);
   }
 
+  /** Binds the web UI first: a port in use fails the start before any NameNode hears of us. */
+  @Override protected void serviceStart() throws Exception {
+    http = new DataNodeHttpServer(getConfig(), options.getHttpAddress(), this);
+    LOG.info("DataNode {} web UI at http://{}:{}/", getDatanodeUuid(),
+        http.getAddress().getHostString(), http.getAddress().getPort());
+    super.serviceStart();
+  }
+
   @Override protected void serviceStop() throws Exception {
     if (relogin != null) {
       relogin.close();
     }
     try {
+      if (http != null) {
+        http.close();
+        http = null;
+      }
       super.serviceStop();
     } finally {
       if (metrics != null) {
@@ -148,6 +163,12 @@ public class DataNode extends CompositeService {
   /** The bound address of the data-transfer server (after start). */
   public InetSocketAddress getDataAddress() {
     return transferServer.getAddress();
+  }
+
+  /** The bound address of the HTTP server (web UI), or null when it is not running. */
+  public InetSocketAddress getHttpAddress() {
+    DataNodeHttpServer h = http;
+    return h == null ? null : h.getAddress();
   }
 
   /** The UUID stored in this DataNode's storage directories. */

@@ -19,6 +19,14 @@ public final class DataNodeConfigKeys {
   public static final String ADDRESS_KEY = "quire.datanode.address";
   public static final String ADDRESS_DEFAULT = "0.0.0.0:8710";
 
+  /**
+   * host:port of the DataNode's HTTP server (web UI, /jmx, /prom, ...); port 0 picks a free
+   * port. Next to the data port as the NameNode's HTTP port (8721) is next to its RPC port.
+   * Unset while {@link #ADDRESS_KEY} has port 0: a free port too.
+   */
+  public static final String HTTP_ADDRESS_KEY = "quire.datanode.http-address";
+  public static final String HTTP_ADDRESS_DEFAULT = "0.0.0.0:8711";
+
   /** Host name advertised to NameNodes and clients; empty means the local host name. */
   public static final String HOSTNAME_KEY = "quire.datanode.hostname";
   public static final String HOSTNAME_DEFAULT = "";

@@ -20,6 +20,7 @@ import org.apache.hadoop.net.NetUtils;
 public final class DataNodeOptions {
   private final List<File> dataDirs;
   private final InetSocketAddress bindAddress;
+  private final InetSocketAddress httpAddress;
   private final String advertisedHost;
   private final List<InetSocketAddress> nameNodes;
   private final long heartbeatIntervalMs;
@@ -50,6 +51,10 @@ public final class DataNodeOptions {
     }
     bindAddress = NetUtils.createSocketAddr(conf.getTrimmed(DataNodeConfigKeys.ADDRESS_KEY,
         DataNodeConfigKeys.ADDRESS_DEFAULT), 0, DataNodeConfigKeys.ADDRESS_KEY);
+    // Unset: the default, or any free port when the data port is one (tests, several per host).
+    httpAddress = NetUtils.createSocketAddr(conf.getTrimmed(DataNodeConfigKeys.HTTP_ADDRESS_KEY,
+        bindAddress.getPort() == 0 ? bindAddress.getHostString() + ":0"
+            : DataNodeConfigKeys.HTTP_ADDRESS_DEFAULT), 0, DataNodeConfigKeys.HTTP_ADDRESS_KEY);
     String host = conf.getTrimmed(DataNodeConfigKeys.HOSTNAME_KEY,
         DataNodeConfigKeys.HOSTNAME_DEFAULT);
     advertisedHost = host.isEmpty() ? localHostName() : host;
@@ -133,6 +138,8 @@ public final class DataNodeOptions {
 
   public List<File> getDataDirs() { return List.copyOf(dataDirs); }
   public InetSocketAddress getBindAddress() { return bindAddress; }
+  /** Where the HTTP server (web UI) binds. */
+  public InetSocketAddress getHttpAddress() { return httpAddress; }
   public String getAdvertisedHost() { return advertisedHost; }
   public List<InetSocketAddress> getNameNodes() { return List.copyOf(nameNodes); }
   public long getHeartbeatIntervalMs() { return heartbeatIntervalMs; }
@@ -169,7 +176,7 @@ public final class DataNodeOptions {
   public long getDirectoryScanIntervalMs() { return directoryScanIntervalMs; }
 
   @Override public String toString() {
-    return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
+    return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress + ", http=" + httpAddress
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
         + ", transferThreads=" + transferThreads + ", maxPacketSize=" + maxPacketSize

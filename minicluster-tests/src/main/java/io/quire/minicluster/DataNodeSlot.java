@@ -16,6 +16,8 @@ final class DataNodeSlot {
   final File dataDir;
   /** Data-transfer port of the last run, reused on restart so replica locations stay valid. */
   int port;
+  /** HTTP port of the last run (0 before the first), reused on restart. */
+  int httpPort;
   DataNode dataNode;
   ForkedDaemon forked;
   /** UUID a forked DataNode printed when ready. */

@@ -202,6 +202,7 @@ public final class MiniQuireCluster implements Closeable {
       NameNodeSlot s = new NameNodeSlot(0, null, new File(baseDir, "name"));
       // a forked NameNode cannot tell its port back before clients need it: fix one now
       s.rpcPort = nameNodePort == 0 && forkNameNodes ? freePort() : nameNodePort;
+      s.httpPort = forkNameNodes ? freePort() : 0;
       nameNodes.add(s);
       if (format) {
         NameNode.format(nameNodeConf(s), true);
@@ -279,7 +280,9 @@ public final class MiniQuireCluster implements Closeable {
     c.set(NameNodeConfigKeys.NAME_DIR_KEY, s.nameDir.getAbsolutePath());
     if (s.id == null) {
       c.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
-      c.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
+      // in-process: any free port at each start; forked: the one fixed for it
+      c.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
+          "localhost:" + (forkNameNodes ? s.httpPort : 0));
     } else {
       c.set(QuireConfigKeys.NAMENODE_ID_KEY, s.id);
     }
@@ -319,6 +322,7 @@ public final class MiniQuireCluster implements Closeable {
     nn.start();
     s.nameNode = nn;
     s.rpcPort = nn.getRpcAddress().getPort();
+    s.httpPort = nn.getHttpAddress().getPort();
     if (!isHa()) {
       conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
     }
@@ -430,6 +434,10 @@ public final class MiniQuireCluster implements Closeable {
           slot.port = freePort();
         }
         dnConf.set(DataNodeConfigKeys.ADDRESS_KEY, "127.0.0.1:" + slot.port);
+        if (slot.httpPort == 0) {
+          slot.httpPort = freePort();
+        }
+        dnConf.set(DataNodeConfigKeys.HTTP_ADDRESS_KEY, "127.0.0.1:" + slot.httpPort);
         slot.forked = ForkedDaemon.startDataNode(slot.writeConf(dnConf), slot.log());
         slot.uuid = slot.forked.readyLine().split(" ")[2];
       } catch (Exception e) {
@@ -438,11 +446,13 @@ public final class MiniQuireCluster implements Closeable {
       return;
     }
     dnConf.set(DataNodeConfigKeys.ADDRESS_KEY, "127.0.0.1:" + slot.port);
+    dnConf.set(DataNodeConfigKeys.HTTP_ADDRESS_KEY, "127.0.0.1:0");
     DataNode dn = new DataNode();
     dn.init(dnConf);
     dn.start();
     slot.dataNode = dn;
     slot.port = dn.getDataAddress().getPort();
+    slot.httpPort = dn.getHttpAddress().getPort();
   }
 
   /** Stops a DataNode cleanly (a forked one with SIGTERM); its storage is kept. */
@@ -627,6 +637,25 @@ public final class MiniQuireCluster implements Closeable {
   /** RPC address of NameNode {@code i}. */
   public InetSocketAddress getNameNodeAddress(int i) {
     return new InetSocketAddress("localhost", nameNodes.get(i).rpcPort);
+  }
+
+  /**
+   * HTTP address (web UI, /jmx, /prom, /isActive) of NameNode {@code i}: the bound one while it
+   * runs in this JVM, else the one it was given (a forked one keeps it across restarts).
+   */
+  public synchronized InetSocketAddress getNameNodeHttpAddress(int i) {
+    NameNodeSlot s = nameNodes.get(i);
+    return s.nameNode != null ? new InetSocketAddress("localhost",
+        s.nameNode.getHttpAddress().getPort()) : new InetSocketAddress("localhost", s.httpPort);
+  }
+
+  /**
+   * HTTP address (web UI, /jmx, /prom) of DataNode {@code index}: the bound one while it runs,
+   * else the one of its last run (a forked DataNode keeps it across restarts, an in-process
+   * one binds a free port at each start).
+   */
+  public synchronized InetSocketAddress getDataNodeHttpAddress(int index) {
+    return new InetSocketAddress("127.0.0.1", slots.get(index).httpPort);
   }
 
   /** The embedded ZooKeeper of an HA cluster (null for a single NameNode). */

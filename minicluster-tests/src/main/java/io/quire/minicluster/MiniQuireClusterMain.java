@@ -92,6 +92,17 @@ public final class MiniQuireClusterMain {
             + cluster.getZooKeeper().connectString() + "), " : "") + dataNodes
         + " DataNodes, storage in " + baseDir
         + (confOut != null ? ", client configuration in " + confOut.getAbsolutePath() : ""));
+    StringBuilder web = new StringBuilder("Web UI: NameNode");
+    for (int i = 0; i < nameNodes; i++) {
+      web.append(" http://localhost:").append(cluster.getNameNodeHttpAddress(i).getPort())
+          .append('/');
+    }
+    web.append(", DataNode");
+    for (int i = 0; i < dataNodes; i++) {
+      web.append(" http://127.0.0.1:").append(cluster.getDataNodeHttpAddress(i).getPort())
+          .append('/');
+    }
+    System.out.println(web);
     if (yarn != null) {
       YarnClientSite site = yarn.clientSite();
       Configuration c = site.applyTo(new Configuration(false));

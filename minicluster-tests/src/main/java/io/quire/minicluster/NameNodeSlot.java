@@ -18,6 +18,7 @@ final class NameNodeSlot {
   final String id;
   final File nameDir;
   int rpcPort;
+  /** HTTP port: fixed in a nameservice and for a forked NameNode, else the bound one. */
   int httpPort;
   NameNode nameNode;
   ForkedDaemon forked;

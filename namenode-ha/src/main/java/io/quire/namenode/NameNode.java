@@ -4,6 +4,7 @@ import io.quire.namenode.ha.HaController;
 import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.http.NameNodeHttpServer;
+import io.quire.namenode.http.NameNodeState;
 import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
@@ -97,15 +98,18 @@ public class NameNode extends CompositeService {
   }
 
   /** What the HTTP server shows: the current run's state (it outlives reloads). */
-  private NameNodeHttpServer.NameNodeState httpState() {
+  private NameNodeState httpState() {
     NameNodeRuntime r = runtime;
-    if (r == null || r.namesystem() == null) {
+    if (r == null || r.namesystem() == null || r.rpc() == null || r.checkpointer() == null) {
       return null;
     }
-    return new NameNodeHttpServer.NameNodeState() {
+    return new NameNodeState() {
       @Override public CheckpointStore checkpoints() { return r.storage().getCheckpointStore(); }
       @Override public String clusterId() { return r.storage().getClusterId(); }
       @Override public HaGate gate() { return r.namesystem().getHaGate(); }
+      @Override public Namesystem namesystem() { return r.namesystem(); }
+      @Override public Checkpointer checkpointer() { return r.checkpointer(); }
+      @Override public NameNodeRpcServer rpc() { return r.rpc(); }
     };
   }
 

@@ -48,10 +48,14 @@ public final class DataNodeMetrics implements MetricsSource {
     registry.tag(Interns.info("DatanodeUuid", "DataNode identity"), name);
   }
 
-  /** Creates the source of DataNode {@code uuid} and registers it with the metrics system. */
+  /**
+   * Creates the source of DataNode {@code uuid} and registers it with the metrics system,
+   * started as "DataNode" unless something in this JVM started it already (sinks such as the
+   * web UI's /prom only receive metrics from a started system).
+   */
   public static DataNodeMetrics create(String uuid, IntSupplier activeTransfers) {
     DataNodeMetrics m = new DataNodeMetrics(SOURCE_PREFIX + uuid, activeTransfers);
-    DefaultMetricsSystem.instance().register(m.name, "DataNode activity", m);
+    DefaultMetricsSystem.initialize("DataNode").register(m.name, "DataNode activity", m);
     return m;
   }
 

@@ -35,6 +35,9 @@ public final class BlockScanner extends ScannerService {
   private final AtomicLong bytesVerified = new AtomicLong();
   private final AtomicLong blocksVerified = new AtomicLong();
   private final AtomicLong corruptFound = new AtomicLong();
+  /** Replicas the round in progress (or the last one) verifies, and has verified so far. */
+  private volatile long roundPlanned;
+  private final AtomicLong roundDone = new AtomicLong();
   /** When each replica was last verified (scanner thread only). */
   private Map<Replica, Long> lastScanned = new IdentityHashMap<>();
 
@@ -65,16 +68,22 @@ public final class BlockScanner extends ScannerService {
     }
     lastScanned = kept;
     all.sort(Comparator.comparingLong(r -> lastScanned.getOrDefault(r, Long.MIN_VALUE)));
-    for (Replica r : all) {
-      Long last = lastScanned.get(r);
-      boolean due = last == null || (periodMs > 0
-          && last + periodMs <= System.currentTimeMillis());
-      if (eligible(r) && (full || due)) {
+    List<Replica> planned = all.stream().filter(r -> eligible(r) && (full || isDue(r))).toList();
+    roundDone.set(0);
+    roundPlanned = planned.size();
+    for (Replica r : planned) {
+      if (eligible(r)) {
         scan(r);
         lastScanned.put(r, System.currentTimeMillis());
       }
+      roundDone.incrementAndGet();
     }
     return nextDue();
+  }
+
+  private boolean isDue(Replica r) {
+    Long last = lastScanned.get(r);
+    return last == null || (periodMs > 0 && last + periodMs <= System.currentTimeMillis());
   }
 
   private long nextDue() {
@@ -126,6 +135,12 @@ public final class BlockScanner extends ScannerService {
 
   /** Replicas verified healthy. */
   public long getBlocksVerified() { return blocksVerified.get(); }
+
+  /** Replicas the current (or last) round set out to verify. */
+  public long getRoundPlanned() { return roundPlanned; }
+
+  /** Replicas of the current (or last) round verified or skipped so far. */
+  public long getRoundDone() { return Math.min(roundDone.get(), roundPlanned); }
 
   /** Corrupt replicas this scanner found (and reported). */
   public long getCorruptReplicasFound() { return corruptFound.get(); }

@@ -24,7 +24,7 @@ public final class ImageServlet extends HttpServlet {
 
   @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
-    NameNodeHttpServer.NameNodeState state = NameNodeHttpServer.state(getServletContext());
+    NameNodeState state = NameNodeHttpServer.state(getServletContext());
     if (state == null) {
       resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the NameNode is reloading");
       return;

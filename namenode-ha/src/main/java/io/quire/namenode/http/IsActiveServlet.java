@@ -12,7 +12,7 @@ public final class IsActiveServlet extends HttpServlet {
 
   @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
-    NameNodeHttpServer.NameNodeState state = NameNodeHttpServer.state(getServletContext());
+    NameNodeState state = NameNodeHttpServer.state(getServletContext());
     HaGate gate = state == null ? null : state.gate();
     resp.setContentType("text/plain; charset=utf-8");
     if (gate == null) {

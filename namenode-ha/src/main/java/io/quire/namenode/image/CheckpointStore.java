@@ -179,6 +179,16 @@ public final class CheckpointStore {
     return txIds.isEmpty() ? 0 : txIds.get(keepFrom);
   }
 
+  /** When the newest finished image file was written (its modification time), if any. */
+  public synchronized Optional<Long> newestImageMillis() throws IOException {
+    List<Long> txIds = listTxIds();
+    if (txIds.isEmpty()) {
+      return Optional.empty();
+    }
+    Path newest = dir.resolve(ImageFormat.fileName(txIds.get(txIds.size() - 1)));
+    return Optional.of(Files.getLastModifiedTime(newest).toMillis());
+  }
+
   /** Txids of the finished image files, ascending. */
   public synchronized List<Long> listTxIds() throws IOException {
     List<Long> out = new ArrayList<>();

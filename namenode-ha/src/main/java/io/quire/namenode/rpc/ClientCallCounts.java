@@ -18,10 +18,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ClientCallCounts {
   private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final RecentCalls recent = new RecentCalls(System::currentTimeMillis);
 
   /** Counts one call of {@code method}. */
   public void record(String method) {
     counts.computeIfAbsent(method, k -> new LongAdder()).increment();
+    recent.record(method);
+  }
+
+  /** The calls of the last minute (not cleared by {@link #reset}). */
+  public RecentCalls recent() {
+    return recent;
   }
 
   /** Calls of {@code method} since the start (or the last {@link #reset}). */
