@@ -58,10 +58,13 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
   public CreateResponseProto create(RpcController c, CreateRequestProto req)
       throws ServiceException {
     return serve(() -> CreateResponseProto.newBuilder().setStatus(NamespaceConverter.toProto(
-        impl.create(req.getPath(), (short) req.getPermission(),
-            req.hasUnmasked() ? (short) req.getUnmasked() : (short) -1, req.getClientName(),
-            req.getOverwrite(), req.getCreateParent(), (short) req.getReplication(),
-            req.getBlockSize()))).build());
+        req.hasUnmasked()
+            ? impl.create(req.getPath(), (short) req.getPermission(), (short) req.getUnmasked(),
+                req.getClientName(), req.getOverwrite(), req.getCreateParent(),
+                (short) req.getReplication(), req.getBlockSize())
+            : impl.create(req.getPath(), (short) req.getPermission(), req.getClientName(),
+                req.getOverwrite(), req.getCreateParent(), (short) req.getReplication(),
+                req.getBlockSize()))).build());
   }
 
   @Override
