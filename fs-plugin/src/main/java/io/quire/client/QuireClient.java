@@ -56,13 +56,25 @@ public final class QuireClient implements Closeable {
    */
   public QuireOutputStream create(String path, short permission, boolean overwrite,
       boolean createParent, short replication, long blockSize) throws IOException {
+    return create(path, permission, (short) -1, overwrite, createParent, replication,
+        blockSize);
+  }
+
+  /**
+   * As {@link #create(String, short, boolean, boolean, short, long)}, also sending
+   * {@code unmasked}, the permission before the umask (-1: none), which a default ACL of the
+   * parent uses instead of the umask (see ClientProtocol#create).
+   */
+  public QuireOutputStream create(String path, short permission, short unmasked,
+      boolean overwrite, boolean createParent, short replication, long blockSize)
+      throws IOException {
     checkOpen();
     if (blockSize <= 0) {
       throw new IOException("create " + path + ": block size " + blockSize
           + " must be positive");
     }
-    InodeStatus st = namenode.create(path, permission, clientName, overwrite, createParent,
-        replication, blockSize);
+    InodeStatus st = namenode.create(path, permission, unmasked, clientName, overwrite,
+        createParent, replication, blockSize);
     return new QuireOutputStream(new WriteTarget(namenode, options, clientName, clientHost,
         path, st.getFileId(), st.getBlockSize() > 0 ? st.getBlockSize() : blockSize), renewer,
         null, 0);

@@ -13,6 +13,7 @@ import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.protocol.types.ServerDefaults;
+import io.quire.protocol.types.XAttrName;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
@@ -46,7 +48,11 @@ import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.SafeMode;
 import org.apache.hadoop.fs.SafeModeAction;
+import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.fs.impl.FileSystemMultipartUploaderBuilder;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclStatus;
+import org.apache.hadoop.fs.permission.FsCreateModes;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.Progressable;
@@ -162,10 +168,11 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   private FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite,
       boolean createParent, short replication, long blockSize) throws IOException {
     statistics.incrementWriteOps(1);
-    FsPermission p = (permission == null ? FsPermission.getFileDefault() : permission)
-        .applyUMask(FsPermission.getUMask(getConf()));
-    QuireOutputStream out = client.create(pathOf(f), p.toShort(), overwrite, createParent,
-        replication, blockSize);
+    FsPermission p = FsCreateModes.applyUMask(
+        permission == null ? FsPermission.getFileDefault() : permission,
+        FsPermission.getUMask(getConf()));
+    QuireOutputStream out = client.create(pathOf(f), p.getMasked().toShort(),
+        p.getUnmasked().toShort(), overwrite, createParent, replication, blockSize);
     return new FSDataOutputStream(out, statistics);
   }
 
@@ -234,9 +241,10 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
 
   @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {
     statistics.incrementWriteOps(1);
-    FsPermission p = (permission == null ? FsPermission.getDirDefault() : permission)
-        .applyUMask(FsPermission.getUMask(getConf()));
-    return nn.mkdirs(pathOf(f), p.toShort(), true);
+    FsPermission p = FsCreateModes.applyUMask(
+        permission == null ? FsPermission.getDirDefault() : permission,
+        FsPermission.getUMask(getConf()));
+    return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
   }
 
   @Override public boolean rename(Path src, Path dst) throws IOException {
@@ -429,16 +437,98 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
       case CommonPathCapabilities.LEASE_RECOVERABLE:
       case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
       case CommonPathCapabilities.BULK_DELETE:
-        return true;
-      case CommonPathCapabilities.FS_SYMLINKS:
       case CommonPathCapabilities.FS_ACLS:
       case CommonPathCapabilities.FS_XATTRS:
+        return true;
+      case CommonPathCapabilities.FS_SYMLINKS:
       case CommonPathCapabilities.FS_SNAPSHOTS:
       case CommonPathCapabilities.FS_STORAGEPOLICY:
         return false;
       default:
         return super.hasPathCapability(path, capability);
     }
+  }
+
+  // ---- ACLs and extended attributes (HDFS's semantics; see ClientProtocol) -----------------
+
+  @Override public void modifyAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.modifyAclEntries(pathOf(path), aclSpec);
+  }
+
+  @Override public void removeAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.removeAclEntries(pathOf(path), aclSpec);
+  }
+
+  @Override public void removeDefaultAcl(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.removeDefaultAcl(pathOf(path));
+  }
+
+  @Override public void removeAcl(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.removeAcl(pathOf(path));
+  }
+
+  @Override public void setAcl(Path path, List<AclEntry> aclSpec) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.setAcl(pathOf(path), aclSpec);
+  }
+
+  @Override public AclStatus getAclStatus(Path path) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getAclStatus(pathOf(path));
+  }
+
+  /**
+   * Names are checked here as HDFS's client checks them (HadoopIllegalArgumentException for a
+   * name without a known namespace) and sent with the namespace in lower case. The NameNode's
+   * own argument refusals (an attribute over the size limit) arrive as IOExceptions, as HDFS's
+   * client reports them.
+   */
+  @Override public void setXAttr(Path path, String name, byte[] value,
+      EnumSet<XAttrSetFlag> flag) throws IOException {
+    statistics.incrementWriteOps(1);
+    String prefixed = XAttrName.parse(name).prefixed();
+    try {
+      nn.setXAttr(pathOf(path), prefixed, value, flag);
+    } catch (IllegalArgumentException e) {
+      // The NameNode's refusal (too large): an IOException on the client, as from HDFS.
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override public byte[] getXAttr(Path path, String name) throws IOException {
+    statistics.incrementReadOps(1);
+    Map<String, byte[]> m = nn.getXAttrs(pathOf(path),
+        List.of(XAttrName.parse(name).prefixed()));
+    return m.isEmpty() ? null : m.values().iterator().next();
+  }
+
+  @Override public Map<String, byte[]> getXAttrs(Path path) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getXAttrs(pathOf(path), List.of());
+  }
+
+  @Override public Map<String, byte[]> getXAttrs(Path path, List<String> names)
+      throws IOException {
+    statistics.incrementReadOps(1);
+    List<String> prefixed = new ArrayList<>(names.size());
+    for (String n : names) {
+      prefixed.add(XAttrName.parse(n).prefixed());
+    }
+    return nn.getXAttrs(pathOf(path), prefixed);
+  }
+
+  @Override public List<String> listXAttrs(Path path) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.listXAttrs(pathOf(path));
+  }
+
+  @Override public void removeXAttr(Path path, String name) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.removeXAttr(pathOf(path), XAttrName.parse(name).prefixed());
   }
 
   @Override public void close() throws IOException {

@@ -421,4 +421,49 @@ public final class FakeNameNode implements ClientProtocol {
   @Override public io.quire.protocol.types.ClusterHealth getClusterHealth() {
     throw new UnsupportedOperationException("FakeNameNode: getClusterHealth");
   }
+
+  // ACLs and extended attributes are not part of what the fake serves.
+  @Override public void modifyAclEntries(String path,
+      List<org.apache.hadoop.fs.permission.AclEntry> spec) {
+    throw new UnsupportedOperationException("FakeNameNode: modifyAclEntries " + path);
+  }
+
+  @Override public void removeAclEntries(String path,
+      List<org.apache.hadoop.fs.permission.AclEntry> spec) {
+    throw new UnsupportedOperationException("FakeNameNode: removeAclEntries " + path);
+  }
+
+  @Override public void removeDefaultAcl(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: removeDefaultAcl " + path);
+  }
+
+  @Override public void removeAcl(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: removeAcl " + path);
+  }
+
+  @Override public void setAcl(String path,
+      List<org.apache.hadoop.fs.permission.AclEntry> spec) {
+    throw new UnsupportedOperationException("FakeNameNode: setAcl " + path);
+  }
+
+  @Override public org.apache.hadoop.fs.permission.AclStatus getAclStatus(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: getAclStatus " + path);
+  }
+
+  @Override public void setXAttr(String path, String name, byte[] value,
+      java.util.EnumSet<org.apache.hadoop.fs.XAttrSetFlag> flags) {
+    throw new UnsupportedOperationException("FakeNameNode: setXAttr " + path);
+  }
+
+  @Override public Map<String, byte[]> getXAttrs(String path, List<String> names) {
+    throw new UnsupportedOperationException("FakeNameNode: getXAttrs " + path);
+  }
+
+  @Override public List<String> listXAttrs(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: listXAttrs " + path);
+  }
+
+  @Override public void removeXAttr(String path, String name) {
+    throw new UnsupportedOperationException("FakeNameNode: removeXAttr " + path);
+  }
 }

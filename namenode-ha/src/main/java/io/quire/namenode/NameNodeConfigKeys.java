@@ -169,6 +169,34 @@ public final class NameNodeConfigKeys {
   public static final int FS_LIMITS_MAX_PATH_LENGTH_DEFAULT = 8000;
 
   /**
+   * Whether ACL operations (setAcl, modifyAclEntries, removeAclEntries, removeDefaultAcl,
+   * removeAcl, getAclStatus) are accepted (HDFS's dfs.namenode.acls.enabled, true by default
+   * since HDFS 3.3 as here). When false they fail with AclException; ACLs already stored are
+   * still enforced and default ACLs still inherited.
+   */
+  public static final String ACLS_ENABLED_KEY = "quire.namenode.acls.enabled";
+  public static final boolean ACLS_ENABLED_DEFAULT = true;
+
+  /**
+   * Most user-visible (user. and trusted.) extended attributes of one inode (HDFS's
+   * dfs.namenode.fs-limits.max-xattrs-per-inode); 0 or more.
+   */
+  public static final String FS_LIMITS_MAX_XATTRS_PER_INODE_KEY =
+      "quire.namenode.fs-limits.max-xattrs-per-inode";
+  public static final int FS_LIMITS_MAX_XATTRS_PER_INODE_DEFAULT = 32;
+
+  /**
+   * Largest extended attribute: UTF-8 bytes of its name (without the namespace) plus its value
+   * (HDFS's dfs.namenode.fs-limits.max-xattr-size); 1 to
+   * {@link #FS_LIMITS_MAX_XATTR_SIZE_CEILING}.
+   */
+  public static final String FS_LIMITS_MAX_XATTR_SIZE_KEY =
+      "quire.namenode.fs-limits.max-xattr-size";
+  public static final int FS_LIMITS_MAX_XATTR_SIZE_DEFAULT = 16384;
+  /** Highest allowed value of the xattr size limit (HDFS's hard limit). */
+  public static final int FS_LIMITS_MAX_XATTR_SIZE_CEILING = 32768;
+
+  /**
    * Longest a writer's addBlock waits for the DNS lookup of the client host it names (outside
    * the namesystem lock); after it the block is placed without the writer-local preference.
    */

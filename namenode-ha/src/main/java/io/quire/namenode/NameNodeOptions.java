@@ -43,7 +43,10 @@ public record NameNodeOptions(
     int maxPathLength,
     long clientHostResolveTimeoutMs,
     int clientHostCacheSize,
-    long clientHostCacheExpiryMs) {
+    long clientHostCacheExpiryMs,
+    boolean aclsEnabled,
+    int maxXAttrsPerInode,
+    int maxXAttrSize) {
 
   /** Refuses limits outside their ranges, naming the key. */
   public NameNodeOptions {
@@ -58,6 +61,10 @@ public record NameNodeOptions(
         clientHostResolveTimeoutMs, "0 or more");
     check(clientHostCacheSize >= 0, CLIENT_HOST_CACHE_SIZE_KEY, clientHostCacheSize,
         "0 or more");
+    check(maxXAttrsPerInode >= 0, FS_LIMITS_MAX_XATTRS_PER_INODE_KEY, maxXAttrsPerInode,
+        "0 or more");
+    check(maxXAttrSize >= 1 && maxXAttrSize <= FS_LIMITS_MAX_XATTR_SIZE_CEILING,
+        FS_LIMITS_MAX_XATTR_SIZE_KEY, maxXAttrSize, "1 to " + FS_LIMITS_MAX_XATTR_SIZE_CEILING);
     check(clientHostCacheExpiryMs >= 0, CLIENT_HOST_CACHE_EXPIRY_KEY, clientHostCacheExpiryMs,
         "0 or more");
   }
@@ -110,6 +117,9 @@ public record NameNodeOptions(
         c.getInt(FS_LIMITS_MAX_PATH_LENGTH_KEY, FS_LIMITS_MAX_PATH_LENGTH_DEFAULT),
         c.getLong(CLIENT_HOST_RESOLVE_TIMEOUT_KEY, CLIENT_HOST_RESOLVE_TIMEOUT_DEFAULT),
         c.getInt(CLIENT_HOST_CACHE_SIZE_KEY, CLIENT_HOST_CACHE_SIZE_DEFAULT),
-        c.getLong(CLIENT_HOST_CACHE_EXPIRY_KEY, CLIENT_HOST_CACHE_EXPIRY_DEFAULT));
+        c.getLong(CLIENT_HOST_CACHE_EXPIRY_KEY, CLIENT_HOST_CACHE_EXPIRY_DEFAULT),
+        c.getBoolean(ACLS_ENABLED_KEY, ACLS_ENABLED_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_XATTRS_PER_INODE_KEY, FS_LIMITS_MAX_XATTRS_PER_INODE_DEFAULT),
+        c.getInt(FS_LIMITS_MAX_XATTR_SIZE_KEY, FS_LIMITS_MAX_XATTR_SIZE_DEFAULT));
   }
 }

@@ -68,6 +68,63 @@ class NameNodeRestartTest {
     }
   }
 
+  /** What getAclStatus and getXAttrs answer for the paths, over IPC. */
+  private static String aclsAndXAttrs(ClientProtocol c, String... paths) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String p : paths) {
+      sb.append(p).append(' ').append(c.getFileInfo(p).getPermission()).append(' ')
+          .append(c.getFileInfo(p).hasAcl()).append(' ')
+          .append(c.getAclStatus(p).getEntries());
+      new java.util.TreeMap<>(c.getXAttrs(p, java.util.List.of())).forEach((k, v) ->
+          sb.append(' ').append(k).append('=').append(java.util.Arrays.toString(v)));
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void aclsAndXAttrsSurviveRestartWithAndWithoutCheckpoint() throws Exception {
+    NameNode.format(conf, false);
+    nn = start();
+    String[] paths = {"/a", "/a/child", "/a/f", "/b"};
+    String before;
+    ClientProtocol client = QuireRpc.createClientProxy(new Configuration(false),
+        nn.getRpcAddress(), UserGroupInformation.getCurrentUser());
+    try {
+      client.mkdirs("/a", (short) 0755, true);
+      client.setAcl("/a", org.apache.hadoop.fs.permission.AclEntry.parseAclSpec(
+          "user::rwx,group::r-x,other::---,user:bob:rwx,default:group:eng:r-x", true));
+      client.mkdirs("/a/child", (short) 0755, (short) 0777, false);
+      client.setXAttr("/a/child", "user.k", new byte[] {1, 2},
+          java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE));
+      nn.saveCheckpointNow();
+      client.create("/a/f", (short) 0644, (short) 0666, "c1", false, false, (short) 1, 1024);
+      client.mkdirs("/b", (short) 0700, true);
+      client.setXAttr("/b", "trusted.t", null,
+          java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE));
+      client.setXAttr("/a/child", "user.k", new byte[] {3},
+          java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.REPLACE));
+      before = aclsAndXAttrs(client, paths);
+      assertTrue(before.contains("user:bob:rwx"), before);
+    } finally {
+      QuireRpc.stopProxy(client);
+    }
+    nn.stop();
+    for (int round = 0; round < 2; round++) {
+      nn = start();
+      client = QuireRpc.createClientProxy(new Configuration(false), nn.getRpcAddress(),
+          UserGroupInformation.getCurrentUser());
+      try {
+        assertEquals(before, aclsAndXAttrs(client, paths), "round " + round);
+      } finally {
+        QuireRpc.stopProxy(client);
+      }
+      nn.saveCheckpointNow();
+      nn.stop();
+    }
+    nn = null;
+  }
+
   @Test
   void unformattedDirectoryIsAClearError() {
     NameNode n = new NameNode();

@@ -13,6 +13,7 @@ public abstract class Inode {
   private String group;
   private long modificationTime;
   private long accessTime;
+  private InodeFeatures features;
 
   protected Inode(long id, String name, short permission, String owner, String group,
       long time) {
@@ -42,6 +43,49 @@ public abstract class Inode {
   public void setModificationTime(long t) { this.modificationTime = t; }
   public long getAccessTime() { return accessTime; }
   public void setAccessTime(long t) { this.accessTime = t; }
+
+  /** The ACL and extended attributes, or null when the inode has none (the common case). */
+  public InodeFeatures getFeatures() { return features; }
+
+  /** The stored ACL entries (see {@link Acls}), or null without an extended ACL. */
+  public java.util.List<org.apache.hadoop.fs.permission.AclEntry> getAcl() {
+    return features == null ? null : features.acl();
+  }
+
+  /** Replaces the stored ACL entries (empty or null: no extended ACL). */
+  public void setAcl(java.util.List<org.apache.hadoop.fs.permission.AclEntry> entries) {
+    features().setAcl(entries);
+    dropEmptyFeatures();
+  }
+
+  public void setXAttr(String name, byte[] value) {
+    features().setXAttr(name, value);
+  }
+
+  /** Appends an attribute read from a checkpoint (kept in the saved order). */
+  public void appendXAttr(String name, byte[] value) {
+    features().appendXAttr(name, value);
+  }
+
+  /** Removes an attribute; false when it was not set. */
+  public boolean removeXAttr(String name) {
+    boolean removed = features != null && features.removeXAttr(name);
+    dropEmptyFeatures();
+    return removed;
+  }
+
+  private InodeFeatures features() {
+    if (features == null) {
+      features = new InodeFeatures();
+    }
+    return features;
+  }
+
+  private void dropEmptyFeatures() {
+    if (features != null && features.isEmpty()) {
+      features = null;
+    }
+  }
 
   /** Absolute path, built by walking up to the root. */
   public String getFullPath() {

@@ -1,12 +1,16 @@
 package io.quire.namenode.namespace;
 
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclEntryScope;
+import org.apache.hadoop.fs.permission.AclEntryType;
 import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.AccessControlException;
 
 /**
  * POSIX-style permission checks as HDFS's FSPermissionChecker makes them: traverse needs x on
- * every ancestor, the owner/group/other class of the caller decides, the superuser passes
+ * every ancestor, the owner/group/other class of the caller decides (or, for an inode with an
+ * extended access ACL, its ACL entries: {@link #checkAcl}), the superuser passes
  * everything, and the sticky bit on a directory restricts deleting and renaming its entries to
  * their owner and the directory's owner.
  */
@@ -45,6 +49,11 @@ public final class PermissionChecker {
       return;
     }
     int mode = inode.getPermission();
+    java.util.List<AclEntry> acl = inode.getAcl();
+    if (acl != null && acl.get(0).getScope() == AclEntryScope.ACCESS) {
+      checkAcl(inode, mode, acl, action);
+      return;
+    }
     int bits;
     if (caller.user().equals(inode.getOwner())) {
       bits = (mode >> 6) & 7;
@@ -56,6 +65,51 @@ public final class PermissionChecker {
     if ((bits & action.ordinal()) != action.ordinal()) {
       throw denied(inode, action.toString());
     }
+  }
+
+  /**
+   * HDFS's checkAccessAcl: the owner entry for the owner; else a named user entry of the
+   * caller, limited by the mask; else the union of the group entries (the unnamed one for the
+   * inode's group, named ones) that match one of the caller's groups, each limited by the mask,
+   * and a caller in a matching group without the access is refused; else the other entry. The
+   * mask is the group bits of the permission.
+   */
+  private void checkAcl(Inode inode, int mode, java.util.List<AclEntry> acl, FsAction action)
+      throws AccessControlException {
+    int want = action.ordinal();
+    if (caller.user().equals(inode.getOwner())) {
+      if ((((mode >> 6) & 7) & want) == want) {
+        return;
+      }
+      throw denied(inode, action.toString());
+    }
+    int mask = (mode >> 3) & 7;
+    boolean groupMatched = false;
+    for (AclEntry e : acl) {
+      if (e.getScope() != AclEntryScope.ACCESS) {
+        break;
+      }
+      int granted = e.getPermission().ordinal() & mask;
+      if (e.getType() == AclEntryType.USER && caller.user().equals(e.getName())) {
+        if ((granted & want) == want) {
+          return;
+        }
+        throw denied(inode, action.toString());
+      }
+      if (e.getType() == AclEntryType.GROUP) {
+        String g = e.getName() == null ? inode.getGroup() : e.getName();
+        if (caller.groups().contains(g)) {
+          groupMatched = true;
+          if ((granted & want) == want) {
+            return;
+          }
+        }
+      }
+    }
+    if (!groupMatched && ((mode & 7) & want) == want) {
+      return;
+    }
+    throw denied(inode, action.toString());
   }
 
   public void checkOwner(Inode inode) throws AccessControlException {

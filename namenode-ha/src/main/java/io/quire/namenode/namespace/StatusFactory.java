@@ -14,12 +14,12 @@ public final class StatusFactory {
       return new InodeStatus(path, f.getId(), false, len, f.getReplication(),
           f.getPreferredBlockSize(), f.getModificationTime(), f.getAccessTime(),
           f.getPermission(), f.getOwner(), f.getGroup(), 0, f.isUnderConstruction(),
-          etag(f, len));
+          etag(f, len), f.getAcl() != null);
     }
     InodeDirectory d = (InodeDirectory) i;
     return new InodeStatus(path, d.getId(), true, 0, (short) 0, 0, d.getModificationTime(),
         d.getAccessTime(), d.getPermission(), d.getOwner(), d.getGroup(),
-        d.getChildrenCount(), false, "");
+        d.getChildrenCount(), false, "", d.getAcl() != null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.namespace.Acls;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PathNames;
@@ -11,6 +12,7 @@ import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.CreateFile;
 import io.quire.namenode.records.EditRecord.Mkdir;
 import io.quire.namenode.records.EditRecord.ReopenForAppend;
+import io.quire.namenode.records.EditRecord.SetAcl;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
@@ -39,6 +41,17 @@ public final class CreateOps {
   public OpResult<InodeStatus> create(String path, short permission, String clientName,
       String clientMachine, boolean overwrite, boolean createParent, short replication,
       long blockSize) throws IOException {
+    return create(path, permission, (short) -1, clientName, clientMachine, overwrite,
+        createParent, replication, blockSize);
+  }
+
+  /**
+   * @param unmasked the permission before the client's umask (-1: not sent), the mode of the
+   *     file and new parents under a default ACL ({@link NewInodeModes})
+   */
+  public OpResult<InodeStatus> create(String path, short permission, short unmasked,
+      String clientName, String clientMachine, boolean overwrite, boolean createParent,
+      short replication, long blockSize) throws IOException {
     ResolvedPath p = ctx.state().tree().resolve(path, "create");
     String op = "create " + p.path();
     if (p.isRoot()) {
@@ -87,13 +100,23 @@ public final class CreateOps {
     String user = pc.caller().user();
     String group = deepest.getGroup();
     List<EditRecord> records = new ArrayList<>(1);
+    NewInodeModes modes = new NewInodeModes(
+        (current != null ? p.parent() : deepest).getAcl());
     for (int d = existing + 1; d < p.depth(); d++) {
-      records.add(new Mkdir(++id, PathNames.join(p.components(), d),
-          (short) ((permission | 0300) & 01777), user, group, now));
+      String dir = PathNames.join(p.components(), d);
+      Acls.Stored s = modes.next((short) ((permission | 0300) & 01777), unmasked, true);
+      records.add(new Mkdir(++id, dir, s.permission(), user, group, now));
+      if (!s.entries().isEmpty()) {
+        records.add(new SetAcl(dir, s.permission(), s.entries()));
+      }
     }
     long fileId = ++id;
-    records.add(new CreateFile(fileId, p.path(), (short) (permission & 01777), user, group,
+    Acls.Stored s = modes.next((short) (permission & 01777), unmasked, false);
+    records.add(new CreateFile(fileId, p.path(), s.permission(), user, group,
         replication, blockSize, now, clientName, clientMachine, current != null));
+    if (!s.entries().isEmpty()) {
+      records.add(new SetAcl(p.path(), s.permission(), s.entries()));
+    }
     return OpResult.after(records,
         () -> StatusFactory.status(ctx.state().tree().getById(fileId), p.path()));
   }

@@ -1,5 +1,6 @@
 package io.quire.namenode.ops;
 
+import io.quire.namenode.namespace.Acls;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.PathNames;
@@ -9,6 +10,7 @@ import io.quire.namenode.namespace.Subtree;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.Delete;
 import io.quire.namenode.records.EditRecord.Mkdir;
+import io.quire.namenode.records.EditRecord.SetAcl;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +31,15 @@ public final class DirectoryOps {
 
   public OpResult<Boolean> mkdirs(String path, short permission, boolean createParent)
       throws IOException {
+    return mkdirs(path, permission, (short) -1, createParent);
+  }
+
+  /**
+   * @param unmasked the permission before the client's umask (-1: not sent), the mode of new
+   *     directories under a default ACL ({@link NewInodeModes})
+   */
+  public OpResult<Boolean> mkdirs(String path, short permission, short unmasked,
+      boolean createParent) throws IOException {
     ResolvedPath p = ctx.state().tree().resolve(path, "mkdirs");
     PermissionChecker pc = ctx.checker();
     int existing = p.lastExistingDepth();
@@ -57,9 +68,15 @@ public final class DirectoryOps {
     String user = pc.caller().user();
     String group = deepest.getGroup();
     List<EditRecord> records = new ArrayList<>(p.depth() - existing);
+    NewInodeModes modes = new NewInodeModes(deepest.getAcl());
     for (int d = existing + 1; d <= p.depth(); d++) {
       short perm = d == p.depth() ? permission : (short) (permission | 0300);
-      records.add(new Mkdir(++id, PathNames.join(p.components(), d), perm, user, group, now));
+      Acls.Stored s = modes.next(perm, unmasked, true);
+      String dir = PathNames.join(p.components(), d);
+      records.add(new Mkdir(++id, dir, s.permission(), user, group, now));
+      if (!s.entries().isEmpty()) {
+        records.add(new SetAcl(dir, s.permission(), s.entries()));
+      }
     }
     return OpResult.of(records, true);
   }

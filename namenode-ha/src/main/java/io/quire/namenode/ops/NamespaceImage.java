@@ -4,8 +4,10 @@ import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
+import io.quire.namenode.namespace.InodeFeatures;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.Subtree;
+import io.quire.namenode.records.RecordFields;
 import io.quire.namenode.records.StringCodec;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
@@ -13,14 +15,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import org.apache.hadoop.fs.permission.AclEntry;
 
 /**
  * The body of a checkpoint (the CheckpointStore adds its own header and checksum around it):
  * the whole {@link NamespaceState} that replay builds.
  *
  * <pre>
- *   int   version = {@link #VERSION} (3)
+ *   int   version = {@link #VERSION} (4)
  *   long  last inode id, long last block id, long last generation stamp
  *   inode (the root), then every inode below it in pre-order (children in name order):
  *     byte  kind (0 = directory, 1 = file)
@@ -32,15 +37,23 @@ import java.util.Deque;
  *                int block count, then per block: long id, long generation stamp,
  *                long length, byte state (BlockState ordinal), long recovery id,
  *                boolean truncating
+ *     then (both kinds, version 4 on; for a directory before its children)
+ *     byte  features: bit 0 ACL, bit 1 extended attributes (other bits: corrupt)
+ *           [ACL: int count, then the stored entries as RecordFields.aclEntry writes them]
+ *           [xattrs: int count, then per attribute: str name, bytes value (int length,
+ *            -1 = null, + bytes), in the inode's order]
  * </pre>
  * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
- * are still read: version 2 had no lease user (null), version 1 neither, and its {@code str}
+ * are still read: version 3 had no features byte (no ACLs or attributes), version 2 no lease
+ * user either (null), version 1 neither, and its {@code str}
  * was DataOutput.writeUTF (at most 65535 bytes: a longer name made every checkpoint fail). Leases are rebuilt from the files under
  * construction. Replica locations are not saved. Written and read without recursion.
  */
 public final class NamespaceImage {
   /** Current image body version. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
+  /** The first version whose inodes carry a features byte (ACL, extended attributes). */
+  static final int VERSION_FEATURES = 4;
   /** The first version whose open files carry their lease user. */
   static final int VERSION_LEASE_USER = 3;
   /** The oldest body version still read (writeUTF strings). */
@@ -69,6 +82,7 @@ public final class NamespaceImage {
     out.writeLong(i.getAccessTime());
     if (i instanceof InodeDirectory d) {
       out.writeInt(d.getChildrenCount());
+      writeFeatures(i, out);
       return;
     }
     InodeFile f = (InodeFile) i;
@@ -89,6 +103,58 @@ public final class NamespaceImage {
       out.writeLong(b.getRecoveryId());
       out.writeBoolean(b.isTruncating());
     }
+    writeFeatures(i, out);
+  }
+
+  private static void writeFeatures(Inode i, DataOutputStream out) throws IOException {
+    InodeFeatures f = i.getFeatures();
+    List<AclEntry> acl = f == null ? null : f.acl();
+    int xattrs = f == null ? 0 : f.xattrCount();
+    out.writeByte((acl != null ? 1 : 0) | (xattrs > 0 ? 2 : 0));
+    if (acl != null) {
+      out.writeInt(acl.size());
+      for (AclEntry e : acl) {
+        RecordFields.aclEntry(out, e);
+      }
+    }
+    if (xattrs > 0) {
+      out.writeInt(xattrs);
+      for (int k = 0; k < xattrs; k++) {
+        StringCodec.write(out, f.xattrName(k));
+        RecordFields.bytes(out, f.xattrValue(k));
+      }
+    }
+  }
+
+  private static void readFeatures(Inode i, DataInputStream in) throws IOException {
+    int flags = in.readUnsignedByte();
+    if ((flags & ~3) != 0) {
+      throw new CorruptJournalException("load image: inode " + i.getId()
+          + " has unknown feature bits " + flags);
+    }
+    if ((flags & 1) != 0) {
+      int n = count(in, i, "ACL entries");
+      List<AclEntry> acl = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        acl.add(RecordFields.aclEntry(in));
+      }
+      i.setAcl(acl);
+    }
+    if ((flags & 2) != 0) {
+      int n = count(in, i, "extended attributes");
+      for (int k = 0; k < n; k++) {
+        i.appendXAttr(StringCodec.read(in), RecordFields.bytes(in));
+      }
+    }
+  }
+
+  private static int count(DataInputStream in, Inode i, String what) throws IOException {
+    int n = in.readInt();
+    if (n < 1 || n > 1024) {
+      throw new CorruptJournalException("load image: inode " + i.getId() + " has " + n + " "
+          + what);
+    }
+    return n;
   }
 
   /** A directory being read and how many of its children are still to come. */
@@ -163,6 +229,9 @@ public final class NamespaceImage {
         throw new CorruptJournalException("load image: directory " + id + " has " + n
             + " children");
       }
+      if (version >= VERSION_FEATURES) {
+        readFeatures(d, in);
+      }
       if (n > 0) {
         open.push(new Open(d, n));
       }
@@ -184,6 +253,9 @@ public final class NamespaceImage {
         b.setFile(f);
         f.getBlocks().add(b);
         s.blockManager().addBlock(b);
+      }
+      if (version >= VERSION_FEATURES) {
+        readFeatures(f, in);
       }
       attach(s, parent, f);
       inode = f;

@@ -13,6 +13,8 @@ public final class Operations {
   private final ConcatTruncateOps concatTruncate;
   private final LeaseRecoveryOps recovery;
   private final BlockSyncOps blockSync;
+  private final AclOps acls;
+  private final XAttrOps xattrs;
 
   public Operations(OpContext ctx) {
     this.recovery = new LeaseRecoveryOps(ctx);
@@ -26,6 +28,8 @@ public final class Operations {
     this.pipeline = new PipelineOps(ctx);
     this.concatTruncate = new ConcatTruncateOps(ctx, recovery);
     this.blockSync = new BlockSyncOps(ctx);
+    this.acls = new AclOps(ctx);
+    this.xattrs = new XAttrOps(ctx);
   }
 
   public ReadOps reads() { return reads; }
@@ -39,4 +43,6 @@ public final class Operations {
   public ConcatTruncateOps concatTruncate() { return concatTruncate; }
   public LeaseRecoveryOps recovery() { return recovery; }
   public BlockSyncOps blockSync() { return blockSync; }
+  public AclOps acls() { return acls; }
+  public XAttrOps xattrs() { return xattrs; }
 }

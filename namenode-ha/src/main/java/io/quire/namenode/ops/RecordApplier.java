@@ -43,6 +43,9 @@ public final class RecordApplier {
       case UPDATE_PIPELINE -> files.updatePipeline((UpdatePipeline) rec);
       case REASSIGN_LEASE -> files.reassignLease((ReassignLease) rec);
       case COMMIT_BLOCK_SYNC -> files.commitBlockSync((CommitBlockSync) rec);
+      case SET_ACL -> tree.setAcl((SetAcl) rec);
+      case SET_XATTR -> tree.setXAttr((SetXAttr) rec);
+      case REMOVE_XATTR -> tree.removeXAttr((RemoveXAttr) rec);
       case RPC_CALL -> { } // retry-cache bookkeeping only (Namesystem#replay), no namespace change
       default -> throw new IllegalStateException("no apply for " + rec.type());
     }

@@ -6,11 +6,14 @@ import io.quire.namenode.records.EditRecord.Concat;
 import io.quire.namenode.records.EditRecord.CreateFile;
 import io.quire.namenode.records.EditRecord.Delete;
 import io.quire.namenode.records.EditRecord.Mkdir;
+import io.quire.namenode.records.EditRecord.RemoveXAttr;
 import io.quire.namenode.records.EditRecord.Rename;
+import io.quire.namenode.records.EditRecord.SetAcl;
 import io.quire.namenode.records.EditRecord.SetOwner;
 import io.quire.namenode.records.EditRecord.SetPermission;
 import io.quire.namenode.records.EditRecord.SetReplication;
 import io.quire.namenode.records.EditRecord.SetTimes;
+import io.quire.namenode.records.EditRecord.SetXAttr;
 import java.util.List;
 import org.apache.hadoop.fs.InvalidPathException;
 
@@ -48,6 +51,12 @@ public final class ReservedRecords {
       } else if (r instanceof Concat c) {
         check(op, c.target());
         c.sources().forEach(s -> check(op, s));
+      } else if (r instanceof SetAcl s) {
+        check(op, s.path());
+      } else if (r instanceof SetXAttr s) {
+        check(op, s.path());
+      } else if (r instanceof RemoveXAttr s) {
+        check(op, s.path());
       } // other records name files by inode id
     }
   }

@@ -89,6 +89,22 @@ final class TreeApplier {
     }
   }
 
+  void setAcl(SetAcl r) {
+    Inode i = inode(r.path(), r);
+    i.setPermission(r.permission());
+    i.setAcl(r.entries());
+  }
+
+  void setXAttr(SetXAttr r) {
+    inode(r.path(), r).setXAttr(r.name(), r.value());
+  }
+
+  void removeXAttr(RemoveXAttr r) {
+    if (!inode(r.path(), r).removeXAttr(r.name())) {
+      throw new IllegalStateException("apply " + r + ": no such attribute");
+    }
+  }
+
   void setReplication(SetReplication r) {
     InodeFile f = (InodeFile) inode(r.path(), r);
     f.setReplication(r.replication());

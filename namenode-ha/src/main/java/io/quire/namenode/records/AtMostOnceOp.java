@@ -17,7 +17,9 @@ public enum AtMostOnceOp {
   CONCAT(6, "concat"),
   UPDATE_PIPELINE(7, "updatePipeline"),
   /** Never journaled: AddBlockOps recognises a repeat from the namespace. */
-  ADD_BLOCK(8, "addBlock");
+  ADD_BLOCK(8, "addBlock"),
+  SET_XATTR(9, "setXAttr"),
+  REMOVE_XATTR(10, "removeXAttr");
 
   private final int code;
   private final String method;

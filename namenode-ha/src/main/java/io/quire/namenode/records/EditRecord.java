@@ -1,6 +1,8 @@
 package io.quire.namenode.records;
 
+import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.fs.permission.AclEntry;
 
 /**
  * One NameNode mutation as it is journaled. Every value decided when the operation was
@@ -176,5 +178,57 @@ public sealed interface EditRecord {
     @Override public String toString() {
       return "RpcCall[callId=" + callId + ", op=" + op + ", answer=" + answer + ", inodeId=" + inodeId + "]";
     }
+  }
+
+  /**
+   * The inode's ACL becomes {@code entries} and its permission bits {@code permission} (for an
+   * extended ACL the group bits are the mask). {@code entries} are what the inode stores beyond
+   * its permission bits, sorted as HDFS sorts them: the access entries other than owner, mask
+   * and other (named users, the group entry, named groups), then the default entries. Empty:
+   * the inode has no extended ACL. Every ACL operation, and a create or mkdir that inherited a
+   * default ACL (right after its CREATE_FILE or MKDIR record), journals one.
+   */
+  record SetAcl(String path, short permission, List<AclEntry> entries) implements EditRecord {
+    public SetAcl {
+      entries = List.copyOf(entries);
+    }
+
+    public RecordType type() { return RecordType.SET_ACL; }
+  }
+
+  /**
+   * Sets the extended attribute {@code name} (full name, namespace in lower case) to
+   * {@code value} (null: no value), replacing one of that name. Whether it had to exist was
+   * decided when the call was validated.
+   */
+  record SetXAttr(String path, String name, byte[] value) implements EditRecord {
+    public SetXAttr {
+      value = value == null ? null : value.clone();
+    }
+
+    public RecordType type() { return RecordType.SET_XATTR; }
+
+    @Override public byte[] value() {
+      return value == null ? null : value.clone();
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof SetXAttr r && path.equals(r.path) && name.equals(r.name)
+          && Arrays.equals(value, r.value);
+    }
+
+    @Override public int hashCode() {
+      return java.util.Objects.hash(path, name, Arrays.hashCode(value));
+    }
+
+    @Override public String toString() {
+      return "SetXAttr[path=" + path + ", name=" + name + ", value="
+          + (value == null ? "null" : value.length + " bytes") + "]";
+    }
+  }
+
+  /** Removes the extended attribute {@code name} (it exists when applied). */
+  record RemoveXAttr(String path, String name) implements EditRecord {
+    public RecordType type() { return RecordType.REMOVE_XATTR; }
   }
 }

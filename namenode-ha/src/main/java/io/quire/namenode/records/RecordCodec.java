@@ -21,8 +21,14 @@ import java.util.List;
  *   fields  in the order of the record's components, big-endian:
  *           long/int/short as DataOutput writes them, boolean as one byte,
  *           String as {@link StringCodec} writes it (int length, -1 = null, + UTF-8 bytes),
- *           List&lt;String&gt; as int count + strings
+ *           List&lt;String&gt; as int count + strings,
+ *           byte[] as int length (-1 = null) + bytes,
+ *           List&lt;AclEntry&gt; as int count + per entry one byte
+ *           {@code scope << 5 | type << 3 | permission} (ordinals) and its name (a string)
  * </pre>
+ * SET_ACL, SET_XATTR and REMOVE_XATTR (types 22-24) were added without a version change: they
+ * are new types, not new layouts of old ones (a NameNode that does not know them refuses the
+ * journal as for any unknown type).
  * A payload with an unknown version or type, or with trailing bytes, is corrupt.
  */
 public final class RecordCodec {

@@ -6,9 +6,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclEntryScope;
+import org.apache.hadoop.fs.permission.AclEntryType;
+import org.apache.hadoop.fs.permission.FsAction;
 
-/** Field layout of each record type (see {@link RecordCodec} for the framing). */
-final class RecordFields {
+/**
+ * Field layout of each record type (see {@link RecordCodec} for the framing); the ACL entry
+ * and byte-array layouts are shared with the checkpoint image.
+ */
+public final class RecordFields {
   private RecordFields() {}
 
   static void write(EditRecord rec, DataOutputStream o) throws IOException {
@@ -64,6 +71,16 @@ final class RecordFields {
       case RPC_CALL -> { RpcCall r = (RpcCall) rec; byte[] id = r.clientId();
         o.writeInt(id.length); o.write(id); o.writeInt(r.callId());
         o.writeByte(r.answer().code()); o.writeLong(r.inodeId()); o.writeByte(r.op().code()); }
+      case SET_ACL -> { SetAcl r = (SetAcl) rec; str(o, r.path()); o.writeShort(r.permission());
+        o.writeInt(r.entries().size());
+        for (AclEntry e : r.entries()) {
+          aclEntry(o, e);
+        }
+      }
+      case SET_XATTR -> { SetXAttr r = (SetXAttr) rec; str(o, r.path()); str(o, r.name());
+        bytes(o, r.value()); }
+      case REMOVE_XATTR -> { RemoveXAttr r = (RemoveXAttr) rec; str(o, r.path());
+        str(o, r.name()); }
       default -> throw new IllegalArgumentException("no encoding for " + rec.type());
     }
   }
@@ -134,7 +151,76 @@ final class RecordFields {
         }
         yield new RpcCall(id, callId, answer, inodeId, op);
       }
+      case SET_ACL -> {
+        String path = str(i);
+        short perm = i.readShort();
+        int n = i.readInt();
+        if (n < 0 || n > MAX_ACL_ENTRIES) {
+          throw new IOException("bad ACL entry count " + n);
+        }
+        List<AclEntry> entries = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          entries.add(aclEntry(i));
+        }
+        yield new SetAcl(path, perm, entries);
+      }
+      case SET_XATTR -> new SetXAttr(str(i), str(i), bytes(i));
+      case REMOVE_XATTR -> new RemoveXAttr(str(i), str(i));
     };
+  }
+
+  /** An ACL holds at most 32 entries of each scope (HDFS's limit). */
+  private static final int MAX_ACL_ENTRIES = 64;
+  /** Larger than any value the size limit allows. */
+  private static final int MAX_XATTR_VALUE = 1 << 20;
+
+  /**
+   * One ACL entry: byte {@code scope << 5 | type << 3 | permission} (AclEntryScope, AclEntryType
+   * and FsAction ordinals), then the name as a string (null for unnamed entries).
+   */
+  public static void aclEntry(DataOutputStream o, AclEntry e) throws IOException {
+    o.writeByte(e.getScope().ordinal() << 5 | e.getType().ordinal() << 3
+        | e.getPermission().ordinal());
+    str(o, e.getName());
+  }
+
+  public static AclEntry aclEntry(DataInputStream i) throws IOException {
+    int b = i.readUnsignedByte();
+    if (b >> 6 != 0) {
+      throw new IOException("bad ACL entry byte " + b);
+    }
+    AclEntry.Builder e = new AclEntry.Builder()
+        .setScope(AclEntryScope.values()[b >> 5 & 1])
+        .setType(AclEntryType.values()[b >> 3 & 3])
+        .setPermission(FsAction.values()[b & 7]);
+    String name = str(i);
+    if (name != null) {
+      e.setName(name);
+    }
+    return e.build();
+  }
+
+  /** int length (-1 = null) + the bytes. */
+  public static void bytes(DataOutputStream o, byte[] b) throws IOException {
+    if (b == null) {
+      o.writeInt(-1);
+      return;
+    }
+    o.writeInt(b.length);
+    o.write(b);
+  }
+
+  public static byte[] bytes(DataInputStream i) throws IOException {
+    int n = i.readInt();
+    if (n == -1) {
+      return null;
+    }
+    if (n < 0 || n > MAX_XATTR_VALUE) {
+      throw new IOException("bad value length " + n);
+    }
+    byte[] b = new byte[n];
+    i.readFully(b);
+    return b;
   }
 
   static void str(DataOutputStream o, String s) throws IOException {

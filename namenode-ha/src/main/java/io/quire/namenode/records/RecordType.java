@@ -25,7 +25,10 @@ public enum RecordType {
   UPDATE_PIPELINE(18),
   REASSIGN_LEASE(19),
   COMMIT_BLOCK_SYNC(20),
-  RPC_CALL(21);
+  RPC_CALL(21),
+  SET_ACL(22),
+  SET_XATTR(23),
+  REMOVE_XATTR(24);
 
   private static final RecordType[] BY_CODE = new RecordType[32];
 

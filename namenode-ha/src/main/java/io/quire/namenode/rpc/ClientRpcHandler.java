@@ -25,6 +25,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.XAttrSetFlag;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclStatus;
 import org.apache.hadoop.ipc.Server;
 import org.apache.hadoop.security.UserGroupInformation;
 
@@ -122,18 +126,30 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public boolean mkdirs(String path, short permission, boolean createParent)
       throws IOException {
+    return mkdirs(path, permission, (short) -1, createParent);
+  }
+
+  @Override public boolean mkdirs(String path, short permission, short unmasked,
+      boolean createParent) throws IOException {
     ReservedPaths.checkNotReserved(path, "mkdirs");
     return ns.mutate("mkdirs", path,
-        () -> ops.directories().mkdirs(path, permission, createParent));
+        () -> ops.directories().mkdirs(path, permission, unmasked, createParent));
   }
 
   @Override public InodeStatus create(String path, short permission, String clientName,
       boolean overwrite, boolean createParent, short replication, long blockSize)
       throws IOException {
+    return create(path, permission, (short) -1, clientName, overwrite, createParent,
+        replication, blockSize);
+  }
+
+  @Override public InodeStatus create(String path, short permission, short unmasked,
+      String clientName, boolean overwrite, boolean createParent, short replication,
+      long blockSize) throws IOException {
     ReservedPaths.checkNotReserved(path, "create");
     String machine = clientIp() == null ? "" : clientIp();
     return journaledOnce(AtMostOnceOp.CREATE, path, this::fileStatus, AtMostOnceRecords.CREATE,
-        () -> ops.create().create(path, permission, clientName, machine, overwrite,
+        () -> ops.create().create(path, permission, unmasked, clientName, machine, overwrite,
             createParent, replication, blockSize));
   }
 
@@ -318,5 +334,53 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public io.quire.protocol.types.ClusterHealth getClusterHealth() throws IOException {
     return admin.getClusterHealth();
+  }
+
+  // ---- ACLs and extended attributes ------------------------------------------------------
+
+  @Override public void modifyAclEntries(String path, List<AclEntry> aclSpec)
+      throws IOException {
+    ns.mutate("modifyAclEntries", path, () -> ops.acls().modifyAclEntries(path, aclSpec));
+  }
+
+  @Override public void removeAclEntries(String path, List<AclEntry> aclSpec)
+      throws IOException {
+    ns.mutate("removeAclEntries", path, () -> ops.acls().removeAclEntries(path, aclSpec));
+  }
+
+  @Override public void removeDefaultAcl(String path) throws IOException {
+    ns.mutate("removeDefaultAcl", path, () -> ops.acls().removeDefaultAcl(path));
+  }
+
+  @Override public void removeAcl(String path) throws IOException {
+    ns.mutate("removeAcl", path, () -> ops.acls().removeAcl(path));
+  }
+
+  @Override public void setAcl(String path, List<AclEntry> aclSpec) throws IOException {
+    ns.mutate("setAcl", path, () -> ops.acls().setAcl(path, aclSpec));
+  }
+
+  @Override public AclStatus getAclStatus(String path) throws IOException {
+    return ns.read(() -> ops.acls().getAclStatus(path));
+  }
+
+  @Override public void setXAttr(String path, String name, byte[] value,
+      EnumSet<XAttrSetFlag> flags) throws IOException {
+    journaledOnce(AtMostOnceOp.SET_XATTR, path,
+        () -> ops.xattrs().setXAttr(path, name, value, flags));
+  }
+
+  @Override public Map<String, byte[]> getXAttrs(String path, List<String> names)
+      throws IOException {
+    return ns.read(() -> ops.xattrs().getXAttrs(path, names));
+  }
+
+  @Override public List<String> listXAttrs(String path) throws IOException {
+    return ns.read(() -> ops.xattrs().listXAttrs(path));
+  }
+
+  @Override public void removeXAttr(String path, String name) throws IOException {
+    journaledOnce(AtMostOnceOp.REMOVE_XATTR, path,
+        () -> ops.xattrs().removeXAttr(path, name));
   }
 }

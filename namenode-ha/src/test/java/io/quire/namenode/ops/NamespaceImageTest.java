@@ -128,6 +128,63 @@ class NamespaceImageTest {
     assertTrue(dump.contains("1073741825_1001 7B"), dump);
   }
 
+  /** A version 3 body (no features byte), as the NameNode before ACLs and xattrs wrote it. */
+  @Test
+  void aVersion3ImageIsStillReadWithoutAclsOrXAttrs() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(3);
+    out.writeLong(16387);
+    out.writeLong(1073741825);
+    out.writeLong(1001);
+    inodeV3(out, 0, 16385, "", "hdfs", "supergroup");
+    out.writeInt(1); // one child
+    inodeV3(out, 1, 16387, "f", "alice", "staff");
+    out.writeShort(3);
+    out.writeLong(1024);
+    out.writeBoolean(false); // closed
+    out.writeInt(0); // no blocks
+    NamesystemFixture other = new NamesystemFixture();
+    load(other, bytes.toByteArray());
+    String dump = dump(other.ns);
+    assertTrue(dump.contains("/f 16387 420 alice:staff"), dump);
+    assertTrue(!dump.contains("acl="), dump);
+  }
+
+  /** Every byte of a version 4 image with ACLs and xattrs is needed: a cut one is refused. */
+  @Test
+  void aclsAndXAttrsRoundTripThroughTheImage() throws Exception {
+    nn.mkdirs("/a", (short) 0755, true);
+    nn.setAcl("/a", org.apache.hadoop.fs.permission.AclEntry.parseAclSpec(
+        "user::rwx,group::r-x,other::---,user:bob:rwx,default:group:eng:r-x", true));
+    nn.mkdirs("/a/b", (short) 0755, (short) 0777, false);
+    nn.setXAttr("/a/b", "user.v", new byte[] {1, 2, 3},
+        java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE));
+    nn.setXAttr("/a", "trusted.n", null,
+        java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE));
+    byte[] image = image();
+    NamesystemFixture other = new NamesystemFixture();
+    load(other, image);
+    String dump = dump(other.ns);
+    assertEquals(dump(fx.ns), dump);
+    assertTrue(dump.contains("user.v=010203") && dump.contains("trusted.n=null"), dump);
+    NamesystemFixture cut = new NamesystemFixture();
+    assertThrows(IOException.class,
+        () -> load(cut, java.util.Arrays.copyOf(image, image.length - 1)));
+  }
+
+  private static void inodeV3(DataOutputStream out, int kind, long id, String name,
+      String owner, String group) throws IOException {
+    out.writeByte(kind);
+    out.writeLong(id);
+    io.quire.namenode.records.StringCodec.write(out, name);
+    out.writeShort(kind == 0 ? 0755 : 0644);
+    io.quire.namenode.records.StringCodec.write(out, owner);
+    io.quire.namenode.records.StringCodec.write(out, group);
+    out.writeLong(5); // mtime
+    out.writeLong(6); // atime
+  }
+
   private static void inodeV1(DataOutputStream out, int kind, long id, String name,
       String owner, String group) throws IOException {
     out.writeByte(kind);

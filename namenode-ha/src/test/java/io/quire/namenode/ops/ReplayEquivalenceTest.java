@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Random operations, then a rebuild from the journal (and from an image) gives the same state. */
+/**
+ * Random operations (ACL and xattr ones included, with inheritance of default ACLs), then a
+ * rebuild from the journal (and from an image) gives the same state.
+ */
 class ReplayEquivalenceTest {
 
   static String dump(NamespaceState s) {
@@ -39,6 +42,13 @@ class ReplayEquivalenceTest {
     sb.append(path).append(' ').append(i.getId()).append(' ').append(i.getPermission())
         .append(' ').append(i.getOwner()).append(':').append(i.getGroup()).append(' ')
         .append(i.getModificationTime()).append(' ').append(i.getAccessTime());
+    if (i.getFeatures() != null) {
+      sb.append(" acl=").append(i.getAcl());
+      for (int k = 0; k < i.getFeatures().xattrCount(); k++) {
+        sb.append(' ').append(i.getFeatures().xattrName(k)).append('=')
+            .append(java.util.Arrays.toString(i.getFeatures().xattrValue(k)));
+      }
+    }
     if (i instanceof InodeFile f) {
       sb.append(" r=").append(f.getReplication()).append(" uc=").append(f.getClientName());
       for (BlockInfo b : f.getBlocks()) {
@@ -66,8 +76,8 @@ class ReplayEquivalenceTest {
       String a = "/d" + rnd.nextInt(4) + "/x" + rnd.nextInt(6);
       String b = "/d" + rnd.nextInt(4) + "/x" + rnd.nextInt(6);
       try {
-        switch (rnd.nextInt(9)) {
-          case 0 -> nn.mkdirs(a, (short) 0755, true);
+        switch (rnd.nextInt(13)) {
+          case 0 -> nn.mkdirs(a, (short) 0755, (short) 0777, true);
           case 1 -> writeFile(fx, a, rnd.nextInt(3));
           case 2 -> nn.rename(a, b, RenameMode.values()[rnd.nextInt(3)]);
           case 3 -> nn.delete(a, rnd.nextBoolean());
@@ -75,6 +85,15 @@ class ReplayEquivalenceTest {
           case 5 -> nn.setTimes(a, rnd.nextInt(1000), rnd.nextInt(1000));
           case 6 -> nn.setReplication(a, (short) (1 + rnd.nextInt(3)));
           case 7 -> nn.concat(a, List.of(b));
+          case 9 -> nn.modifyAclEntries(a.substring(0, 3), org.apache.hadoop.fs.permission
+              .AclEntry.parseAclSpec(rnd.nextBoolean() ? "user:u" + rnd.nextInt(3) + ":r-x"
+                  : "default:group:g" + rnd.nextInt(3) + ":rwx", true));
+          case 10 -> nn.removeAcl(a);
+          case 11 -> nn.setXAttr(a, "user.k" + rnd.nextInt(3),
+              rnd.nextBoolean() ? null : new byte[] {(byte) rnd.nextInt()},
+              java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE,
+                  org.apache.hadoop.fs.XAttrSetFlag.REPLACE));
+          case 12 -> nn.removeXAttr(a, "user.k" + rnd.nextInt(3));
           default -> nn.truncate(a, rnd.nextInt(3000), "trunc");
         }
         ok++;
@@ -83,6 +102,15 @@ class ReplayEquivalenceTest {
       }
     }
     assertTrue(ok > 200, "too few successful operations: " + ok);
+    java.util.Set<io.quire.namenode.records.RecordType> journaled =
+        java.util.EnumSet.noneOf(io.quire.namenode.records.RecordType.class);
+    for (var r : fx.journal.records()) {
+      journaled.add(io.quire.namenode.records.RecordCodec.decode(r.payload(), r.txId()).type());
+    }
+    assertTrue(journaled.containsAll(java.util.EnumSet.of(
+        io.quire.namenode.records.RecordType.SET_ACL,
+        io.quire.namenode.records.RecordType.SET_XATTR,
+        io.quire.namenode.records.RecordType.REMOVE_XATTR)), "journaled: " + journaled);
     String before = dump(fx.ns.getState());
 
     InMemoryJournal copy = new InMemoryJournal();

@@ -9,6 +9,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclEntryScope;
+import org.apache.hadoop.fs.permission.AclEntryType;
+import org.apache.hadoop.fs.permission.FsAction;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
@@ -39,7 +43,53 @@ class RecordCodecTest {
         new CommitBlockSync(16387, 1 << 30, 1008, 250, true, false, 83),
         new RpcCall(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 77,
             CallAnswer.FILE_STATUS, 16387, AtMostOnceOp.CREATE),
-        new RpcCall(new byte[16], -1, CallAnswer.NONE, 0, AtMostOnceOp.UPDATE_PIPELINE));
+        new RpcCall(new byte[16], -1, CallAnswer.NONE, 0, AtMostOnceOp.UPDATE_PIPELINE),
+        new SetAcl("/a", (short) 01750, List.of(
+            acl(AclEntryScope.ACCESS, AclEntryType.USER, "bob", FsAction.READ_EXECUTE),
+            acl(AclEntryScope.ACCESS, AclEntryType.GROUP, null, FsAction.READ),
+            acl(AclEntryScope.DEFAULT, AclEntryType.USER, null, FsAction.ALL),
+            acl(AclEntryScope.DEFAULT, AclEntryType.GROUP, "g\u00e9", FsAction.NONE),
+            acl(AclEntryScope.DEFAULT, AclEntryType.MASK, null, FsAction.WRITE),
+            acl(AclEntryScope.DEFAULT, AclEntryType.OTHER, null, FsAction.EXECUTE))),
+        new SetAcl("/a", (short) 0644, List.of()),
+        new SetXAttr("/a/f", "user.k", new byte[] {0, 1, -1}),
+        new SetXAttr("/a/f", "trusted.empty", null),
+        new RemoveXAttr("/a/f", "user.k"));
+  }
+
+  static AclEntry acl(AclEntryScope scope, AclEntryType type, String name, FsAction perm) {
+    AclEntry.Builder b = new AclEntry.Builder().setScope(scope).setType(type)
+        .setPermission(perm);
+    if (name != null) {
+      b.setName(name);
+    }
+    return b.build();
+  }
+
+  /** SET_ACL, SET_XATTR and REMOVE_XATTR as they are on disk (types 22-24, payload v3). */
+  @Test
+  void aclAndXAttrGoldenBytes() throws Exception {
+    byte[] setAcl = RecordCodec.encode(new SetAcl("/a", (short) 0750, List.of(
+        acl(AclEntryScope.ACCESS, AclEntryType.USER, "bob", FsAction.READ_EXECUTE),
+        acl(AclEntryScope.DEFAULT, AclEntryType.MASK, null, FsAction.READ))));
+    byte[] expectedAcl = {3, 22, 0, 0, 0, 2, '/', 'a', 1, (byte) 0xE8, 0, 0, 0, 2,
+        5, 0, 0, 0, 3, 'b', 'o', 'b',
+        (byte) (1 << 5 | 2 << 3 | 4), -1, -1, -1, -1};
+    assertEquals(Arrays.toString(expectedAcl), Arrays.toString(setAcl));
+    byte[] setX = RecordCodec.encode(new SetXAttr("/a", "user.k", new byte[] {7, 8}));
+    byte[] expectedX = {3, 23, 0, 0, 0, 2, '/', 'a', 0, 0, 0, 6, 'u', 's', 'e', 'r', '.', 'k',
+        0, 0, 0, 2, 7, 8};
+    assertEquals(Arrays.toString(expectedX), Arrays.toString(setX));
+    byte[] nullValue = RecordCodec.encode(new SetXAttr("/a", "user.k", null));
+    assertEquals(Arrays.toString(new byte[] {-1, -1, -1, -1}), Arrays.toString(
+        Arrays.copyOfRange(nullValue, nullValue.length - 4, nullValue.length)));
+    byte[] remove = RecordCodec.encode(new RemoveXAttr("/a", "user.k"));
+    byte[] expectedRemove = {3, 24, 0, 0, 0, 2, '/', 'a', 0, 0, 0, 6, 'u', 's', 'e', 'r', '.',
+        'k'};
+    assertEquals(Arrays.toString(expectedRemove), Arrays.toString(remove));
+    byte[] badEntry = setAcl.clone();
+    badEntry[14] = (byte) 0x40;
+    assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(badEntry, 3));
   }
 
   @Test

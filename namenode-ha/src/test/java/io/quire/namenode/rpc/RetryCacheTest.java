@@ -76,6 +76,38 @@ class RetryCacheTest {
     assertNotNull(nn.getFileInfo("/s"));
   }
 
+  /**
+   * setXAttr and removeXAttr are @AtMostOnce (as in HDFS): a repeat of a CREATE set or of a
+   * remove succeeds as the first call did, here and on a NameNode that replayed the journal,
+   * instead of failing with "already exists" or "no matching attributes".
+   */
+  @Test
+  void repeatedXAttrCallsAnswerAsTheFirst() throws Exception {
+    nn.mkdirs("/x", (short) 0755, true);
+    java.util.EnumSet<org.apache.hadoop.fs.XAttrSetFlag> create =
+        java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE);
+    asCall(31);
+    nn.setXAttr("/x", "user.a", new byte[] {1}, create);
+    long applied = fx.ns.getLastAppliedTxId();
+    nn.setXAttr("/x", "user.a", new byte[] {1}, create);
+    asCall(32);
+    nn.removeXAttr("/x", "user.a");
+    nn.removeXAttr("/x", "user.a");
+    assertEquals(applied + 2, fx.ns.getLastAppliedTxId(), "REMOVE_XATTR and its RPC_CALL");
+    asCall(33);
+    assertThrows(java.io.IOException.class, () -> nn.removeXAttr("/x", "user.a"),
+        "a new call id runs again");
+    Server.getCurCall().remove();
+
+    NamesystemFixture next = new NamesystemFixture(fx.conf, fx.journal);
+    long replayed = next.ns.getLastAppliedTxId();
+    asCall(31);
+    next.client.setXAttr("/x", "user.a", new byte[] {1}, create);
+    asCall(32);
+    next.client.removeXAttr("/x", "user.a");
+    assertEquals(replayed, next.ns.getLastAppliedTxId(), "no repeat was applied again");
+  }
+
   @Test
   void aNameNodeThatReplayedTheJournalAnswersRepeatsWithoutRunningThem() throws Exception {
     nn.mkdirs("/dir", (short) 0755, true);

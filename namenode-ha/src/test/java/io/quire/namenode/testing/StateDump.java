@@ -27,10 +27,27 @@ public final class StateDump {
     return sb.toString();
   }
 
+  /** The ACL entries and extended attributes (names and hex values), when the inode has any. */
+  private static void features(Inode i, StringBuilder sb) {
+    io.quire.namenode.namespace.InodeFeatures f = i.getFeatures();
+    if (f == null) {
+      return;
+    }
+    if (f.acl() != null) {
+      sb.append(" acl=").append(f.acl());
+    }
+    for (int k = 0; k < f.xattrCount(); k++) {
+      byte[] v = f.xattrValue(k);
+      sb.append(' ').append(f.xattrName(k)).append('=')
+          .append(v == null ? "null" : java.util.HexFormat.of().formatHex(v));
+    }
+  }
+
   private static void inode(NamespaceState s, Inode i, String path, StringBuilder sb) {
     sb.append(path).append(' ').append(i.getId()).append(' ').append(i.getPermission())
         .append(' ').append(i.getOwner()).append(':').append(i.getGroup()).append(' ')
         .append(i.getModificationTime()).append(' ').append(i.getAccessTime());
+    features(i, sb);
     if (i instanceof InodeFile f) {
       sb.append(" r=").append(f.getReplication()).append(" uc=").append(f.getClientName());
       if (f.isUnderConstruction()) {

@@ -14,7 +14,12 @@ import io.quire.protocol.types.RenameMode;
 import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.XAttrSetFlag;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclStatus;
 import org.apache.hadoop.io.retry.AtMostOnce;
 import org.apache.hadoop.io.retry.Idempotent;
 
@@ -50,6 +55,18 @@ public interface ClientProtocol {
   boolean mkdirs(String path, short permission, boolean createParent) throws IOException;
 
   /**
+   * As {@link #mkdirs(String, short, boolean)}, also giving {@code unmasked}, the permission
+   * before the client's umask (-1: unknown). Under a directory with a default ACL the new
+   * directories take their mode from it instead of {@code permission} (HDFS's POSIX ACL
+   * inheritance: the umask does not apply where a default ACL does).
+   */
+  @Idempotent
+  default boolean mkdirs(String path, short permission, short unmasked, boolean createParent)
+      throws IOException {
+    return mkdirs(path, permission, createParent);
+  }
+
+  /**
    * Creates a file open for writing by {@code clientName}, who then holds its lease.
    * With {@code overwrite} an existing file is replaced (its blocks freed); an existing
    * directory is always an error (FileAlreadyExistsException).
@@ -57,6 +74,19 @@ public interface ClientProtocol {
   @AtMostOnce
   InodeStatus create(String path, short permission, String clientName, boolean overwrite,
       boolean createParent, short replication, long blockSize) throws IOException;
+
+  /**
+   * As {@link #create(String, short, String, boolean, boolean, short, long)}, also giving
+   * {@code unmasked}, the permission before the client's umask (-1: unknown); see
+   * {@link #mkdirs(String, short, short, boolean)}.
+   */
+  @AtMostOnce
+  default InodeStatus create(String path, short permission, short unmasked, String clientName,
+      boolean overwrite, boolean createParent, short replication, long blockSize)
+      throws IOException {
+    return create(path, permission, clientName, overwrite, createParent, replication,
+        blockSize);
+  }
 
   /**
    * Opens an existing file for append by {@code clientName}. Returns the last block when it is
@@ -222,4 +252,55 @@ public interface ClientProtocol {
   /** A snapshot of node counts, capacity and block health counters (admin report). */
   @Idempotent
   ClusterHealth getClusterHealth() throws IOException;
+
+  // ---- ACLs (HDFS's semantics; owner or superuser; AclException for an invalid spec) ------
+
+  /** Adds or replaces the entries of {@code aclSpec}; the mask is recalculated if not given. */
+  @Idempotent
+  void modifyAclEntries(String path, List<AclEntry> aclSpec) throws IOException;
+
+  /** Removes the entries of {@code aclSpec} (permissions in the spec are ignored). */
+  @Idempotent
+  void removeAclEntries(String path, List<AclEntry> aclSpec) throws IOException;
+
+  /** Removes every default entry. */
+  @Idempotent
+  void removeDefaultAcl(String path) throws IOException;
+
+  /** Removes every extended entry: the permission bits alone remain. */
+  @Idempotent
+  void removeAcl(String path) throws IOException;
+
+  /** Replaces the access and/or default ACL (each scope present in the spec) by the spec. */
+  @Idempotent
+  void setAcl(String path, List<AclEntry> aclSpec) throws IOException;
+
+  /**
+   * Owner, group, sticky bit, permission and the extended entries (named entries, the group
+   * entry of an extended access ACL, default entries; none for a minimal ACL).
+   */
+  @Idempotent
+  AclStatus getAclStatus(String path) throws IOException;
+
+  // ---- extended attributes (names "<namespace>.<name>", see XAttrName) --------------------
+
+  /** Sets {@code name} (CREATE: must not exist; REPLACE: must exist; both: either). */
+  @AtMostOnce
+  void setXAttr(String path, String name, byte[] value, EnumSet<XAttrSetFlag> flags)
+      throws IOException;
+
+  /**
+   * The values of {@code names} (every attribute the caller may read when empty); a requested
+   * name that is absent or not readable by the caller is an IOException.
+   */
+  @Idempotent
+  Map<String, byte[]> getXAttrs(String path, List<String> names) throws IOException;
+
+  /** The names of the attributes the caller may read. */
+  @Idempotent
+  List<String> listXAttrs(String path) throws IOException;
+
+  /** Removes {@code name}; an IOException when it is not set. */
+  @AtMostOnce
+  void removeXAttr(String path, String name) throws IOException;
 }

@@ -47,17 +47,24 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
   @Override
   public MkdirsResponseProto mkdirs(RpcController c, MkdirsRequestProto req)
       throws ServiceException {
-    return serve(() -> MkdirsResponseProto.newBuilder().setResult(impl.mkdirs(
-        req.getPath(), (short) req.getPermission(), req.getCreateParent())).build());
+    return serve(() -> MkdirsResponseProto.newBuilder().setResult(req.hasUnmasked()
+        ? impl.mkdirs(req.getPath(), (short) req.getPermission(), (short) req.getUnmasked(),
+            req.getCreateParent())
+        : impl.mkdirs(req.getPath(), (short) req.getPermission(), req.getCreateParent()))
+        .build());
   }
 
   @Override
   public CreateResponseProto create(RpcController c, CreateRequestProto req)
       throws ServiceException {
     return serve(() -> CreateResponseProto.newBuilder().setStatus(NamespaceConverter.toProto(
-        impl.create(req.getPath(), (short) req.getPermission(), req.getClientName(),
-            req.getOverwrite(), req.getCreateParent(), (short) req.getReplication(),
-            req.getBlockSize()))).build());
+        req.hasUnmasked()
+            ? impl.create(req.getPath(), (short) req.getPermission(), (short) req.getUnmasked(),
+                req.getClientName(), req.getOverwrite(), req.getCreateParent(),
+                (short) req.getReplication(), req.getBlockSize())
+            : impl.create(req.getPath(), (short) req.getPermission(), req.getClientName(),
+                req.getOverwrite(), req.getCreateParent(), (short) req.getReplication(),
+                req.getBlockSize()))).build());
   }
 
   @Override
@@ -303,5 +310,95 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
       GetClusterHealthRequestProto req) throws ServiceException {
     return serve(() -> GetClusterHealthResponseProto.newBuilder()
         .setHealth(HealthConverter.toProto(impl.getClusterHealth())).build());
+  }
+
+  @Override
+  public ModifyAclEntriesResponseProto modifyAclEntries(RpcController c,
+      ModifyAclEntriesRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.modifyAclEntries(req.getPath(), AclConverter.toAclEntries(req.getAclSpecList()));
+      return ModifyAclEntriesResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public RemoveAclEntriesResponseProto removeAclEntries(RpcController c,
+      RemoveAclEntriesRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.removeAclEntries(req.getPath(), AclConverter.toAclEntries(req.getAclSpecList()));
+      return RemoveAclEntriesResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public RemoveDefaultAclResponseProto removeDefaultAcl(RpcController c,
+      RemoveDefaultAclRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.removeDefaultAcl(req.getPath());
+      return RemoveDefaultAclResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public RemoveAclResponseProto removeAcl(RpcController c, RemoveAclRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.removeAcl(req.getPath());
+      return RemoveAclResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public SetAclResponseProto setAcl(RpcController c, SetAclRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.setAcl(req.getPath(), AclConverter.toAclEntries(req.getAclSpecList()));
+      return SetAclResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetAclStatusResponseProto getAclStatus(RpcController c, GetAclStatusRequestProto req)
+      throws ServiceException {
+    return serve(() -> GetAclStatusResponseProto.newBuilder()
+        .setStatus(AclConverter.toProto(impl.getAclStatus(req.getPath()))).build());
+  }
+
+  @Override
+  public SetXAttrResponseProto setXAttr(RpcController c, SetXAttrRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.setXAttr(req.getPath(), req.getXattr().getName(),
+          req.getXattr().hasValue() ? req.getXattr().getValue().toByteArray() : null,
+          AclConverter.toFlags(req.getFlags()));
+      return SetXAttrResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetXAttrsResponseProto getXAttrs(RpcController c, GetXAttrsRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      GetXAttrsResponseProto.Builder b = GetXAttrsResponseProto.newBuilder();
+      impl.getXAttrs(req.getPath(), req.getNamesList())
+          .forEach((name, value) -> b.addXattrs(AclConverter.toProto(name, value)));
+      return b.build();
+    });
+  }
+
+  @Override
+  public ListXAttrsResponseProto listXAttrs(RpcController c, ListXAttrsRequestProto req)
+      throws ServiceException {
+    return serve(() -> ListXAttrsResponseProto.newBuilder()
+        .addAllNames(impl.listXAttrs(req.getPath())).build());
+  }
+
+  @Override
+  public RemoveXAttrResponseProto removeXAttr(RpcController c, RemoveXAttrRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.removeXAttr(req.getPath(), req.getName());
+      return RemoveXAttrResponseProto.getDefaultInstance();
+    });
   }
 }

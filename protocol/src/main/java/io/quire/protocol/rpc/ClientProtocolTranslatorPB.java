@@ -19,8 +19,13 @@ import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.hadoop.fs.XAttrSetFlag;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclStatus;
 import org.apache.hadoop.ipc.ProtocolTranslator;
 import org.apache.hadoop.ipc.RPC;
 
@@ -289,5 +294,91 @@ public final class ClientProtocolTranslatorPB
   public ClusterHealth getClusterHealth() throws IOException {
     return HealthConverter.toClusterHealth(invoke(() -> rpc.getClusterHealth(null,
         GetClusterHealthRequestProto.getDefaultInstance())).getHealth());
+  }
+
+  @Override
+  public boolean mkdirs(String path, short permission, short unmasked, boolean createParent)
+      throws IOException {
+    MkdirsRequestProto.Builder req = MkdirsRequestProto.newBuilder().setPath(path)
+        .setPermission(permission).setCreateParent(createParent);
+    if (unmasked >= 0) {
+      req.setUnmasked(unmasked);
+    }
+    return invoke(() -> rpc.mkdirs(null, req.build())).getResult();
+  }
+
+  @Override
+  public InodeStatus create(String path, short permission, short unmasked, String clientName,
+      boolean overwrite, boolean createParent, short replication, long blockSize)
+      throws IOException {
+    CreateRequestProto.Builder req = CreateRequestProto.newBuilder().setPath(path)
+        .setPermission(permission).setClientName(clientName).setOverwrite(overwrite)
+        .setCreateParent(createParent).setReplication(replication).setBlockSize(blockSize);
+    if (unmasked >= 0) {
+      req.setUnmasked(unmasked);
+    }
+    return NamespaceConverter.toInodeStatus(
+        invoke(() -> rpc.create(null, req.build())).getStatus());
+  }
+
+  @Override
+  public void modifyAclEntries(String path, List<AclEntry> aclSpec) throws IOException {
+    invoke(() -> rpc.modifyAclEntries(null, ModifyAclEntriesRequestProto.newBuilder()
+        .setPath(path).addAllAclSpec(AclConverter.toProtos(aclSpec)).build()));
+  }
+
+  @Override
+  public void removeAclEntries(String path, List<AclEntry> aclSpec) throws IOException {
+    invoke(() -> rpc.removeAclEntries(null, RemoveAclEntriesRequestProto.newBuilder()
+        .setPath(path).addAllAclSpec(AclConverter.toProtos(aclSpec)).build()));
+  }
+
+  @Override
+  public void removeDefaultAcl(String path) throws IOException {
+    invoke(() -> rpc.removeDefaultAcl(null,
+        RemoveDefaultAclRequestProto.newBuilder().setPath(path).build()));
+  }
+
+  @Override
+  public void removeAcl(String path) throws IOException {
+    invoke(() -> rpc.removeAcl(null, RemoveAclRequestProto.newBuilder().setPath(path).build()));
+  }
+
+  @Override
+  public void setAcl(String path, List<AclEntry> aclSpec) throws IOException {
+    invoke(() -> rpc.setAcl(null, SetAclRequestProto.newBuilder().setPath(path)
+        .addAllAclSpec(AclConverter.toProtos(aclSpec)).build()));
+  }
+
+  @Override
+  public AclStatus getAclStatus(String path) throws IOException {
+    return AclConverter.toAclStatus(invoke(() -> rpc.getAclStatus(null,
+        GetAclStatusRequestProto.newBuilder().setPath(path).build())).getStatus());
+  }
+
+  @Override
+  public void setXAttr(String path, String name, byte[] value, EnumSet<XAttrSetFlag> flags)
+      throws IOException {
+    invoke(() -> rpc.setXAttr(null, SetXAttrRequestProto.newBuilder().setPath(path)
+        .setXattr(AclConverter.toProto(name, value)).setFlags(AclConverter.toBits(flags))
+        .build()));
+  }
+
+  @Override
+  public Map<String, byte[]> getXAttrs(String path, List<String> names) throws IOException {
+    return AclConverter.toXAttrMap(invoke(() -> rpc.getXAttrs(null, GetXAttrsRequestProto
+        .newBuilder().setPath(path).addAllNames(names).build())).getXattrsList());
+  }
+
+  @Override
+  public List<String> listXAttrs(String path) throws IOException {
+    return List.copyOf(invoke(() -> rpc.listXAttrs(null,
+        ListXAttrsRequestProto.newBuilder().setPath(path).build())).getNamesList());
+  }
+
+  @Override
+  public void removeXAttr(String path, String name) throws IOException {
+    invoke(() -> rpc.removeXAttr(null,
+        RemoveXAttrRequestProto.newBuilder().setPath(path).setName(name).build()));
   }
 }

@@ -38,6 +38,9 @@ public final class NamespaceConverter {
         .setChildrenCount(s.getChildrenCount())
         .setUnderConstruction(s.isUnderConstruction())
         .setEtag(s.getEtag());
+    if (s.hasAcl()) {
+      b.setHasAcl(true);
+    }
     if (s.getOwner() != null) {
       b.setOwner(s.getOwner());
     }
@@ -52,7 +55,7 @@ public final class NamespaceConverter {
         (short) p.getReplication(), p.getBlockSize(), p.getModificationTime(), p.getAccessTime(),
         (short) p.getPermission(), p.hasOwner() ? p.getOwner() : null,
         p.hasGroup() ? p.getGroup() : null, p.getChildrenCount(), p.getUnderConstruction(),
-        p.getEtag());
+        p.getEtag(), p.getHasAcl());
   }
 
   public static DirectoryListingProto toProto(DirectoryListing l) {

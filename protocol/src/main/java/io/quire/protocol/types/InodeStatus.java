@@ -22,10 +22,20 @@ public final class InodeStatus {
   private final int childrenCount;
   private final boolean underConstruction;
   private final String etag;
+  private final boolean hasAcl;
 
   public InodeStatus(String path, long fileId, boolean directory, long length, short replication,
       long blockSize, long modificationTime, long accessTime, short permission, String owner,
       String group, int childrenCount, boolean underConstruction, String etag) {
+    this(path, fileId, directory, length, replication, blockSize, modificationTime, accessTime,
+        permission, owner, group, childrenCount, underConstruction, etag, false);
+  }
+
+  /** @param hasAcl the inode has an extended ACL (FsShell's ls shows a '+') */
+  public InodeStatus(String path, long fileId, boolean directory, long length, short replication,
+      long blockSize, long modificationTime, long accessTime, short permission, String owner,
+      String group, int childrenCount, boolean underConstruction, String etag, boolean hasAcl) {
+    this.hasAcl = hasAcl;
     this.path = path;
     this.fileId = fileId;
     this.directory = directory;
@@ -58,6 +68,8 @@ public final class InodeStatus {
   public int getChildrenCount() { return childrenCount; }
   public boolean isUnderConstruction() { return underConstruction; }
   public String getEtag() { return etag; }
+  /** True when the inode has extended ACL entries (the permission's group bits are the mask). */
+  public boolean hasAcl() { return hasAcl; }
 
   @Override public String toString() {
     return (directory ? "dir " : "file ") + path + " len=" + length;

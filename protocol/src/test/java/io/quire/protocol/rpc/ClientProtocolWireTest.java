@@ -1,6 +1,8 @@
 package io.quire.protocol.rpc;
 
 import static io.quire.protocol.rpc.DeepEquals.assertDeepEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +11,21 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FsStats;
+import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.protocol.types.RenameMode;
 import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.XAttrSetFlag;
+import org.apache.hadoop.fs.permission.AclEntry;
+import org.apache.hadoop.fs.permission.AclStatus;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +195,68 @@ class ClientProtocolWireTest {
             List.of(Samples.datanode(1)), List.of("uuid-2"), 1, "c1"),
         "/w", 16385L, Samples.block(5), List.of(Samples.datanode(1)), List.of("uuid-2"), 1,
         "c1");
+  }
+
+  @Test
+  void unmaskedPermissionsAndAclFlagRoundTrip() throws IOException {
+    check("mkdirs", true, p -> p.mkdirs("/a/b", (short) 0755, (short) 0777, true), "/a/b",
+        (short) 0755, (short) 0777, true);
+    InodeStatus withAcl = new InodeStatus("/w", 16390, false, 0, (short) 1, 1024, 1, 2,
+        (short) 0770, "o", "g", 0, true, "e", true);
+    check("create", withAcl,
+        p -> p.create("/w", (short) 0644, (short) 0666, "c1", true, false, (short) 3, 1024),
+        "/w", (short) 0644, (short) 0666, "c1", true, false, (short) 3, 1024L);
+  }
+
+  @Test
+  void aclAndXAttrCallsRoundTrip() throws IOException {
+    List<AclEntry> spec = AclEntry.parseAclSpec("user:bob:r-x,default:group:g:rwx", true);
+    List<AclEntry> names = AclEntry.parseAclSpec("user:bob,default:mask::", false);
+    checkVoid("modifyAclEntries", p -> {
+      p.modifyAclEntries("/a", spec);
+      return null;
+    }, "/a", spec);
+    checkVoid("removeAclEntries", p -> {
+      p.removeAclEntries("/a", names);
+      return null;
+    }, "/a", names);
+    checkVoid("setAcl", p -> {
+      p.setAcl("/a", spec);
+      return null;
+    }, "/a", spec);
+    checkVoid("removeDefaultAcl", p -> {
+      p.removeDefaultAcl("/a");
+      return null;
+    }, "/a");
+    checkVoid("removeAcl", p -> {
+      p.removeAcl("/a");
+      return null;
+    }, "/a");
+    AclStatus status = new AclStatus.Builder().owner("o").group("g").stickyBit(true)
+        .addEntries(spec).setPermission(new FsPermission((short) 01750)).build();
+    fixture.client.returns("getAclStatus", status);
+    AclStatus got = nn.getAclStatus("/a");
+    assertEquals(status, got);
+    assertEquals(status.getPermission(), got.getPermission());
+    checkVoid("setXAttr", p -> {
+      p.setXAttr("/a", "user.k", null, EnumSet.of(XAttrSetFlag.CREATE));
+      return null;
+    }, "/a", "user.k", null, EnumSet.of(XAttrSetFlag.CREATE));
+    check("listXAttrs", List.of("user.a", "trusted.b"), p -> p.listXAttrs("/a"), "/a");
+    checkVoid("removeXAttr", p -> {
+      p.removeXAttr("/a", "user.k");
+      return null;
+    }, "/a", "user.k");
+    Map<String, byte[]> values = new LinkedHashMap<>();
+    values.put("user.a", new byte[] {1, 2});
+    values.put("user.b", new byte[0]);
+    fixture.client.returns("getXAttrs", values);
+    Map<String, byte[]> back = nn.getXAttrs("/a", List.of("user.a", "user.b"));
+    assertEquals(values.keySet(), back.keySet());
+    assertArrayEquals(values.get("user.a"), back.get("user.a"));
+    assertArrayEquals(new byte[0], back.get("user.b"));
+    assertEquals(List.of("/a", List.of("user.a", "user.b")),
+        fixture.client.lastCall("getXAttrs").args());
   }
 
   @Test
