@@ -116,7 +116,8 @@ public class DataNode extends CompositeService {
 
   /** Binds the web UI first: a port in use fails the start before any NameNode hears of us. */
   @Override protected void serviceStart() throws Exception {
-    http = new DataNodeHttpServer(getConfig(), options.getHttpAddress(), this);
+    http = new DataNodeHttpServer(getConfig(), options.getHttpAddress(),
+        DataNodeConfigKeys.HTTP_ADDRESS_KEY, new DataNodeWebView(this));
     LOG.info("DataNode {} web UI at http://{}:{}/", getDatanodeUuid(),
         http.getAddress().getHostString(), http.getAddress().getPort());
     super.serviceStart();

@@ -1,12 +1,15 @@
 package io.quire.it;
 
+import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.File;
 import java.security.PrivilegedExceptionAction;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.minikdc.MiniKdc;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authentication.util.KerberosName;
@@ -95,6 +98,32 @@ final class KerberosFixture implements AutoCloseable {
       UserGroupInformation.reset();
       UserGroupInformation.setConfiguration(new Configuration());
       FileUtil.fullyDelete(dir);
+    }
+  }
+
+  /** As {@code admin}: makes {@code /user/<user>} and gives it to {@code user}. */
+  static void homeOf(String user, UserGroupInformation admin, MiniQuireCluster cluster,
+      Configuration conf) throws Exception {
+    as(admin, () -> {
+      try (FileSystem fs = FileSystem.newInstance(cluster.getURI(), conf)) {
+        Path home = new Path("/user/" + user);
+        fs.mkdirs(home);
+        fs.setOwner(home, user, user);
+      }
+      return null;
+    });
+  }
+
+  /** Closes the cluster, then the KDC (either may be null: a failed start). */
+  static void closeAll(MiniQuireCluster cluster, KerberosFixture kdc) {
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (kdc != null) {
+        kdc.close();
+      }
     }
   }
 }

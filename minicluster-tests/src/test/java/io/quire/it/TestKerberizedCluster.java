@@ -68,25 +68,11 @@ class TestKerberizedCluster {
     cluster = KerberosFixture.as(alice,
         () -> MiniQuireCluster.builder(c).numDataNodes(2).build());
     conf = cluster.getConfiguration();
-    KerberosFixture.as(nn, () -> {
-      try (FileSystem fs = FileSystem.newInstance(cluster.getURI(), conf)) {
-        fs.mkdirs(new Path("/user/alice"));
-        fs.setOwner(new Path("/user/alice"), "alice", "alice");
-      }
-      return null;
-    });
+    KerberosFixture.homeOf("alice", nn, cluster, conf);
   }
 
   @AfterAll static void stop() {
-    try {
-      if (cluster != null) {
-        cluster.close();
-      }
-    } finally {
-      if (kdc != null) {
-        kdc.close();
-      }
-    }
+    KerberosFixture.closeAll(cluster, kdc);
   }
 
   @Test void aKeytabUserWritesAndReadsAcrossBlocks() throws Exception {

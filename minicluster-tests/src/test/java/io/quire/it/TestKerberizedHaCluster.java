@@ -47,25 +47,11 @@ class TestKerberizedHaCluster {
     alice = kdc.login("alice", "alice");
     cluster = KerberosFixture.as(nn,
         () -> MiniQuireCluster.builder(c).nameNodes(2).numDataNodes(1).build());
-    KerberosFixture.as(nn, () -> {
-      try (FileSystem fs = FileSystem.newInstance(cluster.getURI(), cluster.getConfiguration())) {
-        fs.mkdirs(new Path("/user/alice"));
-        fs.setOwner(new Path("/user/alice"), "alice", "alice");
-      }
-      return null;
-    });
+    KerberosFixture.homeOf("alice", nn, cluster, cluster.getConfiguration());
   }
 
   @AfterAll static void stop() {
-    try {
-      if (cluster != null) {
-        cluster.close();
-      }
-    } finally {
-      if (kdc != null) {
-        kdc.close();
-      }
-    }
+    KerberosFixture.closeAll(cluster, kdc);
   }
 
   private record Run(int exit, String out, String err) {}

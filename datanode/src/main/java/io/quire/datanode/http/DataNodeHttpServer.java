@@ -1,7 +1,5 @@
 package io.quire.datanode.http;
 
-import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
 import io.quire.web.QuireHttpServer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,11 +15,14 @@ import org.apache.hadoop.conf.Configuration;
 public final class DataNodeHttpServer implements Closeable {
   private final QuireHttpServer server;
 
-  /** Binds {@code address} (port 0: any free port) and starts serving. */
-  public DataNodeHttpServer(Configuration conf, InetSocketAddress address, DataNode dn)
-      throws IOException {
-    QuireHttpServer s = new QuireHttpServer("datanode", "DataNode", conf, address,
-        DataNodeConfigKeys.HTTP_ADDRESS_KEY);
+  /**
+   * Binds {@code address} (port 0: any free port) and starts serving.
+   *
+   * @param addressKey the key that set {@code address}, named when it cannot be bound
+   */
+  public DataNodeHttpServer(Configuration conf, InetSocketAddress address, String addressKey,
+      DataNodeView dn) throws IOException {
+    QuireHttpServer s = new QuireHttpServer("datanode", "DataNode", conf, address, addressKey);
     s.addModel("datanode", new DataNodeModel(dn));
     s.start();
     this.server = s;

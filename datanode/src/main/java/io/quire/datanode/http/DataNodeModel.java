@@ -1,6 +1,5 @@
 package io.quire.datanode.http;
 
-import io.quire.datanode.DataNode;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
@@ -12,7 +11,6 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.service.Service;
 
 /**
  * {@code datanode}: the DataNode page's data. JSON:
@@ -24,8 +22,7 @@ import org.apache.hadoop.service.Service;
  *  "replicas": {"total": n, "corrupt": n, "byState": {"FINALIZED": n, "RBW": n, ...}},
  *  "scanner": {"roundsCompleted", "roundPlanned", "roundDone", "blocksVerified",
  *              "bytesVerified", "corruptFound"},
- *  "transfers": {"active": n, "maxThreads": n, "bufferBytesInUse": n, "bufferBudget": n},
- *  "nameNodes": [{"address", "haState"}]}
+ *  "transfers": {"active": n, "maxThreads": n, "bufferBytesInUse": n, "bufferBudget": n}}
  * </pre>
  *
  * Volume capacity and remaining are the file system's (as the heartbeat reports them).
@@ -44,14 +41,14 @@ final class DataNodeModel implements JsonModel {
   record Page(String uuid, String dataAddress, String clusterId, List<Volume> volumes,
       Replicas replicas, Scanner scanner, Transfers transfers) { }
 
-  private final DataNode dn;
+  private final DataNodeView dn;
 
-  DataNodeModel(DataNode dn) {
+  DataNodeModel(DataNodeView dn) {
     this.dn = dn;
   }
 
   @Override public Page build(Map<String, String> params) {
-    FsDataset ds = dn.getFsDataset();
+    FsDataset ds = dn.dataset();
     Map<StorageDirectory, long[]> perVolume = new IdentityHashMap<>();
     Map<ReplicaState, Long> byState = new EnumMap<>(ReplicaState.class);
     long corrupt = 0;
@@ -70,15 +67,14 @@ final class DataNodeModel implements JsonModel {
           ds.getVolumeHealth().isFailed(sd) ? "failed" : "healthy", sd.getCapacity(),
           sd.getRemaining(), v[0], v[1]));
     }
-    BlockScanner s = dn.getBlockScanner();
+    BlockScanner s = dn.blockScanner();
     // the web UI is up before the data port is bound
-    String dataAddress = dn.isInState(Service.STATE.STARTED)
-        ? dn.getDatanodeId().getDataAddress() : "(starting)";
-    return new Page(dn.getDatanodeUuid(), dataAddress,
+    String dataAddress = dn.dataAddressOrNull();
+    return new Page(dn.uuid(), dataAddress == null ? "(starting)" : dataAddress,
         ds.getStorage().getClusterId(), volumes, new Replicas(all.size(), corrupt, byState),
         new Scanner(s.getRoundsCompleted(), s.getRoundPlanned(), s.getRoundDone(),
             s.getBlocksVerified(), s.getBytesVerified(), s.getCorruptReplicasFound()),
-        new Transfers(dn.getActiveTransfers(), dn.getOptions().getTransferThreads(),
-            dn.getTransferBuffers().getReservedBytes(), dn.getTransferBuffers().getCapacity()));
+        new Transfers(dn.activeTransfers(), dn.maxTransferThreads(),
+            dn.transferBufferBytesInUse(), dn.transferBufferBudget()));
   }
 }

@@ -1,4 +1,4 @@
-package io.quire.it;
+package io.quire.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
