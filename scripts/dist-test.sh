@@ -100,7 +100,7 @@ sed -i -e "s#localhost:8720#127.0.0.1:$NN_PORT#" -e "s#localhost:8721#127.0.0.1:
 {
   echo "# three DataNodes on this host"
   for i in 1 2 3; do
-    echo "localhost --instance dn$i -D quire.datanode.data.dir=$WORK/data$i -D quire.datanode.address=127.0.0.1:0"
+    echo "localhost --instance dn$i -D quire.datanode.data.dir=$WORK/data$i -D quire.datanode.address=127.0.0.1:0 -D quire.datanode.http-address=127.0.0.1:0"
   done
 } > "$D/conf/workers"
 
@@ -175,7 +175,7 @@ snapshot() { (cd "$WORK/data1" && find . -type f | sort | xargs md5sum); }
 before=$(snapshot)
 expect_match "dn1 holds the blocks just written" "finalized/.*blk_" "$before"
 one_line "a second DataNode on dn1's directory" "$D/bin/quire" --daemon start --instance dnx \
-  -D quire.datanode.data.dir="$WORK/data1" -D quire.datanode.address=127.0.0.1:0 datanode
+  -D quire.datanode.data.dir="$WORK/data1" -D quire.datanode.address=127.0.0.1:0 -D quire.datanode.http-address=127.0.0.1:0 datanode
 expect_match "second DataNode: names the lock and the fix" \
   "Cannot lock DataNode storage directory $WORK/data1.*own directory" "$LAST_OUT"
 expect "second DataNode: dn1's files untouched" "$before" "$(snapshot)"
@@ -272,7 +272,7 @@ sed -i -e "s#^dataDir=.*#dataDir=$WORK/zk#" -e "s#^clientPort=.*#clientPort=$ZK_
 nn_opts() { echo "--instance $1 -D quire.namenode.id=$1 -D quire.namenode.name.dir=$WORK/ha-$1"; }
 printf 'localhost %s\n' "$(nn_opts nn1)" "$(nn_opts nn2)" > "$HA/namenodes"
 for i in 1 2 3; do
-  echo "localhost --instance hadn$i -D quire.datanode.data.dir=$WORK/ha-data$i -D quire.datanode.address=127.0.0.1:0"
+  echo "localhost --instance hadn$i -D quire.datanode.data.dir=$WORK/ha-data$i -D quire.datanode.address=127.0.0.1:0 -D quire.datanode.http-address=127.0.0.1:0"
 done > "$HA/workers"
 ha() { run env QUIRE_CONF_DIR="$HA" "$@"; }
 ha "$D/bin/quire" --daemon start zookeeper > "$WORK/ha.out" 2>&1

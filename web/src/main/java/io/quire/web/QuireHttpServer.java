@@ -1,5 +1,6 @@
 package io.quire.web;
 
+import io.quire.protocol.exceptions.AddressInUseException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -91,6 +92,15 @@ public final class QuireHttpServer implements Closeable {
     try {
       server.start();
     } catch (IOException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof java.net.BindException) {
+          AddressInUseException a = new AddressInUseException(
+              address.getHostString() + ":" + address.getPort(), addressKey,
+              what + " HTTP server: port in use");
+          a.initCause(e);
+          throw a;
+        }
+      }
       throw new IOException(what + " HTTP server cannot bind " + address + ": "
           + e.getMessage() + " (set " + addressKey + ")", e);
     }

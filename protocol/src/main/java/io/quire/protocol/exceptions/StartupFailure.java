@@ -26,6 +26,13 @@ public final class StartupFailure {
    */
   public static String oneLine(String server, Throwable t, String portKeys, String address) {
     for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof AddressInUseException a) { // names its own address and key
+        return server + ": cannot listen: " + flat(a.getMessage()) + " (another process uses"
+            + " the port: stop it, or give this " + server + " another port with " + a.key()
+            + ")";
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof BindException) {
         String m = bindMessage(c);
         if (address != null && !m.contains(address)) {

@@ -30,6 +30,17 @@ class StartupFailureTest {
         StartupFailure.oneLine("datanode", t, "k", "0.0.0.0:8710"));
   }
 
+  /** A server with several ports: the one that is taken names its own key (the HTTP port). */
+  @Test
+  void anAddressInUseNamesItsOwnKey() {
+    IOException e = new IOException("start", new AddressInUseException("0.0.0.0:8711",
+        "quire.datanode.http-address", "DataNode HTTP server: port in use"));
+    assertEquals("datanode: cannot listen: 0.0.0.0:8711: DataNode HTTP server: port in use"
+        + " (another process uses the port: stop it, or give this datanode another port with"
+        + " quire.datanode.http-address)", StartupFailure.oneLine("datanode", e,
+            "quire.datanode.address", "127.0.0.1:0"));
+  }
+
   @Test
   void otherwiseTheFirstIoExceptionOnOneLine() {
     Throwable t = new RuntimeException("wrapper",
