@@ -3,7 +3,10 @@ package io.quire.namenode.security;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.security.KerberosLogin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.ipc.Server;
 import org.apache.hadoop.security.AccessControlException;
@@ -24,6 +27,12 @@ public final class DatanodeCallerCheck {
   public static final DatanodeCallerCheck NONE = new DatanodeCallerCheck(null);
 
   private final String principalPattern;
+  /**
+   * The expected principal per caller address: resolving {@code _HOST} looks up the caller's
+   * canonical host name, which must not cost a DNS query on every heartbeat and report. One
+   * entry per DataNode address.
+   */
+  private final Map<InetAddress, String> expectedByAddress = new ConcurrentHashMap<>();
 
   private DatanodeCallerCheck(String principalPattern) {
     this.principalPattern = principalPattern;
@@ -34,6 +43,14 @@ public final class DatanodeCallerCheck {
     return KerberosLogin.isKerberos(conf)
         ? new DatanodeCallerCheck(conf.getTrimmed(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY))
         : NONE;
+  }
+
+  private String principalFor(InetAddress from) {
+    try {
+      return SecurityUtil.getServerPrincipal(principalPattern, from);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -49,7 +66,13 @@ public final class DatanodeCallerCheck {
       return;
     }
     InetAddress from = Server.getRemoteIp();
-    String expected = SecurityUtil.getServerPrincipal(principalPattern, from);
+    String expected;
+    try {
+      expected = from == null ? SecurityUtil.getServerPrincipal(principalPattern, from)
+          : expectedByAddress.computeIfAbsent(from, this::principalFor);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     if (!expected.equals(caller.getUserName())) {
       throw new AccessControlException(op + ": caller " + caller.getUserName() + " from "
           + (from == null ? "?" : from.getHostAddress()) + " is not the DataNode principal "
