@@ -23,6 +23,12 @@ public final class DataNodeFaultInjector extends FaultInjector<DataNodeFaultInje
     AFTER_RBW_DIRECTORY_SYNC,
     /** Before an ack is sent upstream. */
     BEFORE_SEND_ACK,
+    /**
+     * When recovery, a delete or a failed volume stops a block's writer, before its
+     * connections are cut (context: the block). Tests learn here that a write ended early
+     * on purpose.
+     */
+    BEFORE_STOP_WRITER,
     /** Before a heartbeat is sent to a NameNode. */
     BEFORE_HEARTBEAT
   }

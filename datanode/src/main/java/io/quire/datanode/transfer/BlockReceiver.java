@@ -341,6 +341,12 @@ final class BlockReceiver implements Replica.Writer {
   /** Stops the pipeline (block recovery or delete took the replica) and waits for it. */
   @Override public void stopWriting() {
     stopped = true;
+    try {
+      ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_STOP_WRITER, req.getBlock());
+    } catch (IOException e) {
+      LOG.warn("WRITE_BLOCK of {}: fault injected at BEFORE_STOP_WRITER ignored: {}",
+          req.getBlock(), e.toString());
+    }
     TransferSockets.abort(upSocket);
     TransferSockets.abort(mirror);
     try {

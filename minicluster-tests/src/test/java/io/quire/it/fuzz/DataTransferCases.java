@@ -34,7 +34,10 @@ import java.util.zip.CRC32C;
  * port, each with the check of the DataNode's answer. See the test's javadoc for the kinds.
  * Block ids: the reference block (a file's only block, finalized before the run, read-only:
  * reads, BLOCK_CHECKSUM, VISIBLE_LENGTH), and {@code FUZZ_ID_BASE + case index} for what a
- * case writes or recovers, so no case can damage another's expectations.
+ * case writes. A case recovers or appends to its own block or a block of a case in an earlier
+ * batch ({@link #settledBlock}): the cases of one batch run concurrently, and a recovery of a
+ * block another running case writes would stop that write, so no case can damage another's
+ * expectations.
  */
 final class DataTransferCases {
   static final long FUZZ_ID_BASE = 7_000_000_000L;
@@ -49,6 +52,7 @@ final class DataTransferCases {
   private final byte[] ref;
   private final Duration readTimeout;
   private final LongPredicate hasReplica;
+  private final int batchSize;
 
   /**
    * @param maxPacket the DataNode's quire.datanode.transfer.max-packet-size
@@ -56,11 +60,14 @@ final class DataTransferCases {
    * @param refId the reference block: finalized, owned by a file, never written by a case
    * @param ref the reference block's data
    * @param readTimeout how long the DataNode may stay silent without closing
-   * @param hasReplica whether the DataNode holds a replica of a block id (the NameNode has it
-   *     delete the fuzzer's blocks, which belong to no file, at any time: that aborts a write)
+   * @param hasReplica whether the DataNode holds a replica of a block id whose writer it never
+   *     stopped (the NameNode has it delete the fuzzer's blocks, which belong to no file, at
+   *     any time: that aborts a write)
+   * @param batchSize the runner's batch: cases of one batch run concurrently
    */
   DataTransferCases(InetSocketAddress dn, int maxPacket, int closedPort, long refId,
-      long refGs, byte[] ref, Duration readTimeout, LongPredicate hasReplica) {
+      long refGs, byte[] ref, Duration readTimeout, LongPredicate hasReplica, int batchSize) {
+    this.batchSize = batchSize;
     this.hasReplica = hasReplica;
     this.refId = refId;
     this.refGs = refGs;
@@ -116,6 +123,16 @@ final class DataTransferCases {
       return smallOp(index, r);
     }
     return write(index, r);
+  }
+
+  /**
+   * The block of case {@code index} itself or of a case in an earlier batch (ended before this
+   * batch started): never one a concurrently running case may be writing.
+   */
+  private long settledBlock(int index, Random r) {
+    int settled = index - index % batchSize;
+    int k = r.nextInt(settled + 1);
+    return FUZZ_ID_BASE + (k == settled ? index : k);
   }
 
   private static boolean keepOpen(Random r) {
@@ -312,7 +329,7 @@ final class DataTransferCases {
       };
     } else {
       op = r.nextBoolean() ? Op.RECOVERY_INIT : Op.RECOVERY_UPDATE;
-      id = FUZZ_ID_BASE + r.nextInt(index + 1);
+      id = settledBlock(index, r);
       numBytes = r.nextInt(3000);
       long[] gss = {0, 1, r.nextInt(2000), Long.MAX_VALUE, -1};
       newGs = gss[r.nextInt(gss.length)];
@@ -350,7 +367,7 @@ final class DataTransferCases {
     BlockConstructionStage stage = s == 0 ? BlockConstructionStage.RECOVER_APPEND
         : s == 1 ? BlockConstructionStage.TRANSFER : BlockConstructionStage.CREATE;
     long blockId = stage == BlockConstructionStage.RECOVER_APPEND
-        ? FUZZ_ID_BASE + r.nextInt(index + 1) : id;
+        ? settledBlock(index, r) : id;
     int t = r.nextInt(20);
     WireFields f = new WireFields().s("version", DataTransferProtocol.VERSION)
         .b("op", Op.WRITE_BLOCK.code()).i("token.identifier", 0).i("token.password", 0)

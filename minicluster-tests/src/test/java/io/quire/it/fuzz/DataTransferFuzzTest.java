@@ -2,6 +2,7 @@ package io.quire.it.fuzz;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
 import io.quire.protocol.QuireConfigKeys;
@@ -9,6 +10,8 @@ import io.quire.protocol.types.Block;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.service.Service;
@@ -59,6 +62,8 @@ class DataTransferFuzzTest {
   private static final int CI_CASES = 400;
   private static final int SOCKET_TIMEOUT_MS = 1000;
   private static final int MAX_PACKET = 64 * 1024;
+  /** Cases per batch: they run concurrently, then the DataNode must be back to idle. */
+  private static final int BATCH = 50;
   private MiniQuireCluster cluster;
 
   @BeforeEach
@@ -90,9 +95,16 @@ class DataTransferFuzzTest {
     DataNode dn = cluster.getDataNode(0);
     // the DataNode's silence limit: its socket timeout, plus its refusal deadline and slack
     Duration readTimeout = Duration.ofMillis(SOCKET_TIMEOUT_MS).plus(Timing.seconds(4));
+    // The NameNode has the DataNode delete fuzz blocks (they belong to no file) at any time;
+    // a delete stops the block's writer and cuts its connection before the replica leaves
+    // the dataset, so "the replica is still there" cannot tell a write stopped on purpose.
+    Set<Long> stoppedWriters = ConcurrentHashMap.newKeySet();
+    dn.getFaultInjector().set(DataNodeFaultInjector.Point.BEFORE_STOP_WRITER,
+        b -> stoppedWriters.add(((Block) b).getBlockId()));
     DataTransferCases cases = new DataTransferCases(dn.getDataAddress(), MAX_PACKET,
         FuzzCluster.closedPort(), refBlock.getBlockId(), refBlock.getGenerationStamp(), ref,
-        readTimeout, id -> dn.getFsDataset().getReplica(id) != null);
+        readTimeout, id -> !stoppedWriters.contains(id)
+            && dn.getFsDataset().getReplica(id) != null, BATCH);
     DaemonHealth health = new DaemonHealth(24, 64L << 20, "PacketResponder-");
     health.captureBaseline();
     String acceptor = "DataTransferAcceptor-" + dn.getDataAddress().getPort();
@@ -103,7 +115,7 @@ class DataTransferFuzzTest {
     idle.put("no transfer active", () -> dn.getActiveTransfers() == 0);
     idle.put("no packet buffer reserved", () -> dn.getTransferBuffers().getReservedBytes() == 0);
     long t0 = System.nanoTime();
-    new FuzzRunner(settings, 4, 50, readTimeout.multipliedBy(3)).run("data-transfer",
+    new FuzzRunner(settings, 4, BATCH, readTimeout.multipliedBy(3)).run("data-transfer",
         cases::generate, batch -> health.awaitBaseline(batch, idle));
     System.out.printf("data-transfer fuzz: %s in %d ms, %s%n", settings,
         (System.nanoTime() - t0) / 1_000_000, health);
