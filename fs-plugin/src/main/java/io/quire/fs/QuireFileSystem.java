@@ -439,9 +439,9 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
       case CommonPathCapabilities.BULK_DELETE:
       case CommonPathCapabilities.FS_ACLS:
       case CommonPathCapabilities.FS_XATTRS:
+      case CommonPathCapabilities.FS_SNAPSHOTS:
         return true;
       case CommonPathCapabilities.FS_SYMLINKS:
-      case CommonPathCapabilities.FS_SNAPSHOTS:
       case CommonPathCapabilities.FS_STORAGEPOLICY:
         return false;
       default:
@@ -529,6 +529,50 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   @Override public void removeXAttr(Path path, String name) throws IOException {
     statistics.incrementWriteOps(1);
     nn.removeXAttr(pathOf(path), XAttrName.parse(name).prefixed());
+  }
+
+  // ---- snapshots (HDFS's semantics; see ClientProtocol) ---------------------------------
+
+  /** {@code hdfs dfsadmin -allowSnapshot}: superuser only. */
+  public void allowSnapshot(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.allowSnapshot(pathOf(path));
+  }
+
+  /** {@code hdfs dfsadmin -disallowSnapshot}: superuser only, refused while snapshots exist. */
+  public void disallowSnapshot(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.disallowSnapshot(pathOf(path));
+  }
+
+  @Override public Path createSnapshot(Path path, String name) throws IOException {
+    statistics.incrementWriteOps(1);
+    return makeQualified(new Path(nn.createSnapshot(pathOf(path), name)));
+  }
+
+  @Override public void renameSnapshot(Path path, String oldName, String newName)
+      throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.renameSnapshot(pathOf(path), oldName, newName);
+  }
+
+  @Override public void deleteSnapshot(Path path, String name) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.deleteSnapshot(pathOf(path), name);
+  }
+
+  /** The snapshottable directories the caller owns (all for the superuser). */
+  public List<io.quire.protocol.types.SnapshottableDirectory> getSnapshottableDirListing()
+      throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getSnapshottableDirListing();
+  }
+
+  /** What changed from snapshot {@code from} to {@code to} ("" or "." : the current state). */
+  public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(Path path,
+      String from, String to) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getSnapshotDiffReport(pathOf(path), from, to);
   }
 
   @Override public void close() throws IOException {
