@@ -168,4 +168,21 @@ class TestFsShellSnapshotParity {
     assertTrue(normalized(q).matches(pattern), q);
     assertTrue(normalized(h).matches(pattern), h);
   }
+
+  /** The AbstractFileSystem binding (FileContext) creates, renames and deletes snapshots. */
+  @Test
+  void fileContextBindsSnapshots() throws Exception {
+    ok("-mkdir", "/fc");
+    allow("/fc");
+    org.apache.hadoop.fs.FileContext fc = org.apache.hadoop.fs.FileContext.getFileContext(
+        quire.getURI(), quire.getConfiguration());
+    Path s = fc.createSnapshot(new Path("/fc"), "a");
+    assertEquals("/fc/.snapshot/a", s.toUri().getPath());
+    fc.renameSnapshot(new Path("/fc"), "a", "b");
+    assertTrue(fc.util().exists(new Path("/fc/.snapshot/b")));
+    fc.deleteSnapshot(new Path("/fc"), "b");
+    assertTrue(!fc.util().exists(new Path("/fc/.snapshot/b")));
+    assertTrue(quire.getFileSystem().hasPathCapability(new Path("/fc"),
+        org.apache.hadoop.fs.CommonPathCapabilities.FS_SNAPSHOTS));
+  }
 }

@@ -28,9 +28,9 @@ public final class BlockInfo {
   /** True while recovery cuts the block to {@link #getNumBytes()} (truncate). */
   private boolean truncating;
   /**
-   * How many snapshots hold this block (in a file copy): while above 0 the block stays when
-   * its live file lets it go (delete, truncate), and goes when the last such snapshot is
-   * deleted. Derived from the snapshots (replay and image load count alike); it fits in the
+   * How many snapshot file copies hold this block: while above 0 the block stays when its
+   * live file lets it go (delete, truncate), and goes when the last copy holding it does (its
+   * last snapshot is deleted). Derived from the snapshots (replay and image load count alike); it fits in the
    * object's alignment padding (64 bytes with or without it).
    */
   private int snapshotRefs;

@@ -19,6 +19,11 @@ public abstract sealed class SnapshotCopy implements InodeAttributes
   private final long modificationTime;
   private final long accessTime;
   private final InodeFeatures features;
+  /**
+   * How many holders reference this copy: snapshots (their roots) and directory copies (their
+   * children). Derived (replay and image load count alike); fills alignment padding.
+   */
+  private int refs;
 
   SnapshotCopy(long id, String name, short permission, String owner, String group,
       long modificationTime, long accessTime, InodeFeatures features) {
@@ -45,6 +50,14 @@ public abstract sealed class SnapshotCopy implements InodeAttributes
   @Override public long getModificationTime() { return modificationTime; }
   @Override public long getAccessTime() { return accessTime; }
   @Override public String getFullPath() { return name; }
+
+  /** Adds {@code delta} to the holders of this copy; returns the new count. */
+  public int addRef(int delta) {
+    refs += delta;
+    return refs;
+  }
+
+  public int refs() { return refs; }
 
   /** The ACL and attributes when the inode had any, else null (never change them). */
   public InodeFeatures getFeatures() { return features; }

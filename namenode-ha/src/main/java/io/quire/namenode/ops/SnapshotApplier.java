@@ -13,12 +13,16 @@ import io.quire.namenode.records.EditRecord.CreateSnapshot;
 import io.quire.namenode.records.EditRecord.DeleteSnapshot;
 import io.quire.namenode.records.EditRecord.DisallowSnapshot;
 import io.quire.namenode.records.EditRecord.RenameSnapshot;
+import io.quire.namenode.namespace.SnapshotCopy;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Applies the snapshot records. Taking a snapshot copies what changed since the previous one
- * ({@link SnapshotFreezer}) and counts one reference on every block of its file copies;
- * deleting one takes them back and removes the blocks that neither a live file nor another
- * snapshot holds (their replicas are deleted as for any removed block).
+ * ({@link SnapshotFreezer}); copies count their holders (snapshots and directory copies) and a
+ * block counts the file copies holding it, so taking one costs what it did not share;
+ * deleting one lets go of the copies only it held and removes the blocks that neither a live
+ * file nor another copy holds (their replicas are deleted as for any removed block).
  */
 final class SnapshotApplier {
   private final NamespaceState s;
@@ -50,7 +54,7 @@ final class SnapshotApplier {
     DirectoryCopy root = SnapshotFreezer.freeze(d);
     d.getSnapshots().add(new Snapshot(r.snapshotId(), r.name(), r.time(), root));
     s.snapshottable().seenSnapshotId(r.snapshotId());
-    count(root, 1);
+    hold(root);
   }
 
   void delete(DeleteSnapshot r) {
@@ -61,16 +65,7 @@ final class SnapshotApplier {
     }
     d.changed();
     d.setModificationTime(r.time());
-    count(gone.root(), -1);
-    SnapshotFreezer.files(gone.root(), f -> {
-      for (int k = 0; k < f.blockCount(); k++) {
-        BlockInfo b = f.block(k);
-        if (b.getSnapshotRefs() == 0 && !BlockRelease.isLive(s, b)
-            && s.blocks().get(b.getBlockId()) == b) {
-          s.blockManager().removeBlock(b);
-        }
-      }
-    });
+    release(s, gone.root());
     if (d.getSnapshots().size() == 0) {
       SnapshotFreezer.forget(d);
     }
@@ -86,13 +81,62 @@ final class SnapshotApplier {
     d.setModificationTime(r.time());
   }
 
-  /** Adds {@code delta} to the snapshot references of every block of {@code root}'s files. */
-  static void count(DirectoryCopy root, int delta) {
-    SnapshotFreezer.files(root, (FileCopy f) -> {
-      for (int k = 0; k < f.blockCount(); k++) {
-        f.block(k).addSnapshotRef(delta);
+  /**
+   * A new holder of {@code root} (a snapshot): counts one reference on it; a copy held for the
+   * first time (new, or held again after its last holder went: a live inode's current copy can
+   * be) holds its children, and a file copy its blocks. Shared copies stop the walk, so this
+   * costs what the snapshot did not share. Without recursion.
+   */
+  static void hold(SnapshotCopy root) {
+    Deque<SnapshotCopy> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      SnapshotCopy c = stack.pop();
+      if (c.addRef(1) != 1) {
+        continue;
       }
-    });
+      if (c instanceof FileCopy f) {
+        for (int k = 0; k < f.blockCount(); k++) {
+          f.block(k).addSnapshotRef(1);
+        }
+      } else {
+        DirectoryCopy d = (DirectoryCopy) c;
+        for (int k = 0; k < d.childCount(); k++) {
+          stack.push(d.child(k));
+        }
+      }
+    }
+  }
+
+  /**
+   * A holder of {@code root} went: a copy no longer held lets its children go, a file copy its
+   * blocks, and a block that neither a snapshot nor a live file holds any more is removed (its
+   * replicas deleted).
+   */
+  static void release(NamespaceState s, SnapshotCopy root) {
+    Deque<SnapshotCopy> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      SnapshotCopy c = stack.pop();
+      if (c.addRef(-1) != 0) {
+        continue;
+      }
+      if (c instanceof FileCopy f) {
+        for (int k = 0; k < f.blockCount(); k++) {
+          BlockInfo b = f.block(k);
+          b.addSnapshotRef(-1);
+          if (b.getSnapshotRefs() == 0 && !BlockRelease.isLive(s, b)
+              && s.blocks().get(b.getBlockId()) == b) {
+            s.blockManager().removeBlock(b);
+          }
+        }
+      } else {
+        DirectoryCopy d = (DirectoryCopy) c;
+        for (int k = 0; k < d.childCount(); k++) {
+          stack.push(d.child(k));
+        }
+      }
+    }
   }
 
   private InodeDirectory snapshottable(String path, Object rec) {

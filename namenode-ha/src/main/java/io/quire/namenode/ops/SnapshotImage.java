@@ -133,7 +133,7 @@ final class SnapshotImage {
               + " is not a directory");
         }
         list.add(new Snapshot(snapshotId, name, time, rootDir));
-        SnapshotApplier.count(rootDir, 1);
+        SnapshotApplier.hold(rootDir);
       }
     }
   }
