@@ -171,8 +171,13 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     FsPermission p = FsCreateModes.applyUMask(
         permission == null ? FsPermission.getFileDefault() : permission,
         FsPermission.getUMask(getConf()));
-    QuireOutputStream out = client.create(pathOf(f), p.getMasked().toShort(),
-        p.getUnmasked().toShort(), overwrite, createParent, replication, blockSize);
+    QuireOutputStream out;
+    try {
+      out = client.create(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(),
+          overwrite, createParent, replication, blockSize);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
     return new FSDataOutputStream(out, statistics);
   }
 
@@ -244,7 +249,20 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     FsPermission p = FsCreateModes.applyUMask(
         permission == null ? FsPermission.getDirDefault() : permission,
         FsPermission.getUMask(getConf()));
-    return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
+    try {
+      return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
+  }
+
+  /**
+   * The NameNode's refusal of a name (HDFS's HadoopIllegalArgumentException: "\".snapshot\" is
+   * a reserved name.") as the IOException HDFS's client reports it as (FsShell prints it as an
+   * error, not as a usage error).
+   */
+  private static IOException refused(org.apache.hadoop.HadoopIllegalArgumentException e) {
+    return new IOException(e.getMessage(), e);
   }
 
   @Override public boolean rename(Path src, Path dst) throws IOException {
@@ -547,13 +565,21 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
 
   @Override public Path createSnapshot(Path path, String name) throws IOException {
     statistics.incrementWriteOps(1);
-    return makeQualified(new Path(nn.createSnapshot(pathOf(path), name)));
+    try {
+      return makeQualified(new Path(nn.createSnapshot(pathOf(path), name)));
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
   }
 
   @Override public void renameSnapshot(Path path, String oldName, String newName)
       throws IOException {
     statistics.incrementWriteOps(1);
-    nn.renameSnapshot(pathOf(path), oldName, newName);
+    try {
+      nn.renameSnapshot(pathOf(path), oldName, newName);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
   }
 
   @Override public void deleteSnapshot(Path path, String name) throws IOException {
