@@ -566,7 +566,8 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   @Override public Path createSnapshot(Path path, String name) throws IOException {
     statistics.incrementWriteOps(1);
     try {
-      return makeQualified(new Path(nn.createSnapshot(pathOf(path), name)));
+      // unqualified, as HDFS answers (FsShell prints "Created snapshot /d/.snapshot/s1")
+      return new Path(nn.createSnapshot(pathOf(path), name));
     } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
       throw refused(e);
     }
