@@ -199,6 +199,44 @@ class TestSnapshotDurability {
     assertCurrentState();
   }
 
+  @Test
+  @Order(4)
+  void adminToolPrintsAsHdfsTools() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Configuration c = new Configuration(cluster.getConfiguration());
+    java.util.function.Function<String[], Integer> admin = args -> {
+      try {
+        return org.apache.hadoop.util.ToolRunner.run(new Configuration(c),
+            new io.quire.admin.SnapshotTool(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true)), args);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+    fs().mkdirs(new Path("/adm"));
+    assertEquals(0, admin.apply(new String[] {"allow", "/adm"}));
+    write("/adm/a", appended);
+    assertEquals(0, admin.apply(new String[] {"create", "/adm", "s1"}));
+    write("/adm/b", appended);
+    fs().rename(new Path("/adm/a"), new Path("/adm/a2"));
+    assertEquals(0, admin.apply(new String[] {"diff", "/adm", "s1", "."}));
+    assertEquals(0, admin.apply(new String[] {"list"}));
+    assertEquals(1, admin.apply(new String[] {"delete", "/adm", "nosuch"}));
+    assertEquals(0, admin.apply(new String[] {"delete", "/adm", "s1"}));
+    assertEquals(0, admin.apply(new String[] {"disallow", "/adm"}));
+    String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(printed.startsWith("Allowing snapshot on /adm succeeded\n"
+        + "Created snapshot /adm/.snapshot/s1\n"
+        + "Difference between snapshot s1 and current directory under directory /adm:\n"
+        + "M\t.\n+\t./b\nR\t./a -> ./a2\n"), printed);
+    assertTrue(printed.matches("(?s).*\ndrwxr-xr-x 0 \\S+ \\S+ 0 \\d{4}-\\d{2}-\\d{2} "
+        + "\\d{2}:\\d{2} 1 65536 /adm\n.*"), printed);
+    assertTrue(printed.endsWith("Disallowing snapshot on /adm succeeded\n"), printed);
+    assertEquals("snapshot: SnapshotException: Cannot delete snapshot nosuch from path /adm: the"
+        + " snapshot does not exist.\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private void assertCurrentState() throws IOException {
     FileSystem fs = fs();
     assertFalse(fs.exists(new Path("/dur/f")));
