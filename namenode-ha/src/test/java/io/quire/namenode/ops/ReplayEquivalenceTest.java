@@ -155,6 +155,10 @@ class ReplayEquivalenceTest {
       }
     }
     assertTrue(ok > 200, "too few successful operations: " + ok);
+    nn.mkdirs("/toggled", (short) 0755, (short) 0777, true);
+    nn.allowSnapshot("/toggled");
+    nn.disallowSnapshot("/toggled");
+    nn.allowSnapshot("/toggled");
     java.util.Set<io.quire.namenode.records.RecordType> journaled =
         java.util.EnumSet.noneOf(io.quire.namenode.records.RecordType.class);
     for (var r : fx.journal.records()) {
@@ -165,6 +169,7 @@ class ReplayEquivalenceTest {
         io.quire.namenode.records.RecordType.SET_XATTR,
         io.quire.namenode.records.RecordType.REMOVE_XATTR,
         io.quire.namenode.records.RecordType.ALLOW_SNAPSHOT,
+        io.quire.namenode.records.RecordType.DISALLOW_SNAPSHOT,
         io.quire.namenode.records.RecordType.CREATE_SNAPSHOT,
         io.quire.namenode.records.RecordType.DELETE_SNAPSHOT,
         io.quire.namenode.records.RecordType.RENAME_SNAPSHOT)), "journaled: " + journaled);
