@@ -97,6 +97,11 @@ class SnapshotOpsTest {
     assertEquals(List.of("f"), names(nn.getListing("/d/.snapshot/s1", null).getEntries()));
     assertEquals(List.of("s1"), names(nn.getListing("/d/.snapshot", null).getEntries()));
 
+    nn.setAcl("/d", org.apache.hadoop.fs.permission.AclEntry.parseAclSpec(
+        "user::rwx,group::r-x,other::r-x,user:bob:r-x", true));
+    assertEquals(0, nn.getAclStatus("/d/.snapshot/s1").getEntries().size(),
+        "the snapshot holds the ACL of its time");
+    assertEquals(2, nn.getAclStatus("/d").getEntries().size());
     nn.deleteSnapshot("/d", "s1");
     assertEquals(0, fx.ns.read(() -> fx.ns.getState().blocks().size()));
     assertEquals(2, deletes(fx.heartbeat(0)).size(), "both blocks' replicas are deleted");
