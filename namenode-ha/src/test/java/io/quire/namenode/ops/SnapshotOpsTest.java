@@ -305,6 +305,32 @@ class SnapshotOpsTest {
     }
   }
 
+  @Test
+  void standbyTailingTheJournalKeepsAndDropsTheSameBlocks() throws Exception {
+    io.quire.namenode.testing.StandbyPair pair = new io.quire.namenode.testing.StandbyPair(1);
+    NamesystemFixture fx = pair.active;
+    ClientProtocol nn = fx.client;
+    nn.mkdirs("/d", (short) 0755, true);
+    nn.allowSnapshot("/d");
+    long id = nn.create("/d/f", (short) 0644, "w", true, true, (short) 1, 1024).getFileId();
+    Block b = nn.addBlock("/d/f", id, "w", null, List.of(), null).getBlock().withNumBytes(700);
+    fx.finalized(0, b);
+    pair.standby.finalized(0, b);
+    assertTrue(nn.complete("/d/f", id, "w", b));
+    nn.createSnapshot("/d", "s1");
+    nn.delete("/d/f", false);
+    pair.tail();
+    String active = fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState()));
+    assertEquals(active, pair.standby.ns.read(() -> ReplayEquivalenceTest.dump(
+        pair.standby.ns.getState())));
+    assertEquals(1, pair.standby.ns.read(() -> pair.standby.ns.getState().blocks().size()));
+    nn.deleteSnapshot("/d", "s1");
+    pair.tail();
+    assertEquals(0, pair.standby.ns.read(() -> pair.standby.ns.getState().blocks().size()));
+    assertEquals(fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState())),
+        pair.standby.ns.read(() -> ReplayEquivalenceTest.dump(pair.standby.ns.getState())));
+  }
+
   private static List<String> names(List<InodeStatus> entries) {
     return entries.stream().map(s -> s.getPath().substring(s.getPath().lastIndexOf('/') + 1))
         .toList();
