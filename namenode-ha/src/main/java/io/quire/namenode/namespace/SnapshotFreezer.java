@@ -72,15 +72,6 @@ public final class SnapshotFreezer {
     Subtree.preOrder(dir, i -> i.setFrozen(null));
   }
 
-  /** Every file copy below {@code root}, each once per path (for block counts). */
-  public static void files(DirectoryCopy root, java.util.function.Consumer<FileCopy> v) {
-    walk(root, c -> {
-      if (c instanceof FileCopy f) {
-        v.accept(f);
-      }
-    });
-  }
-
   /** Every copy below {@code root} (not root itself), each once per path. */
   public static void walk(DirectoryCopy root, java.util.function.Consumer<SnapshotCopy> v) {
     List<DirectoryCopy> stack = new ArrayList<>();
