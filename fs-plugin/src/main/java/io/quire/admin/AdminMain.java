@@ -11,7 +11,7 @@ import org.apache.hadoop.util.ToolRunner;
  * {@link AdminTool} run through {@link ToolRunner}. Hadoop's generic options ({@code -fs
  * quire://host:port}, {@code -D k=v}, {@code -conf file}) work before the command, as with
  * {@code hdfs dfsadmin}, and after it. Commands: report, safemode, decommission, recommission,
- * fsck, and ha ({@link HaTool}).
+ * fsck, snapshot ({@link SnapshotTool}), and ha ({@link HaTool}).
  */
 public final class AdminMain {
   private AdminMain() { }
@@ -24,6 +24,7 @@ public final class AdminMain {
       case "decommission" -> () -> new DecommissionTool(true);
       case "recommission" -> () -> new DecommissionTool(false);
       case "fsck" -> FsckTool::new;
+      case "snapshot" -> SnapshotTool::new;
       default -> null;
     };
     return s == null ? null : s.get();
@@ -39,7 +40,8 @@ public final class AdminMain {
     AdminTool t = args.length == 0 ? null : tool(args[0]);
     if (t == null) {
       System.err.println("Usage: quire admin report | safemode get|enter|leave|wait [seconds]"
-          + " | decommission <node> | recommission <node> | fsck <path> | ha "
+          + " | decommission <node> | recommission <node> | fsck <path>"
+          + " | snapshot allow|disallow|create|delete|rename|list|diff ... | ha "
           + HaTool.usage());
       return AdminTool.EXIT_USAGE;
     }

@@ -171,8 +171,13 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     FsPermission p = FsCreateModes.applyUMask(
         permission == null ? FsPermission.getFileDefault() : permission,
         FsPermission.getUMask(getConf()));
-    QuireOutputStream out = client.create(pathOf(f), p.getMasked().toShort(),
-        p.getUnmasked().toShort(), overwrite, createParent, replication, blockSize);
+    QuireOutputStream out;
+    try {
+      out = client.create(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(),
+          overwrite, createParent, replication, blockSize);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
     return new FSDataOutputStream(out, statistics);
   }
 
@@ -244,7 +249,20 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     FsPermission p = FsCreateModes.applyUMask(
         permission == null ? FsPermission.getDirDefault() : permission,
         FsPermission.getUMask(getConf()));
-    return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
+    try {
+      return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
+  }
+
+  /**
+   * The NameNode's refusal of a name (HDFS's HadoopIllegalArgumentException: "\".snapshot\" is
+   * a reserved name.") as the IOException HDFS's client reports it as (FsShell prints it as an
+   * error, not as a usage error).
+   */
+  private static IOException refused(org.apache.hadoop.HadoopIllegalArgumentException e) {
+    return new IOException(e.getMessage(), e);
   }
 
   @Override public boolean rename(Path src, Path dst) throws IOException {
@@ -439,9 +457,9 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
       case CommonPathCapabilities.BULK_DELETE:
       case CommonPathCapabilities.FS_ACLS:
       case CommonPathCapabilities.FS_XATTRS:
+      case CommonPathCapabilities.FS_SNAPSHOTS:
         return true;
       case CommonPathCapabilities.FS_SYMLINKS:
-      case CommonPathCapabilities.FS_SNAPSHOTS:
       case CommonPathCapabilities.FS_STORAGEPOLICY:
         return false;
       default:
@@ -529,6 +547,59 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   @Override public void removeXAttr(Path path, String name) throws IOException {
     statistics.incrementWriteOps(1);
     nn.removeXAttr(pathOf(path), XAttrName.parse(name).prefixed());
+  }
+
+  // ---- snapshots (HDFS's semantics; see ClientProtocol) ---------------------------------
+
+  /** {@code hdfs dfsadmin -allowSnapshot}: superuser only. */
+  public void allowSnapshot(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.allowSnapshot(pathOf(path));
+  }
+
+  /** {@code hdfs dfsadmin -disallowSnapshot}: superuser only, refused while snapshots exist. */
+  public void disallowSnapshot(Path path) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.disallowSnapshot(pathOf(path));
+  }
+
+  @Override public Path createSnapshot(Path path, String name) throws IOException {
+    statistics.incrementWriteOps(1);
+    try {
+      // unqualified, as HDFS answers (FsShell prints "Created snapshot /d/.snapshot/s1")
+      return new Path(nn.createSnapshot(pathOf(path), name));
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
+  }
+
+  @Override public void renameSnapshot(Path path, String oldName, String newName)
+      throws IOException {
+    statistics.incrementWriteOps(1);
+    try {
+      nn.renameSnapshot(pathOf(path), oldName, newName);
+    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw refused(e);
+    }
+  }
+
+  @Override public void deleteSnapshot(Path path, String name) throws IOException {
+    statistics.incrementWriteOps(1);
+    nn.deleteSnapshot(pathOf(path), name);
+  }
+
+  /** The snapshottable directories the caller owns (all for the superuser). */
+  public List<io.quire.protocol.types.SnapshottableDirectory> getSnapshottableDirListing()
+      throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getSnapshottableDirListing();
+  }
+
+  /** What changed from snapshot {@code from} to {@code to} ("" or "." : the current state). */
+  public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(Path path,
+      String from, String to) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getSnapshotDiffReport(pathOf(path), from, to);
   }
 
   @Override public void close() throws IOException {

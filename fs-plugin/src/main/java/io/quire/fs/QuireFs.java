@@ -89,4 +89,17 @@ public class QuireFs extends DelegateToFileSystem {
   @Override public void removeXAttr(Path path, String name) throws IOException {
     fsImpl.removeXAttr(path, name);
   }
+
+  @Override public Path createSnapshot(Path path, String name) throws IOException {
+    return fsImpl.createSnapshot(path, name);
+  }
+
+  @Override public void renameSnapshot(Path path, String oldName, String newName)
+      throws IOException {
+    fsImpl.renameSnapshot(path, oldName, newName);
+  }
+
+  @Override public void deleteSnapshot(Path path, String name) throws IOException {
+    fsImpl.deleteSnapshot(path, name);
+  }
 }

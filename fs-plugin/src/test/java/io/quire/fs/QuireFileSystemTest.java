@@ -272,7 +272,7 @@ class QuireFileSystemTest {
     assertFalse(fs.hasPathCapability(root, CommonPathCapabilities.FS_SYMLINKS));
     assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.FS_ACLS));
     assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.FS_XATTRS));
-    assertFalse(fs.hasPathCapability(root, CommonPathCapabilities.FS_SNAPSHOTS));
+    assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.FS_SNAPSHOTS));
     assertTrue(fs.hasPathCapability(root, CommonPathCapabilities.FS_MULTIPART_UPLOADER));
     try (FSDataOutputStream out = fs.create(new Path("/cap"))) {
       assertTrue(out.hasCapability("hflush"));

@@ -466,4 +466,34 @@ public final class FakeNameNode implements ClientProtocol {
   @Override public void removeXAttr(String path, String name) {
     throw new UnsupportedOperationException("FakeNameNode: removeXAttr " + path);
   }
+
+  @Override public void allowSnapshot(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: allowSnapshot " + path);
+  }
+
+  @Override public void disallowSnapshot(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: disallowSnapshot " + path);
+  }
+
+  @Override public String createSnapshot(String path, String name) {
+    throw new UnsupportedOperationException("FakeNameNode: createSnapshot " + path);
+  }
+
+  @Override public void deleteSnapshot(String path, String name) {
+    throw new UnsupportedOperationException("FakeNameNode: deleteSnapshot " + path);
+  }
+
+  @Override public void renameSnapshot(String path, String oldName, String newName) {
+    throw new UnsupportedOperationException("FakeNameNode: renameSnapshot " + path);
+  }
+
+  @Override public List<io.quire.protocol.types.SnapshottableDirectory>
+      getSnapshottableDirListing() {
+    throw new UnsupportedOperationException("FakeNameNode: getSnapshottableDirListing");
+  }
+
+  @Override public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(
+      String path, String from, String to) {
+    throw new UnsupportedOperationException("FakeNameNode: getSnapshotDiffReport " + path);
+  }
 }

@@ -27,6 +27,13 @@ public final class BlockInfo {
   private long recoveryId;
   /** True while recovery cuts the block to {@link #getNumBytes()} (truncate). */
   private boolean truncating;
+  /**
+   * How many snapshot file copies hold this block: while above 0 the block stays when its
+   * live file lets it go (delete, truncate), and goes when the last copy holding it does (its
+   * last snapshot is deleted). Derived from the snapshots (replay and image load count alike); it fits in the
+   * object's alignment padding (64 bytes with or without it).
+   */
+  private int snapshotRefs;
   /** Volatile, not journaled: null while nothing is known; see {@link BlockLocations}. */
   BlockLocations locations;
 
@@ -50,6 +57,9 @@ public final class BlockInfo {
   public void setRecoveryId(long id) { this.recoveryId = id; }
   public boolean isTruncating() { return truncating; }
   public void setTruncating(boolean t) { this.truncating = t; }
+
+  public int getSnapshotRefs() { return snapshotRefs; }
+  public void addSnapshotRef(int delta) { this.snapshotRefs += delta; }
 
   public boolean isComplete() { return state == BlockState.COMPLETE; }
 

@@ -4,7 +4,7 @@ package io.quire.namenode.namespace;
  * A file or directory of the namespace tree. Mutable, guarded by the namesystem lock, and
  * changed only while applying journal records.
  */
-public abstract class Inode {
+public abstract class Inode implements InodeAttributes {
   private final long id;
   private String name;
   private InodeDirectory parent;
@@ -14,6 +14,13 @@ public abstract class Inode {
   private long modificationTime;
   private long accessTime;
   private InodeFeatures features;
+  /**
+   * This inode's latest snapshot copy while it (and, for a directory, everything below it) is
+   * unchanged since the copy was made, else null: the next snapshot shares the copy instead of
+   * making another. If an inode has one, so has every inode below it (see
+   * {@link #changed}).
+   */
+  private SnapshotCopy frozen;
 
   protected Inode(long id, String name, short permission, String owner, String group,
       long time) {
@@ -72,6 +79,32 @@ public abstract class Inode {
     boolean removed = features != null && features.removeXAttr(name);
     dropEmptyFeatures();
     return removed;
+  }
+
+  /** The snapshots when this is a snapshottable directory, else null. */
+  public SnapshotList getSnapshots() {
+    return features == null ? null : features.snapshots();
+  }
+
+  /** Makes this directory snapshottable (an empty list) or not (null). */
+  public void setSnapshots(SnapshotList list) {
+    features().setSnapshots(list);
+    dropEmptyFeatures();
+  }
+
+  SnapshotCopy frozen() { return frozen; }
+
+  void setFrozen(SnapshotCopy copy) { this.frozen = copy; }
+
+  /**
+   * This inode is about to change (or a child is added or removed): its copy and every
+   * ancestor's copy are no longer current. Stops at the first inode without one (its
+   * ancestors have none either), so it costs nothing outside snapshotted trees.
+   */
+  public void changed() {
+    for (Inode i = this; i != null && i.frozen != null; i = i.parent) {
+      i.frozen = null;
+    }
   }
 
   private InodeFeatures features() {

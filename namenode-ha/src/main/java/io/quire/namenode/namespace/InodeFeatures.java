@@ -24,6 +24,29 @@ public final class InodeFeatures {
   private List<AclEntry> acl;
   private String[] xattrNames;
   private byte[][] xattrValues;
+  /** Non-null on a snapshottable directory (see {@link SnapshotList}). */
+  private SnapshotList snapshots;
+
+  /**
+   * A copy for a {@link SnapshotCopy}, or null when {@code f} has no ACL or attributes:
+   * shares the interned ACL list and the attribute arrays (replaced, never changed in place,
+   * by later changes of the live inode); no snapshot state.
+   */
+  static InodeFeatures frozenCopy(InodeFeatures f) {
+    if (f == null || (f.acl == null && f.xattrNames == null)) {
+      return null;
+    }
+    InodeFeatures c = new InodeFeatures();
+    c.acl = f.acl;
+    c.xattrNames = f.xattrNames;
+    c.xattrValues = f.xattrValues;
+    return c;
+  }
+
+  /** The snapshots of a snapshottable directory, null for any other inode. */
+  public SnapshotList snapshots() { return snapshots; }
+
+  void setSnapshots(SnapshotList list) { this.snapshots = list; }
 
   /** The stored ACL entries (see {@link Acls}), or null without an extended ACL. */
   public List<AclEntry> acl() { return acl; }
@@ -102,6 +125,6 @@ public final class InodeFeatures {
   }
 
   boolean isEmpty() {
-    return acl == null && xattrNames == null;
+    return acl == null && xattrNames == null && snapshots == null;
   }
 }

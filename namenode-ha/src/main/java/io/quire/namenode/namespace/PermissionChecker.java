@@ -44,7 +44,7 @@ public final class PermissionChecker {
   }
 
   /** {@code action} on {@code inode} (null inode passes: the caller handles missing paths). */
-  public void check(Inode inode, FsAction action) throws AccessControlException {
+  public void check(InodeAttributes inode, FsAction action) throws AccessControlException {
     if (!enabled || inode == null) {
       return;
     }
@@ -74,7 +74,7 @@ public final class PermissionChecker {
    * and a caller in a matching group without the access is refused; else the other entry. The
    * mask is the group bits of the permission.
    */
-  private void checkAcl(Inode inode, int mode, java.util.List<AclEntry> acl, FsAction action)
+  private void checkAcl(InodeAttributes inode, int mode, java.util.List<AclEntry> acl, FsAction action)
       throws AccessControlException {
     int want = action.ordinal();
     if (caller.user().equals(inode.getOwner())) {
@@ -140,13 +140,13 @@ public final class PermissionChecker {
     }
   }
 
-  private AccessControlException denied(Inode i, String access) {
+  private AccessControlException denied(InodeAttributes i, String access) {
     return new AccessControlException("Permission denied: user=" + caller.user() + ", access="
         + access + ", inode=\"" + i.getFullPath() + "\":" + i.getOwner() + ":" + i.getGroup()
         + ":" + mode(i));
   }
 
-  private static String mode(Inode i) {
+  private static String mode(InodeAttributes i) {
     return (i.isDirectory() ? "d" : "-") + new FsPermission(i.getPermission());
   }
 }

@@ -74,11 +74,14 @@ public final class ReservedPaths {
   }
 
   /**
-   * Refuses a mutation of a path under /.reserved (including creating /.reserved itself).
+   * Refuses a mutation of a path under /.reserved (including creating /.reserved itself), or
+   * of a path through {@code .snapshot} ({@link SnapshotPaths#checkWritable}).
    *
    * @throws InvalidPathException naming the operation and the path
    */
-  public static void checkNotReserved(String path, String op) {
+  public static void checkNotReserved(String path, String op)
+      throws io.quire.protocol.exceptions.SnapshotAccessControlException {
+    SnapshotPaths.checkWritable(path, op);
     if (isReserved(path)) {
       throw new InvalidPathException(op + ": invalid path \"" + path + "\": " + RESERVED
           + " is reserved; changes through inode paths (" + INODES + "<id>) are not supported,"

@@ -64,8 +64,19 @@ public final class AclOps {
 
   public AclStatus getAclStatus(String path) throws IOException {
     checkEnabled("getAclStatus");
-    ResolvedPath p = resolve(path, "getAclStatus");
-    Inode i = p.last();
+    io.quire.namenode.namespace.InodeAttributes i;
+    if (io.quire.namenode.namespace.SnapshotPaths.mentions(path)) {
+      // the ACL the snapshot holds (traverse checked on the live path and the copies)
+      SnapshotReads.Target t = new SnapshotReads(ctx).resolve(path, "getAclStatus",
+          ctx.checker());
+      if (t.copy() == null) {
+        throw new java.io.FileNotFoundException("getAclStatus " + t.path()
+            + ": no such file or directory");
+      }
+      i = t.copy();
+    } else {
+      i = resolve(path, "getAclStatus").last();
+    }
     List<AclEntry> stored = i.getAcl();
     FsPermission perm = new FsPermission(i.getPermission());
     return new AclStatus.Builder().owner(i.getOwner()).group(i.getGroup())

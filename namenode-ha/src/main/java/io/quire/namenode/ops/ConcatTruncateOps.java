@@ -89,6 +89,13 @@ public final class ConcatTruncateOps {
         break;
       }
       if (offset + b.getNumBytes() > newLength) {
+        if (b.getSnapshotRefs() > 0) {
+          throw new IOException(op + ": the new length " + newLength + " falls inside block "
+              + b.getBlockId() + ", which a snapshot holds (Quire truncates blocks in place and"
+              + " does not copy them on truncate as HDFS does): truncate to a block boundary ("
+              + offset + " or " + (offset + b.getNumBytes()) + "), or delete the snapshots"
+              + " of this file first");
+        }
         long gs = ctx.state().counters().getLastGenerationStamp() + 1;
         Truncate rec = new Truncate(f.getId(), newLength, ctx.now(), gs, clientName,
             clientMachine);

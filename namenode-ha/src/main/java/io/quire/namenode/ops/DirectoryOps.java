@@ -101,6 +101,7 @@ public final class DirectoryOps {
     if (i instanceof InodeDirectory d && !pc.isSuperUser() && ctx.options().permissionsEnabled()) {
       checkSubtreeAccess(pc, d);
     }
+    SnapshotChecks.checkNoSnapshotsBelow(ctx.state(), i);
     return OpResult.of(new Delete(p.path(), ctx.now()), true);
   }
 

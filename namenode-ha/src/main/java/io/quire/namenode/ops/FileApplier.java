@@ -55,7 +55,7 @@ final class FileApplier {
     InodeFile f = file(r.fileId(), r);
     BlockInfo b = block(r.fileId(), r.blockId(), r);
     f.getBlocks().remove(b);
-    s.blockManager().removeBlock(b);
+    BlockRelease.release(s, b, f, null);
   }
 
   void updateBlockLength(UpdateBlockLength r) {
@@ -102,8 +102,9 @@ final class FileApplier {
     }
     BlockInfo partial = r.recoveryGenerationStamp() != 0 && keep < blocks.size()
         ? blocks.get(keep++) : null;
+    InodeFile holder = null;
     while (blocks.size() > keep) {
-      s.blockManager().removeBlock(blocks.remove(blocks.size() - 1));
+      holder = BlockRelease.release(s, blocks.remove(blocks.size() - 1), f, holder);
     }
     f.setModificationTime(r.time());
     if (partial != null) {
@@ -147,7 +148,7 @@ final class FileApplier {
     s.counters().seenGenerationStamp(r.newGenerationStamp());
     if (r.deleteBlock()) {
       f.getBlocks().remove(b);
-      s.blockManager().removeBlock(b);
+      BlockRelease.release(s, b, f, null);
     } else {
       b.setGenerationStamp(r.newGenerationStamp());
       b.setNumBytes(r.newLength());

@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.permission.AclEntry;
  * the whole {@link NamespaceState} that replay builds.
  *
  * <pre>
- *   int   version = {@link #VERSION} (4)
+ *   int   version = {@link #VERSION} (6)
  *   long  last inode id, long last block id, long last generation stamp
  *   inode (the root), then every inode below it in pre-order (children in name order):
  *     byte  kind (0 = directory, 1 = file)
@@ -42,7 +42,10 @@ import org.apache.hadoop.fs.permission.AclEntry;
  *           [ACL: int count, then the stored entries as RecordFields.aclEntry writes them]
  *           [xattrs: int count, then per attribute: str name, bytes value (int length,
  *            -1 = null, + bytes), in the inode's order]
+ *   version 6 on: the snapshot section ({@link SnapshotImage}): snapshottable directories,
+ *   their snapshots and the copies the snapshots hold
  * </pre>
+ * (Version 5 is the quota layout of a parallel branch; merging the two puts its fields before this section.)
  * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
  * are still read: version 3 had no features byte (no ACLs or attributes), version 2 no lease
  * user either (null), version 1 neither, and its {@code str}
@@ -51,7 +54,9 @@ import org.apache.hadoop.fs.permission.AclEntry;
  */
 public final class NamespaceImage {
   /** Current image body version. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 6;
+  /** The first version with the snapshot section ({@link SnapshotImage}) after the tree. */
+  static final int VERSION_SNAPSHOTS = 6;
   /** The first version whose inodes carry a features byte (ACL, extended attributes). */
   static final int VERSION_FEATURES = 4;
   /** The first version whose open files carry their lease user. */
@@ -69,6 +74,7 @@ public final class NamespaceImage {
     out.writeLong(c.getLastBlockId());
     out.writeLong(c.getLastGenerationStamp());
     Subtree.preOrder(s.tree().getRoot(), i -> writeInode(i, out));
+    SnapshotImage.write(s, out);
   }
 
   private static void writeInode(Inode i, DataOutputStream out) throws IOException {
@@ -82,7 +88,7 @@ public final class NamespaceImage {
     out.writeLong(i.getAccessTime());
     if (i instanceof InodeDirectory d) {
       out.writeInt(d.getChildrenCount());
-      writeFeatures(i, out);
+      writeFeatures(i.getFeatures(), out);
       return;
     }
     InodeFile f = (InodeFile) i;
@@ -103,11 +109,11 @@ public final class NamespaceImage {
       out.writeLong(b.getRecoveryId());
       out.writeBoolean(b.isTruncating());
     }
-    writeFeatures(i, out);
+    writeFeatures(i.getFeatures(), out);
   }
 
-  private static void writeFeatures(Inode i, DataOutputStream out) throws IOException {
-    InodeFeatures f = i.getFeatures();
+  /** The features byte and what it announces ({@code f} may be null: none). */
+  static void writeFeatures(InodeFeatures f, DataOutputStream out) throws IOException {
     List<AclEntry> acl = f == null ? null : f.acl();
     int xattrs = f == null ? 0 : f.xattrCount();
     out.writeByte((acl != null ? 1 : 0) | (xattrs > 0 ? 2 : 0));
@@ -126,7 +132,7 @@ public final class NamespaceImage {
     }
   }
 
-  private static void readFeatures(Inode i, DataInputStream in) throws IOException {
+  static void readFeatures(Inode i, DataInputStream in) throws IOException {
     int flags = in.readUnsignedByte();
     if ((flags & ~3) != 0) {
       throw new CorruptJournalException("load image: inode " + i.getId()
@@ -201,6 +207,11 @@ public final class NamespaceImage {
       readInode(in, version, str, top.dir, s, open);
     }
     s.counters().reset(inodeId, blockId, gs);
+    if (version >= VERSION_SNAPSHOTS) {
+      SnapshotImage.read(s, in);
+    } else {
+      s.snapshottable().reset(0);
+    }
   }
 
   @FunctionalInterface

@@ -15,6 +15,8 @@ public final class NamespaceState {
   private final BlockManager blockManager;
   private final LeaseManager leases;
   private final Counters counters;
+  private final io.quire.namenode.namespace.SnapshottableDirs snapshottable =
+      new io.quire.namenode.namespace.SnapshottableDirs();
 
   public NamespaceState(InodeTree tree, BlockManager blockManager, LeaseManager leases) {
     this.tree = tree;
@@ -28,4 +30,5 @@ public final class NamespaceState {
   public BlockMap blocks() { return blockManager.getBlockMap(); }
   public LeaseManager leases() { return leases; }
   public Counters counters() { return counters; }
+  public io.quire.namenode.namespace.SnapshottableDirs snapshottable() { return snapshottable; }
 }

@@ -7,6 +7,7 @@ import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.SnapshotPaths;
 import io.quire.namenode.namespace.StatusFactory;
 import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DirectoryListing;
@@ -27,9 +28,11 @@ import org.apache.hadoop.fs.permission.FsAction;
  */
 public final class ReadOps {
   private final OpContext ctx;
+  private final SnapshotReads snapshots;
 
   public ReadOps(OpContext ctx) {
     this.ctx = ctx;
+    this.snapshots = new SnapshotReads(ctx);
   }
 
   /**
@@ -67,14 +70,26 @@ public final class ReadOps {
     } catch (FileNotFoundException e) {
       return null;
     }
+    if (SnapshotPaths.mentions(current)) {
+      try {
+        SnapshotReads.Target t = snapshots.resolve(current, "getFileInfo", ctx.checker());
+        return snapshots.getFileInfo(t);
+      } catch (FileNotFoundException e) {
+        return null;
+      }
+    }
     ResolvedPath p = ctx.state().tree().resolve(current, "getFileInfo");
     ctx.checker().checkTraverse(p, p.depth());
     return p.exists() ? StatusFactory.status(p.last(), p.path()) : null;
   }
 
   public DirectoryListing getListing(String path, String startAfter) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(current(path, "listStatus"), "listStatus");
+    String current = current(path, "listStatus");
     PermissionChecker pc = ctx.checker();
+    if (SnapshotPaths.mentions(current)) {
+      return snapshots.getListing(snapshots.resolve(current, "listStatus", pc), startAfter, pc);
+    }
+    ResolvedPath p = ctx.state().tree().resolve(current, "listStatus");
     pc.checkTraverse(p, p.depth());
     Inode i = p.last();
     if (i == null) {
@@ -99,9 +114,13 @@ public final class ReadOps {
   }
 
   public ContentSummaryInfo getContentSummary(String path) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(current(path, "getContentSummary"),
-        "getContentSummary");
+    String current = current(path, "getContentSummary");
     PermissionChecker pc = ctx.checker();
+    if (SnapshotPaths.mentions(current)) {
+      return snapshots.getContentSummary(snapshots.resolve(current, "getContentSummary", pc),
+          pc);
+    }
+    ResolvedPath p = ctx.state().tree().resolve(current, "getContentSummary");
     pc.checkTraverse(p, p.depth());
     if (!p.exists()) {
       throw new FileNotFoundException("getContentSummary " + p.path()
@@ -114,6 +133,13 @@ public final class ReadOps {
   }
 
   public boolean isFileClosed(String path) throws IOException {
+    String current = current(path, "isFileClosed");
+    if (SnapshotPaths.mentions(current)) {
+      PermissionChecker pc = ctx.checker();
+      snapshots.file(snapshots.resolve(current, "isFileClosed", pc), "isFileClosed",
+          FsAction.NONE, pc);
+      return true;
+    }
     return !FileOpsSupport.file(ctx, current(path, "isFileClosed"), "isFileClosed",
         FsAction.NONE).isUnderConstruction();
   }
@@ -129,7 +155,14 @@ public final class ReadOps {
       throw new IllegalArgumentException("getBlockLocations " + path + ": negative offset "
           + offset + " or length " + length);
     }
-    InodeFile f = FileOpsSupport.file(ctx, current(path, "open"), "open", FsAction.READ);
+    String current = current(path, "open");
+    if (SnapshotPaths.mentions(current)) {
+      PermissionChecker pc = ctx.checker();
+      long end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
+      return snapshots.getBlockLocations(snapshots.file(snapshots.resolve(current, "open", pc),
+          "open", FsAction.READ, pc), offset, end, clientIp);
+    }
+    InodeFile f = FileOpsSupport.file(ctx, current, "open", FsAction.READ);
     List<BlockInfo> blocks = f.getBlocks();
     List<LocatedBlock> out = new ArrayList<>(Math.min(blocks.size(), 16));
     long pos = 0;

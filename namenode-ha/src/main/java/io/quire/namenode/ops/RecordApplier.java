@@ -13,14 +13,19 @@ public final class RecordApplier {
   private final NamespaceState state;
   private final TreeApplier tree;
   private final FileApplier files;
+  private final SnapshotApplier snapshots;
+  private final SnapshotInvalidation invalidation;
 
   public RecordApplier(NamespaceState state) {
     this.state = state;
     this.tree = new TreeApplier(state);
     this.files = new FileApplier(state);
+    this.snapshots = new SnapshotApplier(state);
+    this.invalidation = new SnapshotInvalidation(state);
   }
 
   public void apply(EditRecord rec) {
+    invalidation.before(rec);
     switch (rec.type()) {
       case MKDIR -> tree.mkdir((Mkdir) rec);
       case CREATE_FILE -> tree.createFile((CreateFile) rec);
@@ -46,6 +51,11 @@ public final class RecordApplier {
       case SET_ACL -> tree.setAcl((SetAcl) rec);
       case SET_XATTR -> tree.setXAttr((SetXAttr) rec);
       case REMOVE_XATTR -> tree.removeXAttr((RemoveXAttr) rec);
+      case ALLOW_SNAPSHOT -> snapshots.allow((AllowSnapshot) rec);
+      case DISALLOW_SNAPSHOT -> snapshots.disallow((DisallowSnapshot) rec);
+      case CREATE_SNAPSHOT -> snapshots.create((CreateSnapshot) rec);
+      case DELETE_SNAPSHOT -> snapshots.delete((DeleteSnapshot) rec);
+      case RENAME_SNAPSHOT -> snapshots.rename((RenameSnapshot) rec);
       case RPC_CALL -> { } // retry-cache bookkeeping only (Namesystem#replay), no namespace change
       default -> throw new IllegalStateException("no apply for " + rec.type());
     }

@@ -67,7 +67,10 @@ public final class RenameOp {
     Inode existing = d.last();
     if (existing != null) {
       checkReplace(op, d.path(), srcInode, existing, mode);
+      SnapshotChecks.checkNoSnapshotsBelow(ctx.state(), existing);
     }
+    SnapshotChecks.checkNoSnapshotsBelow(ctx.state(), srcInode);
+    SnapshotChecks.checkNotNested(ctx.state(), srcInode, dstParent, s.path(), d.path());
     pc.check(s.parent(), FsAction.WRITE_EXECUTE);
     pc.checkSticky(s.parent(), srcInode);
     pc.check(dstParent, FsAction.WRITE_EXECUTE);

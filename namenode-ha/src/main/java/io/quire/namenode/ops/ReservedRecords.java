@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.InvalidPathException;
 /**
  * The last line of the reserved namespace: every path a validated mutation is about to journal
  * is checked, so no route (a rename into "/", a parent made on the way, a path computed from
- * an inode) can make or change anything under {@code /.reserved}.
+ * an inode) can make or change anything under {@code /.reserved} or a {@code .snapshot}.
  */
 public final class ReservedRecords {
   private ReservedRecords() {}
@@ -62,8 +62,11 @@ public final class ReservedRecords {
   }
 
   private static void check(String op, String path) {
-    if (ReservedPaths.isReserved(path)) {
+    try {
       ReservedPaths.checkNotReserved(path, op);
+    } catch (org.apache.hadoop.security.AccessControlException
+        | org.apache.hadoop.HadoopIllegalArgumentException e) {
+      throw new InvalidPathException(op + ": invalid path \"" + path + "\": " + e.getMessage());
     }
   }
 }

@@ -134,11 +134,14 @@ final class TreeApplier {
     Subtree.preOrder(root, i -> {
       if (i instanceof InodeFile f) {
         files.add(f);
+      } else if (i.getSnapshots() != null) {
+        s.snapshottable().remove((InodeDirectory) i); // validation: it has no snapshots
       }
     });
     for (InodeFile f : files) {
+      InodeFile holder = null;
       for (BlockInfo b : f.getBlocks()) {
-        s.blockManager().removeBlock(b);
+        holder = BlockRelease.release(s, b, f, holder);
       }
       if (f.isUnderConstruction()) {
         s.leases().removeFile(f.getClientName(), f.getId());

@@ -19,7 +19,11 @@ public enum AtMostOnceOp {
   /** Never journaled: AddBlockOps recognises a repeat from the namespace. */
   ADD_BLOCK(8, "addBlock"),
   SET_XATTR(9, "setXAttr"),
-  REMOVE_XATTR(10, "removeXAttr");
+  REMOVE_XATTR(10, "removeXAttr"),
+  // 11: quotas
+  CREATE_SNAPSHOT(12, "createSnapshot"),
+  DELETE_SNAPSHOT(13, "deleteSnapshot"),
+  RENAME_SNAPSHOT(14, "renameSnapshot");
 
   private final int code;
   private final String method;

@@ -231,4 +231,38 @@ public sealed interface EditRecord {
   record RemoveXAttr(String path, String name) implements EditRecord {
     public RecordType type() { return RecordType.REMOVE_XATTR; }
   }
+
+  /** The directory {@code path} becomes snapshottable (HDFS's allowSnapshot). */
+  record AllowSnapshot(String path) implements EditRecord {
+    public RecordType type() { return RecordType.ALLOW_SNAPSHOT; }
+  }
+
+  /** The directory {@code path}, without snapshots, stops being snapshottable. */
+  record DisallowSnapshot(String path) implements EditRecord {
+    public RecordType type() { return RecordType.DISALLOW_SNAPSHOT; }
+  }
+
+  /**
+   * Snapshot {@code name} of the snapshottable directory {@code path}, with the id
+   * {@code snapshotId} (unique in the namesystem), taken at {@code time}: the tree below
+   * {@code path} as it is when the record is applied.
+   */
+  record CreateSnapshot(String path, int snapshotId, String name, long time)
+      implements EditRecord {
+    public RecordType type() { return RecordType.CREATE_SNAPSHOT; }
+  }
+
+  /**
+   * Deletes snapshot {@code name} of {@code path} (whose modification time becomes
+   * {@code time}, as HDFS sets it); blocks no longer referenced go too.
+   */
+  record DeleteSnapshot(String path, String name, long time) implements EditRecord {
+    public RecordType type() { return RecordType.DELETE_SNAPSHOT; }
+  }
+
+  /** Renames snapshot {@code oldName} of {@code path} to {@code newName} at {@code time}. */
+  record RenameSnapshot(String path, String oldName, String newName, long time)
+      implements EditRecord {
+    public RecordType type() { return RecordType.RENAME_SNAPSHOT; }
+  }
 }

@@ -81,6 +81,14 @@ public final class RecordFields {
         bytes(o, r.value()); }
       case REMOVE_XATTR -> { RemoveXAttr r = (RemoveXAttr) rec; str(o, r.path());
         str(o, r.name()); }
+      case ALLOW_SNAPSHOT -> str(o, ((AllowSnapshot) rec).path());
+      case DISALLOW_SNAPSHOT -> str(o, ((DisallowSnapshot) rec).path());
+      case CREATE_SNAPSHOT -> { CreateSnapshot r = (CreateSnapshot) rec; str(o, r.path());
+        o.writeInt(r.snapshotId()); str(o, r.name()); o.writeLong(r.time()); }
+      case DELETE_SNAPSHOT -> { DeleteSnapshot r = (DeleteSnapshot) rec; str(o, r.path());
+        str(o, r.name()); o.writeLong(r.time()); }
+      case RENAME_SNAPSHOT -> { RenameSnapshot r = (RenameSnapshot) rec; str(o, r.path());
+        str(o, r.oldName()); str(o, r.newName()); o.writeLong(r.time()); }
       default -> throw new IllegalArgumentException("no encoding for " + rec.type());
     }
   }
@@ -166,6 +174,12 @@ public final class RecordFields {
       }
       case SET_XATTR -> new SetXAttr(str(i), str(i), bytes(i));
       case REMOVE_XATTR -> new RemoveXAttr(str(i), str(i));
+      case ALLOW_SNAPSHOT -> new AllowSnapshot(str(i));
+      case DISALLOW_SNAPSHOT -> new DisallowSnapshot(str(i));
+      case CREATE_SNAPSHOT -> new CreateSnapshot(str(i), i.readInt(), str(i), i.readLong());
+      case DELETE_SNAPSHOT -> new DeleteSnapshot(str(i), str(i), i.readLong());
+      case RENAME_SNAPSHOT -> new RenameSnapshot(str(i), str(i), str(i), i.readLong());
+      default -> throw new IOException("no decoding for " + type);
     };
   }
 

@@ -28,9 +28,15 @@ public enum RecordType {
   RPC_CALL(21),
   SET_ACL(22),
   SET_XATTR(23),
-  REMOVE_XATTR(24);
+  REMOVE_XATTR(24),
+  // 25-26: quotas
+  ALLOW_SNAPSHOT(27),
+  DISALLOW_SNAPSHOT(28),
+  CREATE_SNAPSHOT(29),
+  DELETE_SNAPSHOT(30),
+  RENAME_SNAPSHOT(31);
 
-  private static final RecordType[] BY_CODE = new RecordType[32];
+  private static final RecordType[] BY_CODE = new RecordType[64];
 
   static {
     for (RecordType t : values()) {

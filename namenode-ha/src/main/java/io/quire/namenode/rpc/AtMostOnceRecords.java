@@ -21,7 +21,10 @@ import org.apache.hadoop.ipc.Server;
  *   <li>create: {@link CallAnswer#FILE_STATUS} of the created file;</li>
  *   <li>append: {@link CallAnswer#LAST_BLOCK} of the reopened file;</li>
  *   <li>delete, complete (when it closed the file): {@link CallAnswer#TRUE};</li>
- *   <li>rename, concat, updatePipeline: {@link CallAnswer#NONE}.</li>
+ *   <li>rename, concat, updatePipeline, deleteSnapshot, renameSnapshot:
+ *   {@link CallAnswer#NONE};</li>
+ *   <li>createSnapshot: {@link CallAnswer#NONE} with the snapshot id in the inode id field
+ *   (the answer, the snapshot's path, is looked up by id).</li>
  * </ul>
  * A call that journaled nothing records nothing (running it again gives the same answer);
  * addBlock recognises its own retries from the namespace (see AddBlockOps).
@@ -56,6 +59,16 @@ final class AtMostOnceRecords {
   static final Derivation COMPLETE = (id, call, op, records) ->
       records.stream().anyMatch(r -> r instanceof CloseFile)
           ? new RpcCall(id, call, CallAnswer.TRUE, 0, op) : null;
+
+  /** createSnapshot: the snapshot id (in the inode id field) names the answer's snapshot. */
+  static final Derivation CREATE_SNAPSHOT = (id, call, op, records) -> {
+    for (EditRecord r : records) {
+      if (r instanceof EditRecord.CreateSnapshot c) {
+        return new RpcCall(id, call, CallAnswer.NONE, c.snapshotId(), op);
+      }
+    }
+    return null;
+  };
 
   static final Derivation TRUE_IF_ANY = (id, call, op, records) ->
       new RpcCall(id, call, CallAnswer.TRUE, 0, op);

@@ -252,7 +252,9 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   @Override public void concat(String target, List<String> sources) throws IOException {
     ReservedPaths.checkNotReserved(target, "concat");
-    sources.forEach(s -> ReservedPaths.checkNotReserved(s, "concat"));
+    for (String s : sources) {
+      ReservedPaths.checkNotReserved(s, "concat");
+    }
     journaledOnce(AtMostOnceOp.CONCAT, target,
         () -> ops.concatTruncate().concat(target, sources));
   }
@@ -382,5 +384,49 @@ public final class ClientRpcHandler implements ClientProtocol {
   @Override public void removeXAttr(String path, String name) throws IOException {
     journaledOnce(AtMostOnceOp.REMOVE_XATTR, path,
         () -> ops.xattrs().removeXAttr(path, name));
+  }
+
+  @Override public void allowSnapshot(String path) throws IOException {
+    ns.mutate("allowSnapshot", path, () -> ops.snapshots().allowSnapshot(path));
+  }
+
+  @Override public void disallowSnapshot(String path) throws IOException {
+    ns.mutate("disallowSnapshot", path, () -> ops.snapshots().disallowSnapshot(path));
+  }
+
+  @Override public String createSnapshot(String path, String name) throws IOException {
+    return journaledOnce(AtMostOnceOp.CREATE_SNAPSHOT, path, this::snapshotPath,
+        AtMostOnceRecords.CREATE_SNAPSHOT, () -> ops.snapshots().createSnapshot(path, name));
+  }
+
+  /** The answer of a createSnapshot known from the journal: the snapshot's path now. */
+  private String snapshotPath(RetryCacheSupport.ReplayedAnswer r) throws IOException {
+    String p = ns.read(() -> ops.snapshots().snapshotPathOf((int) r.inodeId()));
+    if (p == null) {
+      throw new org.apache.hadoop.fs.InvalidRequestException("createSnapshot: snapshot "
+          + r.inodeId() + " of this call was deleted since");
+    }
+    return p;
+  }
+
+  @Override public void deleteSnapshot(String path, String name) throws IOException {
+    journaledOnce(AtMostOnceOp.DELETE_SNAPSHOT, path,
+        () -> ops.snapshots().deleteSnapshot(path, name));
+  }
+
+  @Override public void renameSnapshot(String path, String oldName, String newName)
+      throws IOException {
+    journaledOnce(AtMostOnceOp.RENAME_SNAPSHOT, path,
+        () -> ops.snapshots().renameSnapshot(path, oldName, newName));
+  }
+
+  @Override public List<io.quire.protocol.types.SnapshottableDirectory>
+      getSnapshottableDirListing() throws IOException {
+    return ns.read(() -> ops.snapshots().getSnapshottableDirListing());
+  }
+
+  @Override public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(
+      String path, String from, String to) throws IOException {
+    return ns.read(() -> ops.snapshots().diff(path, from, to));
   }
 }

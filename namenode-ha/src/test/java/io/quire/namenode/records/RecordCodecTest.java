@@ -54,7 +54,34 @@ class RecordCodecTest {
         new SetAcl("/a", (short) 0644, List.of()),
         new SetXAttr("/a/f", "user.k", new byte[] {0, 1, -1}),
         new SetXAttr("/a/f", "trusted.empty", null),
-        new RemoveXAttr("/a/f", "user.k"));
+        new RemoveXAttr("/a/f", "user.k"),
+        new AllowSnapshot("/a"),
+        new DisallowSnapshot("/a"),
+        new CreateSnapshot("/a", 7, "s\u00e9", 84),
+        new DeleteSnapshot("/a", "s1", 85),
+        new RenameSnapshot("/a", "s1", "s2", 86),
+        new RpcCall(new byte[16], 3, CallAnswer.NONE, 7, AtMostOnceOp.CREATE_SNAPSHOT));
+  }
+
+  /** The snapshot records as they are on disk (types 27-31, payload v3). */
+  @Test
+  void snapshotGoldenBytes() throws Exception {
+    assertEquals(Arrays.toString(new byte[] {3, 27, 0, 0, 0, 2, '/', 'a'}),
+        Arrays.toString(RecordCodec.encode(new AllowSnapshot("/a"))));
+    assertEquals(Arrays.toString(new byte[] {3, 28, 0, 0, 0, 2, '/', 'a'}),
+        Arrays.toString(RecordCodec.encode(new DisallowSnapshot("/a"))));
+    assertEquals(Arrays.toString(new byte[] {3, 29, 0, 0, 0, 2, '/', 'a', 0, 0, 1, 2,
+        0, 0, 0, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 9}),
+        Arrays.toString(RecordCodec.encode(new CreateSnapshot("/a", 258, "s1", 9))));
+    assertEquals(Arrays.toString(new byte[] {3, 30, 0, 0, 0, 2, '/', 'a', 0, 0, 0, 2, 's', '1',
+        0, 0, 0, 0, 0, 0, 0, 10}),
+        Arrays.toString(RecordCodec.encode(new DeleteSnapshot("/a", "s1", 10))));
+    assertEquals(Arrays.toString(new byte[] {3, 31, 0, 0, 0, 2, '/', 'a', 0, 0, 0, 2, 's', '1',
+        0, 0, 0, 2, 's', '2', 0, 0, 0, 0, 0, 0, 0, 11}),
+        Arrays.toString(RecordCodec.encode(new RenameSnapshot("/a", "s1", "s2", 11))));
+    assertEquals(12, AtMostOnceOp.CREATE_SNAPSHOT.code());
+    assertEquals(13, AtMostOnceOp.DELETE_SNAPSHOT.code());
+    assertEquals(14, AtMostOnceOp.RENAME_SNAPSHOT.code());
   }
 
   static AclEntry acl(AclEntryScope scope, AclEntryType type, String name, FsAction perm) {

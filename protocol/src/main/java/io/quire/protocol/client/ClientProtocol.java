@@ -303,4 +303,42 @@ public interface ClientProtocol {
   /** Removes {@code name}; an IOException when it is not set. */
   @AtMostOnce
   void removeXAttr(String path, String name) throws IOException;
+
+  // ---- snapshots (HDFS's semantics; paths under <dir>/.snapshot/<name> are read-only) -----
+
+  /** Makes directory {@code path} snapshottable (superuser only; nested ones are refused). */
+  @Idempotent
+  void allowSnapshot(String path) throws IOException;
+
+  /** Makes {@code path} not snapshottable; refused while it has snapshots (superuser only). */
+  @Idempotent
+  void disallowSnapshot(String path) throws IOException;
+
+  /**
+   * Takes snapshot {@code name} (null: HDFS's default "s" + yyyyMMdd-HHmmss.SSS) of the
+   * snapshottable directory {@code path} (its owner or the superuser); answers the snapshot's
+   * path {@code <path>/.snapshot/<name>}.
+   */
+  @AtMostOnce
+  String createSnapshot(String path, String name) throws IOException;
+
+  /** Deletes a snapshot; blocks that only it held are deleted. */
+  @AtMostOnce
+  void deleteSnapshot(String path, String name) throws IOException;
+
+  @AtMostOnce
+  void renameSnapshot(String path, String oldName, String newName) throws IOException;
+
+  /** The snapshottable directories the caller owns (all of them for the superuser). */
+  @Idempotent
+  List<io.quire.protocol.types.SnapshottableDirectory> getSnapshottableDirListing()
+      throws IOException;
+
+  /**
+   * What changed under snapshottable {@code path} from snapshot {@code from} to {@code to}
+   * ("" or "." names the current state), as HDFS's getSnapshotDiffReport.
+   */
+  @Idempotent
+  List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(String path,
+      String from, String to) throws IOException;
 }

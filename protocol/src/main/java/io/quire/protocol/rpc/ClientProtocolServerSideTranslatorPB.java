@@ -401,4 +401,81 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
       return RemoveXAttrResponseProto.getDefaultInstance();
     });
   }
+
+  @Override
+  public AllowSnapshotResponseProto allowSnapshot(RpcController c, AllowSnapshotRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.allowSnapshot(req.getPath());
+      return AllowSnapshotResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public DisallowSnapshotResponseProto disallowSnapshot(RpcController c,
+      DisallowSnapshotRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.disallowSnapshot(req.getPath());
+      return DisallowSnapshotResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public CreateSnapshotResponseProto createSnapshot(RpcController c,
+      CreateSnapshotRequestProto req) throws ServiceException {
+    return serve(() -> CreateSnapshotResponseProto.newBuilder().setSnapshotPath(
+        impl.createSnapshot(req.getPath(), req.hasName() ? req.getName() : null)).build());
+  }
+
+  @Override
+  public DeleteSnapshotResponseProto deleteSnapshot(RpcController c,
+      DeleteSnapshotRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.deleteSnapshot(req.getPath(), req.getName());
+      return DeleteSnapshotResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public RenameSnapshotResponseProto renameSnapshot(RpcController c,
+      RenameSnapshotRequestProto req) throws ServiceException {
+    return serve(() -> {
+      impl.renameSnapshot(req.getPath(), req.getOldName(), req.getNewName());
+      return RenameSnapshotResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetSnapshottableDirListingResponseProto getSnapshottableDirListing(RpcController c,
+      GetSnapshottableDirListingRequestProto req) throws ServiceException {
+    return serve(() -> {
+      GetSnapshottableDirListingResponseProto.Builder b =
+          GetSnapshottableDirListingResponseProto.newBuilder();
+      for (io.quire.protocol.types.SnapshottableDirectory d : impl.getSnapshottableDirListing()) {
+        b.addDirs(SnapshottableDirectoryProto.newBuilder()
+            .setStatus(NamespaceConverter.toProto(d.status()))
+            .setSnapshotCount(d.snapshotCount()).setSnapshotQuota(d.snapshotQuota()));
+      }
+      return b.build();
+    });
+  }
+
+  @Override
+  public GetSnapshotDiffReportResponseProto getSnapshotDiffReport(RpcController c,
+      GetSnapshotDiffReportRequestProto req) throws ServiceException {
+    return serve(() -> {
+      GetSnapshotDiffReportResponseProto.Builder b =
+          GetSnapshotDiffReportResponseProto.newBuilder();
+      for (io.quire.protocol.types.SnapshotDiffEntry e : impl.getSnapshotDiffReport(
+          req.getPath(), req.getFromSnapshot(), req.getToSnapshot())) {
+        SnapshotDiffEntryProto.Builder eb = SnapshotDiffEntryProto.newBuilder()
+            .setType(e.type()).setPath(e.path());
+        if (e.target() != null) {
+          eb.setTarget(e.target());
+        }
+        b.addEntries(eb);
+      }
+      return b.build();
+    });
+  }
 }

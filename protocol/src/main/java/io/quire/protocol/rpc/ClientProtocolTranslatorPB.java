@@ -381,4 +381,63 @@ public final class ClientProtocolTranslatorPB
     invoke(() -> rpc.removeXAttr(null,
         RemoveXAttrRequestProto.newBuilder().setPath(path).setName(name).build()));
   }
+
+  @Override
+  public void allowSnapshot(String path) throws IOException {
+    invoke(() -> rpc.allowSnapshot(null,
+        AllowSnapshotRequestProto.newBuilder().setPath(path).build()));
+  }
+
+  @Override
+  public void disallowSnapshot(String path) throws IOException {
+    invoke(() -> rpc.disallowSnapshot(null,
+        DisallowSnapshotRequestProto.newBuilder().setPath(path).build()));
+  }
+
+  @Override
+  public String createSnapshot(String path, String name) throws IOException {
+    CreateSnapshotRequestProto.Builder b = CreateSnapshotRequestProto.newBuilder().setPath(path);
+    if (name != null) {
+      b.setName(name);
+    }
+    return invoke(() -> rpc.createSnapshot(null, b.build())).getSnapshotPath();
+  }
+
+  @Override
+  public void deleteSnapshot(String path, String name) throws IOException {
+    invoke(() -> rpc.deleteSnapshot(null,
+        DeleteSnapshotRequestProto.newBuilder().setPath(path).setName(name).build()));
+  }
+
+  @Override
+  public void renameSnapshot(String path, String oldName, String newName) throws IOException {
+    invoke(() -> rpc.renameSnapshot(null, RenameSnapshotRequestProto.newBuilder()
+        .setPath(path).setOldName(oldName).setNewName(newName).build()));
+  }
+
+  @Override
+  public List<io.quire.protocol.types.SnapshottableDirectory> getSnapshottableDirListing()
+      throws IOException {
+    List<io.quire.protocol.types.SnapshottableDirectory> out = new java.util.ArrayList<>();
+    for (SnapshottableDirectoryProto d : invoke(() -> rpc.getSnapshottableDirListing(null,
+        GetSnapshottableDirListingRequestProto.getDefaultInstance())).getDirsList()) {
+      out.add(new io.quire.protocol.types.SnapshottableDirectory(
+          NamespaceConverter.toInodeStatus(d.getStatus()), d.getSnapshotCount(),
+          d.getSnapshotQuota()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(String path,
+      String from, String to) throws IOException {
+    List<io.quire.protocol.types.SnapshotDiffEntry> out = new java.util.ArrayList<>();
+    for (SnapshotDiffEntryProto e : invoke(() -> rpc.getSnapshotDiffReport(null,
+        GetSnapshotDiffReportRequestProto.newBuilder().setPath(path).setFromSnapshot(from)
+            .setToSnapshot(to).build())).getEntriesList()) {
+      out.add(new io.quire.protocol.types.SnapshotDiffEntry(e.getType(), e.getPath(),
+          e.hasTarget() ? e.getTarget() : null));
+    }
+    return out;
+  }
 }

@@ -260,6 +260,44 @@ class ClientProtocolWireTest {
   }
 
   @Test
+  void snapshotCallsRoundTrip() throws IOException {
+    checkVoid("allowSnapshot", p -> {
+      p.allowSnapshot("/d");
+      return null;
+    }, "/d");
+    checkVoid("disallowSnapshot", p -> {
+      p.disallowSnapshot("/d");
+      return null;
+    }, "/d");
+    check("createSnapshot", "/d/.snapshot/s1", p -> p.createSnapshot("/d", "s1"), "/d", "s1");
+    check("createSnapshot", "/d/.snapshot/s2", p -> p.createSnapshot("/d", null), "/d", null);
+    checkVoid("deleteSnapshot", p -> {
+      p.deleteSnapshot("/d", "s1");
+      return null;
+    }, "/d", "s1");
+    checkVoid("renameSnapshot", p -> {
+      p.renameSnapshot("/d", "s1", "s2");
+      return null;
+    }, "/d", "s1", "s2");
+    List<io.quire.protocol.types.SnapshotDiffEntry> diff = List.of(
+        new io.quire.protocol.types.SnapshotDiffEntry("M", "", null),
+        new io.quire.protocol.types.SnapshotDiffEntry("R", "a", "b"));
+    check("getSnapshotDiffReport", diff, p -> p.getSnapshotDiffReport("/d", "s1", "."), "/d",
+        "s1", ".");
+    assertEquals("R\t./a -> ./b", diff.get(1).toString());
+    InodeStatus st = new InodeStatus("/d", 16390, true, 0, (short) 0, 0, 1, 2,
+        (short) 0755, "o", "g", 3, false, "", false);
+    fixture.client.returns("getSnapshottableDirListing",
+        List.of(new io.quire.protocol.types.SnapshottableDirectory(st, 2, 65536)));
+    var got = nn.getSnapshottableDirListing();
+    assertEquals(1, got.size());
+    assertEquals("/d", got.get(0).status().getPath());
+    assertEquals(3, got.get(0).status().getChildrenCount());
+    assertEquals(2, got.get(0).snapshotCount());
+    assertEquals(65536, got.get(0).snapshotQuota());
+  }
+
+  @Test
   void booleanResultsKeepTheirValue() throws IOException {
     fixture.client.returns("mkdirs", false);
     assertFalse(nn.mkdirs("/x", (short) 0755, false));

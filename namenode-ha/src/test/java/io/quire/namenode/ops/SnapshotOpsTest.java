@@ -1,0 +1,344 @@
+package io.quire.namenode.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.testing.NamesystemFixture;
+import io.quire.protocol.client.ClientProtocol;
+import io.quire.protocol.exceptions.SnapshotAccessControlException;
+import io.quire.protocol.exceptions.SnapshotException;
+import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.InodeStatus;
+import io.quire.protocol.types.LocatedBlock;
+import io.quire.protocol.types.LocatedBlocks;
+import io.quire.protocol.types.RenameMode;
+import io.quire.protocol.types.SnapshotDiffEntry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.security.PrivilegedExceptionAction;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.HadoopIllegalArgumentException;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Snapshots on a namesystem: reads through .snapshot see files as they were (appended,
+ * deleted, truncated since), blocks held by a snapshot stay until its deletion, HDFS's errors,
+ * who may do what, and the checkpoint image keeping snapshots and their sharing.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SnapshotOpsTest {
+  private static final UserGroupInformation BOB =
+      UserGroupInformation.createUserForTesting("bob", new String[] {"bobs"});
+
+  private static <T> T asBob(PrivilegedExceptionAction<T> a) throws Exception {
+    return BOB.doAs(a);
+  }
+
+  private static NamesystemFixture cluster() throws IOException {
+    NamesystemFixture fx = new NamesystemFixture();
+    fx.addDatanode(0);
+    fx.client.mkdirs("/d", (short) 0755, true);
+    fx.client.allowSnapshot("/d");
+    return fx;
+  }
+
+  /** Appends {@code bytes} to the last block (or a new one) of {@code path} and closes it. */
+  private static void append(NamesystemFixture fx, String path, long bytes) throws IOException {
+    ClientProtocol nn = fx.client;
+    LocatedBlock last = nn.append(path, "ap");
+    InodeStatus st = nn.getFileInfo(path);
+    Block b;
+    if (last != null) {
+      b = last.getBlock().withNumBytes(last.getBlock().getNumBytes() + bytes);
+    } else {
+      b = nn.addBlock(path, st.getFileId(), "ap", null, List.of(), null).getBlock()
+          .withNumBytes(bytes);
+    }
+    fx.finalized(0, b);
+    assertTrue(nn.complete(path, st.getFileId(), "ap", b));
+  }
+
+  @Test
+  void snapshotReadsSeeTheFileAsItWasAfterAppendAndDelete() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2); // 2000 bytes in blocks of 1000
+    assertEquals("/d/.snapshot/s1", nn.createSnapshot("/d", "s1"));
+    append(fx, "/d/f", 20);
+    assertEquals(2020, nn.getFileInfo("/d/f").getLength());
+    assertEquals(2000, nn.getFileInfo("/d/.snapshot/s1/f").getLength());
+    LocatedBlocks lbs = nn.getBlockLocations("/d/.snapshot/s1/f", 0, Long.MAX_VALUE);
+    assertEquals(2000, lbs.getFileLength());
+    assertEquals(2, lbs.getBlocks().size());
+    long liveBlocks = fx.ns.read(() -> (long) fx.ns.getState().blocks().size());
+
+    nn.delete("/d/f", false);
+    assertNull(nn.getFileInfo("/d/f"));
+    assertEquals(2000, nn.getFileInfo("/d/.snapshot/s1/f").getLength());
+    assertEquals(liveBlocks, fx.ns.read(() -> (long) fx.ns.getState().blocks().size()),
+        "blocks held by the snapshot must stay in the block map");
+    assertEquals(List.of(), deletes(fx.heartbeat(0)), "no replica may be deleted yet");
+    lbs = nn.getBlockLocations("/d/.snapshot/s1/f", 0, Long.MAX_VALUE);
+    assertEquals(2, lbs.getBlocks().size());
+    assertFalse(lbs.getBlocks().get(0).getLocations().isEmpty(), "replicas still located");
+    assertEquals(List.of("f"), names(nn.getListing("/d/.snapshot/s1", null).getEntries()));
+    assertEquals(List.of("s1"), names(nn.getListing("/d/.snapshot", null).getEntries()));
+
+    nn.setAcl("/d", org.apache.hadoop.fs.permission.AclEntry.parseAclSpec(
+        "user::rwx,group::r-x,other::r-x,user:bob:r-x", true));
+    assertEquals(0, nn.getAclStatus("/d/.snapshot/s1").getEntries().size(),
+        "the snapshot holds the ACL of its time");
+    assertEquals(2, nn.getAclStatus("/d").getEntries().size());
+    nn.deleteSnapshot("/d", "s1");
+    assertEquals(0, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+    assertEquals(2, deletes(fx.heartbeat(0)).size(), "both blocks' replicas are deleted");
+    assertNull(nn.getFileInfo("/d/.snapshot/s1/f"));
+  }
+
+  @Test
+  void truncateToABlockBoundaryKeepsTheCutBlockForTheSnapshot() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2);
+    nn.createSnapshot("/d", "s1");
+    assertTrue(nn.truncate("/d/f", 1000, "t"));
+    assertEquals(1000, nn.getFileInfo("/d/f").getLength());
+    assertEquals(2000, nn.getFileInfo("/d/.snapshot/s1/f").getLength());
+    assertEquals(2, nn.getBlockLocations("/d/.snapshot/s1/f", 0, 5000).getBlocks().size());
+    IOException e = assertThrows(IOException.class, () -> nn.truncate("/d/f", 500, "t"));
+    assertTrue(e.getMessage().contains("a snapshot holds"), e.getMessage());
+    nn.deleteSnapshot("/d", "s1");
+    assertEquals(1, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+  }
+
+  @Test
+  void snapshotPathsAreReadOnlyAndDotSnapshotIsReserved() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 1);
+    nn.createSnapshot("/d", "s1");
+    assertThrows(SnapshotAccessControlException.class, () -> nn.delete("/d/.snapshot/s1/f",
+        false));
+    assertThrows(SnapshotAccessControlException.class,
+        () -> nn.mkdirs("/d/.snapshot/s1/x", (short) 0755, true));
+    assertThrows(SnapshotAccessControlException.class,
+        () -> nn.rename("/d/.snapshot/s1/f", "/d/g", RenameMode.NO_OVERWRITE));
+    assertThrows(SnapshotAccessControlException.class,
+        () -> nn.setPermission("/d/.snapshot/s1/f", (short) 0600));
+    HadoopIllegalArgumentException reserved = assertThrows(HadoopIllegalArgumentException.class,
+        () -> nn.mkdirs("/e/.snapshot", (short) 0755, true));
+    assertEquals("\".snapshot\" is a reserved name.", reserved.getMessage());
+    assertNotNull(nn.getFileInfo("/d/.snapshot"));
+    assertNull(nn.getFileInfo("/e/.snapshot"));
+  }
+
+  @Test
+  void hdfsErrors() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    nn.mkdirs("/d/sub", (short) 0755, true);
+    nn.mkdirs("/plain", (short) 0755, true);
+    assertEquals("Nested snapshottable directories not allowed: path=/d/sub, the ancestor /d"
+        + " is already a snapshottable directory.",
+        assertThrows(SnapshotException.class, () -> nn.allowSnapshot("/d/sub")).getMessage());
+    assertEquals("Nested snapshottable directories not allowed: path=/, the subdirectory /d"
+        + " is already a snapshottable directory.",
+        assertThrows(SnapshotException.class, () -> nn.allowSnapshot("/")).getMessage());
+    assertEquals("Directory is not a snapshottable directory: /plain",
+        assertThrows(SnapshotException.class, () -> nn.createSnapshot("/plain", "s"))
+            .getMessage());
+    nn.createSnapshot("/d", "s1");
+    assertEquals("Failed to add snapshot: there is already a snapshot with the same name"
+        + " \"s1\".", assertThrows(SnapshotException.class,
+            () -> nn.createSnapshot("/d", "s1")).getMessage());
+    assertEquals("Cannot delete snapshot s9 from path /d: the snapshot does not exist.",
+        assertThrows(SnapshotException.class, () -> nn.deleteSnapshot("/d", "s9"))
+            .getMessage());
+    nn.createSnapshot("/d", "s2");
+    assertEquals("The snapshot s2 already exists for directory /d",
+        assertThrows(SnapshotException.class, () -> nn.renameSnapshot("/d", "s1", "s2"))
+            .getMessage());
+    assertEquals("The snapshot s9 does not exist for directory /d",
+        assertThrows(SnapshotException.class, () -> nn.renameSnapshot("/d", "s9", "s3"))
+            .getMessage());
+    assertEquals("The directory /d has snapshot(s). Please redo the operation after removing"
+        + " all the snapshots.",
+        assertThrows(SnapshotException.class, () -> nn.disallowSnapshot("/d")).getMessage());
+    String cannot = "The directory /d cannot be deleted since /d is snapshottable and already"
+        + " has snapshots";
+    assertEquals(cannot, assertThrows(SnapshotException.class, () -> nn.delete("/d", true))
+        .getMessage());
+    assertEquals(cannot, assertThrows(SnapshotException.class,
+        () -> nn.rename("/d", "/moved", RenameMode.NO_OVERWRITE)).getMessage());
+    assertEquals("Snapshot name cannot contain \"/\"", assertThrows(
+        HadoopIllegalArgumentException.class, () -> nn.createSnapshot("/d", "a/b"))
+        .getMessage());
+    String dflt = nn.createSnapshot("/d", null);
+    assertTrue(dflt.matches("/d/\\.snapshot/s\\d{8}-\\d{6}\\.\\d{3}"), dflt);
+    nn.renameSnapshot("/d", "s1", "s3");
+    assertNull(nn.getFileInfo("/d/.snapshot/s1"));
+    assertNotNull(nn.getFileInfo("/d/.snapshot/s3"));
+    nn.deleteSnapshot("/d", "s2");
+    nn.deleteSnapshot("/d", "s3");
+    nn.deleteSnapshot("/d", dflt.substring(dflt.lastIndexOf('/') + 1));
+    nn.disallowSnapshot("/d");
+    nn.delete("/d", true);
+    assertEquals(0, nn.getSnapshottableDirListing().size());
+  }
+
+  @Test
+  void onlyTheSuperuserAllowsSnapshotsAndOnlyTheOwnerTakesThem() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    nn.mkdirs("/bob", (short) 0777, true);
+    nn.setOwner("/bob", "bob", "bobs");
+    assertThrows(AccessControlException.class, () -> asBob(() -> {
+      nn.allowSnapshot("/bob");
+      return null;
+    }));
+    nn.allowSnapshot("/bob");
+    assertEquals("/bob/.snapshot/b1", asBob(() -> nn.createSnapshot("/bob", "b1")));
+    assertThrows(AccessControlException.class, () -> asBob(() -> nn.createSnapshot("/d", "x")));
+    assertThrows(AccessControlException.class, () -> asBob(() -> {
+      nn.disallowSnapshot("/bob");
+      return null;
+    }));
+    assertEquals(List.of("/bob"), asBob(() -> nn.getSnapshottableDirListing()).stream()
+        .map(s -> s.status().getPath()).toList());
+    assertEquals(2, nn.getSnapshottableDirListing().size());
+  }
+
+  @Test
+  void diffListsWhatChanged() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/a", 1);
+    ReplayEquivalenceTest.writeFile(fx, "/d/b", 1);
+    nn.mkdirs("/d/sub", (short) 0755, true);
+    nn.createSnapshot("/d", "s1");
+    nn.rename("/d/a", "/d/a2", RenameMode.NO_OVERWRITE);
+    nn.delete("/d/b", false);
+    ReplayEquivalenceTest.writeFile(fx, "/d/sub/c", 1);
+    nn.createSnapshot("/d", "s2");
+    append(fx, "/d/sub/c", 10);
+    assertEquals(List.of("M\t.", "R\t./a -> ./a2", "-\t./b", "M\t./sub", "+\t./sub/c"),
+        nn.getSnapshotDiffReport("/d", "s1", "s2").stream().map(SnapshotDiffEntry::toString)
+            .toList());
+    assertEquals(List.of("M\t./sub/c"), nn.getSnapshotDiffReport("/d", "s2", ".").stream()
+        .map(SnapshotDiffEntry::toString).toList());
+  }
+
+  @Test
+  void checkpointKeepsSnapshotsTheirSharingAndRetainedBlocks() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2);
+    ReplayEquivalenceTest.writeFile(fx, "/d/g", 1);
+    nn.createSnapshot("/d", "s1");
+    nn.createSnapshot("/d", "s2");
+    nn.delete("/d/f", false);
+    append(fx, "/d/g", 7);
+    nn.createSnapshot("/d", "s3");
+    assertTrue(fx.ns.read(() -> sharedCopy(fx)), "s1 and s2 share the copy of g");
+    String before = fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState()));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    fx.ns.read(() -> {
+      NamespaceImage.write(fx.ns.getState(), new DataOutputStream(bytes));
+      return null;
+    });
+    NamesystemFixture loaded = new NamesystemFixture();
+    loaded.ns.writeLocked(() -> {
+      NamespaceImage.read(loaded.ns.getState(),
+          new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      return null;
+    });
+    assertEquals(before, loaded.ns.read(() -> ReplayEquivalenceTest.dump(loaded.ns.getState())));
+    assertTrue(loaded.ns.read(() -> sharedCopy(loaded)), "sharing survives the image");
+    assertEquals(2000, loaded.client.getFileInfo("/d/.snapshot/s2/f").getLength());
+    loaded.client.deleteSnapshot("/d", "s1");
+    loaded.client.deleteSnapshot("/d", "s2");
+    assertEquals(1, loaded.ns.read(() -> loaded.ns.getState().blocks().size()),
+        "f's two blocks go with the last snapshot holding them; g's stays");
+  }
+
+  /** s1's and s2's copies of g are one object (nothing changed between the two). */
+  private static boolean sharedCopy(NamesystemFixture fx) {
+    var list = fx.ns.getState().tree().get("/d").getSnapshots();
+    return list.get("s1").root().child("g") == list.get("s2").root().child("g");
+  }
+
+  @Test
+  void standbyReplayingTheJournalHoldsTheSameSnapshots() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2);
+    nn.createSnapshot("/d", "s1");
+    nn.delete("/d/f", false);
+    nn.renameSnapshot("/d", "s1", "t1");
+    String before = fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState()));
+    io.quire.namenode.testing.InMemoryJournal copy =
+        new io.quire.namenode.testing.InMemoryJournal();
+    var w = copy.openForWrite(1);
+    for (var r : fx.journal.records()) {
+      w.append(List.of(r.payload()));
+    }
+    NamesystemFixture replayed = new NamesystemFixture(NamesystemFixture.defaultConf(), copy);
+    assertEquals(before, replayed.ns.read(() -> ReplayEquivalenceTest.dump(
+        replayed.ns.getState())));
+    for (BlockInfo b : replayed.ns.read(() -> List.copyOf(replayed.ns.getState().blocks()
+        .all()))) {
+      assertEquals(1, b.getSnapshotRefs());
+    }
+  }
+
+  @Test
+  void standbyTailingTheJournalKeepsAndDropsTheSameBlocks() throws Exception {
+    io.quire.namenode.testing.StandbyPair pair = new io.quire.namenode.testing.StandbyPair(1);
+    NamesystemFixture fx = pair.active;
+    ClientProtocol nn = fx.client;
+    nn.mkdirs("/d", (short) 0755, true);
+    nn.allowSnapshot("/d");
+    long id = nn.create("/d/f", (short) 0644, "w", true, true, (short) 1, 1024).getFileId();
+    Block b = nn.addBlock("/d/f", id, "w", null, List.of(), null).getBlock().withNumBytes(700);
+    fx.finalized(0, b);
+    pair.standby.finalized(0, b);
+    assertTrue(nn.complete("/d/f", id, "w", b));
+    nn.createSnapshot("/d", "s1");
+    nn.delete("/d/f", false);
+    pair.tail();
+    String active = fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState()));
+    assertEquals(active, pair.standby.ns.read(() -> ReplayEquivalenceTest.dump(
+        pair.standby.ns.getState())));
+    assertEquals(1, pair.standby.ns.read(() -> pair.standby.ns.getState().blocks().size()));
+    nn.deleteSnapshot("/d", "s1");
+    pair.tail();
+    assertEquals(0, pair.standby.ns.read(() -> pair.standby.ns.getState().blocks().size()));
+    assertEquals(fx.ns.read(() -> ReplayEquivalenceTest.dump(fx.ns.getState())),
+        pair.standby.ns.read(() -> ReplayEquivalenceTest.dump(pair.standby.ns.getState())));
+  }
+
+  private static List<String> names(List<InodeStatus> entries) {
+    return entries.stream().map(s -> s.getPath().substring(s.getPath().lastIndexOf('/') + 1))
+        .toList();
+  }
+
+  /** The blocks the commands tell the DataNode to delete. */
+  private static List<Block> deletes(List<DatanodeCommand> commands) {
+    return commands.stream().filter(c -> c.getType() == DatanodeCommand.Type.DELETE)
+        .flatMap(c -> c.getBlocks().stream()).toList();
+  }
+}
