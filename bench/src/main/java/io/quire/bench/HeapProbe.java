@@ -7,15 +7,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live heap after a full GC. Of another JVM: {@code jcmd <pid> GC.class_histogram}, which runs
- * a full GC before it counts (without {@code -all}) and ends with a {@code Total <instances>
- * <bytes>} line. Of this JVM: {@code System.gc()} then used heap (total minus free), which
- * holds everything in this JVM (clients and any in-process servers).
+ * a full GC before it counts (without {@code -all}); see {@link HeapHistogram} for its format.
+ * Of this JVM: {@code System.gc()} then used heap (total minus free), which holds everything in
+ * this JVM (clients and any in-process servers).
  */
 final class HeapProbe {
   private HeapProbe() {}
 
-  /** Bytes of live objects in process {@code pid} after a full GC. */
-  static long liveBytes(long pid) throws IOException, InterruptedException {
+  /** The output of {@code jcmd <pid> GC.class_histogram} (a full GC of {@code pid} first). */
+  static String classHistogram(long pid) throws IOException, InterruptedException {
     File jcmd = new File(System.getProperty("java.home"), "bin/jcmd");
     Process p = new ProcessBuilder(jcmd.exists() ? jcmd.getPath() : "jcmd",
         Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
@@ -23,14 +23,12 @@ final class HeapProbe {
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IOException("jcmd " + pid + " GC.class_histogram failed: " + out);
     }
-    for (String line : out.split("\n")) {
-      String t = line.trim();
-      if (t.startsWith("Total ")) {
-        String[] f = t.split("\\s+");
-        return Long.parseLong(f[2]);
-      }
-    }
-    throw new IOException("jcmd " + pid + " GC.class_histogram: no Total line in " + out);
+    return out;
+  }
+
+  /** Bytes of live objects in process {@code pid} after a full GC. */
+  static long liveBytes(long pid) throws IOException, InterruptedException {
+    return HeapHistogram.parse(classHistogram(pid)).totalBytes();
   }
 
   /** Used heap of this JVM after System.gc() (twice, so finalizable objects go too). */
