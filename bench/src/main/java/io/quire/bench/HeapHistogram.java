@@ -48,6 +48,29 @@ record HeapHistogram(Map<String, Count> classes, long totalBytes) {
   }
 
   /**
+   * The histograms in the output of several {@code GC.class_histogram} commands in one jcmd
+   * call: each ends at its {@code Total} line; what follows the last one is dropped.
+   */
+  static List<String> split(String jcmdOutput) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (String line : jcmdOutput.split("\n")) {
+      cur.append(line).append('\n');
+      if (line.trim().startsWith("Total ")) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    return out;
+  }
+
+  /** Bytes of {@code int[]}, where the filler objects of a not fully compacted heap go. */
+  long intArrayBytes() {
+    Count c = classes.get("[I");
+    return c == null ? 0 : c.bytes();
+  }
+
+  /**
    * The {@code top} classes that grew most in bytes from {@code this} to {@code later}, largest
    * growth first; classes that did not grow are left out.
    */

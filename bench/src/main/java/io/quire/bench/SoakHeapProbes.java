@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Heap probes of the soak benchmark's nodes. A forked node (its own JVM) is measured with
- * {@code jcmd <pid> GC.class_histogram} (a full GC of that JVM first); with a histogram
+ * {@code jcmd <pid> GC.class_histogram} (a full GC of that JVM first; the fully compacted one
+ * of {@value HeapProbe#FULL_GCS} in a row, see {@link HeapProbe}); with a histogram
  * directory each histogram is also written there as {@code <node>-<seconds>s.txt} (node
  * {@code namenode}, {@code datanode-<i>}; seconds since the load started, {@code start} before
  * it) and kept for the report's per-class growth. In-process nodes share the benchmark's JVM:
@@ -58,13 +59,13 @@ final class SoakHeapProbes {
   }
 
   private Sample sample(long pid, String fileName) throws IOException, InterruptedException {
-    String text = HeapProbe.classHistogram(pid);
-    HeapHistogram h = HeapHistogram.parse(text);
+    HeapProbe.Compacted c = HeapProbe.compactedHistogram(pid);
+    HeapHistogram h = c.histogram();
     if (histogramDir == null) {
       return new Sample(pid, h.totalBytes(), null);
     }
     Files.createDirectories(histogramDir.toPath());
-    Files.writeString(new File(histogramDir, fileName + ".txt").toPath(), text,
+    Files.writeString(new File(histogramDir, fileName + ".txt").toPath(), c.text(),
         StandardCharsets.UTF_8);
     return new Sample(pid, h.totalBytes(), h);
   }

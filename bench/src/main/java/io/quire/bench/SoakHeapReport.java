@@ -22,7 +22,8 @@ final class SoakHeapReport {
     }
     List<String> nodes = new ArrayList<>(probes.get(0).nodes().keySet());
     b.append("\nLive heap after a full GC (")
-        .append(forked ? "each node's JVM, jcmd GC.class_histogram"
+        .append(forked ? "each node's JVM, jcmd GC.class_histogram, the fully compacted one of "
+            + HeapProbe.FULL_GCS + " in a row"
             : "the whole benchmark JVM, System.gc(): nodes and clients together")
         .append("; * a JVM other than at the previous probe: restarted):\n\n| probe |");
     nodes.forEach(n -> b.append(' ').append(n).append(" |"));

@@ -51,6 +51,23 @@ class TestHeapHistogram {
   }
 
   @Test
+  void severalHistogramsOfOneCallAreSplitAtTheirTotals() throws IOException {
+    List<String> each = HeapHistogram.split(EARLY + LATE.substring(LATE.indexOf('\n') + 1));
+    assertEquals(2, each.size());
+    assertEquals(2024640, HeapHistogram.parse(each.get(0)).totalBytes());
+    assertEquals(2154256, HeapHistogram.parse(each.get(1)).totalBytes());
+  }
+
+  @Test
+  void intArrayBytesAreWhereFillersGo() throws IOException {
+    assertEquals(0, HeapHistogram.parse(EARLY).intArrayBytes());
+    assertEquals(2557208, HeapHistogram.parse(String.join("\n",
+        "   1:         32202        9689296  [B (java.base@17.0.15)",
+        "   2:          2562        2557208  [I (java.base@17.0.15)",
+        "Total         34764       12246504")).intArrayBytes());
+  }
+
+  @Test
   void outputWithoutTotalIsRefused() {
     IOException e = assertThrows(IOException.class,
         () -> HeapHistogram.parse("12345:\ncom.sun.tools.attach.AttachNotSupportedException"));
