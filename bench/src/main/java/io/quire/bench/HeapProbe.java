@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * Of this JVM: {@code System.gc()} then used heap (total minus free), which holds everything in
  * this JVM (clients and any in-process servers).
  *
- * <p>One histogram is not the live heap under the serial collector (and the parallel one's
- * full GC): to save copying, a full GC leaves up to {@code MarkSweepDeadRatio} (5%) of the old
- * generation's dead objects in place, overwritten by filler {@code int[]} objects that the
- * histogram counts as live; only every {@code MarkSweepAlwaysCompactCount}th (4th) full GC
- * compacts everything. Measured on a soak DataNode: four histograms in a row gave 17.1, 18.3,
- * 15.6 and 16.3 MB, the 2.7 MB spread all {@code int[]}. So {@link #compactedHistogram} takes
- * {@value #FULL_GCS} in a row and keeps the one with the fewest {@code int[]} bytes: the fully
- * compacted one.
+ * <p>One histogram is not the live heap under the serial collector (the forked daemons'): to
+ * save copying, a full GC leaves up to {@code MarkSweepDeadRatio} (5%) of the old generation's
+ * dead objects in place, overwritten by filler {@code int[]} objects that the histogram counts
+ * as live; only every {@code MarkSweepAlwaysCompactCount}th (4th) full GC compacts everything.
+ * Measured on a soak DataNode: four histograms in a row gave 16.3, 17.5, 14.9 and 15.5 MiB, the
+ * spread nearly all {@code int[]} (2.44, 2.44, 1.01, 1.01 MiB). So {@link #compactedHistogram}
+ * takes {@value #FULL_GCS} in a row and keeps the one with the fewest {@code int[]} bytes: the
+ * fully compacted one.
  */
 final class HeapProbe {
   /** Full GCs in a row of which one compacts fully (HotSpot's MarkSweepAlwaysCompactCount). */
