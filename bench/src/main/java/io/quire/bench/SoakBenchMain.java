@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
@@ -19,8 +17,8 @@ import org.apache.hadoop.fs.FileUtil;
 /**
  * {@code quire bench --suite soak [--clients 16] [--minutes 10] [--large-mb 4]
  * [--large-every 25] [--block-size-mb 1] [--down-seconds 10] [--in-process]
- * [--dir target/bench-soak]}: a long mixed load on one Quire cluster, to find errors and leaks
- * rather than speed.
+ * [--dir target/bench-soak] [--probe-minutes 5] [--histograms DIR]}: a long mixed load on one
+ * Quire cluster, to find errors and leaks rather than speed.
  *
  * <p>A {@link MiniQuireCluster} of one NameNode and 3 DataNodes, replication 3, each node in a
  * JVM of its own (-Xmx512m, serial GC; {@code --in-process} keeps them in this JVM). The
@@ -34,9 +32,13 @@ import org.apache.hadoop.fs.FileUtil;
  * <p>Printed and written to {@code <dir>/soak-results.md}: errors (the goal is none) with the
  * first of them, count, p50, p99 and max latency per operation, operations per minute, and the
  * live heap after a full GC of the NameNode and every DataNode at the start (cluster up, no
- * load), after 10% of the run (under load) and at the end (clients stopped, files kept); the
- * goal is flat. Forked nodes are measured with {@code jcmd GC.class_histogram}; in-process,
- * only this whole JVM can be measured (System.gc()).
+ * load), after 10% of the run (the end of the warm-up), every --probe-minutes (default 5) under
+ * load and at the end (clients stopped, files kept), with each node's steady state after the
+ * warm-up (minimum of the first probes against that of the last: the goal is flat; see
+ * {@link SoakHeapReport}). Forked nodes are measured with {@code jcmd GC.class_histogram};
+ * {@code --histograms DIR} writes every one of those histograms to DIR and adds the classes
+ * that grew most per node to the report. In-process, only this whole JVM can be measured
+ * (System.gc()).
  */
 public final class SoakBenchMain {
   private static final int RESTARTED = 1;
@@ -64,9 +66,10 @@ public final class SoakBenchMain {
     try (MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(3)
         .forkNameNodes(s.fork()).forkDataNodes(s.fork()).baseDir(new File(s.dir(), "cluster"))
         .build()) {
-      report.heap("start (no load)", heaps(cluster, s.fork()));
-      run(cluster, s, report);
-      report.heap("end (clients stopped)", heaps(cluster, s.fork()));
+      SoakHeapProbes probes = new SoakHeapProbes(cluster, s.fork(), s.histograms());
+      report.heap(probes.probe("start (no load)", -1, false));
+      double seconds = run(cluster, s, report, probes);
+      report.heap(probes.probe("end (clients stopped)", seconds, true));
     }
     String out = header + "\n\n" + report.text();
     System.out.println();
@@ -76,8 +79,9 @@ public final class SoakBenchMain {
     System.out.println("Written to " + result);
   }
 
-  private static void run(MiniQuireCluster cluster, SoakSettings s, SoakReport report)
-      throws Exception {
+  /** Runs the load; returns its length in seconds. */
+  private static double run(MiniQuireCluster cluster, SoakSettings s, SoakReport report,
+      SoakHeapProbes probes) throws Exception {
     long start = System.nanoTime();
     long end = start + (long) (s.minutes() * 60e9);
     AtomicLong ops = new AtomicLong();
@@ -97,6 +101,8 @@ public final class SoakBenchMain {
     }
     long warmAt = start + (end - start) / 10;
     long restartAt = start + (end - start) / 2;
+    long probeEvery = (long) (s.probeMinutes() * 60e9);
+    long nextProbe = start + probeEvery;
     boolean warmDone = false;
     boolean restarted = false;
     long nextMinute = start + 60_000_000_000L;
@@ -104,8 +110,13 @@ public final class SoakBenchMain {
     while (System.nanoTime() < end) {
       long now = System.nanoTime();
       if (!warmDone && now >= warmAt) {
-        report.heap("after 10% (under load)", heaps(cluster, s.fork()));
+        report.heap(probes.probe(String.format("at %.0f s (10%%: end of warm-up)",
+            (now - start) / 1e9), (now - start) / 1e9, true));
         warmDone = true;
+      } else if (now >= nextProbe) {
+        report.heap(probes.probe(String.format("at %.0f s", (now - start) / 1e9),
+            (now - start) / 1e9, warmDone));
+        nextProbe += probeEvery;
       } else if (!restarted && now >= restartAt) {
         restart(cluster, s, report, start);
         restarted = true;
@@ -127,13 +138,15 @@ public final class SoakBenchMain {
         report.note(t.getName() + " still in an operation 5 min after the end: hung");
       }
     }
-    report.elapsed((System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    report.elapsed(seconds);
     for (SoakClient c : clients) {
       report.add(c);
     }
     for (FileSystem fs : fss) {
       fs.close();
     }
+    return seconds;
   }
 
   private static void restart(MiniQuireCluster cluster, SoakSettings s, SoakReport report,
@@ -150,21 +163,6 @@ public final class SoakBenchMain {
         (stopped - t0) / 1e9, (stopped - start) / 1e9 + s.downSeconds(), (back - start) / 1e9);
     System.out.println(line);
     report.note(line);
-  }
-
-  /** Live heap after a full GC per node, in cluster order: nn, dn0, dn1, dn2. */
-  private static Map<String, Long> heaps(MiniQuireCluster cluster, boolean fork)
-      throws Exception {
-    Map<String, Long> m = new LinkedHashMap<>();
-    if (!fork) {
-      m.put("benchmark JVM (NameNode, DataNodes, clients)", HeapProbe.thisJvmAfterGc());
-      return m;
-    }
-    m.put("NameNode", HeapProbe.liveBytes(cluster.nameNodePid(0)));
-    for (int i = 0; i < cluster.getNumDataNodes(); i++) {
-      m.put("DataNode " + i, HeapProbe.liveBytes(cluster.dataNodePid(i)));
-    }
-    return m;
   }
 
   static String loadAverage() {

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * What the soak benchmark saw, as Markdown: per-operation counts, errors and latency
- * percentiles over every client, operations per minute, heap per node at each probe, notes
- * (the restart, hung clients) and the first errors.
+ * percentiles over every client, operations per minute, heap per node at each probe and its
+ * steady state ({@link SoakHeapReport}), notes (the restart, hung clients) and the first
+ * errors.
  */
 final class SoakReport {
   private static final int FIRST_ERRORS = 20;
@@ -18,7 +19,7 @@ final class SoakReport {
   private final Map<String, Latencies> latencies = new LinkedHashMap<>();
   private final Map<String, Integer> errors = new TreeMap<>();
   private final List<SoakClient.Failure> failures = new ArrayList<>();
-  private final Map<String, Map<String, Long>> heaps = new LinkedHashMap<>();
+  private final List<SoakHeapProbes.Probe> probes = new ArrayList<>();
   private final List<String> minutes = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private double elapsedSeconds;
@@ -27,8 +28,8 @@ final class SoakReport {
     this.forked = forked;
   }
 
-  void heap(String when, Map<String, Long> perNode) {
-    heaps.put(when, perNode);
+  void heap(SoakHeapProbes.Probe probe) {
+    probes.add(probe);
   }
 
   void minute(long ops, String load) {
@@ -69,25 +70,7 @@ final class SoakReport {
         b.append(String.format("| %s | 0 | %d | - | - | - |%n", e.getKey(), e.getValue()));
       }
     }
-    b.append("\nLive heap after a full GC (")
-        .append(forked ? "each node's JVM, jcmd GC.class_histogram"
-            : "the whole benchmark JVM, System.gc(): nodes and clients together")
-        .append("):\n\n| node |");
-    List<String> whens = new ArrayList<>(heaps.keySet());
-    for (String w : whens) {
-      b.append(' ').append(w).append(" |");
-    }
-    b.append("\n|---|").append("---:|".repeat(whens.size())).append('\n');
-    if (!whens.isEmpty()) {
-      for (String node : heaps.get(whens.get(0)).keySet()) {
-        b.append("| ").append(node).append(" |");
-        for (String w : whens) {
-          Long v = heaps.get(w).get(node);
-          b.append(' ').append(v == null ? "-" : HeapProbe.mb(v)).append(" |");
-        }
-        b.append('\n');
-      }
-    }
+    b.append(SoakHeapReport.text(probes, forked));
     b.append("\nOperations per minute: ").append(String.join(", ", minutes)).append('\n');
     for (String n : notes) {
       b.append("\n").append(n).append('\n');

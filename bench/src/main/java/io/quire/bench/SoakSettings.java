@@ -14,9 +14,13 @@ import java.io.File;
  * @param downSeconds how long the DataNode restarted mid-run stays down
  * @param fork NameNode and DataNodes in JVMs of their own (default); false runs them in the
  *     benchmark's JVM, where heaps cannot be told apart
+ * @param dir where the cluster and the results go
+ * @param probeMinutes minutes between two heap probes of every node under load (besides the
+ *     one at start, after 10% of the run and at the end)
+ * @param histograms where to write each probe's class histograms, or null for none
  */
 record SoakSettings(int clients, double minutes, int largeMb, int largeEvery, int blockSizeMb,
-    int downSeconds, boolean fork, File dir) {
+    int downSeconds, boolean fork, File dir, double probeMinutes, File histograms) {
   static SoakSettings parse(String[] args) {
     int clients = 16;
     double minutes = 10;
@@ -26,6 +30,8 @@ record SoakSettings(int clients, double minutes, int largeMb, int largeEvery, in
     int downSeconds = 10;
     boolean fork = true;
     File dir = new File("target/bench-soak").getAbsoluteFile();
+    double probeMinutes = 5;
+    File histograms = null;
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -37,13 +43,20 @@ record SoakSettings(int clients, double minutes, int largeMb, int largeEvery, in
         case "--down-seconds" -> { downSeconds = Integer.parseInt(v); i++; }
         case "--in-process" -> fork = false;
         case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
+        case "--probe-minutes" -> { probeMinutes = Double.parseDouble(v); i++; }
+        case "--histograms" -> { histograms = new File(v).getAbsoluteFile(); i++; }
         default -> {
           System.err.println("bench --suite soak: unknown argument " + args[i]);
           System.exit(2);
         }
       }
     }
+    if (!(probeMinutes > 0)) {
+      System.err.println("bench --suite soak: --probe-minutes must be above 0, not "
+          + probeMinutes);
+      System.exit(2);
+    }
     return new SoakSettings(clients, minutes, largeMb, largeEvery, blockSizeMb, downSeconds,
-        fork, dir);
+        fork, dir, probeMinutes, histograms);
   }
 }
