@@ -280,8 +280,9 @@ public final class MiniQuireCluster implements Closeable {
     c.set(NameNodeConfigKeys.NAME_DIR_KEY, s.nameDir.getAbsolutePath());
     if (s.id == null) {
       c.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + s.rpcPort);
-      // in-process: any free port at each start; forked: the one fixed for it
-      c.setIfUnset(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
+      // in-process: any free port at each start; forked: the one fixed for it. Never the
+      // configuration's: conf/quire-site.xml on a script's class path names a fixed port.
+      c.set(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
           "localhost:" + (forkNameNodes ? s.httpPort : 0));
     } else {
       c.set(QuireConfigKeys.NAMENODE_ID_KEY, s.id);
