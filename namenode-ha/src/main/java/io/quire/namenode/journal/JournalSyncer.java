@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Waiters run on the syncer thread: they must not block for long (sending an IPC answer is
  * fine). {@link #close} serves what is registered, then stops the thread; a waiter registered
- * after close fails at once.
+ * after close (a call still in a handler while the NameNode stops) is served on the caller's
+ * thread: the writer syncs it, or has synced it when it closed.
  */
 public final class JournalSyncer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalSyncer.class);
@@ -57,8 +58,7 @@ public final class JournalSyncer implements Closeable {
         return;
       }
     }
-    tell(waiter, new IOException("journal syncer stopped (the NameNode is stopping): txid "
-        + txId + " not known durable"));
+    serve(List.of(new Entry(writer, txId, waiter)));
   }
 
   private void run() {
@@ -103,7 +103,7 @@ public final class JournalSyncer implements Closeable {
       if (failure == null) {
         try {
           e.waiter().synced();
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | Error ex) {
           LOG.error("Telling a waiter that txid {} is durable failed", e.txId(), ex);
         }
       } else {
@@ -115,7 +115,7 @@ public final class JournalSyncer implements Closeable {
   private static void tell(Waiter w, IOException failure) {
     try {
       w.failed(failure);
-    } catch (RuntimeException ex) {
+    } catch (RuntimeException | Error ex) {
       LOG.error("Telling a waiter of a failed journal sync failed", ex);
     }
   }
@@ -125,20 +125,31 @@ public final class JournalSyncer implements Closeable {
     return queue.size();
   }
 
-  /** Serves every waiter registered so far (at most 30 s), then stops the thread. */
+  /**
+   * Lets the thread serve every waiter registered so far and stop, waiting for it at most
+   * {@value #CLOSE_WAIT_SECONDS} s: the thread may itself be the one stopping the process (a
+   * failed sync on a single NameNode exits from a waiter, and the exit's shutdown hook closes
+   * this), and a daemon thread left behind only finishes answering.
+   */
   @Override
   public void close() {
     synchronized (this) {
       closed = true;
       notifyAll();
     }
+    if (Thread.currentThread() == thread) {
+      return;
+    }
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+      thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
-      LOG.warn("Journal syncer {} did not finish within 30 s", thread.getName());
+      LOG.warn("Journal syncer {} still busy after {} s; left to finish", thread.getName(),
+          CLOSE_WAIT_SECONDS);
     }
   }
+
+  private static final int CLOSE_WAIT_SECONDS = 2;
 }
