@@ -190,7 +190,9 @@ public final class Namesystem {
       lock.writeLock().unlock();
     }
     SyncPoint point = new SyncPoint(w, syncTo);
-    lastSyncPoint.set(point);
+    if (mayHold) {
+      lastSyncPoint.set(point); // for the retry cache (client calls only)
+    }
     if (!mayHold || !holdAnswer(point, true)) {
       awaitSync(point);
       faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
