@@ -76,6 +76,10 @@ public class DataNode extends CompositeService {
   @Override protected void serviceInit(Configuration conf) throws Exception {
     options = DataNodeOptions.from(conf);
     LOG.info("DataNode starting with {}", options);
+    LOG.info("DataNode transfer threads: at most {} concurrent streams, one thread each (set {}"
+        + " to change); command threads (re-replication, recovery): {}",
+        options.getTransferThreads(), DataNodeConfigKeys.TRANSFER_THREADS_KEY,
+        options.getCommandThreads());
     // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
     UserGroupInformation user = DataNodeLogin.login(conf, options.isBlockTokenEnabled(),
         options.getAdvertisedHost());
@@ -98,7 +102,7 @@ public class DataNode extends CompositeService {
         new BlockOpClient(options, tokens), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
         new BlockTransferClient(dataset, options, tctx.getBuffers(), tokens), recovery,
-        this::reportSentCorrupt);
+        this::reportSentCorrupt, options.getCommandThreads().threads());
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
         this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
         new CommandAuthority(), tokens));

@@ -35,9 +35,22 @@ public final class DataNodeConfigKeys {
   public static final String BLOCKREPORT_INTERVAL_KEY = "quire.datanode.blockreport.interval.ms";
   public static final long BLOCKREPORT_INTERVAL_DEFAULT = 6L * 60 * 60 * 1000;
 
-  /** Maximum number of concurrent data-transfer connections; more are refused with an error. */
+  /**
+   * Maximum number of concurrent data-transfer connections; more are refused with an error.
+   * Each connection (a pipeline stream, a read) has its own thread while it is open, so this is
+   * a ceiling, not a pool sized by the machine: like HDFS's dfs.datanode.max.transfer.threads
+   * (4096) it must stay above the streams a busy cluster opens to one DataNode at once, or
+   * writers see refusals and pipeline recoveries.
+   */
   public static final String TRANSFER_THREADS_KEY = "quire.datanode.transfer.threads";
   public static final int TRANSFER_THREADS_DEFAULT = 1024;
+
+  /**
+   * Threads carrying out the NameNodes' TRANSFER (re-replication) and RECOVER (block recovery)
+   * commands; further commands queue. Unset: 2 x cores + data directories
+   * ({@link io.quire.protocol.PoolSize}).
+   */
+  public static final String COMMAND_THREADS_KEY = "quire.datanode.command.threads";
 
   /**
    * Largest data part of a packet this DataNode accepts, in bytes; a header declaring more is

@@ -2,6 +2,7 @@ package io.quire.datanode;
 
 import static io.quire.protocol.QuireConfigKeys.BYTES_PER_CHECKSUM;
 
+import io.quire.protocol.PoolSize;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datatransfer.DataTransferProtocol;
 import io.quire.protocol.datatransfer.PacketHeader;
@@ -40,6 +41,7 @@ public final class DataNodeOptions {
   private final long scanBytesPerSecond;
   private final long scanPeriodMs;
   private final long directoryScanIntervalMs;
+  private final PoolSize commandThreads;
 
   private DataNodeOptions(Configuration conf) {
     dataDirs = new ArrayList<>();
@@ -74,6 +76,7 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT);
     transferThreads = conf.getInt(DataNodeConfigKeys.TRANSFER_THREADS_KEY,
         DataNodeConfigKeys.TRANSFER_THREADS_DEFAULT);
+    commandThreads = PoolSize.of(conf, DataNodeConfigKeys.COMMAND_THREADS_KEY, dataDirs.size());
     maxPacketSize = conf.getInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY,
         DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_DEFAULT);
     bufferBudget = conf.getLongBytes(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY,
@@ -145,6 +148,8 @@ public final class DataNodeOptions {
   public long getHeartbeatIntervalMs() { return heartbeatIntervalMs; }
   public long getBlockReportIntervalMs() { return blockReportIntervalMs; }
   public int getTransferThreads() { return transferThreads; }
+  /** Threads for re-replication and block recovery commands (sized by the machine if unset). */
+  public PoolSize getCommandThreads() { return commandThreads; }
   /** Largest data part of a packet accepted from a peer. */
   public int getMaxPacketSize() { return maxPacketSize; }
   /** Bytes of packet buffers all transfers together may hold. */
@@ -179,7 +184,8 @@ public final class DataNodeOptions {
     return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress + ", http=" + httpAddress
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
-        + ", transferThreads=" + transferThreads + ", maxPacketSize=" + maxPacketSize
+        + ", transferThreads=" + transferThreads + ", commandThreads=" + commandThreads.threads()
+        + ", maxPacketSize=" + maxPacketSize
         + ", bufferBudget=" + bufferBudget + ", bufferWaitMs=" + bufferWaitMs
         + ", socketTimeoutMs=" + socketTimeoutMs
         + ", socketWriteTimeoutMs=" + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs

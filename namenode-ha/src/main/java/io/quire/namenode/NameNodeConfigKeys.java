@@ -18,9 +18,12 @@ public final class NameNodeConfigKeys {
    */
   public static final String RPC_BIND_HOST_KEY = "quire.namenode.rpc-bind-host";
 
-  /** Number of IPC handler threads. */
+  /**
+   * Number of IPC handler threads; unset: 2 x cores + 1 (the name directory), see
+   * {@link io.quire.protocol.PoolSize}. Handlers do not wait for journal syncs (answers to
+   * mutations are held until their records are durable), so a few per core keep up.
+   */
   public static final String HANDLER_COUNT_KEY = "quire.namenode.handler.count";
-  public static final int HANDLER_COUNT_DEFAULT = 16;
 
   /** Smallest block size a client may ask for (tests lower it). */
   public static final String MIN_BLOCK_SIZE_KEY = "quire.namenode.min-block-size";

@@ -2,18 +2,23 @@ package io.quire.namenode;
 
 import static io.quire.namenode.NameNodeConfigKeys.*;
 
+import io.quire.protocol.PoolSize;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.File;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.net.NetUtils;
 
-/** The NameNode's effective configuration, read once from a Hadoop Configuration. Immutable. */
+/**
+ * The NameNode's effective configuration, read once from a Hadoop Configuration. Immutable.
+ * The RPC handler count is sized by the machine when unset ({@link PoolSize}: 2 x cores + the
+ * one name directory).
+ */
 public record NameNodeOptions(
     File nameDir,
     InetSocketAddress rpcAddress,
     String rpcBindHost,
-    int handlerCount,
+    PoolSize handlers,
     long defaultBlockSize,
     short defaultReplication,
     long minBlockSize,
@@ -69,11 +74,19 @@ public record NameNodeOptions(
         "0 or more");
   }
 
+  /** Number of IPC handler threads. */
+  public int handlerCount() {
+    return handlers.threads();
+  }
+
   private static void check(boolean ok, String key, long value, String range) {
     if (!ok) {
       throw new IllegalArgumentException(key + " = " + value + ": must be " + range);
     }
   }
+
+  /** Directories a NameNode writes: its name directory (journal and checkpoints). */
+  private static final int NAME_DIRECTORIES = 1;
 
   public static NameNodeOptions from(Configuration c) {
     String addr = c.getTrimmed(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY,
@@ -86,7 +99,7 @@ public record NameNodeOptions(
         new File(c.getTrimmed(NAME_DIR_KEY, NAME_DIR_DEFAULT)),
         rpc,
         c.getTrimmed(RPC_BIND_HOST_KEY, rpc.getHostString()),
-        c.getInt(HANDLER_COUNT_KEY, HANDLER_COUNT_DEFAULT),
+        PoolSize.of(c, HANDLER_COUNT_KEY, NAME_DIRECTORIES),
         c.getLongBytes(QuireConfigKeys.BLOCK_SIZE_KEY, QuireConfigKeys.BLOCK_SIZE_DEFAULT),
         (short) c.getInt(QuireConfigKeys.REPLICATION_KEY, QuireConfigKeys.REPLICATION_DEFAULT),
         c.getLongBytes(MIN_BLOCK_SIZE_KEY, MIN_BLOCK_SIZE_DEFAULT),

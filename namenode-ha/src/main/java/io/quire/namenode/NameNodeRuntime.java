@@ -9,6 +9,7 @@ import io.quire.namenode.ha.NamesystemRoles;
 import io.quire.namenode.ha.SharedJournalRetention;
 import io.quire.namenode.ha.ZkConnection;
 import io.quire.namenode.journal.Journal;
+import io.quire.namenode.journal.JournalSyncer;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.journal.TxIdNotRetainedException;
 import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
@@ -90,6 +91,9 @@ final class NameNodeRuntime implements Closeable {
     RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
         options.retryCacheExpiryMs());
     namesystem.setReplayedCallSink(retryCache::addReplayed);
+    JournalSyncer syncer = new JournalSyncer("NameNode-journal-syncer");
+    started.add(syncer);
+    namesystem.setJournalSyncer(syncer);
 
     Journal journal = storage.getJournal();
     ZkCheckpointRegistry registry = null;

@@ -9,6 +9,7 @@ import io.quire.namenode.datanodes.ClientHostResolver;
 import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.journal.JournalSyncer;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.metrics.JournalSyncTimer;
 import io.quire.namenode.leases.LeaseManager;
@@ -23,6 +24,7 @@ import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.RpcCall;
 import io.quire.namenode.records.RecordCodec;
 import io.quire.namenode.safemode.SafeModeManager;
+import io.quire.protocol.rpc.DeferredAnswer;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -32,8 +34,12 @@ import java.util.function.LongSupplier;
  * The NameNode's state behind one read-write lock, and the one way to change it:
  * {@link #mutate} validates under the write lock, journals the records ({@link
  * JournalWriter#append}), applies them with the same {@link RecordApplier} replay uses, and
- * after releasing the lock waits for the records to be on disk ({@link JournalWriter#awaitSync},
- * group commit) before answering. Reads run under the read lock.
+ * after releasing the lock makes sure nobody hears of the change before its records are on
+ * disk ({@link JournalWriter#awaitSync}, group commit). A client mutation served over IPC does
+ * not wait for that on its handler thread: with a {@link JournalSyncer} set, its answer is held
+ * ({@link DeferredAnswer}) and leaves once the syncer's sync covered its records, or as an error
+ * when that sync failed, and the handler takes the next call at once (as HDFS's
+ * FSEditLogAsync). Other callers wait for the sync themselves. Reads run under the read lock.
  */
 public final class Namesystem {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Namesystem.class);
@@ -56,6 +62,14 @@ public final class Namesystem {
   private volatile HaGate gate = HaGate.single();
   private volatile Consumer<RpcCall> replayedCalls = c -> { };
   private volatile JournalFailureListener journalFailures = (w, e) -> { };
+  private volatile JournalSyncer syncer;
+  private final ThreadLocal<SyncPoint> lastSyncPoint = new ThreadLocal<>();
+
+  /**
+   * Where the records a mutation's answer depends on end: its own records, or (when it
+   * journaled nothing) the last ones appended before it, which it may have read.
+   */
+  public record SyncPoint(JournalWriter writer, long txId) { }
 
   /** Told when appending to or syncing the journal failed (the writer is unusable after). */
   @FunctionalInterface
@@ -111,15 +125,18 @@ public final class Namesystem {
   }
 
   /**
-   * Runs a mutation: validate, journal, apply, then (outside the lock) wait until the journal
-   * is synced up to this operation's records. When it returns normally the change is durable.
+   * Runs a client mutation: validate, journal, apply, then (outside the lock) make its answer
+   * wait until the journal is synced up to this operation's records: inside an IPC call with a
+   * syncer set, the answer is held and this returns at once (the caller sees the answer, or
+   * this method's exception, only after the sync); otherwise it waits here, and when it returns
+   * normally the change is durable.
    *
    * @throws io.quire.protocol.exceptions.SafeModeException while in safe mode
    */
   public <T> T mutate(String op, String path, Validation<T> v) throws IOException {
     gate.checkActive(op + " " + path);
     safeMode.checkWritable(op, path);
-    return run(op + " " + path, v);
+    return run(op + " " + path, v, true);
   }
 
   /**
@@ -130,10 +147,10 @@ public final class Namesystem {
    *     active: an {@code @AtMostOnce} call is recognised there from its RPC_CALL record)
    */
   public <T> T mutateInternal(Validation<T> v) throws IOException {
-    return run("mutation", v);
+    return run("mutation", v, false);
   }
 
-  private <T> T run(String op, Validation<T> v) throws IOException {
+  private <T> T run(String op, Validation<T> v, boolean mayHold) throws IOException {
     JournalWriter w;
     long syncTo;
     T answer = null;
@@ -172,18 +189,64 @@ public final class Namesystem {
     } finally {
       lock.writeLock().unlock();
     }
-    long syncStart = System.nanoTime();
-    try {
-      w.awaitSync(syncTo);
-    } catch (IOException e) {
-      throw journalFailed(w, e);
+    SyncPoint point = new SyncPoint(w, syncTo);
+    if (mayHold) {
+      lastSyncPoint.set(point); // for the retry cache (client calls only)
     }
-    syncTimer.add(System.nanoTime() - syncStart);
-    faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
+    if (!mayHold || !holdAnswer(point, true)) {
+      awaitSync(point);
+      faults.run(NameNodeFaultInjector.Point.AFTER_JOURNAL_SYNC, syncTo);
+    }
     if (failure != null) {
       throw failure;
     }
     return answer;
+  }
+
+  /** Waits here until the journal is synced up to {@code p}. */
+  private void awaitSync(SyncPoint p) throws IOException {
+    long syncStart = System.nanoTime();
+    try {
+      p.writer().awaitSync(p.txId());
+    } catch (IOException e) {
+      throw journalFailed(p.writer(), e);
+    }
+    syncTimer.add(System.nanoTime() - syncStart);
+  }
+
+  /**
+   * Holds the answer of the current IPC call until the syncer synced up to {@code p}
+   * ({@link DurableAnswer}); false when it cannot be held (no syncer, or not an IPC call).
+   */
+  private boolean holdAnswer(SyncPoint p, boolean firstAnswer) {
+    JournalSyncer s = syncer;
+    DeferredAnswer held = s == null ? null : DeferredAnswer.hold();
+    if (held == null) {
+      return false;
+    }
+    s.whenSynced(p.writer(), p.txId(), new DurableAnswer(this, held, p, firstAnswer));
+    return true;
+  }
+
+  /**
+   * The sync point of the last mutation run by this thread, taken (a second call returns
+   * null): what a repeat of that call must wait for before it answers (the retry cache).
+   */
+  public SyncPoint takeSyncPoint() {
+    SyncPoint p = lastSyncPoint.get();
+    lastSyncPoint.remove();
+    return p;
+  }
+
+  /**
+   * Makes the answer of the current call wait until the journal is synced up to {@code p}
+   * (null: nothing to wait for): held as {@link #mutate} holds it, or waited for here. A
+   * repeated call answered from the retry cache waits so for the sync of the first one.
+   */
+  public void answerAfter(SyncPoint p) throws IOException {
+    if (p != null && !holdAnswer(p, false)) {
+      awaitSync(p);
+    }
   }
 
   /**
@@ -191,7 +254,7 @@ public final class Namesystem {
    * NameNode down; the caller gets a StandbyException in HA (retry on the active), the
    * journal's own exception on a single NameNode.
    */
-  private IOException journalFailed(JournalWriter w, IOException e) {
+  IOException journalFailed(JournalWriter w, IOException e) {
     journalFailures.journalFailed(w, e);
     HaGate g = gate;
     if (g.nameNodeId().isEmpty()) {
@@ -263,6 +326,17 @@ public final class Namesystem {
   public void setReplayedCallSink(Consumer<RpcCall> sink) {
     this.replayedCalls = sink;
   }
+
+  /**
+   * From now on client mutations served over IPC hold their answers until {@code s} synced
+   * their records, instead of waiting on the handler thread (null: they wait).
+   */
+  public void setJournalSyncer(JournalSyncer s) {
+    this.syncer = s;
+  }
+
+  /** The syncer that lets held answers go, or null when mutations wait themselves. */
+  public JournalSyncer getJournalSyncer() { return syncer; }
 
   /** Who is told of journal write failures (the HA controller). */
   public void setJournalFailureListener(JournalFailureListener l) {

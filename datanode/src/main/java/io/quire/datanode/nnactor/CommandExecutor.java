@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the block commands NameNodes send: DELETE at once (the deletions then flow to
  * every NameNode as incremental reports); TRANSFER (re-replication) and RECOVER (block
- * recovery) on a small background pool so heartbeats are not held up. A transfer whose
+ * recovery) on a background pool (sized by the machine: quire.datanode.command.threads) so
+ * heartbeats are not held up; commands beyond its threads wait in its queue. A transfer whose
  * receiver found the local data corrupt reports the local replica as bad. REGISTER and
  * BLOCK_REPORT concern one NameNode's actor and are handled there.
  */
@@ -35,14 +36,16 @@ public final class CommandExecutor {
 
   /**
    * @param badReplicaReporter told of a local replica found corrupt (reported to NameNodes)
+   * @param threads size of the pool running transfers and recoveries (more wait in its queue)
    */
   public CommandExecutor(FsDataset dataset, BlockTransferClient transfers,
-      BlockRecoveryWorker recovery, Consumer<Block> badReplicaReporter) {
+      BlockRecoveryWorker recovery, Consumer<Block> badReplicaReporter, int threads) {
     this.badReplicaReporter = badReplicaReporter;
     this.dataset = dataset;
     this.transfers = transfers;
     this.recovery = recovery;
-    this.pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
         r -> {
           Thread t = new Thread(r, "DataNodeCommands");
           t.setDaemon(true);

@@ -64,6 +64,7 @@ public final class ClientRpcHandler implements ClientProtocol {
     this.ns = ns;
     this.ops = ns.ops();
     this.retryCache = retryCache;
+    retryCache.guard(ns);
     this.cluster = new ClusterInfo(ns, callers);
     this.admin = new AdminCalls(ns, callers);
     this.callers = callers;

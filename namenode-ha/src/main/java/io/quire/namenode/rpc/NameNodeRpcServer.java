@@ -27,6 +27,8 @@ import org.apache.hadoop.security.UserGroupInformation;
  * principals share the JVM), and DatanodeProtocol calls must come from the DataNode principal.
  */
 public final class NameNodeRpcServer {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NameNodeRpcServer.class);
   private final ClientRpcHandler client;
   private final ClientCallCounts clientCalls = new ClientCallCounts();
   private final DatanodeRpcHandler datanode;
@@ -49,6 +51,7 @@ public final class NameNodeRpcServer {
         blockKeys);
     this.datanode = new DatanodeRpcHandler(ns, layoutVersion, blockKeys,
         DatanodeCallerCheck.from(conf));
+    LOG.info("NameNode RPC handlers: {}", o.handlers());
     this.server = asServiceUser(() -> QuireRpc.createNameNodeServer(conf, o.rpcBindHost(),
         o.rpcAddress().getPort(), o.handlerCount(),
         ClientCallGate.guard(ns::getHaGate, clientCalls.counting(client)), datanode, haAdmin));

@@ -1,5 +1,7 @@
 package io.quire.namenode.rpc;
 
+import io.quire.namenode.Namesystem;
+import io.quire.namenode.Namesystem.SyncPoint;
 import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.records.CallAnswer;
 import io.quire.namenode.records.EditRecord.RpcCall;
@@ -26,6 +28,12 @@ import org.apache.hadoop.ipc.Server;
  * records of each such call ({@link AtMostOnceRecords}); replaying it puts an entry here
  * ({@link #addReplayed}), so a repeat that reaches another NameNode after a failover is
  * answered from the namespace instead of running twice.
+ *
+ * <p>Durability: a call's entry turns successful when its handler returns, which may be before
+ * its records are durable (the answer itself is held until they are: {@link
+ * Namesystem#mutate}). Its payload keeps the call's {@link SyncPoint}, and a repeat answers
+ * only after that sync ({@link Namesystem#answerAfter}): held the same way, or waited for, and
+ * failed as the first call is when the sync fails. Entries from the journal are durable.
  */
 public final class RetryCacheSupport {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -48,10 +56,14 @@ public final class RetryCacheSupport {
    */
   public record ReplayedAnswer(AtMostOnceOp op, CallAnswer kind, long inodeId) {}
 
-  /** The payload of an entry made here: the operation and its answer (null for none). */
-  private record Answered(AtMostOnceOp op, Object answer) {}
+  /**
+   * The payload of an entry made here: the operation, its answer (null for none) and where its
+   * records end (null: nothing to wait for).
+   */
+  private record Answered(AtMostOnceOp op, Object answer, SyncPoint durableAt) {}
 
   private final RetryCache cache;
+  private volatile Namesystem ns;
 
   public RetryCacheSupport(float heapPercent, long expiryMs) {
     this.cache = new RetryCache("NameNodeRetryCache-" + INSTANCES.incrementAndGet(),
@@ -59,6 +71,25 @@ public final class RetryCacheSupport {
   }
 
   public RetryCache getCache() { return cache; }
+
+  /** The namesystem whose mutations the guarded calls run (their sync points). */
+  void guard(Namesystem namesystem) {
+    this.ns = namesystem;
+  }
+
+  /** The sync point of the mutation the current thread just ran (taken), or null. */
+  private SyncPoint takeSyncPoint() {
+    Namesystem n = ns;
+    return n == null ? null : n.takeSyncPoint();
+  }
+
+  /** A repeat of a call that succeeded here answers once the first call's records are durable. */
+  private void answerAfter(Answered first) throws IOException {
+    Namesystem n = ns;
+    if (n != null) {
+      n.answerAfter(first.durableAt());
+    }
+  }
 
   /**
    * Puts the entry of a call read from the journal (a standby tailing it, or a restart's
@@ -89,12 +120,15 @@ public final class RetryCacheSupport {
     }
     boolean ok = false;
     T result = null;
+    SyncPoint durableAt = null;
+    takeSyncPoint();
     try {
       result = call.run();
+      durableAt = takeSyncPoint();
       ok = true;
       return result;
     } finally {
-      RetryCache.setState(e, ok, new Answered(op, result));
+      RetryCache.setState(e, ok, new Answered(op, result, durableAt));
     }
   }
 
@@ -115,19 +149,25 @@ public final class RetryCacheSupport {
       return;
     }
     boolean ok = false;
+    SyncPoint durableAt = null;
+    takeSyncPoint();
     try {
       call.run();
+      durableAt = takeSyncPoint();
       ok = true;
     } finally {
-      RetryCache.setState(e, ok, new Answered(op, null));
+      RetryCache.setState(e, ok, new Answered(op, null, durableAt));
     }
   }
 
-  /** The answer of the earlier call with this call's ids, if it was an {@code op} too. */
-  private static Object answerOf(AtMostOnceOp op, Object payload)
-      throws InvalidRequestException {
+  /**
+   * The answer of the earlier call with this call's ids, if it was an {@code op} too; it
+   * leaves once that call's records are durable.
+   */
+  private Object answerOf(AtMostOnceOp op, Object payload) throws IOException {
     Answered a = (Answered) payload;
     checkSameOp(op, a.op());
+    answerAfter(a);
     return a.answer();
   }
 

@@ -31,13 +31,28 @@ public final class RpcExceptions {
     T call() throws ServiceException;
   }
 
-  /** Server side: runs {@code call}, wrapping an IOException in a ServiceException. */
+  /**
+   * Server side: runs {@code call}, wrapping an IOException in a ServiceException. When the
+   * implementation held its answer ({@link DeferredAnswer#hold()}), returns null instead and
+   * the answer, or what the implementation threw, leaves at the release.
+   */
   public static <T> T serve(IoCall<T> call) throws ServiceException {
+    T answer;
+    DeferredAnswer.enter();
     try {
-      return call.call();
+      answer = call.call();
     } catch (IOException e) {
+      if (DeferredAnswer.leave(null, e)) {
+        return null;
+      }
       throw new ServiceException(e);
+    } catch (RuntimeException | Error e) {
+      if (DeferredAnswer.leave(null, e)) {
+        return null;
+      }
+      throw e;
     }
+    return DeferredAnswer.leave(answer, null) ? null : answer;
   }
 
   /**
