@@ -196,7 +196,7 @@ final class BlockReceiver implements Replica.Writer {
     rt.setDaemon(true);
     rt.start();
     boolean drainAcks = false;
-    try (ReplicaOutput disk = new ReplicaOutput(r)) {
+    try (ReplicaOutput disk = new ReplicaOutput(r, ctx.getOptions().getSyncBehindBytes())) {
       // whole frames go straight to the socket: one write each, no copy through a buffer
       drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
