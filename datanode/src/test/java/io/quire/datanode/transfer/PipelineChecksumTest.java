@@ -57,6 +57,7 @@ class PipelineChecksumTest {
       Configuration c = h.conf(i);
       c.setLong(DataNodeConfigKeys.SCAN_PERIOD_KEY, 0); // scans only when triggered
       c.setLong(DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_KEY, 0);
+      c.setLong(DataNodeConfigKeys.SYNC_BEHIND_BYTES_KEY, PACKET); // forces behind the writes
       dns[i] = h.start(c);
     }
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
