@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * to the {@link PacketResponder}. Forwarding
  * to a downstream node that stops reading fails after the write timeout plus one extension
  * per downstream node; the downstream is then dropped (its ack reads as ERROR, naming it to
- * the writer) and this node goes on writing locally. A packet flagged syncBlock is forced to
+ * the writer) and this node goes on writing locally, verifying every packet from then on; it
+ * does not finalize a replica holding packets it stored unverified that the downstream never
+ * acknowledged (see {@link #mustVerify}). A packet flagged syncBlock is forced to
  * disk before it is acked, and the first one also fsyncs the directory holding the replica's
  * files (as HDFS does), so an hsync'ed replica is still found after a crash (a RECOVER_APPEND
  * replica's durable move into rbw/ already did that). The last packet finalizes the replica.
