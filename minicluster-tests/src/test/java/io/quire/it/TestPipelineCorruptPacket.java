@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.DataNodeFaultInjector;
 import io.quire.datanode.DataNodeFaultInjector.PacketData;
+import io.quire.datanode.scanner.BlockScanner;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * Corrupt packets in a client's write pipeline, where only the last DataNode verifies CRCs:
  * corruption on the way into the first node is caught by the last one and the packet resent,
  * so every replica ends good; a middle node that stores a corrupt copy (while forwarding a
- * good one) leaves a replica that readers detect, read around and report.
+ * good one) leaves a replica that readers read around and its block scanner reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -111,37 +112,43 @@ class TestPipelineCorruptPacket {
     }
   }
 
+  /**
+   * Nothing notices the middle node's corrupt copy while writing (the last node verified a
+   * good one): readers still get the right bytes, and the middle node's block scanner finds
+   * the copy and reports it, so the NameNode stops listing it.
+   */
   @Test
-  void corruptCopyOnTheMiddleNodeIsCaughtOnRead() throws Exception {
+  void corruptCopyOnTheMiddleNodeIsReadAroundAndCaughtByTheScanner() throws Exception {
     String name = "/corrupt-packet/middle.bin";
     byte[] data = TestData.random(HEAD + 700_000, 22);
     writeWithFault(name, data, 1, DataNodeFaultInjector.Point.BEFORE_PACKET_WRITE);
     Path p = new Path(name);
     await("all three replicas reported").atMost(Timing.seconds(30))
-        .until(() -> pipelineOf(name).size() == 3); // nothing noticed the middle copy
-    List<DatanodeInfo> written = pipelineOf(name);
+        .until(() -> pipelineOf(name).size() == 3);
     LocatedBlock lb = cluster.getClientProtocol().getBlockLocations(name, 0, data.length)
         .getBlocks().get(0);
-    String bad = null;
-    for (DatanodeInfo d : written) {
+    DataNode bad = null;
+    for (DatanodeInfo d : lb.getLocations()) {
       DataNode dn = cluster.getDataNode(cluster.indexOfDataNode(d.getUuid()));
       byte[] onDisk = Files.readAllBytes(dn.getBlockFile(lb.getBlock().getBlockId()).toPath());
-      if (!java.util.Arrays.equals(data, onDisk)) {
+      if (!Arrays.equals(data, onDisk)) {
         assertEquals(null, bad, "one corrupt replica");
-        bad = d.getUuid();
+        bad = dn;
       }
     }
     assertTrue(bad != null, "the middle node stored a corrupt copy");
-    String badUuid = bad;
-    // Readers pick among equally close replicas at random: read until one hit the bad copy.
+    for (int i = 0; i < 5; i++) {
+      try (FileSystem fresh = FileSystem.newInstance(cluster.getURI(),
+          cluster.getConfiguration())) {
+        TestData.assertFileContent(fresh, p, data);
+      }
+    }
+    BlockScanner scanner = bad.getBlockScanner();
+    assertTrue(scanner.awaitScan(scanner.triggerScanNow(), Timing.seconds(60).toMillis()),
+        "scan finished");
+    String badUuid = bad.getDatanodeUuid();
     await("NameNode stops listing the corrupt replica").atMost(Timing.seconds(60))
-        .pollInterval(Duration.ofMillis(10)).until(() -> {
-          try (FileSystem fresh = FileSystem.newInstance(cluster.getURI(),
-              cluster.getConfiguration())) {
-            TestData.assertFileContent(fresh, p, data);
-          }
-          return pipelineOf(name).stream().noneMatch(d -> d.getUuid().equals(badUuid));
-        });
+        .until(() -> pipelineOf(name).stream().noneMatch(d -> d.getUuid().equals(badUuid)));
     TestData.assertFileContent(cluster.getFileSystem(), p, data);
   }
 }
