@@ -113,6 +113,15 @@ public final class DataNodeConfigKeys {
   public static final String SYNC_ON_CLOSE_KEY = "quire.datanode.sync-on-close";
   public static final boolean SYNC_ON_CLOSE_DEFAULT = true;
 
+  /**
+   * With sync on close: bytes of a replica received between background forces of its files,
+   * so the disk writes the block back during the transfer and the force before the last ack
+   * has only the tail left (HDFS's dfs.datanode.sync.behind.writes, in bytes). 0: none, the
+   * whole block is forced on close.
+   */
+  public static final String SYNC_BEHIND_BYTES_KEY = "quire.datanode.sync-behind.bytes";
+  public static final long SYNC_BEHIND_BYTES_DEFAULT = 8L * 1024 * 1024;
+
   /** Largest back-off between retries when a NameNode is unreachable, in milliseconds. */
   public static final String NAMENODE_RETRY_MAX_KEY = "quire.datanode.namenode.retry.max.ms";
   public static final long NAMENODE_RETRY_MAX_DEFAULT = 10_000;

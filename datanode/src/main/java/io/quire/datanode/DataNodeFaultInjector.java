@@ -1,13 +1,28 @@
 package io.quire.datanode;
 
 import io.quire.protocol.faults.FaultInjector;
+import java.nio.ByteBuffer;
 
 /** The fault-injection points of one DataNode ({@link FaultInjector}). */
 public final class DataNodeFaultInjector extends FaultInjector<DataNodeFaultInjector.Point> {
   /** Places in the DataNode's code where a test can inject behaviour. */
   public enum Point {
-    /** After a packet was read and verified, before it is written and forwarded. */
+    /**
+     * A packet's bytes as received, before they are verified, forwarded or written (context:
+     * {@link PacketData}). Tests corrupt them here as if the hop into this node had.
+     */
+    PACKET_RECEIVED,
+    /**
+     * After a packet was read (and verified where this node verifies), before it is written
+     * and forwarded (context: the seqno).
+     */
     AFTER_RECEIVE_PACKET,
+    /**
+     * After a packet was forwarded downstream, before its data is written to this node's
+     * replica (context: {@link PacketData}). Tests corrupt it here for a replica that differs
+     * from its downstream's copy.
+     */
+    BEFORE_PACKET_WRITE,
     /**
      * Before a received packet's data is written to the replica's volume (context: the
      * replica). Tests throw the IOException of a full disk ("No space left on device") or
@@ -32,4 +47,11 @@ public final class DataNodeFaultInjector extends FaultInjector<DataNodeFaultInje
     /** Before a heartbeat is sent to a NameNode. */
     BEFORE_HEARTBEAT
   }
+
+  /**
+   * A received write packet: its seqno, block offset, the number of pipeline nodes after this
+   * one, and its data (a view of the receive buffer: changing it changes the packet).
+   */
+  public record PacketData(long seqno, long offsetInBlock, int downstreamNodes,
+      ByteBuffer data) {}
 }

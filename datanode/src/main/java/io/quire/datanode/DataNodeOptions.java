@@ -37,6 +37,7 @@ public final class DataNodeOptions {
   private final int socketBufferSize;
   private final long nameNodeRetryMaxMs;
   private final boolean syncOnClose;
+  private final long syncBehindBytes;
   private final boolean blockTokenEnabled;
   private final long scanBytesPerSecond;
   private final long scanPeriodMs;
@@ -97,6 +98,8 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.NAMENODE_RETRY_MAX_DEFAULT);
     syncOnClose = conf.getBoolean(DataNodeConfigKeys.SYNC_ON_CLOSE_KEY,
         DataNodeConfigKeys.SYNC_ON_CLOSE_DEFAULT);
+    syncBehindBytes = conf.getLong(DataNodeConfigKeys.SYNC_BEHIND_BYTES_KEY,
+        DataNodeConfigKeys.SYNC_BEHIND_BYTES_DEFAULT);
     blockTokenEnabled = conf.getBoolean(QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY,
         QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_DEFAULT);
     scanBytesPerSecond = conf.getLong(DataNodeConfigKeys.SCAN_BYTES_PER_SECOND_KEY,
@@ -107,7 +110,7 @@ public final class DataNodeOptions {
         DataNodeConfigKeys.DIRECTORYSCAN_INTERVAL_DEFAULT);
     if (heartbeatIntervalMs <= 0 || blockReportIntervalMs <= 0 || transferThreads <= 0
         || socketTimeoutMs < 0 || socketWriteTimeoutMs < 0 || writeTimeoutExtensionMs < 0
-        || connectTimeoutMs < 0 || socketBufferSize <= 0
+        || connectTimeoutMs < 0 || socketBufferSize <= 0 || syncBehindBytes < 0
         || scanBytesPerSecond <= 0 || scanPeriodMs < 0 || directoryScanIntervalMs < 0) {
       throw new IllegalArgumentException("DataNode intervals, rates, thread counts and buffer sizes"
           + " must be positive (scan intervals may be 0): " + this);
@@ -174,6 +177,8 @@ public final class DataNodeOptions {
   public int getSocketBufferSize() { return socketBufferSize; }
   public long getNameNodeRetryMaxMs() { return nameNodeRetryMaxMs; }
   public boolean isSyncOnClose() { return syncOnClose; }
+  /** Bytes between background forces of a replica being received; 0: none (or no sync on close). */
+  public long getSyncBehindBytes() { return syncOnClose ? syncBehindBytes : 0; }
   /** Whether data-transfer ops need a valid block access token (quire.block.access.token.enable). */
   public boolean isBlockTokenEnabled() { return blockTokenEnabled; }
   public long getScanBytesPerSecond() { return scanBytesPerSecond; }
@@ -192,6 +197,7 @@ public final class DataNodeOptions {
         + " per pipeline node)"
         + ", connectTimeoutMs=" + connectTimeoutMs + ", socketBuffer=" + socketBufferSize
         + ", nnRetryMaxMs=" + nameNodeRetryMaxMs + ", syncOnClose=" + syncOnClose
+        + ", syncBehindBytes=" + syncBehindBytes
         + ", blockTokens=" + blockTokenEnabled
         + ", scanBytesPerSecond=" + scanBytesPerSecond + ", scanPeriodMs=" + scanPeriodMs
         + ", directoryScanIntervalMs=" + directoryScanIntervalMs + "}";

@@ -33,10 +33,13 @@ import org.slf4j.LoggerFactory;
  * new RBW replica, or a temporary copy replacing a corrupt or stale finalized one, see
  * {@link TransferReplicaFactory}; RECOVER_APPEND: the existing one cut and re-stamped),
  * connects the next pipeline node, answers an {@link OpResponse}, then receives packets:
- * verify CRCs, forward downstream, write, hand to the {@link PacketResponder}. Forwarding
+ * verify CRCs (the last node only, see {@link #mustVerify}), forward downstream, write, hand
+ * to the {@link PacketResponder}. Forwarding
  * to a downstream node that stops reading fails after the write timeout plus one extension
  * per downstream node; the downstream is then dropped (its ack reads as ERROR, naming it to
- * the writer) and this node goes on writing locally. A packet flagged syncBlock is forced to
+ * the writer) and this node goes on writing locally, verifying every packet from then on; it
+ * does not finalize a replica holding packets it stored unverified that the downstream never
+ * acknowledged (see {@link #mustVerify}). A packet flagged syncBlock is forced to
  * disk before it is acked, and the first one also fsyncs the directory holding the replica's
  * files (as HDFS does), so an hsync'ed replica is still found after a crash (a RECOVER_APPEND
  * replica's durable move into rbw/ already did that). The last packet finalizes the replica.
@@ -196,7 +199,7 @@ final class BlockReceiver implements Replica.Writer {
     rt.setDaemon(true);
     rt.start();
     boolean drainAcks = false;
-    try (ReplicaOutput disk = new ReplicaOutput(r)) {
+    try (ReplicaOutput disk = new ReplicaOutput(r, ctx.getOptions().getSyncBehindBytes())) {
       // whole frames go straight to the socket: one write each, no copy through a buffer
       drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
@@ -224,21 +227,29 @@ final class BlockReceiver implements Replica.Writer {
   private boolean packetLoop(Replica r, ReplicaOutput disk, OutputStream mirrorOut,
       PacketResponder responder) throws IOException {
     DataChecksum checksum = BlockMetaFile.newChecksum();
+    long lastUnverified = -1;
     try (PacketBuffer p = ctx.newPacketBuffer("WRITE_BLOCK " + r.toBlock().getName())) {
       while (!stopped) {
         if (!readPacket(p, r, responder)) {
           return true;
         }
+        if (p.getDataLen() > 0) {
+          faultsOnData(DataNodeFaultInjector.Point.PACKET_RECEIVED, p);
+        }
         ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, p.getSeqno());
         if (p.getDataLen() > 0) {
-          try {
-            checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
-                p.getOffsetInBlock());
-          } catch (ChecksumException e) {
-            LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
-                e.getMessage());
-            responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
-            return true;
+          if (!mustVerify(p, mirrorOut != null)) {
+            lastUnverified = p.getSeqno();
+          } else {
+            try {
+              checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+                  p.getOffsetInBlock());
+            } catch (ChecksumException e) {
+              LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
+                  e.getMessage());
+              responder.enqueueError(p.getSeqno(), Status.ERROR_CHECKSUM);
+              return true;
+            }
           }
           // a writer may re-send the partial chunk it continues, never anything before it
           long onDisk = r.getBytesOnDisk();
@@ -261,6 +272,7 @@ final class BlockReceiver implements Replica.Writer {
           }
         }
         if (p.getDataLen() > 0) {
+          faultsOnData(DataNodeFaultInjector.Point.BEFORE_PACKET_WRITE, p);
           if (p.getOffsetInBlock() < r.getBytesOnDisk()) {
             disk.rewindTo(p.getOffsetInBlock());
           }
@@ -276,6 +288,10 @@ final class BlockReceiver implements Replica.Writer {
           ctx.getDataset().syncReplicaDirectory(r);
           entriesDurable = true;
           ctx.getFaults().run(DataNodeFaultInjector.Point.AFTER_RBW_DIRECTORY_SYNC, r);
+        }
+        if (p.isLast() && lastUnverified >= 0 && !downstreamVerified(r, responder,
+            lastUnverified)) {
+          return true;
         }
         if (p.isLast()) {
           ctx.getFaults().run(DataNodeFaultInjector.Point.BEFORE_FINALIZE, r);
@@ -300,6 +316,51 @@ final class BlockReceiver implements Replica.Writer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether this node verifies the CRCs of packet {@code p} before storing it. As in HDFS, only
+   * the last node of a client's pipeline does: the nodes before it forward and store, and a
+   * corrupt packet comes back as the last node's ERROR_CHECKSUM ack before any node has
+   * acknowledged it, so the writer resends it (a recovery cuts every replica back to the
+   * acknowledged length first). Every node verifies what it stores under checksums it computes
+   * itself (a packet that starts mid-chunk: {@link ReplicaOutput} recomputes that chunk's CRC,
+   * which would cover corrupt bytes), what a DataNode sends it (stage TRANSFER: nobody
+   * downstream checks it) and everything once its downstream is gone.
+   */
+  private boolean mustVerify(PacketBuffer p, boolean forwarding) {
+    return !forwarding || req.getStage() == BlockConstructionStage.TRANSFER
+        || p.getOffsetInBlock() % BlockMetaFile.BYTES_PER_CHECKSUM != 0;
+  }
+
+  /**
+   * Before finalizing a replica holding packets this node stored without verifying them: waits
+   * until the downstream nodes acknowledged them all as written (so the last node verified
+   * them). Returns false, after one WARN line, if they did not (a corrupt packet, a lost or
+   * stalled downstream): the replica then stays RBW, and the writer, which got the error ack,
+   * recovers the pipeline from the acknowledged length.
+   */
+  private boolean downstreamVerified(Replica r, PacketResponder responder, long seqno)
+      throws IOException {
+    DataNodeOptions o = ctx.getOptions();
+    boolean ok;
+    try {
+      ok = responder.awaitDownstreamAcked(seqno, o.getSocketTimeoutMs() + o.writeTimeoutMs(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("WRITE_BLOCK " + r + ": interrupted");
+    }
+    if (!ok) {
+      LOG.warn("WRITE_BLOCK {}: not finalizing: the downstream did not acknowledge packets up"
+          + " to {}, which this node stored unverified", r, seqno);
+    }
+    return ok;
+  }
+
+  private void faultsOnData(DataNodeFaultInjector.Point point, PacketBuffer p)
+      throws IOException {
+    ctx.getFaults().run(point, new DataNodeFaultInjector.PacketData(p.getSeqno(),
+        p.getOffsetInBlock(), req.getDownstreamTargets().size(), p.data()));
   }
 
   /**

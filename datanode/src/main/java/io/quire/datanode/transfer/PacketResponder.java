@@ -36,6 +36,10 @@ final class PacketResponder implements Runnable {
   private final DataNodeFaultInjector faults;
   private final Runnable dropDownstream;
   private volatile boolean failed;
+  /** Highest seqno the downstream acknowledged as written by every node after this one. */
+  private long downstreamCleanThrough = -1;
+  /** The downstream failed an ack, or this responder stopped. */
+  private boolean downstreamDone;
 
   /**
    * @param dropDownstream cuts the downstream connection off (called when its ack fails)
@@ -59,6 +63,46 @@ final class PacketResponder implements Runnable {
     queue.add(new Pending(seqno, -1, true, status));
   }
 
+  /**
+   * Waits until the downstream nodes have acknowledged every packet up to {@code seqno} as
+   * written (without error), at most {@code timeoutMs}; false if they did not: an ack failed
+   * (ERROR_CHECKSUM from the node that verifies, or a lost node), this responder stopped, or
+   * the time ran out (0: no limit). True at once without a downstream.
+   */
+  synchronized boolean awaitDownstreamAcked(long seqno, long timeoutMs)
+      throws InterruptedException {
+    if (mirrorIn == null) {
+      return true;
+    }
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    while (downstreamCleanThrough < seqno && !downstreamDone) {
+      if (timeoutMs <= 0) {
+        wait();
+        continue;
+      }
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return downstreamCleanThrough >= seqno;
+  }
+
+  private synchronized void downstreamAcked(PipelineAck ack) {
+    if (ack.firstFailedIndex() >= 0) {
+      downstreamDone = true;
+    } else {
+      downstreamCleanThrough = Math.max(downstreamCleanThrough, ack.getSeqno());
+    }
+    notifyAll();
+  }
+
+  private synchronized void stopped() {
+    downstreamDone = true;
+    notifyAll();
+  }
+
   /** Whether acks could not be sent upstream (the writer is gone). */
   boolean hasFailed() { return failed; }
 
@@ -74,6 +118,7 @@ final class PacketResponder implements Runnable {
           ack = new PipelineAck(p.seqno(), List.of(Status.SUCCESS));
         } else {
           ack = readMirrorAck(p.seqno());
+          downstreamAcked(ack);
           stop |= ack.firstFailedIndex() >= 0;
         }
         if (ack.firstFailedIndex() < 0 && p.endOffset() >= 0) {
@@ -91,6 +136,8 @@ final class PacketResponder implements Runnable {
     } catch (IOException e) {
       failed = true;
       LOG.warn("Responder for {}: cannot send ack upstream: {}", replica, e.toString());
+    } finally {
+      stopped();
     }
   }
 

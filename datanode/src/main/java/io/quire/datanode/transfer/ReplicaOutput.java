@@ -17,7 +17,9 @@ import org.apache.hadoop.util.DataChecksum;
  * replica is cut back to the packet's offset first (see {@link #rewindTo}). A packet
  * starting on a chunk boundary carries exactly the on-disk CRCs; one starting mid-chunk (after
  * append or recovery to a partial chunk) has the CRCs of that chunk and all following chunks
- * recomputed against the on-disk chunk boundaries.
+ * recomputed against the on-disk chunk boundaries. With a sync-behind interval, the files are
+ * forced in the background as they grow ({@link SyncBehind}), so that {@link #sync} has only
+ * the tail left to force.
  */
 final class ReplicaOutput implements Closeable {
   private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
@@ -27,8 +29,17 @@ final class ReplicaOutput implements Closeable {
   private final FileChannel blockCh;
   private final FileChannel metaCh;
   private final DataChecksum checksum = BlockMetaFile.newChecksum();
+  private final SyncBehind syncBehind;
 
   ReplicaOutput(Replica replica) throws IOException {
+    this(replica, 0);
+  }
+
+  /**
+   * @param syncBehindBytes bytes written between background forces (see {@link SyncBehind});
+   *     0: none
+   */
+  ReplicaOutput(Replica replica, long syncBehindBytes) throws IOException {
     this.replica = replica;
     this.blockFile = replica.getBlockFile();
     this.blockCh = FileChannel.open(blockFile.toPath(), StandardOpenOption.READ,
@@ -42,6 +53,7 @@ final class ReplicaOutput implements Closeable {
       throw e;
     }
     this.metaCh = m;
+    this.syncBehind = new SyncBehind(blockCh, metaCh, blockFile, syncBehindBytes);
   }
 
   /** Writes {@code data} (with packet-relative {@code sums}) at block offset {@code off}. */
@@ -64,6 +76,7 @@ final class ReplicaOutput implements Closeable {
           BlockMetaFile.checksumPosition(chunkStart));
     }
     replica.setBytesOnDisk(off + len);
+    syncBehind.written(off + len);
   }
 
   /**
@@ -72,6 +85,7 @@ final class ReplicaOutput implements Closeable {
    * CRC of the chunk it continues.
    */
   void rewindTo(long off) throws IOException {
+    syncBehind.await();
     blockCh.truncate(off);
     metaCh.truncate(BlockMetaFile.metaLengthFor(off));
     replica.setBytesOnDisk(off);
@@ -79,11 +93,13 @@ final class ReplicaOutput implements Closeable {
 
   /** Forces block and meta file contents to disk; when this returns the data is durable. */
   void sync() throws IOException {
+    syncBehind.await();
     blockCh.force(false);
     metaCh.force(false);
   }
 
   @Override public void close() throws IOException {
+    syncBehind.close();
     try {
       blockCh.close();
     } finally {

@@ -15,7 +15,10 @@ package io.quire.protocol.datatransfer;
  *   with itself removed from the target list) and answers an {@link OpResponse}; on SUCCESS the
  *   writer streams {@link Packet}s, each answered by a {@link PipelineAck} that flows back up
  *   the pipeline after every downstream node has written the packet (and, with the packet's
- *   syncBlock flag, forced it to disk). The packet with lastPacketInBlock set (no data)
+ *   syncBlock flag, forced it to disk). The last node of a client's pipeline verifies each
+ *   packet's CRCs and answers a mismatch with ERROR_CHECKSUM; the nodes before it forward and
+ *   store without verifying (as in HDFS), and finalize a replica only once their downstream
+ *   acknowledged every packet of it. The packet with lastPacketInBlock set (no data)
  *   finalizes the replica. A packet whose header a node refuses (see {@link PacketHeader}: bad
  *   lengths, or more data than that node accepts, or no buffer room) is answered with an ack
  *   carrying that node's error status, and the node closes the connection.</li>
