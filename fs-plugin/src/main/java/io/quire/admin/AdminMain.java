@@ -11,7 +11,8 @@ import org.apache.hadoop.util.ToolRunner;
  * {@link AdminTool} run through {@link ToolRunner}. Hadoop's generic options ({@code -fs
  * quire://host:port}, {@code -D k=v}, {@code -conf file}) work before the command, as with
  * {@code hdfs dfsadmin}, and after it. Commands: report, safemode, decommission, recommission,
- * fsck, and ha ({@link HaTool}).
+ * fsck, quota ({@link QuotaTool}, also as dfsadmin's -setQuota, -clrQuota, -setSpaceQuota,
+ * -clrSpaceQuota), and ha ({@link HaTool}).
  */
 public final class AdminMain {
   private AdminMain() { }
@@ -24,9 +25,10 @@ public final class AdminMain {
       case "decommission" -> () -> new DecommissionTool(true);
       case "recommission" -> () -> new DecommissionTool(false);
       case "fsck" -> FsckTool::new;
+      case "quota" -> QuotaTool::new;
       default -> null;
     };
-    return s == null ? null : s.get();
+    return s == null ? QuotaTool.forAlias(command) : s.get();
   }
 
   /** Runs a command in this JVM; returns its exit code. */
@@ -39,8 +41,8 @@ public final class AdminMain {
     AdminTool t = args.length == 0 ? null : tool(args[0]);
     if (t == null) {
       System.err.println("Usage: quire admin report | safemode get|enter|leave|wait [seconds]"
-          + " | decommission <node> | recommission <node> | fsck <path> | ha "
-          + HaTool.usage());
+          + " | decommission <node> | recommission <node> | fsck <path>"
+          + " | quota set|clear|space-set|space-clear [n] <path>... | ha " + HaTool.usage());
       return AdminTool.EXIT_USAGE;
     }
     return ToolRunner.run(conf, t, Arrays.copyOfRange(args, 1, args.length));

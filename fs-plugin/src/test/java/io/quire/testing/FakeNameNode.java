@@ -466,4 +466,12 @@ public final class FakeNameNode implements ClientProtocol {
   @Override public void removeXAttr(String path, String name) {
     throw new UnsupportedOperationException("FakeNameNode: removeXAttr " + path);
   }
+
+  @Override public void setQuota(String path, long namespaceQuota, long storagespaceQuota) {
+    throw new UnsupportedOperationException("FakeNameNode: setQuota " + path);
+  }
+
+  @Override public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: getQuotaUsage " + path);
+  }
 }

@@ -74,6 +74,17 @@ public abstract class Inode {
     return removed;
   }
 
+  void setQuotaFeature(DirectoryQuota q) {
+    if (q == null) {
+      if (features != null) {
+        features.setQuota(null);
+        dropEmptyFeatures();
+      }
+      return;
+    }
+    features().setQuota(q);
+  }
+
   private InodeFeatures features() {
     if (features == null) {
       features = new InodeFeatures();

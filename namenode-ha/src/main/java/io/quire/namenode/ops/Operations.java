@@ -15,6 +15,7 @@ public final class Operations {
   private final BlockSyncOps blockSync;
   private final AclOps acls;
   private final XAttrOps xattrs;
+  private final QuotaOps quotas;
 
   public Operations(OpContext ctx) {
     this.recovery = new LeaseRecoveryOps(ctx);
@@ -30,6 +31,7 @@ public final class Operations {
     this.blockSync = new BlockSyncOps(ctx);
     this.acls = new AclOps(ctx);
     this.xattrs = new XAttrOps(ctx);
+    this.quotas = new QuotaOps(ctx);
   }
 
   public ReadOps reads() { return reads; }
@@ -45,4 +47,5 @@ public final class Operations {
   public BlockSyncOps blockSync() { return blockSync; }
   public AclOps acls() { return acls; }
   public XAttrOps xattrs() { return xattrs; }
+  public QuotaOps quotas() { return quotas; }
 }

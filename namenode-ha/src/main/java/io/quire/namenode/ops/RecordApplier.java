@@ -46,6 +46,7 @@ public final class RecordApplier {
       case SET_ACL -> tree.setAcl((SetAcl) rec);
       case SET_XATTR -> tree.setXAttr((SetXAttr) rec);
       case REMOVE_XATTR -> tree.removeXAttr((RemoveXAttr) rec);
+      case SET_QUOTA -> tree.setQuota((SetQuota) rec);
       case RPC_CALL -> { } // retry-cache bookkeeping only (Namesystem#replay), no namespace change
       default -> throw new IllegalStateException("no apply for " + rec.type());
     }

@@ -28,7 +28,8 @@ public enum RecordType {
   RPC_CALL(21),
   SET_ACL(22),
   SET_XATTR(23),
-  REMOVE_XATTR(24);
+  REMOVE_XATTR(24),
+  SET_QUOTA(25);
 
   private static final RecordType[] BY_CODE = new RecordType[32];
 

@@ -383,4 +383,15 @@ public final class ClientRpcHandler implements ClientProtocol {
     journaledOnce(AtMostOnceOp.REMOVE_XATTR, path,
         () -> ops.xattrs().removeXAttr(path, name));
   }
+
+  @Override public void setQuota(String path, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    ns.mutate("setQuota", path,
+        () -> ops.quotas().setQuota(path, namespaceQuota, storagespaceQuota));
+  }
+
+  @Override public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path)
+      throws IOException {
+    return ns.read(() -> ops.quotas().getQuotaUsage(path));
+  }
 }

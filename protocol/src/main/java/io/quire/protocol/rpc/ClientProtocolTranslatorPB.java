@@ -381,4 +381,17 @@ public final class ClientProtocolTranslatorPB
     invoke(() -> rpc.removeXAttr(null,
         RemoveXAttrRequestProto.newBuilder().setPath(path).setName(name).build()));
   }
+
+  @Override
+  public void setQuota(String path, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    invoke(() -> rpc.setQuota(null, SetQuotaRequestProto.newBuilder().setPath(path)
+        .setNamespaceQuota(namespaceQuota).setStoragespaceQuota(storagespaceQuota).build()));
+  }
+
+  @Override
+  public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path) throws IOException {
+    return NamespaceConverter.toQuotaUsage(invoke(() -> rpc.getQuotaUsage(null,
+        GetQuotaUsageRequestProto.newBuilder().setPath(path).build())).getUsage());
+  }
 }
