@@ -42,6 +42,13 @@ class ReplayEquivalenceTest {
     sb.append(path).append(' ').append(i.getId()).append(' ').append(i.getPermission())
         .append(' ').append(i.getOwner()).append(':').append(i.getGroup()).append(' ')
         .append(i.getModificationTime()).append(' ').append(i.getAccessTime());
+    if (i instanceof InodeDirectory d && d.getQuota() != null) {
+      sb.append(' ').append(d.getQuota());
+      long[] walked = io.quire.namenode.namespace.Usage.walk(d);
+      if (walked[0] != d.getQuota().nsUsed() || walked[1] != d.getQuota().ssUsed()) {
+        sb.append(" USAGE-DIFFERS-FROM-WALK ").append(walked[0]).append(' ').append(walked[1]);
+      }
+    }
     if (i.getFeatures() != null) {
       sb.append(" acl=").append(i.getAcl());
       for (int k = 0; k < i.getFeatures().xattrCount(); k++) {
@@ -76,7 +83,7 @@ class ReplayEquivalenceTest {
       String a = "/d" + rnd.nextInt(4) + "/x" + rnd.nextInt(6);
       String b = "/d" + rnd.nextInt(4) + "/x" + rnd.nextInt(6);
       try {
-        switch (rnd.nextInt(13)) {
+        switch (rnd.nextInt(15)) {
           case 0 -> nn.mkdirs(a, (short) 0755, (short) 0777, true);
           case 1 -> writeFile(fx, a, rnd.nextInt(3));
           case 2 -> nn.rename(a, b, RenameMode.values()[rnd.nextInt(3)]);
@@ -94,6 +101,9 @@ class ReplayEquivalenceTest {
               java.util.EnumSet.of(org.apache.hadoop.fs.XAttrSetFlag.CREATE,
                   org.apache.hadoop.fs.XAttrSetFlag.REPLACE));
           case 12 -> nn.removeXAttr(a, "user.k" + rnd.nextInt(3));
+          case 13 -> nn.setQuota(a.substring(0, 3), 4 + rnd.nextInt(12),
+              rnd.nextBoolean() ? -1 : 2048 * (1 + rnd.nextInt(8)));
+          case 14 -> nn.setQuota(a.substring(0, 3), rnd.nextBoolean() ? -1 : Long.MAX_VALUE, -1);
           default -> nn.truncate(a, rnd.nextInt(3000), "trunc");
         }
         ok++;
@@ -110,8 +120,11 @@ class ReplayEquivalenceTest {
     assertTrue(journaled.containsAll(java.util.EnumSet.of(
         io.quire.namenode.records.RecordType.SET_ACL,
         io.quire.namenode.records.RecordType.SET_XATTR,
-        io.quire.namenode.records.RecordType.REMOVE_XATTR)), "journaled: " + journaled);
+        io.quire.namenode.records.RecordType.REMOVE_XATTR,
+        io.quire.namenode.records.RecordType.SET_QUOTA)), "journaled: " + journaled);
     String before = dump(fx.ns.getState());
+    assertTrue(!before.contains("USAGE-DIFFERS-FROM-WALK"), before);
+    assertTrue(before.contains("quota(ns=") && before.split("quota\\(ns=").length > 2, before);
 
     InMemoryJournal copy = new InMemoryJournal();
     var w = copy.openForWrite(1);
