@@ -33,7 +33,7 @@ public final class InodeDirectory extends Inode {
 
   /**
    * Sets the quotas (HDFS's INodeDirectory#setQuota): -1 clears one; with both cleared the
-   * directory stops counting (the root always counts: its name quota is never cleared). A
+   * directory stops counting (the root always counts, quotas or not). A
    * directory that had no quota counts its subtree once now ({@link Usage#of}).
    */
   public void setQuota(long nsQuota, long ssQuota) {

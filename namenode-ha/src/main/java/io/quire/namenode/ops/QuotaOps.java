@@ -18,9 +18,10 @@ import org.apache.hadoop.security.AccessControlException;
 /**
  * setQuota and getQuotaUsage with HDFS's rules (FSDirAttrOp#setQuota,
  * FSDirStatAndListingOp#getQuotaUsage): the superuser only; -1 clears a quota and
- * Long.MAX_VALUE leaves it unchanged, other negative values are refused; the root's name
- * quota cannot be cleared; a quota below the current usage is accepted (later changes that
- * would grow the usage are refused). The record carries the final values.
+ * Long.MAX_VALUE leaves it unchanged, other negative values are refused; a quota below the
+ * current usage is accepted (later changes that would grow the usage are refused). The root's
+ * quotas may be cleared as on HDFS 3.4 (it keeps counting). The record carries the final
+ * values.
  */
 public final class QuotaOps {
   private final OpContext ctx;
@@ -33,7 +34,7 @@ public final class QuotaOps {
     PermissionChecker pc = ctx.checker();
     if (!pc.isSuperUser()) {
       throw new AccessControlException("Access denied for user " + pc.caller().user()
-          + ". Superuser privilege is required");
+          + ". Superuser privilege is required for operation setQuota");
     }
     if (!valid(nsQuota) || !valid(ssQuota)) {
       throw new IllegalArgumentException("Illegal value for nsQuota or ssQuota : " + nsQuota
@@ -47,9 +48,6 @@ public final class QuotaOps {
     }
     if (!(i instanceof InodeDirectory d)) {
       throw new PathIsNotDirectoryException(p.path());
-    }
-    if (p.isRoot() && nsQuota == QuotaValues.RESET) {
-      throw new IllegalArgumentException("Cannot clear namespace quota on root.");
     }
     DirectoryQuota q = d.getQuota();
     long oldNs = q == null ? -1 : q.nsQuota();

@@ -50,7 +50,8 @@ class QuotaOpsTest {
           nn.setQuota("/q", 10, MAX);
           return null;
         }));
-    assertEquals("Access denied for user bob. Superuser privilege is required",
+    assertEquals("Access denied for user bob. Superuser privilege is required"
+        + " for operation setQuota",
         denied.getMessage());
     assertEquals("Illegal value for nsQuota or ssQuota : -5 and 9223372036854775807",
         assertThrows(IllegalArgumentException.class, () -> nn.setQuota("/q", -5, MAX))
@@ -60,9 +61,6 @@ class QuotaOpsTest {
             .getMessage());
     assertEquals("`/q/f': Is not a directory",
         assertThrows(PathIsNotDirectoryException.class, () -> nn.setQuota("/q/f", 5, MAX))
-            .getMessage());
-    assertEquals("Cannot clear namespace quota on root.",
-        assertThrows(IllegalArgumentException.class, () -> nn.setQuota("/", -1, MAX))
             .getMessage());
     long before = fx.journal.records().size();
     nn.setQuota("/q", 10, MAX);
@@ -79,6 +77,10 @@ class QuotaOpsTest {
     assertNull(dir(fx, "/q").getQuota()); // both cleared: no longer counted
     assertEquals(MAX, nn.getQuotaUsage("/").getQuota());
     assertEquals(-1, nn.getQuotaUsage("/").getSpaceQuota());
+    // HDFS 3.4 lets the root's name quota be cleared; the root keeps counting.
+    nn.setQuota("/", -1, MAX);
+    assertEquals(-1, nn.getQuotaUsage("/").getQuota());
+    assertEquals(3, dir(fx, "/").getQuota().nsUsed()); // /, /q, /q/f
   }
 
   @Test
