@@ -52,6 +52,11 @@ public final class BenchMain {
       System.exit(0); // an HDFS shutdown given up on (HdfsHaCluster.close) may leave threads
       return;
     }
+    if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("quota")) {
+      // create+close with and without a quota on the parent: see QuotaBenchMain.
+      QuotaBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     if (args.length >= 2 && args[0].equals("--suite") && args[1].equals("soak")) {
       // A long mixed load with a DataNode restart: errors, latencies, heap: see SoakBenchMain.
       SoakBenchMain.main(java.util.Arrays.copyOfRange(args, 2, args.length));

@@ -11,7 +11,8 @@ import org.apache.hadoop.util.ToolRunner;
  * {@link AdminTool} run through {@link ToolRunner}. Hadoop's generic options ({@code -fs
  * quire://host:port}, {@code -D k=v}, {@code -conf file}) work before the command, as with
  * {@code hdfs dfsadmin}, and after it. Commands: report, safemode, decommission, recommission,
- * fsck, snapshot ({@link SnapshotTool}), and ha ({@link HaTool}).
+ * fsck, quota ({@link QuotaTool}, also as dfsadmin's -setQuota, -clrQuota, -setSpaceQuota,
+ * -clrSpaceQuota), snapshot ({@link SnapshotTool}), and ha ({@link HaTool}).
  */
 public final class AdminMain {
   private AdminMain() { }
@@ -25,9 +26,10 @@ public final class AdminMain {
       case "recommission" -> () -> new DecommissionTool(false);
       case "fsck" -> FsckTool::new;
       case "snapshot" -> SnapshotTool::new;
+      case "quota" -> QuotaTool::new;
       default -> null;
     };
-    return s == null ? null : s.get();
+    return s == null ? QuotaTool.forAlias(command) : s.get();
   }
 
   /** Runs a command in this JVM; returns its exit code. */
@@ -41,6 +43,7 @@ public final class AdminMain {
     if (t == null) {
       System.err.println("Usage: quire admin report | safemode get|enter|leave|wait [seconds]"
           + " | decommission <node> | recommission <node> | fsck <path>"
+          + " | quota set|clear|space-set|space-clear [n] <path>..."
           + " | snapshot allow|disallow|create|delete|rename|list|diff ... | ha "
           + HaTool.usage());
       return AdminTool.EXIT_USAGE;

@@ -215,7 +215,7 @@ public final class QuireOutputStream extends OutputStream
       joinStreamer();
       IOException failure = queue.failure();
       if (failure != null) {
-        throw new IOException("close " + target.path() + ": " + failure.getMessage(), failure);
+        throw streamFailure("close", failure);
       }
       NameNodeRetries.complete(target.namenode(), target.options(), target.path(),
           target.fileId(), target.clientName(), streamer.lastBlock());
@@ -245,8 +245,21 @@ public final class QuireOutputStream extends OutputStream
     }
     IOException failure = queue.failure();
     if (failure != null) {
-      throw new IOException("write " + target.path() + ": " + failure.getMessage(), failure);
+      throw streamFailure("write", failure);
     }
+  }
+
+  /**
+   * What write and close throw after the streamer failed: the NameNode's refusal itself when
+   * the cluster is out of capacity for this file (a quota, as DFSOutputStream rethrows HDFS's
+   * DSQuotaExceededException: callers and Hadoop's jobs test its type), else an IOException
+   * naming the call and the path with the failure as its cause.
+   */
+  private IOException streamFailure(String call, IOException failure) {
+    if (failure instanceof org.apache.hadoop.fs.ClusterStorageCapacityExceededException) {
+      return failure;
+    }
+    return new IOException(call + " " + target.path() + ": " + failure.getMessage(), failure);
   }
 
   @Override public boolean hasCapability(String capability) {

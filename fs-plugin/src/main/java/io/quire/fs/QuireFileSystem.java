@@ -12,6 +12,7 @@ import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
+import io.quire.protocol.types.QuotaValues;
 import io.quire.protocol.types.ServerDefaults;
 import io.quire.protocol.types.XAttrName;
 import java.io.FileNotFoundException;
@@ -45,6 +46,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathFilter;
 import org.apache.hadoop.fs.PathHandle;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
+import org.apache.hadoop.fs.QuotaUsage;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.SafeMode;
 import org.apache.hadoop.fs.SafeModeAction;
@@ -323,7 +325,32 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     ContentSummaryInfo c = nn.getContentSummary(pathOf(f));
     return new ContentSummary.Builder().length(c.getLength()).fileCount(c.getFileCount())
         .directoryCount(c.getDirectoryCount()).spaceConsumed(c.getSpaceConsumed())
-        .quota(-1).spaceQuota(-1).build();
+        .quota(c.getQuota()).spaceQuota(c.getSpaceQuota()).build();
+  }
+
+  /** The quotas and usage of a path, from the NameNode's counters (as HDFS's). */
+  @Override public QuotaUsage getQuotaUsage(Path f) throws IOException {
+    statistics.incrementReadOps(1);
+    return nn.getQuotaUsage(pathOf(f));
+  }
+
+  /**
+   * Sets a directory's name quota (files + directories) and space quota (bytes x
+   * replication), as DistributedFileSystem#setQuota: {@link QuotaValues#DONT_SET} leaves one
+   * unchanged, {@link QuotaValues#RESET} (-1) clears it; the superuser only. Values are
+   * checked here as HDFS's client does (a name quota of 0 is refused).
+   */
+  @Override public void setQuota(Path src, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    statistics.incrementWriteOps(1);
+    if ((namespaceQuota <= 0 && namespaceQuota != QuotaValues.DONT_SET
+        && namespaceQuota != QuotaValues.RESET)
+        || (storagespaceQuota < 0 && storagespaceQuota != QuotaValues.DONT_SET
+        && storagespaceQuota != QuotaValues.RESET)) {
+      throw new IllegalArgumentException("Invalid values for quota : " + namespaceQuota
+          + " and " + storagespaceQuota);
+    }
+    nn.setQuota(pathOf(src), namespaceQuota, storagespaceQuota);
   }
 
   @Override public void concat(Path trg, Path[] psrcs) throws IOException {

@@ -8,9 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ContentSummary;
 import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.QuotaUsage;
 import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.fs.permission.AclEntry;
 import org.apache.hadoop.fs.permission.AclStatus;
@@ -58,6 +60,20 @@ public class QuireFs extends DelegateToFileSystem {
 
   @Override public void setAcl(Path path, List<AclEntry> aclSpec) throws IOException {
     fsImpl.setAcl(path, aclSpec);
+  }
+
+  /** DistributedFileSystem's setQuota (AbstractFileSystem has no quota calls). */
+  public void setQuota(Path path, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    fsImpl.setQuota(path, namespaceQuota, storagespaceQuota);
+  }
+
+  public QuotaUsage getQuotaUsage(Path path) throws IOException {
+    return fsImpl.getQuotaUsage(path);
+  }
+
+  public ContentSummary getContentSummary(Path path) throws IOException {
+    return fsImpl.getContentSummary(path);
   }
 
   @Override public AclStatus getAclStatus(Path path) throws IOException {

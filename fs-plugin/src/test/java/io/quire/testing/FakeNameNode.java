@@ -496,4 +496,12 @@ public final class FakeNameNode implements ClientProtocol {
       String path, String from, String to) {
     throw new UnsupportedOperationException("FakeNameNode: getSnapshotDiffReport " + path);
   }
+
+  @Override public void setQuota(String path, long namespaceQuota, long storagespaceQuota) {
+    throw new UnsupportedOperationException("FakeNameNode: setQuota " + path);
+  }
+
+  @Override public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path) {
+    throw new UnsupportedOperationException("FakeNameNode: getQuotaUsage " + path);
+  }
 }

@@ -105,6 +105,18 @@ public abstract class Inode implements InodeAttributes {
     for (Inode i = this; i != null && i.frozen != null; i = i.parent) {
       i.frozen = null;
     }
+    }
+  }
+
+  void setQuotaFeature(DirectoryQuota q) {
+    if (q == null) {
+      if (features != null) {
+        features.setQuota(null);
+        dropEmptyFeatures();
+      }
+      return;
+    }
+    features().setQuota(q);
   }
 
   private InodeFeatures features() {

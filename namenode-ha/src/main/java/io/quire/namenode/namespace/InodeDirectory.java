@@ -26,6 +26,37 @@ public final class InodeDirectory extends Inode {
     return name.isEmpty() ? children : children.tailMap(name, false);
   }
 
+  /** The quotas and their usage, or null when this directory has no quota. */
+  public DirectoryQuota getQuota() {
+    return getFeatures() == null ? null : getFeatures().quota();
+  }
+
+  /**
+   * Sets the quotas (HDFS's INodeDirectory#setQuota): -1 clears one; with both cleared the
+   * directory stops counting (the root always counts, quotas or not). A
+   * directory that had no quota counts its subtree once now ({@link Usage#of}).
+   */
+  public void setQuota(long nsQuota, long ssQuota) {
+    DirectoryQuota q = getQuota();
+    if (q != null) {
+      q.setQuotas(nsQuota, ssQuota);
+      if (nsQuota < 0 && ssQuota < 0 && getParent() != null) {
+        setQuotaFeature(null);
+      }
+      return;
+    }
+    if (nsQuota < 0 && ssQuota < 0) {
+      return;
+    }
+    long[] used = Usage.count(this);
+    setQuotaFeature(new DirectoryQuota(nsQuota, ssQuota, used[0], used[1]));
+  }
+
+  /** Sets quotas read from an image; the usage is recomputed once the tree is loaded. */
+  public void restoreQuota(long nsQuota, long ssQuota) {
+    setQuotaFeature(new DirectoryQuota(nsQuota, ssQuota, 0, 0));
+  }
+
   void addChild(Inode child) {
     children.put(child.getName(), child);
     child.setParent(this);

@@ -8,8 +8,9 @@ import org.apache.hadoop.thirdparty.com.google.common.collect.Interner;
 import org.apache.hadoop.thirdparty.com.google.common.collect.Interners;
 
 /**
- * What an inode has beyond its core fields: an extended ACL and extended attributes (and,
- * later, quota or snapshot state: add a field here). An inode without any holds no features
+ * What an inode has beyond its core fields: an extended ACL, extended attributes and, for a
+ * directory, its quotas and their usage ({@link DirectoryQuota}) and, for a snapshottable
+ * directory, its snapshots ({@link SnapshotList}). An inode without any holds no features
  * object at all (null), so the features cost an inode one reference until it uses one.
  *
  * <p>Memory: the ACL is an immutable list interned across inodes (a tree under one default
@@ -47,6 +48,7 @@ public final class InodeFeatures {
   public SnapshotList snapshots() { return snapshots; }
 
   void setSnapshots(SnapshotList list) { this.snapshots = list; }
+  private DirectoryQuota quota;
 
   /** The stored ACL entries (see {@link Acls}), or null without an extended ACL. */
   public List<AclEntry> acl() { return acl; }
@@ -124,7 +126,14 @@ public final class InodeFeatures {
     xattrValues = values.toArray(new byte[0][]);
   }
 
+  /** The directory's quotas and usage, or null without quotas. */
+  public DirectoryQuota quota() { return quota; }
+
+  void setQuota(DirectoryQuota q) {
+    this.quota = q;
+  }
+
   boolean isEmpty() {
-    return acl == null && xattrNames == null && snapshots == null;
+    return acl == null && xattrNames == null && snapshots == null && quota == null;
   }
 }

@@ -15,7 +15,10 @@ public final class InodeTree {
   private final Map<Long, Inode> byId = new HashMap<>();
 
   public InodeTree(String superUser, String superGroup, long time) {
-    reset(new InodeDirectory(ROOT_ID, "", (short) 0755, superUser, superGroup, time));
+    InodeDirectory root = new InodeDirectory(ROOT_ID, "", (short) 0755, superUser, superGroup,
+        time);
+    root.setQuota(DirectoryQuota.ROOT_NAMESPACE_QUOTA, -1);
+    reset(root);
   }
 
   /** Replaces the whole tree by {@code newRoot} (image load). */

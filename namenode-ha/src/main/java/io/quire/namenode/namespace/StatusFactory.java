@@ -80,18 +80,24 @@ public final class StatusFactory {
         + Long.toHexString(gs) + '-' + Long.toHexString(length);
   }
 
+  /**
+   * Walks the subtree. Space consumed as quotas count it ({@link Usage#fileSpace}: a block
+   * being written counts at the preferred block size, as in HDFS); the quotas of a directory
+   * that has some, else -1.
+   */
   public static ContentSummaryInfo summary(Inode root) {
     long[] acc = new long[4]; // length, files, dirs, space
     Subtree.preOrder(root, i -> {
       if (i instanceof InodeFile f) {
-        long len = f.computeLength();
-        acc[0] += len;
+        acc[0] += f.computeLength();
         acc[1]++;
-        acc[3] += len * f.getReplication();
+        acc[3] += Usage.fileSpace(f);
       } else {
         acc[2]++;
       }
     });
-    return new ContentSummaryInfo(acc[0], acc[1], acc[2], acc[3]);
+    DirectoryQuota q = root instanceof InodeDirectory d ? d.getQuota() : null;
+    return new ContentSummaryInfo(acc[0], acc[1], acc[2], acc[3], q == null ? -1 : q.nsQuota(),
+        q == null ? -1 : q.ssQuota());
   }
 }

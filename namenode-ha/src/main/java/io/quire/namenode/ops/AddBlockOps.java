@@ -5,6 +5,7 @@ import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.AbandonBlock;
 import io.quire.namenode.records.EditRecord.AddBlock;
@@ -71,6 +72,10 @@ public final class AddBlockOps {
             + " has not reached its minimum replication yet");
       }
     }
+    long committed = previous == null ? 0 : (previous.getNumBytes()
+        - (Usage.isCharged(last) ? last.getNumBytes() : f.getPreferredBlockSize()));
+    QuotaCheck.verify(f.getParent(), 0,
+        (committed + f.getPreferredBlockSize()) * f.getReplication());
     List<DatanodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
     List<EditRecord> records = new ArrayList<>(2);
     long offset = f.computeLength();

@@ -4,6 +4,7 @@ import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.SetOwner;
 import io.quire.namenode.records.EditRecord.SetPermission;
 import io.quire.namenode.records.EditRecord.SetReplication;
@@ -66,6 +67,8 @@ public final class AttributeOps {
     if (f.getReplication() == replication) {
       return OpResult.none(true);
     }
+    QuotaCheck.verify(f.getParent(), 0,
+        Usage.fileBytes(f) * (replication - f.getReplication()));
     return OpResult.of(new SetReplication(t.path, replication), true);
   }
 

@@ -2,6 +2,7 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.Concat;
 import io.quire.namenode.records.EditRecord.Truncate;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
@@ -62,6 +63,14 @@ public final class ConcatTruncateOps {
       }
       paths.add(sp);
     }
+    QuotaCheck quota = new QuotaCheck();
+    for (InodeFile s : seen) {
+      quota.add(t.getParent(), 0, Usage.fileBytes(s) * t.getReplication());
+    }
+    for (InodeFile s : seen) {
+      quota.add(s.getParent(), -1, -Usage.fileSpace(s));
+    }
+    quota.verify();
     return OpResult.of(new Concat(t.getFullPath(), paths, ctx.now()), null);
   }
 

@@ -3,11 +3,13 @@ package io.quire.namenode.ops;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.namespace.Acls;
 import io.quire.namenode.namespace.Inode;
+import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PathNames;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
 import io.quire.namenode.namespace.StatusFactory;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.CreateFile;
 import io.quire.namenode.records.EditRecord.Mkdir;
@@ -92,6 +94,7 @@ public final class CreateOps {
     if (current == null) {
       FsLimits.checkNewPath(op, p, existing, ctx.options());
       FsLimits.checkDirectoryItems(op, deepest, ctx.options());
+      QuotaCheck.verify((InodeDirectory) deepest, p.depth() - existing, 0);
     }
     ReplicationLimits.check(op, replication, ctx.options());
     ReplicationLimits.checkBlockSize(op, blockSize, ctx.options());
@@ -132,6 +135,11 @@ public final class CreateOps {
     if (last != null && !ctx.state().blockManager().isCompleteOrMinReplicated(last)) {
       throw new AlreadyBeingCreatedException(op + ": last block " + last
           + " is not complete yet; retry later");
+    }
+    if (last != null && Usage.isCharged(last) && last.getNumBytes() < f.getPreferredBlockSize()) {
+      // The last block is reopened: charged at the preferred block size again (as HDFS).
+      QuotaCheck.verify(f.getParent(), 0,
+          (f.getPreferredBlockSize() - last.getNumBytes()) * f.getReplication());
     }
     EditRecord rec = new ReopenForAppend(f.getId(), clientName, clientMachine, ctx.now(),
         ctx.checker().caller().user());

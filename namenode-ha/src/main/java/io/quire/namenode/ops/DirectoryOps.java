@@ -63,6 +63,7 @@ public final class DirectoryOps {
     String op = "mkdirs " + p.path();
     FsLimits.checkNewPath(op, p, existing, ctx.options());
     FsLimits.checkDirectoryItems(op, deepest, ctx.options());
+    QuotaCheck.verify((InodeDirectory) deepest, p.depth() - existing, 0);
     long id = ctx.state().counters().getLastInodeId();
     long now = ctx.now();
     String user = pc.caller().user();

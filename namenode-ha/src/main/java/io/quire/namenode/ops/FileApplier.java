@@ -4,6 +4,7 @@ import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.*;
 import java.util.List;
 
@@ -24,6 +25,7 @@ final class FileApplier {
 
   void addBlock(AddBlock r) {
     InodeFile f = file(r.fileId(), r);
+    long before = Usage.fileSpace(f);
     // Validation (AddBlockOps) required every block before the previous last one to have its
     // minimum replicas: the record completes them.
     List<BlockInfo> blocks = f.getBlocks();
@@ -40,26 +42,34 @@ final class FileApplier {
     s.blockManager().addBlock(b);
     s.counters().seenBlockId(r.blockId());
     s.counters().seenGenerationStamp(r.generationStamp());
+    recharge(f, before);
   }
 
   void commitBlock(CommitBlock r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
+    long before = Usage.fileSpace(b.getFile());
     b.setNumBytes(r.numBytes());
     if (b.getState() == BlockState.UNDER_CONSTRUCTION) {
       b.setState(BlockState.COMMITTED);
     }
     s.blockManager().blockChanged(b);
+    recharge(b.getFile(), before);
   }
 
   void abandonBlock(AbandonBlock r) {
     InodeFile f = file(r.fileId(), r);
     BlockInfo b = block(r.fileId(), r.blockId(), r);
+    long before = Usage.fileSpace(f);
     f.getBlocks().remove(b);
     BlockRelease.release(s, b, f, null);
+    recharge(f, before);
   }
 
   void updateBlockLength(UpdateBlockLength r) {
-    block(r.fileId(), r.blockId(), r).setNumBytes(r.numBytes());
+    BlockInfo b = block(r.fileId(), r.blockId(), r);
+    long before = Usage.fileSpace(b.getFile());
+    b.setNumBytes(r.numBytes());
+    recharge(b.getFile(), before);
   }
 
   void closeFile(CloseFile r) {
@@ -67,6 +77,7 @@ final class FileApplier {
   }
 
   private void close(InodeFile f, long time) {
+    long before = Usage.fileSpace(f);
     for (BlockInfo b : f.getBlocks()) {
       if (b.getState() != BlockState.COMPLETE) {
         b.setState(BlockState.COMPLETE);
@@ -78,10 +89,12 @@ final class FileApplier {
     }
     f.clearUnderConstruction();
     f.setModificationTime(time);
+    recharge(f, before);
   }
 
   void reopenForAppend(ReopenForAppend r) {
     InodeFile f = file(r.fileId(), r);
+    long before = Usage.fileSpace(f);
     f.setUnderConstruction(r.clientName(), r.clientMachine(), r.user());
     s.leases().addFile(r.clientName(), f.getId());
     BlockInfo last = f.getLastBlock();
@@ -89,10 +102,12 @@ final class FileApplier {
       last.setState(BlockState.UNDER_CONSTRUCTION);
       s.blockManager().blockChanged(last);
     }
+    recharge(f, before);
   }
 
   void truncate(Truncate r) {
     InodeFile f = file(r.fileId(), r);
+    long before = Usage.fileSpace(f);
     long offset = 0;
     List<BlockInfo> blocks = f.getBlocks();
     int keep = 0;
@@ -117,17 +132,21 @@ final class FileApplier {
       s.leases().addFile(r.clientName(), f.getId());
       s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
     }
+    recharge(f, before);
   }
 
   void updatePipeline(UpdatePipeline r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
+    long before = Usage.fileSpace(b.getFile());
     b.setGenerationStamp(r.newGenerationStamp());
     b.setNumBytes(r.numBytes());
     s.counters().seenGenerationStamp(r.newGenerationStamp());
+    recharge(b.getFile(), before);
   }
 
   void reassignLease(ReassignLease r) {
     InodeFile f = file(r.fileId(), r);
+    long before = Usage.fileSpace(f);
     if (f.isUnderConstruction()) {
       s.leases().removeFile(f.getClientName(), f.getId());
     }
@@ -140,11 +159,13 @@ final class FileApplier {
       s.blockManager().blockChanged(b);
       s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
     }
+    recharge(f, before);
   }
 
   void commitBlockSync(CommitBlockSync r) {
     InodeFile f = file(r.fileId(), r);
     BlockInfo b = block(r.fileId(), r.blockId(), r);
+    long before = Usage.fileSpace(f);
     s.counters().seenGenerationStamp(r.newGenerationStamp());
     if (r.deleteBlock()) {
       f.getBlocks().remove(b);
@@ -157,9 +178,15 @@ final class FileApplier {
       b.setTruncating(false);
       s.blockManager().blockChanged(b);
     }
+    recharge(f, before);
     if (r.closeFile()) {
       close(f, r.time());
     }
+  }
+
+  /** Charges the quota directories above {@code f} with its space change since {@code before}. */
+  private static void recharge(InodeFile f, long before) {
+    Usage.charge(f.getParent(), 0, Usage.fileSpace(f) - before);
   }
 
   private InodeFile file(long fileId, Object rec) {

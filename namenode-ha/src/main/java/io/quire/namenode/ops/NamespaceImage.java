@@ -2,11 +2,13 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.namespace.DirectoryQuota;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFeatures;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.Subtree;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.RecordFields;
 import io.quire.namenode.records.StringCodec;
 import io.quire.protocol.exceptions.CorruptJournalException;
@@ -38,14 +40,17 @@ import org.apache.hadoop.fs.permission.AclEntry;
  *                long length, byte state (BlockState ordinal), long recovery id,
  *                boolean truncating
  *     then (both kinds, version 4 on; for a directory before its children)
- *     byte  features: bit 0 ACL, bit 1 extended attributes (other bits: corrupt)
+ *     byte  features: bit 0 ACL, bit 1 extended attributes, bit 2 quotas (version 5 on,
+ *           directories only) (other bits: corrupt)
  *           [ACL: int count, then the stored entries as RecordFields.aclEntry writes them]
  *           [xattrs: int count, then per attribute: str name, bytes value (int length,
  *            -1 = null, + bytes), in the inode's order]
+ *           [quotas: long name quota, long space quota (-1: none)]
  *   version 6 on: the snapshot section ({@link SnapshotImage}): snapshottable directories,
  *   their snapshots and the copies the snapshots hold
  * </pre>
- * (Version 5 is the quota layout of a parallel branch; merging the two puts its fields before this section.)
+ * Quota usage is not saved: it is recomputed once the tree is loaded (one walk). An image
+ * without quotas for the root (versions 1-4) gives the root HDFS's default name quota.
  * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
  * are still read: version 3 had no features byte (no ACLs or attributes), version 2 no lease
  * user either (null), version 1 neither, and its {@code str}
@@ -57,6 +62,8 @@ public final class NamespaceImage {
   public static final int VERSION = 6;
   /** The first version with the snapshot section ({@link SnapshotImage}) after the tree. */
   static final int VERSION_SNAPSHOTS = 6;
+  /** The first version whose directories may carry quotas (features bit 2). */
+  static final int VERSION_QUOTAS = 5;
   /** The first version whose inodes carry a features byte (ACL, extended attributes). */
   static final int VERSION_FEATURES = 4;
   /** The first version whose open files carry their lease user. */
@@ -116,7 +123,8 @@ public final class NamespaceImage {
   static void writeFeatures(InodeFeatures f, DataOutputStream out) throws IOException {
     List<AclEntry> acl = f == null ? null : f.acl();
     int xattrs = f == null ? 0 : f.xattrCount();
-    out.writeByte((acl != null ? 1 : 0) | (xattrs > 0 ? 2 : 0));
+    DirectoryQuota quota = f == null ? null : f.quota();
+    out.writeByte((acl != null ? 1 : 0) | (xattrs > 0 ? 2 : 0) | (quota != null ? 4 : 0));
     if (acl != null) {
       out.writeInt(acl.size());
       for (AclEntry e : acl) {
@@ -130,11 +138,16 @@ public final class NamespaceImage {
         RecordFields.bytes(out, f.xattrValue(k));
       }
     }
+    if (quota != null) {
+      out.writeLong(quota.nsQuota());
+      out.writeLong(quota.ssQuota());
+    }
   }
 
-  static void readFeatures(Inode i, DataInputStream in) throws IOException {
+  static void readFeatures(Inode i, DataInputStream in, int version) throws IOException {
     int flags = in.readUnsignedByte();
-    if ((flags & ~3) != 0) {
+    int known = version >= VERSION_QUOTAS && i.isDirectory() ? 7 : 3;
+    if ((flags & ~known) != 0) {
       throw new CorruptJournalException("load image: inode " + i.getId()
           + " has unknown feature bits " + flags);
     }
@@ -151,6 +164,9 @@ public final class NamespaceImage {
       for (int k = 0; k < n; k++) {
         i.appendXAttr(StringCodec.read(in), RecordFields.bytes(in));
       }
+    }
+    if ((flags & 4) != 0) {
+      ((InodeDirectory) i).restoreQuota(in.readLong(), in.readLong());
     }
   }
 
@@ -206,6 +222,11 @@ public final class NamespaceImage {
       top.left--;
       readInode(in, version, str, top.dir, s, open);
     }
+    InodeDirectory loadedRoot = s.tree().getRoot();
+    if (loadedRoot.getQuota() == null) {
+      loadedRoot.setQuota(DirectoryQuota.ROOT_NAMESPACE_QUOTA, -1);
+    }
+    Usage.recomputeAll(loadedRoot);
     s.counters().reset(inodeId, blockId, gs);
     if (version >= VERSION_SNAPSHOTS) {
       SnapshotImage.read(s, in);
@@ -241,7 +262,7 @@ public final class NamespaceImage {
             + " children");
       }
       if (version >= VERSION_FEATURES) {
-        readFeatures(d, in);
+        readFeatures(d, in, version);
       }
       if (n > 0) {
         open.push(new Open(d, n));
@@ -266,7 +287,7 @@ public final class NamespaceImage {
         s.blockManager().addBlock(b);
       }
       if (version >= VERSION_FEATURES) {
-        readFeatures(f, in);
+        readFeatures(f, in, version);
       }
       attach(s, parent, f);
       inode = f;

@@ -16,6 +16,7 @@ public final class Operations {
   private final AclOps acls;
   private final XAttrOps xattrs;
   private final SnapshotOps snapshots;
+  private final QuotaOps quotas;
 
   public Operations(OpContext ctx) {
     this.recovery = new LeaseRecoveryOps(ctx);
@@ -32,6 +33,7 @@ public final class Operations {
     this.acls = new AclOps(ctx);
     this.xattrs = new XAttrOps(ctx);
     this.snapshots = new SnapshotOps(ctx);
+    this.quotas = new QuotaOps(ctx);
   }
 
   public ReadOps reads() { return reads; }
@@ -48,4 +50,5 @@ public final class Operations {
   public AclOps acls() { return acls; }
   public XAttrOps xattrs() { return xattrs; }
   public SnapshotOps snapshots() { return snapshots; }
+  public QuotaOps quotas() { return quotas; }
 }

@@ -56,6 +56,7 @@ public final class RecordApplier {
       case CREATE_SNAPSHOT -> snapshots.create((CreateSnapshot) rec);
       case DELETE_SNAPSHOT -> snapshots.delete((DeleteSnapshot) rec);
       case RENAME_SNAPSHOT -> snapshots.rename((RenameSnapshot) rec);
+      case SET_QUOTA -> tree.setQuota((SetQuota) rec);
       case RPC_CALL -> { } // retry-cache bookkeeping only (Namesystem#replay), no namespace change
       default -> throw new IllegalStateException("no apply for " + rec.type());
     }

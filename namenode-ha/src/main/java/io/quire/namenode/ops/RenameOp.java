@@ -5,6 +5,7 @@ import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ReservedPaths;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.Rename;
 import io.quire.protocol.types.RenameMode;
 import java.io.FileNotFoundException;
@@ -80,6 +81,15 @@ public final class RenameOp {
     FsLimits.checkNewPath(op, d, d.depth() - 1, ctx.options());
     if (existing == null && dstParent != s.parent()) {
       FsLimits.checkDirectoryItems(op, dstParent, ctx.options());
+    }
+    if (dstParent != s.parent()) {
+      long[] moved = Usage.of(srcInode);
+      QuotaCheck quota = new QuotaCheck().add((InodeDirectory) dstParent, moved[0], moved[1]);
+      if (existing != null) {
+        long[] replaced = Usage.of(existing);
+        quota.add((InodeDirectory) dstParent, -replaced[0], -replaced[1]);
+      }
+      quota.add((InodeDirectory) s.parent(), -moved[0], -moved[1]).verify();
     }
     return OpResult.of(new Rename(s.path(), d.path(), ctx.now()), null);
   }

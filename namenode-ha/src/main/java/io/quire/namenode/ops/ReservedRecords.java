@@ -57,6 +57,8 @@ public final class ReservedRecords {
         check(op, s.path());
       } else if (r instanceof RemoveXAttr s) {
         check(op, s.path());
+      } else if (r instanceof EditRecord.SetQuota s) {
+        check(op, s.path());
       } // other records name files by inode id
     }
   }

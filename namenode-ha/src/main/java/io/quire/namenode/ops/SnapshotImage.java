@@ -185,7 +185,7 @@ final class SnapshotImage {
         long atime = in.readLong();
         InodeDirectory scratch = new InodeDirectory(id, name, perm, owner, group, mtime);
         scratch.setAccessTime(atime);
-        NamespaceImage.readFeatures(scratch, in);
+        NamespaceImage.readFeatures(scratch, in, NamespaceImage.VERSION);
         InodeFeatures features = scratch.getFeatures();
         if (kind == 0) {
           int n = in.readInt();

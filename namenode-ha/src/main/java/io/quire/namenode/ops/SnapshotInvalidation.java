@@ -48,8 +48,9 @@ final class SnapshotInvalidation {
       case UPDATE_PIPELINE -> id(((UpdatePipeline) rec).fileId());
       case REASSIGN_LEASE -> id(((ReassignLease) rec).fileId());
       case COMMIT_BLOCK_SYNC -> id(((CommitBlockSync) rec).fileId());
-      // no inode changes, or the snapshot applier invalidates what it changes itself
-      case SET_GENSTAMP, RPC_CALL, ALLOW_SNAPSHOT, DISALLOW_SNAPSHOT, CREATE_SNAPSHOT,
+      // no inode changes, or the snapshot applier invalidates what it changes itself; a
+      // quota is not part of a snapshot copy (InodeFeatures.frozenCopy)
+      case SET_QUOTA, SET_GENSTAMP, RPC_CALL, ALLOW_SNAPSHOT, DISALLOW_SNAPSHOT, CREATE_SNAPSHOT,
           DELETE_SNAPSHOT, RENAME_SNAPSHOT -> { }
       default -> throw new IllegalStateException("no snapshot invalidation for " + rec.type()
           + ": list it in SnapshotInvalidation");

@@ -6,6 +6,7 @@ import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PathNames;
 import io.quire.namenode.namespace.Subtree;
+import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ final class TreeApplier {
     InodeDirectory d = new InodeDirectory(r.inodeId(), PathNames.name(r.path()), r.permission(),
         r.owner(), r.group(), r.time());
     s.tree().add(parent, d);
+    Usage.charge(parent, 1, 0);
     parent.setModificationTime(r.time());
     s.counters().seenInodeId(r.inodeId());
   }
@@ -40,6 +42,7 @@ final class TreeApplier {
         r.owner(), r.group(), r.time(), r.replication(), r.blockSize());
     f.setUnderConstruction(r.clientName(), r.clientMachine(), r.owner()); // the creator
     s.tree().add(parent, f);
+    Usage.charge(parent, 1, 0);
     s.leases().addFile(r.clientName(), f.getId());
     parent.setModificationTime(r.time());
     s.counters().seenInodeId(r.inodeId());
@@ -53,7 +56,10 @@ final class TreeApplier {
     if (existing != null) {
       removeSubtree(existing);
     }
+    long[] moved = Usage.of(src);
+    Usage.charge(oldParent, -moved[0], -moved[1]);
     s.tree().move(src, newParent, PathNames.name(r.dst()));
+    Usage.charge(newParent, moved[0], moved[1]);
     oldParent.setModificationTime(r.time());
     newParent.setModificationTime(r.time());
   }
@@ -105,16 +111,24 @@ final class TreeApplier {
     }
   }
 
+  void setQuota(SetQuota r) {
+    dir(r.path(), r).setQuota(r.nsQuota(), r.ssQuota());
+  }
+
   void setReplication(SetReplication r) {
     InodeFile f = (InodeFile) inode(r.path(), r);
+    long before = Usage.fileSpace(f);
     f.setReplication(r.replication());
+    Usage.charge(f.getParent(), 0, Usage.fileSpace(f) - before);
     f.getBlocks().forEach(s.blockManager()::blockChanged);
   }
 
   void concat(Concat r) {
     InodeFile target = (InodeFile) inode(r.target(), r);
+    long targetBefore = Usage.fileSpace(target);
     for (String src : r.sources()) {
       InodeFile f = (InodeFile) inode(src, r);
+      Usage.charge(f.getParent(), -1, -Usage.fileSpace(f));
       for (BlockInfo b : f.getBlocks()) {
         b.setFile(target);
         target.getBlocks().add(b);
@@ -124,12 +138,15 @@ final class TreeApplier {
       f.getParent().setModificationTime(r.time());
       s.tree().remove(f);
     }
+    Usage.charge(target.getParent(), 0, Usage.fileSpace(target) - targetBefore);
     target.setModificationTime(r.time());
     target.getParent().setModificationTime(r.time());
   }
 
   /** Removes an inode and everything below it, with their blocks and leases. */
   void removeSubtree(Inode root) {
+    InodeDirectory parent = root.getParent();
+    long[] removed = Usage.of(root);
     List<InodeFile> files = new ArrayList<>();
     Subtree.preOrder(root, i -> {
       if (i instanceof InodeFile f) {
@@ -148,6 +165,7 @@ final class TreeApplier {
       }
     }
     s.tree().remove(root);
+    Usage.charge(parent, -removed[0], -removed[1]);
   }
 
   private Inode inode(String path, Object rec) {

@@ -265,4 +265,13 @@ public sealed interface EditRecord {
       implements EditRecord {
     public RecordType type() { return RecordType.RENAME_SNAPSHOT; }
   }
+
+  /**
+   * The quotas of directory {@code path} become {@code nsQuota} (files + directories) and
+   * {@code ssQuota} (bytes x replication); -1 clears one. The values are final: a quota the
+   * caller left unchanged (HDFS's QUOTA_DONT_SET) carries its current value.
+   */
+  record SetQuota(String path, long nsQuota, long ssQuota) implements EditRecord {
+    public RecordType type() { return RecordType.SET_QUOTA; }
+  }
 }

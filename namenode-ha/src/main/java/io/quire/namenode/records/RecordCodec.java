@@ -26,7 +26,8 @@ import java.util.List;
  *           List&lt;AclEntry&gt; as int count + per entry one byte
  *           {@code scope << 5 | type << 3 | permission} (ordinals) and its name (a string)
  * </pre>
- * SET_ACL, SET_XATTR and REMOVE_XATTR (types 22-24) were added without a version change: they
+ * SET_ACL, SET_XATTR and REMOVE_XATTR (types 22-24) and SET_QUOTA (25: str path, long name
+ * quota, long space quota) were added without a version change: they
  * are new types, not new layouts of old ones (a NameNode that does not know them refuses the
  * journal as for any unknown type).
  * ALLOW_SNAPSHOT (27: path), DISALLOW_SNAPSHOT (28: path), CREATE_SNAPSHOT (29: path, int

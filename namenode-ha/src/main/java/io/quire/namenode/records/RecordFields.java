@@ -79,6 +79,8 @@ public final class RecordFields {
       }
       case SET_XATTR -> { SetXAttr r = (SetXAttr) rec; str(o, r.path()); str(o, r.name());
         bytes(o, r.value()); }
+      case SET_QUOTA -> { SetQuota r = (SetQuota) rec; str(o, r.path()); o.writeLong(r.nsQuota());
+        o.writeLong(r.ssQuota()); }
       case REMOVE_XATTR -> { RemoveXAttr r = (RemoveXAttr) rec; str(o, r.path());
         str(o, r.name()); }
       case ALLOW_SNAPSHOT -> str(o, ((AllowSnapshot) rec).path());
@@ -174,6 +176,7 @@ public final class RecordFields {
       }
       case SET_XATTR -> new SetXAttr(str(i), str(i), bytes(i));
       case REMOVE_XATTR -> new RemoveXAttr(str(i), str(i));
+      case SET_QUOTA -> new SetQuota(str(i), i.readLong(), i.readLong());
       case ALLOW_SNAPSHOT -> new AllowSnapshot(str(i));
       case DISALLOW_SNAPSHOT -> new DisallowSnapshot(str(i));
       case CREATE_SNAPSHOT -> new CreateSnapshot(str(i), i.readInt(), str(i), i.readLong());

@@ -29,7 +29,8 @@ public enum RecordType {
   SET_ACL(22),
   SET_XATTR(23),
   REMOVE_XATTR(24),
-  // 25-26: quotas
+  SET_QUOTA(25),
+  // 26: free
   ALLOW_SNAPSHOT(27),
   DISALLOW_SNAPSHOT(28),
   CREATE_SNAPSHOT(29),

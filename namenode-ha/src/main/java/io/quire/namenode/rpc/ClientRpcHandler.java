@@ -430,4 +430,15 @@ public final class ClientRpcHandler implements ClientProtocol {
       String path, String from, String to) throws IOException {
     return ns.read(() -> ops.snapshots().diff(path, from, to));
   }
+
+  @Override public void setQuota(String path, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    ns.mutate("setQuota", path,
+        () -> ops.quotas().setQuota(path, namespaceQuota, storagespaceQuota));
+  }
+
+  @Override public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path)
+      throws IOException {
+    return ns.read(() -> ops.quotas().getQuotaUsage(path));
+  }
 }

@@ -86,6 +86,13 @@ class ReplayEquivalenceTest {
     sb.append(path).append(' ').append(i.getId()).append(' ').append(i.getPermission())
         .append(' ').append(i.getOwner()).append(':').append(i.getGroup()).append(' ')
         .append(i.getModificationTime()).append(' ').append(i.getAccessTime());
+    if (i instanceof InodeDirectory d && d.getQuota() != null) {
+      sb.append(' ').append(d.getQuota());
+      long[] walked = io.quire.namenode.namespace.Usage.walk(d);
+      if (walked[0] != d.getQuota().nsUsed() || walked[1] != d.getQuota().ssUsed()) {
+        sb.append(" USAGE-DIFFERS-FROM-WALK ").append(walked[0]).append(' ').append(walked[1]);
+      }
+    }
     if (i.getFeatures() != null) {
       sb.append(" acl=").append(i.getAcl());
       for (int k = 0; k < i.getFeatures().xattrCount(); k++) {
@@ -125,7 +132,7 @@ class ReplayEquivalenceTest {
       String b = "/d" + rnd.nextInt(4) + "/x" + rnd.nextInt(6);
       try {
         String dir = "/d" + rnd.nextInt(3);
-        switch (rnd.nextInt(17)) {
+        switch (rnd.nextInt(19)) {
           case 0 -> nn.mkdirs(a, (short) 0755, (short) 0777, true);
           case 1 -> writeFile(fx, a, rnd.nextInt(3));
           case 2 -> nn.rename(a, b, RenameMode.values()[rnd.nextInt(3)]);
@@ -147,6 +154,9 @@ class ReplayEquivalenceTest {
           case 14 -> nn.deleteSnapshot(dir, "s" + rnd.nextInt(4));
           case 15 -> nn.renameSnapshot(dir, "s" + rnd.nextInt(4), "s" + rnd.nextInt(4));
           case 16 -> nn.append(a, "app").getBlock();
+          case 17 -> nn.setQuota(a.substring(0, 3), 4 + rnd.nextInt(12),
+              rnd.nextBoolean() ? -1 : 2048 * (1 + rnd.nextInt(8)));
+          case 18 -> nn.setQuota(a.substring(0, 3), rnd.nextBoolean() ? -1 : Long.MAX_VALUE, -1);
           default -> nn.truncate(a, rnd.nextInt(3000), "trunc");
         }
         ok++;
@@ -172,12 +182,15 @@ class ReplayEquivalenceTest {
         io.quire.namenode.records.RecordType.DISALLOW_SNAPSHOT,
         io.quire.namenode.records.RecordType.CREATE_SNAPSHOT,
         io.quire.namenode.records.RecordType.DELETE_SNAPSHOT,
-        io.quire.namenode.records.RecordType.RENAME_SNAPSHOT)), "journaled: " + journaled);
+        io.quire.namenode.records.RecordType.RENAME_SNAPSHOT,
+        io.quire.namenode.records.RecordType.SET_QUOTA)), "journaled: " + journaled);
     assertTrue(fx.ns.read(() -> fx.ns.getState().blocks().all().stream()
         .anyMatch(b -> b.getSnapshotRefs() > 0 && b.getFile() != null
             && fx.ns.getState().tree().getById(b.getFile().getId()) != b.getFile())),
         "no block is held by a snapshot alone: the test does not cover retention");
     String before = dump(fx.ns.getState());
+    assertTrue(!before.contains("USAGE-DIFFERS-FROM-WALK"), before);
+    assertTrue(before.contains("quota(ns=") && before.split("quota\\(ns=").length > 2, before);
 
     InMemoryJournal copy = new InMemoryJournal();
     var w = copy.openForWrite(1);

@@ -55,6 +55,8 @@ class RecordCodecTest {
         new SetXAttr("/a/f", "user.k", new byte[] {0, 1, -1}),
         new SetXAttr("/a/f", "trusted.empty", null),
         new RemoveXAttr("/a/f", "user.k"),
+        new SetQuota("/a", 10, 1L << 40),
+        new SetQuota("/a", -1, -1),
         new AllowSnapshot("/a"),
         new DisallowSnapshot("/a"),
         new CreateSnapshot("/a", 7, "s\u00e9", 84),
@@ -117,6 +119,22 @@ class RecordCodecTest {
     byte[] badEntry = setAcl.clone();
     badEntry[14] = (byte) 0x40;
     assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(badEntry, 3));
+  }
+
+  /** SET_QUOTA as it is on disk (type 25, payload v3): path, name quota, space quota. */
+  @Test
+  void setQuotaGoldenBytes() throws Exception {
+    byte[] set = RecordCodec.encode(new SetQuota("/q", 5, 1024));
+    byte[] expected = {3, 25, 0, 0, 0, 2, '/', 'q', 0, 0, 0, 0, 0, 0, 0, 5,
+        0, 0, 0, 0, 0, 0, 4, 0};
+    assertEquals(Arrays.toString(expected), Arrays.toString(set));
+    byte[] clear = RecordCodec.encode(new SetQuota("/q", -1, -1));
+    byte[] expectedClear = {3, 25, 0, 0, 0, 2, '/', 'q', -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1};
+    assertEquals(Arrays.toString(expectedClear), Arrays.toString(clear));
+    assertEquals(new SetQuota("/q", 5, 1024), RecordCodec.decode(expected, 9));
+    byte[] truncated = Arrays.copyOf(expected, expected.length - 1);
+    assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(truncated, 9));
   }
 
   @Test

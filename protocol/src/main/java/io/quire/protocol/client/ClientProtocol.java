@@ -341,4 +341,22 @@ public interface ClientProtocol {
   @Idempotent
   List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(String path,
       String from, String to) throws IOException;
+
+  // ---- quotas ----------------------------------------------------------------------------
+
+  /**
+   * Sets the name quota (files + directories, the directory itself included) and the space
+   * quota (bytes times replication) of a directory, as HDFS's setQuota: {@code -1} clears a
+   * quota, {@code Long.MAX_VALUE} leaves it unchanged ({@link
+   * io.quire.protocol.types.QuotaValues}). Superuser only.
+   */
+  @Idempotent
+  void setQuota(String path, long namespaceQuota, long storagespaceQuota) throws IOException;
+
+  /**
+   * The quotas and usage of {@code path}: a directory with a quota answers its counters, any
+   * other path what is below it (quotas -1).
+   */
+  @Idempotent
+  org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path) throws IOException;
 }

@@ -478,4 +478,20 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
       return b.build();
     });
   }
+
+  @Override
+  public SetQuotaResponseProto setQuota(RpcController c, SetQuotaRequestProto req)
+      throws ServiceException {
+    return serve(() -> {
+      impl.setQuota(req.getPath(), req.getNamespaceQuota(), req.getStoragespaceQuota());
+      return SetQuotaResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetQuotaUsageResponseProto getQuotaUsage(RpcController c,
+      GetQuotaUsageRequestProto req) throws ServiceException {
+    return serve(() -> GetQuotaUsageResponseProto.newBuilder()
+        .setUsage(NamespaceConverter.toProto(impl.getQuotaUsage(req.getPath()))).build());
+  }
 }

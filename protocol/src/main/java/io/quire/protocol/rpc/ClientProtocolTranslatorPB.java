@@ -440,4 +440,17 @@ public final class ClientProtocolTranslatorPB
     }
     return out;
   }
+
+  @Override
+  public void setQuota(String path, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    invoke(() -> rpc.setQuota(null, SetQuotaRequestProto.newBuilder().setPath(path)
+        .setNamespaceQuota(namespaceQuota).setStoragespaceQuota(storagespaceQuota).build()));
+  }
+
+  @Override
+  public org.apache.hadoop.fs.QuotaUsage getQuotaUsage(String path) throws IOException {
+    return NamespaceConverter.toQuotaUsage(invoke(() -> rpc.getQuotaUsage(null,
+        GetQuotaUsageRequestProto.newBuilder().setPath(path).build())).getUsage());
+  }
 }

@@ -4,6 +4,7 @@ import io.quire.protocol.proto.QuireTypesProtos.ContentSummaryInfoProto;
 import io.quire.protocol.proto.QuireTypesProtos.DirectoryListingProto;
 import io.quire.protocol.proto.QuireTypesProtos.FsStatsProto;
 import io.quire.protocol.proto.QuireTypesProtos.InodeStatusProto;
+import io.quire.protocol.proto.QuireTypesProtos.QuotaUsageProto;
 import io.quire.protocol.proto.QuireTypesProtos.RenameModeProto;
 import io.quire.protocol.proto.QuireTypesProtos.SafeModeActionProto;
 import io.quire.protocol.proto.QuireTypesProtos.ServerDefaultsProto;
@@ -14,6 +15,7 @@ import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.RenameMode;
 import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
+import org.apache.hadoop.fs.QuotaUsage;
 
 /**
  * Converts namespace types (file status, listings, summaries, statistics, server defaults,
@@ -77,12 +79,29 @@ public final class NamespaceConverter {
         .setFileCount(c.getFileCount())
         .setDirectoryCount(c.getDirectoryCount())
         .setSpaceConsumed(c.getSpaceConsumed())
+        .setQuota(c.getQuota())
+        .setSpaceQuota(c.getSpaceQuota())
         .build();
   }
 
   public static ContentSummaryInfo toContentSummary(ContentSummaryInfoProto p) {
     return new ContentSummaryInfo(p.getLength(), p.getFileCount(), p.getDirectoryCount(),
-        p.getSpaceConsumed());
+        p.getSpaceConsumed(), p.getQuota(), p.getSpaceQuota());
+  }
+
+  public static QuotaUsageProto toProto(QuotaUsage q) {
+    return QuotaUsageProto.newBuilder()
+        .setFileAndDirectoryCount(q.getFileAndDirectoryCount())
+        .setQuota(q.getQuota())
+        .setSpaceConsumed(q.getSpaceConsumed())
+        .setSpaceQuota(q.getSpaceQuota())
+        .build();
+  }
+
+  public static QuotaUsage toQuotaUsage(QuotaUsageProto p) {
+    return new QuotaUsage.Builder().fileAndDirectoryCount(p.getFileAndDirectoryCount())
+        .quota(p.getQuota()).spaceConsumed(p.getSpaceConsumed()).spaceQuota(p.getSpaceQuota())
+        .build();
   }
 
   public static FsStatsProto toProto(FsStats s) {

@@ -298,6 +298,23 @@ class ClientProtocolWireTest {
   }
 
   @Test
+  void quotaCallsRoundTrip() throws IOException {
+    checkVoid("setQuota", p -> {
+      p.setQuota("/q", 10, Long.MAX_VALUE);
+      return null;
+    }, "/q", 10L, Long.MAX_VALUE);
+    checkVoid("setQuota", p -> {
+      p.setQuota("/q", -1, -1);
+      return null;
+    }, "/q", -1L, -1L);
+    check("getQuotaUsage", new org.apache.hadoop.fs.QuotaUsage.Builder()
+        .fileAndDirectoryCount(7).quota(10).spaceConsumed(3000).spaceQuota(-1).build(),
+        p -> p.getQuotaUsage("/q"), "/q");
+    check("getContentSummary", new ContentSummaryInfo(10, 2, 3, 30, 100, 4096),
+        p -> p.getContentSummary("/q"), "/q");
+  }
+
+  @Test
   void booleanResultsKeepTheirValue() throws IOException {
     fixture.client.returns("mkdirs", false);
     assertFalse(nn.mkdirs("/x", (short) 0755, false));
