@@ -8,10 +8,12 @@ import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
+import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 
 /**
  * HDFS's NameNode as a real one runs (edit log fsynced, unlike MiniDFSCluster's default), one
- * name directory for image and edits, on 127.0.0.1:{@code port}; checkpoints with
+ * name directory for image and edits, on 127.0.0.1:{@code port}, the retry cache's expiry as
+ * given (see {@link MemoryBenchMain}); checkpoints with
  * {@code saveNamespace} (safe mode entered and left around it, as {@code hdfs dfsadmin
  * -saveNamespace} requires).
  */
@@ -20,7 +22,7 @@ final class HdfsChildNameNode implements ChildNameNode {
   private final File nameDir;
   private NameNode nn;
 
-  HdfsChildNameNode(File nameDir, int port) {
+  HdfsChildNameNode(File nameDir, int port, long retryCacheExpiryMs) {
     this.nameDir = nameDir;
     String dir = nameDir.toURI().toString();
     conf.set(FileSystem.FS_DEFAULT_NAME_KEY, "hdfs://127.0.0.1:" + port);
@@ -30,12 +32,16 @@ final class HdfsChildNameNode implements ChildNameNode {
     conf.set(DFSConfigKeys.DFS_NAMENODE_EDITS_DIR_KEY, dir);
     conf.setInt(DFSConfigKeys.DFS_REPLICATION_KEY, 3);
     conf.setInt(DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_KEY, 0);
+    conf.setLong(DFSConfigKeys.DFS_NAMENODE_RETRY_CACHE_EXPIRYTIME_MILLIS_KEY,
+        retryCacheExpiryMs);
     // The fake DataNodes register from 127.0.0.1, which need not resolve to a host name.
     conf.setBoolean(DFSConfigKeys.DFS_NAMENODE_DATANODE_REGISTRATION_IP_HOSTNAME_CHECK_KEY,
         false);
   }
 
   @Override public void format() throws IOException {
+    // format and start both build an FSNamesystem in this JVM: its metrics sources twice
+    DefaultMetricsSystem.setMiniClusterMode(true);
     NameNode.format(conf);
   }
 

@@ -30,7 +30,8 @@ final class NameNodeProcess implements AutoCloseable {
    * @param format format the name directory first (a fresh namespace)
    */
   NameNodeProcess(String target, File nameDir, int port, boolean format, String heap,
-      File log, long timeoutSeconds) throws IOException, InterruptedException {
+      long retryCacheExpiryMs, File log, long timeoutSeconds)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(new File(System.getProperty("java.home"), "bin/java").getPath());
     cmd.add("-Xmx" + heap);
@@ -45,6 +46,7 @@ final class NameNodeProcess implements AutoCloseable {
     cmd.add(nameDir.getAbsolutePath());
     cmd.add(Integer.toString(port));
     cmd.add(format ? "format" : "existing");
+    cmd.add(Long.toString(retryCacheExpiryMs));
     long t0 = System.nanoTime();
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     stdin = process.getOutputStream();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The child JVM of the memory suite: {@code NameNodeProcessMain quire|hdfs NAME_DIR PORT
- * format|existing}. Formats when asked, starts the NameNode, then answers commands on stdin,
+ * format|existing RETRY_CACHE_EXPIRY_MS}. Formats when asked, starts the NameNode, then answers commands on stdin,
  * one per line, with a line on stdout starting {@value #PREFIX}:
  * <ul>
  * <li>(at start) {@code READY <ms>}: the NameNode serves; ms from before loading to serving
@@ -25,8 +25,9 @@ public final class NameNodeProcessMain {
     try {
       File dir = new File(args[1]);
       int port = Integer.parseInt(args[2]);
-      ChildNameNode nn = args[0].equals("quire") ? new QuireChildNameNode(dir, port)
-          : new HdfsChildNameNode(dir, port);
+      long expiry = Long.parseLong(args[4]);
+      ChildNameNode nn = args[0].equals("quire") ? new QuireChildNameNode(dir, port, expiry)
+          : new HdfsChildNameNode(dir, port, expiry);
       if (args[3].equals("format")) {
         nn.format();
       }

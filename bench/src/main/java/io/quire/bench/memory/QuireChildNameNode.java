@@ -12,20 +12,22 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * Quire's NameNode with its defaults (journal fsynced per mutation, block tokens on), on
- * 127.0.0.1:{@code port}, HTTP on a free port; checkpoints with {@code saveCheckpointNow}.
+ * 127.0.0.1:{@code port}, HTTP on a free port, the retry cache's expiry as given (see
+ * {@link MemoryBenchMain}); checkpoints with {@code saveCheckpointNow}.
  */
 final class QuireChildNameNode implements ChildNameNode {
   private final Configuration conf = new Configuration();
   private final File nameDir;
   private NameNode nn;
 
-  QuireChildNameNode(File nameDir, int port) {
+  QuireChildNameNode(File nameDir, int port, long retryCacheExpiryMs) {
     this.nameDir = nameDir;
     conf.set(NameNodeConfigKeys.NAME_DIR_KEY, nameDir.getAbsolutePath());
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:" + port);
     conf.set(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "127.0.0.1:0");
     conf.setInt(QuireConfigKeys.REPLICATION_KEY, 3);
     conf.setLong(NameNodeConfigKeys.SAFEMODE_EXTENSION_KEY, 0);
+    conf.setLong(NameNodeConfigKeys.RETRY_CACHE_EXPIRY_KEY, retryCacheExpiryMs);
   }
 
   @Override public void format() throws IOException {
