@@ -17,14 +17,14 @@ final class LiveHeap {
     return Math.min(once(pid), once(pid));
   }
 
+  /** The first {@code lines} lines of the histogram (header and the largest classes). */
+  static String top(long pid, int lines) throws IOException, InterruptedException {
+    String[] all = histogram(pid).split("\n");
+    return String.join("\n", java.util.Arrays.copyOf(all, Math.min(lines, all.length)));
+  }
+
   private static long once(long pid) throws IOException, InterruptedException {
-    File jcmd = new File(System.getProperty("java.home"), "bin/jcmd");
-    Process p = new ProcessBuilder(jcmd.exists() ? jcmd.getPath() : "jcmd",
-        Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("jcmd " + pid + " GC.class_histogram failed: " + out);
-    }
+    String out = histogram(pid);
     for (String line : out.split("\n")) {
       String t = line.trim();
       if (t.startsWith("Total ")) {
@@ -32,5 +32,16 @@ final class LiveHeap {
       }
     }
     throw new IOException("jcmd " + pid + " GC.class_histogram: no Total line in " + out);
+  }
+
+  private static String histogram(long pid) throws IOException, InterruptedException {
+    File jcmd = new File(System.getProperty("java.home"), "bin/jcmd");
+    Process p = new ProcessBuilder(jcmd.exists() ? jcmd.getPath() : "jcmd",
+        Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("jcmd " + pid + " GC.class_histogram failed: " + out);
+    }
+    return out;
   }
 }

@@ -46,6 +46,8 @@ import org.apache.hadoop.fs.FileUtil;
  * are evicted as new ones arrive and what is measured is what stays per file.
  */
 public final class MemoryBenchMain {
+  /** Classes of the heap histogram printed after loading. */
+  private static final int HISTOGRAM_LINES = 15;
   private MemoryBenchMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -136,6 +138,8 @@ public final class MemoryBenchMain {
         double rate = ParallelLoad.run(loader, "/blocks", files, threads, true,
             target + " one-block files");
         h2 = LiveHeap.of(nn.pid());
+        System.out.println(target + ": largest classes in the NameNode heap after loading:\n"
+            + LiveHeap.top(nn.pid(), 3 + HISTOGRAM_LINES));
         f.add("load rate (create, addBlock, reports, complete)", "files/s", target, rate);
       }
       checkpoint = nn.checkpoint(1800);
