@@ -71,6 +71,7 @@ final class CoreBenchMain {
         }
       }
     }
+    ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("Quire vs HDFS: %d runs, %d DataNodes, replication 3, %s sequential,"
         + " %d files x threads %s, %d cores, HDFS edit log fsync %s%n", runs, dataNodes,
         StringUtils.byteDesc(bytes), files, threadCounts,
@@ -107,7 +108,6 @@ final class CoreBenchMain {
     settings.put("hdfsEditLogFsync", Boolean.toString(!hdfsSkipFsync));
     settings.put("syncOnClose", syncOnClose == null
         ? "defaults (quire true, hdfs false)" : syncOnClose.toString());
-    ResultFiles out = ResultFiles.fromEnvironment();
     BenchResult r = out.result("core", settings, limits, results.figures());
     out.save(r);
   }

@@ -75,6 +75,7 @@ public final class SweepBenchMain {
     if (full && !sizes.contains(1L << 30)) {
       sizes.add(1L << 30);
     }
+    ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("Sweep, Quire vs HDFS: %d runs, %d DataNodes, replication 3, metadata x%d"
         + " files on threads %s, sizes %s, %d cores%n", runs, dataNodes, files, threadCounts,
         sizes.stream().map(StringUtils::byteDesc).toList(),
@@ -112,7 +113,6 @@ public final class SweepBenchMain {
     settings.put("hdfsEditLogFsync", Boolean.toString(!hdfsSkipFsync));
     settings.put("syncOnClose", syncOnClose == null
         ? "defaults (quire true, hdfs false)" : syncOnClose.toString());
-    ResultFiles out = ResultFiles.fromEnvironment();
     BenchResult r = out.result("sweep", settings, limits, results.figures());
     out.save(r);
     java.nio.file.Path html = out.htmlFile(r);

@@ -51,10 +51,12 @@ public final class CompareMain {
 
   static void print(PrintStream out, BenchResult o, BenchResult n, List<Change> changes,
       double threshold) {
-    out.printf("old: %s %s %s, %d cores, Java %s%n", o.suite(), o.date(), o.commit(),
-        o.machine().cores(), o.machine().java());
-    out.printf("new: %s %s %s, %d cores, Java %s%n", n.suite(), n.date(), n.commit(),
-        n.machine().cores(), n.machine().java());
+    out.printf(Locale.ROOT, "old: %s %s %s, %d cores, Java %s, load average %.1f%n",
+        o.suite(), o.date(), o.commit(), o.machine().cores(), o.machine().java(),
+        o.machine().loadAverage());
+    out.printf(Locale.ROOT, "new: %s %s %s, %d cores, Java %s, load average %.1f%n",
+        n.suite(), n.date(), n.commit(), n.machine().cores(), n.machine().java(),
+        n.machine().loadAverage());
     if (o.machine().cores() != n.machine().cores()) {
       out.println("note: different core counts, the figures are not comparable as such");
     }

@@ -9,8 +9,16 @@ import java.lang.management.ManagementFactory;
  * @param memoryBytes physical memory (0 when the JVM cannot tell)
  * @param java java.version
  * @param os os.name os.version os.arch
+ * @param loadAverage the system load average over the last minute when the run started (NaN
+ *     when unknown): a busy machine explains figures that moved without a code change
  */
-public record Machine(int cores, long memoryBytes, String java, String os) {
+public record Machine(int cores, long memoryBytes, String java, String os,
+    double loadAverage) {
+  /** A machine whose load is not known. */
+  public Machine(int cores, long memoryBytes, String java, String os) {
+    this(cores, memoryBytes, java, os, Double.NaN);
+  }
+
   public static Machine current() {
     long mem = 0;
     if (ManagementFactory.getOperatingSystemMXBean()
@@ -19,6 +27,12 @@ public record Machine(int cores, long memoryBytes, String java, String os) {
     }
     return new Machine(Runtime.getRuntime().availableProcessors(), mem,
         System.getProperty("java.version"), System.getProperty("os.name") + " "
-            + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+            + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        systemLoadAverage());
+  }
+
+  private static double systemLoadAverage() {
+    double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? Double.NaN : l;
   }
 }

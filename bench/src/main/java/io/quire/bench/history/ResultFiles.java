@@ -21,9 +21,21 @@ public final class ResultFiles {
       DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC);
 
   private final File dir;
+  private final String commit;
+  private final Machine machine;
 
+  /**
+   * Results in {@code dir}, of the code and machine as they are now (make this at the start of
+   * a run: a commit or load that changes during it does not describe what was measured).
+   */
   public ResultFiles(File dir) {
     this.dir = dir.getAbsoluteFile();
+    File existing = this.dir;
+    while (existing != null && !existing.isDirectory()) {
+      existing = existing.getParentFile();
+    }
+    commit = GitCommit.of(existing != null ? existing : new File(".").getAbsoluteFile());
+    machine = Machine.current();
   }
 
   /** The directory from the environment (read once, here). */
@@ -49,16 +61,13 @@ public final class ResultFiles {
     return dir.toPath().resolve(baseName(r) + ".html");
   }
 
-  /** A result of this machine, now, at the commit of {@link #dir}'s checkout. */
+  /**
+   * A result ending now, of the commit of {@link #dir}'s checkout and the machine as they were
+   * when this was made.
+   */
   public BenchResult result(String suite, Map<String, String> settings, List<Limit> limits,
       List<Figure> figures) {
-    File existing = dir;
-    while (existing != null && !existing.isDirectory()) {
-      existing = existing.getParentFile();
-    }
-    return new BenchResult(suite, Instant.now(),
-        GitCommit.of(existing != null ? existing : new File(".").getAbsoluteFile()),
-        Machine.current(), settings, limits, figures);
+    return new BenchResult(suite, Instant.now(), commit, machine, settings, limits, figures);
   }
 
   /** Writes the JSON and prints where. */

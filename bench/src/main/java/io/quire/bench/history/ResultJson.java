@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>
  * { "format": "quire-bench-result", "version": 1,
  *   "suite": "core", "date": "2026-12-03T16:30:00Z", "commit": "978ca0f...",
- *   "machine": { "cores": 2, "memoryBytes": 24000000000, "java": "17.0.15", "os": "Linux ..." },
+ *   "machine": { "cores": 2, "memoryBytes": 24000000000, "java": "17.0.15", "os": "Linux ...",
+ *                "loadAverage": 1.5 },
  *   "settings": { "runs": "3", ... },
  *   "limits": [ { "name": "loopback TCP copy", "unit": "MB/s", "value": 2800.0, "how": "..." } ],
  *   "figures": [ { "name": "sequential write 256 MB", "unit": "MB/s", "higherIsBetter": true,
@@ -51,6 +52,7 @@ public final class ResultJson {
     ObjectNode m = root.putObject("machine");
     m.put("cores", r.machine().cores()).put("memoryBytes", r.machine().memoryBytes())
         .put("java", r.machine().java()).put("os", r.machine().os());
+    putNumber(m, "loadAverage", r.machine().loadAverage());
     ObjectNode s = root.putObject("settings");
     r.settings().forEach(s::put);
     ArrayNode limits = root.putArray("limits");
@@ -122,7 +124,8 @@ public final class ResultJson {
     }
     JsonNode m = need(root, "machine");
     Machine machine = new Machine(need(m, "cores").asInt(), m.path("memoryBytes").asLong(),
-        m.path("java").asText(""), m.path("os").asText(""));
+        m.path("java").asText(""), m.path("os").asText(""),
+        m.path("loadAverage").isNumber() ? m.get("loadAverage").asDouble() : Double.NaN);
     Map<String, String> settings = new LinkedHashMap<>();
     root.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(),
         e.getValue().asText()));

@@ -63,8 +63,9 @@ public final class IpcEchoLimit {
   private static double rate(EchoProtocolPB proxy, int threads, long millis) throws Exception {
     GetGroupsForUserRequestProto req =
         GetGroupsForUserRequestProto.newBuilder().setUser("echo").build();
-    for (int i = 0; i < 200; i++) {
-      proxy.getGroupsForUser(null, req); // warm-up
+    long warmUntil = System.nanoTime() + millis * 500_000L; // half the time, JIT warm-up
+    while (System.nanoTime() < warmUntil) {
+      proxy.getGroupsForUser(null, req);
     }
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong calls = new AtomicLong();

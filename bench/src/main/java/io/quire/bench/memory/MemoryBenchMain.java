@@ -81,6 +81,7 @@ public final class MemoryBenchMain {
     if (emptyFiles < 0) {
       emptyFiles = Math.max(1000, files / 10);
     }
+    ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("NameNode memory, Quire vs HDFS: %,d files of one block (replication 3,"
         + " %d fake DataNodes) after %,d files without blocks, %d client threads, -Xmx%s,"
         + " %d run(s), %d cores%n", files, dataNodes, emptyFiles, threads, heap, runs,
@@ -104,7 +105,6 @@ public final class MemoryBenchMain {
     settings.put("replication", "3");
     settings.put("heap", heap);
     settings.put("runs", Integer.toString(runs));
-    ResultFiles out = ResultFiles.fromEnvironment();
     BenchResult r = out.result("memory", settings, List.of(), fs);
     out.save(r);
   }

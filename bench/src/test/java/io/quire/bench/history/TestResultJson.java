@@ -25,7 +25,7 @@ class TestResultJson {
     Map<String, List<Double>> heap = new LinkedHashMap<>();
     heap.put("quire", List.of(310.0));
     return new BenchResult("core", Instant.parse("2026-12-03T15:16:00Z"), "5c2b2d3abcdef0",
-        new Machine(2, 24L << 30, "17.0.15", "Linux"), Map.of("runs", "3"),
+        new Machine(2, 24L << 30, "17.0.15", "Linux", 1.5), Map.of("runs", "3"),
         List.of(new Limit("loopback TCP copy", "MB/s", 2800, "one socket pair")),
         List.of(new Figure("sequential write 256 MB", "MB/s", true, "loopback TCP copy", 3, write),
             new Figure("heap per file", "bytes/file", false, heap)));
@@ -65,6 +65,16 @@ class TestResultJson {
     assertTrue(e.getMessage().contains("not a quire-bench-result"), e.getMessage());
     e = assertThrows(IOException.class, () -> ResultJson.read(dir.resolve("none.json")));
     assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+  }
+
+  @Test
+  void unknownLoadAverageIsWrittenAsNullAndReadBack() throws IOException {
+    BenchResult r = sample();
+    BenchResult unknown = new BenchResult(r.suite(), r.date(), r.commit(),
+        new Machine(2, 0, "17", "Linux"), r.settings(), r.limits(), r.figures());
+    String json = ResultJson.toJson(unknown);
+    assertTrue(json.contains("\"loadAverage\" : null"), json);
+    assertTrue(Double.isNaN(ResultJson.fromJson(json).machine().loadAverage()));
   }
 
   @Test
