@@ -13,7 +13,18 @@ import java.util.Arrays;
 public final class BenchMain {
   private BenchMain() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception e) {
+      // A cluster that failed half-way may leave non-daemon threads: end the JVM, not hang.
+      e.printStackTrace();
+      System.err.println("bench: " + e);
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     if (args.length >= 1 && args[0].equals("--compare")) {
       CompareMain.main(Arrays.copyOfRange(args, 1, args.length));
       return;
