@@ -18,6 +18,9 @@ final class QuireTarget implements ClusterUnderTest {
   QuireTarget(File baseDir, int dataNodes, Boolean syncOnClose) throws IOException {
     Configuration conf = new Configuration();
     conf.setInt(io.quire.protocol.QuireConfigKeys.REPLICATION_KEY, 3);
+    // quire-site.xml of the conf directory (on the class path) names the NameNode's HTTP port
+    // 8721 of a real installation; the bench's cluster must not depend on it being free.
+    conf.set(io.quire.protocol.QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
     if (syncOnClose != null) {
       conf.setBoolean(io.quire.datanode.DataNodeConfigKeys.SYNC_ON_CLOSE_KEY, syncOnClose);
     }

@@ -6,11 +6,33 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quire.bench.history.Figure;
+import io.quire.bench.limits.Bound;
 
 /** Figures per row and target across runs; prints medians and the Quire/HDFS ratio. */
 final class Results {
   private final Map<String, String> units = new LinkedHashMap<>();
   private final Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+  private final Map<String, Bound> bounds = new LinkedHashMap<>();
+
+  /** Names the limit that bounds {@code row} (null: none measured). */
+  void bound(String row, Bound b) {
+    if (b != null) {
+      bounds.putIfAbsent(row, b);
+    }
+  }
+
+  /** The rows as figures for a result file, in the order they were added. */
+  List<Figure> figures() {
+    List<Figure> out = new ArrayList<>();
+    values.forEach((row, runs) -> {
+      Bound b = bounds.get(row);
+      String unit = units.get(row);
+      out.add(new Figure(row, unit, Figure.higherIsBetter(unit), b == null ? null : b.limit(),
+          b == null ? 1 : b.factor(), runs));
+    });
+    return out;
+  }
 
   void add(String row, String unit, String target, double value) {
     units.putIfAbsent(row, unit);

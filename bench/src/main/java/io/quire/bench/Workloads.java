@@ -49,8 +49,88 @@ final class Workloads {
     return mbPerSecond(total, System.nanoTime() - start);
   }
 
+  /**
+   * Writes {@code count} new files of {@code size} bytes each under {@code dir}
+   * ({@code f0..}), one after another; returns MB/s over all of them (create to close).
+   */
+  static double writeFiles(FileSystem fs, Path dir, long size, int count) throws IOException {
+    byte[] buf = new byte[(int) Math.min(IO_BUFFER, Math.max(1, size))];
+    ThreadLocalRandom.current().nextBytes(buf);
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      try (FSDataOutputStream out = fs.create(new Path(dir, "f" + i), true)) {
+        for (long done = 0; done < size; done += buf.length) {
+          out.write(buf, 0, (int) Math.min(buf.length, size - done));
+        }
+      }
+    }
+    return mbPerSecond(size * count, System.nanoTime() - start);
+  }
+
+  /** Reads the files {@link #writeFiles} wrote; returns MB/s (open to close). */
+  static double readFiles(FileSystem fs, Path dir, long size, int count) throws IOException {
+    byte[] buf = new byte[IO_BUFFER];
+    long total = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      try (FSDataInputStream in = fs.open(new Path(dir, "f" + i))) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          total += n;
+        }
+      }
+    }
+    long nanos = System.nanoTime() - start;
+    if (total != size * count) {
+      throw new IOException("read " + total + " bytes of " + count + " files in " + dir
+          + ", expected " + size * count);
+    }
+    return mbPerSecond(total, nanos);
+  }
+
   /** Metadata operations measured over {@code files} paths spread over {@code threads}. */
-  enum MetaOp { CREATE, GET_FILE_STATUS, RENAME, DELETE }
+  enum MetaOp {
+    CREATE("create+close", "ops/s", 2, 2),
+    GET_FILE_STATUS("getFileStatus", "ops/s", 1, 0),
+    LIST_STATUS("listStatus", "listings/s", 1, 0),
+    RENAME("rename", "ops/s", 1, 1),
+    DELETE("delete", "ops/s", 1, 1);
+
+    /** The row name (FileSystem method). */
+    final String label;
+    final String unit;
+    /** NameNode RPCs per operation (listStatus: per 1,000-entry page). */
+    final int rpcs;
+    /** Of those, how many wait for a journal sync. */
+    final int synced;
+
+    MetaOp(String label, String unit, int rpcs, int synced) {
+      this.label = label;
+      this.unit = unit;
+      this.rpcs = rpcs;
+      this.synced = synced;
+    }
+
+    /** The row name for {@code files} files on {@code threads} threads. */
+    String row(int files, int threads) {
+      String t = threads + (threads == 1 ? " thread" : " threads");
+      return this == LIST_STATUS ? label + " of " + files + " entries, " + t
+          : label + " x" + files + ", " + t;
+    }
+
+    /** RPCs per operation for a directory of {@code files}. */
+    int rpcs(int files) {
+      return this == LIST_STATUS ? Math.max(1, (files + 999) / 1000) : rpcs;
+    }
+  }
+
+  /**
+   * How many listings of a directory of {@code files} LIST_STATUS does: about 200,000 entries
+   * listed in all, at least two per thread.
+   */
+  static int listings(int files, int threads) {
+    return Math.max(2 * threads, 200_000 / Math.max(1, files));
+  }
 
   /**
    * Runs one metadata operation on files {@code dir/f<i>} (renamed ones are {@code dir/r<i>});
@@ -60,14 +140,23 @@ final class Workloads {
   static double metadata(FileSystem fs, Path dir, MetaOp op, int files, int threads)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int ops = op == MetaOp.LIST_STATUS ? listings(files, threads) : files;
     try {
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         final int first = t;
         futures.add(pool.submit(() -> {
-          for (int i = first; i < files; i += threads) {
-            runOne(fs, dir, op, i);
+          for (int i = first; i < ops; i += threads) {
+            if (op == MetaOp.LIST_STATUS) {
+              int n = fs.listStatus(dir).length;
+              if (n != files) {
+                throw new IOException("listStatus " + dir + ": " + n + " entries, expected "
+                    + files);
+              }
+            } else {
+              runOne(fs, dir, op, i);
+            }
           }
           return null;
         }));
@@ -75,7 +164,7 @@ final class Workloads {
       for (Future<?> f : futures) {
         f.get();
       }
-      return files / ((System.nanoTime() - start) / 1e9);
+      return ops / ((System.nanoTime() - start) / 1e9);
     } finally {
       pool.shutdownNow();
     }

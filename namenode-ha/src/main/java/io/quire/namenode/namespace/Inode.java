@@ -105,7 +105,6 @@ public abstract class Inode implements InodeAttributes {
     for (Inode i = this; i != null && i.frozen != null; i = i.parent) {
       i.frozen = null;
     }
-    }
   }
 
   void setQuotaFeature(DirectoryQuota q) {
