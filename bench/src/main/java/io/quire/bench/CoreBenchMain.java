@@ -5,6 +5,7 @@ import io.quire.bench.history.Limit;
 import io.quire.bench.history.ResultFiles;
 import io.quire.bench.limits.Bound;
 import io.quire.bench.limits.PhysicalLimits;
+import io.quire.bench.report.ReportTable;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.PrivilegedExceptionAction;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.AclEntry;
 import org.apache.hadoop.fs.permission.AclStatus;
@@ -42,83 +37,46 @@ class TestFsShellAclXAttrParity {
   private static final UserGroupInformation BOB =
       UserGroupInformation.createUserForTesting("bob", new String[] {"bobs"});
 
+  private ShellParity parity;
   private MiniQuireCluster quire;
-  private MiniDFSCluster hdfs;
-  private FsShellRunner onQuire;
-  private FsShellRunner onHdfs;
-  private File local;
+  private String put;
 
   @BeforeAll
   void startClusters() throws Exception {
-    File base = new File("target/fsshell-acl-" + System.nanoTime()).getAbsoluteFile();
-    Configuration base1 = new Configuration();
-    base1.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    quire = MiniQuireCluster.builder(base1).numDataNodes(1)
-        .baseDir(new File(base, "quire")).build();
-    Configuration hconf = new Configuration();
-    hconf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "hdfs").getPath());
-    hdfs = new MiniDFSCluster.Builder(hconf).numDataNodes(1).build();
-    hdfs.waitActive();
-    Configuration qc = new Configuration(quire.getConfiguration());
-    qc.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    onQuire = new FsShellRunner(qc);
-    Configuration hc = new Configuration(hdfs.getConfiguration(0));
-    hc.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getURI().toString());
-    hc.setInt("dfs.replication", 1);
-    onHdfs = new FsShellRunner(hc);
-    local = new File(base, "local");
-    local.mkdirs();
-    Files.write(new File(local, "put.txt").toPath(), "x\n".getBytes(StandardCharsets.UTF_8));
+    parity = ShellParity.start("acl", 1, 1,
+        c -> c.setInt(QuireConfigKeys.REPLICATION_KEY, 1), c -> c.setInt("dfs.replication", 1));
+    quire = parity.quire();
+    put = parity.localFile("put.txt", "x\n");
   }
 
   @AfterAll
   void stopClusters() {
-    if (quire != null) {
-      quire.close();
-    }
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-    if (local != null) {
-      FileUtil.fullyDelete(local.getParentFile());
+    if (parity != null) {
+      parity.close();
     }
   }
 
-  /** Runs on both as the superuser; asserts equal exit code and output; returns Quire's. */
+  /** Runs on both as the superuser; equal exit code and output; returns Quire's. */
   private ShellResult same(String... args) throws Exception {
-    return compare(String.join(" ", args), onQuire.run(args), onHdfs.run(args));
+    return parity.same(args);
   }
 
   /** As {@link #same} but as the ordinary user bob. */
   private ShellResult sameAsBob(String... args) throws Exception {
-    ShellResult q = BOB.doAs((PrivilegedExceptionAction<ShellResult>) () -> onQuire.run(args));
-    ShellResult h = BOB.doAs((PrivilegedExceptionAction<ShellResult>) () -> onHdfs.run(args));
-    return compare("(bob) " + String.join(" ", args), q, h);
-  }
-
-  private static ShellResult compare(String cmd, ShellResult q, ShellResult h) {
-    assertEquals(h.exitCode(), q.exitCode(), () -> "exit code of " + cmd + "\nquire out: "
-        + q.out() + "quire err: " + q.err() + "\nhdfs out: " + h.out() + "hdfs err: "
-        + h.err());
-    assertEquals(h.normalizedOut(), q.normalizedOut(), () -> "output of " + cmd
-        + "\nquire err: " + q.err() + "\nhdfs err: " + h.err());
-    return q;
+    return parity.sameAs(BOB, args);
   }
 
   /** {@link #same}, and the command must succeed. */
   private ShellResult ok(String... args) throws Exception {
-    ShellResult r = same(args);
-    assertEquals(0, r.exitCode(), () -> String.join(" ", args) + " must succeed: " + r.err());
-    return r;
+    return parity.ok(args);
   }
 
   private void failsOnBoth(String... args) throws Exception {
-    assertNotEquals(0, same(args).exitCode(), String.join(" ", args) + " must fail");
+    parity.fails(args);
   }
 
   @Test
   void accessAndDefaultAclsAndInheritanceAsOnHdfs() throws Exception {
-    String put = new File(local, "put.txt").getPath();
     ok("-mkdir", "-p", "/acl/dir");
     ok("-touchz", "/acl/file");
     ok("-setfacl", "-m", "user:bob:rwx,group:bobs:r--", "/acl/file");

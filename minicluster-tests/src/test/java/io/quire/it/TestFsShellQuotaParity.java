@@ -2,27 +2,22 @@ package io.quire.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.admin.AdminMain;
-import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.exceptions.DSQuotaExceededException;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.PrivilegedExceptionAction;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ClusterStorageCapacityExceededException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.LeaseRecoverable;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.QuotaUsage;
@@ -51,43 +46,27 @@ class TestFsShellQuotaParity {
   private static final UserGroupInformation BOB =
       UserGroupInformation.createUserForTesting("bob", new String[] {"bobs"});
 
-  private MiniQuireCluster quire;
-  private MiniDFSCluster hdfs;
-  private FsShellRunner onQuire;
-  private FsShellRunner onHdfs;
+  private ShellParity parity;
   private Configuration quireConf;
-  private Configuration hdfsConf;
   private FileSystem qfs;
   private FileSystem hfs;
-  private File local;
+  private String small;
+  private String big;
 
   @BeforeAll
   void startClusters() throws Exception {
-    File base = new File("target/fsshell-quota-" + System.nanoTime()).getAbsoluteFile();
-    Configuration base1 = new Configuration();
-    base1.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    base1.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, MB);
-    quire = MiniQuireCluster.builder(base1).numDataNodes(1)
-        .baseDir(new File(base, "quire")).build();
-    Configuration hconf = new Configuration();
-    hconf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "hdfs").getPath());
-    hdfs = new MiniDFSCluster.Builder(hconf).numDataNodes(1).build();
-    hdfs.waitActive();
-    quireConf = new Configuration(quire.getConfiguration());
-    quireConf.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    quireConf.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, MB);
-    onQuire = new FsShellRunner(quireConf);
-    hdfsConf = new Configuration(hdfs.getConfiguration(0));
-    hdfsConf.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getURI().toString());
-    hdfsConf.setInt("dfs.replication", 1);
-    hdfsConf.setLong("dfs.blocksize", MB);
-    onHdfs = new FsShellRunner(hdfsConf);
-    qfs = FileSystem.newInstance(quire.getURI(), quireConf);
-    hfs = FileSystem.newInstance(hdfs.getURI(), hdfsConf);
-    local = new File(base, "local");
-    local.mkdirs();
-    Files.write(new File(local, "small.txt").toPath(), new byte[1000]);
-    Files.write(new File(local, "big.bin").toPath(), new byte[(int) (3 * MB + MB / 2)]);
+    parity = ShellParity.start("quota", 1, 1, c -> {
+      c.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
+      c.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, MB);
+    }, c -> {
+      c.setInt("dfs.replication", 1);
+      c.setLong("dfs.blocksize", MB);
+    }).comparingErrors(TestFsShellQuotaParity::errText);
+    quireConf = parity.quireConf();
+    qfs = FileSystem.newInstance(parity.quire().getURI(), quireConf);
+    hfs = FileSystem.newInstance(parity.hdfs().getURI(), parity.hdfsConf());
+    small = parity.localFile("small.txt", new byte[1000]);
+    big = parity.localFile("big.bin", new byte[(int) (3 * MB + MB / 2)]);
   }
 
   @AfterAll
@@ -96,29 +75,14 @@ class TestFsShellQuotaParity {
       qfs.close();
       hfs.close();
     }
-    if (quire != null) {
-      quire.close();
-    }
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-    if (local != null) {
-      FileUtil.fullyDelete(local.getParentFile());
+    if (parity != null) {
+      parity.close();
     }
   }
 
   /** Runs on both; equal exit code, output and (scheme and host aside) error text. */
   private ShellResult same(String... args) throws Exception {
-    ShellResult q = onQuire.run(args);
-    ShellResult h = onHdfs.run(args);
-    String cmd = String.join(" ", args);
-    assertEquals(h.exitCode(), q.exitCode(), () -> "exit code of " + cmd + "\nquire out: "
-        + q.out() + "quire err: " + q.err() + "\nhdfs out: " + h.out() + "hdfs err: "
-        + h.err());
-    assertEquals(h.normalizedOut(), q.normalizedOut(), () -> "output of " + cmd
-        + "\nquire err: " + q.err() + "\nhdfs err: " + h.err());
-    assertEquals(errText(h.err()), errText(q.err()), () -> "errors of " + cmd);
-    return q;
+    return parity.same(args);
   }
 
   /** Error lines without scheme and authority (and without HDFS client log lines). */
@@ -135,14 +99,11 @@ class TestFsShellQuotaParity {
   }
 
   private ShellResult ok(String... args) throws Exception {
-    ShellResult r = same(args);
-    assertEquals(0, r.exitCode(), () -> String.join(" ", args) + " must succeed: " + r.err());
-    return r;
+    return parity.ok(args);
   }
 
   private ShellResult failsOnBoth(String... args) throws Exception {
-    ShellResult r = same(args);
-    assertNotEquals(0, r.exitCode(), String.join(" ", args) + " must fail");
+    ShellResult r = parity.fails(args);
     assertTrue(r.err().contains("quota"), r.err());
     return r;
   }
@@ -180,8 +141,6 @@ class TestFsShellQuotaParity {
 
   @Test
   void spaceQuotaCountAndErrorsAsOnHdfs() throws Exception {
-    String small = new File(local, "small.txt").getPath();
-    String big = new File(local, "big.bin").getPath();
     ok("-mkdir", "-p", "/sq", "/sq2");
     setQuota("/sq", DONT_SET, 2 * MB + MB / 2);
     ok("-count", "-q", "/sq");

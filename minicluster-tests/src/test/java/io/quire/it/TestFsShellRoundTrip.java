@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 class TestFsShellRoundTrip {
   private static final String TEXT = "hello quire\nsecond line\n";
 
+  private ShellParity parity;
   private MiniQuireCluster quire;
-  private MiniDFSCluster hdfs;
   private FsShellRunner onQuire;
-  private FsShellRunner onHdfs;
-  private File local;
+  private String put;
 
   /** NameNodes of the Quire side: 1 here, an HA nameservice in {@link TestFsShellRoundTripHa}. */
   int nameNodes() {
@@ -39,59 +34,35 @@ class TestFsShellRoundTrip {
 
   @BeforeAll
   void startClusters() throws Exception {
-    File base = new File("target/fsshell-" + System.nanoTime()).getAbsoluteFile();
-    quire = MiniQuireCluster.builder(new Configuration()).nameNodes(nameNodes())
-        .numDataNodes(3).baseDir(new File(base, "quire")).build();
-    Configuration hconf = new Configuration();
-    hconf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "hdfs").getPath());
     // The checksum HDFS computes the way Quire does (composite CRC32C), so -checksum compares.
-    hconf.set("dfs.checksum.combine.mode", "COMPOSITE_CRC");
-    hdfs = new MiniDFSCluster.Builder(hconf).numDataNodes(3).build();
-    hdfs.waitActive();
-    Configuration qc = quire.getConfiguration();
-    qc.set("dfs.checksum.combine.mode", "COMPOSITE_CRC");
-    onQuire = new FsShellRunner(qc);
-    Configuration hc = new Configuration(hdfs.getConfiguration(0));
-    hc.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getURI().toString());
-    onHdfs = new FsShellRunner(hc);
-    local = new File(base, "local");
-    local.mkdirs();
-    Files.write(new File(local, "hello.txt").toPath(), TEXT.getBytes(StandardCharsets.UTF_8));
+    parity = ShellParity.start("roundtrip", nameNodes(), 3,
+        c -> c.set("dfs.checksum.combine.mode", "COMPOSITE_CRC"),
+        c -> c.set("dfs.checksum.combine.mode", "COMPOSITE_CRC"));
+    quire = parity.quire();
+    onQuire = parity.onQuire();
+    put = parity.localFile("hello.txt", TEXT);
   }
 
   @AfterAll
   void stopClusters() {
-    if (quire != null) {
-      quire.close();
-    }
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-    if (local != null) {
-      FileUtil.fullyDelete(local.getParentFile());
+    if (parity != null) {
+      parity.close();
     }
   }
 
   /** Runs on both, asserts equal exit code and output; returns Quire's result. */
   private ShellResult same(String... args) throws Exception {
-    ShellResult q = onQuire.run(args);
-    ShellResult h = onHdfs.run(args);
-    String cmd = String.join(" ", args);
-    assertEquals(h.exitCode(), q.exitCode(), () -> "exit code of -" + cmd + "\nquire err: "
-        + q.err() + "\nhdfs err: " + h.err());
-    assertEquals(h.normalizedOut(), q.normalizedOut(), () -> "output of " + cmd);
-    return q;
+    return parity.same(args);
   }
 
   @Test
   void everyCommandBehavesAsOnHdfs() throws Exception {
-    String put = new File(local, "hello.txt").getPath();
     same("-mkdir", "-p", "/shell/a/b");
     same("-put", put, "/shell/a/hello.txt");
     ShellResult ls = same("-ls", "-R", "/shell");
     assertTrue(ls.out().contains("/shell/a/hello.txt"), ls.out());
     assertEquals(TEXT, same("-cat", "/shell/a/hello.txt").out());
-    File got = new File(local, "got-quire.txt");
+    File got = parity.local("got-quire.txt");
     assertEquals(0, onQuire.run("-get", "/shell/a/hello.txt", got.getPath()).exitCode());
     assertEquals(TEXT, Files.readString(got.toPath()));
     same("-cp", "/shell/a/hello.txt", "/shell/a/b/copy.txt");

@@ -1,19 +1,12 @@
 package io.quire.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.fs.QuireFileSystem;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -34,94 +27,54 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestFsShellSnapshotParity {
+  private ShellParity parity;
   private MiniQuireCluster quire;
-  private MiniDFSCluster hdfs;
-  private FsShellRunner onQuire;
-  private FsShellRunner onHdfs;
-  private File local;
+  private String v1;
+  private String more;
 
   @BeforeAll
   void startClusters() throws Exception {
-    File base = new File("target/fsshell-snapshot-" + System.nanoTime()).getAbsoluteFile();
-    Configuration base1 = new Configuration();
-    base1.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    quire = MiniQuireCluster.builder(base1).numDataNodes(1)
-        .baseDir(new File(base, "quire")).build();
-    Configuration hconf = new Configuration();
-    hconf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "hdfs").getPath());
-    hdfs = new MiniDFSCluster.Builder(hconf).numDataNodes(1).build();
-    hdfs.waitActive();
-    Configuration qc = new Configuration(quire.getConfiguration());
-    qc.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    onQuire = new FsShellRunner(qc);
-    Configuration hc = new Configuration(hdfs.getConfiguration(0));
-    hc.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getURI().toString());
-    hc.setInt("dfs.replication", 1);
-    onHdfs = new FsShellRunner(hc);
-    local = new File(base, "local");
-    local.mkdirs();
-    Files.write(new File(local, "v1.txt").toPath(), "first\n".getBytes(StandardCharsets.UTF_8));
-    Files.write(new File(local, "more.txt").toPath(),
-        "appended\n".getBytes(StandardCharsets.UTF_8));
+    parity = ShellParity.start("snapshot", 1, 1,
+        c -> c.setInt(QuireConfigKeys.REPLICATION_KEY, 1), c -> c.setInt("dfs.replication", 1))
+        .comparingErrors(ShellParity::schemeAndHostAside);
+    quire = parity.quire();
+    v1 = parity.localFile("v1.txt", "first\n");
+    more = parity.localFile("more.txt", "appended\n");
   }
 
   @AfterAll
   void stopClusters() {
-    if (quire != null) {
-      quire.close();
-    }
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-    if (local != null) {
-      FileUtil.fullyDelete(local.getParentFile());
+    if (parity != null) {
+      parity.close();
     }
   }
 
   /** dfsadmin -allowSnapshot on both (not an FsShell command). */
   private void allow(String dir) throws Exception {
     ((QuireFileSystem) quire.getFileSystem()).allowSnapshot(new Path(dir));
-    ((DistributedFileSystem) hdfs.getFileSystem()).allowSnapshot(new Path(dir));
-  }
-
-  /** Output and errors with the file system's URI ("quire://h:p", "hdfs://h:p") as FS:. */
-  private static String normalized(String s) {
-    return s.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", "DATE")
-        .replaceAll("(quire|hdfs)://[^/\\s]+", "FS:");
+    ((DistributedFileSystem) parity.hdfs().getFileSystem()).allowSnapshot(new Path(dir));
   }
 
   private ShellResult same(String... args) throws Exception {
-    String cmd = String.join(" ", args);
-    ShellResult q = onQuire.run(args);
-    ShellResult h = onHdfs.run(args);
-    assertEquals(h.exitCode(), q.exitCode(), () -> "exit code of " + cmd + "\nquire out: "
-        + q.out() + "quire err: " + q.err() + "\nhdfs out: " + h.out() + "hdfs err: "
-        + h.err());
-    assertEquals(normalized(h.out()), normalized(q.out()), () -> "output of " + cmd);
-    assertEquals(normalized(h.err()), normalized(q.err()), () -> "errors of " + cmd);
-    return q;
+    return parity.same(args);
   }
 
   private ShellResult ok(String... args) throws Exception {
-    ShellResult r = same(args);
-    assertEquals(0, r.exitCode(), () -> String.join(" ", args) + " must succeed: " + r.err());
-    return r;
+    return parity.ok(args);
   }
 
   private ShellResult fails(String... args) throws Exception {
-    ShellResult r = same(args);
-    assertNotEquals(0, r.exitCode(), String.join(" ", args) + " must fail");
-    return r;
+    return parity.fails(args);
   }
 
   @Test
   void snapshotsReadDeleteRenameAsOnHdfs() throws Exception {
     ok("-mkdir", "-p", "/snap/dir", "/plain");
-    ok("-put", new File(local, "v1.txt").getPath(), "/snap/dir/f");
+    ok("-put", v1, "/snap/dir/f");
     allow("/snap");
     ShellResult created = ok("-createSnapshot", "/snap", "s1");
     assertEquals("Created snapshot /snap/.snapshot/s1\n", created.out());
-    ok("-appendToFile", new File(local, "more.txt").getPath(), "/snap/dir/f");
+    ok("-appendToFile", more, "/snap/dir/f");
     assertEquals("first\nappended\n", ok("-cat", "/snap/dir/f").out());
     assertEquals("first\n", ok("-cat", "/snap/.snapshot/s1/dir/f").out());
     ok("-rm", "-skipTrash", "/snap/dir/f");
@@ -162,11 +115,11 @@ class TestFsShellSnapshotParity {
   void defaultSnapshotNamesLookLikeHdfs() throws Exception {
     ok("-mkdir", "/named");
     allow("/named");
-    String q = onQuire.run("-createSnapshot", "/named").out();
-    String h = onHdfs.run("-createSnapshot", "/named").out();
+    String q = parity.onQuire().run("-createSnapshot", "/named").out();
+    String h = parity.onHdfs().run("-createSnapshot", "/named").out();
     String pattern = "Created snapshot /named/\\.snapshot/s\\d{8}-\\d{6}\\.\\d{3}\n";
-    assertTrue(normalized(q).matches(pattern), q);
-    assertTrue(normalized(h).matches(pattern), h);
+    assertTrue(ShellParity.schemeAndHostAside(q).matches(pattern), q);
+    assertTrue(ShellParity.schemeAndHostAside(h).matches(pattern), h);
   }
 
   /** The AbstractFileSystem binding (FileContext) creates, renames and deletes snapshots. */

@@ -8,5 +8,5 @@ import org.apache.hadoop.tools.proto.GetUserMappingsProtocolProtos.GetUserMappin
  * service messages (a string in, a list of strings out), served by an implementation that
  * answers with the string it got. Nothing but Hadoop IPC's cost is in a call.
  */
-@ProtocolInfo(protocolName = "io.quire.bench.EchoProtocol", protocolVersion = 1)
+@ProtocolInfo(protocolName = "io.quire.bench.limits.EchoProtocol", protocolVersion = 1)
 interface EchoProtocolPB extends GetUserMappingsProtocolService.BlockingInterface {}

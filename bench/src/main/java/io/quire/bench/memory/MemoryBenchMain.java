@@ -1,6 +1,6 @@
 package io.quire.bench.memory;
 
-import io.quire.bench.ReportTable;
+import io.quire.bench.report.ReportTable;
 import io.quire.bench.history.BenchResult;
 import io.quire.bench.history.ResultFiles;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.quire.bench;
+package io.quire.bench.report;
 
 import io.quire.bench.history.Figure;
 import io.quire.bench.history.Limit;
