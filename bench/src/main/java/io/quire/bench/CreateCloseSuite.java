@@ -24,6 +24,11 @@ final class CreateCloseSuite {
 
   /** Parses the arguments of suite {@code suite}; an unknown one exits with status 2. */
   static Settings parse(String suite, String[] args) {
+    return parse(suite, args, "");
+  }
+
+  /** As {@link #parse(String, String[])}; {@code moreUsage}: the suite's own arguments. */
+  static Settings parse(String suite, String[] args, String moreUsage) {
     int runs = 3;
     int files = 2000;
     int dataNodes = 1;
@@ -46,7 +51,7 @@ final class CreateCloseSuite {
         case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
         default -> {
           System.err.println("bench --suite " + suite + ": unknown argument " + args[i]
-              + " (--runs N, --files N, --threads N,M, --datanodes N, --dir DIR)");
+              + " (--runs N, --files N, --threads N,M, --datanodes N, --dir DIR" + moreUsage + ")");
           System.exit(2);
         }
       }

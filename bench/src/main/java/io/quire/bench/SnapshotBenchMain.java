@@ -30,11 +30,16 @@ public final class SnapshotBenchMain {
     List<String> rest = new ArrayList<>(List.of(args));
     int at = rest.indexOf("--heap-files");
     int heapFiles = 100_000;
-    if (at >= 0 && at + 1 < rest.size()) {
+    if (at >= 0) {
+      if (at + 1 == rest.size()) {
+        System.err.println("bench --suite snapshot: --heap-files needs a file count (0: skip)");
+        System.exit(2);
+      }
       heapFiles = Integer.parseInt(rest.get(at + 1));
       rest.subList(at, at + 2).clear();
     }
-    CreateCloseSuite.Settings s = CreateCloseSuite.parse("snapshot", rest.toArray(new String[0]));
+    CreateCloseSuite.Settings s = CreateCloseSuite.parse("snapshot", rest.toArray(new String[0]),
+        ", --heap-files N");
     System.out.printf("Snapshots: create+close of %d files x threads %s into a snapshottable"
         + " directory without and with %d snapshots taken meanwhile, %d runs, %d DataNode(s),"
         + " %d cores%n", s.files(), s.threadCounts(), Math.min(SNAPSHOTS, s.files()), s.runs(),
