@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * {@code quire bench [--suite NAME] [args]} and {@code quire bench --compare OLD.json NEW.json}:
  * picks the suite. Without {@code --suite}: the core comparison ({@link CoreBenchMain}).
- * Suites: health, jobs, journal-replay, ha, soak, quota, sweep, memory. Core, sweep and
+ * Suites: health, jobs, journal-replay, ha, soak, quota, snapshot, sweep, memory. Core, sweep and
  * memory write a JSON result under docs/bench/ ({@link io.quire.bench.history.ResultFiles}).
  */
 public final class BenchMain {
@@ -50,6 +50,8 @@ public final class BenchMain {
       case "soak" -> SoakBenchMain.main(rest);
       // create+close with and without a quota on the parent.
       case "quota" -> QuotaBenchMain.main(rest);
+      // create+close into a snapshottable directory with and without snapshots taken meanwhile.
+      case "snapshot" -> SnapshotBenchMain.main(rest);
       // Metadata over thread counts, write and read over file sizes; an HTML page of charts.
       case "sweep" -> SweepBenchMain.main(rest);
       // NameNode heap per file and block, checkpoint size, restart time.
@@ -57,7 +59,7 @@ public final class BenchMain {
       case "core" -> CoreBenchMain.main(rest);
       default -> {
         System.err.println("bench: unknown suite '" + args[1] + "' (core, sweep, memory, "
-            + "health, jobs, journal-replay, ha, soak, quota)");
+            + "health, jobs, journal-replay, ha, soak, quota, snapshot)");
         System.exit(2);
       }
     }

@@ -3,6 +3,7 @@ package io.quire.bench;
 import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /** A file system started for a benchmark run: Quire's or HDFS's mini cluster. */
 interface ClusterUnderTest extends Closeable {
@@ -11,6 +12,9 @@ interface ClusterUnderTest extends Closeable {
 
   /** A client for the cluster (a new instance, closed with the cluster). */
   FileSystem fileSystem() throws IOException;
+
+  /** {@code hdfs dfsadmin -allowSnapshot dir} (or -disallowSnapshot), as the superuser. */
+  void allowSnapshot(Path dir, boolean allow) throws IOException;
 
   @Override
   void close();

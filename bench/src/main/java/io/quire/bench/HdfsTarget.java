@@ -4,7 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
@@ -45,6 +47,16 @@ final class HdfsTarget implements ClusterUnderTest {
   @Override
   public FileSystem fileSystem() throws IOException {
     return cluster.getFileSystem();
+  }
+
+  @Override
+  public void allowSnapshot(Path dir, boolean allow) throws IOException {
+    DistributedFileSystem fs = cluster.getFileSystem();
+    if (allow) {
+      fs.allowSnapshot(dir);
+    } else {
+      fs.disallowSnapshot(dir);
+    }
   }
 
   @Override

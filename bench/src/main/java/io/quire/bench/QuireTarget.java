@@ -1,10 +1,12 @@
 package io.quire.bench;
 
+import io.quire.fs.QuireFileSystem;
 import io.quire.minicluster.MiniQuireCluster;
 import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /** Quire: a {@link MiniQuireCluster} with N DataNodes, replication 3. */
 final class QuireTarget implements ClusterUnderTest {
@@ -35,6 +37,16 @@ final class QuireTarget implements ClusterUnderTest {
   @Override
   public FileSystem fileSystem() throws IOException {
     return cluster.getFileSystem();
+  }
+
+  @Override
+  public void allowSnapshot(Path dir, boolean allow) throws IOException {
+    QuireFileSystem fs = (QuireFileSystem) cluster.getFileSystem();
+    if (allow) {
+      fs.allowSnapshot(dir);
+    } else {
+      fs.disallowSnapshot(dir);
+    }
   }
 
   @Override

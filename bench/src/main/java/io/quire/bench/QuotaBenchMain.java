@@ -1,10 +1,6 @@
 package io.quire.bench;
 
-import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -19,57 +15,19 @@ public final class QuotaBenchMain {
   private QuotaBenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    int runs = 3;
-    int files = 2000;
-    int dataNodes = 1;
-    List<Integer> threadCounts = List.of(1, 8);
-    File dir = new File("target/bench-quota").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--files" -> { files = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--threads" -> {
-          List<Integer> ts = new ArrayList<>();
-          for (String s : v.split(",")) {
-            ts.add(Integer.parseInt(s.trim()));
-          }
-          threadCounts = ts;
-          i++;
-        }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite quota: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    CreateCloseSuite.Settings s = CreateCloseSuite.parse("quota", args);
     System.out.printf("Quotas: create+close of %d files x threads %s into a directory without"
-        + " and with a quota, %d runs, %d DataNode(s), %d cores%n", files, threadCounts, runs,
-        dataNodes, Runtime.getRuntime().availableProcessors());
-    Results results = new Results();
-    for (int run = 0; run < runs; run++) {
-      for (String target : new String[] {"quire", "hdfs"}) {
-        File base = new File(dir, target + "-" + run);
-        FileUtil.fullyDelete(base);
-        try (ClusterUnderTest c = target.equals("quire")
-            ? new QuireTarget(base, dataNodes, null)
-            : new HdfsTarget(base, dataNodes, false, null)) {
-          measure(c, results, files, threadCounts, run % 2 == 0);
-        } finally {
-          FileUtil.fullyDelete(base);
-        }
-        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
-      }
-    }
-    results.print(System.out, runs);
+        + " and with a quota, %d runs, %d DataNode(s), %d cores%n", s.files(), s.threadCounts(),
+        s.runs(), s.dataNodes(), Runtime.getRuntime().availableProcessors());
+    CreateCloseSuite.run(s, QuotaBenchMain::measure);
   }
 
-  private static void measure(ClusterUnderTest c, Results r, int files,
-      List<Integer> threadCounts, boolean plainFirst) throws Exception {
+  private static void measure(ClusterUnderTest c, Results r, CreateCloseSuite.Settings s,
+      int run) throws Exception {
     FileSystem fs = c.fileSystem();
-    for (int threads : threadCounts) {
+    int files = s.files();
+    boolean plainFirst = run % 2 == 0;
+    for (int threads : s.threadCounts()) {
       for (int k = 0; k < 2; k++) {
         boolean quota = (k == 0) != plainFirst;
         Path d = new Path("/bench/" + (quota ? "quota-" : "plain-") + threads);

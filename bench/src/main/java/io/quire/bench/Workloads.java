@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -139,6 +141,17 @@ final class Workloads {
    */
   static double metadata(FileSystem fs, Path dir, MetaOp op, int files, int threads)
       throws Exception {
+    return metadata(fs, dir, op, files, threads, null);
+  }
+
+  /**
+   * As {@link #metadata(FileSystem, Path, MetaOp, int, int)}; {@code progress} (null: none) is
+   * told, on the operating thread, how many operations of all threads have finished after each
+   * one (1, 2, ... each count once).
+   */
+  static double metadata(FileSystem fs, Path dir, MetaOp op, int files, int threads,
+      IntConsumer progress) throws Exception {
+    AtomicInteger finished = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     int ops = op == MetaOp.LIST_STATUS ? listings(files, threads) : files;
     try {
@@ -156,6 +169,9 @@ final class Workloads {
               }
             } else {
               runOne(fs, dir, op, i);
+            }
+            if (progress != null) {
+              progress.accept(finished.incrementAndGet());
             }
           }
           return null;
