@@ -1,6 +1,7 @@
 package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.protocol.types.ReplicaState;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -14,128 +15,188 @@ import java.util.NoSuchElementException;
  * processing, placement, the replication and decommission monitors); validators ask
  * {@link BlockManager}, and applying records never touches it.
  *
- * <p>Memory: {@link BlockInfo} holds a reference to it that stays null while nothing is known
- * ({@link #of} reads through it, {@link #edit} allocates, {@link #release} frees it once empty),
- * so a block of a NameNode that has loaded its image but heard no report costs 4 bytes here. A
- * block with locations costs this object (24 bytes) plus its replica array (16 + 4 per slot;
- * sized 3, the usual replication, and grown by half) plus a {@link Replica} (40 bytes) each: the
- * array replaces the ArrayList BlockInfo used to hold, so splitting the locations off costs
- * nothing per block. Guarded by the namesystem lock.
+ * <p>A view of the block's {@link BlockInfo#triplets} (3 slots per replica: the
+ * {@link Replica}, the previous and the next block of that DataNode's {@link DatanodeBlocks}
+ * list; null while no replica is known) and of its pipeline; creating it allocates nothing
+ * else. Replicas keep the order they were added in. The array is sized to the file's
+ * replication on the first replica, grows by one replica beyond it and shrinks back when
+ * replicas go; adding or removing a replica here links or unlinks the block in its DataNode's
+ * list, so the two always agree. Guarded by the namesystem lock.
  */
 final class BlockLocations implements Iterable<Replica> {
-  /** What {@link #of} answers for a block without locations; never changed. */
-  private static final BlockLocations NONE = new BlockLocations();
-  private static final Replica[] NO_REPLICAS = new Replica[0];
+  private final BlockInfo b;
 
-  private Replica[] replicas = NO_REPLICAS;
-  private int size;
-  private List<DatanodeDescriptor> pipeline = List.of();
+  private BlockLocations(BlockInfo b) {
+    this.b = b;
+  }
 
-  private BlockLocations() {}
-
-  /** The locations of {@code b}, for reading (an empty instance when none is known). */
+  /** The locations of {@code b}. */
   static BlockLocations of(BlockInfo b) {
-    BlockLocations l = b.locations;
-    return l == null ? NONE : l;
+    return new BlockLocations(b);
   }
 
-  /** The locations of {@code b}, for changing (allocated on first use). */
-  static BlockLocations edit(BlockInfo b) {
-    if (b.locations == null) {
-      b.locations = new BlockLocations();
+  /** The slot of {@code node}'s replica of {@code b}, or -1. */
+  static int indexOf(BlockInfo b, DatanodeDescriptor node) {
+    Object[] t = b.triplets;
+    if (t != null) {
+      for (int i = 0; i < t.length && t[i] != null; i += 3) {
+        if (((Replica) t[i]).getNode() == node) {
+          return i / 3;
+        }
+      }
     }
-    return b.locations;
+    return -1;
   }
 
-  /** Frees the locations of {@code b} once they hold neither a replica nor a pipeline. */
-  static void release(BlockInfo b) {
-    BlockLocations l = b.locations;
-    if (l != null && l.size == 0 && l.pipeline.isEmpty()) {
-      b.locations = null;
+  /** Number of replicas of {@code b}. */
+  private static int count(Object[] t) {
+    if (t == null) {
+      return 0;
+    }
+    int n = t.length / 3;
+    while (n > 0 && t[3 * (n - 1)] == null) {
+      n--;
+    }
+    return n;
+  }
+
+  /**
+   * {@code b}'s stamp or length changed from {@code oldStamp} and {@code oldLength}: each
+   * replica keeps its own (a replica that shared the block's becomes one of its own, one that
+   * now matches becomes shared). Called by the block's setters.
+   */
+  static void rebase(BlockInfo b, long oldStamp, long oldLength) {
+    Object[] t = b.triplets;
+    for (int i = 0; i < t.length && t[i] != null; i += 3) {
+      t[i] = ((Replica) t[i]).rebase(b, oldStamp, oldLength);
     }
   }
 
-  int size() { return size; }
+  int size() { return count(b.triplets); }
 
-  boolean hasReplicas() { return size > 0; }
+  boolean hasReplicas() { return b.triplets != null; }
 
   Replica get(int i) {
-    if (i >= size) {
-      throw new IndexOutOfBoundsException(i + " >= " + size);
+    int n = size();
+    if (i < 0 || i >= n) {
+      throw new IndexOutOfBoundsException(i + " >= " + n);
     }
-    return replicas[i];
+    return (Replica) b.triplets[3 * i];
   }
 
   /** The replica on {@code node}, or null. */
   Replica find(DatanodeDescriptor node) {
-    for (int i = 0; i < size; i++) {
-      if (replicas[i].getNode() == node) {
-        return replicas[i];
-      }
-    }
-    return null;
+    int i = indexOf(b, node);
+    return i < 0 ? null : (Replica) b.triplets[3 * i];
   }
 
-  void add(Replica r) {
-    checkNotShared();
-    if (size == replicas.length) {
-      replicas = Arrays.copyOf(replicas, Math.max(3, size + (size >> 1) + 1));
+  /**
+   * Records {@code node}'s replica with these values: a new replica (its corrupt flag clear,
+   * the block joins the node's list) or a change of the one known (its corrupt flag kept).
+   * Returns the replica now recorded.
+   */
+  Replica put(DatanodeDescriptor node, ReplicaState state, long generationStamp,
+      long numBytes) {
+    int i = indexOf(b, node);
+    if (i >= 0) {
+      Replica r = Replica.of(b, node, state, ((Replica) b.triplets[3 * i]).isCorrupt(),
+          generationStamp, numBytes);
+      b.triplets[3 * i] = r;
+      return r;
     }
-    replicas[size++] = r;
+    Replica r = Replica.of(b, node, state, false, generationStamp, numBytes);
+    int n = size();
+    Object[] t = b.triplets;
+    if (t == null) {
+      t = new Object[3 * Math.max(1, (int) b.getExpectedReplication())];
+    } else if (3 * n == t.length) {
+      t = Arrays.copyOf(t, t.length + 3);
+    }
+    b.triplets = t;
+    t[3 * n] = r;
+    node.getBlocks().link(b, n);
+    return r;
   }
 
-  /** Removes {@code r}; returns false when it was not here. */
-  boolean remove(Replica r) {
-    for (int i = 0; i < size; i++) {
-      if (replicas[i] == r) {
-        System.arraycopy(replicas, i + 1, replicas, i, size - i - 1);
-        replicas[--size] = null;
-        return true;
-      }
+  /** Marks {@code node}'s replica corrupt; returns false when there is none or it already is. */
+  boolean markCorrupt(DatanodeDescriptor node) {
+    int i = indexOf(b, node);
+    if (i < 0) {
+      return false;
     }
-    return false;
+    Replica r = (Replica) b.triplets[3 * i];
+    if (r.isCorrupt()) {
+      return false;
+    }
+    b.triplets[3 * i] = Replica.of(b, node, r.getState(), true, r.getGenerationStamp(b),
+        r.getNumBytes(b));
+    return true;
   }
 
-  void clearReplicas() {
-    Arrays.fill(replicas, 0, size, null);
-    size = 0;
+  /** Removes {@code node}'s replica (the block leaves its list); false when there was none. */
+  boolean remove(DatanodeDescriptor node) {
+    int i = indexOf(b, node);
+    if (i < 0) {
+      return false;
+    }
+    node.getBlocks().unlink(b, i);
+    Object[] t = b.triplets;
+    int n = count(t);
+    System.arraycopy(t, 3 * (i + 1), t, 3 * i, 3 * (n - i - 1));
+    Arrays.fill(t, 3 * (n - 1), 3 * n, null);
+    n--;
+    int keep = Math.max(n, b.getExpectedReplication());
+    if (n == 0) {
+      b.triplets = null;
+    } else if (3 * keep < t.length) {
+      b.triplets = Arrays.copyOf(t, 3 * keep);
+    }
+    return true;
+  }
+
+  /** Removes every replica (the block leaves every DataNode's list). */
+  void clear() {
+    Object[] t = b.triplets;
+    for (int i = count(t) - 1; i >= 0; i--) {
+      ((Replica) t[3 * i]).getNode().getBlocks().unlink(b, i);
+    }
+    b.triplets = null;
   }
 
   /** Pipeline a writer was given (empty when none). */
-  List<DatanodeDescriptor> pipeline() { return pipeline; }
+  List<DatanodeDescriptor> pipeline() { return b.pipeline(); }
 
-  void setPipeline(List<DatanodeDescriptor> nodes) {
-    checkNotShared();
-    this.pipeline = List.copyOf(nodes);
-  }
+  void setPipeline(List<DatanodeDescriptor> nodes) { b.setPipeline(nodes); }
 
-  private void checkNotShared() {
-    if (this == NONE) {
-      throw new IllegalStateException("the shared empty locations are read-only; use edit()");
-    }
-  }
-
-  /** Iterates the replicas (no removal while iterating). */
+  /** Iterates the replicas (no change of them while iterating). */
   @Override public Iterator<Replica> iterator() {
+    Object[] t = b.triplets;
     return new Iterator<>() {
       private int next;
 
-      @Override public boolean hasNext() { return next < size; }
+      @Override public boolean hasNext() {
+        return t != null && next < t.length && t[next] != null;
+      }
 
       @Override public Replica next() {
-        if (next >= size) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return replicas[next++];
+        Replica r = (Replica) t[next];
+        next += 3;
+        return r;
       }
     };
   }
 
   @Override public String toString() {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < size; i++) {
-      sb.append(i == 0 ? "" : ", ").append(replicas[i]);
+    String sep = "";
+    for (Replica r : this) {
+      sb.append(sep).append(r);
+      sep = ", ";
     }
+    List<DatanodeDescriptor> pipeline = pipeline();
     return sb.append(pipeline.isEmpty() ? "]" : "] pipeline " + pipeline).toString();
   }
 }

@@ -162,13 +162,13 @@ public final class BlockManager {
     blockMap.remove(b.getBlockId());
     replication.forget(b);
     BlockLocations loc = BlockLocations.of(b);
-    for (Replica r : loc) {
-      r.getNode().getBlocks().remove(b);
-      if (isSendingCommands()) {
+    if (isSendingCommands()) {
+      for (Replica r : loc) {
         r.getNode().enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
       }
     }
-    b.locations = null;
+    loc.clear();
+    loc.setPipeline(List.of());
     b.setFile(null);
   }
 
@@ -178,12 +178,11 @@ public final class BlockManager {
    * writes it any more). Never changes the block itself.
    */
   public void blockChanged(BlockInfo b) {
-    if (b.getState() != BlockState.UNDER_CONSTRUCTION && b.locations != null) {
+    if (b.getState() != BlockState.UNDER_CONSTRUCTION) {
       expectPipelineReplicas(b);
     }
-    if (b.getState() == BlockState.COMPLETE && b.locations != null) {
-      b.locations.setPipeline(List.of());
-      BlockLocations.release(b);
+    if (b.getState() == BlockState.COMPLETE) {
+      BlockLocations.of(b).setPipeline(List.of());
     }
     replication.check(b);
   }
@@ -215,7 +214,7 @@ public final class BlockManager {
     int n = 0;
     for (Replica r : BlockLocations.of(b)) {
       if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
-          && r.getGenerationStamp() == b.getGenerationStamp()) {
+          && r.getGenerationStamp(b) == b.getGenerationStamp()) {
         n++;
       }
     }
@@ -227,8 +226,8 @@ public final class BlockManager {
     int n = 0;
     for (Replica r : BlockLocations.of(b)) {
       if (!r.isCorrupt() && r.getState() == ReplicaState.FINALIZED
-          && r.getGenerationStamp() == written.getGenerationStamp()
-          && r.getNumBytes() == written.getNumBytes()) {
+          && r.getGenerationStamp(b) == written.getGenerationStamp()
+          && r.getNumBytes(b) == written.getNumBytes()) {
         n++;
       }
     }
@@ -253,11 +252,7 @@ public final class BlockManager {
 
   /** Placement: {@code nodes} are the pipeline of {@code b} (the active's answer to a writer). */
   public void setPipeline(BlockInfo b, List<DatanodeDescriptor> nodes) {
-    if (nodes.isEmpty() && b.locations == null) {
-      return;
-    }
-    BlockLocations.edit(b).setPipeline(nodes);
-    BlockLocations.release(b);
+    BlockLocations.of(b).setPipeline(nodes);
   }
 
   /** Append: the nodes holding a replica of {@code b} become its pipeline. */
@@ -293,7 +288,7 @@ public final class BlockManager {
       nodes.addAll(loc.pipeline());
     } else {
       for (Replica r : loc) {
-        if (!r.isCorrupt() && r.getGenerationStamp() == b.getGenerationStamp()) {
+        if (!r.isCorrupt() && r.getGenerationStamp(b) == b.getGenerationStamp()) {
           nodes.add(r.getNode());
         }
       }
@@ -341,13 +336,7 @@ public final class BlockManager {
 
   /** Forgets {@code node}'s replica of {@code b} (deleted, stale, or the node is gone). */
   void removeReplica(BlockInfo b, DatanodeDescriptor node) {
-    BlockLocations loc = BlockLocations.of(b);
-    Replica r = loc.find(node);
-    if (r != null) {
-      loc.remove(r);
-      BlockLocations.release(b);
-    }
-    node.getBlocks().remove(b);
+    BlockLocations.of(b).remove(node);
   }
 
   /**
@@ -357,11 +346,13 @@ public final class BlockManager {
    */
   public void removeNode(DatanodeDescriptor node) {
     awaitingFullReports.remove(node); // nothing is known of it any more, nothing stale
-    List<BlockInfo> affected = new ArrayList<>(node.getBlocks());
+    List<BlockInfo> affected = new ArrayList<>(node.getBlocks().size());
+    for (BlockInfo b : node.getBlocks()) {
+      affected.add(b);
+    }
     for (BlockInfo b : affected) {
       removeReplica(b, node);
     }
-    node.getBlocks().clear();
     node.getPendingDeletes().clear();
     node.drainCommands();
     pendingMessages.removeNode(node);

@@ -179,19 +179,11 @@ public final class BlockReportProcessor {
       LOG.debug("{} still reports {} which it was told to delete: ignored", node, reported);
       return null;
     }
-    BlockLocations loc = BlockLocations.edit(b);
-    Replica r = loc.find(node);
-    if (r == null) {
-      r = new Replica(node, state, reported.getGenerationStamp(), reported.getNumBytes());
-      loc.add(r);
-      node.getBlocks().add(b);
-    } else {
-      r.update(state, reported.getGenerationStamp(), reported.getNumBytes());
-    }
-    if (lengthContradicts(b, reported, state) && !r.isCorrupt()) {
+    BlockLocations loc = BlockLocations.of(b);
+    loc.put(node, state, reported.getGenerationStamp(), reported.getNumBytes());
+    if (lengthContradicts(b, reported, state) && loc.markCorrupt(node)) {
       LOG.warn("{} holds {} with length {} but the block has {}: marking corrupt", node,
           b, reported.getNumBytes(), b.getNumBytes());
-      r.markCorrupt();
     }
     blocks.getReplication().pending().replicaArrived(b, node);
     blocks.checkReplication(b);
@@ -207,10 +199,8 @@ public final class BlockReportProcessor {
     if (b == null) {
       return;
     }
-    Replica r = BlockLocations.of(b).find(node);
-    if (r != null && !r.isCorrupt()) {
+    if (BlockLocations.of(b).markCorrupt(node)) {
       LOG.warn("Replica of {} on {} reported corrupt", b, node);
-      r.markCorrupt();
       blocks.checkReplication(b);
     }
   }

@@ -3,7 +3,6 @@ package io.quire.namenode.blocks;
 import io.quire.namenode.datanodes.AdminState;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
-import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ public final class DecommissionManager {
     boolean changed = dns.setAdminState(node,
         decommission ? AdminState.DECOMMISSIONING : AdminState.IN_SERVICE);
     if (changed) {
-      for (BlockInfo b : new ArrayList<>(node.getBlocks())) {
+      for (BlockInfo b : node.getBlocks()) { // checking changes no replica
         blocks.checkReplication(b);
       }
     }

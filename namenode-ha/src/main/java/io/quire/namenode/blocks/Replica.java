@@ -6,49 +6,93 @@ import io.quire.protocol.types.ReplicaState;
 /**
  * One replica of a block as DataNodes reported it: where, in which state, with which
  * generation stamp and length, and whether a client or scanner reported it corrupt. Volatile
- * (not journaled): rebuilt from block reports; held by {@link BlockLocations}.
+ * (not journaled): rebuilt from block reports; held in the block's triplets (see
+ * {@link BlockLocations}). Immutable: a change stores another value.
+ *
+ * <p>Memory: nearly every replica has its block's stamp and length, so such a replica stores
+ * neither and is a value shared by every block of its DataNode with the same state and corrupt
+ * flag ({@link DatanodeBlocks#shared}): it costs its block the 4-byte reference to it. Only a
+ * replica whose stamp or length differs from its block's (a replica being written, a stale
+ * one, one of a block under recovery) is an object of its own (40 bytes). The stamp and length
+ * are therefore read with the block: {@link #getGenerationStamp(BlockInfo)}.
  */
 final class Replica {
   private final DatanodeDescriptor node;
-  private ReplicaState state;
-  private long generationStamp;
-  private long numBytes;
-  private boolean corrupt;
+  private final ReplicaState state;
+  private final boolean corrupt;
+  /** False: the stamp and length are the block's; true: the fields below. */
+  private final boolean own;
+  private final long generationStamp;
+  private final long numBytes;
 
-  Replica(DatanodeDescriptor node, ReplicaState state, long generationStamp, long numBytes) {
+  private Replica(DatanodeDescriptor node, ReplicaState state, boolean corrupt, boolean own,
+      long generationStamp, long numBytes) {
     this.node = node;
     this.state = state;
+    this.corrupt = corrupt;
+    this.own = own;
     this.generationStamp = generationStamp;
     this.numBytes = numBytes;
+  }
+
+  /** A replica sharing its block's stamp and length (see {@link DatanodeBlocks#shared}). */
+  static Replica shared(DatanodeDescriptor node, ReplicaState state, boolean corrupt) {
+    return new Replica(node, state, corrupt, false, 0, 0);
+  }
+
+  /** The replica of {@code b} on {@code node} with these values. */
+  static Replica of(BlockInfo b, DatanodeDescriptor node, ReplicaState state, boolean corrupt,
+      long generationStamp, long numBytes) {
+    if (generationStamp == b.getGenerationStamp() && numBytes == b.getNumBytes()) {
+      return node.getBlocks().shared(state, corrupt);
+    }
+    return new Replica(node, state, corrupt, true, generationStamp, numBytes);
   }
 
   public DatanodeDescriptor getNode() { return node; }
   public ReplicaState getState() { return state; }
-  public long getGenerationStamp() { return generationStamp; }
-  public long getNumBytes() { return numBytes; }
   public boolean isCorrupt() { return corrupt; }
 
-  void update(ReplicaState state, long generationStamp, long numBytes) {
-    this.state = state;
-    this.generationStamp = generationStamp;
-    this.numBytes = numBytes;
+  /** The replica's generation stamp ({@code b} is its block). */
+  public long getGenerationStamp(BlockInfo b) {
+    return own ? generationStamp : b.getGenerationStamp();
   }
 
-  void markCorrupt() { this.corrupt = true; }
+  /** The replica's length ({@code b} is its block). */
+  public long getNumBytes(BlockInfo b) {
+    return own ? numBytes : b.getNumBytes();
+  }
+
+  /**
+   * The same replica (same stamp and length) after {@code b}'s stamp or length changed from
+   * {@code oldStamp} and {@code oldLength}: shared when it now matches the block, else its own.
+   */
+  Replica rebase(BlockInfo b, long oldStamp, long oldLength) {
+    return own ? of(b, node, state, corrupt, generationStamp, numBytes)
+        : of(b, node, state, corrupt, oldStamp, oldLength);
+  }
 
   /** The replica as its DataNode names it (its own stamp and length). */
   public io.quire.protocol.types.Block toBlock(BlockInfo b) {
-    return new io.quire.protocol.types.Block(b.getBlockId(), generationStamp, numBytes);
+    return new io.quire.protocol.types.Block(b.getBlockId(), getGenerationStamp(b),
+        getNumBytes(b));
   }
 
   /** A finalized, uncorrupted replica matching the block's stamp and (final) length. */
   public boolean isGoodFor(BlockInfo b) {
     return !corrupt && state == ReplicaState.FINALIZED
-        && generationStamp == b.getGenerationStamp()
-        && (b.getState() == BlockState.UNDER_CONSTRUCTION || numBytes == b.getNumBytes());
+        && getGenerationStamp(b) == b.getGenerationStamp()
+        && (b.getState() == BlockState.UNDER_CONSTRUCTION || getNumBytes(b) == b.getNumBytes());
+  }
+
+  /** "node:state:stamp[:corrupt]", the stamp being the replica's ({@code b} is its block). */
+  String describe(BlockInfo b) {
+    return node.getUuid() + ":" + state + ":" + getGenerationStamp(b)
+        + (corrupt ? ":corrupt" : "");
   }
 
   @Override public String toString() {
-    return node.getUuid() + ":" + state + ":" + generationStamp + (corrupt ? ":corrupt" : "");
+    return node.getUuid() + ":" + state + (own ? ":" + generationStamp + ":" + numBytes : "")
+        + (corrupt ? ":corrupt" : "");
   }
 }

@@ -1,6 +1,6 @@
 package io.quire.namenode.datanodes;
 
-import io.quire.namenode.blocks.BlockInfo;
+import io.quire.namenode.blocks.DatanodeBlocks;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeInfo;
@@ -27,7 +27,7 @@ public final class DatanodeDescriptor {
   private volatile AdminState adminState = AdminState.IN_SERVICE;
   /** Blocks told to be deleted here and not yet confirmed deleted (namesystem lock). */
   private final Set<Long> pendingDeletes = new HashSet<>();
-  private final Set<BlockInfo> blocks = new HashSet<>();
+  private final DatanodeBlocks blocks = new DatanodeBlocks(this);
   private final ConcurrentLinkedQueue<DatanodeCommand> commands = new ConcurrentLinkedQueue<>();
 
   DatanodeDescriptor(DatanodeId id, long now) {
@@ -94,8 +94,8 @@ public final class DatanodeDescriptor {
 
   public void incrementScheduledWrites() { scheduledWrites++; }
 
-  /** Blocks with a replica here (namesystem lock). */
-  public Set<BlockInfo> getBlocks() { return blocks; }
+  /** Blocks with a replica here (namesystem lock); only the blocks package changes them. */
+  public DatanodeBlocks getBlocks() { return blocks; }
 
   public void enqueue(DatanodeCommand c) { commands.add(c); }
 

@@ -47,7 +47,7 @@ class PendingDatanodeMessagesTest {
       }
       List<String> out = new ArrayList<>();
       for (Replica r : BlockLocations.of(bi)) {
-        out.add(r + ":" + r.getNumBytes());
+        out.add(r.describe(bi) + ":" + r.getNumBytes(bi));
       }
       out.sort(null);
       return out;

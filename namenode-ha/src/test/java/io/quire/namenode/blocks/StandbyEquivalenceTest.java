@@ -287,8 +287,8 @@ class StandbyEquivalenceTest {
       for (BlockInfo b : byId.values()) {
         List<String> replicas = new ArrayList<>();
         for (Replica r : BlockLocations.of(b)) {
-          if (!currentOnly || r.getGenerationStamp() == b.getGenerationStamp()) {
-            replicas.add(r + ":" + r.getNumBytes() + "B");
+          if (!currentOnly || r.getGenerationStamp(b) == b.getGenerationStamp()) {
+            replicas.add(r.describe(b) + ":" + r.getNumBytes(b) + "B");
           }
         }
         replicas.sort(null);
@@ -299,7 +299,7 @@ class StandbyEquivalenceTest {
         List<Long> ids = new ArrayList<>();
         for (BlockInfo b : d.getBlocks()) {
           Replica r = BlockLocations.of(b).find(d);
-          if (!currentOnly || (r != null && r.getGenerationStamp() == b.getGenerationStamp())) {
+          if (!currentOnly || (r != null && r.getGenerationStamp(b) == b.getGenerationStamp())) {
             ids.add(b.getBlockId());
           }
         }
