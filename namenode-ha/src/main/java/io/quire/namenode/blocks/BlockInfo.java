@@ -30,8 +30,9 @@ import java.util.List;
  * Memory (compressed oops): this object is 56 bytes (header 12, three longs, four references,
  * one int packing the state and the snapshot count), a block with three replicas adds its
  * triplets array (16 + 9 x 4 = 52, 56 aligned) and its {@link BlockMap} table slot (4 to 8):
- * about 120 bytes, against 64 + 48 + 176 + 111 for the map entry, the locations object, three
- * replica objects and three DataNode hash-set entries before. Changing the stamp or the length
+ * about 116 bytes, against about 425 when a HashMap entry with a boxed id, a locations object
+ * with its array, three replica objects and three DataNode HashSet entries held the same
+ * (docs/BENCHMARKS.md, memory section). Changing the stamp or the length
  * rewrites the replicas that shared the block's values (see {@link BlockLocations#rebase}), so
  * what a replica says of itself never changes with the block. Guarded by the namesystem lock.
  */
