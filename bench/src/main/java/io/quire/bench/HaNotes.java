@@ -1,6 +1,6 @@
 package io.quire.bench;
 
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 
 /**
  * The text under the HA benchmark's table: Quire's goals against the medians (issue 7: a

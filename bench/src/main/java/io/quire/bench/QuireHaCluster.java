@@ -3,7 +3,7 @@ package io.quire.bench;
 import io.quire.admin.AdminTool;
 import io.quire.admin.HaTool;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

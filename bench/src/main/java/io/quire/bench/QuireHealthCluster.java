@@ -1,7 +1,7 @@
 package io.quire.bench;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.rpc.QuireRpc;

@@ -24,7 +24,7 @@ final class QuireTarget implements ClusterUnderTest {
     // 8721 of a real installation; the bench's cluster must not depend on it being free.
     conf.set(io.quire.protocol.QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
     if (syncOnClose != null) {
-      conf.setBoolean(io.quire.datanode.DataNodeConfigKeys.SYNC_ON_CLOSE_KEY, syncOnClose);
+      conf.setBoolean(io.quire.datanode.conf.DataNodeConfigKeys.SYNC_ON_CLOSE_KEY, syncOnClose);
     }
     cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes).baseDir(baseDir).build();
   }

@@ -1,17 +1,22 @@
 package io.quire.datanode;
 
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeOptions;
+import io.quire.datanode.faults.DataNodeFaultInjector;
+import io.quire.datanode.http.DataNodeHttpServer;
+import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.nnactor.ActorContext;
 import io.quire.datanode.nnactor.CommandAuthority;
 import io.quire.datanode.nnactor.CommandExecutor;
 import io.quire.datanode.nnactor.NameNodeActors;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.datanode.nnactor.RpcNameNodeConnector;
-import io.quire.datanode.http.DataNodeHttpServer;
-import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.recovery.BlockRecoveryWorker;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.scanner.CorruptReplicaReporter;
 import io.quire.datanode.scanner.DirectoryScanner;
+import io.quire.datanode.security.BlockTokens;
+import io.quire.datanode.security.DataNodeLogin;
 import io.quire.datanode.storage.DataStorage;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
@@ -19,11 +24,9 @@ import io.quire.datanode.transfer.BlockOpClient;
 import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.datanode.transfer.BufferBudget;
 import io.quire.datanode.transfer.DataTransferServer;
-import io.quire.datanode.security.BlockTokens;
-import io.quire.datanode.security.DataNodeLogin;
 import io.quire.datanode.transfer.TransferContext;
-import io.quire.protocol.types.Block;
 import io.quire.protocol.security.KeytabRelogin;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -78,22 +81,22 @@ public class DataNode extends CompositeService {
     LOG.info("DataNode starting with {}", options);
     LOG.info("DataNode transfer threads: at most {} concurrent streams, one thread each (set {}"
         + " to change); command threads (re-replication, recovery): {}",
-        options.getTransferThreads(), DataNodeConfigKeys.TRANSFER_THREADS_KEY,
-        options.getCommandThreads());
+        options.transferThreads(), DataNodeConfigKeys.TRANSFER_THREADS_KEY,
+        options.commandThreads());
     // Under Kerberos its principal from its keytab; every NameNode proxy calls as it.
-    UserGroupInformation user = DataNodeLogin.login(conf, options.isBlockTokenEnabled(),
-        options.getAdvertisedHost());
+    UserGroupInformation user = DataNodeLogin.login(conf, options.blockTokenEnabled(),
+        options.advertisedHost());
     if (UserGroupInformation.isSecurityEnabled()) {
       LOG.info("DataNode authenticates to NameNodes as {}", user);
     }
     relogin = KeytabRelogin.start(user, RELOGIN_CHECK_MS);
     NameNodeConnector connector = injectedConnector != null ? injectedConnector
         : new RpcNameNodeConnector(user);
-    storage = DataStorage.open(options.getDataDirs());
+    storage = DataStorage.open(options.dataDirs());
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
     metrics = DataNodeMetrics.create(storage.getDatanodeUuid(), this::getActiveTransfers);
-    tokens = new BlockTokens(options.isBlockTokenEnabled(), System::currentTimeMillis);
+    tokens = new BlockTokens(options.blockTokenEnabled(), System::currentTimeMillis);
     TransferContext tctx = new TransferContext(dataset, options, faults, metrics,
         corruptReporter, tokens);
     transferServer = new DataTransferServer(tctx);
@@ -102,16 +105,16 @@ public class DataNode extends CompositeService {
         new BlockOpClient(options, tokens), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
         new BlockTransferClient(dataset, options, tctx.getBuffers(), tokens), recovery,
-        this::reportSentCorrupt, options.getCommandThreads().threads());
+        this::reportSentCorrupt, options.commandThreads().threads());
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
         this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
         new CommandAuthority(), tokens));
     dataset.addListener(actors);
     addService(actors);
-    blockScanner = new BlockScanner(dataset, options.getScanBytesPerSecond(),
-        options.getScanPeriodMs(), corruptReporter, metrics);
+    blockScanner = new BlockScanner(dataset, options.scanBytesPerSecond(),
+        options.scanPeriodMs(), corruptReporter, metrics);
     addService(blockScanner);
-    directoryScanner = new DirectoryScanner(dataset, options.getDirectoryScanIntervalMs(),
+    directoryScanner = new DirectoryScanner(dataset, options.directoryScanIntervalMs(),
         corruptReporter);
     addService(directoryScanner);
     this.transferContext = tctx;
@@ -120,7 +123,7 @@ public class DataNode extends CompositeService {
 
   /** Binds the web UI first: a port in use fails the start before any NameNode hears of us. */
   @Override protected void serviceStart() throws Exception {
-    http = new DataNodeHttpServer(getConfig(), options.getHttpAddress(),
+    http = new DataNodeHttpServer(getConfig(), options.httpAddress(),
         DataNodeConfigKeys.HTTP_ADDRESS_KEY, new DataNodeWebView(this));
     LOG.info("DataNode {} web UI at http://{}:{}/", getDatanodeUuid(),
         http.getAddress().getHostString(), http.getAddress().getPort());
@@ -183,7 +186,7 @@ public class DataNode extends CompositeService {
 
   /** Identity and advertised data address (after start). */
   public DatanodeId getDatanodeId() {
-    return new DatanodeId(getDatanodeUuid(), options.getAdvertisedHost(),
+    return new DatanodeId(getDatanodeUuid(), options.advertisedHost(),
         getDataAddress().getPort());
   }
 

@@ -1,5 +1,6 @@
 package io.quire.datanode;
 
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.protocol.exceptions.StartupFailure;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ExitUtil;

@@ -35,7 +35,7 @@ final class DataNodeWebView implements DataNodeView {
   }
 
   @Override public int maxTransferThreads() {
-    return dn.getOptions().getTransferThreads();
+    return dn.getOptions().transferThreads();
   }
 
   @Override public long transferBufferBytesInUse() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;

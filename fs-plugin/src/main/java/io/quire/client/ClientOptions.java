@@ -7,62 +7,62 @@ import io.quire.protocol.datatransfer.DataTransferProtocol;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Immutable client settings, read once from a Hadoop Configuration at the edge
- * ({@link #fromConfiguration}) or built directly ({@link #builder()}) by tests and embedders.
- * Every field's key and default live in {@link ClientConfigKeys}.
+ * The client's effective settings, read once from a Hadoop Configuration at the edge
+ * ({@link #from}) or built directly ({@link #builder()}) by tests and embedders. Immutable;
+ * every field's key and default live in {@link ClientConfigKeys} (or the shared
+ * {@link QuireConfigKeys}). Retry counts below 1 count as 1 (pipeline recoveries: 0), the lease
+ * renewal interval is at least 10 ms.
+ *
+ * @param failover how the NameNode proxy retries and fails over
  */
-public final class ClientOptions {
-  private final int packetSize;
-  private final int maxPacketsInFlight;
-  private final int socketTimeoutMs;
-  private final int socketWriteTimeoutMs;
-  private final int writeTimeoutExtensionMs;
-  private final int connectTimeoutMs;
-  private final int addBlockRetries;
-  private final int completeRetries;
-  private final long retryInitialDelayMs;
-  private final int blockSetupRetries;
-  private final int pipelineRecoveryRetries;
-  private final long leaseRenewIntervalMs;
-  private final int readMaxAttempts;
-  private final boolean verifyChecksum;
-  private final long defaultBlockSize;
-  private final short defaultReplication;
+public record ClientOptions(
+    int packetSize,
+    int maxPacketsInFlight,
+    int socketTimeoutMs,
+    int socketWriteTimeoutMs,
+    int writeTimeoutExtensionMs,
+    int connectTimeoutMs,
+    int addBlockRetries,
+    int completeRetries,
+    long retryInitialDelayMs,
+    int blockSetupRetries,
+    int pipelineRecoveryRetries,
+    long leaseRenewIntervalMs,
+    int readMaxAttempts,
+    boolean verifyChecksum,
+    long defaultBlockSize,
+    short defaultReplication,
+    FailoverOptions failover) {
 
-  private ClientOptions(Builder b) {
-    if (b.packetSize <= 0 || b.packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0
-        || b.packetSize > DataTransferProtocol.MAX_PACKET_DATA) {
+  /** Refuses a packet size or window the data-transfer protocol cannot carry, naming the key. */
+  public ClientOptions {
+    if (packetSize <= 0 || packetSize % QuireConfigKeys.BYTES_PER_CHECKSUM != 0
+        || packetSize > DataTransferProtocol.MAX_PACKET_DATA) {
       throw new IllegalArgumentException(PACKET_SIZE_KEY + " must be a positive multiple of "
           + QuireConfigKeys.BYTES_PER_CHECKSUM + " up to " + DataTransferProtocol.MAX_PACKET_DATA
-          + " (the data-transfer protocol's largest packet), got " + b.packetSize);
+          + " (the data-transfer protocol's largest packet), got " + packetSize);
     }
-    if (b.maxPacketsInFlight < 1) {
+    if (maxPacketsInFlight < 1) {
       throw new IllegalArgumentException(MAX_PACKETS_IN_FLIGHT_KEY + " must be >= 1");
     }
-    this.packetSize = b.packetSize;
-    this.maxPacketsInFlight = b.maxPacketsInFlight;
-    if (b.socketWriteTimeoutMs < 0 || b.writeTimeoutExtensionMs < 0) {
+    if (socketWriteTimeoutMs < 0 || writeTimeoutExtensionMs < 0) {
       throw new IllegalArgumentException(SOCKET_WRITE_TIMEOUT_KEY + " and "
           + QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY + " must be >= 0");
     }
-    this.socketTimeoutMs = b.socketTimeoutMs;
-    this.socketWriteTimeoutMs = b.socketWriteTimeoutMs;
-    this.writeTimeoutExtensionMs = b.writeTimeoutExtensionMs;
-    this.connectTimeoutMs = b.connectTimeoutMs;
-    this.addBlockRetries = Math.max(1, b.addBlockRetries);
-    this.completeRetries = Math.max(1, b.completeRetries);
-    this.retryInitialDelayMs = Math.max(1, b.retryInitialDelayMs);
-    this.blockSetupRetries = Math.max(1, b.blockSetupRetries);
-    this.pipelineRecoveryRetries = Math.max(0, b.pipelineRecoveryRetries);
-    this.leaseRenewIntervalMs = Math.max(10, b.leaseRenewIntervalMs);
-    this.readMaxAttempts = Math.max(1, b.readMaxAttempts);
-    this.verifyChecksum = b.verifyChecksum;
-    this.defaultBlockSize = b.defaultBlockSize;
-    this.defaultReplication = b.defaultReplication;
+    addBlockRetries = Math.max(1, addBlockRetries);
+    completeRetries = Math.max(1, completeRetries);
+    retryInitialDelayMs = Math.max(1, retryInitialDelayMs);
+    blockSetupRetries = Math.max(1, blockSetupRetries);
+    pipelineRecoveryRetries = Math.max(0, pipelineRecoveryRetries);
+    leaseRenewIntervalMs = Math.max(10, leaseRenewIntervalMs);
+    readMaxAttempts = Math.max(1, readMaxAttempts);
+    if (failover == null) {
+      failover = FailoverOptions.DEFAULTS;
+    }
   }
 
   /** Reads every client key once; unknown keys are ignored, missing ones take their default. */
-  public static ClientOptions fromConfiguration(Configuration conf) {
+  public static ClientOptions from(Configuration conf) {
     return builder()
         .packetSize(conf.getInt(PACKET_SIZE_KEY, PACKET_SIZE_DEFAULT))
         .maxPacketsInFlight(conf.getInt(MAX_PACKETS_IN_FLIGHT_KEY, MAX_PACKETS_IN_FLIGHT_DEFAULT))
@@ -84,16 +84,11 @@ public final class ClientOptions {
             QuireConfigKeys.BLOCK_SIZE_DEFAULT))
         .defaultReplication((short) conf.getInt(QuireConfigKeys.REPLICATION_KEY,
             QuireConfigKeys.REPLICATION_DEFAULT))
+        .failover(FailoverOptions.from(conf))
         .build();
   }
 
   public static Builder builder() { return new Builder(); }
-
-  public int packetSize() { return packetSize; }
-  public int maxPacketsInFlight() { return maxPacketsInFlight; }
-  public int socketTimeoutMs() { return socketTimeoutMs; }
-  public int socketWriteTimeoutMs() { return socketWriteTimeoutMs; }
-  public int writeTimeoutExtensionMs() { return writeTimeoutExtensionMs; }
 
   /**
    * Write timeout of a connection into a write pipeline of {@code pipelineNodes} nodes (0 for
@@ -102,31 +97,6 @@ public final class ClientOptions {
   public long writeTimeoutMs(int pipelineNodes) {
     return socketWriteTimeoutMs == 0 ? 0
         : socketWriteTimeoutMs + (long) writeTimeoutExtensionMs * pipelineNodes;
-  }
-
-  public int connectTimeoutMs() { return connectTimeoutMs; }
-  public int addBlockRetries() { return addBlockRetries; }
-  public int completeRetries() { return completeRetries; }
-  public long retryInitialDelayMs() { return retryInitialDelayMs; }
-  public int blockSetupRetries() { return blockSetupRetries; }
-  public int pipelineRecoveryRetries() { return pipelineRecoveryRetries; }
-  public long leaseRenewIntervalMs() { return leaseRenewIntervalMs; }
-  public int readMaxAttempts() { return readMaxAttempts; }
-  public boolean verifyChecksum() { return verifyChecksum; }
-  public long defaultBlockSize() { return defaultBlockSize; }
-  public short defaultReplication() { return defaultReplication; }
-
-  @Override public String toString() {
-    return "ClientOptions{packetSize=" + packetSize + ", maxPacketsInFlight=" + maxPacketsInFlight
-        + ", socketTimeoutMs=" + socketTimeoutMs + ", socketWriteTimeoutMs="
-        + socketWriteTimeoutMs + " (+" + writeTimeoutExtensionMs + " per pipeline node)"
-        + ", connectTimeoutMs=" + connectTimeoutMs
-        + ", addBlockRetries=" + addBlockRetries + ", completeRetries=" + completeRetries
-        + ", retryInitialDelayMs=" + retryInitialDelayMs + ", blockSetupRetries="
-        + blockSetupRetries + ", pipelineRecoveryRetries=" + pipelineRecoveryRetries
-        + ", leaseRenewIntervalMs=" + leaseRenewIntervalMs + ", readMaxAttempts="
-        + readMaxAttempts + ", verifyChecksum=" + verifyChecksum + ", defaultBlockSize="
-        + defaultBlockSize + ", defaultReplication=" + defaultReplication + "}";
   }
 
   /** Builder starting from every default of {@link ClientConfigKeys}. */
@@ -147,6 +117,7 @@ public final class ClientOptions {
     private boolean verifyChecksum = VERIFY_CHECKSUM_DEFAULT;
     private long defaultBlockSize = QuireConfigKeys.BLOCK_SIZE_DEFAULT;
     private short defaultReplication = QuireConfigKeys.REPLICATION_DEFAULT;
+    private FailoverOptions failover = FailoverOptions.DEFAULTS;
 
     private Builder() {}
 
@@ -166,7 +137,14 @@ public final class ClientOptions {
     public Builder verifyChecksum(boolean v) { verifyChecksum = v; return this; }
     public Builder defaultBlockSize(long v) { defaultBlockSize = v; return this; }
     public Builder defaultReplication(short v) { defaultReplication = v; return this; }
+    public Builder failover(FailoverOptions v) { failover = v; return this; }
 
-    public ClientOptions build() { return new ClientOptions(this); }
+    public ClientOptions build() {
+      return new ClientOptions(packetSize, maxPacketsInFlight, socketTimeoutMs,
+          socketWriteTimeoutMs, writeTimeoutExtensionMs, connectTimeoutMs, addBlockRetries,
+          completeRetries, retryInitialDelayMs, blockSetupRetries, pipelineRecoveryRetries,
+          leaseRenewIntervalMs, readMaxAttempts, verifyChecksum, defaultBlockSize,
+          defaultReplication, failover);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.quire.fs;
 
 import io.quire.client.ClientConfigKeys;
+import io.quire.client.FailoverOptions;
 import io.quire.protocol.client.ClientProtocol;
 import java.io.Closeable;
 import java.io.IOException;
@@ -34,28 +35,26 @@ public final class NameNodeProxies {
 
   public static Retrying create(Configuration conf, URI uri, UserGroupInformation ugi)
       throws IOException {
+    return create(conf, FailoverOptions.from(conf), uri, ugi);
+  }
+
+  /** The proxy with failover settings already read ({@link FailoverOptions#from}). */
+  public static Retrying create(Configuration conf, FailoverOptions failover, URI uri,
+      UserGroupInformation ugi) throws IOException {
     Configuration proxyConf = new Configuration(conf);
-    int connectRetries = conf.getInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY,
-        ClientConfigKeys.IPC_CONNECT_RETRIES_DEFAULT);
     proxyConf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY,
-        connectRetries);
+        failover.connectRetries());
     proxyConf.setInt(
         CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY,
-        connectRetries);
+        failover.connectRetries());
     proxyConf.setInt(org.apache.hadoop.fs.CommonConfigurationKeys.IPC_CLIENT_RPC_TIMEOUT_KEY,
-        conf.getInt(ClientConfigKeys.NAMENODE_RPC_TIMEOUT_KEY,
-            ClientConfigKeys.NAMENODE_RPC_TIMEOUT_DEFAULT));
+        failover.rpcTimeoutMs());
     NameNodeProxyFactory factory = newFactory(conf);
     QuireFailoverProxyProvider provider =
         new QuireFailoverProxyProvider(proxyConf, uri, ugi, factory);
     RetryPolicy policy = new ServerAnswerRetryPolicy(RetryPolicies.failoverOnNetworkException(
-        RetryPolicies.TRY_ONCE_THEN_FAIL,
-        conf.getInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY,
-            ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_DEFAULT),
-        conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY,
-            ClientConfigKeys.FAILOVER_SLEEP_BASE_DEFAULT),
-        conf.getLong(ClientConfigKeys.FAILOVER_SLEEP_MAX_KEY,
-            ClientConfigKeys.FAILOVER_SLEEP_MAX_DEFAULT)), provider);
+        RetryPolicies.TRY_ONCE_THEN_FAIL, failover.maxAttempts(), failover.sleepBaseMs(),
+        failover.sleepMaxMs()), provider);
     ClientProtocol proxy = (ClientProtocol) RetryProxy.create(ClientProtocol.class, provider,
         policy);
     return new Retrying(proxy, provider);

@@ -99,8 +99,8 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     }
     this.uri = URI.create(QuireConfigKeys.SCHEME + "://" + name.getAuthority());
     UserGroupInformation ugi = UserGroupInformation.getCurrentUser();
-    this.options = ClientOptions.fromConfiguration(conf);
-    NameNodeProxies.Retrying proxies = NameNodeProxies.create(conf, uri, ugi);
+    this.options = ClientOptions.from(conf);
+    NameNodeProxies.Retrying proxies = NameNodeProxies.create(conf, options.failover(), uri, ugi);
     this.nn = proxies.proxy();
     String clientName = "QuireClient_" + ugi.getShortUserName() + "_"
         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "_"

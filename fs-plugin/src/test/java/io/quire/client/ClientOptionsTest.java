@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClientOptionsTest {
   @Test
   void defaultsComeFromTheKeysClass() {
-    ClientOptions o = ClientOptions.fromConfiguration(new Configuration(false));
+    ClientOptions o = ClientOptions.from(new Configuration(false));
     assertEquals(ClientConfigKeys.PACKET_SIZE_DEFAULT, o.packetSize());
     assertEquals(64 * 1024, o.packetSize());
     assertEquals(ClientConfigKeys.MAX_PACKETS_IN_FLIGHT_DEFAULT, o.maxPacketsInFlight());
@@ -31,7 +31,7 @@ class ClientOptionsTest {
     conf.setInt(QuireConfigKeys.REPLICATION_KEY, 2);
     conf.setBoolean(ClientConfigKeys.VERIFY_CHECKSUM_KEY, false);
     conf.setInt(ClientConfigKeys.COMPLETE_RETRIES_KEY, 3);
-    ClientOptions o = ClientOptions.fromConfiguration(conf);
+    ClientOptions o = ClientOptions.from(conf);
     assertEquals(8192, o.packetSize());
     assertEquals(4, o.maxPacketsInFlight());
     assertEquals(1024 * 1024, o.defaultBlockSize());
@@ -43,15 +43,15 @@ class ClientOptionsTest {
 
   @Test
   void writeTimeoutGrowsByOneExtensionPerPipelineNode() {
-    ClientOptions d = ClientOptions.fromConfiguration(new Configuration(false));
+    ClientOptions d = ClientOptions.from(new Configuration(false));
     assertEquals(480_000, d.writeTimeoutMs(0));
     assertEquals(480_000 + 3 * 5_000, d.writeTimeoutMs(3));
     Configuration conf = new Configuration(false);
     conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
     conf.setInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY, 10);
-    assertEquals(1020, ClientOptions.fromConfiguration(conf).writeTimeoutMs(2));
+    assertEquals(1020, ClientOptions.from(conf).writeTimeoutMs(2));
     conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 0);
-    assertEquals(0, ClientOptions.fromConfiguration(conf).writeTimeoutMs(3), "0: no timeout");
+    assertEquals(0, ClientOptions.from(conf).writeTimeoutMs(3), "0: no timeout");
   }
 
   @Test
@@ -59,12 +59,12 @@ class ClientOptionsTest {
     Configuration conf = new Configuration(false);
     conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 1000);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClientOptions.fromConfiguration(conf));
+        () -> ClientOptions.from(conf));
     assertTrue(e.getMessage().contains(ClientConfigKeys.PACKET_SIZE_KEY));
     conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 8 * 1024 * 1024);
-    e = assertThrows(IllegalArgumentException.class, () -> ClientOptions.fromConfiguration(conf));
+    e = assertThrows(IllegalArgumentException.class, () -> ClientOptions.from(conf));
     assertTrue(e.getMessage().contains("up to 4194304"), e.getMessage());
     conf.setInt(ClientConfigKeys.PACKET_SIZE_KEY, 4 * 1024 * 1024);
-    assertEquals(4 * 1024 * 1024, ClientOptions.fromConfiguration(conf).packetSize());
+    assertEquals(4 * 1024 * 1024, ClientOptions.from(conf).packetSize());
   }
 }

@@ -3,11 +3,11 @@ package io.quire.minicluster;
 import static org.awaitility.Awaitility.await;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.fs.NameNodeProxies;
 import io.quire.namenode.NameNode;
-import io.quire.namenode.NameNodeConfigKeys;
 import io.quire.namenode.NameNodeFormat;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;

@@ -3,8 +3,8 @@ package io.quire.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.IOException;
 import java.lang.reflect.Field;

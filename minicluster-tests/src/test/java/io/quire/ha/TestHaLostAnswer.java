@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.namenode.NameNode;
-import io.quire.namenode.NameNodeFaultInjector;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.journal.zk.ZkJournalOptions;
+import io.quire.namenode.namesystem.NameNodeFaultInjector;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.RecordCodec;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.quire.health;
 import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.BlockHealth;
@@ -45,7 +45,7 @@ final class HealthClusters {
     c.setLong(NameNodeConfigKeys.HEARTBEAT_EXPIRE_KEY, EXPIRE_MS);
     c.setInt(QuireConfigKeys.REPLICATION_KEY, replication);
     c.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, BLOCK_SIZE);
-    // DataNode scanners (keys of io.quire.datanode.DataNodeConfigKeys): fast and unthrottled.
+    // DataNode scanners (keys of io.quire.datanode.conf.DataNodeConfigKeys): fast and unthrottled.
     c.setLong("quire.datanode.scan.period.ms", SCAN_MS);
     c.setLong("quire.datanode.scan.bytes-per-second", 256L * 1024 * 1024);
     c.setLong("quire.datanode.directoryscan.interval.ms", SCAN_MS);

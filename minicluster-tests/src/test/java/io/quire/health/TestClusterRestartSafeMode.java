@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.namenode.NameNodeConfigKeys;
-import io.quire.namenode.Namesystem;
+import io.quire.namenode.conf.NameNodeConfigKeys;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.SafeModeAction;
 import java.io.File;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeFaultInjector.Point;
+import io.quire.datanode.faults.DataNodeFaultInjector.Point;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;

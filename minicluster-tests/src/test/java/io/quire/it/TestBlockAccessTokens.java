@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.rpc.ClientCallCounts;
-import io.quire.namenode.NameNodeConfigKeys;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.security.BlockTokenIdentifier;

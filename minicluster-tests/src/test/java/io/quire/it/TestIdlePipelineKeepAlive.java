@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quire.client.ClientConfigKeys;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.LocatedBlock;

@@ -8,7 +8,7 @@ import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.storage.Replica;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;

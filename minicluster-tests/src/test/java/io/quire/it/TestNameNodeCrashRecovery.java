@@ -8,7 +8,7 @@ import io.quire.client.ClientConfigKeys;
 import io.quire.minicluster.ForkedDaemon;
 import io.quire.minicluster.Timing;
 import io.quire.namenode.NameNode;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.File;
 import java.io.FileOutputStream;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.datanode.DataNodeFaultInjector.PacketData;
+import io.quire.datanode.faults.DataNodeFaultInjector;
+import io.quire.datanode.faults.DataNodeFaultInjector.PacketData;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;

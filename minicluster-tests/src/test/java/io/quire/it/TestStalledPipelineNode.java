@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.quire.client.ClientConfigKeys;
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
 import io.quire.protocol.QuireConfigKeys;

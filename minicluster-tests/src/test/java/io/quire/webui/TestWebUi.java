@@ -234,7 +234,7 @@ class TestWebUi {
         JsonNode page = Http.json(cluster.getDataNodeHttpAddress(i), "/api/datanode");
         assertEquals(dn.getDatanodeUuid(), page.get("uuid").asText());
         JsonNode volumes = page.get("volumes");
-        assertEquals(dn.getOptions().getDataDirs().size(), volumes.size());
+        assertEquals(dn.getOptions().dataDirs().size(), volumes.size());
         long onVolumes = 0;
         for (JsonNode v : volumes) {
           assertEquals("healthy", v.get("state").asText());
@@ -244,7 +244,7 @@ class TestWebUi {
         assertEquals(dn.getFsDataset().replicas().size(), page.at("/replicas/total").asLong());
         assertEquals(page.at("/replicas/total").asLong(), onVolumes);
         finalized += page.at("/replicas/byState/FINALIZED").asLong();
-        assertEquals(dn.getOptions().getTransferThreads(),
+        assertEquals(dn.getOptions().transferThreads(),
             page.at("/transfers/maxThreads").asInt());
         assertTrue(page.has("scanner"));
       }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

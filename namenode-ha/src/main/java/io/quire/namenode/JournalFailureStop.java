@@ -1,7 +1,8 @@
 package io.quire.namenode;
 
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.HaState;
 import java.io.IOException;
 import org.apache.hadoop.util.ExitUtil;

@@ -1,22 +1,25 @@
 package io.quire.namenode;
 
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.ha.HaController;
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.http.NameNodeHttpServer;
 import io.quire.namenode.http.NameNodeState;
 import io.quire.namenode.image.CheckpointStore;
+import io.quire.namenode.namesystem.Checkpointer;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.NamesystemMonitor;
+import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.namenode.security.NameNodeLogin;
-import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.Nameservice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.CompositeService;
 import org.slf4j.Logger;
@@ -38,7 +41,6 @@ public class NameNode extends CompositeService {
   private Configuration conf;
   private NameNodeOptions options;
   private Optional<HaOptions> ha = Optional.empty();
-  private InetSocketAddress httpAddress;
   private volatile NameNodeRuntime runtime;
   private NameNodeHttpServer http;
   private volatile boolean stopping;
@@ -68,13 +70,6 @@ public class NameNode extends CompositeService {
     // Outlives reloads: DataNodes hold these keys, clients hold tokens signed with them.
     this.blockKeys = new BlockKeyManager(tokens, ha.map(h -> h.nameservice().nameNodes()
         .indexOf(h.self())).orElse(0), System::currentTimeMillis);
-    // Unset: the RPC host on the default HTTP port, or any free port when RPC binds one.
-    int defaultHttpPort = options.rpcAddress().getPort() == 0 ? 0
-        : QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT;
-    this.httpAddress = NetUtils.createSocketAddr(conf.getTrimmed(
-        QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY,
-        options.rpcAddress().getHostString() + ":" + defaultHttpPort),
-        defaultHttpPort, QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY);
     LOG.info("NameNode options: {}{}", options,
         ha.map(h -> "; HA: nameservice " + h.nameservice().name() + ", id " + h.selfId()
             + ", ZooKeeper " + h.zkQuorum() + ", session timeout " + h.sessionTimeoutMs()
@@ -89,7 +84,7 @@ public class NameNode extends CompositeService {
   @Override protected void serviceStart() throws Exception {
     runtime = NameNodeRuntime.start(conf, options, ha, this::reload, blockKeys, serviceUser);
     try {
-      http = new NameNodeHttpServer(conf, httpAddress, this::httpState);
+      http = new NameNodeHttpServer(conf, options.httpAddress(), this::httpState);
     } catch (IOException e) {
       runtime.close();
       throw e;

@@ -1,11 +1,13 @@
 package io.quire.namenode;
 
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.ha.ZkConnection;
 import io.quire.namenode.http.ImageServlet;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.ops.NamespaceImage;
 import io.quire.namenode.security.NameNodeLogin;
 import io.quire.namenode.storage.NameNodeStorage;

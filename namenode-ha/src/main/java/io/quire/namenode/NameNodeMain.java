@@ -1,5 +1,6 @@
 package io.quire.namenode;
 
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.exceptions.StartupFailure;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package io.quire.namenode;
 
+import io.quire.namenode.conf.NameNodeOptions;
+import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.ha.HaAdminHandler;
 import io.quire.namenode.ha.HaController;
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.ha.HaOptions;
 import io.quire.namenode.ha.LogTailer;
 import io.quire.namenode.ha.NamesystemRoles;
@@ -16,6 +17,11 @@ import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.metrics.NameNodeMetrics;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Checkpointer;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.NamesystemLoader;
+import io.quire.namenode.namesystem.NamesystemMonitor;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.namenode.rpc.RetryCacheSupport;
 import io.quire.namenode.rpc.SingleNameNodeHaAdmin;
@@ -87,7 +93,8 @@ final class NameNodeRuntime implements Closeable {
     String fsOwner = serviceUser.getShortUserName();
     CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
     namesystem = new Namesystem(options, storage.getClusterId(), callers,
-        System::currentTimeMillis, conf);
+        System::currentTimeMillis);
+    namesystem.getDatanodeManager().setRackResolver(RackResolver.from(conf));
     RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
         options.retryCacheExpiryMs());
     namesystem.setReplayedCallSink(retryCache::addReplayed);

@@ -2,6 +2,7 @@ package io.quire.namenode;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.protocol.QuireConfigKeys;

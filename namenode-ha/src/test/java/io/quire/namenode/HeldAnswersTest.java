@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.journal.FileJournal;
 import io.quire.namenode.journal.GroupCommitWriter;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
+import io.quire.namenode.namesystem.NameNodeFaultInjector;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.RecordCodec;
 import io.quire.protocol.QuireConfigKeys;

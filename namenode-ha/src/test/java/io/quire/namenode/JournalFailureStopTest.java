@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.journal.FileJournal;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;

@@ -2,6 +2,7 @@ package io.quire.namenode;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.ops.NamespaceState;
 import io.quire.namenode.storage.UnformattedStorageException;
 import io.quire.protocol.QuireConfigKeys;

@@ -1,7 +1,7 @@
 package io.quire.bench.memory;
 
 import io.quire.namenode.NameNode;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.File;
 import java.io.IOException;

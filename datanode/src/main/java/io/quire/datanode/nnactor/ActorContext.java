@@ -1,7 +1,7 @@
 package io.quire.datanode.nnactor;
 
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.storage.DataStorage;

@@ -1,10 +1,10 @@
 package io.quire.datanode.nnactor;
 
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.exceptions.InconsistentConfigurationException;
+import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
@@ -112,7 +112,7 @@ public final class NameNodeActor implements Runnable {
   }
 
   @Override public void run() {
-    long backoff = ctx.options().getHeartbeatIntervalMs();
+    long backoff = ctx.options().heartbeatIntervalMs();
     while (running) {
       try {
         if (nn == null) {
@@ -121,7 +121,7 @@ public final class NameNodeActor implements Runnable {
         if (registration == null) {
           handshake();
         }
-        backoff = ctx.options().getHeartbeatIntervalMs();
+        backoff = ctx.options().heartbeatIntervalMs();
         serve();
       } catch (IOException | RuntimeException e) {
         if (e instanceof InconsistentConfigurationException
@@ -140,7 +140,7 @@ public final class NameNodeActor implements Runnable {
         LOG.warn("NameNode {} unavailable, retrying in {} ms: {}", address, backoff,
             e.toString());
         await(System.currentTimeMillis() + backoff, false);
-        backoff = Math.min(backoff * 2, ctx.options().getNameNodeRetryMaxMs());
+        backoff = Math.min(backoff * 2, ctx.options().nameNodeRetryMaxMs());
       }
     }
   }
@@ -170,7 +170,7 @@ public final class NameNodeActor implements Runnable {
   }
 
   private void serve() throws IOException {
-    long hbInterval = ctx.options().getHeartbeatIntervalMs();
+    long hbInterval = ctx.options().heartbeatIntervalMs();
     while (running) {
       long now = System.currentTimeMillis();
       if (heartbeatNow || now >= nextHeartbeat) {
@@ -188,7 +188,7 @@ public final class NameNodeActor implements Runnable {
       }
       if (reportNow || now >= nextReport) {
         reportNow = false;
-        nextReport = now + ctx.options().getBlockReportIntervalMs();
+        nextReport = now + ctx.options().blockReportIntervalMs();
         pending.clearForFullReport();
         List<ReportedBlock> report = ctx.dataset().blockReport();
         handle(nn.blockReport(registration, report));

@@ -21,7 +21,7 @@ public final class NameNodeActors extends AbstractService implements ReplicaList
   public NameNodeActors(ActorContext ctx) {
     super("NameNodeActors");
     this.ctx = ctx;
-    for (InetSocketAddress a : ctx.options().getNameNodes()) {
+    for (InetSocketAddress a : ctx.options().nameNodes()) {
       actors.add(new NameNodeActor(a, ctx));
     }
   }

@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.datanode.security.BlockTokens;
 import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.Op;

@@ -1,8 +1,8 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeOptions;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.BlockMetaFile;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.storage.Replica;
@@ -199,7 +199,7 @@ final class BlockReceiver implements Replica.Writer {
     rt.setDaemon(true);
     rt.start();
     boolean drainAcks = false;
-    try (ReplicaOutput disk = new ReplicaOutput(r, ctx.getOptions().getSyncBehindBytes())) {
+    try (ReplicaOutput disk = new ReplicaOutput(r, ctx.getOptions().syncBehindBytes())) {
       // whole frames go straight to the socket: one write each, no copy through a buffer
       drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
@@ -213,7 +213,7 @@ final class BlockReceiver implements Replica.Writer {
         // socket timeout, which a loaded machine exceeded with short test timeouts and the
         // writer lost the ack of a finalized block (seen in DataTransferFuzzTest).
         DataNodeOptions o = ctx.getOptions();
-        joinQuietly(rt, o.getSocketTimeoutMs() + o.writeTimeoutMs(1));
+        joinQuietly(rt, o.socketTimeoutMs() + o.writeTimeoutMs(1));
       }
       rt.interrupt();
       TransferSockets.abort(mirror);
@@ -280,7 +280,7 @@ final class BlockReceiver implements Replica.Writer {
           disk.write(p.getOffsetInBlock(), p.data(), p.checksums());
           ctx.getMetrics().addBytesWritten(p.getDataLen());
         }
-        if (p.isSync() || (p.isLast() && ctx.getOptions().isSyncOnClose())) {
+        if (p.isSync() || (p.isLast() && ctx.getOptions().syncOnClose())) {
           disk.sync();
         }
         if (p.isSync() && !entriesDurable) {
@@ -301,7 +301,7 @@ final class BlockReceiver implements Replica.Writer {
             responder.enqueueError(p.getSeqno(), Status.ERROR_INVALID);
             return true;
           }
-          if (ctx.getOptions().isSyncOnClose()) {
+          if (ctx.getOptions().syncOnClose()) {
             ctx.getDataset().finalizeReplicaDurably(r);
           } else {
             ctx.getDataset().finalizeReplica(r);
@@ -345,7 +345,7 @@ final class BlockReceiver implements Replica.Writer {
     DataNodeOptions o = ctx.getOptions();
     boolean ok;
     try {
-      ok = responder.awaitDownstreamAcked(seqno, o.getSocketTimeoutMs() + o.writeTimeoutMs(1));
+      ok = responder.awaitDownstreamAcked(seqno, o.socketTimeoutMs() + o.writeTimeoutMs(1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("WRITE_BLOCK " + r + ": interrupted");

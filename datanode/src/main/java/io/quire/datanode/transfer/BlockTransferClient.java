@@ -1,13 +1,13 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.datanode.security.BlockTokens;
 import io.quire.datanode.storage.FsDataset;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
-import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.datatransfer.Status;
+import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.exceptions.PipelineException;
 import io.quire.protocol.security.BlockAccessMode;

@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import java.io.ByteArrayOutputStream;
@@ -57,10 +57,10 @@ public final class DataTransferServer extends AbstractService {
     // a channel-backed server socket, so accepted sockets have channels for zero-copy reads
     serverSocket = ServerSocketChannel.open().socket();
     serverSocket.setReuseAddress(true);
-    serverSocket.setReceiveBufferSize(o.getSocketBufferSize());
-    serverSocket.bind(o.getBindAddress(), 128);
+    serverSocket.setReceiveBufferSize(o.socketBufferSize());
+    serverSocket.bind(o.bindAddress(), 128);
     AtomicInteger n = new AtomicInteger();
-    pool = new ThreadPoolExecutor(0, o.getTransferThreads(), 60, TimeUnit.SECONDS,
+    pool = new ThreadPoolExecutor(0, o.transferThreads(), 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "DataXceiver-" + n.incrementAndGet());
           t.setDaemon(true);
@@ -110,10 +110,10 @@ public final class DataTransferServer extends AbstractService {
 
   private void refuse(Socket s) {
     LOG.warn("Refusing data-transfer connection from {}: {} transfers already running",
-        s.getRemoteSocketAddress(), ctx.getOptions().getTransferThreads());
+        s.getRemoteSocketAddress(), ctx.getOptions().transferThreads());
     try {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
-      OpResponse.error(Status.ERROR, "DataNode busy: " + ctx.getOptions().getTransferThreads()
+      OpResponse.error(Status.ERROR, "DataNode busy: " + ctx.getOptions().transferThreads()
           + " concurrent transfers already running; retry later").write(new DataOutputStream(b));
       TransferSockets.refuse(s, b.toByteArray());
     } catch (IOException ignored) {

@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.Replica;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;

@@ -1,7 +1,7 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.metrics.DataNodeMetrics;
 import io.quire.datanode.scanner.CorruptReplicaReporter;
 import io.quire.datanode.security.BlockTokens;
@@ -31,7 +31,7 @@ public final class TransferContext {
     this.dataset = dataset;
     this.options = options;
     this.faults = faults;
-    this.buffers = new BufferBudget(options.getBufferBudget(), options.getBufferWaitMs());
+    this.buffers = new BufferBudget(options.bufferBudget(), options.bufferWaitMs());
   }
 
   public FsDataset getDataset() { return dataset; }
@@ -47,7 +47,7 @@ public final class TransferContext {
 
   /** A packet buffer of {@code owner} (operation and block) within the budget. */
   PacketBuffer newPacketBuffer(String owner) {
-    return new PacketBuffer(buffers, options.getMaxPacketSize(), owner);
+    return new PacketBuffer(buffers, options.maxPacketSize(), owner);
   }
 
   /** Connections being served right now (for heartbeats). */

@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedSocketOutput;
 import java.io.BufferedInputStream;
@@ -41,9 +41,9 @@ final class TransferSockets {
   /** TCP_NODELAY, socket buffers, keep-alive, read timeout. */
   static void configure(Socket s, DataNodeOptions o) throws IOException {
     s.setTcpNoDelay(true);
-    s.setSendBufferSize(o.getSocketBufferSize());
-    s.setReceiveBufferSize(o.getSocketBufferSize());
-    s.setSoTimeout(o.getSocketTimeoutMs());
+    s.setSendBufferSize(o.socketBufferSize());
+    s.setReceiveBufferSize(o.socketBufferSize());
+    s.setSoTimeout(o.socketTimeoutMs());
     s.setKeepAlive(true);
   }
 
@@ -52,7 +52,7 @@ final class TransferSockets {
     Socket s = new Socket();
     try {
       configure(s, o);
-      s.connect(addr, o.getConnectTimeoutMs());
+      s.connect(addr, o.connectTimeoutMs());
       return s;
     } catch (IOException e) {
       s.close();

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.DataStorage;
 import io.quire.datanode.testutil.BlockClient;
 import io.quire.datanode.testutil.DataNodeHarness;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeInfo;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.storage.StorageDirectory;
 import io.quire.datanode.testutil.DataNodeHarness;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeOptions;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.protocol.QuireConfigKeys;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
@@ -30,8 +30,8 @@ class DataNodeLoginTest {
 
   private static String refusal(Configuration c) {
     return assertThrows(IOException.class,
-        () -> DataNodeLogin.login(c, DataNodeOptions.from(c).isBlockTokenEnabled(),
-            DataNodeOptions.from(c).getAdvertisedHost())).getMessage();
+        () -> DataNodeLogin.login(c, DataNodeOptions.from(c).blockTokenEnabled(),
+            DataNodeOptions.from(c).advertisedHost())).getMessage();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.quire.datanode.testutil;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datanode.DatanodeProtocol;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector;
-import io.quire.datanode.DataNodeFaultInjector.PacketData;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.faults.DataNodeFaultInjector;
+import io.quire.datanode.faults.DataNodeFaultInjector.PacketData;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.testutil.BlockClient;

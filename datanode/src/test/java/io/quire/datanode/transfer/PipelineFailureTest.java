@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.testutil.BlockClient;
 import io.quire.datanode.testutil.DataNodeHarness;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.testutil.DataNodeHarness;
 import io.quire.datanode.testutil.Timeouts;
 import io.quire.protocol.datatransfer.OpResponse;

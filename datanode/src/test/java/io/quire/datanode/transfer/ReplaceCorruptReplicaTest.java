@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.testutil.BlockClient;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
-import io.quire.datanode.DataNodeConfigKeys;
+import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
 import io.quire.protocol.QuireConfigKeys;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector.Point;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.faults.DataNodeFaultInjector.Point;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;

@@ -1,8 +1,8 @@
 package io.quire.it.fuzz;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.DataNodeConfigKeys;
-import io.quire.datanode.DataNodeFaultInjector;
+import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.Timing;
 import io.quire.protocol.QuireConfigKeys;

@@ -1,5 +1,6 @@
 package io.quire.namenode.blocks;
 
+import io.quire.namenode.conf.ReplicationOptions;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.protocol.types.DatanodeCommand;

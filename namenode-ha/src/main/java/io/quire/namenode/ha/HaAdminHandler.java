@@ -1,8 +1,9 @@
 package io.quire.namenode.ha;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.PermissionChecker;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.types.HaStatus;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package io.quire.namenode.ha;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalWriter;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.exceptions.FencedException;
 import io.quire.protocol.types.HaState;
 import java.io.Closeable;

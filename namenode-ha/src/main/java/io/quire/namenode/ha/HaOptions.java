@@ -1,6 +1,6 @@
 package io.quire.namenode.ha;
 
-import static io.quire.namenode.NameNodeConfigKeys.*;
+import static io.quire.namenode.conf.NameNodeConfigKeys.*;
 
 import io.quire.namenode.journal.zk.ZkJournalOptions;
 import io.quire.protocol.ha.Nameservice;

@@ -1,10 +1,10 @@
 package io.quire.namenode.ha;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
 import io.quire.namenode.journal.TxIdNotRetainedException;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.records.RecordCodec;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.quire.namenode.ha;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.DatanodeCommand;
 import java.io.IOException;
 

@@ -1,8 +1,9 @@
 package io.quire.namenode.ha;
 
-import io.quire.namenode.Checkpointer;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.zk.ZkCheckpointRegistry;
+import io.quire.namenode.namesystem.Checkpointer;
+import io.quire.namenode.namesystem.HaGate;
 import java.io.IOException;
 
 /**

@@ -1,6 +1,6 @@
 package io.quire.namenode.http;
 
-import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.namesystem.HaGate;
 import java.io.IOException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;

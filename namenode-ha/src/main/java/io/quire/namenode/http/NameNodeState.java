@@ -1,9 +1,9 @@
 package io.quire.namenode.http;
 
-import io.quire.namenode.Checkpointer;
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.image.CheckpointStore;
+import io.quire.namenode.namesystem.Checkpointer;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import java.io.IOException;
 import java.util.function.Supplier;

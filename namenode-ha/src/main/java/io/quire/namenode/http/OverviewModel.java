@@ -1,9 +1,9 @@
 package io.quire.namenode.http;
 
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.metrics.ClusterHealthCollector;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.rpc.RecentCalls;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.web.JsonModel;

@@ -1,9 +1,9 @@
 package io.quire.namenode.metrics;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.blocks.ReplicationBookkeeping;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.quire.namenode.metrics;
 
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.ClusterHealth;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.namespace.AclTransformation;
 import io.quire.namenode.namespace.Acls;
 import io.quire.namenode.namespace.Inode;

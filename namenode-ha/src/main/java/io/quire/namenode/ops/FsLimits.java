@@ -1,6 +1,6 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.NameNodeOptions;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.PathNames;

@@ -1,6 +1,6 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.NameNodeOptions;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.PermissionChecker;
 import java.util.function.LongSupplier;

@@ -1,6 +1,6 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.NameNodeOptions;
+import io.quire.namenode.conf.NameNodeOptions;
 import java.io.IOException;
 
 /** Bounds on a requested replication factor and block size. */

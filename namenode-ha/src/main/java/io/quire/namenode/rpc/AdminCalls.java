@@ -1,6 +1,5 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.blocks.BlockHealthReport;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.metrics.ClusterHealthCollector;
@@ -9,6 +8,7 @@ import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.exceptions.UnknownDatanodeException;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.FileBlockHealth;

@@ -1,6 +1,6 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.ops.OpResult;
 import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.records.CallAnswer;

@@ -1,6 +1,6 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.namesystem.HaGate;
 import io.quire.protocol.client.ClientProtocol;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,10 +1,10 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.namespace.CallerResolver;
-import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.namespace.ReservedPaths;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.ops.Operations;
+import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.protocol.QuireConfigKeys;

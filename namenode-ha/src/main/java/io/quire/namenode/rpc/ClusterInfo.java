@@ -1,6 +1,5 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.metrics.ClusterHealthCollector;
@@ -8,6 +7,7 @@ import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.FsStats;

@@ -1,9 +1,9 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
-import io.quire.namenode.ha.HaGate;
+import io.quire.namenode.namesystem.HaGate;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
 import io.quire.namenode.security.DatanodeCallerCheck;

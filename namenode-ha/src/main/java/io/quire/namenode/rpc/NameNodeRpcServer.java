@@ -1,11 +1,10 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.NameNodeOptions;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.DatanodeCallerCheck;
-import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import java.io.IOException;
@@ -47,8 +46,7 @@ public final class NameNodeRpcServer {
     this.serviceUser = serviceUser;
     NameNodeOptions o = ns.getOptions();
     this.client = new ClientRpcHandler(ns, retryCache, callers,
-        conf.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT),
-        blockKeys);
+        o.packetSize(), blockKeys);
     this.datanode = new DatanodeRpcHandler(ns, layoutVersion, blockKeys,
         DatanodeCallerCheck.from(conf));
     LOG.info("NameNode RPC handlers: {}", o.handlers());

@@ -1,7 +1,7 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.Namesystem.SyncPoint;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.Namesystem.SyncPoint;
 import io.quire.namenode.records.AtMostOnceOp;
 import io.quire.namenode.records.CallAnswer;
 import io.quire.namenode.records.EditRecord.RpcCall;

@@ -1,6 +1,6 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.Namesystem;
+import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.types.HaStatus;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.quire.namenode.safemode;
 
-import io.quire.namenode.NameNodeOptions;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.datanodes.DatanodeManager;
 import io.quire.protocol.exceptions.SafeModeException;
 import java.util.function.LongSupplier;

@@ -1,9 +1,9 @@
 package io.quire.namenode.security;
 
-import static io.quire.namenode.NameNodeConfigKeys.BLOCK_ACCESS_KEY_UPDATE_INTERVAL_DEFAULT;
-import static io.quire.namenode.NameNodeConfigKeys.BLOCK_ACCESS_KEY_UPDATE_INTERVAL_KEY;
-import static io.quire.namenode.NameNodeConfigKeys.BLOCK_ACCESS_TOKEN_LIFETIME_DEFAULT;
-import static io.quire.namenode.NameNodeConfigKeys.BLOCK_ACCESS_TOKEN_LIFETIME_KEY;
+import static io.quire.namenode.conf.NameNodeConfigKeys.BLOCK_ACCESS_KEY_UPDATE_INTERVAL_DEFAULT;
+import static io.quire.namenode.conf.NameNodeConfigKeys.BLOCK_ACCESS_KEY_UPDATE_INTERVAL_KEY;
+import static io.quire.namenode.conf.NameNodeConfigKeys.BLOCK_ACCESS_TOKEN_LIFETIME_DEFAULT;
+import static io.quire.namenode.conf.NameNodeConfigKeys.BLOCK_ACCESS_TOKEN_LIFETIME_KEY;
 
 import io.quire.protocol.QuireConfigKeys;
 import org.apache.hadoop.conf.Configuration;

@@ -2,7 +2,7 @@ package io.quire.namenode.blocks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.NotReplicatedYetException;

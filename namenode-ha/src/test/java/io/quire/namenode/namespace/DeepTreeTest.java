@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.ops.NamespaceImage;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.NameNodeConfigKeys;
-import io.quire.namenode.NameNodeOptions;
+import io.quire.namenode.conf.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;

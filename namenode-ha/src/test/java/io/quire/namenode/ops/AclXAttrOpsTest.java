@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.NameNodeConfigKeys;
-import io.quire.namenode.NameNodeOptions;
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.NamesystemLoader;
+import io.quire.namenode.conf.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.NamesystemLoader;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StandbyPair;
@@ -220,7 +220,7 @@ class AclXAttrOpsTest {
       String expected = fx.ns.read(() -> StateDump.journaled(fx.ns.getState()));
       Namesystem restarted = new Namesystem(NameNodeOptions.from(fx.conf),
           NamesystemFixture.CLUSTER_ID, new CallerResolver(fx.superUser, "supergroup"),
-          fx.clock::get, fx.conf);
+          fx.clock::get);
       NamesystemLoader.load(restarted, fx.journal, store);
       assertEquals(expected, restarted.read(() -> StateDump.journaled(restarted.getState())));
     } finally {

@@ -3,7 +3,7 @@ package io.quire.namenode.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.NameNodeConfigKeys;
-import io.quire.namenode.NameNodeOptions;
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.NamesystemLoader;
+import io.quire.namenode.conf.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.NamesystemLoader;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StateDump;
@@ -79,7 +79,7 @@ class NamespaceImageTest {
     });
     Namesystem restarted = new Namesystem(NameNodeOptions.from(conf),
         NamesystemFixture.CLUSTER_ID, new CallerResolver(fx.superUser, "supergroup"),
-        fx.clock::get, conf);
+        fx.clock::get);
     assertEquals(txId, NamesystemLoader.load(restarted, fx.journal, store));
     assertEquals(dump(fx.ns), dump(restarted));
   }

@@ -2,7 +2,7 @@ package io.quire.namenode.rpc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.namenode.NameNodeFaultInjector;
+import io.quire.namenode.namesystem.NameNodeFaultInjector;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.InodeStatus;

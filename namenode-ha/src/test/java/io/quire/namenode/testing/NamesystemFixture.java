@@ -1,19 +1,20 @@
 package io.quire.namenode.testing;
 
-import io.quire.namenode.NameNodeOptions;
-import io.quire.namenode.Namesystem;
-import io.quire.namenode.NamesystemLoader;
-import io.quire.namenode.NamesystemMonitor;
+import io.quire.namenode.conf.NameNodeOptions;
+import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.namespace.CallerResolver;
+import io.quire.namenode.namesystem.Namesystem;
+import io.quire.namenode.namesystem.NamesystemLoader;
+import io.quire.namenode.namesystem.NamesystemMonitor;
 import io.quire.namenode.rpc.ClientRpcHandler;
 import io.quire.namenode.rpc.DatanodeRpcHandler;
 import io.quire.namenode.rpc.RetryCacheSupport;
+import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
-import io.quire.protocol.types.Block;
 import io.quire.protocol.types.StorageReport;
 import java.io.IOException;
 import java.util.List;
@@ -47,8 +48,8 @@ public final class NamesystemFixture {
     this.journal = journal;
     this.superUser = UserGroupInformation.getCurrentUser().getShortUserName();
     CallerResolver callers = new CallerResolver(superUser, "supergroup");
-    this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get,
-        conf);
+    this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get);
+    ns.getDatanodeManager().setRackResolver(RackResolver.from(conf));
     RetryCacheSupport cache = new RetryCacheSupport(0.01f, 600_000);
     ns.setReplayedCallSink(cache::addReplayed);
     NamesystemLoader.load(ns, journal, null);

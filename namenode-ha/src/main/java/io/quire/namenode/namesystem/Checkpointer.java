@@ -1,5 +1,6 @@
-package io.quire.namenode;
+package io.quire.namenode.namesystem;
 
+import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.image.CheckpointStore;
 import io.quire.namenode.journal.Journal;
 import io.quire.namenode.journal.JournalWriter;

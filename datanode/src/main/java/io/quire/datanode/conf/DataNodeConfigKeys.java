@@ -1,4 +1,4 @@
-package io.quire.datanode;
+package io.quire.datanode.conf;
 
 import io.quire.protocol.datatransfer.DataTransferProtocol;
 

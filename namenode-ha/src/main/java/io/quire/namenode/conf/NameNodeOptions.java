@@ -1,6 +1,6 @@
-package io.quire.namenode;
+package io.quire.namenode.conf;
 
-import static io.quire.namenode.NameNodeConfigKeys.*;
+import static io.quire.namenode.conf.NameNodeConfigKeys.*;
 
 import io.quire.protocol.PoolSize;
 import io.quire.protocol.QuireConfigKeys;
@@ -13,6 +13,11 @@ import org.apache.hadoop.net.NetUtils;
  * The NameNode's effective configuration, read once from a Hadoop Configuration. Immutable.
  * The RPC handler count is sized by the machine when unset ({@link PoolSize}: 2 x cores + the
  * one name directory).
+ *
+ * @param httpAddress where the HTTP server (web UI, /image) binds; unset: the RPC host on the
+ *     default HTTP port, or any free port when RPC binds one
+ * @param packetSize the write packet size the NameNode advertises in its server defaults
+ * @param replication the replication monitor's limits
  */
 public record NameNodeOptions(
     File nameDir,
@@ -51,7 +56,10 @@ public record NameNodeOptions(
     long clientHostCacheExpiryMs,
     boolean aclsEnabled,
     int maxXAttrsPerInode,
-    int maxXAttrSize) {
+    int maxXAttrSize,
+    InetSocketAddress httpAddress,
+    int packetSize,
+    ReplicationOptions replication) {
 
   /** Refuses limits outside their ranges, naming the key. */
   public NameNodeOptions {
@@ -88,11 +96,17 @@ public record NameNodeOptions(
   /** Directories a NameNode writes: its name directory (journal and checkpoints). */
   private static final int NAME_DIRECTORIES = 1;
 
+  /** Reads every NameNode key once; missing ones take their default. */
   public static NameNodeOptions from(Configuration c) {
     String addr = c.getTrimmed(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY,
         "0.0.0.0:" + QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT);
     InetSocketAddress rpc = NetUtils.createSocketAddr(addr.split(",")[0].trim(),
         QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT, QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY);
+    // Unset: the RPC host on the default HTTP port, or any free port when RPC binds one.
+    int defaultHttpPort = rpc.getPort() == 0 ? 0 : QuireConfigKeys.NAMENODE_HTTP_PORT_DEFAULT;
+    InetSocketAddress http = NetUtils.createSocketAddr(c.getTrimmed(
+        QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, rpc.getHostString() + ":" + defaultHttpPort),
+        defaultHttpPort, QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY);
     long heartbeat = c.getLong(QuireConfigKeys.HEARTBEAT_INTERVAL_KEY,
         QuireConfigKeys.HEARTBEAT_INTERVAL_DEFAULT);
     return new NameNodeOptions(
@@ -133,6 +147,9 @@ public record NameNodeOptions(
         c.getLong(CLIENT_HOST_CACHE_EXPIRY_KEY, CLIENT_HOST_CACHE_EXPIRY_DEFAULT),
         c.getBoolean(ACLS_ENABLED_KEY, ACLS_ENABLED_DEFAULT),
         c.getInt(FS_LIMITS_MAX_XATTRS_PER_INODE_KEY, FS_LIMITS_MAX_XATTRS_PER_INODE_DEFAULT),
-        c.getInt(FS_LIMITS_MAX_XATTR_SIZE_KEY, FS_LIMITS_MAX_XATTR_SIZE_DEFAULT));
+        c.getInt(FS_LIMITS_MAX_XATTR_SIZE_KEY, FS_LIMITS_MAX_XATTR_SIZE_DEFAULT),
+        http,
+        c.getInt(QuireConfigKeys.PACKET_SIZE_KEY, QuireConfigKeys.PACKET_SIZE_DEFAULT),
+        ReplicationOptions.from(c));
   }
 }

@@ -1,4 +1,4 @@
-package io.quire.datanode;
+package io.quire.datanode.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +40,10 @@ class DataNodeConfigKeysTest {
     assertThrows(IllegalArgumentException.class, () -> DataNodeOptions.from(c));
     c.set(DataNodeConfigKeys.DATA_DIR_KEY, "/a, /b");
     DataNodeOptions o = DataNodeOptions.from(c);
-    assertEquals(2, o.getDataDirs().size());
-    assertEquals(8710, o.getBindAddress().getPort());
-    assertEquals(DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT, o.getBlockReportIntervalMs());
-    assertTrue(o.isSyncOnClose());
+    assertEquals(2, o.dataDirs().size());
+    assertEquals(8710, o.bindAddress().getPort());
+    assertEquals(DataNodeConfigKeys.BLOCKREPORT_INTERVAL_DEFAULT, o.blockReportIntervalMs());
+    assertTrue(o.syncOnClose());
     assertTrue(o.toString().contains("transferThreads=1024"));
     assertEquals(480_000, o.writeTimeoutMs(0));
     assertEquals(480_000 + 2 * 5_000, o.writeTimeoutMs(2), "one extension per downstream node");
@@ -55,15 +55,15 @@ class DataNodeConfigKeysTest {
   void bufferBudgetMustHoldOneLargestPacket() {
     Configuration c = new Configuration(false);
     c.set(DataNodeConfigKeys.DATA_DIR_KEY, "/a");
-    assertEquals(4 * 1024 * 1024, DataNodeOptions.from(c).getMaxPacketSize());
-    assertEquals(256L << 20, DataNodeOptions.from(c).getBufferBudget());
+    assertEquals(4 * 1024 * 1024, DataNodeOptions.from(c).maxPacketSize());
+    assertEquals(256L << 20, DataNodeOptions.from(c).bufferBudget());
     c.set(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY, "1m");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DataNodeOptions.from(c));
     assertTrue(e.getMessage().contains(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY),
         e.getMessage());
     c.setInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY, 512 * 1024);
-    assertEquals(1 << 20, DataNodeOptions.from(c).getBufferBudget());
+    assertEquals(1 << 20, DataNodeOptions.from(c).bufferBudget());
     c.setInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY, 8 * 1024 * 1024);
     assertThrows(IllegalArgumentException.class, () -> DataNodeOptions.from(c));
   }

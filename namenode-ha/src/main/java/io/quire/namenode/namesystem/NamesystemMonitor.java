@@ -1,4 +1,4 @@
-package io.quire.namenode;
+package io.quire.namenode.namesystem;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.leases.Lease;

@@ -1,4 +1,4 @@
-package io.quire.namenode;
+package io.quire.namenode.namesystem;
 
 import io.quire.namenode.image.Checkpoint;
 import io.quire.namenode.image.CheckpointStore;

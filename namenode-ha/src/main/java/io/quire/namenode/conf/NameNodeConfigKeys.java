@@ -1,4 +1,4 @@
-package io.quire.namenode;
+package io.quire.namenode.conf;
 
 /**
  * Configuration keys of the NameNode, each next to its typed default and a line of doc. Read

@@ -1,17 +1,15 @@
-package io.quire.namenode;
+package io.quire.namenode.namesystem;
 
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockReportProcessor;
 import io.quire.namenode.blocks.DecommissionManager;
 import io.quire.namenode.blocks.ReplicationMonitor;
-import io.quire.namenode.blocks.ReplicationOptions;
+import io.quire.namenode.conf.NameNodeOptions;
+import io.quire.namenode.conf.ReplicationOptions;
 import io.quire.namenode.datanodes.ClientHostResolver;
-import io.quire.namenode.datanodes.RackResolver;
 import io.quire.namenode.datanodes.DatanodeManager;
-import io.quire.namenode.ha.HaGate;
 import io.quire.namenode.journal.JournalSyncer;
 import io.quire.namenode.journal.JournalWriter;
-import io.quire.namenode.metrics.JournalSyncTimer;
 import io.quire.namenode.leases.LeaseManager;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.InodeTree;
@@ -77,22 +75,16 @@ public final class Namesystem {
     void journalFailed(JournalWriter writer, IOException cause);
   }
 
-  public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
-      LongSupplier clock) {
-    this(options, clusterId, callers, clock, new org.apache.hadoop.conf.Configuration(false));
-  }
-
   /**
-   * @param conf read for the replication limits ({@link ReplicationOptions}) and the rack
-   *     topology mapping ({@link RackResolver})
+   * The rack of each DataNode comes from the topology mapping the NameNode sets
+   * ({@link DatanodeManager#setRackResolver}); until then every node is on the default rack.
    */
   public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
-      LongSupplier clock, org.apache.hadoop.conf.Configuration conf) {
+      LongSupplier clock) {
     this.options = options;
     this.clock = clock;
     this.datanodes = new DatanodeManager(clusterId, clock, options.heartbeatStaleMs(),
         options.heartbeatExpireMs());
-    datanodes.setRackResolver(RackResolver.from(conf));
     BlockManager blocks = new BlockManager(datanodes, options.minReplication());
     LeaseManager leases = new LeaseManager(clock, options.leaseSoftLimitMs(),
         options.leaseHardLimitMs());
@@ -100,7 +92,7 @@ public final class Namesystem {
         clock.getAsLong()), blocks, leases);
     this.applier = new RecordApplier(state);
     this.reports = new BlockReportProcessor(blocks);
-    ReplicationOptions replicationOptions = ReplicationOptions.from(conf);
+    ReplicationOptions replicationOptions = options.replication();
     this.replication = new ReplicationMonitor(blocks, replicationOptions, clock);
     blocks.setExpectedReplicaDeadline(
         () -> clock.getAsLong() + replicationOptions.pendingTimeoutMs());

@@ -1,12 +1,12 @@
-package io.quire.namenode.blocks;
+package io.quire.namenode.conf;
 
-import static io.quire.namenode.NameNodeConfigKeys.*;
+import static io.quire.namenode.conf.NameNodeConfigKeys.*;
 
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * Limits of the replication monitor (see the keys in
- * {@link io.quire.namenode.NameNodeConfigKeys}); HDFS defaults.
+ * {@link io.quire.namenode.conf.NameNodeConfigKeys}); HDFS defaults.
  *
  * @param maxStreams transfers a node may be the source of at once
  * @param maxStreamsHardLimit the same for blocks with one replica left

@@ -1,4 +1,4 @@
-package io.quire.namenode.ha;
+package io.quire.namenode.namesystem;
 
 import io.quire.protocol.ha.StandbyHint;
 import io.quire.protocol.types.HaState;

@@ -1,4 +1,4 @@
-package io.quire.namenode;
+package io.quire.namenode.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.quire.namenode.metrics;
+package io.quire.namenode.namesystem;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.metrics2.MetricsRecordBuilder;
@@ -28,7 +28,7 @@ public final class JournalSyncTimer {
   /** Total nanoseconds waited since start. */
   public long getTotalNanos() { return totalNanos.get(); }
 
-  void snapshot(MetricsRecordBuilder rb, boolean all) {
+  public void snapshot(MetricsRecordBuilder rb, boolean all) {
     rate.snapshot(rb, all);
   }
 }

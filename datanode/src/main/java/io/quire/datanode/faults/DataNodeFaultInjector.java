@@ -1,4 +1,4 @@
-package io.quire.datanode;
+package io.quire.datanode.faults;
 
 import io.quire.protocol.faults.FaultInjector;
 import java.nio.ByteBuffer;

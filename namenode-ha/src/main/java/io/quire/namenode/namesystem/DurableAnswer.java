@@ -1,7 +1,7 @@
-package io.quire.namenode;
+package io.quire.namenode.namesystem;
 
-import io.quire.namenode.Namesystem.SyncPoint;
 import io.quire.namenode.journal.JournalSyncer;
+import io.quire.namenode.namesystem.Namesystem.SyncPoint;
 import io.quire.protocol.rpc.DeferredAnswer;
 import java.io.IOException;
 
