@@ -11,7 +11,6 @@ import org.apache.hadoop.io.retry.RetryPolicies;
 import org.apache.hadoop.io.retry.RetryPolicy;
 import org.apache.hadoop.io.retry.RetryProxy;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.apache.hadoop.util.ReflectionUtils;
 
 /**
  * Builds the NameNode proxy every Quire client uses: always a RetryProxy over a
@@ -32,8 +31,15 @@ public final class NameNodeProxies {
     }
   }
 
+  /** The proxy over Hadoop IPC ({@link QuireRpcProxyFactory}). */
   public static Retrying create(Configuration conf, URI uri, UserGroupInformation ugi)
       throws IOException {
+    return create(conf, uri, ugi, new QuireRpcProxyFactory());
+  }
+
+  /** The proxy over the plain proxies {@code factory} makes (in-process fakes in tests). */
+  public static Retrying create(Configuration conf, URI uri, UserGroupInformation ugi,
+      NameNodeProxyFactory factory) throws IOException {
     Configuration proxyConf = new Configuration(conf);
     int connectRetries = conf.getInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY,
         ClientConfigKeys.IPC_CONNECT_RETRIES_DEFAULT);
@@ -45,7 +51,6 @@ public final class NameNodeProxies {
     proxyConf.setInt(org.apache.hadoop.fs.CommonConfigurationKeys.IPC_CLIENT_RPC_TIMEOUT_KEY,
         conf.getInt(ClientConfigKeys.NAMENODE_RPC_TIMEOUT_KEY,
             ClientConfigKeys.NAMENODE_RPC_TIMEOUT_DEFAULT));
-    NameNodeProxyFactory factory = newFactory(conf);
     QuireFailoverProxyProvider provider =
         new QuireFailoverProxyProvider(proxyConf, uri, ugi, factory);
     RetryPolicy policy = new ServerAnswerRetryPolicy(RetryPolicies.failoverOnNetworkException(
@@ -59,18 +64,5 @@ public final class NameNodeProxies {
     ClientProtocol proxy = (ClientProtocol) RetryProxy.create(ClientProtocol.class, provider,
         policy);
     return new Retrying(proxy, provider);
-  }
-
-  private static NameNodeProxyFactory newFactory(Configuration conf) throws IOException {
-    String name = conf.getTrimmed(ClientConfigKeys.PROXY_FACTORY_KEY,
-        ClientConfigKeys.PROXY_FACTORY_DEFAULT);
-    try {
-      Class<? extends NameNodeProxyFactory> c =
-          conf.getClassByName(name).asSubclass(NameNodeProxyFactory.class);
-      return ReflectionUtils.newInstance(c, conf);
-    } catch (ClassNotFoundException | ClassCastException e) {
-      throw new IOException(ClientConfigKeys.PROXY_FACTORY_KEY + " = " + name
-          + " is not a loadable NameNodeProxyFactory: " + e, e);
-    }
   }
 }

@@ -40,8 +40,7 @@ class PackageCycleTest {
               + " namenode.metrics, namenode.namespace, namenode.ops, namenode.rpc,"
               + " namenode.safemode, namenode.security]"),
       "datanode", Set.of(
-          "[datanode, datanode.nnactor, datanode.recovery, datanode.transfer]"),
-      "fs-plugin", Set.of("[client, fs]"));
+          "[datanode, datanode.nnactor, datanode.recovery, datanode.transfer]"));
 
   @Test
   void noPackageCycleBeyondTheKnownOnes() throws IOException {
