@@ -137,11 +137,14 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
 
   /** The client core behind this FileSystem (for tools and tests). */
   public QuireClient getClient() { return client; }
+
+  // the concern classes, for QuireFs (the same code behind both bindings)
   NamespaceOps namespace() { return namespace; }
   QuotaOps quotas() { return quotas; }
   AclOps acls() { return acls; }
   XAttrOps xattrs() { return xattrs; }
   SnapshotOps snapshots() { return snapshots; }
+
   @Override public String getScheme() { return QuireConfigKeys.SCHEME; }
   @Override public URI getUri() { return uri; }
   @Override protected int getDefaultPort() { return QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT; }
