@@ -41,6 +41,18 @@ fsck_rc=0; fsck=$(adm fsck /cli) || fsck_rc=$?
 expect "admin fsck exit code" "0" "$fsck_rc"
 expect "admin fsck verdict" "1" "$(printf '%s\n' "$fsck" | grep -c "under path '/cli' is HEALTHY")"
 expect "admin safemode get" "Safe mode is OFF" "$(adm safemode get)"
+# Generic options before the admin command (scripts/quire -D, admin -fs) and after it, as
+# hdfs dfsadmin: a conf dir naming a NameNode that does not exist, corrected by the option.
+uri=$(sed -n 's#.*<name>fs.defaultFS</name><value>\([^<]*\)</value>.*#\1#p' "$WORK/conf/core-site.xml")
+mkdir -p "$WORK/wrong-conf"
+cp "$WORK/conf/log4j.properties" "$WORK/wrong-conf/"
+sed "s#<value>$uri</value>#<value>quire://localhost:1/</value>#" "$WORK/conf/core-site.xml" \
+    > "$WORK/wrong-conf/core-site.xml"
+wrong() { QUIRE_CONF_DIR="$WORK/wrong-conf" "$QUIRE_HOME/scripts/quire" "$@" 2>>"$WORK/admin.err"; }
+expect "quire -D fs.defaultFS=... admin" "Safe mode is OFF" \
+    "$(wrong -D "fs.defaultFS=$uri" admin safemode get)"
+expect "quire admin -fs URI safemode get" "Safe mode is OFF" "$(wrong admin -fs "$uri" safemode get)"
+expect "quire admin safemode -fs URI get" "Safe mode is OFF" "$(wrong admin safemode -fs "$uri" get)"
 q -rm -r /cli >/dev/null
 expect "-test -d after rm" "1" "$(q -test -d /cli; echo $?)"
 kill $PID; wait $PID 2>/dev/null || true

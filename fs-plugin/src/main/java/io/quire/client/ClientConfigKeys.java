@@ -108,8 +108,4 @@ public final class ClientConfigKeys {
    */
   public static final String IPC_CONNECT_RETRIES_KEY = "quire.client.failover.ipc-connect-retries";
   public static final int IPC_CONNECT_RETRIES_DEFAULT = 0;
-
-  /** Class of io.quire.fs.NameNodeProxyFactory building the non-retrying NameNode proxies. */
-  public static final String PROXY_FACTORY_KEY = "quire.client.namenode.proxy-factory";
-  public static final String PROXY_FACTORY_DEFAULT = "io.quire.fs.QuireRpcProxyFactory";
 }

@@ -1,6 +1,5 @@
 package io.quire.fs;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.client.FailoverOptions;
 import io.quire.protocol.client.ClientProtocol;
 import java.io.Closeable;
@@ -12,7 +11,6 @@ import org.apache.hadoop.io.retry.RetryPolicies;
 import org.apache.hadoop.io.retry.RetryPolicy;
 import org.apache.hadoop.io.retry.RetryProxy;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.apache.hadoop.util.ReflectionUtils;
 
 /**
  * Builds the NameNode proxy every Quire client uses: always a RetryProxy over a
@@ -33,14 +31,24 @@ public final class NameNodeProxies {
     }
   }
 
+  /** The proxy over Hadoop IPC ({@link QuireRpcProxyFactory}). */
   public static Retrying create(Configuration conf, URI uri, UserGroupInformation ugi)
       throws IOException {
-    return create(conf, FailoverOptions.from(conf), uri, ugi);
+    return create(conf, FailoverOptions.from(conf), uri, ugi, new QuireRpcProxyFactory());
   }
 
-  /** The proxy with failover settings already read ({@link FailoverOptions#from}). */
+  /** The proxy over the plain proxies {@code factory} makes (in-process fakes in tests). */
+  public static Retrying create(Configuration conf, URI uri, UserGroupInformation ugi,
+      NameNodeProxyFactory factory) throws IOException {
+    return create(conf, FailoverOptions.from(conf), uri, ugi, factory);
+  }
+
+  /**
+   * The proxy with failover settings already read ({@link FailoverOptions#from}), over the
+   * plain proxies {@code factory} makes.
+   */
   public static Retrying create(Configuration conf, FailoverOptions failover, URI uri,
-      UserGroupInformation ugi) throws IOException {
+      UserGroupInformation ugi, NameNodeProxyFactory factory) throws IOException {
     Configuration proxyConf = new Configuration(conf);
     proxyConf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY,
         failover.connectRetries());
@@ -49,7 +57,6 @@ public final class NameNodeProxies {
         failover.connectRetries());
     proxyConf.setInt(org.apache.hadoop.fs.CommonConfigurationKeys.IPC_CLIENT_RPC_TIMEOUT_KEY,
         failover.rpcTimeoutMs());
-    NameNodeProxyFactory factory = newFactory(conf);
     QuireFailoverProxyProvider provider =
         new QuireFailoverProxyProvider(proxyConf, uri, ugi, factory);
     RetryPolicy policy = new ServerAnswerRetryPolicy(RetryPolicies.failoverOnNetworkException(
@@ -58,18 +65,5 @@ public final class NameNodeProxies {
     ClientProtocol proxy = (ClientProtocol) RetryProxy.create(ClientProtocol.class, provider,
         policy);
     return new Retrying(proxy, provider);
-  }
-
-  private static NameNodeProxyFactory newFactory(Configuration conf) throws IOException {
-    String name = conf.getTrimmed(ClientConfigKeys.PROXY_FACTORY_KEY,
-        ClientConfigKeys.PROXY_FACTORY_DEFAULT);
-    try {
-      Class<? extends NameNodeProxyFactory> c =
-          conf.getClassByName(name).asSubclass(NameNodeProxyFactory.class);
-      return ReflectionUtils.newInstance(c, conf);
-    } catch (ClassNotFoundException | ClassCastException e) {
-      throw new IOException(ClientConfigKeys.PROXY_FACTORY_KEY + " = " + name
-          + " is not a loadable NameNodeProxyFactory: " + e, e);
-    }
   }
 }

@@ -6,16 +6,9 @@ import io.quire.client.QuireClient;
 import io.quire.client.QuireOutputStream;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.FsStats;
-import io.quire.protocol.types.InodeStatus;
-import io.quire.protocol.types.LocatedBlock;
-import io.quire.protocol.types.LocatedBlocks;
-import io.quire.protocol.types.QuotaValues;
-import io.quire.protocol.types.ServerDefaults;
-import io.quire.protocol.types.XAttrName;
-import java.io.FileNotFoundException;
+import io.quire.protocol.types.SnapshotDiffEntry;
+import io.quire.protocol.types.SnapshottableDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,11 +16,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.BulkDelete;
-import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.CompositeCrcFileChecksum;
 import org.apache.hadoop.fs.ContentSummary;
 import org.apache.hadoop.fs.CreateFlag;
@@ -45,13 +39,13 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathFilter;
 import org.apache.hadoop.fs.PathHandle;
-import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.QuotaUsage;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.SafeMode;
 import org.apache.hadoop.fs.SafeModeAction;
 import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.fs.impl.FileSystemMultipartUploaderBuilder;
+import org.apache.hadoop.fs.impl.PathCapabilitiesSupport;
 import org.apache.hadoop.fs.permission.AclEntry;
 import org.apache.hadoop.fs.permission.AclStatus;
 import org.apache.hadoop.fs.permission.FsCreateModes;
@@ -72,9 +66,13 @@ import org.apache.hadoop.util.Progressable;
  * every FileSystem of the ServiceLoader, this one included).
  *
  * <p>A thin adapter: Configuration becomes {@link ClientOptions} here, paths become absolute
- * Quire paths, and the work is done by {@link QuireClient} and the NameNode proxy (always a
- * RetryProxy with failover, see {@link NameNodeProxies}). Boolean results exist only where
- * Hadoop's API has them (rename, delete, mkdirs); see {@link RenameSemantics}.
+ * Quire paths ({@link QuirePaths}), reads and writes of file contents go to {@link QuireClient},
+ * and everything else to the NameNode proxy (always a RetryProxy with failover, see
+ * {@link NameNodeProxies}) through one binding per concern, shared with {@link QuireFs}:
+ * {@link NamespaceOps}, {@link AttributeOps}, {@link QuotaOps}, {@link AclOps},
+ * {@link XAttrOps}, {@link SnapshotOps}, {@link ClusterOps}; path handles are
+ * {@link PathHandles}, capabilities {@link QuirePathCapabilities}. Boolean results exist only
+ * where Hadoop's API has them (rename, delete, mkdirs); see {@link RenameSemantics}.
  */
 public class QuireFileSystem extends FileSystem implements LeaseRecoverable, SafeMode {
   /** The client's default configuration resource (on the class path, in this jar). */
@@ -84,12 +82,30 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     Configuration.addDefaultResource(DEFAULT_RESOURCE);
   }
 
+  private final NameNodeProxyFactory proxyFactory;
   private URI uri;
-  private Path workingDir;
+  private QuirePaths paths;
   private QuireClient client;
   private ClientProtocol nn;
   private ClientOptions options;
   private volatile boolean verifyChecksum;
+  private NamespaceOps namespace;
+  private AttributeOps attributes;
+  private QuotaOps quotas;
+  private AclOps acls;
+  private XAttrOps xattrs;
+  private SnapshotOps snapshots;
+  private ClusterOps cluster;
+
+  /** A file system talking to its NameNodes over Hadoop IPC (as FileSystem.get makes it). */
+  public QuireFileSystem() {
+    this(new QuireRpcProxyFactory());
+  }
+
+  /** A file system whose plain NameNode proxies {@code proxyFactory} makes (tests: fakes). */
+  public QuireFileSystem(NameNodeProxyFactory proxyFactory) {
+    this.proxyFactory = Objects.requireNonNull(proxyFactory, "proxyFactory");
+  }
 
   @Override public void initialize(URI name, Configuration conf) throws IOException {
     super.initialize(name, conf);
@@ -100,28 +116,48 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     this.uri = URI.create(QuireConfigKeys.SCHEME + "://" + name.getAuthority());
     UserGroupInformation ugi = UserGroupInformation.getCurrentUser();
     this.options = ClientOptions.from(conf);
-    NameNodeProxies.Retrying proxies = NameNodeProxies.create(conf, options.failover(), uri, ugi);
+    NameNodeProxies.Retrying proxies =
+        NameNodeProxies.create(conf, options.failover(), uri, ugi, proxyFactory);
     this.nn = proxies.proxy();
     String clientName = "QuireClient_" + ugi.getShortUserName() + "_"
         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "_"
         + Thread.currentThread().getId();
     this.client = new QuireClient(nn, options, clientName, proxies);
     this.verifyChecksum = options.verifyChecksum();
-    this.workingDir = getHomeDirectory();
+    this.paths = new QuirePaths(uri, this::checkPath);
+    paths.setWorkingDirectory(getHomeDirectory());
+    FsContext context = new FsContext(nn, paths, statistics);
+    this.namespace = new NamespaceOps(context, clientName);
+    this.attributes = new AttributeOps(context);
+    this.quotas = new QuotaOps(context);
+    this.acls = new AclOps(context);
+    this.xattrs = new XAttrOps(context);
+    this.snapshots = new SnapshotOps(context);
+    this.cluster = new ClusterOps(context);
   }
 
   /** The client core behind this FileSystem (for tools and tests). */
   public QuireClient getClient() { return client; }
 
+  // the concern classes, for QuireFs (the same code behind both bindings)
+  NamespaceOps namespace() { return namespace; }
+  QuotaOps quotas() { return quotas; }
+  AclOps acls() { return acls; }
+  XAttrOps xattrs() { return xattrs; }
+  SnapshotOps snapshots() { return snapshots; }
+
   @Override public String getScheme() { return QuireConfigKeys.SCHEME; }
   @Override public URI getUri() { return uri; }
   @Override protected int getDefaultPort() { return QuireConfigKeys.NAMENODE_RPC_PORT_DEFAULT; }
-  @Override public Path getWorkingDirectory() { return workingDir; }
+
+  @Override public Path getWorkingDirectory() {
+    return paths == null ? null : paths.workingDirectory();
+  }
 
   @Override public void setWorkingDirectory(Path dir) {
     Path q = makeQualified(dir);
-    pathOf(q);
-    workingDir = q;
+    paths.pathOf(q);
+    paths.setWorkingDirectory(q);
   }
 
   /** A nameservice name (its NameNodes in the configuration) is canonical as it is: no port. */
@@ -138,21 +174,16 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
 
   /** The absolute Quire path of {@code p} (resolved against the working directory). */
   String pathOf(Path p) {
-    checkPath(p);
-    Path abs = p.isAbsolute() ? p : new Path(workingDir, p);
-    String s = abs.toUri().getPath();
-    return s.isEmpty() ? "/" : s;
+    return paths.pathOf(p);
   }
 
-  FileStatus toStatus(InodeStatus s, String listedDir) {
-    String p = s.getPath();
-    if (!p.startsWith("/")) {
-      p = listedDir.endsWith("/") ? listedDir + p : listedDir + "/" + p;
-    }
-    return new QuireFileStatus(s, new Path(uri.getScheme(), uri.getAuthority(), p));
+  /** {@code requested} (or {@code fallback} when null) with the configured umask applied. */
+  private FsPermission withUmask(FsPermission requested, FsPermission fallback) {
+    return FsCreateModes.applyUMask(requested == null ? fallback : requested,
+        FsPermission.getUMask(getConf()));
   }
 
-  // ---- files -----------------------------------------------------------------------------
+  // ---- file contents (QuireClient) ---------------------------------------------------------
 
   @Override public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite,
       int bufferSize, short replication, long blockSize, Progressable progress)
@@ -170,15 +201,13 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   private FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite,
       boolean createParent, short replication, long blockSize) throws IOException {
     statistics.incrementWriteOps(1);
-    FsPermission p = FsCreateModes.applyUMask(
-        permission == null ? FsPermission.getFileDefault() : permission,
-        FsPermission.getUMask(getConf()));
+    FsPermission p = withUmask(permission, FsPermission.getFileDefault());
     QuireOutputStream out;
     try {
       out = client.create(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(),
           overwrite, createParent, replication, blockSize);
-    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
-      throw refused(e);
+    } catch (HadoopIllegalArgumentException e) {
+      throw Refusals.refused(e);
     }
     return new FSDataOutputStream(out, statistics);
   }
@@ -208,197 +237,6 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     return new FSDataInputStream(client.open(path, verifyChecksum, statistics));
   }
 
-  // ---- namespace ---------------------------------------------------------------------------
-
-  @Override public FileStatus getFileStatus(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    String path = pathOf(f);
-    InodeStatus s = nn.getFileInfo(path);
-    if (s == null) {
-      throw new FileNotFoundException("getFileStatus: " + makeQualified(f) + ": not found");
-    }
-    return toStatus(s, path);
-  }
-
-  @Override public FileStatus[] listStatus(Path f) throws IOException {
-    List<FileStatus> all = new ArrayList<>();
-    RemoteIterator<FileStatus> it = listStatusIterator(f);
-    while (it.hasNext()) {
-      all.add(it.next());
-    }
-    return all.toArray(new FileStatus[0]);
-  }
-
-  @Override public RemoteIterator<FileStatus> listStatusIterator(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    String path = pathOf(f);
-    try {
-      return new ListingIterator(nn, path, s -> toStatus(s, path));
-    } catch (FileNotFoundException e) {
-      throw new FileNotFoundException("listStatus: " + makeQualified(f) + ": not found");
-    }
-  }
-
-  /** Listing with block locations; every entry keeps its etag (EtagSource). */
-  @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
-      PathFilter filter) throws IOException {
-    return new LocatedListingIterator(listStatusIterator(f), filter,
-        s -> getFileBlockLocations(s, 0, s.getLen()));
-  }
-
-  @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {
-    statistics.incrementWriteOps(1);
-    FsPermission p = FsCreateModes.applyUMask(
-        permission == null ? FsPermission.getDirDefault() : permission,
-        FsPermission.getUMask(getConf()));
-    try {
-      return nn.mkdirs(pathOf(f), p.getMasked().toShort(), p.getUnmasked().toShort(), true);
-    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
-      throw refused(e);
-    }
-  }
-
-  /**
-   * The NameNode's refusal of a name (HDFS's HadoopIllegalArgumentException: "\".snapshot\" is
-   * a reserved name.") as the IOException HDFS's client reports it as (FsShell prints it as an
-   * error, not as a usage error).
-   */
-  private static IOException refused(org.apache.hadoop.HadoopIllegalArgumentException e) {
-    return new IOException(e.getMessage(), e);
-  }
-
-  @Override public boolean rename(Path src, Path dst) throws IOException {
-    statistics.incrementWriteOps(1);
-    return RenameSemantics.rename(nn, pathOf(src), pathOf(dst));
-  }
-
-  @Override
-  @SuppressWarnings("deprecation")
-  protected void rename(Path src, Path dst, Options.Rename... options) throws IOException {
-    statistics.incrementWriteOps(1);
-    RenameSemantics.renameWithOptions(nn, pathOf(src), pathOf(dst), options);
-  }
-
-  /**
-   * Deletes a path. The root is never deleted (HDFS semantics): false, or
-   * PathIsNotEmptyDirectoryException for a non-recursive delete of a non-empty root.
-   */
-  @Override public boolean delete(Path f, boolean recursive) throws IOException {
-    statistics.incrementWriteOps(1);
-    String path = pathOf(f);
-    if (path.equals("/")) {
-      InodeStatus root = nn.getFileInfo("/");
-      if (!recursive && root != null && root.getChildrenCount() > 0) {
-        throw new PathIsNotEmptyDirectoryException("delete " + makeQualified(f)
-            + ": the root directory is not empty");
-      }
-      return false;
-    }
-    return nn.delete(path, recursive);
-  }
-
-  @Override public void setPermission(Path p, FsPermission permission) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.setPermission(pathOf(p), permission.toShort());
-  }
-
-  @Override public void setOwner(Path p, String username, String groupname) throws IOException {
-    if (username == null && groupname == null) {
-      throw new IllegalArgumentException("setOwner " + p + ": username and groupname are null");
-    }
-    statistics.incrementWriteOps(1);
-    nn.setOwner(pathOf(p), username, groupname);
-  }
-
-  @Override public void setTimes(Path p, long mtime, long atime) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.setTimes(pathOf(p), mtime, atime);
-  }
-
-  @Override public boolean setReplication(Path p, short replication) throws IOException {
-    statistics.incrementWriteOps(1);
-    return nn.setReplication(pathOf(p), replication);
-  }
-
-  @Override public ContentSummary getContentSummary(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    ContentSummaryInfo c = nn.getContentSummary(pathOf(f));
-    return new ContentSummary.Builder().length(c.getLength()).fileCount(c.getFileCount())
-        .directoryCount(c.getDirectoryCount()).spaceConsumed(c.getSpaceConsumed())
-        .quota(c.getQuota()).spaceQuota(c.getSpaceQuota()).build();
-  }
-
-  /** The quotas and usage of a path, from the NameNode's counters (as HDFS's). */
-  @Override public QuotaUsage getQuotaUsage(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.getQuotaUsage(pathOf(f));
-  }
-
-  /**
-   * Sets a directory's name quota (files + directories) and space quota (bytes x
-   * replication), as DistributedFileSystem#setQuota: {@link QuotaValues#DONT_SET} leaves one
-   * unchanged, {@link QuotaValues#RESET} (-1) clears it; the superuser only. Values are
-   * checked here as HDFS's client does (a name quota of 0 is refused).
-   */
-  @Override public void setQuota(Path src, long namespaceQuota, long storagespaceQuota)
-      throws IOException {
-    statistics.incrementWriteOps(1);
-    if ((namespaceQuota <= 0 && namespaceQuota != QuotaValues.DONT_SET
-        && namespaceQuota != QuotaValues.RESET)
-        || (storagespaceQuota < 0 && storagespaceQuota != QuotaValues.DONT_SET
-        && storagespaceQuota != QuotaValues.RESET)) {
-      throw new IllegalArgumentException("Invalid values for quota : " + namespaceQuota
-          + " and " + storagespaceQuota);
-    }
-    nn.setQuota(pathOf(src), namespaceQuota, storagespaceQuota);
-  }
-
-  @Override public void concat(Path trg, Path[] psrcs) throws IOException {
-    statistics.incrementWriteOps(1);
-    List<String> sources = new ArrayList<>(psrcs.length);
-    for (Path p : psrcs) {
-      sources.add(pathOf(p));
-    }
-    nn.concat(pathOf(trg), sources);
-  }
-
-  /**
-   * Multipart upload as HDFS offers it: Hadoop's FileSystemMultipartUploader writes each part
-   * as a file under a temporary directory and completes the upload with concat and rename.
-   */
-  @Override public MultipartUploaderBuilder createMultipartUploader(Path basePath)
-      throws IOException {
-    return new FileSystemMultipartUploaderBuilder(this, basePath);
-  }
-
-  @Override public boolean truncate(Path f, long newLength) throws IOException {
-    statistics.incrementWriteOps(1);
-    return nn.truncate(pathOf(f), newLength, client.clientName());
-  }
-
-  // ---- blocks, checksums, cluster ----------------------------------------------------------
-
-  /** Block locations with the DataNodes' real hosts ("host"), names ("host:port") and racks. */
-  @Override public BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len)
-      throws IOException {
-    if (file == null) {
-      return null;
-    }
-    if (start < 0 || len < 0) {
-      throw new IllegalArgumentException("getFileBlockLocations " + file.getPath()
-          + ": negative start " + start + " or length " + len);
-    }
-    if (file.getLen() <= start) {
-      return new BlockLocation[0];
-    }
-    statistics.incrementReadOps(1);
-    LocatedBlocks lbs = nn.getBlockLocations(pathOf(file.getPath()), start, len);
-    if (lbs == null) {
-      throw new FileNotFoundException("getFileBlockLocations: " + file.getPath() + ": not found");
-    }
-    return BlockLocations.convert(lbs.getBlocks());
-  }
-
   @Override public FileChecksum getFileChecksum(Path f) throws IOException {
     return getFileChecksum(f, Long.MAX_VALUE);
   }
@@ -411,52 +249,13 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
         FileChecksums.BYTES_PER_CRC);
   }
 
-  @Override public FsServerDefaults getServerDefaults() throws IOException {
-    ServerDefaults d = nn.getServerDefaults();
-    return new FsServerDefaults(d.getBlockSize(), d.getBytesPerChecksum(), d.getPacketSize(),
-        d.getReplication(), getConf().getInt("io.file.buffer.size", 4096), false,
-        getConf().getLong("fs.trash.interval", 0), FileChecksums.CRC_TYPE);
-  }
-
-  @Override public FsServerDefaults getServerDefaults(Path p) throws IOException {
-    return getServerDefaults();
-  }
-
-  @Override public FsStatus getStatus(Path p) throws IOException {
-    statistics.incrementReadOps(1);
-    FsStats s = nn.getStats();
-    return new FsStatus(s.getCapacity(), s.getUsed(), s.getRemaining());
-  }
-
-  /** Live DataNodes as the NameNode reports them (for admin tools). */
-  public List<DatanodeInfo> getDatanodeReport() throws IOException {
-    return nn.getDatanodeReport();
-  }
-
-  @Override public boolean recoverLease(Path f) throws IOException {
-    String path = requireFile(f, "recoverLease");
-    return nn.recoverLease(path, client.clientName());
-  }
-
-  @Override public boolean isFileClosed(Path f) throws IOException {
-    return nn.isFileClosed(requireFile(f, "isFileClosed"));
-  }
-
-  private String requireFile(Path f, String op) throws IOException {
-    String path = pathOf(f);
-    InodeStatus s = nn.getFileInfo(path);
-    if (s == null) {
-      throw new FileNotFoundException(op + ": File does not exist: " + path);
-    }
-    if (s.isDirectory()) {
-      throw new FileNotFoundException(op + ": Path is not a file: " + path);
-    }
-    return path;
-  }
-
-  @Override public boolean setSafeMode(SafeModeAction action, boolean isChecked)
+  /**
+   * Multipart upload as HDFS offers it: Hadoop's FileSystemMultipartUploader writes each part
+   * as a file under a temporary directory and completes the upload with concat and rename.
+   */
+  @Override public MultipartUploaderBuilder createMultipartUploader(Path basePath)
       throws IOException {
-    return nn.setSafeMode(io.quire.protocol.types.SafeModeAction.valueOf(action.name()));
+    return new FileSystemMultipartUploaderBuilder(this, basePath);
   }
 
   /**
@@ -467,166 +266,224 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     return new QuireBulkDelete(this, base);
   }
 
-  @Override public boolean hasPathCapability(Path path, String capability) throws IOException {
-    switch (org.apache.hadoop.fs.impl.PathCapabilitiesSupport
-        .validatePathCapabilityArgs(makeQualified(path), capability)
-        .toLowerCase(Locale.ROOT)) {
-      case CommonPathCapabilities.FS_APPEND:
-      case CommonPathCapabilities.FS_CONCAT:
-      case CommonPathCapabilities.FS_PERMISSIONS:
-      case CommonPathCapabilities.FS_TRUNCATE:
-      case CommonPathCapabilities.FS_PATHHANDLES:
-      case CommonPathCapabilities.FS_CHECKSUMS:
-      case CommonPathCapabilities.ETAGS_AVAILABLE:
-      case CommonPathCapabilities.ETAGS_PRESERVED_IN_RENAME:
-      case CommonPathCapabilities.LEASE_RECOVERABLE:
-      case CommonPathCapabilities.FS_MULTIPART_UPLOADER:
-      case CommonPathCapabilities.BULK_DELETE:
-      case CommonPathCapabilities.FS_ACLS:
-      case CommonPathCapabilities.FS_XATTRS:
-      case CommonPathCapabilities.FS_SNAPSHOTS:
-        return true;
-      case CommonPathCapabilities.FS_SYMLINKS:
-      case CommonPathCapabilities.FS_STORAGEPOLICY:
-        return false;
-      default:
-        return super.hasPathCapability(path, capability);
+  // ---- namespace (NamespaceOps, AttributeOps, QuotaOps) ------------------------------------
+
+  @Override public FileStatus getFileStatus(Path f) throws IOException {
+    return namespace.getFileStatus(f);
+  }
+
+  @Override public FileStatus[] listStatus(Path f) throws IOException {
+    List<FileStatus> all = new ArrayList<>();
+    RemoteIterator<FileStatus> it = listStatusIterator(f);
+    while (it.hasNext()) {
+      all.add(it.next());
     }
+    return all.toArray(new FileStatus[0]);
   }
 
-  // ---- ACLs and extended attributes (HDFS's semantics; see ClientProtocol) -----------------
-
-  @Override public void modifyAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.modifyAclEntries(pathOf(path), aclSpec);
+  @Override public RemoteIterator<FileStatus> listStatusIterator(Path f) throws IOException {
+    return namespace.listStatusIterator(f);
   }
 
-  @Override public void removeAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.removeAclEntries(pathOf(path), aclSpec);
+  /** Listing with block locations; every entry keeps its etag (EtagSource). */
+  @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
+      PathFilter filter) throws IOException {
+    return new LocatedListingIterator(listStatusIterator(f), filter,
+        s -> getFileBlockLocations(s, 0, s.getLen()));
   }
 
-  @Override public void removeDefaultAcl(Path path) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.removeDefaultAcl(pathOf(path));
+  @Override public boolean mkdirs(Path f, FsPermission permission) throws IOException {
+    return namespace.mkdirs(f, withUmask(permission, FsPermission.getDirDefault()));
   }
 
-  @Override public void removeAcl(Path path) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.removeAcl(pathOf(path));
+  @Override public boolean rename(Path src, Path dst) throws IOException {
+    return namespace.rename(src, dst);
   }
 
-  @Override public void setAcl(Path path, List<AclEntry> aclSpec) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.setAcl(pathOf(path), aclSpec);
-  }
-
-  @Override public AclStatus getAclStatus(Path path) throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.getAclStatus(pathOf(path));
+  @Override
+  @SuppressWarnings("deprecation")
+  protected void rename(Path src, Path dst, Options.Rename... options) throws IOException {
+    namespace.rename(src, dst, options);
   }
 
   /**
-   * Names are checked here as HDFS's client checks them (HadoopIllegalArgumentException for a
-   * name without a known namespace) and sent with the namespace in lower case. The NameNode's
-   * own argument refusals (an attribute over the size limit) arrive as IOExceptions, as HDFS's
-   * client reports them.
+   * Deletes a path. The root is never deleted (HDFS semantics): false, or
+   * PathIsNotEmptyDirectoryException for a non-recursive delete of a non-empty root.
    */
+  @Override public boolean delete(Path f, boolean recursive) throws IOException {
+    return namespace.delete(f, recursive);
+  }
+
+  @Override public void concat(Path trg, Path[] psrcs) throws IOException {
+    namespace.concat(trg, psrcs);
+  }
+
+  @Override public boolean truncate(Path f, long newLength) throws IOException {
+    return namespace.truncate(f, newLength);
+  }
+
+  /** Block locations with the DataNodes' real hosts ("host"), names ("host:port") and racks. */
+  @Override public BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len)
+      throws IOException {
+    return namespace.getFileBlockLocations(file, start, len);
+  }
+
+  @Override public boolean recoverLease(Path f) throws IOException {
+    return namespace.recoverLease(f);
+  }
+
+  @Override public boolean isFileClosed(Path f) throws IOException {
+    return namespace.isFileClosed(f);
+  }
+
+  @Override public void setPermission(Path p, FsPermission permission) throws IOException {
+    attributes.setPermission(p, permission);
+  }
+
+  @Override public void setOwner(Path p, String username, String groupname) throws IOException {
+    attributes.setOwner(p, username, groupname);
+  }
+
+  @Override public void setTimes(Path p, long mtime, long atime) throws IOException {
+    attributes.setTimes(p, mtime, atime);
+  }
+
+  @Override public boolean setReplication(Path p, short replication) throws IOException {
+    return attributes.setReplication(p, replication);
+  }
+
+  @Override public ContentSummary getContentSummary(Path f) throws IOException {
+    return quotas.getContentSummary(f);
+  }
+
+  /** The quotas and usage of a path, from the NameNode's counters (as HDFS's). */
+  @Override public QuotaUsage getQuotaUsage(Path f) throws IOException {
+    return quotas.getQuotaUsage(f);
+  }
+
+  /** As DistributedFileSystem#setQuota; see {@link QuotaOps#setQuota}. */
+  @Override public void setQuota(Path src, long namespaceQuota, long storagespaceQuota)
+      throws IOException {
+    quotas.setQuota(src, namespaceQuota, storagespaceQuota);
+  }
+
+  // ---- cluster (ClusterOps) ------------------------------------------------------------------
+
+  @Override public FsServerDefaults getServerDefaults() throws IOException {
+    return cluster.getServerDefaults(getConf());
+  }
+
+  @Override public FsServerDefaults getServerDefaults(Path p) throws IOException {
+    return getServerDefaults();
+  }
+
+  @Override public FsStatus getStatus(Path p) throws IOException {
+    return cluster.getStatus();
+  }
+
+  /** Live DataNodes as the NameNode reports them (for admin tools). */
+  public List<DatanodeInfo> getDatanodeReport() throws IOException {
+    return cluster.getDatanodeReport();
+  }
+
+  @Override public boolean setSafeMode(SafeModeAction action, boolean isChecked)
+      throws IOException {
+    return cluster.setSafeMode(action);
+  }
+
+  @Override public boolean hasPathCapability(Path path, String capability) throws IOException {
+    Boolean declared = QuirePathCapabilities.declared(PathCapabilitiesSupport
+        .validatePathCapabilityArgs(makeQualified(path), capability).toLowerCase(Locale.ROOT));
+    return declared != null ? declared : super.hasPathCapability(path, capability);
+  }
+
+  // ---- ACLs and extended attributes (AclOps, XAttrOps) -------------------------------------
+
+  @Override public void modifyAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
+    acls.modifyAclEntries(path, aclSpec);
+  }
+
+  @Override public void removeAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
+    acls.removeAclEntries(path, aclSpec);
+  }
+
+  @Override public void removeDefaultAcl(Path path) throws IOException {
+    acls.removeDefaultAcl(path);
+  }
+
+  @Override public void removeAcl(Path path) throws IOException {
+    acls.removeAcl(path);
+  }
+
+  @Override public void setAcl(Path path, List<AclEntry> aclSpec) throws IOException {
+    acls.setAcl(path, aclSpec);
+  }
+
+  @Override public AclStatus getAclStatus(Path path) throws IOException {
+    return acls.getAclStatus(path);
+  }
+
+  /** Names checked as HDFS's client checks them; see {@link XAttrOps}. */
   @Override public void setXAttr(Path path, String name, byte[] value,
       EnumSet<XAttrSetFlag> flag) throws IOException {
-    statistics.incrementWriteOps(1);
-    String prefixed = XAttrName.parse(name).prefixed();
-    try {
-      nn.setXAttr(pathOf(path), prefixed, value, flag);
-    } catch (IllegalArgumentException e) {
-      // The NameNode's refusal (too large): an IOException on the client, as from HDFS.
-      throw new IOException(e.getMessage(), e);
-    }
+    xattrs.setXAttr(path, name, value, flag);
   }
 
   @Override public byte[] getXAttr(Path path, String name) throws IOException {
-    statistics.incrementReadOps(1);
-    Map<String, byte[]> m = nn.getXAttrs(pathOf(path),
-        List.of(XAttrName.parse(name).prefixed()));
-    return m.isEmpty() ? null : m.values().iterator().next();
+    return xattrs.getXAttr(path, name);
   }
 
   @Override public Map<String, byte[]> getXAttrs(Path path) throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.getXAttrs(pathOf(path), List.of());
+    return xattrs.getXAttrs(path, List.of());
   }
 
   @Override public Map<String, byte[]> getXAttrs(Path path, List<String> names)
       throws IOException {
-    statistics.incrementReadOps(1);
-    List<String> prefixed = new ArrayList<>(names.size());
-    for (String n : names) {
-      prefixed.add(XAttrName.parse(n).prefixed());
-    }
-    return nn.getXAttrs(pathOf(path), prefixed);
+    return xattrs.getXAttrs(path, names);
   }
 
   @Override public List<String> listXAttrs(Path path) throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.listXAttrs(pathOf(path));
+    return xattrs.listXAttrs(path);
   }
 
   @Override public void removeXAttr(Path path, String name) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.removeXAttr(pathOf(path), XAttrName.parse(name).prefixed());
+    xattrs.removeXAttr(path, name);
   }
 
-  // ---- snapshots (HDFS's semantics; see ClientProtocol) ---------------------------------
+  // ---- snapshots (SnapshotOps) ---------------------------------------------------------------
 
   /** {@code hdfs dfsadmin -allowSnapshot}: superuser only. */
   public void allowSnapshot(Path path) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.allowSnapshot(pathOf(path));
+    snapshots.allowSnapshot(path);
   }
 
   /** {@code hdfs dfsadmin -disallowSnapshot}: superuser only, refused while snapshots exist. */
   public void disallowSnapshot(Path path) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.disallowSnapshot(pathOf(path));
+    snapshots.disallowSnapshot(path);
   }
 
   @Override public Path createSnapshot(Path path, String name) throws IOException {
-    statistics.incrementWriteOps(1);
-    try {
-      // unqualified, as HDFS answers (FsShell prints "Created snapshot /d/.snapshot/s1")
-      return new Path(nn.createSnapshot(pathOf(path), name));
-    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
-      throw refused(e);
-    }
+    return snapshots.createSnapshot(path, name);
   }
 
   @Override public void renameSnapshot(Path path, String oldName, String newName)
       throws IOException {
-    statistics.incrementWriteOps(1);
-    try {
-      nn.renameSnapshot(pathOf(path), oldName, newName);
-    } catch (org.apache.hadoop.HadoopIllegalArgumentException e) {
-      throw refused(e);
-    }
+    snapshots.renameSnapshot(path, oldName, newName);
   }
 
   @Override public void deleteSnapshot(Path path, String name) throws IOException {
-    statistics.incrementWriteOps(1);
-    nn.deleteSnapshot(pathOf(path), name);
+    snapshots.deleteSnapshot(path, name);
   }
 
   /** The snapshottable directories the caller owns (all for the superuser). */
-  public List<io.quire.protocol.types.SnapshottableDirectory> getSnapshottableDirListing()
-      throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.getSnapshottableDirListing();
+  public List<SnapshottableDirectory> getSnapshottableDirListing() throws IOException {
+    return snapshots.getSnapshottableDirListing();
   }
 
   /** What changed from snapshot {@code from} to {@code to} ("" or "." : the current state). */
-  public List<io.quire.protocol.types.SnapshotDiffEntry> getSnapshotDiffReport(Path path,
-      String from, String to) throws IOException {
-    statistics.incrementReadOps(1);
-    return nn.getSnapshotDiffReport(pathOf(path), from, to);
+  public List<SnapshotDiffEntry> getSnapshotDiffReport(Path path, String from, String to)
+      throws IOException {
+    return snapshots.getSnapshotDiffReport(path, from, to);
   }
 
   @Override public void close() throws IOException {

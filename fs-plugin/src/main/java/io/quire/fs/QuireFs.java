@@ -21,12 +21,25 @@ import org.apache.hadoop.fs.permission.AclStatus;
  * FileContext binding of {@code quire://}: {@code fs.AbstractFileSystem.quire.impl =
  * io.quire.fs.QuireFs}. Delegates to a {@link QuireFileSystem}; rename with options goes to the
  * NameNode's exception-raising rename (OVERWRITE / NO_OVERWRITE), as HDFS's Hdfs class does.
- * ACL and extended attribute calls go to the same methods of the file system (Hadoop's
- * DelegateToFileSystem does not pass them on by itself).
+ * The calls Hadoop's DelegateToFileSystem does not pass on by itself (ACLs, extended
+ * attributes, snapshots, quotas) go to the same concern classes the file system uses
+ * ({@link AclOps}, {@link XAttrOps}, {@link SnapshotOps}, {@link QuotaOps}, and
+ * {@link NamespaceOps} for rename), so both bindings run the same code.
  */
 public class QuireFs extends DelegateToFileSystem {
+  /** The constructor FileContext calls (NameNodes over Hadoop IPC). */
   public QuireFs(URI theUri, Configuration conf) throws IOException, URISyntaxException {
-    super(theUri, new QuireFileSystem(), conf, QuireConfigKeys.SCHEME, true);
+    this(theUri, conf, new QuireRpcProxyFactory());
+  }
+
+  /** Over the plain NameNode proxies {@code proxyFactory} makes (tests: in-process fakes). */
+  public QuireFs(URI theUri, Configuration conf, NameNodeProxyFactory proxyFactory)
+      throws IOException, URISyntaxException {
+    super(theUri, new QuireFileSystem(proxyFactory), conf, QuireConfigKeys.SCHEME, true);
+  }
+
+  private QuireFileSystem fs() {
+    return (QuireFileSystem) fsImpl;
   }
 
   @Override public int getUriDefaultPort() {
@@ -34,88 +47,88 @@ public class QuireFs extends DelegateToFileSystem {
   }
 
   @Override public void renameInternal(Path src, Path dst) throws IOException {
-    ((QuireFileSystem) fsImpl).rename(src, dst, Options.Rename.NONE);
+    fs().namespace().rename(src, dst, Options.Rename.NONE);
   }
 
   @Override public void renameInternal(Path src, Path dst, boolean overwrite) throws IOException {
-    ((QuireFileSystem) fsImpl).rename(src, dst,
+    fs().namespace().rename(src, dst,
         overwrite ? Options.Rename.OVERWRITE : Options.Rename.NONE);
   }
 
   @Override public void modifyAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
-    fsImpl.modifyAclEntries(path, aclSpec);
+    fs().acls().modifyAclEntries(path, aclSpec);
   }
 
   @Override public void removeAclEntries(Path path, List<AclEntry> aclSpec) throws IOException {
-    fsImpl.removeAclEntries(path, aclSpec);
+    fs().acls().removeAclEntries(path, aclSpec);
   }
 
   @Override public void removeDefaultAcl(Path path) throws IOException {
-    fsImpl.removeDefaultAcl(path);
+    fs().acls().removeDefaultAcl(path);
   }
 
   @Override public void removeAcl(Path path) throws IOException {
-    fsImpl.removeAcl(path);
+    fs().acls().removeAcl(path);
   }
 
   @Override public void setAcl(Path path, List<AclEntry> aclSpec) throws IOException {
-    fsImpl.setAcl(path, aclSpec);
+    fs().acls().setAcl(path, aclSpec);
   }
 
   /** DistributedFileSystem's setQuota (AbstractFileSystem has no quota calls). */
   public void setQuota(Path path, long namespaceQuota, long storagespaceQuota)
       throws IOException {
-    fsImpl.setQuota(path, namespaceQuota, storagespaceQuota);
+    fs().quotas().setQuota(path, namespaceQuota, storagespaceQuota);
   }
 
   public QuotaUsage getQuotaUsage(Path path) throws IOException {
-    return fsImpl.getQuotaUsage(path);
+    return fs().quotas().getQuotaUsage(path);
   }
 
   public ContentSummary getContentSummary(Path path) throws IOException {
-    return fsImpl.getContentSummary(path);
+    return fs().quotas().getContentSummary(path);
   }
 
   @Override public AclStatus getAclStatus(Path path) throws IOException {
-    return fsImpl.getAclStatus(path);
+    return fs().acls().getAclStatus(path);
   }
 
   @Override public void setXAttr(Path path, String name, byte[] value,
       EnumSet<XAttrSetFlag> flag) throws IOException {
-    fsImpl.setXAttr(path, name, value, flag);
+    fs().xattrs().setXAttr(path, name, value, flag);
   }
 
   @Override public byte[] getXAttr(Path path, String name) throws IOException {
-    return fsImpl.getXAttr(path, name);
+    return fs().xattrs().getXAttr(path, name);
   }
 
   @Override public Map<String, byte[]> getXAttrs(Path path) throws IOException {
-    return fsImpl.getXAttrs(path);
+    return fs().xattrs().getXAttrs(path, List.of());
   }
 
   @Override public Map<String, byte[]> getXAttrs(Path path, List<String> names)
       throws IOException {
-    return fsImpl.getXAttrs(path, names);
+    return fs().xattrs().getXAttrs(path, names);
   }
 
   @Override public List<String> listXAttrs(Path path) throws IOException {
-    return fsImpl.listXAttrs(path);
+    return fs().xattrs().listXAttrs(path);
   }
 
   @Override public void removeXAttr(Path path, String name) throws IOException {
-    fsImpl.removeXAttr(path, name);
+    fs().xattrs().removeXAttr(path, name);
   }
 
   @Override public Path createSnapshot(Path path, String name) throws IOException {
-    return fsImpl.createSnapshot(path, name);
+    return fs().snapshots().createSnapshot(path, name);
   }
 
   @Override public void renameSnapshot(Path path, String oldName, String newName)
       throws IOException {
-    fsImpl.renameSnapshot(path, oldName, newName);
+    fs().snapshots().renameSnapshot(path, oldName, newName);
   }
 
   @Override public void deleteSnapshot(Path path, String name) throws IOException {
-    fsImpl.deleteSnapshot(path, name);
+    fs().snapshots().deleteSnapshot(path, name);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.testing.FakeCluster;
 import java.io.IOException;
 import java.net.URI;
@@ -33,8 +32,7 @@ class QuireBulkDeleteTest {
     cluster = new FakeCluster(1);
     TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
-    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
-    fs = new QuireFileSystem();
+    fs = new QuireFileSystem(new TestProxyFactory());
     fs.initialize(URI.create("quire://localhost:" + PORT + "/"), conf);
     fs.mkdirs(base);
   }

@@ -28,7 +28,6 @@ class QuireFailoverProxyProviderTest {
 
   private static Configuration conf() {
     Configuration conf = new Configuration(false);
-    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
     conf.setLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY, 1);
     conf.setLong(ClientConfigKeys.FAILOVER_SLEEP_MAX_KEY, 5);
     return conf;
@@ -86,7 +85,8 @@ class QuireFailoverProxyProviderTest {
     TestProxyFactory.BY_PORT.put(2001, standby());
     TestProxyFactory.BY_PORT.put(2002, active);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf, URI.create("quire://ha/"),
-        UserGroupInformation.getCurrentUser());
+        UserGroupInformation.getCurrentUser(),
+        new TestProxyFactory());
     assertNotNull(r.proxy().getFileInfo("/"));
     assertEquals(1, r.provider().currentIndex());
     assertEquals(1, active.calls("getFileInfo"));
@@ -115,7 +115,8 @@ class QuireFailoverProxyProviderTest {
         }));
     TestProxyFactory.BY_PORT.put(2013, active);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf, URI.create("quire://three/"),
-        UserGroupInformation.getCurrentUser());
+        UserGroupInformation.getCurrentUser(),
+        new TestProxyFactory());
     assertNotNull(r.proxy().getFileInfo("/"));
     assertEquals(2, r.provider().currentIndex());
     r.close();
@@ -127,7 +128,8 @@ class QuireFailoverProxyProviderTest {
     conf.setInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY, 3);
     TestProxyFactory.BY_PORT.put(2003, standby());
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf,
-        URI.create("quire://localhost:2003/"), UserGroupInformation.getCurrentUser());
+        URI.create("quire://localhost:2003/"), UserGroupInformation.getCurrentUser(),
+        new TestProxyFactory());
     assertThrows(StandbyException.class, () -> r.proxy().getFileInfo("/"));
     r.close();
   }
@@ -139,7 +141,8 @@ class QuireFailoverProxyProviderTest {
     conf.setInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY, 0);
     TestProxyFactory.BY_PORT.put(2004, new FakeNameNode(List.of()));
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf,
-        URI.create("quire://localhost:2004/"), UserGroupInformation.getCurrentUser());
+        URI.create("quire://localhost:2004/"), UserGroupInformation.getCurrentUser(),
+        new TestProxyFactory());
     r.proxy().getFileInfo("/");
     r.close();
     assertEquals(List.of(2004), TestProxyFactory.CREATED);
@@ -154,7 +157,8 @@ class QuireFailoverProxyProviderTest {
     FakeNameNode nn = new FakeNameNode(List.of());
     TestProxyFactory.BY_PORT.put(2005, nn);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf(),
-        URI.create("quire://localhost:2005/"), UserGroupInformation.getCurrentUser());
+        URI.create("quire://localhost:2005/"), UserGroupInformation.getCurrentUser(),
+        new TestProxyFactory());
     assertThrows(java.io.FileNotFoundException.class, () -> r.proxy().rename("/missing", "/x",
         io.quire.protocol.types.RenameMode.INTO_DIRECTORY));
     assertEquals(1, nn.calls("rename"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.testing.FakeCluster;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -47,9 +46,8 @@ class QuireFileSystemTest {
     cluster = new FakeCluster(3);
     TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
-    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
     conf.set("fs.permissions.umask-mode", "022");
-    fs = new QuireFileSystem();
+    fs = new QuireFileSystem(new TestProxyFactory());
     fs.initialize(URI.create("quire://localhost:" + PORT + "/"), conf);
   }
 
@@ -90,11 +88,10 @@ class QuireFileSystemTest {
   @Test
   void logicalNameUrisQualifyWithoutAPort() throws IOException {
     Configuration conf = new Configuration();
-    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
     conf.set("quire.namenode.ids.prod", "nn1,nn2");
     conf.set("quire.namenode.rpc-address.prod.nn1", "localhost:" + PORT);
     conf.set("quire.namenode.rpc-address.prod.nn2", "localhost:" + PORT);
-    try (QuireFileSystem ha = new QuireFileSystem()) {
+    try (QuireFileSystem ha = new QuireFileSystem(new TestProxyFactory())) {
       ha.initialize(URI.create("quire://prod/"), conf);
       assertEquals(URI.create("quire://prod"), ha.getUri());
       assertEquals("/x", ha.pathOf(new Path("quire://prod/x")));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.testing.FakeCluster;
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +29,13 @@ class QuireFsTest {
   private FileContext fc;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() throws Exception {
     cluster = new FakeCluster(3);
     TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
-    conf.set(ClientConfigKeys.PROXY_FACTORY_KEY, TestProxyFactory.class.getName());
     conf.set("fs.AbstractFileSystem.quire.impl", QuireFs.class.getName());
-    fc = FileContext.getFileContext(URI.create("quire://localhost:" + PORT + "/"), conf);
+    fc = FileContext.getFileContext(new QuireFs(URI.create("quire://localhost:" + PORT + "/"),
+        conf, new TestProxyFactory()), conf);
   }
 
   @AfterEach

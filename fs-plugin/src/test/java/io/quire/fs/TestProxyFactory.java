@@ -14,9 +14,10 @@ import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
- * Hands out in-process NameNodes by port, plugged in with
- * {@code quire.client.namenode.proxy-factory}. Static because Hadoop instantiates the factory
- * by class name; tests register and clear their fakes.
+ * Hands out in-process NameNodes by port, passed to {@code new QuireFileSystem(factory)},
+ * {@code new QuireFs(uri, conf, factory)} or NameNodeProxies.create. The registry is static,
+ * shared by every instance (a test may open several file systems on one fake); tests register
+ * and clear their fakes.
  */
 public final class TestProxyFactory implements NameNodeProxyFactory {
   static final Map<Integer, ClientProtocol> BY_PORT = new ConcurrentHashMap<>();

@@ -122,6 +122,22 @@ public final class ForkedDaemon implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #terminate} (gently) or {@link #kill}, for a node being stopped: an interrupt ends
+   * the wait and stays set on the thread.
+   */
+  void stop(boolean gently) {
+    try {
+      if (gently) {
+        terminate();
+      } else {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGSTOP: the process freezes (threads, timers, its ZooKeeper session's heartbeats). */
   public void pause() throws IOException, InterruptedException {
     signal("STOP");

@@ -37,8 +37,7 @@ class PackageCycleTest {
   private static final Map<String, Set<String>> KNOWN = Map.of(
       // Block <-> inode and block <-> DataNode back-pointers (BlockInfo's file, a descriptor's
       // replicas): to go when those refer to each other by id.
-      "namenode-ha", Set.of("[namenode.blocks, namenode.datanodes, namenode.namespace]"),
-      "fs-plugin", Set.of("[client, fs]"));
+      "namenode-ha", Set.of("[namenode.blocks, namenode.datanodes, namenode.namespace]"));
 
   @Test
   void noPackageCycleBeyondTheKnownOnes() throws IOException {
