@@ -1,5 +1,6 @@
 package io.quire.bench.memory;
 
+import io.quire.bench.HeapHistogram;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,15 @@ final class LiveHeap {
 
   static long of(long pid) throws IOException, InterruptedException {
     return Math.min(once(pid), once(pid));
+  }
+
+  /**
+   * The live classes after a full GC (the second of two histograms, so garbage freed only by
+   * the second collection is not counted).
+   */
+  static HeapHistogram classes(long pid) throws IOException, InterruptedException {
+    once(pid);
+    return HeapHistogram.parse(histogram(pid));
   }
 
   /** The first {@code lines} lines of the histogram (header and the largest classes). */

@@ -5,12 +5,13 @@ import java.util.Comparator;
 
 /**
  * A directory as a snapshot holds it: its attributes and its children's copies, sorted by
- * name in an array (4 bytes per child; a {@code TreeMap} entry would cost 40).
+ * name (byte-wise UTF-8, as a live directory: {@link NameBytes#compare}) in an array (4 bytes
+ * per child; a {@code TreeMap} entry would cost 40).
  */
 public final class DirectoryCopy extends SnapshotCopy {
   private static final SnapshotCopy[] NONE = new SnapshotCopy[0];
   private static final Comparator<SnapshotCopy> BY_NAME =
-      Comparator.comparing(SnapshotCopy::getName);
+      (a, b) -> NameBytes.compare(a.getNameBytes(), b.getNameBytes());
   private final SnapshotCopy[] children;
 
   /** {@code children} sorted by name (as a live directory iterates them). */
@@ -27,8 +28,8 @@ public final class DirectoryCopy extends SnapshotCopy {
 
   /** This copy under another name (a snapshot root is listed under the snapshot's name). */
   DirectoryCopy(String name, DirectoryCopy d) {
-    super(d.getId(), name, d.getPermission(), d.getOwner(), d.getGroup(),
-        d.getModificationTime(), d.getAccessTime(), d.getFeatures());
+    super(d.getId(), NameBytes.of(name), d.getOwnership(), d.getModificationTime(),
+        d.getAccessTime(), d.getFeatures());
     this.children = d.children;
   }
 
@@ -40,7 +41,7 @@ public final class DirectoryCopy extends SnapshotCopy {
 
   /** The child named {@code name}, or null. */
   public SnapshotCopy child(String name) {
-    int at = indexOf(name);
+    int at = indexOf(NameBytes.of(name));
     return at >= 0 ? children[at] : null;
   }
 
@@ -49,16 +50,16 @@ public final class DirectoryCopy extends SnapshotCopy {
     if (name.isEmpty()) {
       return 0;
     }
-    int at = indexOf(name);
+    int at = indexOf(NameBytes.of(name));
     return at >= 0 ? at + 1 : -at - 1;
   }
 
-  private int indexOf(String name) {
+  private int indexOf(byte[] name) {
     int lo = 0;
     int hi = children.length - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = children[mid].getName().compareTo(name);
+      int c = NameBytes.compare(children[mid].getNameBytes(), name);
       if (c < 0) {
         lo = mid + 1;
       } else if (c > 0) {

@@ -11,7 +11,8 @@ import io.quire.namenode.blocks.BlockInfo;
 public final class FileCopy extends SnapshotCopy {
   private final short replication;
   private final long blockSize;
-  private final BlockInfo[] blocks;
+  /** null, one {@link BlockInfo}, or an array of two and more (as {@link InodeFile} keeps). */
+  private final Object blocks;
   private final long length;
 
   public FileCopy(long id, String name, short permission, String owner, String group,
@@ -20,7 +21,7 @@ public final class FileCopy extends SnapshotCopy {
     super(id, name, permission, owner, group, mtime, atime, features);
     this.replication = replication;
     this.blockSize = blockSize;
-    this.blocks = blocks;
+    this.blocks = blocks.length == 0 ? null : blocks.length == 1 ? blocks[0] : blocks;
     this.length = length;
   }
 
@@ -28,7 +29,7 @@ public final class FileCopy extends SnapshotCopy {
     super(f);
     this.replication = f.getReplication();
     this.blockSize = f.getPreferredBlockSize();
-    this.blocks = f.getBlocks().toArray(new BlockInfo[0]);
+    this.blocks = f.blockStorage(); // never changed in place: shared
     this.length = f.computeLength();
   }
 
@@ -37,6 +38,12 @@ public final class FileCopy extends SnapshotCopy {
   public short getReplication() { return replication; }
   public long getPreferredBlockSize() { return blockSize; }
   public long length() { return length; }
-  public int blockCount() { return blocks.length; }
-  public BlockInfo block(int i) { return blocks[i]; }
+  public int blockCount() { return FileBlocks.count(blocks); }
+
+  public BlockInfo block(int i) {
+    if (blocks instanceof BlockInfo b && i == 0) {
+      return b;
+    }
+    return FileBlocks.toArray(blocks)[i];
+  }
 }
