@@ -5,25 +5,34 @@ import java.util.Comparator;
 
 /**
  * A directory as a snapshot holds it: its attributes and its children's copies, sorted by
- * name (byte-wise UTF-8, as a live directory: {@link NameBytes#compare}) in an array (4 bytes
- * per child; a {@code TreeMap} entry would cost 40).
+ * name (byte-wise UTF-8, as a live directory: {@link NameBytes#compare}), in an array or, for
+ * a large directory, in chunks shared with the directory's previous copy where unchanged
+ * ({@link CopyChunks}): 4 to 5.25 bytes per child (a {@code TreeMap} entry would cost 40), and
+ * a later copy of a large directory costs its changed chunks, not its whole array.
  */
 public final class DirectoryCopy extends SnapshotCopy {
-  private static final SnapshotCopy[] NONE = new SnapshotCopy[0];
   private static final Comparator<SnapshotCopy> BY_NAME =
       (a, b) -> NameBytes.compare(a.getNameBytes(), b.getNameBytes());
-  private final SnapshotCopy[] children;
+  /** See {@link CopyChunks}. */
+  private final Object children;
 
-  /** {@code children} sorted by name (as a live directory iterates them). */
+  /**
+   * {@code children} sorted by name (as a live directory iterates them); shares unchanged
+   * chunks with {@code previous}, an earlier copy of the same directory (may be null).
+   */
   public DirectoryCopy(long id, String name, short permission, String owner, String group,
-      long mtime, long atime, InodeFeatures features, SnapshotCopy[] children) {
+      long mtime, long atime, InodeFeatures features, SnapshotCopy[] children,
+      DirectoryCopy previous) {
     super(id, name, permission, owner, group, mtime, atime, features);
-    this.children = children.length == 0 ? NONE : children;
+    // sorted again: an image written before names were ordered byte-wise (see NameBytes) may
+    // hold another order; already sorted input costs one pass
+    this.children = CopyChunks.of(sorted(children),
+        previous == null ? null : previous.children);
   }
 
-  DirectoryCopy(InodeDirectory d, SnapshotCopy[] children) {
+  DirectoryCopy(InodeDirectory d, SnapshotCopy[] children, DirectoryCopy previous) {
     super(d);
-    this.children = children.length == 0 ? NONE : children;
+    this.children = CopyChunks.of(children, previous == null ? null : previous.children);
   }
 
   /** This copy under another name (a snapshot root is listed under the snapshot's name). */
@@ -35,14 +44,17 @@ public final class DirectoryCopy extends SnapshotCopy {
 
   @Override public boolean isDirectory() { return true; }
 
-  public int childCount() { return children.length; }
+  /** The children as {@link CopyChunks} keeps them. */
+  Object childStorage() { return children; }
 
-  public SnapshotCopy child(int i) { return children[i]; }
+  public int childCount() { return CopyChunks.count(children); }
+
+  public SnapshotCopy child(int i) { return CopyChunks.get(children, i); }
 
   /** The child named {@code name}, or null. */
   public SnapshotCopy child(String name) {
     int at = indexOf(NameBytes.of(name));
-    return at >= 0 ? children[at] : null;
+    return at >= 0 ? child(at) : null;
   }
 
   /** Index of the first child whose name is after {@code name} ("" : 0). */
@@ -56,10 +68,10 @@ public final class DirectoryCopy extends SnapshotCopy {
 
   private int indexOf(byte[] name) {
     int lo = 0;
-    int hi = children.length - 1;
+    int hi = childCount() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = NameBytes.compare(children[mid].getNameBytes(), name);
+      int c = NameBytes.compare(child(mid).getNameBytes(), name);
       if (c < 0) {
         lo = mid + 1;
       } else if (c > 0) {

@@ -17,6 +17,12 @@ public final class InodeDirectory extends Inode {
   private static final Inode[] NONE = new Inode[0];
   private Inode[] children = NONE;
   private int count;
+  /**
+   * This directory's latest snapshot copy, current or not (null when it has none, or its
+   * last snapshot was deleted): the next copy shares its unchanged chunks
+   * ({@link CopyChunks}).
+   */
+  private DirectoryCopy lastCopy;
 
   public InodeDirectory(long id, String name, short permission, String owner, String group,
       long time) {
@@ -65,6 +71,10 @@ public final class InodeDirectory extends Inode {
     int at = indexOf(NameBytes.of(name));
     return at >= 0 ? at + 1 : -at - 1;
   }
+
+  DirectoryCopy lastCopy() { return lastCopy; }
+
+  void setLastCopy(DirectoryCopy copy) { this.lastCopy = copy; }
 
   /** The quotas and their usage, or null when this directory has no quota. */
   public DirectoryQuota getQuota() {
