@@ -4,42 +4,41 @@ import io.quire.namenode.blocks.BlockInfo;
 import java.util.List;
 
 /**
- * A file: replication, block size, its blocks in order, and while it is open for writing
- * (under construction) the lease holder's client name and machine and the user the lease
- * belongs to (the writer must present both), kept in the inode's features
+ * A file: replication and block size ({@link FileShape}), its blocks in order, and while it
+ * is open for writing (under construction) the lease holder's client name and machine and the
+ * user the lease belongs to (the writer must present both), kept in the inode's features
  * ({@link UnderConstruction}) only while the file is open, as HDFS's
  * {@code FileUnderConstructionFeature}.
  *
- * <p>Memory (compressed references): 72 bytes (the {@link Inode} fields, the block size,
- * the replication and the block storage: nothing, the block itself, or an array for two
+ * <p>Memory (compressed references): 64 bytes (the {@link Inode} fields, the interned
+ * {@link FileShape} and the block storage: nothing, the block itself, or an array for two
  * blocks and more; see {@link FileBlocks}).
  */
 public final class InodeFile extends Inode {
   static final BlockInfo[] NO_BLOCKS = new BlockInfo[0];
-  private short replication;
-  private final long blockSize;
+  private FileShape shape;
   /** null, a {@link BlockInfo}, or a {@code BlockInfo[]} of two and more, never changed. */
   private Object blocks;
 
   public InodeFile(long id, String name, short permission, String owner, String group,
       long time, short replication, long blockSize) {
     super(id, name, permission, owner, group, time);
-    this.replication = replication;
-    this.blockSize = blockSize;
+    this.shape = FileShape.of(replication, blockSize);
   }
 
   public InodeFile(long id, byte[] name, Ownership ownership, long time, short replication,
       long blockSize) {
     super(id, name, ownership, time);
-    this.replication = replication;
-    this.blockSize = blockSize;
+    this.shape = FileShape.of(replication, blockSize);
   }
 
   @Override public boolean isDirectory() { return false; }
 
-  public short getReplication() { return replication; }
-  public void setReplication(short replication) { this.replication = replication; }
-  public long getPreferredBlockSize() { return blockSize; }
+  public short getReplication() { return shape.replication(); }
+  public void setReplication(short replication) { shape = shape.withReplication(replication); }
+  public long getPreferredBlockSize() { return shape.blockSize(); }
+  /** Replication and block size (interned, shared). */
+  public FileShape getShape() { return shape; }
 
   /**
    * The blocks, in file order: a mutable view of the file's blocks (mutate only while

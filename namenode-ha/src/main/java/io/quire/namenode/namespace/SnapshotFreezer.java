@@ -10,8 +10,9 @@ import java.util.List;
  * snapshot every copy that is still current: an inode whose copy was not invalidated by
  * {@link Inode#changed} since the last snapshot is not visited again, so taking a snapshot
  * costs time and memory in proportion to what changed since the last one (plus the directories
- * above the changes, each copied with its changed chunks of children: {@link CopyChunks}). Without recursion (a tree may be
- * thousands of directories deep). Runs while a record is applied.
+ * above the changes, each copied with its changed chunks of children: {@link CopyChunks}).
+ * Without recursion (a tree may be thousands of directories deep). Runs while a record is
+ * applied.
  */
 public final class SnapshotFreezer {
   private SnapshotFreezer() {}
