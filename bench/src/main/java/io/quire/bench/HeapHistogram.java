@@ -21,14 +21,14 @@ import java.util.Set;
  * @param classes instances and bytes per class name (module left out)
  * @param totalBytes bytes of all live objects
  */
-public record HeapHistogram(Map<String, Count> classes, long totalBytes) {
+record HeapHistogram(Map<String, Count> classes, long totalBytes) {
   /** Instances and bytes of one class. */
-  public record Count(long instances, long bytes) {}
+  record Count(long instances, long bytes) {}
 
   /** Growth of one class from one histogram to a later one (negative: it shrank). */
-  public record Growth(String className, long instances, long bytes) {}
+  record Growth(String className, long instances, long bytes) {}
 
-  public static HeapHistogram parse(String jcmdOutput) throws IOException {
+  static HeapHistogram parse(String jcmdOutput) throws IOException {
     Map<String, Count> classes = new HashMap<>();
     Long total = null;
     for (String line : jcmdOutput.split("\n")) {
@@ -74,7 +74,7 @@ public record HeapHistogram(Map<String, Count> classes, long totalBytes) {
    * The {@code top} classes that grew most in bytes from {@code this} to {@code later}, largest
    * growth first; classes that did not grow are left out.
    */
-  public List<Growth> grownBy(HeapHistogram later, int top) {
+  List<Growth> grownBy(HeapHistogram later, int top) {
     Set<String> names = new HashSet<>(classes.keySet());
     names.addAll(later.classes.keySet());
     List<Growth> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.quire.bench.memory;
 
-import io.quire.bench.HeapHistogram;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,9 @@ final class LiveHeap {
    * The live classes after a full GC (the second of two histograms, so garbage freed only by
    * the second collection is not counted).
    */
-  static HeapHistogram classes(long pid) throws IOException, InterruptedException {
+  static ClassGrowth classes(long pid) throws IOException, InterruptedException {
     once(pid);
-    return HeapHistogram.parse(histogram(pid));
+    return ClassGrowth.parse(histogram(pid));
   }
 
   /** The first {@code lines} lines of the histogram (header and the largest classes). */

@@ -1,6 +1,5 @@
 package io.quire.bench.memory;
 
-import io.quire.bench.HeapHistogram;
 import io.quire.bench.report.ReportTable;
 import io.quire.bench.history.BenchResult;
 import io.quire.bench.history.ResultFiles;
@@ -140,7 +139,7 @@ public final class MemoryBenchMain {
         h0 = LiveHeap.of(nn.pid());
         ParallelLoad.run(loader, "/empty", emptyFiles, threads, false, target + " empty files");
         h1 = LiveHeap.of(nn.pid());
-        HeapHistogram c1 = LiveHeap.classes(nn.pid());
+        ClassGrowth c1 = LiveHeap.classes(nn.pid());
         double rate = ParallelLoad.run(loader, "/blocks", files, threads, true,
             target + " one-block files");
         h2 = LiveHeap.of(nn.pid());
@@ -172,17 +171,10 @@ public final class MemoryBenchMain {
   }
 
   /** The classes that grew most while the one-block files were loaded, in bytes per file. */
-  private static void printGrowth(String target, HeapHistogram before, HeapHistogram after,
+  private static void printGrowth(String target, ClassGrowth before, ClassGrowth after,
       int files) {
-    StringBuilder sb = new StringBuilder(target
-        + ": growth per one-block file by class (bytes, instances per file, class):\n");
-    for (HeapHistogram.Growth g : before.grownBy(after, GROWTH_LINES)) {
-      sb.append(String.format("  %8.1f  %6.2f  %s%n", g.bytes() / (double) files,
-          g.instances() / (double) files, g.className()));
-    }
-    sb.append(String.format("  %8.1f          total%n",
-        (after.totalBytes() - before.totalBytes()) / (double) files));
-    System.out.print(sb);
+    System.out.print(target + ": growth per one-block file by class (bytes, instances per"
+        + " file, class):\n" + before.grownBy(after, GROWTH_LINES, files));
   }
 
   private static int freePort() throws IOException {
