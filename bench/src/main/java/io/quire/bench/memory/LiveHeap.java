@@ -17,6 +17,15 @@ final class LiveHeap {
     return Math.min(once(pid), once(pid));
   }
 
+  /**
+   * The live classes after a full GC (the second of two histograms, so garbage freed only by
+   * the second collection is not counted).
+   */
+  static ClassGrowth classes(long pid) throws IOException, InterruptedException {
+    once(pid);
+    return ClassGrowth.parse(histogram(pid));
+  }
+
   /** The first {@code lines} lines of the histogram (header and the largest classes). */
   static String top(long pid, int lines) throws IOException, InterruptedException {
     String[] all = histogram(pid).split("\n");

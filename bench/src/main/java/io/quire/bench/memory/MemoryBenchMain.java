@@ -34,6 +34,8 @@ import org.apache.hadoop.fs.FileUtil;
  * <li>per file with one block = (after one-block files - after empty files) / files
  * <li>per block (3 replica locations reported) = the difference of the two
  * </ul>
+ * The classes that grew most during the one-block files are printed in bytes per file (where
+ * the memory per file goes).
  * Then a checkpoint is saved (Quire: saveCheckpointNow; HDFS: saveNamespace in safe mode), the
  * NameNode stops, and a new JVM starts it on that directory: restart time is from before the
  * load to serving RPC (measured in the child), and from JVM start (measured here); then heap
@@ -48,6 +50,8 @@ import org.apache.hadoop.fs.FileUtil;
 public final class MemoryBenchMain {
   /** Classes of the heap histogram printed after loading. */
   private static final int HISTOGRAM_LINES = 15;
+  /** Classes listed by their growth per file while the one-block files load. */
+  private static final int GROWTH_LINES = 25;
   private MemoryBenchMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -135,9 +139,11 @@ public final class MemoryBenchMain {
         h0 = LiveHeap.of(nn.pid());
         ParallelLoad.run(loader, "/empty", emptyFiles, threads, false, target + " empty files");
         h1 = LiveHeap.of(nn.pid());
+        ClassGrowth c1 = LiveHeap.classes(nn.pid());
         double rate = ParallelLoad.run(loader, "/blocks", files, threads, true,
             target + " one-block files");
         h2 = LiveHeap.of(nn.pid());
+        printGrowth(target, c1, LiveHeap.classes(nn.pid()), files);
         System.out.println(target + ": largest classes in the NameNode heap after loading:\n"
             + LiveHeap.top(nn.pid(), 3 + HISTOGRAM_LINES));
         f.add("load rate (create, addBlock, reports, complete)", "files/s", target, rate);
@@ -162,6 +168,13 @@ public final class MemoryBenchMain {
     }
     System.out.printf("%s: done (heap %s -> %s -> %s bytes)%n", target, h0, h1, h2);
     FileUtil.fullyDelete(base);
+  }
+
+  /** The classes that grew most while the one-block files were loaded, in bytes per file. */
+  private static void printGrowth(String target, ClassGrowth before, ClassGrowth after,
+      int files) {
+    System.out.print(target + ": growth per one-block file by class (bytes, instances per"
+        + " file, class):\n" + before.grownBy(after, GROWTH_LINES, files));
   }
 
   private static int freePort() throws IOException {

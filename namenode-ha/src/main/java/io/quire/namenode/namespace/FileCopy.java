@@ -9,34 +9,38 @@ import io.quire.namenode.blocks.BlockInfo;
  * bytes of it.
  */
 public final class FileCopy extends SnapshotCopy {
-  private final short replication;
-  private final long blockSize;
-  private final BlockInfo[] blocks;
+  private final FileShape shape;
+  /** null, one {@link BlockInfo}, or an array of two and more (as {@link InodeFile} keeps). */
+  private final Object blocks;
   private final long length;
 
   public FileCopy(long id, String name, short permission, String owner, String group,
       long mtime, long atime, InodeFeatures features, short replication, long blockSize,
       BlockInfo[] blocks, long length) {
     super(id, name, permission, owner, group, mtime, atime, features);
-    this.replication = replication;
-    this.blockSize = blockSize;
-    this.blocks = blocks;
+    this.shape = FileShape.of(replication, blockSize);
+    this.blocks = blocks.length == 0 ? null : blocks.length == 1 ? blocks[0] : blocks;
     this.length = length;
   }
 
   FileCopy(InodeFile f) {
     super(f);
-    this.replication = f.getReplication();
-    this.blockSize = f.getPreferredBlockSize();
-    this.blocks = f.getBlocks().toArray(new BlockInfo[0]);
+    this.shape = f.getShape();
+    this.blocks = f.blockStorage(); // never changed in place: shared
     this.length = f.computeLength();
   }
 
   @Override public boolean isDirectory() { return false; }
 
-  public short getReplication() { return replication; }
-  public long getPreferredBlockSize() { return blockSize; }
+  public short getReplication() { return shape.replication(); }
+  public long getPreferredBlockSize() { return shape.blockSize(); }
   public long length() { return length; }
-  public int blockCount() { return blocks.length; }
-  public BlockInfo block(int i) { return blocks[i]; }
+  public int blockCount() { return FileBlocks.count(blocks); }
+
+  public BlockInfo block(int i) {
+    if (blocks instanceof BlockInfo b && i == 0) {
+      return b;
+    }
+    return FileBlocks.toArray(blocks)[i];
+  }
 }

@@ -9,8 +9,9 @@ import org.apache.hadoop.thirdparty.com.google.common.collect.Interners;
 
 /**
  * What an inode has beyond its core fields: an extended ACL, extended attributes and, for a
- * directory, its quotas and their usage ({@link DirectoryQuota}) and, for a snapshottable
- * directory, its snapshots ({@link SnapshotList}). An inode without any holds no features
+ * directory, its quotas and their usage ({@link DirectoryQuota}), for a snapshottable
+ * directory, its snapshots ({@link SnapshotList}) and, for a file open for writing, its lease
+ * ({@link UnderConstruction}). An inode without any holds no features
  * object at all (null), so the features cost an inode one reference until it uses one.
  *
  * <p>Memory: the ACL is an immutable list interned across inodes (a tree under one default
@@ -27,6 +28,9 @@ public final class InodeFeatures {
   private byte[][] xattrValues;
   /** Non-null on a snapshottable directory (see {@link SnapshotList}). */
   private SnapshotList snapshots;
+  private DirectoryQuota quota;
+  /** Non-null on a file open for writing. */
+  private UnderConstruction underConstruction;
 
   /**
    * A copy for a {@link SnapshotCopy}, or null when {@code f} has no ACL or attributes:
@@ -48,7 +52,10 @@ public final class InodeFeatures {
   public SnapshotList snapshots() { return snapshots; }
 
   void setSnapshots(SnapshotList list) { this.snapshots = list; }
-  private DirectoryQuota quota;
+
+  UnderConstruction underConstruction() { return underConstruction; }
+
+  void setUnderConstruction(UnderConstruction uc) { this.underConstruction = uc; }
 
   /** The stored ACL entries (see {@link Acls}), or null without an extended ACL. */
   public List<AclEntry> acl() { return acl; }
@@ -134,6 +141,7 @@ public final class InodeFeatures {
   }
 
   boolean isEmpty() {
-    return acl == null && xattrNames == null && snapshots == null && quota == null;
+    return acl == null && xattrNames == null && snapshots == null && quota == null
+        && underConstruction == null;
   }
 }

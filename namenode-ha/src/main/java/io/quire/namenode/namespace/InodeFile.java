@@ -1,45 +1,83 @@
 package io.quire.namenode.namespace;
 
 import io.quire.namenode.blocks.BlockInfo;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A file: replication, block size, its blocks in order, and while it is open for writing
- * (under construction) the lease holder's client name and machine and the user the lease
- * belongs to (the writer must present both).
+ * A file: replication and block size ({@link FileShape}), its blocks in order, and while it
+ * is open for writing (under construction) the lease holder's client name and machine and the
+ * user the lease belongs to (the writer must present both), kept in the inode's features
+ * ({@link UnderConstruction}) only while the file is open, as HDFS's
+ * {@code FileUnderConstructionFeature}.
+ *
+ * <p>Memory (compressed references): 64 bytes (the {@link Inode} fields, the interned
+ * {@link FileShape} and the block storage: nothing, the block itself, or an array for two
+ * blocks and more; see {@link FileBlocks}).
  */
 public final class InodeFile extends Inode {
-  private short replication;
-  private final long blockSize;
-  private final List<BlockInfo> blocks = new ArrayList<>(1);
-  private String clientName;
-  private String clientMachine;
-  private String leaseUser;
+  static final BlockInfo[] NO_BLOCKS = new BlockInfo[0];
+  private FileShape shape;
+  /** null, a {@link BlockInfo}, or a {@code BlockInfo[]} of two and more, never changed. */
+  private Object blocks;
 
   public InodeFile(long id, String name, short permission, String owner, String group,
       long time, short replication, long blockSize) {
     super(id, name, permission, owner, group, time);
-    this.replication = replication;
-    this.blockSize = blockSize;
+    this.shape = FileShape.of(replication, blockSize);
+  }
+
+  public InodeFile(long id, byte[] name, Ownership ownership, long time, short replication,
+      long blockSize) {
+    super(id, name, ownership, time);
+    this.shape = FileShape.of(replication, blockSize);
   }
 
   @Override public boolean isDirectory() { return false; }
 
-  public short getReplication() { return replication; }
-  public void setReplication(short replication) { this.replication = replication; }
-  public long getPreferredBlockSize() { return blockSize; }
+  public short getReplication() { return shape.replication(); }
+  public void setReplication(short replication) { shape = shape.withReplication(replication); }
+  public long getPreferredBlockSize() { return shape.blockSize(); }
+  /** Replication and block size (interned, shared). */
+  public FileShape getShape() { return shape; }
 
-  /** The blocks, in file order (live list: mutate only while applying records). */
-  public List<BlockInfo> getBlocks() { return blocks; }
+  /**
+   * The blocks, in file order: a mutable view of the file's blocks (mutate only while
+   * applying records).
+   */
+  public List<BlockInfo> getBlocks() { return new FileBlocks(this); }
+
+  public int blockCount() { return FileBlocks.count(blocks); }
+
+  /** The blocks as an array (may be shared with the file: never change it). */
+  public BlockInfo[] blockArray() { return FileBlocks.toArray(blocks); }
+
+  Object blockStorage() { return blocks; }
+
+  void setBlockStorage(Object storage) { this.blocks = storage; }
 
   public BlockInfo getLastBlock() {
-    return blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+    Object s = blocks;
+    if (s == null) {
+      return null;
+    }
+    if (s instanceof BlockInfo b) {
+      return b;
+    }
+    BlockInfo[] a = (BlockInfo[]) s;
+    return a[a.length - 1];
   }
 
-  public boolean isUnderConstruction() { return clientName != null; }
-  public String getClientName() { return clientName; }
-  public String getClientMachine() { return clientMachine; }
+  public boolean isUnderConstruction() { return underConstruction() != null; }
+
+  public String getClientName() {
+    UnderConstruction uc = underConstruction();
+    return uc == null ? null : uc.clientName();
+  }
+
+  public String getClientMachine() {
+    UnderConstruction uc = underConstruction();
+    return uc == null ? null : uc.clientMachine();
+  }
 
   /**
    * The user the lease belongs to: the creating or appending user; "" (no client user) while
@@ -47,25 +85,45 @@ public final class InodeFile extends Inode {
    * carried a user (journal record version 1, image versions 1 and 2): the client name alone
    * is checked then.
    */
-  public String getLeaseUser() { return leaseUser; }
+  public String getLeaseUser() {
+    UnderConstruction uc = underConstruction();
+    return uc == null ? null : uc.leaseUser();
+  }
 
   public void setUnderConstruction(String clientName, String clientMachine, String leaseUser) {
-    this.clientName = clientName;
-    this.clientMachine = clientMachine;
-    this.leaseUser = leaseUser;
+    if (clientName == null) {
+      clearUnderConstruction();
+      return;
+    }
+    features().setUnderConstruction(
+        new UnderConstruction(clientName, clientMachine, leaseUser));
   }
 
   public void clearUnderConstruction() {
-    this.clientName = null;
-    this.clientMachine = null;
-    this.leaseUser = null;
+    InodeFeatures f = getFeatures();
+    if (f != null) {
+      f.setUnderConstruction(null);
+      dropEmptyFeatures();
+    }
+  }
+
+  private UnderConstruction underConstruction() {
+    InodeFeatures f = getFeatures();
+    return f == null ? null : f.underConstruction();
   }
 
   /** Sum of the block lengths known to the NameNode. */
   public long computeLength() {
+    Object s = blocks;
+    if (s == null) {
+      return 0;
+    }
+    if (s instanceof BlockInfo b) {
+      return b.getNumBytes();
+    }
     long len = 0;
-    for (int i = 0; i < blocks.size(); i++) {
-      len += blocks.get(i).getNumBytes();
+    for (BlockInfo b : (BlockInfo[]) s) {
+      len += b.getNumBytes();
     }
     return len;
   }

@@ -1,18 +1,15 @@
 package io.quire.namenode.namespace;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * The inode tree and the inode-id index. Guarded by the namesystem lock; mutated only while
- * applying records.
+ * The inode tree and the inode-id index ({@link InodeMap}). Guarded by the namesystem lock;
+ * mutated only while applying records.
  */
 public final class InodeTree {
   /** Inode id of "/" (as in HDFS); ids of new inodes are allocated above it. */
   public static final long ROOT_ID = 16385;
 
   private InodeDirectory root;
-  private final Map<Long, Inode> byId = new HashMap<>();
+  private final InodeMap byId = new InodeMap();
 
   public InodeTree(String superUser, String superGroup, long time) {
     InodeDirectory root = new InodeDirectory(ROOT_ID, "", (short) 0755, superUser, superGroup,
@@ -29,7 +26,7 @@ public final class InodeTree {
   }
 
   private void index(Inode subtree) {
-    Subtree.preOrder(subtree, i -> byId.put(i.getId(), i));
+    Subtree.preOrder(subtree, byId::put);
   }
 
   public InodeDirectory getRoot() { return root; }
@@ -44,7 +41,7 @@ public final class InodeTree {
     inodes[0] = root;
     Inode cur = root;
     for (int i = 0; i < c.length && cur instanceof InodeDirectory d; i++) {
-      cur = d.getChild(c[i]);
+      cur = d.getChild(NameBytes.of(c[i]));
       if (cur == null) {
         break;
       }
@@ -77,7 +74,7 @@ public final class InodeTree {
   /** Moves {@code inode} to {@code newParent} under {@code newName} (ids unchanged). */
   public void move(Inode inode, InodeDirectory newParent, String newName) {
     inode.getParent().removeChild(inode);
-    inode.setName(newName);
+    inode.setName(NameBytes.of(newName));
     newParent.addChild(inode);
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
  * snapshot every copy that is still current: an inode whose copy was not invalidated by
  * {@link Inode#changed} since the last snapshot is not visited again, so taking a snapshot
  * costs time and memory in proportion to what changed since the last one (plus the directories
- * above the changes, each copied whole: its children array). Without recursion (a tree may be
- * thousands of directories deep). Runs while a record is applied.
+ * above the changes, each copied with its changed chunks of children: {@link CopyChunks}).
+ * Without recursion (a tree may be thousands of directories deep). Runs while a record is
+ * applied.
  */
 public final class SnapshotFreezer {
   private SnapshotFreezer() {}
@@ -25,7 +26,10 @@ public final class SnapshotFreezer {
 
     Pending(InodeDirectory dir) {
       this.dir = dir;
-      this.children = dir.getChildren().toArray(new Inode[0]);
+      this.children = new Inode[dir.getChildrenCount()];
+      for (int k = 0; k < children.length; k++) {
+        children[k] = dir.child(k);
+      }
       this.copies = new SnapshotCopy[children.length];
     }
   }
@@ -42,8 +46,9 @@ public final class SnapshotFreezer {
       Pending top = stack.peek();
       if (top.next == top.children.length) {
         stack.pop();
-        DirectoryCopy copy = new DirectoryCopy(top.dir, top.copies);
+        DirectoryCopy copy = new DirectoryCopy(top.dir, top.copies, top.dir.lastCopy());
         top.dir.setFrozen(copy);
+        top.dir.setLastCopy(copy);
         if (stack.isEmpty()) {
           result = copy;
         } else {
@@ -69,7 +74,12 @@ public final class SnapshotFreezer {
 
   /** Drops every current copy under {@code dir} (its last snapshot was deleted). */
   public static void forget(InodeDirectory dir) {
-    Subtree.preOrder(dir, i -> i.setFrozen(null));
+    Subtree.preOrder(dir, i -> {
+      i.setFrozen(null);
+      if (i instanceof InodeDirectory d) {
+        d.setLastCopy(null);
+      }
+    });
   }
 
   /** Every copy below {@code root} (not root itself), each once per path. */

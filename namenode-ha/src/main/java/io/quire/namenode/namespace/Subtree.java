@@ -1,9 +1,7 @@
 package io.quire.namenode.namespace;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * Walks over a subtree without recursion (a path may be thousands of directories deep: a
@@ -23,15 +21,12 @@ public final class Subtree {
   public static <E extends Exception> void preOrder(Inode root, Visitor<E> v) throws E {
     Deque<Inode> stack = new ArrayDeque<>();
     stack.push(root);
-    List<Inode> children = new ArrayList<>();
     while (!stack.isEmpty()) {
       Inode i = stack.pop();
       v.visit(i);
-      if (i instanceof InodeDirectory d && d.getChildrenCount() > 0) {
-        children.clear();
-        children.addAll(d.getChildren());
-        for (int k = children.size() - 1; k >= 0; k--) {
-          stack.push(children.get(k));
+      if (i instanceof InodeDirectory d) {
+        for (int k = d.getChildrenCount() - 1; k >= 0; k--) {
+          stack.push(d.child(k));
         }
       }
     }

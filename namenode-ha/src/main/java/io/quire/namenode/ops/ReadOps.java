@@ -18,8 +18,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import org.apache.hadoop.fs.permission.FsAction;
 
 /**
@@ -99,18 +97,17 @@ public final class ReadOps {
       return new DirectoryListing(List.of(StatusFactory.status(i, p.path())), 0);
     }
     pc.check(i, FsAction.READ_EXECUTE);
-    NavigableMap<String, Inode> rest = ((InodeDirectory) i).childrenAfter(
-        startAfter == null ? "" : startAfter);
+    InodeDirectory d = (InodeDirectory) i;
+    int from = d.firstAfter(startAfter == null ? "" : startAfter);
+    int rest = d.getChildrenCount() - from;
     int limit = ctx.options().listLimit();
-    List<InodeStatus> page = new ArrayList<>(Math.min(limit, rest.size()));
+    List<InodeStatus> page = new ArrayList<>(Math.min(limit, rest));
     String prefix = p.isRoot() ? "/" : p.path() + "/";
-    for (Map.Entry<String, Inode> e : rest.entrySet()) {
-      if (page.size() >= limit) {
-        break;
-      }
-      page.add(StatusFactory.status(e.getValue(), prefix + e.getKey()));
+    for (int k = from; k < d.getChildrenCount() && page.size() < limit; k++) {
+      Inode c = d.child(k);
+      page.add(StatusFactory.status(c, prefix + c.getName()));
     }
-    return new DirectoryListing(page, rest.size() - page.size());
+    return new DirectoryListing(page, rest - page.size());
   }
 
   public ContentSummaryInfo getContentSummary(String path) throws IOException {

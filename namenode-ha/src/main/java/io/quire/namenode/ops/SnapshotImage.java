@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,8 @@ final class SnapshotImage {
     s.snapshottable().reset(in.readInt());
     int dirs = in.readInt();
     List<SnapshotCopy> byRef = new ArrayList<>();
+    // the latest copy read of each directory: the next copy of it shares unchanged chunks
+    Map<Long, DirectoryCopy> lastById = new HashMap<>();
     for (int k = 0; k < dirs; k++) {
       long id = in.readLong();
       Inode i = s.tree().getById(id);
@@ -127,7 +130,7 @@ final class SnapshotImage {
         int snapshotId = in.readInt();
         String name = StringCodec.read(in);
         long time = in.readLong();
-        SnapshotCopy root = readCopy(s, in, byRef);
+        SnapshotCopy root = readCopy(s, in, byRef, lastById);
         if (!(root instanceof DirectoryCopy rootDir)) {
           throw new CorruptJournalException("load image: snapshot " + name + " of " + id
               + " is not a directory");
@@ -153,15 +156,17 @@ final class SnapshotImage {
       this.ref = ref;
     }
 
-    DirectoryCopy build() {
-      return new DirectoryCopy(attrs.getId(), attrs.getName(), attrs.getPermission(),
+    DirectoryCopy build(Map<Long, DirectoryCopy> lastById) {
+      DirectoryCopy d = new DirectoryCopy(attrs.getId(), attrs.getName(), attrs.getPermission(),
           attrs.getOwner(), attrs.getGroup(), attrs.getModificationTime(),
-          attrs.getAccessTime(), features, children);
+          attrs.getAccessTime(), features, children, lastById.get(attrs.getId()));
+      lastById.put(d.getId(), d);
+      return d;
     }
   }
 
   private static SnapshotCopy readCopy(NamespaceState s, DataInputStream in,
-      List<SnapshotCopy> byRef) throws IOException {
+      List<SnapshotCopy> byRef, Map<Long, DirectoryCopy> lastById) throws IOException {
     Deque<Open> open = new ArrayDeque<>();
     SnapshotCopy done = null;
     do {
@@ -197,7 +202,7 @@ final class SnapshotImage {
           if (n > 0) {
             open.push(o);
           } else {
-            c = o.build();
+            c = o.build(lastById);
             byRef.set(index, c);
           }
         } else if (kind == 1) {
@@ -217,7 +222,7 @@ final class SnapshotImage {
         c = null;
         if (top.next == top.children.length) {
           open.pop();
-          c = top.build();
+          c = top.build(lastById);
           byRef.set(top.ref, c);
         }
       }
