@@ -90,6 +90,7 @@ final class TruncateCopies {
           throw new ReplicaAlreadyExistsException(op + ": a replica of blk_" + newBlockId
               + " appeared meanwhile: " + dataset.map().get(newBlockId));
         }
+        removeStrays(dst);
         moved = ReplicaMover.rename(dst, ReplicaState.FINALIZED, newGs);
         dst.setTemporary(false);
         dst.setBytesOnDisk(newLength);
@@ -131,6 +132,24 @@ final class TruncateCopies {
     throw new ReplicaAlreadyExistsException(op + ": this DataNode already holds " + r);
   }
 
+  /**
+   * Deletes files of the new block id in its finalized directory that belong to no replica
+   * (the block id has none in the map): what a crash between the two moves of an earlier
+   * attempt left.
+   */
+  private static void removeStrays(Replica dst) throws IOException {
+    File dir = dst.stateDir(ReplicaState.FINALIZED);
+    String prefix = "blk_" + dst.getBlockId();
+    File[] strays = dir.listFiles((d, n) -> n.equals(prefix) || (n.startsWith(prefix + "_")
+        && n.endsWith(".meta")));
+    if (strays != null) {
+      for (File f : strays) {
+        LOG.warn("Copy to {}: deleting stray {}", dst, f);
+        Files.deleteIfExists(f.toPath());
+      }
+    }
+  }
+
   /** Writes the temporary block and meta files of {@code dst} and forces them to disk. */
   private static void writeCopy(FileChannel srcBlock, FileChannel srcMeta, File srcFile,
       Replica dst, long newLength, String op) throws IOException {
@@ -161,6 +180,7 @@ final class TruncateCopies {
       ByteBuffer header = BlockMetaFile.header();
       ReplicaFiles.writeFully(dm, header, 0);
       long mpos = BlockMetaFile.HEADER_SIZE;
+      dm.position(mpos); // transferTo writes at the target's position
       while (mpos < crcBytes) {
         long n = srcMeta.transferTo(mpos, crcBytes - mpos, dm);
         if (n <= 0) {
