@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * on Quire and on HDFS (MiniDFSCluster): the same commands print the same output and errors
  * (the file system's scheme and address aside) and exit the same way. A file appended and then
  * deleted live reads in the snapshot as it was; snapshot paths are read-only; ".snapshot" is a
- * reserved name; a snapshottable directory with snapshots can be neither deleted nor renamed.
+ * reserved name; a snapshottable directory with snapshots can be neither deleted nor renamed;
+ * {@code -truncate -w} inside a block a snapshot holds leaves the snapshot's content whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -109,6 +110,33 @@ class TestFsShellSnapshotParity {
     ok("-ls", "/snap/.snapshot");
     fails("-cat", "/snap/.snapshot/s2/dir/f");
     ok("-rm", "-r", "-skipTrash", "/snap");
+  }
+
+  /**
+   * Copy on truncate: {@code -truncate -w} inside a block a snapshot holds cuts the live file
+   * and leaves the snapshot's content whole, on both.
+   */
+  @Test
+  void truncateInsideASnapshottedBlockAsOnHdfs() throws Exception {
+    String digits = parity.localFile("digits.txt", "0123456789\n");
+    ok("-mkdir", "/trunc");
+    ok("-put", digits, "/trunc/f");
+    allow("/trunc");
+    ok("-createSnapshot", "/trunc", "s1");
+    ok("-truncate", "-w", "4", "/trunc/f");
+    // -w waits for the new length, which both show at once: wait for the recovery itself
+    org.awaitility.Awaitility.await("truncate recovery on both").atMost(
+        io.quire.minicluster.Timing.seconds(60)).until(() ->
+            ((QuireFileSystem) quire.getFileSystem()).isFileClosed(new Path("/trunc/f"))
+            && ((DistributedFileSystem) parity.hdfs().getFileSystem())
+                .isFileClosed(new Path("/trunc/f")));
+    assertEquals("0123", ok("-cat", "/trunc/f").out());
+    assertEquals("0123456789\n", ok("-cat", "/trunc/.snapshot/s1/f").out());
+    ok("-stat", "%n %b", "/trunc/f", "/trunc/.snapshot/s1/f");
+    ok("-rm", "-skipTrash", "/trunc/f");
+    assertEquals("0123456789\n", ok("-cat", "/trunc/.snapshot/s1/f").out());
+    ok("-deleteSnapshot", "/trunc", "s1");
+    ok("-rm", "-r", "-skipTrash", "/trunc");
   }
 
   @Test

@@ -78,8 +78,10 @@ public final class CommandExecutor {
           Block b = cmd.getBlocks().get(i);
           List<DatanodeInfo> nodes = targetsOf(cmd, i);
           long gs = cmd.getNewGenerationStamp();
-          pool.execute(() -> runLogged("recover " + b.getName() + " to gs " + gs,
-              () -> recovery.recover(b, gs, nodes)));
+          long newBlockId = cmd.getNewBlockId();
+          String what = "recover " + b.getName() + " to gs " + gs
+              + (newBlockId != 0 ? " as a copy to blk_" + newBlockId : "");
+          pool.execute(() -> runLogged(what, () -> recovery.recover(b, gs, nodes, newBlockId)));
         }
         break;
       default:

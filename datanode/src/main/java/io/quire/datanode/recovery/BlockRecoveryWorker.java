@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * RECOVERY_UPDATE each of them to that length and the new generation stamp, then report the
  * outcome with commitBlockSynchronization to every NameNode (standbys refuse; ignored).
  * Unreachable nodes are left out; when no replica answers the block is reported for deletion.
+ * Copy on truncate (a new block id): RECOVERY_INIT on the old block's replicas as above, then
+ * RECOVERY_COPY instead of RECOVERY_UPDATE (each node copies the agreed prefix to a new
+ * replica of the new block, its old replica untouched), and the new block is committed.
  */
 public final class BlockRecoveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(BlockRecoveryWorker.class);
@@ -46,6 +49,17 @@ public final class BlockRecoveryWorker {
 
   /** Recovers {@code b} on {@code nodes} to {@code newGs}; returns the agreed length. */
   public long recover(Block b, long newGs, List<? extends DatanodeId> nodes) throws IOException {
+    return recover(b, newGs, nodes, 0);
+  }
+
+  /**
+   * Recovers {@code b} on {@code nodes} to {@code newGs}, in place or, with a
+   * {@code newBlockId} other than 0, as a copy to that block; returns the agreed length.
+   */
+  public long recover(Block b, long newGs, List<? extends DatanodeId> nodes, long newBlockId)
+      throws IOException {
+    boolean copy = newBlockId != 0 && newBlockId != b.getBlockId();
+    Block committed = copy ? new Block(newBlockId, newGs, 0) : b;
     List<Participant> parts = new ArrayList<>();
     for (DatanodeId n : nodes) {
       try {
@@ -61,7 +75,7 @@ public final class BlockRecoveryWorker {
     if (parts.isEmpty()) {
       LOG.warn("Recovery of {}: no replica answered; asking NameNodes to delete the block",
           b.getName());
-      commit(b, newGs, 0, true, List.of());
+      commit(committed, newGs, 0, true, List.of());
       return 0;
     }
     // The command's block length caps what replicas keep: the new length for a truncate,
@@ -73,20 +87,24 @@ public final class BlockRecoveryWorker {
     List<DatanodeId> survivors = new ArrayList<>();
     for (Participant p : parts) {
       try {
-        update(p.node(), b, newGs, minLength);
+        if (copy) {
+          copy(p.node(), b, newGs, minLength, newBlockId);
+        } else {
+          update(p.node(), b, newGs, minLength);
+        }
         survivors.add(p.node());
       } catch (IOException e) {
-        LOG.warn("Recovery of {}: RECOVERY_UPDATE on {} failed: {}", b.getName(), p.node(),
-            e.getMessage());
+        LOG.warn("Recovery of {}: {} on {} failed: {}", b.getName(),
+            copy ? Op.RECOVERY_COPY : Op.RECOVERY_UPDATE, p.node(), e.getMessage());
       }
     }
     if (survivors.isEmpty()) {
       throw new IOException("recover " + b.getName() + " to gs " + newGs
-          + ": every RECOVERY_UPDATE failed on " + nodes);
+          + ": every " + (copy ? Op.RECOVERY_COPY : Op.RECOVERY_UPDATE) + " failed on " + nodes);
     }
-    commit(b, newGs, minLength, false, survivors);
-    LOG.info("Recovered {} to gs {} and length {} on {}", b.getName(), newGs, minLength,
-        survivors);
+    commit(committed, newGs, minLength, false, survivors);
+    LOG.info("Recovered {} to gs {} and length {} on {}{}", b.getName(), newGs, minLength,
+        survivors, copy ? " as a copy to blk_" + newBlockId : "");
     return minLength;
   }
 
@@ -106,6 +124,15 @@ public final class BlockRecoveryWorker {
       dataset.updateRecovery(b, newGs, len);
     } else {
       answer(n, client.call(n, Op.RECOVERY_UPDATE, b, newGs, len), b);
+    }
+  }
+
+  private void copy(DatanodeId n, Block b, long newGs, long len, long newBlockId)
+      throws IOException {
+    if (isSelf(n)) {
+      dataset.copyForTruncate(b, newGs, len, newBlockId);
+    } else {
+      answer(n, client.call(n, Op.RECOVERY_COPY, b, newGs, len, newBlockId), b);
     }
   }
 

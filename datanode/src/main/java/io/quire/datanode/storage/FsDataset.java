@@ -35,6 +35,7 @@ public final class FsDataset {
   private final AtomicInteger nextDir = new AtomicInteger();
   private final ReplacementCopies copies = new ReplacementCopies(this);
   private final VolumeHealth volumes = new VolumeHealth(this);
+  private final TruncateCopies truncateCopies = new TruncateCopies(this);
 
   /** Opens the dataset and rebuilds the replica map by scanning every directory. */
   public FsDataset(DataStorage storage) throws IOException {
@@ -291,6 +292,17 @@ public final class FsDataset {
     }
     fireReceived(r);
     return r.toReported();
+  }
+
+  /**
+   * Copy on truncate ({@link TruncateCopies}): a new FINALIZED replica of {@code newBlockId}
+   * stamped {@code newGs} with the first {@code newLength} bytes of the replica of {@code b},
+   * which is left as it is; reported to listeners, on disk when this returns. Repeating it is
+   * harmless.
+   */
+  public ReportedBlock copyForTruncate(Block b, long newGs, long newLength, long newBlockId)
+      throws IOException {
+    return truncateCopies.copy(b, newGs, newLength, newBlockId);
   }
 
   /**

@@ -29,7 +29,13 @@ public final class BlockOpClient {
    */
   public OpResponse call(DatanodeId target, Op op, Block b, long newGenerationStamp,
       long newLength) throws IOException {
-    BlockOpRequest req = new BlockOpRequest(op, b, newGenerationStamp, newLength,
+    return call(target, op, b, newGenerationStamp, newLength, 0);
+  }
+
+  /** {@link #call} with {@code newBlockId} (RECOVERY_COPY). */
+  public OpResponse call(DatanodeId target, Op op, Block b, long newGenerationStamp,
+      long newLength, long newBlockId) throws IOException {
+    BlockOpRequest req = new BlockOpRequest(op, b, newGenerationStamp, newLength, newBlockId,
         tokens.mint(b.getBlockId(), BlockOpRequest.accessMode(op)));
     try (Socket s = TransferSockets.connect(target.toSocketAddress(), options)) {
       TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(0));

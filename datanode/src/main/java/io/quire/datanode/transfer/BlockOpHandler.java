@@ -9,7 +9,10 @@ import io.quire.protocol.types.ReportedBlock;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Serves the small block ops: BLOCK_CHECKSUM, VISIBLE_LENGTH, RECOVERY_INIT, RECOVERY_UPDATE. */
+/**
+ * Serves the small block ops: BLOCK_CHECKSUM, VISIBLE_LENGTH, RECOVERY_INIT, RECOVERY_UPDATE,
+ * RECOVERY_COPY.
+ */
 final class BlockOpHandler {
   private final TransferContext ctx;
 
@@ -52,6 +55,9 @@ final class BlockOpHandler {
       case RECOVERY_UPDATE:
         return replicaAnswer(ctx.getDataset().updateRecovery(b, req.getNewGenerationStamp(),
             req.getNewLength()));
+      case RECOVERY_COPY:
+        return replicaAnswer(ctx.getDataset().copyForTruncate(b, req.getNewGenerationStamp(),
+            req.getNewLength(), req.getNewBlockId()));
       default:
         throw new IOException(req.getOp() + " " + b.getName() + ": not a block op");
     }

@@ -138,4 +138,56 @@ class BlockRecoveryTest {
     assertEquals(901, c.block().getBlockId());
     assertTrue(c.deleteBlock());
   }
+
+  /**
+   * Copy on truncate: a RECOVER command with a new block id leaves every old replica as it is
+   * and creates a FINALIZED replica of the new block with the agreed prefix on each node, then
+   * commits the new block.
+   */
+  @Test
+  void recoveryWithANewBlockIdCopiesThePrefixAndKeepsTheOldReplicas() throws IOException {
+    Block b = new Block(902, 2001, 0);
+    byte[] data = new byte[150_000];
+    new Random(10).nextBytes(data);
+    List<DatanodeInfo> nodes = new ArrayList<>();
+    for (DataNode dn : dns) {
+      writeRbw(dn, b, data, data.length);
+      nodes.add(DatanodeInfo.ofId(dn.getDatanodeId()));
+    }
+    // finalize the old replicas as a closed file has them
+    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
+        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+        2002));
+    await().atMost(WAIT).until(() -> commitOf(902) != null);
+    Block old = new Block(902, 2002, data.length);
+
+    long newId = 903;
+    long newGs = 2005;
+    int cut = 70_001; // 136 whole chunks and 369 bytes
+    h.nn.queueCommand(dns[1].getDatanodeUuid(), new DatanodeCommand(
+        DatanodeCommand.Type.RECOVER, List.of(old.withNumBytes(cut)), List.of(nodes), newGs,
+        newId));
+    await().atMost(WAIT).until(() -> commitOf(newId) != null);
+    FakeNameNode.Commit c = commitOf(newId);
+    assertEquals(newGs, c.newGs());
+    assertEquals(cut, c.newLength());
+    assertFalse(c.deleteBlock());
+    assertEquals(3, c.targets().size());
+    byte[] want = Arrays.copyOf(data, cut);
+    for (DataNode dn : dns) {
+      Replica copy = dn.getFsDataset().getReplica(newId);
+      assertEquals(ReplicaState.FINALIZED, copy.getState());
+      assertEquals(newGs, copy.getGenerationStamp());
+      assertArrayEquals(want, Files.readAllBytes(copy.getBlockFile().toPath()));
+      assertArrayEquals(expectedMeta(want), Files.readAllBytes(copy.getMetaFile().toPath()));
+      Replica kept = dn.getFsDataset().getReplica(902);
+      assertEquals(old, kept.toBlock(), "the old replica is untouched");
+      assertEquals(ReplicaState.FINALIZED, kept.getState());
+      assertArrayEquals(data, Files.readAllBytes(kept.getBlockFile().toPath()));
+      assertArrayEquals(expectedMeta(data), Files.readAllBytes(kept.getMetaFile().toPath()));
+    }
+    await().atMost(WAIT).until(() -> h.nn.receivedOf(newId).stream().filter(r ->
+        r.getState() == ReplicaState.FINALIZED && r.getBlock().getGenerationStamp() == newGs
+            && r.getBlock().getNumBytes() == cut).count() == 3);
+  }
 }

@@ -8,7 +8,8 @@ import io.quire.namenode.namespace.InodeFile;
  * it). A block that a snapshot still holds ({@link BlockInfo#getSnapshotRefs()} above 0) stays
  * in the block map, its replicas kept and re-replicated, owned by a detached holder copy of
  * the file (its replication decides the block's); the last snapshot's deletion removes it
- * ({@link SnapshotApplier}). Any other block is removed and its replicas deleted.
+ * ({@link SnapshotApplier}). Any other block is removed and its replicas deleted. A block
+ * being created by a copy on truncate ends its copy ({@link TruncateCopies#finish}).
  */
 final class BlockRelease {
   private BlockRelease() {}
@@ -25,6 +26,7 @@ final class BlockRelease {
    * needed) owns it when a snapshot keeps it. Returns the holder used, for the next block.
    */
   static InodeFile release(NamespaceState s, BlockInfo b, InodeFile from, InodeFile holder) {
+    s.truncateCopies().finish(s, b); // a copy on truncate that will never commit
     if (b.getSnapshotRefs() <= 0) {
       s.blockManager().removeBlock(b);
       return holder;

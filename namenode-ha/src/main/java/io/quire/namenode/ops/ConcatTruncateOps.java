@@ -4,7 +4,9 @@ import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord.Concat;
+import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.Truncate;
+import io.quire.namenode.records.EditRecord.TruncateCopy;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +21,10 @@ import org.apache.hadoop.fs.permission.FsAction;
  * existing, closed, non-empty files other than the target, with the target's block size; the
  * target closed. truncate: a closed file, new length not above the current one; on a block
  * boundary it is done at once, otherwise the block holding the new end is recovered to its
- * new length (the answer is false and the file stays open until the recovery commits).
+ * new length (the answer is false and the file stays open until the recovery commits): cut in
+ * place, or, when a snapshot holds that block, copied to a new block (HDFS's copy on
+ * truncate; the old block stays intact for the snapshots). The file's space after the
+ * truncate must fit its quotas (HDFS's verifyQuotaForTruncate).
  */
 public final class ConcatTruncateOps {
   private final OpContext ctx;
@@ -98,16 +103,18 @@ public final class ConcatTruncateOps {
         break;
       }
       if (offset + b.getNumBytes() > newLength) {
-        if (b.getSnapshotRefs() > 0) {
-          throw new IOException(op + ": the new length " + newLength + " falls inside block "
-              + b.getBlockId() + ", which a snapshot holds (Quire truncates blocks in place and"
-              + " does not copy them on truncate as HDFS does): truncate to a block boundary ("
-              + offset + " or " + (offset + b.getNumBytes()) + "), or delete the snapshots"
-              + " of this file first");
-        }
+        verifyQuota(f, offset + f.getPreferredBlockSize());
         long gs = ctx.state().counters().getLastGenerationStamp() + 1;
-        Truncate rec = new Truncate(f.getId(), newLength, ctx.now(), gs, clientName,
-            clientMachine);
+        EditRecord rec;
+        if (b.getSnapshotRefs() > 0) {
+          // HDFS's copy on truncate: a snapshot holds the block, so it stays as it is and the
+          // file gets a new block that recovery fills with the kept prefix.
+          long newBlockId = ctx.state().counters().getLastBlockId() + 1;
+          rec = new TruncateCopy(f.getId(), newLength, ctx.now(), gs, newBlockId, clientName,
+              clientMachine);
+        } else {
+          rec = new Truncate(f.getId(), newLength, ctx.now(), gs, clientName, clientMachine);
+        }
         return OpResult.after(List.of(rec), () -> {
           recovery.sendRecoverCommand(f);
           return false;
@@ -115,6 +122,21 @@ public final class ConcatTruncateOps {
       }
       offset += b.getNumBytes();
     }
+    verifyQuota(f, newLength);
     return OpResult.of(new Truncate(f.getId(), newLength, ctx.now(), 0, null, null), true);
+  }
+
+  /**
+   * HDFS's verifyQuotaForTruncate: the file's space after the truncate ({@code bytesAfter} per
+   * replica: the whole blocks kept, plus the preferred block size for a block under recovery,
+   * charged in full until it is recovered, copied or not) must fit the quotas above it. A
+   * block only a snapshot keeps is charged to no quota in Quire (QUOTAS.md), so a copy needs
+   * room for its new block alone, not for the old one as well.
+   */
+  private void verifyQuota(InodeFile f, long bytesAfter) throws IOException {
+    long delta = (bytesAfter - Usage.fileBytes(f)) * f.getReplication();
+    if (delta > 0) {
+      QuotaCheck.verify(f.getParent(), 0, delta);
+    }
   }
 }

@@ -135,6 +135,47 @@ final class FileApplier {
     recharge(f, before);
   }
 
+  /**
+   * Copy on truncate: the blocks from the one holding the new end on leave the file (the old
+   * partial block stays for its snapshots and for the copy, {@link TruncateCopies}); a new last
+   * block under recovery takes the kept prefix's length, and the file is reopened as for
+   * {@link #truncate}.
+   */
+  void truncateCopy(TruncateCopy r) {
+    InodeFile f = file(r.fileId(), r);
+    long before = Usage.fileSpace(f);
+    long offset = 0;
+    List<BlockInfo> blocks = f.getBlocks();
+    int keep = 0;
+    while (keep < blocks.size() && offset + blocks.get(keep).getNumBytes() <= r.newLength()) {
+      offset += blocks.get(keep).getNumBytes();
+      keep++;
+    }
+    if (keep == blocks.size()) {
+      throw new IllegalStateException("apply " + r + ": the new length is not inside a block of "
+          + f.getFullPath());
+    }
+    BlockInfo source = blocks.get(keep);
+    BlockInfo copy = new BlockInfo(r.newBlockId(), r.recoveryGenerationStamp(),
+        r.newLength() - offset, BlockState.UNDER_RECOVERY);
+    s.truncateCopies().start(copy, source); // before the release: the source must stay
+    InodeFile holder = null;
+    while (blocks.size() > keep) {
+      holder = BlockRelease.release(s, blocks.remove(blocks.size() - 1), f, holder);
+    }
+    copy.setRecoveryId(r.recoveryGenerationStamp());
+    copy.setTruncating(true);
+    copy.setFile(f);
+    blocks.add(copy);
+    s.blockManager().addBlock(copy);
+    f.setModificationTime(r.time());
+    f.setUnderConstruction(r.clientName(), r.clientMachine(), NO_USER); // recovery writes
+    s.leases().addFile(r.clientName(), f.getId());
+    s.counters().seenBlockId(r.newBlockId());
+    s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
+    recharge(f, before);
+  }
+
   void updatePipeline(UpdatePipeline r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
     long before = Usage.fileSpace(b.getFile());
@@ -177,6 +218,7 @@ final class FileApplier {
       b.setRecoveryId(0);
       b.setTruncating(false);
       s.blockManager().blockChanged(b);
+      s.truncateCopies().finish(s, b);
     }
     recharge(f, before);
     if (r.closeFile()) {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>RECOVER command convention: the block carries the stamp the replicas hold; its length is
  * the longest length the replicas may keep: the new length for truncate, Long.MAX_VALUE for
  * lease recovery (the replicas agree on their shortest length); {@code newGenerationStamp} is
- * the recovery id.
+ * the recovery id. A copy on truncate ({@link TruncateCopies}) names the old block (its
+ * replicas are the targets) and the new block in {@code newBlockId}; the DataNodes copy the
+ * prefix and the primary commits the new block.
  */
 public final class LeaseRecoveryOps {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseRecoveryOps.class);
@@ -99,7 +101,9 @@ public final class LeaseRecoveryOps {
       throw new AlreadyBeingCreatedException("recoverLease " + f.getFullPath()
           + ": committed last block " + last + " is waiting for its minimum replication");
     }
-    if (bm.hasNoLocation(last)) {
+    // A copy on truncate has no replica before the copy: its old block's replicas are read.
+    BlockInfo source = ctx.state().truncateCopies().sourceOf(last);
+    if (bm.hasNoLocation(source != null ? source : last)) {
       LOG.info("Recovering {}: last block {} has no replica; dropping it", f.getFullPath(), last);
       return List.of(new CommitBlockSync(f.getId(), last.getBlockId(),
           last.getGenerationStamp(), 0, true, true, now));
@@ -119,7 +123,9 @@ public final class LeaseRecoveryOps {
     if (b == null || b.getState() != BlockState.UNDER_RECOVERY) {
       return;
     }
-    List<DatanodeDescriptor> nodes = ctx.state().blockManager().recoveryCandidates(b);
+    BlockInfo source = ctx.state().truncateCopies().sourceOf(b);
+    List<DatanodeDescriptor> nodes =
+        ctx.state().blockManager().recoveryCandidates(source != null ? source : b);
     DatanodeDescriptor primary = null;
     for (DatanodeDescriptor d : nodes) {
       if (ctx.state().blockManager().getDatanodes().isLive(d) && (primary == null
@@ -136,8 +142,10 @@ public final class LeaseRecoveryOps {
       targets.add(d.toInfo(DatanodeInfo.State.LIVE));
     }
     long length = b.isTruncating() ? b.getNumBytes() : Long.MAX_VALUE;
-    Block block = new Block(b.getBlockId(), b.getGenerationStamp(), length);
+    Block block = source != null
+        ? new Block(source.getBlockId(), source.getGenerationStamp(), length)
+        : new Block(b.getBlockId(), b.getGenerationStamp(), length);
     primary.enqueue(new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(block),
-        List.of(targets), b.getRecoveryId()));
+        List.of(targets), b.getRecoveryId(), source != null ? b.getBlockId() : 0));
   }
 }

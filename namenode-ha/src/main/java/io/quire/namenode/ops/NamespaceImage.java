@@ -27,7 +27,7 @@ import org.apache.hadoop.fs.permission.AclEntry;
  * the whole {@link NamespaceState} that replay builds.
  *
  * <pre>
- *   int   version = {@link #VERSION} (6)
+ *   int   version = {@link #VERSION} (7)
  *   long  last inode id, long last block id, long last generation stamp
  *   inode (the root), then every inode below it in pre-order (children in name order):
  *     byte  kind (0 = directory, 1 = file)
@@ -48,6 +48,7 @@ import org.apache.hadoop.fs.permission.AclEntry;
  *           [quotas: long name quota, long space quota (-1: none)]
  *   version 6 on: the snapshot section ({@link SnapshotImage}): snapshottable directories,
  *   their snapshots and the copies the snapshots hold
+ *   version 7 on: the copies on truncate in progress ({@link TruncateCopies#write})
  * </pre>
  * Quota usage is not saved: it is recomputed once the tree is loaded (one walk). An image
  * without quotas for the root (versions 1-4) gives the root HDFS's default name quota.
@@ -59,7 +60,9 @@ import org.apache.hadoop.fs.permission.AclEntry;
  */
 public final class NamespaceImage {
   /** Current image body version. */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
+  /** The first version with the copies on truncate ({@link TruncateCopies}) at the end. */
+  static final int VERSION_TRUNCATE_COPIES = 7;
   /** The first version with the snapshot section ({@link SnapshotImage}) after the tree. */
   static final int VERSION_SNAPSHOTS = 6;
   /** The first version whose directories may carry quotas (features bit 2). */
@@ -82,6 +85,7 @@ public final class NamespaceImage {
     out.writeLong(c.getLastGenerationStamp());
     Subtree.preOrder(s.tree().getRoot(), i -> writeInode(i, out));
     SnapshotImage.write(s, out);
+    s.truncateCopies().write(out);
   }
 
   private static void writeInode(Inode i, DataOutputStream out) throws IOException {
@@ -232,6 +236,11 @@ public final class NamespaceImage {
       SnapshotImage.read(s, in);
     } else {
       s.snapshottable().reset(0);
+    }
+    if (version >= VERSION_TRUNCATE_COPIES) {
+      s.truncateCopies().read(s, in);
+    } else {
+      s.truncateCopies().clear();
     }
   }
 

@@ -17,6 +17,7 @@ public final class NamespaceState {
   private final Counters counters;
   private final io.quire.namenode.namespace.SnapshottableDirs snapshottable =
       new io.quire.namenode.namespace.SnapshottableDirs();
+  private final TruncateCopies truncateCopies = new TruncateCopies();
 
   public NamespaceState(InodeTree tree, BlockManager blockManager, LeaseManager leases) {
     this.tree = tree;
@@ -31,4 +32,6 @@ public final class NamespaceState {
   public LeaseManager leases() { return leases; }
   public Counters counters() { return counters; }
   public io.quire.namenode.namespace.SnapshottableDirs snapshottable() { return snapshottable; }
+  /** Copies on truncate whose recovery has not committed yet. */
+  public TruncateCopies truncateCopies() { return truncateCopies; }
 }

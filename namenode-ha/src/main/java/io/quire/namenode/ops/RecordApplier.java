@@ -43,6 +43,7 @@ public final class RecordApplier {
       case CLOSE_FILE -> files.closeFile((CloseFile) rec);
       case REOPEN_FOR_APPEND -> files.reopenForAppend((ReopenForAppend) rec);
       case TRUNCATE -> files.truncate((Truncate) rec);
+      case TRUNCATE_COPY -> files.truncateCopy((TruncateCopy) rec);
       case SET_GENSTAMP ->
           state.counters().seenGenerationStamp(((SetGenerationStamp) rec).generationStamp());
       case UPDATE_PIPELINE -> files.updatePipeline((UpdatePipeline) rec);

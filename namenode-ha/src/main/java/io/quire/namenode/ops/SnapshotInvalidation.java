@@ -45,6 +45,7 @@ final class SnapshotInvalidation {
       case CLOSE_FILE -> id(((CloseFile) rec).fileId());
       case REOPEN_FOR_APPEND -> id(((ReopenForAppend) rec).fileId());
       case TRUNCATE -> id(((Truncate) rec).fileId());
+      case TRUNCATE_COPY -> id(((TruncateCopy) rec).fileId());
       case UPDATE_PIPELINE -> id(((UpdatePipeline) rec).fileId());
       case REASSIGN_LEASE -> id(((ReassignLease) rec).fileId());
       case COMMIT_BLOCK_SYNC -> id(((CommitBlockSync) rec).fileId());

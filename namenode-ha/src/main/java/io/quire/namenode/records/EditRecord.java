@@ -115,6 +115,20 @@ public sealed interface EditRecord {
     public RecordType type() { return RecordType.TRUNCATE; }
   }
 
+  /**
+   * Copy-on-truncate (HDFS's copy of a block a snapshot holds): cuts a file to
+   * {@code newLength} inside a block that a snapshot holds. That block leaves the file intact
+   * (the snapshots keep it, and so does the copy until it is done); the file gets a new last
+   * block {@code newBlockId} with stamp {@code recoveryGenerationStamp} and the kept prefix's
+   * length, which recovery creates on the DataNodes by copying that prefix of the old replicas.
+   * The file is reopened for {@code clientName} until the recovery commits, as for
+   * {@link Truncate}.
+   */
+  record TruncateCopy(long fileId, long newLength, long time, long recoveryGenerationStamp,
+      long newBlockId, String clientName, String clientMachine) implements EditRecord {
+    public RecordType type() { return RecordType.TRUNCATE_COPY; }
+  }
+
   /** Reserves generation stamps up to {@code generationStamp} (pipeline or block recovery). */
   record SetGenerationStamp(long generationStamp) implements EditRecord {
     public RecordType type() { return RecordType.SET_GENSTAMP; }

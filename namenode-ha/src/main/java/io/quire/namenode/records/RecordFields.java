@@ -59,6 +59,9 @@ public final class RecordFields {
       case TRUNCATE -> { Truncate r = (Truncate) rec; o.writeLong(r.fileId());
         o.writeLong(r.newLength()); o.writeLong(r.time()); o.writeLong(r.recoveryGenerationStamp());
         str(o, r.clientName()); str(o, r.clientMachine()); }
+      case TRUNCATE_COPY -> { TruncateCopy r = (TruncateCopy) rec; o.writeLong(r.fileId());
+        o.writeLong(r.newLength()); o.writeLong(r.time()); o.writeLong(r.recoveryGenerationStamp());
+        o.writeLong(r.newBlockId()); str(o, r.clientName()); str(o, r.clientMachine()); }
       case SET_GENSTAMP -> o.writeLong(((SetGenerationStamp) rec).generationStamp());
       case UPDATE_PIPELINE -> { UpdatePipeline r = (UpdatePipeline) rec; o.writeLong(r.fileId());
         o.writeLong(r.blockId()); o.writeLong(r.newGenerationStamp()); o.writeLong(r.numBytes()); }
@@ -131,6 +134,8 @@ public final class RecordFields {
       }
       case TRUNCATE -> new Truncate(i.readLong(), i.readLong(), i.readLong(), i.readLong(),
           str(i), str(i));
+      case TRUNCATE_COPY -> new TruncateCopy(i.readLong(), i.readLong(), i.readLong(),
+          i.readLong(), i.readLong(), str(i), str(i));
       case SET_GENSTAMP -> new SetGenerationStamp(i.readLong());
       case UPDATE_PIPELINE -> new UpdatePipeline(i.readLong(), i.readLong(), i.readLong(),
           i.readLong());

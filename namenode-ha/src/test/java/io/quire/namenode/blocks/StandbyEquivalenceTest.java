@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An active NameNode goes through creates, addBlock, complete, append with a pipeline update,
- * a pipeline losing a node, truncate and lease recovery (block recovery), a delete, a corrupt
+ * a pipeline losing a node, truncate (in place and copied for a snapshot) and lease recovery
+ * (block recovery), a delete, a corrupt
  * replica and its repair, with DataNodes reporting all along (incremental reports only: full
  * reports come hours apart and would hide what a standby got wrong). A standby applies the
  * same journal in batches and hears the same DataNode messages in another order: before the
@@ -155,6 +156,25 @@ class StandbyEquivalenceTest {
     assertFalse(nn.truncate("/t", 400, "truncator"));
     playRecoveries(fx, dns, dns.heartbeats());
 
+    // Copy on truncate: a snapshot holds the block, the file gets a new block made by the
+    // DataNodes from the old replicas' prefix; deleting the snapshot then frees the old block.
+    nn.mkdirs("/snap", (short) 0755, true);
+    nn.allowSnapshot("/snap");
+    long c = nn.create("/snap/c", (short) 0644, "w", false, true, (short) 2, 1024).getFileId();
+    LocatedBlock c1 = nn.addBlock("/snap/c", c, "w", null, List.of(), null);
+    dns.received(c1.getLocations(), c1.getBlock(), RBW);
+    Block cDone = c1.getBlock().withNumBytes(1000);
+    dns.received(c1.getLocations(), cDone, FINALIZED);
+    assertTrue(nn.complete("/snap/c", c, "w", cDone));
+    nn.createSnapshot("/snap", "s1");
+    assertFalse(nn.truncate("/snap/c", 300, "truncator"));
+    playRecoveries(fx, dns, dns.heartbeats());
+    assertTrue(nn.isFileClosed("/snap/c"));
+    assertNotEquals(cDone.getBlockId(),
+        nn.getBlockLocations("/snap/c", 0, 1).getBlocks().get(0).getBlock().getBlockId());
+    nn.deleteSnapshot("/snap", "s1");
+    dns.heartbeats();
+
     // A writer vanishes: lease recovery after the hard limit.
     long l = nn.create("/lost", (short) 0644, "gone", false, true, (short) 2, 1024).getFileId();
     LocatedBlock l1 = nn.addBlock("/lost", l, "gone", null, List.of(), null);
@@ -211,12 +231,16 @@ class StandbyEquivalenceTest {
           }
         }
         long recoveryId = c.getNewGenerationStamp();
-        dns.received(targets, new Block(blk.getBlockId(), recoveryId, length), FINALIZED);
+        // a copy on truncate makes a replica of the new block; the old replicas stay
+        long madeId = c.getNewBlockId() != 0 ? c.getNewBlockId() : blk.getBlockId();
+        Block made = new Block(madeId, recoveryId, length);
+        dns.received(targets, made, FINALIZED);
         List<DatanodeId> ids = new ArrayList<>();
         for (DatanodeInfo n : targets) {
           ids.add(fx.registration(index(n)).getId());
         }
-        fx.datanodes.commitBlockSynchronization(blk, recoveryId, length, true, false, ids);
+        fx.datanodes.commitBlockSynchronization(c.getNewBlockId() != 0 ? made : blk, recoveryId,
+            length, true, false, ids);
       }
     }
   }

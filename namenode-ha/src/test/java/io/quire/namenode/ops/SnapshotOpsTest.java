@@ -118,10 +118,178 @@ class SnapshotOpsTest {
     assertEquals(1000, nn.getFileInfo("/d/f").getLength());
     assertEquals(2000, nn.getFileInfo("/d/.snapshot/s1/f").getLength());
     assertEquals(2, nn.getBlockLocations("/d/.snapshot/s1/f", 0, 5000).getBlocks().size());
-    IOException e = assertThrows(IOException.class, () -> nn.truncate("/d/f", 500, "t"));
-    assertTrue(e.getMessage().contains("a snapshot holds"), e.getMessage());
     nn.deleteSnapshot("/d", "s1");
     assertEquals(1, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+  }
+
+  /** The RECOVER command of DataNode 0's next heartbeat, or null. */
+  static DatanodeCommand recoverCommand(NamesystemFixture fx) throws IOException {
+    for (DatanodeCommand c : fx.heartbeat(0)) {
+      if (c.getType() == DatanodeCommand.Type.RECOVER) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Truncates /d/f (two blocks of 1000 bytes, snapshot s1 taken) to 1500: the second block is
+   * copied; returns the RECOVER command (old block, cut length, new block id).
+   */
+  private static DatanodeCommand truncateIntoACopy(NamesystemFixture fx) throws Exception {
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2);
+    nn.createSnapshot("/d", "s1");
+    List<LocatedBlock> old = nn.getBlockLocations("/d/f", 0, 5000).getBlocks();
+    assertFalse(nn.truncate("/d/f", 1500, "t"));
+    DatanodeCommand cmd = recoverCommand(fx);
+    assertNotNull(cmd, "the truncate must send a RECOVER command");
+    Block source = cmd.getBlocks().get(0);
+    assertEquals(old.get(1).getBlock().getBlockId(), source.getBlockId(), "copies the old block");
+    assertEquals(old.get(1).getBlock().getGenerationStamp(), source.getGenerationStamp());
+    assertEquals(500, source.getNumBytes(), "the kept prefix");
+    assertTrue(cmd.getNewBlockId() > old.get(1).getBlock().getBlockId(), "a new block id");
+    assertEquals(1500, nn.getFileInfo("/d/f").getLength(), "readers see the new length at once");
+    assertEquals(2000, nn.getFileInfo("/d/.snapshot/s1/f").getLength());
+    assertFalse(nn.isFileClosed("/d/f"));
+    return cmd;
+  }
+
+  /** DataNode 0 made the copy and the primary commits it. */
+  private static void commitCopy(NamesystemFixture fx, DatanodeCommand cmd) throws IOException {
+    long gs = cmd.getNewGenerationStamp();
+    Block copy = new Block(cmd.getNewBlockId(), gs, 500);
+    fx.finalized(0, copy);
+    fx.datanodes.commitBlockSynchronization(copy, gs, 500, true, false,
+        List.of(fx.registration(0).getId()));
+  }
+
+  @Test
+  void truncateInsideABlockASnapshotHoldsCopiesItToANewBlock() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    DatanodeCommand cmd = truncateIntoACopy(fx);
+    long oldId = cmd.getBlocks().get(0).getBlockId();
+    commitCopy(fx, cmd);
+    assertTrue(nn.isFileClosed("/d/f"));
+    List<LocatedBlock> live = nn.getBlockLocations("/d/f", 0, 5000).getBlocks();
+    assertEquals(List.of(1000L, 500L), live.stream().map(lb -> lb.getBlock().getNumBytes())
+        .toList());
+    assertEquals(cmd.getNewBlockId(), live.get(1).getBlock().getBlockId());
+    assertEquals(cmd.getNewGenerationStamp(), live.get(1).getBlock().getGenerationStamp());
+    assertFalse(live.get(1).getLocations().isEmpty(), "the copy is located");
+    List<LocatedBlock> snap = nn.getBlockLocations("/d/.snapshot/s1/f", 0, 5000).getBlocks();
+    assertEquals(oldId, snap.get(1).getBlock().getBlockId(), "the snapshot keeps the old block");
+    assertEquals(1000, snap.get(1).getBlock().getNumBytes());
+    assertEquals(List.of(), deletes(fx.heartbeat(0)), "no replica may be deleted");
+    assertEquals(3, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+
+    String before = ReplayEquivalenceTest.dump(fx.ns.getState());
+    assertEquals(before, ReplayEquivalenceTest.dump(replayed(fx).ns.getState()));
+    assertEquals(before, ReplayEquivalenceTest.dump(imaged(fx).ns.getState()));
+
+    nn.deleteSnapshot("/d", "s1");
+    assertEquals(List.of(oldId), deletes(fx.heartbeat(0)).stream().map(Block::getBlockId)
+        .toList(), "deleting the snapshot frees the old block only");
+    assertEquals(2, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+  }
+
+  @Test
+  void deletingTheLiveFileAfterACopyFreesOnlyTheNewBlock() throws Exception {
+    NamesystemFixture fx = cluster();
+    DatanodeCommand cmd = truncateIntoACopy(fx);
+    commitCopy(fx, cmd);
+    fx.client.delete("/d/f", false);
+    assertEquals(List.of(cmd.getNewBlockId()), deletes(fx.heartbeat(0)).stream()
+        .map(Block::getBlockId).toList());
+    assertEquals(2000, fx.client.getFileInfo("/d/.snapshot/s1/f").getLength());
+    assertEquals(2, fx.client.getBlockLocations("/d/.snapshot/s1/f", 0, 5000).getBlocks()
+        .size());
+  }
+
+  @Test
+  void aCopyInProgressKeepsTheOldBlockWhenItsSnapshotIsDeleted() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    DatanodeCommand cmd = truncateIntoACopy(fx);
+    long oldId = cmd.getBlocks().get(0).getBlockId();
+    nn.deleteSnapshot("/d", "s1");
+    assertEquals(List.of(), deletes(fx.heartbeat(0)), "the copy still reads the old replicas");
+    assertNotNull(fx.ns.read(() -> fx.ns.getState().blocks().get(oldId)));
+
+    // survives a checkpoint and a replay: the recovery is sent again from the loaded state
+    String before = ReplayEquivalenceTest.dump(fx.ns.getState());
+    assertTrue(before.contains("copies {" + cmd.getNewBlockId() + "=" + oldId + "}"), before);
+    NamesystemFixture loaded = imaged(fx);
+    assertEquals(before, ReplayEquivalenceTest.dump(loaded.ns.getState()));
+    assertEquals(before, ReplayEquivalenceTest.dump(replayed(fx).ns.getState()));
+
+    commitCopy(fx, cmd);
+    assertTrue(nn.isFileClosed("/d/f"));
+    assertEquals(List.of(oldId), deletes(fx.heartbeat(0)).stream().map(Block::getBlockId)
+        .toList(), "once copied, the old block goes");
+    assertEquals(2, fx.ns.read(() -> fx.ns.getState().blocks().size()));
+  }
+
+  @Test
+  void leaseRecoveryOfACopyResendsTheCopyInsteadOfDroppingTheBlock() throws Exception {
+    NamesystemFixture fx = cluster();
+    DatanodeCommand first = truncateIntoACopy(fx);
+    fx.clock.addAndGet(6000); // the truncating client's lease expires before the copy commits
+    fx.monitor.runOnce();
+    DatanodeCommand again = recoverCommand(fx);
+    assertNotNull(again);
+    assertEquals(first.getNewBlockId(), again.getNewBlockId());
+    assertEquals(first.getBlocks().get(0), again.getBlocks().get(0));
+    assertTrue(again.getNewGenerationStamp() > first.getNewGenerationStamp(), "a new recovery id");
+    assertEquals(1500, fx.client.getFileInfo("/d/f").getLength());
+    commitCopy(fx, again);
+    assertTrue(fx.client.isFileClosed("/d/f"));
+  }
+
+  @Test
+  void truncateNeedsSpaceQuotaForTheBlockUnderRecovery() throws Exception {
+    NamesystemFixture fx = cluster();
+    ClientProtocol nn = fx.client;
+    ReplayEquivalenceTest.writeFile(fx, "/d/f", 2); // 2000 bytes, block size 1024
+    nn.createSnapshot("/d", "s1");
+    // after the truncate: 1000 + a block under recovery charged at 1024 = 2024 bytes
+    nn.setQuota("/d", Long.MAX_VALUE, 2010);
+    assertThrows(io.quire.protocol.exceptions.DSQuotaExceededException.class,
+        () -> nn.truncate("/d/f", 1500, "t"));
+    assertEquals(2000, nn.getFileInfo("/d/f").getLength(), "nothing changed");
+    assertTrue(nn.truncate("/d/f", 1000, "t"), "a cut on a block boundary frees space");
+    nn.mkdirs("/e", (short) 0755, true);
+    ReplayEquivalenceTest.writeFile(fx, "/e/g", 2);
+    nn.setQuota("/e", Long.MAX_VALUE, 2010);
+    assertThrows(io.quire.protocol.exceptions.DSQuotaExceededException.class,
+        () -> nn.truncate("/e/g", 1500, "t"), "in place too (HDFS checks every truncate)");
+    nn.setQuota("/e", Long.MAX_VALUE, 2024);
+    assertFalse(nn.truncate("/e/g", 1500, "t"));
+  }
+
+  private static NamesystemFixture replayed(NamesystemFixture fx) throws IOException {
+    io.quire.namenode.testing.InMemoryJournal copy = new io.quire.namenode.testing.InMemoryJournal();
+    var w = copy.openForWrite(1);
+    for (var r : fx.journal.records()) {
+      w.append(List.of(r.payload()));
+    }
+    return new NamesystemFixture(NamesystemFixture.defaultConf(), copy);
+  }
+
+  private static NamesystemFixture imaged(NamesystemFixture fx) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    fx.ns.read(() -> {
+      NamespaceImage.write(fx.ns.getState(), new DataOutputStream(bytes));
+      return null;
+    });
+    NamesystemFixture loaded = new NamesystemFixture();
+    loaded.ns.writeLocked(() -> {
+      NamespaceImage.read(loaded.ns.getState(),
+          new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      return null;
+    });
+    return loaded;
   }
 
   @Test

@@ -37,6 +37,7 @@ class RecordCodecTest {
         new SetReplication("/a/f", (short) 2),
         new Concat("/t", List.of("/s1", "/s2"), 81),
         new Truncate(16387, 10, 82, 1005, "cl", "m"),
+        new TruncateCopy(16387, 1500, 83, 1006, 1073741830, "cl", "m"),
         new SetGenerationStamp(1006),
         new UpdatePipeline(16387, 1 << 30, 1007, 300),
         new ReassignLease(16387, "QUIRE_NameNode_recovery", 1 << 30, 1008),
@@ -135,6 +136,23 @@ class RecordCodecTest {
     assertEquals(new SetQuota("/q", 5, 1024), RecordCodec.decode(expected, 9));
     byte[] truncated = Arrays.copyOf(expected, expected.length - 1);
     assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(truncated, 9));
+  }
+
+  /**
+   * TRUNCATE_COPY as it is on disk (type 26, payload v3): file id, new length, time, recovery
+   * generation stamp, new block id, client name, client machine.
+   */
+  @Test
+  void truncateCopyGoldenBytes() throws Exception {
+    byte[] b = RecordCodec.encode(new TruncateCopy(5, 1500, 7, 1001, 1073741826, "c", "m"));
+    byte[] expected = {3, 26, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, (byte) 0xDC,
+        0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 3, (byte) 0xE9, 0, 0, 0, 0, 0x40, 0, 0, 2,
+        0, 0, 0, 1, 'c', 0, 0, 0, 1, 'm'};
+    assertEquals(Arrays.toString(expected), Arrays.toString(b));
+    assertEquals(new TruncateCopy(5, 1500, 7, 1001, 1073741826, "c", "m"),
+        RecordCodec.decode(expected, 4));
+    byte[] truncated = Arrays.copyOf(expected, expected.length - 1);
+    assertThrows(CorruptJournalException.class, () -> RecordCodec.decode(truncated, 4));
   }
 
   @Test

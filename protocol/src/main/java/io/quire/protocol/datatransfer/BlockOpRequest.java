@@ -15,7 +15,10 @@ import org.apache.hadoop.security.token.Token;
  * BLOCK_CHECKSUM uses block.numBytes as the range to checksum; VISIBLE_LENGTH only the block;
  * RECOVERY_INIT the block and newGenerationStamp (the replica stops accepting writes and
  * reports its length); RECOVERY_UPDATE all three (cut the replica to newLength, re-stamp it,
- * finalize it).
+ * finalize it). RECOVERY_COPY (copy on truncate, REPLACE token of the old block) carries one
+ * more field after them, {@code long newBlockId}: copy the replica's first newLength bytes to
+ * a new finalized replica of block newBlockId stamped newGenerationStamp, leaving the replica
+ * as it is.
  */
 public final class BlockOpRequest {
   private final Op op;
@@ -23,6 +26,7 @@ public final class BlockOpRequest {
   private final long newGenerationStamp;
   private final long newLength;
   private final Token<BlockTokenIdentifier> token;
+  private final long newBlockId;
 
   /** A request without a block access token (for DataNodes that do not check tokens). */
   public BlockOpRequest(Op op, Block block, long newGenerationStamp, long newLength) {
@@ -31,6 +35,13 @@ public final class BlockOpRequest {
 
   public BlockOpRequest(Op op, Block block, long newGenerationStamp, long newLength,
       Token<BlockTokenIdentifier> token) {
+    this(op, block, newGenerationStamp, newLength, 0, token);
+  }
+
+  /** A request with {@code newBlockId} (sent only by RECOVERY_COPY). */
+  public BlockOpRequest(Op op, Block block, long newGenerationStamp, long newLength,
+      long newBlockId, Token<BlockTokenIdentifier> token) {
+    this.newBlockId = newBlockId;
     this.token = token;
     this.op = op;
     this.block = block;
@@ -42,6 +53,8 @@ public final class BlockOpRequest {
   public Block getBlock() { return block; }
   public long getNewGenerationStamp() { return newGenerationStamp; }
   public long getNewLength() { return newLength; }
+  /** RECOVERY_COPY: the block id of the copy (0 for the other ops). */
+  public long getNewBlockId() { return newBlockId; }
   /** The block access token (null or empty: none). */
   public Token<BlockTokenIdentifier> getToken() { return token; }
 
@@ -50,7 +63,8 @@ public final class BlockOpRequest {
 
   /** READ for BLOCK_CHECKSUM and VISIBLE_LENGTH, REPLACE for the recovery ops. */
   public static BlockAccessMode accessMode(Op op) {
-    return op == Op.RECOVERY_INIT || op == Op.RECOVERY_UPDATE ? BlockAccessMode.REPLACE
+    return op == Op.RECOVERY_INIT || op == Op.RECOVERY_UPDATE || op == Op.RECOVERY_COPY
+        ? BlockAccessMode.REPLACE
         : BlockAccessMode.READ;
   }
 
@@ -60,12 +74,18 @@ public final class BlockOpRequest {
     WireIO.writeBlock(out, block);
     out.writeLong(newGenerationStamp);
     out.writeLong(newLength);
+    if (op == Op.RECOVERY_COPY) {
+      out.writeLong(newBlockId);
+    }
   }
 
   /** Reads token and body (the op header was already read). */
   public static BlockOpRequest read(Op op, DataInput in) throws IOException {
     Token<BlockTokenIdentifier> t = WireIO.readToken(in);
     Block b = WireIO.readBlock(in);
-    return new BlockOpRequest(op, b, in.readLong(), in.readLong(), t);
+    long gs = in.readLong();
+    long len = in.readLong();
+    long newBlockId = op == Op.RECOVERY_COPY ? in.readLong() : 0;
+    return new BlockOpRequest(op, b, gs, len, newBlockId, t);
   }
 }

@@ -33,6 +33,8 @@ package io.quire.protocol.datatransfer;
  *   <li><b>RECOVERY_INIT</b> / <b>RECOVERY_UPDATE</b>: block recovery between DataNodes; an
  *   {@link OpResponse} with the replica's {@code length}, {@code generationStamp} and
  *   {@code replicaState}.</li>
+ *   <li><b>RECOVERY_COPY</b>: copy on truncate ({@link BlockOpRequest}); the same answer about
+ *   the new replica.</li>
  * </ul>
  * Errors: an {@link OpResponse} whose status is not SUCCESS, with a message naming the block.
  * Malformed input closes the connection after an error response where one can still be sent.

@@ -9,7 +9,9 @@ public enum Op {
   BLOCK_CHECKSUM((byte) 85),
   VISIBLE_LENGTH((byte) 86),
   RECOVERY_INIT((byte) 90),
-  RECOVERY_UPDATE((byte) 91);
+  RECOVERY_UPDATE((byte) 91),
+  /** Copy on truncate: a new replica of another block id from a prefix of this one. */
+  RECOVERY_COPY((byte) 92);
 
   private final byte code;
 

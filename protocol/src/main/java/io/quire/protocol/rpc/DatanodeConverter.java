@@ -119,6 +119,9 @@ public final class DatanodeConverter {
         .setType(toProto(c.getType()))
         .addAllBlocks(BlockConverter.toBlockProtos(c.getBlocks()))
         .setNewGenerationStamp(c.getNewGenerationStamp());
+    if (c.getNewBlockId() != 0) {
+      b.setNewBlockId(c.getNewBlockId());
+    }
     for (List<DatanodeInfo> targets : c.getTargets()) {
       b.addTargets(DatanodeInfosProto.newBuilder().addAllNodes(toInfoProtos(targets)));
     }
@@ -129,7 +132,7 @@ public final class DatanodeConverter {
     List<List<DatanodeInfo>> targets =
         p.getTargetsList().stream().map(t -> toInfos(t.getNodesList())).toList();
     return new DatanodeCommand(toType(p.getType()), BlockConverter.toBlocks(p.getBlocksList()),
-        targets, p.getNewGenerationStamp());
+        targets, p.getNewGenerationStamp(), p.getNewBlockId());
   }
 
   public static List<DatanodeCommandProto> toCommandProtos(List<DatanodeCommand> commands) {

@@ -8,8 +8,8 @@ import java.util.Set;
  * What a block access token allows, as in HDFS. The NameNode hands clients READ (reads,
  * checksums, visible length) and WRITE (pipelines: create, append, pipeline recovery) tokens;
  * COPY (re-replication: WRITE_BLOCK stage TRANSFER) and REPLACE (block recovery:
- * RECOVERY_INIT / RECOVERY_UPDATE) tokens are minted only by DataNodes for each other, so a
- * client can neither install a finalized replica nor cut one short.
+ * RECOVERY_INIT / RECOVERY_UPDATE / RECOVERY_COPY) tokens are minted only by DataNodes for
+ * each other, so a client can neither install a finalized replica nor cut one short.
  * On the wire a set of modes is one byte, mode {@code m} being bit {@code 1 << m.bit}.
  */
 public enum BlockAccessMode {

@@ -13,7 +13,11 @@ import java.util.List;
  *   <li>{@link Type#RECOVER}: lease/block recovery. For each block (whose generation stamp is
  *       the one the replicas hold), this DataNode is the primary: it agrees with the replicas
  *       in {@code targets.get(i)} (itself included) on a length, bumps them to
- *       {@code newGenerationStamp} and calls {@code commitBlockSynchronization}.</li>
+ *       {@code newGenerationStamp} and calls {@code commitBlockSynchronization}. With a
+ *       {@code newBlockId} (copy on truncate; 0: none) the replicas are not changed: each
+ *       replica node copies the first {@code numBytes} of its replica to a new finalized
+ *       replica of block {@code newBlockId} with {@code newGenerationStamp}, and the primary
+ *       commits the new block.</li>
  *   <li>{@link Type#REGISTER}: the NameNode does not know this DataNode (e.g. it restarted):
  *       register again and send a full block report.</li>
  *   <li>{@link Type#BLOCK_REPORT}: send a full block report now.</li>
@@ -27,13 +31,21 @@ public final class DatanodeCommand {
   private final List<Block> blocks;
   private final List<List<DatanodeInfo>> targets;
   private final long newGenerationStamp;
+  private final long newBlockId;
 
   public DatanodeCommand(Type type, List<Block> blocks, List<List<DatanodeInfo>> targets,
       long newGenerationStamp) {
+    this(type, blocks, targets, newGenerationStamp, 0);
+  }
+
+  /** A command with {@code newBlockId} (RECOVER of a copy on truncate; 0: none). */
+  public DatanodeCommand(Type type, List<Block> blocks, List<List<DatanodeInfo>> targets,
+      long newGenerationStamp, long newBlockId) {
     this.type = type;
     this.blocks = List.copyOf(blocks);
     this.targets = targets.stream().map(List::copyOf).toList();
     this.newGenerationStamp = newGenerationStamp;
+    this.newBlockId = newBlockId;
   }
 
   public static DatanodeCommand delete(List<Block> blocks) {
@@ -52,6 +64,10 @@ public final class DatanodeCommand {
   public List<Block> getBlocks() { return blocks; }
   public List<List<DatanodeInfo>> getTargets() { return targets; }
   public long getNewGenerationStamp() { return newGenerationStamp; }
+  /** RECOVER: the block the replicas' prefix is copied to (copy on truncate); 0: none. */
+  public long getNewBlockId() { return newBlockId; }
 
-  @Override public String toString() { return type + " " + blocks; }
+  @Override public String toString() {
+    return type + " " + blocks + (newBlockId != 0 ? " to blk_" + newBlockId : "");
+  }
 }

@@ -71,6 +71,24 @@ class TokenFrameTest {
     assertEquals(0, r.getToken().getIdentifier().length);
   }
 
+  /** RECOVERY_COPY (copy on truncate) is the only block op with the new block id after the body. */
+  @Test
+  void recoveryCopyCarriesTheNewBlockId() throws IOException {
+    byte[] copy = bytes(new BlockOpRequest(Op.RECOVERY_COPY, new Block(7, 3, 10), 9, 5, 77,
+        null)::write);
+    byte[] update = bytes(new BlockOpRequest(Op.RECOVERY_UPDATE, new Block(7, 3, 10), 9, 5, 77,
+        null)::write);
+    assertEquals(update.length + 8, copy.length);
+    BlockOpRequest r = BlockOpRequest.read(Op.RECOVERY_COPY, afterHeader(copy, Op.RECOVERY_COPY));
+    assertEquals(77, r.getNewBlockId());
+    assertEquals(9, r.getNewGenerationStamp());
+    assertEquals(5, r.getNewLength());
+    assertEquals(0, BlockOpRequest.read(Op.RECOVERY_UPDATE,
+        afterHeader(update, Op.RECOVERY_UPDATE)).getNewBlockId());
+    assertEquals(BlockAccessMode.REPLACE, BlockOpRequest.accessMode(Op.RECOVERY_COPY));
+    assertEquals(Op.RECOVERY_COPY, Op.fromCode((byte) 92));
+  }
+
   @Test
   void writeRequestForwardsItsTokenAndNamesItsMode() throws IOException {
     WriteBlockRequest w = new WriteBlockRequest(new Block(1, 1, 0), "c",

@@ -68,6 +68,9 @@ class DatanodeProtocolWireTest {
             List.of(Samples.datanode(2), Samples.bareDatanode(3))), 0),
         new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(Samples.block(5)),
             List.of(List.of(Samples.datanode(1), Samples.datanode(2))), 1234),
+        // copy on truncate: the new block id travels too
+        new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(Samples.block(6)),
+            List.of(List.of(Samples.datanode(1))), 1235, 1073741999L),
         DatanodeCommand.register(),
         DatanodeCommand.blockReport());
   }
