@@ -18,6 +18,7 @@ import io.quire.protocol.types.XAttrName;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,7 +150,22 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
     if (!p.startsWith("/")) {
       p = listedDir.endsWith("/") ? listedDir + p : listedDir + "/" + p;
     }
-    return new QuireFileStatus(s, new Path(uri.getScheme(), uri.getAuthority(), p));
+    return new QuireFileStatus(s, qualified(p));
+  }
+
+  /**
+   * {@code quire://<authority><p>} for an absolute path as the NameNode sends it (normalized):
+   * the same Path as {@code new Path(scheme, authority, p)}, built by resolving the path
+   * against this file system's URI, so neither the authority is parsed again nor the path
+   * normalized by regular expression for every entry of a listing (most of a listing's client
+   * time before).
+   */
+  private Path qualified(String p) {
+    try {
+      return new Path(uri.resolve(new URI(null, null, p, null, null)));
+    } catch (URISyntaxException e) {
+      return new Path(uri.getScheme(), uri.getAuthority(), p);
+    }
   }
 
   // ---- files -----------------------------------------------------------------------------
@@ -242,7 +258,15 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   /** Listing with block locations; every entry keeps its etag (EtagSource). */
   @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
       PathFilter filter) throws IOException {
-    return new LocatedListingIterator(listStatusIterator(f), filter,
+    statistics.incrementReadOps(1);
+    String path = pathOf(f);
+    ListingIterator listing;
+    try {
+      listing = new ListingIterator(nn, path, s -> toStatus(s, path), true);
+    } catch (FileNotFoundException e) {
+      throw new FileNotFoundException("listStatus: " + makeQualified(f) + ": not found");
+    }
+    return new LocatedListingIterator(listing, filter,
         s -> getFileBlockLocations(s, 0, s.getLen()));
   }
 

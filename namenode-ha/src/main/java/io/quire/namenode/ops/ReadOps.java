@@ -1,6 +1,5 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
@@ -84,6 +83,18 @@ public final class ReadOps {
   }
 
   public DirectoryListing getListing(String path, String startAfter) throws IOException {
+    return getListing(path, startAfter, false, null);
+  }
+
+  /**
+   * A page of {@code path}'s entries after {@code startAfter}; with {@code needLocation}, also
+   * every listed file's located blocks (closest-first to {@code clientIp}), and the page ends
+   * once its blocks reach the listing limit (HDFS's location budget; at least one entry).
+   * Locations need READ_EXECUTE on the directory only, as in HDFS. A listing inside a snapshot
+   * carries no locations (the client then asks per file).
+   */
+  public DirectoryListing getListing(String path, String startAfter, boolean needLocation,
+      String clientIp) throws IOException {
     String current = current(path, "listStatus");
     PermissionChecker pc = ctx.checker();
     if (SnapshotPaths.mentions(current)) {
@@ -95,8 +106,11 @@ public final class ReadOps {
     if (i == null) {
       throw new FileNotFoundException("listStatus " + p.path() + ": no such file or directory");
     }
-    if (i instanceof InodeFile) {
-      return new DirectoryListing(List.of(StatusFactory.status(i, p.path())), 0);
+    if (i instanceof InodeFile f) {
+      List<InodeStatus> one = List.of(StatusFactory.status(i, p.path()));
+      return needLocation ? new DirectoryListing(one, 0,
+          List.of(FileLocations.whole(ctx.state().blockManager(), f, clientIp)))
+          : new DirectoryListing(one, 0);
     }
     pc.check(i, FsAction.READ_EXECUTE);
     NavigableMap<String, Inode> rest = ((InodeDirectory) i).childrenAfter(
@@ -104,13 +118,24 @@ public final class ReadOps {
     int limit = ctx.options().listLimit();
     List<InodeStatus> page = new ArrayList<>(Math.min(limit, rest.size()));
     String prefix = p.isRoot() ? "/" : p.path() + "/";
+    List<LocatedBlocks> locations = needLocation ? new ArrayList<>(page.size()) : null;
+    int locationBudget = limit;
     for (Map.Entry<String, Inode> e : rest.entrySet()) {
-      if (page.size() >= limit) {
+      if (page.size() >= limit || (needLocation && locationBudget <= 0 && !page.isEmpty())) {
         break;
       }
-      page.add(StatusFactory.status(e.getValue(), prefix + e.getKey()));
+      Inode child = e.getValue();
+      page.add(StatusFactory.status(child, prefix + e.getKey()));
+      if (needLocation) {
+        LocatedBlocks lbs = child instanceof InodeFile f
+            ? FileLocations.whole(ctx.state().blockManager(), f, clientIp) : FileLocations.NONE;
+        locations.add(lbs);
+        locationBudget -= lbs.getBlocks().size();
+      }
     }
-    return new DirectoryListing(page, rest.size() - page.size());
+    int remaining = rest.size() - page.size();
+    return needLocation ? new DirectoryListing(page, remaining, locations)
+        : new DirectoryListing(page, remaining);
   }
 
   public ContentSummaryInfo getContentSummary(String path) throws IOException {
@@ -163,22 +188,7 @@ public final class ReadOps {
           "open", FsAction.READ, pc), offset, end, clientIp);
     }
     InodeFile f = FileOpsSupport.file(ctx, current, "open", FsAction.READ);
-    List<BlockInfo> blocks = f.getBlocks();
-    List<LocatedBlock> out = new ArrayList<>(Math.min(blocks.size(), 16));
-    long pos = 0;
     long end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
-    BlockInfo lastBlock = f.getLastBlock();
-    for (BlockInfo b : blocks) {
-      long blockEnd = pos + b.getNumBytes();
-      boolean overlaps = pos < end && blockEnd > offset;
-      boolean growingTail = b == lastBlock && f.isUnderConstruction() && pos <= end;
-      if (overlaps || growingTail) {
-        out.add(ctx.state().blockManager().locate(b, pos, clientIp));
-      }
-      pos = blockEnd;
-    }
-    boolean lastComplete = lastBlock == null
-        || ctx.state().blockManager().isCompleteOrMinReplicated(lastBlock);
-    return new LocatedBlocks(pos, out, f.isUnderConstruction(), lastComplete);
+    return FileLocations.of(ctx.state().blockManager(), f, offset, end, clientIp);
   }
 }
