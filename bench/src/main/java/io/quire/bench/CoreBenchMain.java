@@ -19,7 +19,7 @@ import org.apache.hadoop.util.StringUtils;
 /**
  * {@code quire bench [--runs 3] [--bytes 1g] [--files 5000] [--threads 1,8] [--datanodes 3]
  * [--only quire|hdfs] [--dir target/bench] [--hdfs-skip-fsync] [--sync-on-close true|false]
- * [--limit-seconds 2] [--no-limits]}: measures Quire and HDFS (MiniDFSCluster) in the same JVM
+ * [--limit-seconds 2] [--no-limits] [--warmup 0]}: measures Quire and HDFS (MiniDFSCluster) in the same JVM
  * on the same machine, alternating between them in every run, and prints medians, ratios
  * (quire/hdfs; above 1 means Quire is faster) and how far each row is from the limit this
  * machine sets on it (measured first, see {@link PhysicalLimits}); writes the result as JSON
@@ -28,7 +28,9 @@ import org.apache.hadoop.util.StringUtils;
  * <p>Workloads: a sequential write then read of one file of --bytes (MB/s), and
  * create+close, getFileStatus, listStatus (of the directory of --files entries), rename and
  * delete of --files files from each thread count (operations/s). Each run starts fresh
- * clusters.
+ * clusters. {@code --warmup N} first does N untimed runs of both systems (results dropped):
+ * rows of a few thousand operations otherwise measure mostly the JIT's warm-up, and Quire,
+ * which runs first, pays for a cold JVM in run 1.
  *
  * <p>Durability is compared like for like: Quire's NameNode fsyncs its journal before it
  * answers a mutation, so HDFS's NameNode fsyncs its edit log too. MiniDFSCluster skips that
@@ -43,6 +45,7 @@ final class CoreBenchMain {
 
   public static void main(String[] args) throws Exception {
     int runs = 3;
+    int warmups = 0;
     long bytes = 1L << 30;
     int files = 5000;
     int dataNodes = 3;
@@ -56,6 +59,7 @@ final class CoreBenchMain {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--runs" -> { runs = Integer.parseInt(v); i++; }
+        case "--warmup" -> { warmups = Integer.parseInt(v); i++; }
         case "--bytes" -> { bytes = StringUtils.TraditionalBinaryPrefix.string2long(v); i++; }
         case "--files" -> { files = Integer.parseInt(v); i++; }
         case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
@@ -72,6 +76,11 @@ final class CoreBenchMain {
         }
       }
     }
+    if (warmups < 0) {
+      System.err.println("bench: --warmup " + warmups + ": the number of untimed runs must be"
+          + " 0 or more");
+      System.exit(2);
+    }
     ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("Quire vs HDFS: %d runs, %d DataNodes, replication 3, %s sequential,"
         + " %d files x threads %s, %d cores, HDFS edit log fsync %s%n", runs, dataNodes,
@@ -81,7 +90,8 @@ final class CoreBenchMain {
         ? PhysicalLimits.measure(dir, limitMillis, Math.min(bytes, 256L << 20)) : List.of();
     PhysicalLimits.print(System.out, limits);
     Results results = new Results();
-    for (int run = 0; run < runs; run++) {
+    for (int run = -warmups; run < runs; run++) {
+      Results into = run < 0 ? new Results() : results;
       for (String target : new String[] {"quire", "hdfs"}) {
         if (only != null && !only.equals(target)) {
           continue;
@@ -91,16 +101,21 @@ final class CoreBenchMain {
         try (ClusterUnderTest c = target.equals("quire")
             ? new QuireTarget(base, dataNodes, syncOnClose)
             : new HdfsTarget(base, dataNodes, hdfsSkipFsync, syncOnClose)) {
-          measure(c, results, limits, bytes, files, threadCounts);
+          measure(c, into, limits, bytes, files, threadCounts);
         } finally {
           FileUtil.fullyDelete(base);
         }
-        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
+        if (run < 0) {
+          System.out.printf("warm-up %d/%d: %s done%n", run + warmups + 1, warmups, target);
+        } else {
+          System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
+        }
       }
     }
     ReportTable.print(System.out, results.figures(), limits, runs);
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("runs", Integer.toString(runs));
+    settings.put("warmupRuns", Integer.toString(warmups));
     settings.put("bytes", Long.toString(bytes));
     settings.put("files", Integer.toString(files));
     settings.put("threads", threadCounts.toString());

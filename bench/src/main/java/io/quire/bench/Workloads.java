@@ -12,7 +12,9 @@ import java.util.function.IntConsumer;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /** The measured operations; each returns a rate (MB/s or operations/s). */
 final class Workloads {
@@ -95,6 +97,8 @@ final class Workloads {
     CREATE("create+close", "ops/s", 2, 2),
     GET_FILE_STATUS("getFileStatus", "ops/s", 1, 0),
     LIST_STATUS("listStatus", "listings/s", 1, 0),
+    /** FileSystem.listFiles(dir, true): listLocatedStatus, with block locations. */
+    LIST_FILES("listFiles(recursive)", "listings/s", 1, 0),
     RENAME("rename", "ops/s", 1, 1),
     DELETE("delete", "ops/s", 1, 1);
 
@@ -116,13 +120,18 @@ final class Workloads {
     /** The row name for {@code files} files on {@code threads} threads. */
     String row(int files, int threads) {
       String t = threads + (threads == 1 ? " thread" : " threads");
-      return this == LIST_STATUS ? label + " of " + files + " entries, " + t
+      return listing() ? label + " of " + files + " entries, " + t
           : label + " x" + files + ", " + t;
     }
 
     /** RPCs per operation for a directory of {@code files}. */
     int rpcs(int files) {
-      return this == LIST_STATUS ? Math.max(1, (files + 999) / 1000) : rpcs;
+      return listing() ? Math.max(1, (files + 999) / 1000) : rpcs;
+    }
+
+    /** Whether each operation lists the whole directory (a rate in listings/s). */
+    boolean listing() {
+      return this == LIST_STATUS || this == LIST_FILES;
     }
   }
 
@@ -153,7 +162,7 @@ final class Workloads {
       IntConsumer progress) throws Exception {
     AtomicInteger finished = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    int ops = op == MetaOp.LIST_STATUS ? listings(files, threads) : files;
+    int ops = op.listing() ? listings(files, threads) : files;
     try {
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
@@ -161,10 +170,11 @@ final class Workloads {
         final int first = t;
         futures.add(pool.submit(() -> {
           for (int i = first; i < ops; i += threads) {
-            if (op == MetaOp.LIST_STATUS) {
-              int n = fs.listStatus(dir).length;
+            if (op.listing()) {
+              int n = op == MetaOp.LIST_STATUS ? fs.listStatus(dir).length
+                  : countFiles(fs, dir);
               if (n != files) {
-                throw new IOException("listStatus " + dir + ": " + n + " entries, expected "
+                throw new IOException(op.label + " " + dir + ": " + n + " entries, expected "
                     + files);
               }
             } else {
@@ -184,6 +194,17 @@ final class Workloads {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The files {@code listFiles(dir, true)} returns (with their block locations). */
+  private static int countFiles(FileSystem fs, Path dir) throws IOException {
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    int n = 0;
+    while (it.hasNext()) {
+      it.next();
+      n++;
+    }
+    return n;
   }
 
   private static void runOne(FileSystem fs, Path dir, MetaOp op, int i) throws IOException {

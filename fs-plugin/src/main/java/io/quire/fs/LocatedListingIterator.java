@@ -1,5 +1,6 @@
 package io.quire.fs;
 
+import io.quire.protocol.types.LocatedBlocks;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.BlockLocation;
@@ -11,15 +12,17 @@ import org.apache.hadoop.util.functional.FunctionRaisingIOE;
 
 /**
  * listLocatedStatus: streams a listing, keeps the entries the filter accepts and attaches the
- * block locations of files, as {@link QuireLocatedFileStatus} (etag preserved).
+ * block locations of files, as {@link QuireLocatedFileStatus} (etag preserved). The locations
+ * come with the listing's pages (one RPC per page); only when a page lacks them (an older
+ * NameNode, a snapshot path) does it ask per file.
  */
 final class LocatedListingIterator implements RemoteIterator<LocatedFileStatus> {
-  private final RemoteIterator<FileStatus> listing;
+  private final ListingIterator listing;
   private final PathFilter filter;
   private final FunctionRaisingIOE<FileStatus, BlockLocation[]> locate;
   private LocatedFileStatus next;
 
-  LocatedListingIterator(RemoteIterator<FileStatus> listing, PathFilter filter,
+  LocatedListingIterator(ListingIterator listing, PathFilter filter,
       FunctionRaisingIOE<FileStatus, BlockLocation[]> locate) {
     this.listing = listing;
     this.filter = filter;
@@ -30,11 +33,20 @@ final class LocatedListingIterator implements RemoteIterator<LocatedFileStatus> 
     while (next == null && listing.hasNext()) {
       FileStatus s = listing.next();
       if (filter.accept(s.getPath())) {
-        BlockLocation[] locs = s.isFile() ? locate.apply(s) : null;
+        BlockLocation[] locs = s.isFile() ? locations(s) : null;
         next = new QuireLocatedFileStatus((QuireFileStatus) s, locs);
       }
     }
     return next != null;
+  }
+
+  private BlockLocation[] locations(FileStatus s) throws IOException {
+    LocatedBlocks listed = listing.lastLocations();
+    if (listed == null) {
+      return locate.apply(s);
+    }
+    // as getFileBlockLocations(s, 0, len): nothing for an empty file
+    return s.getLen() == 0 ? new BlockLocation[0] : BlockLocations.convert(listed.getBlocks());
   }
 
   @Override public LocatedFileStatus next() throws IOException {

@@ -50,6 +50,19 @@ final class NamespaceOps {
     }
   }
 
+  /**
+   * The listing with each file's block locations in the same pages (one RPC per page, as
+   * HDFS's listLocatedStatus), for {@link LocatedListingIterator}.
+   */
+  ListingIterator listingWithLocations(Path f) throws IOException {
+    String path = fs.read(f);
+    try {
+      return new ListingIterator(fs.nn(), path, s -> fs.paths().toStatus(s, path), true);
+    } catch (FileNotFoundException e) {
+      throw new FileNotFoundException("listStatus: " + fs.paths().qualify(f) + ": not found");
+    }
+  }
+
   /** Creates {@code f} and missing parents with {@code p} (the umask already applied). */
   boolean mkdirs(Path f, FsPermission p) throws IOException {
     String path = fs.write(f);

@@ -288,7 +288,7 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   /** Listing with block locations; every entry keeps its etag (EtagSource). */
   @Override protected RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f,
       PathFilter filter) throws IOException {
-    return new LocatedListingIterator(listStatusIterator(f), filter,
+    return new LocatedListingIterator(namespace.listingWithLocations(f), filter,
         s -> getFileBlockLocations(s, 0, s.getLen()));
   }
 

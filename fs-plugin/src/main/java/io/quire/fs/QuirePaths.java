@@ -2,6 +2,7 @@ package io.quire.fs;
 
 import io.quire.protocol.types.InodeStatus;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -51,6 +52,21 @@ final class QuirePaths {
     if (!p.startsWith("/")) {
       p = listedDir.endsWith("/") ? listedDir + p : listedDir + "/" + p;
     }
-    return new QuireFileStatus(s, new Path(uri.getScheme(), uri.getAuthority(), p));
+    return new QuireFileStatus(s, qualified(p));
+  }
+
+  /**
+   * {@code quire://<authority><p>} for an absolute path as the NameNode sends it (normalized):
+   * the same Path as {@code new Path(scheme, authority, p)}, built by resolving the path
+   * against this file system's URI, so neither the authority is parsed again nor the path
+   * normalized by regular expression for every entry of a listing (most of a listing's client
+   * time before).
+   */
+  private Path qualified(String p) {
+    try {
+      return new Path(uri.resolve(new URI(null, null, p, null, null)));
+    } catch (URISyntaxException e) {
+      return new Path(uri.getScheme(), uri.getAuthority(), p);
+    }
   }
 }

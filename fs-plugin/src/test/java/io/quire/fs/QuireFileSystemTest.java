@@ -304,4 +304,26 @@ class QuireFileSystemTest {
     assertEquals(1, TestProxyFactory.STOPPED.size());
     assertThrows(IOException.class, () -> fs.create(new Path("/late")));
   }
+
+  /**
+   * Listed and stat'ed paths are the Paths Hadoop builds from scheme, authority and path (they
+   * are resolved against the file system's URI instead), odd characters included.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void listedPathsEqualThePathsHadoopBuilds() throws IOException {
+    String[] names = {"a b", "c%d", "e:f", "\u00fc", "x+y", "q?r", "h#i"};
+    for (String n : names) {
+      fs.create(new Path(new Path("/odd"), new Path(null, null, "./" + n))).close();
+    }
+    org.apache.hadoop.fs.FileStatus[] listed = fs.listStatus(new Path("/odd"));
+    assertEquals(names.length, listed.length);
+    for (org.apache.hadoop.fs.FileStatus st : listed) {
+      String p = st.getPath().toUri().getPath();
+      Path hadoops = new Path("quire", "localhost:" + PORT, p);
+      assertEquals(hadoops, st.getPath());
+      assertEquals(hadoops.toString(), st.getPath().toString());
+      assertEquals(hadoops, fs.getFileStatus(st.getPath()).getPath());
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package io.quire.namenode.ops;
 
-import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
@@ -82,6 +81,18 @@ public final class ReadOps {
   }
 
   public DirectoryListing getListing(String path, String startAfter) throws IOException {
+    return getListing(path, startAfter, false, null);
+  }
+
+  /**
+   * A page of {@code path}'s entries after {@code startAfter}; with {@code needLocation}, also
+   * every listed file's located blocks (closest-first to {@code clientIp}), and the page ends
+   * once its blocks reach the listing limit (HDFS's location budget; at least one entry).
+   * Locations need READ_EXECUTE on the directory only, as in HDFS. A listing inside a snapshot
+   * carries no locations (the client then asks per file).
+   */
+  public DirectoryListing getListing(String path, String startAfter, boolean needLocation,
+      String clientIp) throws IOException {
     String current = current(path, "listStatus");
     PermissionChecker pc = ctx.checker();
     if (SnapshotPaths.mentions(current)) {
@@ -93,8 +104,11 @@ public final class ReadOps {
     if (i == null) {
       throw new FileNotFoundException("listStatus " + p.path() + ": no such file or directory");
     }
-    if (i instanceof InodeFile) {
-      return new DirectoryListing(List.of(StatusFactory.status(i, p.path())), 0);
+    if (i instanceof InodeFile f) {
+      List<InodeStatus> one = List.of(StatusFactory.status(i, p.path()));
+      return needLocation ? new DirectoryListing(one, 0,
+          List.of(FileLocations.whole(ctx.state().blockManager(), f, clientIp)))
+          : new DirectoryListing(one, 0);
     }
     pc.check(i, FsAction.READ_EXECUTE);
     InodeDirectory d = (InodeDirectory) i;
@@ -103,11 +117,24 @@ public final class ReadOps {
     int limit = ctx.options().listLimit();
     List<InodeStatus> page = new ArrayList<>(Math.min(limit, rest));
     String prefix = p.isRoot() ? "/" : p.path() + "/";
-    for (int k = from; k < d.getChildrenCount() && page.size() < limit; k++) {
-      Inode c = d.child(k);
-      page.add(StatusFactory.status(c, prefix + c.getName()));
+    List<LocatedBlocks> locations = needLocation ? new ArrayList<>(page.size()) : null;
+    int locationBudget = limit;
+    for (int k = from; k < d.getChildrenCount(); k++) {
+      if (page.size() >= limit || (needLocation && locationBudget <= 0 && !page.isEmpty())) {
+        break;
+      }
+      Inode child = d.child(k);
+      page.add(StatusFactory.status(child, prefix + child.getName()));
+      if (needLocation) {
+        LocatedBlocks lbs = child instanceof InodeFile f
+            ? FileLocations.whole(ctx.state().blockManager(), f, clientIp) : FileLocations.NONE;
+        locations.add(lbs);
+        locationBudget -= lbs.getBlocks().size();
+      }
     }
-    return new DirectoryListing(page, rest - page.size());
+    int remaining = rest - page.size();
+    return needLocation ? new DirectoryListing(page, remaining, locations)
+        : new DirectoryListing(page, remaining);
   }
 
   public ContentSummaryInfo getContentSummary(String path) throws IOException {
@@ -160,22 +187,7 @@ public final class ReadOps {
           "open", FsAction.READ, pc), offset, end, clientIp);
     }
     InodeFile f = FileOpsSupport.file(ctx, current, "open", FsAction.READ);
-    List<BlockInfo> blocks = f.getBlocks();
-    List<LocatedBlock> out = new ArrayList<>(Math.min(blocks.size(), 16));
-    long pos = 0;
     long end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
-    BlockInfo lastBlock = f.getLastBlock();
-    for (BlockInfo b : blocks) {
-      long blockEnd = pos + b.getNumBytes();
-      boolean overlaps = pos < end && blockEnd > offset;
-      boolean growingTail = b == lastBlock && f.isUnderConstruction() && pos <= end;
-      if (overlaps || growingTail) {
-        out.add(ctx.state().blockManager().locate(b, pos, clientIp));
-      }
-      pos = blockEnd;
-    }
-    boolean lastComplete = lastBlock == null
-        || ctx.state().blockManager().isCompleteOrMinReplicated(lastBlock);
-    return new LocatedBlocks(pos, out, f.isUnderConstruction(), lastComplete);
+    return FileLocations.of(ctx.state().blockManager(), f, offset, end, clientIp);
   }
 }

@@ -214,6 +214,13 @@ public final class ClientRpcHandler implements ClientProtocol {
     return ns.read(() -> ops.reads().getListing(path, startAfter));
   }
 
+  /** With locations: no block access tokens (the client uses them as locations only). */
+  @Override public DirectoryListing getListing(String path, String startAfter,
+      boolean needLocation) throws IOException {
+    String ip = needLocation ? clientIp() : null;
+    return ns.read(() -> ops.reads().getListing(path, startAfter, needLocation, ip));
+  }
+
   @Override public void rename(String src, String dst, RenameMode mode) throws IOException {
     ReservedPaths.checkNotReserved(src, "rename");
     ReservedPaths.checkNotReserved(dst, "rename");

@@ -136,6 +136,19 @@ public interface ClientProtocol {
   @Idempotent
   DirectoryListing getListing(String path, String startAfter) throws IOException;
 
+  /**
+   * As {@link #getListing(String, String)}; with {@code needLocation}, the page also carries
+   * the located blocks of every file in it ({@link DirectoryListing#getLocations}: one RPC per
+   * page for listLocatedStatus/listFiles, as HDFS's getListing with needLocation), and holds
+   * fewer entries when their blocks would exceed the listing limit (at least one). A server
+   * that does not know the flag answers without locations; callers then ask per file.
+   */
+  @Idempotent
+  default DirectoryListing getListing(String path, String startAfter, boolean needLocation)
+      throws IOException {
+    return getListing(path, startAfter);
+  }
+
   /** Renames src to dst; see {@link RenameMode}. Failures are exceptions, never false. */
   @AtMostOnce
   void rename(String src, String dst, RenameMode mode) throws IOException;

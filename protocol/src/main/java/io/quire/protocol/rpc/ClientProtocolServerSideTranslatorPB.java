@@ -130,7 +130,7 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
       throws ServiceException {
     return serve(() -> GetListingResponseProto.newBuilder().setListing(
         NamespaceConverter.toProto(impl.getListing(req.getPath(),
-            req.hasStartAfter() ? req.getStartAfter() : null))).build());
+            req.hasStartAfter() ? req.getStartAfter() : null, req.getNeedLocation()))).build());
   }
 
   @Override

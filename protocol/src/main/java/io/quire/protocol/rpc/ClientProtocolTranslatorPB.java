@@ -140,9 +140,18 @@ public final class ClientProtocolTranslatorPB
 
   @Override
   public DirectoryListing getListing(String path, String startAfter) throws IOException {
+    return getListing(path, startAfter, false);
+  }
+
+  @Override
+  public DirectoryListing getListing(String path, String startAfter, boolean needLocation)
+      throws IOException {
     GetListingRequestProto.Builder req = GetListingRequestProto.newBuilder().setPath(path);
     if (startAfter != null) {
       req.setStartAfter(startAfter);
+    }
+    if (needLocation) {
+      req.setNeedLocation(true);
     }
     return NamespaceConverter.toListing(invoke(() -> rpc.getListing(null, req.build()))
         .getListing());

@@ -15,6 +15,7 @@ import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.RenameMode;
 import io.quire.protocol.types.SafeModeAction;
 import io.quire.protocol.types.ServerDefaults;
+import java.util.List;
 import org.apache.hadoop.fs.QuotaUsage;
 
 /**
@@ -64,13 +65,20 @@ public final class NamespaceConverter {
     DirectoryListingProto.Builder b =
         DirectoryListingProto.newBuilder().setRemaining(l.getRemaining());
     l.getEntries().forEach(e -> b.addEntries(toProto(e)));
+    if (l.getLocations() != null) {
+      l.getLocations().forEach(lbs -> b.addLocations(BlockConverter.toProto(lbs)));
+    }
     return b.build();
   }
 
   public static DirectoryListing toListing(DirectoryListingProto p) {
-    return new DirectoryListing(
-        p.getEntriesList().stream().map(NamespaceConverter::toInodeStatus).toList(),
-        p.getRemaining());
+    List<InodeStatus> entries =
+        p.getEntriesList().stream().map(NamespaceConverter::toInodeStatus).toList();
+    if (p.getLocationsCount() == 0 || p.getLocationsCount() != entries.size()) {
+      return new DirectoryListing(entries, p.getRemaining());
+    }
+    return new DirectoryListing(entries, p.getRemaining(),
+        p.getLocationsList().stream().map(BlockConverter::toLocatedBlocks).toList());
   }
 
   public static ContentSummaryInfoProto toProto(ContentSummaryInfo c) {

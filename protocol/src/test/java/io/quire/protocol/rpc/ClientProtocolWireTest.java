@@ -80,10 +80,15 @@ class ClientProtocolWireTest {
         ClientProtocol::getServerDefaults);
     check("getFileInfo", Samples.file("/a/f"), p -> p.getFileInfo("/a/f"), "/a/f");
     check("getFileInfo", Samples.dir("/a"), p -> p.getFileInfo("/a"), "/a");
+    // the 2-argument call arrives as a listing without locations
     check("getListing", new DirectoryListing(List.of(Samples.dir("/a/d"), Samples.file("/a/f")),
-        3), p -> p.getListing("/a", ""), "/a", "");
+        3), p -> p.getListing("/a", ""), "/a", "", false);
     check("getListing", new DirectoryListing(List.of(), 0), p -> p.getListing("/e", null),
-        "/e", null);
+        "/e", null, false);
+    check("getListing", new DirectoryListing(List.of(Samples.dir("/a/d"), Samples.file("/a/f")),
+        0, List.of(new LocatedBlocks(0, List.of(), false, true), new LocatedBlocks(9000,
+            List.of(Samples.locatedBlock(1), Samples.locatedBlock(2)), false, true))),
+        p -> p.getListing("/a", "", true), "/a", "", true);
     check("getContentSummary", new ContentSummaryInfo(10, 2, 3, 30),
         p -> p.getContentSummary("/a"), "/a");
     check("getBlockLocations", new LocatedBlocks(9000,
