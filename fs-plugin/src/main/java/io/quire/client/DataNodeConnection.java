@@ -38,8 +38,8 @@ final class DataNodeConnection implements Closeable {
   /**
    * Socket receive buffer: room for several 512 KiB read packets in flight from the DataNode,
    * so it streams ahead while the reader verifies and copies out (the kernel caps it at
-   * net.core.rmem_max). 4 MiB instead of 1 MiB cut the reader's CPU per byte by ~5% over
-   * loopback (docs/BENCHMARKS.md, "Read path"); memory is only taken for data not yet read.
+   * net.core.rmem_max). 4 MiB measured slightly less CPU per byte read than 1 MiB or kernel
+   * autotuning (docs/BENCHMARKS.md, "Read path"); memory is only taken for data not yet read.
    */
   private static final int RECEIVE_BUFFER_SIZE = 4 * 1024 * 1024;
 

@@ -32,8 +32,8 @@ final class BlockSender {
    * through the packet buffer, the data goes by sendfile; the client verifies a packet before
    * handing out any of its bytes and keeps at most one packet in its buffer. 512 KiB instead of
    * 64 KiB cuts the per-packet work (two syscalls and a small TCP segment on the DataNode, a
-   * header, CRC read and verify call on the client) eightfold: about 20% less CPU per byte read
-   * over loopback (docs/BENCHMARKS.md, "Read path").
+   * header, CRC read and verify call on the client) eightfold: 17% less CPU per byte read over
+   * loopback, client and DataNode together (docs/BENCHMARKS.md, "Read path").
    */
   static final int READ_PACKET_DATA = 512 * 1024;
   private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
