@@ -35,8 +35,13 @@ final class DataNodeConnection implements Closeable {
    * reader's array.
    */
   private static final int INPUT_BUFFER_SIZE = 8 * 1024;
-  /** Socket receive buffer: room for several read packets in flight from the DataNode. */
-  private static final int RECEIVE_BUFFER_SIZE = 1024 * 1024;
+  /**
+   * Socket receive buffer: room for several 512 KiB read packets in flight from the DataNode,
+   * so it streams ahead while the reader verifies and copies out (the kernel caps it at
+   * net.core.rmem_max). 4 MiB measured slightly less CPU per byte read than 1 MiB or kernel
+   * autotuning (docs/BENCHMARKS.md, "Read path"); memory is only taken for data not yet read.
+   */
+  private static final int RECEIVE_BUFFER_SIZE = 4 * 1024 * 1024;
 
   private final DatanodeId node;
   private final Socket socket;

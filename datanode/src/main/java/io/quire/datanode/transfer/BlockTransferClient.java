@@ -67,7 +67,7 @@ public final class BlockTransferClient {
         throw new IOException("TRANSFER " + b.getName() + ": the local replica is known"
             + " corrupt (already reported to the NameNodes): " + in.getReplica());
       }
-      packet.ensureCapacity(BlockSender.bufferBytes(false));
+      packet.ensureCapacity(BlockSender.bufferBytes(false, BlockSender.PACKET_DATA));
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
       List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
       try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
@@ -86,7 +86,8 @@ public final class BlockTransferClient {
         }
         long lastSeqno;
         try {
-          lastSeqno = new BlockSender(in, packet).sendPackets(out, null, 0, local.getNumBytes());
+          lastSeqno = new BlockSender(in, packet, BlockSender.PACKET_DATA)
+              .sendPackets(out, null, 0, local.getNumBytes());
         } catch (IOException e) {
           // the receiver may have hung up after acking an error; that ack names the cause
           for (long seq = 0; ; seq++) {

@@ -41,8 +41,9 @@ final class ReadBlockHandler {
     }
     try (ReplicaInput in = input;
          PacketBuffer packet = ctx.newPacketBuffer("READ_BLOCK " + b.getName())) {
+      int packetData = BlockSender.readPacketData(zeroCopy != null);
       try {
-        packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy != null));
+        packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy != null, packetData));
       } catch (BufferBudgetExhaustedException e) {
         Responses.refuse(out, "READ_BLOCK", e);
         return;
@@ -61,7 +62,7 @@ final class ReadBlockHandler {
           in.getReplica().getGenerationStamp(), from, QuireConfigKeys.BYTES_PER_CHECKSUM, 0,
           in.getReplica().getState()));
       try {
-        new BlockSender(in, packet).sendPackets(out, zeroCopy, from, to);
+        new BlockSender(in, packet, packetData).sendPackets(out, zeroCopy, from, to);
         ctx.getMetrics().addBytesRead(to - from);
         ctx.getMetrics().incrBlocksRead();
       } catch (SocketTimeoutException e) {
