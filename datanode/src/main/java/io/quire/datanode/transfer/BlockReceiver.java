@@ -24,7 +24,6 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.util.DataChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,7 +226,6 @@ final class BlockReceiver implements Replica.Writer {
    */
   private boolean packetLoop(Replica r, ReplicaOutput disk, TimedSocketOutput mirrorOut,
       PacketResponder responder) throws IOException {
-    DataChecksum checksum = BlockMetaFile.newChecksum();
     long lastUnverified = -1;
     TimedChannelInput channel = upSocket.getChannel() == null ? null
         : SocketWriteTimeouts.shared().input(upSocket, ctx.getOptions().getSocketTimeoutMs());
@@ -247,7 +245,7 @@ final class BlockReceiver implements Replica.Writer {
             lastUnverified = p.getSeqno();
           } else {
             try {
-              checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+              PacketCrcs.verify(p.data(), p.checksums(), r.getBlockFile().getPath(),
                   p.getOffsetInBlock());
             } catch (ChecksumException e) {
               LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
