@@ -12,9 +12,9 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 
 /**
  * One data-transfer TCP connection to a DataNode: TCP_NODELAY, an output buffer sized for a
@@ -67,7 +67,8 @@ final class DataNodeConnection implements Closeable {
    */
   static DataNodeConnection open(DatanodeId node, ClientOptions options, long writeTimeoutMs)
       throws IOException {
-    Socket s = new Socket();
+    // a socket with a channel: whole packet frames leave from direct buffers (see FramePool)
+    Socket s = SocketChannel.open().socket();
     try {
       s.setTcpNoDelay(true);
       s.setSoTimeout(options.socketTimeoutMs());
@@ -89,7 +90,7 @@ final class DataNodeConnection implements Closeable {
    * The unbuffered timed output under {@link #out()}, for whole frames written in one call;
    * only once everything written to {@link #out()} is flushed.
    */
-  OutputStream rawOut() { return rawOut; }
+  TimedSocketOutput rawOut() { return rawOut; }
   DataInputStream in() { return in; }
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */
   OpResponse readSuccess(String operation) throws IOException {

@@ -2,9 +2,11 @@ package io.quire.client;
 
 import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
+import io.quire.protocol.net.TimedSocketOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import org.apache.hadoop.util.DataChecksum;
 
 /**
@@ -18,10 +20,12 @@ import org.apache.hadoop.util.DataChecksum;
  * partial chunk, or an append) is limited to the rest of that chunk.
  *
  * <p>The packet is held as one frame, the way it goes on the wire: room for the header and the
- * largest checksum area, then the data. Sealing writes the CRCs right before the data and
- * sending writes the header before them, so the whole frame leaves in one socket write with no
- * copy through a stream buffer. A data buffer of {@link #frameCapacity} bytes can come from, and
- * go back to, a {@link PacketQueue}'s free list once the packet is acknowledged.
+ * largest checksum area, then the data. The caller's bytes are copied into it once; sealing
+ * computes the CRCs from the frame into the frame, right before the data, and sending writes
+ * the header before them, so the whole frame leaves in one socket write with no copy through a
+ * stream buffer. A frame of {@link #frameCapacity} bytes or more comes from, and goes back to, a
+ * {@link FramePool} once the packet is acknowledged; a full-sized one is direct, and goes to
+ * the socket's channel with no copy through the JDK's temporary buffer either.
  */
 final class OutgoingPacket {
   /** Seqno of heartbeat packets (as HDFS's), outside the pipeline's 0, 1, ... sequence. */
@@ -29,7 +33,7 @@ final class OutgoingPacket {
 
   private final long offsetInBlock;
   /** Header room, checksum room for {@code capacity} bytes, then the data. */
-  private byte[] frame;
+  private ByteBuffer frame;
   private final int capacity;
   private final int dataStart;
   private final boolean lastInBlock;
@@ -43,12 +47,14 @@ final class OutgoingPacket {
   private long seqno = -1;
   private boolean heartbeat;
 
-  private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock, byte[] reuse) {
+  private OutgoingPacket(long offsetInBlock, int capacity, boolean lastInBlock,
+      ByteBuffer reuse) {
     this.offsetInBlock = offsetInBlock;
     this.capacity = capacity;
     this.dataStart = PacketHeader.SIZE + PacketHeader.checksumLenFor(capacity);
     int need = frameCapacity(capacity);
-    this.frame = reuse != null && reuse.length == need ? reuse : new byte[need];
+    this.frame = reuse != null && reuse.capacity() >= need ? reuse.clear()
+        : ByteBuffer.allocate(need);
     this.lastInBlock = lastInBlock;
   }
 
@@ -63,10 +69,10 @@ final class OutgoingPacket {
   }
 
   /**
-   * Like {@link #forData(long, int)}, framing the packet in {@code reuse} when it has exactly
+   * Like {@link #forData(long, int)}, framing the packet in {@code reuse} when it has at least
    * {@link #frameCapacity}({@code capacity}) bytes (its old contents are overwritten).
    */
-  static OutgoingPacket forData(long offsetInBlock, int capacity, byte[] reuse) {
+  static OutgoingPacket forData(long offsetInBlock, int capacity, ByteBuffer reuse) {
     return new OutgoingPacket(offsetInBlock, capacity, false, reuse);
   }
 
@@ -92,14 +98,14 @@ final class OutgoingPacket {
   /** Copies as much of {@code b[off, off+len)} as fits; returns the count copied. */
   int append(byte[] b, int off, int len) {
     int n = Math.min(len, capacity - dataLen);
-    System.arraycopy(b, off, frame, dataStart + dataLen, n);
+    frame.put(dataStart + dataLen, b, off, n);
     dataLen += n;
     return n;
   }
 
   /** Appends one byte; the caller checked {@link #isFull()}. */
   void append(int b) {
-    frame[dataStart + dataLen++] = (byte) b;
+    frame.put(dataStart + dataLen++, (byte) b);
   }
 
   boolean isFull() { return dataLen == capacity; }
@@ -109,7 +115,7 @@ final class OutgoingPacket {
     this.sync = syncBlock;
     if (!sealed) {
       int csStart = dataStart - PacketHeader.checksumLenFor(dataLen);
-      checksum.calculateChunkedSums(frame, dataStart, dataLen, frame, csStart);
+      ChunkCrcs.compute(checksum, frame, dataStart, dataLen, csStart);
       frameStart = csStart - PacketHeader.SIZE;
       sealed = true;
     }
@@ -117,21 +123,29 @@ final class OutgoingPacket {
 
   /**
    * Writes the whole frame with the given pipeline seqno (a heartbeat keeps its own) in one
-   * write to {@code out}, which should be unbuffered; the caller flushes if it buffers.
+   * write to {@code out}, which should be unbuffered (a {@link TimedSocketOutput} writes it
+   * through the socket's channel); the caller flushes if it buffers.
    */
   void writeTo(OutputStream out, long pipelineSeqno) throws IOException {
     this.seqno = heartbeat ? HEARTBEAT_SEQNO : pipelineSeqno;
     PacketHeader h = new PacketHeader(offsetInBlock, seqno, lastInBlock, sync, dataLen);
-    h.encode(frame, frameStart);
-    out.write(frame, frameStart, h.frameLength());
+    byte[] header = new byte[PacketHeader.SIZE];
+    h.encode(header, 0);
+    frame.put(frameStart, header);
+    ByteBuffer wire = frame.duplicate().limit(frameStart + h.frameLength()).position(frameStart);
+    if (out instanceof TimedSocketOutput t) {
+      t.write(wire);
+    } else {
+      Channels.newChannel(out).write(wire);
+    }
   }
 
   /**
    * Gives up the frame buffer of an acknowledged packet for reuse (null for packets without
    * data); the packet's data is gone afterwards.
    */
-  byte[] releaseFrame() {
-    byte[] f = capacity == 0 ? null : frame;
+  ByteBuffer releaseFrame() {
+    ByteBuffer f = capacity == 0 ? null : frame;
     frame = null;
     return f;
   }
@@ -144,10 +158,16 @@ final class OutgoingPacket {
   boolean isSync() { return sync; }
   /** A copy of the chunk CRCs of a sealed packet. */
   byte[] checksums() {
-    return Arrays.copyOfRange(frame, dataStart - PacketHeader.checksumLenFor(dataLen), dataStart);
+    return copy(dataStart - PacketHeader.checksumLenFor(dataLen), dataStart);
   }
   /** A copy of the data. */
-  byte[] data() { return Arrays.copyOfRange(frame, dataStart, dataStart + dataLen); }
+  byte[] data() { return copy(dataStart, dataStart + dataLen); }
+
+  private byte[] copy(int from, int to) {
+    byte[] b = new byte[to - from];
+    frame.get(from, b);
+    return b;
+  }
   long number() { return number; }
   void setNumber(long n) { number = n; }
   long seqno() { return seqno; }

@@ -2,6 +2,7 @@ package io.quire.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 
@@ -11,14 +12,14 @@ import java.util.Iterator;
  * so the writer blocks when {@code maxInFlight} packets are outstanding. One monitor guards
  * both; the writer, the streamer and the responder wait on it.
  *
- * <p>The frame buffers of acknowledged packets go to a free list (at most maxInFlight) that
- * the writer takes its next packets' buffers from, so a long write does not allocate, and the
- * garbage collector does not copy, a fresh packet-sized array per packet.
+ * <p>The frame buffers of acknowledged packets go back to a {@link FramePool} that the writer
+ * takes its next packets' buffers from, so a long write (or a series of small files) does not
+ * allocate a fresh packet-sized buffer per packet.
  */
 final class PacketQueue {
   private final ArrayDeque<OutgoingPacket> dataQueue = new ArrayDeque<>();
   private final ArrayDeque<OutgoingPacket> ackQueue = new ArrayDeque<>();
-  private final ArrayDeque<byte[]> freeFrames = new ArrayDeque<>();
+  private final FramePool frames;
   private final int maxInFlight;
   private long lastEnqueued;
   private long lastAcked;
@@ -29,7 +30,12 @@ final class PacketQueue {
   private int badNodeIndex = -1;
 
   PacketQueue(int maxInFlight) {
+    this(maxInFlight, FramePool.shared());
+  }
+
+  PacketQueue(int maxInFlight, FramePool frames) {
     this.maxInFlight = maxInFlight;
+    this.frames = frames;
   }
 
   /** Adds a sealed packet, blocking while the stream has maxInFlight packets outstanding. */
@@ -43,18 +49,9 @@ final class PacketQueue {
     notifyAll();
   }
 
-  /**
-   * A frame buffer of an acknowledged packet with exactly {@code length} bytes, or null (the
-   * caller allocates). Buffers of other sizes are dropped.
-   */
-  synchronized byte[] takeFreeFrame(int length) {
-    byte[] f;
-    while ((f = freeFrames.pollFirst()) != null) {
-      if (f.length == length) {
-        return f;
-      }
-    }
-    return null;
+  /** A frame buffer of at least {@code length} bytes, reused where one was given back. */
+  ByteBuffer takeFreeFrame(int length) {
+    return frames.take(length);
   }
 
   /** Next packet to send (left in the queue), or null when closed and drained or failed. */
@@ -103,10 +100,7 @@ final class PacketQueue {
           + (head == null ? "none" : head.toString()));
     }
     ackQueue.removeFirst();
-    byte[] frame = head.releaseFrame();
-    if (frame != null && freeFrames.size() < maxInFlight) {
-      freeFrames.addLast(frame);
-    }
+    frames.give(head.releaseFrame());
     lastAcked = head.number();
     ackedEndInBlock = head.isLastInBlock() ? ackedEndInBlock : head.endOffsetInBlock();
     notifyAll();

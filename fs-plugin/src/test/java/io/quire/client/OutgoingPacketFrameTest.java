@@ -3,7 +3,6 @@ package io.quire.client;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,22 +68,26 @@ class OutgoingPacketFrameTest {
   }
 
   @Test
-  void acknowledgedFrameIsReusedForTheNextPacketOfTheSameSize() throws IOException {
-    PacketQueue q = new PacketQueue(4);
-    int cap = 2048;
-    OutgoingPacket first = OutgoingPacket.forData(0, cap);
+  void acknowledgedFrameIsReusedForTheNextPacket() throws IOException {
+    FramePool pool = new FramePool();
+    PacketQueue q = new PacketQueue(4, pool);
+    int cap = 32 * 1024;
+    OutgoingPacket first = OutgoingPacket.forData(0, cap,
+        q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)));
     byte[] data = FakeCluster.randomBytes(cap, 3);
     first.append(data, 0, cap);
     first.seal(CRC, false);
     q.enqueue(first);
     assertSame(first, q.awaitNext());
     q.markSent(first);
-    assertNull(q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)), "nothing acked yet");
+    assertEquals(0, pool.pooledBytes(), "nothing acked yet");
     first.writeTo(new ByteArrayOutputStream(), 0);
     assertSame(first, q.acked(0));
-    byte[] frame = q.takeFreeFrame(OutgoingPacket.frameCapacity(cap));
-    assertEquals(OutgoingPacket.frameCapacity(cap), frame.length);
-    assertNull(q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)), "handed out once");
+    assertEquals(OutgoingPacket.frameCapacity(cap), pool.pooledBytes(), "the frame went back");
+    java.nio.ByteBuffer frame = q.takeFreeFrame(OutgoingPacket.frameCapacity(cap));
+    assertTrue(frame.isDirect(), "full-sized frames are direct");
+    assertEquals(OutgoingPacket.frameCapacity(cap), frame.capacity());
+    assertEquals(0, pool.pooledBytes(), "handed out once");
 
     OutgoingPacket second = OutgoingPacket.forData(cap, cap, frame);
     byte[] more = FakeCluster.randomBytes(cap, 4);
@@ -93,5 +96,47 @@ class OutgoingPacketFrameTest {
     Packet read = roundTrip(second, 1);
     assertArrayEquals(more, Arrays.copyOf(read.getData(), read.getDataLen()));
     assertEquals(cap, read.getOffsetInBlock());
+    assertArrayEquals(expectedSums(more, cap), read.getChecksums());
+  }
+
+  @Test
+  void aLargerPooledFrameCarriesASmallerPacketAndPartialChunks() throws IOException {
+    FramePool pool = new FramePool();
+    pool.give(java.nio.ByteBuffer.allocateDirect(OutgoingPacket.frameCapacity(64 * 1024)));
+    for (int len : new int[] {20_000, 20_001, 20_480 + 511, 17_000}) {
+      java.nio.ByteBuffer f = pool.take(OutgoingPacket.frameCapacity(len));
+      assertTrue(f.isDirect());
+      OutgoingPacket p = OutgoingPacket.forData(len, len, f);
+      byte[] data = FakeCluster.randomBytes(len, len);
+      // bytes one at a time and in odd pieces, as a writer calls write(int) and write(b)
+      p.append(data[0]);
+      assertEquals(len - 1, p.append(data, 1, len - 1));
+      assertTrue(p.isFull());
+      p.seal(CRC, len % 2 == 0);
+      Packet read = roundTrip(p, 5);
+      assertArrayEquals(data, Arrays.copyOf(read.getData(), read.getDataLen()), "len " + len);
+      assertArrayEquals(expectedSums(data, len), read.getChecksums(), "len " + len);
+      assertArrayEquals(data, p.data());
+      pool.give(p.releaseFrame());
+    }
+  }
+
+  @Test
+  void smallFramesAreHeapAndThePoolIsBounded() {
+    FramePool pool = new FramePool();
+    assertFalse(pool.take(FramePool.DIRECT_MIN - 1).isDirect());
+    pool.give(java.nio.ByteBuffer.allocate(FramePool.DIRECT_MIN));
+    assertEquals(0, pool.pooledBytes(), "heap frames are not pooled");
+    int frame = 1 << 20;
+    for (long i = 0; i <= FramePool.MAX_POOLED_BYTES / frame; i++) {
+      pool.give(java.nio.ByteBuffer.allocateDirect(frame));
+    }
+    assertEquals(FramePool.MAX_POOLED_BYTES, pool.pooledBytes());
+  }
+
+  private static byte[] expectedSums(byte[] data, int len) {
+    byte[] sums = new byte[Packet.checksumLenFor(len)];
+    CRC.calculateChunkedSums(data, 0, len, sums, 0);
+    return sums;
   }
 }

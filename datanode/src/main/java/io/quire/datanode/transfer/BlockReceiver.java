@@ -12,18 +12,18 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.util.DataChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ final class BlockReceiver implements Replica.Writer {
 
   private final TransferContext ctx;
   private final Socket upSocket;
-  private final DataInputStream in;
+  private final TransferStreams up;
   private final DataOutputStream out;
   private final WriteBlockRequest req;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -70,12 +70,11 @@ final class BlockReceiver implements Replica.Writer {
    */
   private boolean entriesDurable;
 
-  BlockReceiver(TransferContext ctx, Socket upSocket, DataInputStream in, DataOutputStream out,
-      WriteBlockRequest req) {
+  BlockReceiver(TransferContext ctx, Socket upSocket, TransferStreams up, WriteBlockRequest req) {
     this.ctx = ctx;
     this.upSocket = upSocket;
-    this.in = in;
-    this.out = out;
+    this.up = up;
+    this.out = up.out();
     this.req = req;
     this.entriesDurable = req.getStage() == BlockConstructionStage.RECOVER_APPEND;
   }
@@ -200,7 +199,8 @@ final class BlockReceiver implements Replica.Writer {
     rt.start();
     boolean drainAcks = false;
     try (ReplicaOutput disk = new ReplicaOutput(r, ctx.getOptions().syncBehindBytes())) {
-      // whole frames go straight to the socket: one write each, no copy through a buffer
+      // whole frames go straight to the socket's channel: one write each, from the buffer
+      // they were read into
       drainAcks = packetLoop(r, disk, mirrorRaw, responder);
     } catch (IOException e) {
       if (!stopped) {
@@ -224,11 +224,14 @@ final class BlockReceiver implements Replica.Writer {
    * Returns true when the last ack to send is queued (the block was finalized, or an error ack
    * ends the pipeline), false when the writer was stopped.
    */
-  private boolean packetLoop(Replica r, ReplicaOutput disk, OutputStream mirrorOut,
+  private boolean packetLoop(Replica r, ReplicaOutput disk, TimedSocketOutput mirrorOut,
       PacketResponder responder) throws IOException {
-    DataChecksum checksum = BlockMetaFile.newChecksum();
     long lastUnverified = -1;
-    try (PacketBuffer p = ctx.newPacketBuffer("WRITE_BLOCK " + r.toBlock().getName())) {
+    TimedChannelInput channel = upSocket.getChannel() == null ? null
+        : SocketWriteTimeouts.shared().input(upSocket, ctx.getOptions().getSocketTimeoutMs());
+    try (DirectPacketBuffer p = new DirectPacketBuffer(ctx.getBuffers(),
+        ctx.getOptions().getMaxPacketSize(), "WRITE_BLOCK " + r.toBlock().getName(),
+        up.bufferedIn(), up.in(), channel)) {
       while (!stopped) {
         if (!readPacket(p, r, responder)) {
           return true;
@@ -242,7 +245,7 @@ final class BlockReceiver implements Replica.Writer {
             lastUnverified = p.getSeqno();
           } else {
             try {
-              checksum.verifyChunkedSums(p.data(), p.checksums(), r.getBlockFile().getPath(),
+              PacketCrcs.verify(p.data(), p.checksums(), r.getBlockFile().getPath(),
                   p.getOffsetInBlock());
             } catch (ChecksumException e) {
               LOG.warn("WRITE_BLOCK {}: packet {} failed checksum: {}", r, p.getSeqno(),
@@ -328,7 +331,7 @@ final class BlockReceiver implements Replica.Writer {
    * which would cover corrupt bytes), what a DataNode sends it (stage TRANSFER: nobody
    * downstream checks it) and everything once its downstream is gone.
    */
-  private boolean mustVerify(PacketBuffer p, boolean forwarding) {
+  private boolean mustVerify(DirectPacketBuffer p, boolean forwarding) {
     return !forwarding || req.getStage() == BlockConstructionStage.TRANSFER
         || p.getOffsetInBlock() % BlockMetaFile.BYTES_PER_CHECKSUM != 0;
   }
@@ -357,7 +360,7 @@ final class BlockReceiver implements Replica.Writer {
     return ok;
   }
 
-  private void faultsOnData(DataNodeFaultInjector.Point point, PacketBuffer p)
+  private void faultsOnData(DataNodeFaultInjector.Point point, DirectPacketBuffer p)
       throws IOException {
     ctx.getFaults().run(point, new DataNodeFaultInjector.PacketData(p.getSeqno(),
         p.getOffsetInBlock(), req.getDownstreamTargets().size(), p.data()));
@@ -370,11 +373,11 @@ final class BlockReceiver implements Replica.Writer {
    * {@code quire.datanode.transfer.max-packet-size}, ERROR when the buffer budget has no room
    * for it in time.
    */
-  private boolean readPacket(PacketBuffer p, Replica r, PacketResponder responder)
+  private boolean readPacket(DirectPacketBuffer p, Replica r, PacketResponder responder)
       throws IOException {
     PacketHeader h;
     try {
-      h = p.readHeader(in);
+      h = p.readHeader();
     } catch (InvalidPacketHeaderException e) {
       LOG.warn("WRITE_BLOCK {}: refusing {}{}", r, e.getMessage(), e.isTooLarge()
           ? " (" + DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY + ")" : "");
@@ -382,7 +385,7 @@ final class BlockReceiver implements Replica.Writer {
       return false;
     }
     try {
-      p.readBody(in, h);
+      p.readBody(h);
     } catch (BufferBudgetExhaustedException e) {
       LOG.warn("WRITE_BLOCK {}: refusing packet {}: {}", r, h.seqno(), e.getMessage());
       responder.enqueueError(h.seqno(), Status.ERROR);

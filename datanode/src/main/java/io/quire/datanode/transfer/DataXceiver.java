@@ -74,7 +74,7 @@ final class DataXceiver implements Runnable {
         case WRITE_BLOCK: {
           WriteBlockRequest w = WriteBlockRequest.read(in);
           checkToken(w.getToken(), w.getBlock(), w.accessMode(), op + " " + w.getStage());
-          new BlockReceiver(ctx, s, in, out, w).receive();
+          new BlockReceiver(ctx, s, io, w).receive();
           break;
         }
         case READ_BLOCK: {

@@ -3,7 +3,6 @@ package io.quire.datanode.transfer;
 import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedSocketOutput;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import org.apache.hadoop.io.IOUtils;
 
 /**
@@ -47,9 +47,13 @@ final class TransferSockets {
     s.setKeepAlive(true);
   }
 
-  /** Opens a configured connection to {@code addr} within the connect timeout. */
+  /**
+   * Opens a configured connection to {@code addr} within the connect timeout. The socket has a
+   * channel in blocking mode (for direct-buffer writes and reads, see {@link DirectPacketBuffer});
+   * its streams honour the timeouts as a plain socket's do.
+   */
   static Socket connect(InetSocketAddress addr, DataNodeOptions o) throws IOException {
-    Socket s = new Socket();
+    Socket s = SocketChannel.open().socket();
     try {
       configure(s, o);
       s.connect(addr, o.connectTimeoutMs());
@@ -67,9 +71,9 @@ final class TransferSockets {
    */
   static TransferStreams streams(Socket s, long writeTimeoutMs) throws IOException {
     TimedSocketOutput raw = SocketWriteTimeouts.shared().output(s, writeTimeoutMs);
-    return new TransferStreams(
-        new DataInputStream(new BufferedInputStream(s.getInputStream(), INPUT_BUFFER)),
-        new DataOutputStream(new BufferedOutputStream(raw, STREAM_BUFFER)), raw);
+    TransferInput in = new TransferInput(s.getInputStream(), INPUT_BUFFER);
+    return new TransferStreams(new DataInputStream(in),
+        new DataOutputStream(new BufferedOutputStream(raw, STREAM_BUFFER)), raw, in);
   }
 
   /**

@@ -11,5 +11,8 @@ import java.io.DataOutputStream;
  * @param out buffered output for requests, responses and acks, over {@code rawOut}
  * @param rawOut the unbuffered timed output under {@code out}, for whole packet frames in one
  *     write and zero-copy file transfers; only once {@code out} is flushed
+ * @param bufferedIn the buffer under {@code in}, which tells how much it holds (a reader that
+ *     goes on from the socket's channel takes that first)
  */
-record TransferStreams(DataInputStream in, DataOutputStream out, TimedSocketOutput rawOut) {}
+record TransferStreams(DataInputStream in, DataOutputStream out, TimedSocketOutput rawOut,
+    TransferInput bufferedIn) {}

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * two volatile writes and a set insertion. A timeout bounds one write call (a whole packet
  * frame, or one zero-copy transfer), and fires up to {@value #TICK_MS} ms late.
  *
+ * <p>Reads through a socket's channel (into direct buffers, with no copy through the JDK's
+ * temporary buffer) ignore {@code SO_TIMEOUT}; {@link #input} bounds each of them the same way.
+ *
  * <p>{@link #shared()} serves every socket of the process (the thread starts on first use and
  * never holds anything but the writes in progress).
  */
@@ -32,7 +35,7 @@ public final class SocketWriteTimeouts {
 
   private static final SocketWriteTimeouts SHARED = new SocketWriteTimeouts();
 
-  private final Set<TimedSocketOutput> writing = ConcurrentHashMap.newKeySet();
+  private final Set<Deadlined> writing = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService watchdog;
 
   private SocketWriteTimeouts() {}
@@ -54,9 +57,29 @@ public final class SocketWriteTimeouts {
     return new TimedSocketOutput(this, s, timeoutMs);
   }
 
-  void begin(TimedSocketOutput o) { writing.add(o); }
+  /**
+   * {@code s}'s channel as a readable input whose every read fails after {@code timeoutMs}
+   * without data (as {@code SO_TIMEOUT} does for the socket's stream, which a blocking
+   * channel's reads ignore); the socket must have a channel in blocking mode.
+   */
+  public TimedChannelInput input(Socket s, long timeoutMs) throws IOException {
+    if (timeoutMs < 0) {
+      throw new IllegalArgumentException("read timeout " + timeoutMs + " ms");
+    }
+    if (timeoutMs > 0) {
+      startWatchdog();
+    }
+    return new TimedChannelInput(this, s, timeoutMs);
+  }
 
-  void end(TimedSocketOutput o) { writing.remove(o); }
+  void begin(Deadlined o) { writing.add(o); }
+
+  void end(Deadlined o) { writing.remove(o); }
+
+  /** An I/O call in progress that the watchdog aborts when it runs past its deadline. */
+  interface Deadlined {
+    void checkDeadline(long now);
+  }
 
   private void startWatchdog() {
     if (watchdog != null) {
@@ -81,7 +104,7 @@ public final class SocketWriteTimeouts {
    */
   private void check() {
     long now = System.nanoTime();
-    for (TimedSocketOutput o : writing) {
+    for (Deadlined o : writing) {
       try {
         o.checkDeadline(now);
       } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
@@ -15,7 +16,8 @@ import java.nio.channels.SocketChannel;
  * that write, and every later one, fails with a {@link SocketTimeoutException} naming the peer
  * and the timeout. Reads on the socket fail too then: the connection is over.
  */
-public final class TimedSocketOutput extends OutputStream {
+public final class TimedSocketOutput extends OutputStream
+    implements SocketWriteTimeouts.Deadlined {
   private final SocketWriteTimeouts owner;
   private final Socket socket;
   private final OutputStream out;
@@ -54,6 +56,35 @@ public final class TimedSocketOutput extends OutputStream {
     } finally {
       end();
     }
+  }
+
+  /**
+   * Writes all remaining bytes of {@code src} (best a direct buffer: no copy through the JDK's
+   * temporary buffer) through the socket's channel, under the same timeout for the whole
+   * buffer; {@code src}'s position ends at its limit. The socket must have a channel in
+   * blocking mode, and nothing may be buffered in front of this stream.
+   */
+  public void write(ByteBuffer src) throws IOException {
+    SocketChannel ch = channel("write");
+    begin();
+    try {
+      while (src.hasRemaining()) {
+        ch.write(src);
+      }
+    } catch (IOException e) {
+      throw failure(e);
+    } finally {
+      end();
+    }
+  }
+
+  private SocketChannel channel(String what) throws IOException {
+    SocketChannel ch = socket.getChannel();
+    if (ch == null) {
+      throw new IOException("channel " + what + " to " + socket.getRemoteSocketAddress()
+          + ": the socket has no channel");
+    }
+    return ch;
   }
 
   /**
@@ -111,7 +142,7 @@ public final class TimedSocketOutput extends OutputStream {
   }
 
   /** Called by the watchdog: aborts the socket when the write in progress is overdue. */
-  void checkDeadline(long now) {
+  @Override public void checkDeadline(long now) {
     long s = started;
     if (s != 0 && now - s > timeoutNanos && !timedOut) {
       timedOut = true;
