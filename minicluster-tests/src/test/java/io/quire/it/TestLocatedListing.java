@@ -3,7 +3,7 @@ package io.quire.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.namenode.NameNodeConfigKeys;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.rpc.ClientCallCounts;
 import java.io.IOException;
 import java.util.Map;

@@ -228,9 +228,9 @@ final class BlockReceiver implements Replica.Writer {
       PacketResponder responder) throws IOException {
     long lastUnverified = -1;
     TimedChannelInput channel = upSocket.getChannel() == null ? null
-        : SocketWriteTimeouts.shared().input(upSocket, ctx.getOptions().getSocketTimeoutMs());
+        : SocketWriteTimeouts.shared().input(upSocket, ctx.getOptions().socketTimeoutMs());
     try (DirectPacketBuffer p = new DirectPacketBuffer(ctx.getBuffers(),
-        ctx.getOptions().getMaxPacketSize(), "WRITE_BLOCK " + r.toBlock().getName(),
+        ctx.getOptions().maxPacketSize(), "WRITE_BLOCK " + r.toBlock().getName(),
         up.bufferedIn(), up.in(), channel)) {
       while (!stopped) {
         if (!readPacket(p, r, responder)) {
