@@ -179,14 +179,17 @@ public final class DataNodeOptions {
   public boolean isSyncOnClose() { return syncOnClose; }
   /** Bytes between background forces of a replica being received; 0: none (or no sync on close). */
   public long getSyncBehindBytes() { return syncOnClose ? syncBehindBytes : 0; }
-  /** Whether data-transfer ops need a valid block access token (quire.block.access.token.enable). */
+  /**
+   * Whether data-transfer ops need a valid block access token (quire.block.access.token.enable).
+   */
   public boolean isBlockTokenEnabled() { return blockTokenEnabled; }
   public long getScanBytesPerSecond() { return scanBytesPerSecond; }
   public long getScanPeriodMs() { return scanPeriodMs; }
   public long getDirectoryScanIntervalMs() { return directoryScanIntervalMs; }
 
   @Override public String toString() {
-    return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress + ", http=" + httpAddress
+    return "DataNodeOptions{dataDirs=" + dataDirs + ", bind=" + bindAddress
+        + ", http=" + httpAddress
         + ", host=" + advertisedHost + ", nameNodes=" + nameNodes
         + ", heartbeatMs=" + heartbeatIntervalMs + ", blockReportMs=" + blockReportIntervalMs
         + ", transferThreads=" + transferThreads + ", commandThreads=" + commandThreads.threads()

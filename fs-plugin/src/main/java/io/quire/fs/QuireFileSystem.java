@@ -10,7 +10,6 @@ import io.quire.protocol.types.ContentSummaryInfo;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
-import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.protocol.types.QuotaValues;
 import io.quire.protocol.types.ServerDefaults;
@@ -62,7 +61,8 @@ import org.apache.hadoop.util.Progressable;
 /**
  * The Hadoop FileSystem for {@code quire://} URIs: {@code quire://host[:port]/} names one
  * NameNode (port {@value QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT} by default),
- * {@code quire://<ns>/} the NameNodes of HA nameservice {@code <ns>} ({@code quire.namenode.ids.<ns>}).
+ * {@code quire://<ns>/} the NameNodes of HA nameservice {@code <ns>}
+ * ({@code quire.namenode.ids.<ns>}).
  *
  * <p>Registration: found through ServiceLoader (META-INF/services/org.apache.hadoop.fs.FileSystem);
  * explicitly, {@code fs.quire.impl = io.quire.fs.QuireFileSystem} and, for FileContext,

@@ -15,6 +15,7 @@ import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.HaStatus;
+import io.quire.testing.Timing;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;

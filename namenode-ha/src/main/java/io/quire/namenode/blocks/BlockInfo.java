@@ -30,8 +30,8 @@ public final class BlockInfo {
   /**
    * How many snapshot file copies hold this block: while above 0 the block stays when its
    * live file lets it go (delete, truncate), and goes when the last copy holding it does (its
-   * last snapshot is deleted). Derived from the snapshots (replay and image load count alike); it fits in the
-   * object's alignment padding (64 bytes with or without it).
+   * last snapshot is deleted). Derived from the snapshots (replay and image load count alike); it
+   * fits in the object's alignment padding (64 bytes with or without it).
    */
   private int snapshotRefs;
   /** Volatile, not journaled: null while nothing is known; see {@link BlockLocations}. */

@@ -32,8 +32,8 @@ import java.util.List;
  * journal as for any unknown type).
  * ALLOW_SNAPSHOT (27: path), DISALLOW_SNAPSHOT (28: path), CREATE_SNAPSHOT (29: path, int
  * snapshot id, name, long time), DELETE_SNAPSHOT (30: path, name, long time) and
- * RENAME_SNAPSHOT (31: path, old name, new name, long time) were added the same way (25-26 are the quota records).
- * A payload with an unknown version or type, or with trailing bytes, is corrupt.
+ * RENAME_SNAPSHOT (31: path, old name, new name, long time) were added the same way (25-26 are the
+ * quota records). A payload with an unknown version or type, or with trailing bytes, is corrupt.
  */
 public final class RecordCodec {
   /**

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ class GroupCommitTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean first = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try (FileJournal journal = new FileJournal(TestDirs.fresh(info))) {
+    try (FileJournal journal = new FileJournal(TargetDirs.fresh(info))) {
       // Hold the first sync until every caller has appended, so the rest form one batch.
       journal.setBeforeSyncHook(() -> {
         if (first.getAndSet(false)) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.FencedException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class JournalFencingTest {
 
   @Test
   void newerEpochInAnotherInstanceFencesTheOldWriter(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
       JournalWriter w1 = first.openForWrite(1);
       assertEquals(1, w1.appendAndSync(List.of(op(1))));
@@ -48,7 +48,7 @@ class JournalFencingTest {
 
   @Test
   void openingWithAnEpochNotAboveThePromiseFails(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal journal = new FileJournal(dir)) {
       journal.openForWrite(5);
       assertThrows(FencedException.class, () -> journal.openForWrite(5));
@@ -63,7 +63,7 @@ class JournalFencingTest {
 
   @Test
   void reopeningInTheSameInstanceFencesThePreviousWriter(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal journal = new FileJournal(dir)) {
       JournalWriter w1 = journal.openForWrite(1);
       w1.appendAndSync(List.of(op(1)));
@@ -77,7 +77,7 @@ class JournalFencingTest {
   @Test
   void acknowledgedRecordsOfADeposedWriterSurviveATakeoverMidStream(TestInfo info)
       throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
       JournalWriter w1 = first.openForWrite(1);

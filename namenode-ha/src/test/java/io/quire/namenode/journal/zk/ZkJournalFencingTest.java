@@ -81,7 +81,8 @@ class ZkJournalFencingTest {
 
       JournalWriter w2 = b.openForWrite(2);
       int batchesBefore = batchCount();
-      long buffered = w1.append(List.of(op(99))); // only buffered: the fence is checked by the multi
+      // only buffered: the fence is checked by the multi
+      long buffered = w1.append(List.of(op(99)));
       FencedException e = assertThrows(FencedException.class, () -> w1.awaitSync(buffered));
       assertTrue(e.getMessage().contains("epoch 2 of nn2"), e.getMessage());
       assertThrows(FencedException.class, () -> w1.append(List.of(op(100))));
@@ -161,7 +162,8 @@ class ZkJournalFencingTest {
       assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));
       long recovered = w2.getLastAppendedTxId();
       assertTrue(recovered >= lastAcked.get(),
-          "acknowledged txid " + lastAcked.get() + " lost; the new writer starts after " + recovered);
+          "acknowledged txid " + lastAcked.get() + " lost; the new writer starts after "
+              + recovered);
       assertEquals(recovered + 1, w2.appendAndSync(List.of(op(recovered + 1))));
       List<JournalRecord> records = readAll(b, 1);
       assertEquals(range(1, recovered + 1), txIds(records));
