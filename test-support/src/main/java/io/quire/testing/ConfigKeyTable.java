@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>Class: every public static {@code X_KEY} is a key; its default is {@code X_DEFAULT}, or,
  * for an address key {@code X_ADDRESS_KEY} without one, {@code X_PORT_DEFAULT} written
- * "port N"; a key without either has no default. A public static {@code X_PREFIX} is a key
+ * "port N"; a key without either, or whose default is the empty string (unset: derived at
+ * run time), has no default. A public static {@code X_PREFIX} is a key
  * prefix without a default.
  *
  * <p>Table: a row {@code | `key` | default | meaning |}. A key's trailing {@code <placeholder>}
@@ -104,7 +105,8 @@ public final class ConfigKeyTable {
   private static String defaultOf(Class<?> keysClass, String base) {
     Field def = field(keysClass, base + "_DEFAULT");
     if (def != null) {
-      return String.valueOf(value(def));
+      String v = String.valueOf(value(def));
+      return v.isEmpty() ? NONE : v;
     }
     if (base.endsWith("_ADDRESS")) {
       Field port = field(keysClass,

@@ -18,9 +18,10 @@ class ConfigKeyTableTest {
   public static final class SampleKeys {
     public static final String SIZE_KEY = "sample.size";
     public static final int SIZE_DEFAULT = 42;
-    public static final String ADDRESS_KEY = "sample.address";
-    public static final int PORT_DEFAULT = 8000;
+    public static final String SERVICE_ADDRESS_KEY = "sample.address";
+    public static final int SERVICE_PORT_DEFAULT = 8000;
     public static final String OWNER_KEY = "sample.owner";
+    public static final String OWNER_DEFAULT = "";
     public static final String EXTRA_PREFIX = "sample.extra.";
   }
 

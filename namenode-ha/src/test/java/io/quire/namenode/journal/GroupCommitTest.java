@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.TargetDirs;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +44,7 @@ class GroupCommitTest {
           return txId;
         }));
       }
-      await().atMost(Duration.ofSeconds(30))
+      await().atMost(Timing.seconds(30))
           .until(() -> writer.getLastAppendedTxId() == THREADS);
       release.countDown();
       for (Future<Long> f : results) {

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.FencedException;
+import io.quire.testing.Timing;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +91,7 @@ class JournalFencingTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> lastAcked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> lastAcked.get() >= 50);
 
       JournalWriter w2 = second.openForWrite(2);
       assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));

@@ -15,7 +15,7 @@ import io.quire.namenode.journal.JournalRecord;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.storage.UnformattedStorageException;
 import io.quire.protocol.exceptions.FencedException;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,7 +156,7 @@ class ZkJournalFencingTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> lastAcked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> lastAcked.get() >= 50);
 
       JournalWriter w2 = b.openForWrite(2);
       assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));
