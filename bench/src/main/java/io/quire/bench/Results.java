@@ -64,7 +64,8 @@ final class Results {
     out.println(head.append(" quire/hdfs |"));
     out.println(rule.append("---:|"));
     for (Map.Entry<String, Map<String, List<Double>>> e : values.entrySet()) {
-      StringBuilder line = new StringBuilder("| " + e.getKey() + " | " + units.get(e.getKey()) + " |");
+      StringBuilder line =
+          new StringBuilder("| " + e.getKey() + " | " + units.get(e.getKey()) + " |");
       for (String t : targets) {
         line.append(String.format(" %.1f |", median(e.getValue().getOrDefault(t, List.of()))));
       }

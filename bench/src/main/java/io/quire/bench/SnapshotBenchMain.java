@@ -9,12 +9,12 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * {@code quire bench --suite snapshot [--runs 3] [--files 2000] [--threads 1,8] [--datanodes 1]
- * [--dir target/bench-snapshot] [--heap-files 100000]}: the cost of snapshots to writers. create+close of --files
- * empty files per thread count into a snapshottable directory while a separate thread takes
- * 100 snapshots of it (evenly spaced: snapshot k is asked for when create number
- * {@code k*files/100 + files/200} has closed), against the same into a snapshottable directory
- * without snapshots; the two alternate first. The rate is files over the time from the first
- * create until the last create has closed and the last snapshot has been taken (a snapshotter
+ * [--dir target/bench-snapshot] [--heap-files 100000]}: the cost of snapshots to writers.
+ * create+close of --files empty files per thread count into a snapshottable directory while a
+ * separate thread takes 100 snapshots of it (evenly spaced: snapshot k is asked for when create
+ * number {@code k*files/100 + files/200} has closed), against the same into a snapshottable
+ * directory without snapshots; the two alternate first. The rate is files over the time from the
+ * first create until the last create has closed and the last snapshot has been taken (a snapshotter
  * lagging behind is counted). Also the median time of one createSnapshot during the run. On
  * Quire and on HDFS (MiniDFSCluster, edit log fsync on), fresh clusters per run; medians and
  * ratios (quire/hdfs). Then, on the same cluster, {@link SnapshotHeap}'s heap per snapshot of a

@@ -113,8 +113,8 @@ final class BlockPipeline implements Closeable {
   }
 
   /**
-   * Writes a heartbeat straight to the socket: an empty packet that keeps an idle pipeline open (every
-   * node acks it; the responder skips those acks).
+   * Writes a heartbeat straight to the socket: an empty packet that keeps an idle pipeline open
+   * (every node acks it; the responder skips those acks).
    */
   void sendHeartbeat(OutgoingPacket heartbeat) throws IOException {
     heartbeat.writeTo(conn.rawOut(), OutgoingPacket.HEARTBEAT_SEQNO);

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * get WRITE_BLOCK RECOVER_APPEND with {@code numBytes} = bytes acknowledged, unacknowledged
  * packets are resent, and updatePipeline records the outcome. Every WRITE_BLOCK carries the
  * block access token of the answer it follows (addBlock, or updateBlockForPipeline, so a
- * recovery always writes with a fresh token); a token refusal is not blamed on the node. The pipeline is not widened with
- * new nodes (the protocol has no client-driven replica transfer); the NameNode re-replicates.
+ * recovery always writes with a fresh token); a token refusal is not blamed on the node. The
+ * pipeline is not widened with new nodes (the protocol has no client-driven replica transfer); the
+ * NameNode re-replicates.
  *
  * <p>Keep-alive: a pipeline with nothing to send for half the client socket timeout gets an
  * empty heartbeat packet (as HDFS's streamer sends), so neither the DataNodes' read timeout nor

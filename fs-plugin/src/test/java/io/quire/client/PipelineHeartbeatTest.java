@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.testing.FakeCluster;
 import io.quire.testing.FakeDataNode;
+import io.quire.testing.Timing;
 import java.io.IOException;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class PipelineHeartbeatTest {
       out.write(data, 0, 1000);
       out.hflush();
       // heartbeats every IDLE_MS / 2: four of them span twice the DataNodes' idle timeout
-      await().atMost(Duration.ofSeconds(20)).until(() ->
+      await().atMost(Timing.seconds(20)).until(() ->
           cluster.dn(0).heartbeats() >= 4 && cluster.dn(1).heartbeats() >= 4);
       out.write(data, 1000, data.length - 1000);
     }
@@ -67,7 +67,7 @@ class PipelineHeartbeatTest {
         BLOCK);
     out.write(new byte[1000]);
     out.hflush();
-    await().atMost(Duration.ofSeconds(20)).until(() -> cluster.dn(0).idleCloses() >= 1);
+    await().atMost(Timing.seconds(20)).until(() -> cluster.dn(0).idleCloses() >= 1);
     assertEquals(0, cluster.dn(0).heartbeats());
     assertThrows(IOException.class, () -> {
       out.write(new byte[1000]);

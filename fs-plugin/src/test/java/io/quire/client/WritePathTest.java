@@ -10,6 +10,7 @@ import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.FakeCluster;
 import io.quire.testing.FakeDataNode;
 import io.quire.testing.FakeNameNode;
+import io.quire.testing.Timing;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -168,7 +169,7 @@ class WritePathTest {
     try (QuireClient fast = new QuireClient(cluster.namenode,
         ClientOptions.builder().leaseRenewIntervalMs(20).build(), "renewing", null)) {
       QuireOutputStream out = fast.create("/lease", (short) 0644, false, true, (short) 3, BLOCK);
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+      org.awaitility.Awaitility.await().atMost(Timing.seconds(10))
           .until(() -> cluster.namenode.calls("renewLease") >= 2);
       out.close();
       assertEquals(0, fast.openOutputStreams());

@@ -96,7 +96,8 @@ class QuireFileSystemTest {
       assertEquals(URI.create("quire://prod"), ha.getUri());
       assertEquals("/x", ha.pathOf(new Path("quire://prod/x")));
       write(new Path("/via-ha"), new byte[1]);
-      assertEquals(new Path("quire://prod/via-ha"), ha.getFileStatus(new Path("/via-ha")).getPath());
+      assertEquals(new Path("quire://prod/via-ha"),
+          ha.getFileStatus(new Path("/via-ha")).getPath());
     }
   }
 

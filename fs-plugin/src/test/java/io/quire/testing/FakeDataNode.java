@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,13 +30,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
-import org.apache.hadoop.util.DataChecksum;
+import org.apache.hadoop.fs.ChecksumException;
 
 /**
  * A tiny in-memory DataNode speaking the data-transfer protocol, for client unit tests:
  * WRITE_BLOCK (verifies each packet's CRC32C, forwards down the pipeline, acks back),
- * READ_BLOCK, BLOCK_CHECKSUM, VISIBLE_LENGTH. Fault switches: die after N packets, corrupt
- * replicas on read. Binds an ephemeral port on loopback.
+ * READ_BLOCK, BLOCK_CHECKSUM, VISIBLE_LENGTH, with the protocol's frames and the tests'
+ * {@link DataPackets} (the same as {@link BlockClient}'s). Fault switches: die after N packets,
+ * corrupt replicas on read. Binds an ephemeral port on loopback.
  */
 public final class FakeDataNode implements AutoCloseable {
   private final ServerSocket server;
@@ -56,8 +56,7 @@ public final class FakeDataNode implements AutoCloseable {
   private volatile boolean stallWrites;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean dead;
-  private final java.util.concurrent.atomic.AtomicInteger tokenRefusals =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger tokenRefusals = new AtomicInteger();
 
   public FakeDataNode() throws IOException {
     server = new ServerSocket();
@@ -193,7 +192,6 @@ public final class FakeDataNode implements AutoCloseable {
       }
       return;
     }
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
     try {
       while (true) {
         Packet p = Packet.read(in);
@@ -203,9 +201,8 @@ public final class FakeDataNode implements AutoCloseable {
         }
         Status own = Status.SUCCESS;
         try {
-          sum.verifyChunkedSums(ByteBuffer.wrap(p.getData(), 0, p.getDataLen()),
-              ByteBuffer.wrap(p.getChecksums()), "blk_" + blockId, p.getOffsetInBlock());
-        } catch (org.apache.hadoop.fs.ChecksumException e) {
+          DataPackets.verify(p, "blk_" + blockId);
+        } catch (ChecksumException e) {
           own = Status.ERROR_CHECKSUM;
         }
         if (p.getOffsetInBlock() != replica.size()) {
@@ -260,22 +257,18 @@ public final class FakeDataNode implements AutoCloseable {
     long start = req.getOffset() - req.getOffset() % 512;
     long end = Math.min(data.length, req.getOffset() + req.getLength());
     new OpResponse(Status.SUCCESS, "", "", data.length, 0, start, 512, 0, null).write(out);
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
     long off = start;
     long seq = 0;
     while (off < end) {
       int n = (int) Math.min(64 * 1024, end - off);
-      byte[] chunk = new byte[n];
-      System.arraycopy(data, (int) off, chunk, 0, n);
-      byte[] sums = new byte[Packet.checksumLenFor(n)];
-      sum.calculateChunkedSums(chunk, 0, n, sums, 0);
+      Packet p = DataPackets.data(off, seq++, data, (int) off, n, false);
       if (corruptReads) {
-        chunk[0] ^= 0x5a;
+        p.getData()[0] ^= 0x5a;
       }
-      new Packet(off, seq++, false, false, sums, chunk, n).write(out);
+      p.write(out);
       off += n;
     }
-    new Packet(off, seq, true, false, new byte[0], new byte[0], 0).write(out);
+    DataPackets.last(off, seq).write(out);
     out.flush();
   }
 

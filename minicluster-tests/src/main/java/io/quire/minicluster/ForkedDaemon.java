@@ -1,5 +1,6 @@
 package io.quire.minicluster;
 
+import io.quire.testing.Timing;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

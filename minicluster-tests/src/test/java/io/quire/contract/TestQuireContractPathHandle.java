@@ -10,7 +10,8 @@ import org.apache.hadoop.fs.Options;
 /** Hadoop's PathHandle contract suite on quire://. */
 public class TestQuireContractPathHandle extends AbstractContractPathHandleTest {
 
-  public TestQuireContractPathHandle(String testname, Options.HandleOpt[] opts, boolean serialized) {
+  public TestQuireContractPathHandle(String testname, Options.HandleOpt[] opts,
+      boolean serialized) {
     super(testname, opts, serialized);
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ArchitecturePackageTableTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z-]+)/` \\| (.*) \\| [^|]* \\|$");
-  private static final Pattern NAME = Pattern.compile("`(io\\.quire(?:\\.[a-z]+)*|\\.[a-z]+(?:\\.[a-z]+)*)`");
+  private static final Pattern NAME =
+      Pattern.compile("`(io\\.quire(?:\\.[a-z]+)*|\\.[a-z]+(?:\\.[a-z]+)*)`");
 
   @Test
   void everyModulesPackagesAreInTheTable() throws IOException {

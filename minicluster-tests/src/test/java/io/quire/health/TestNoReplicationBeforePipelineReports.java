@@ -8,7 +8,7 @@ import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector.Point;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namesystem.Namesystem;

@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
-import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.rpc.ClientCallCounts;
+import io.quire.namenode.conf.NameNodeConfigKeys;
+import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
+import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.LocatedBlock;
+import io.quire.testing.BlockClient;
+import io.quire.testing.Timing;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -70,15 +74,19 @@ class TestBlockAccessTokens {
       Block guessed = target.getBlock();
       var dn = target.getLocations().get(0);
 
-      BlockTokenProbe.Read ok = BlockTokenProbe.read(dn, guessed, target.getToken());
+      BlockClient.ReadResult ok = read(dn, guessed, target.getToken());
       assertArrayEquals(secret, ok.data(), "the NameNode's READ token reads");
-      for (Token<BlockTokenIdentifier> t : java.util.List.<Token<BlockTokenIdentifier>>of(
+      for (Token<BlockTokenIdentifier> t : List.<Token<BlockTokenIdentifier>>of(
           new Token<>(), mine.getToken())) {
-        BlockTokenProbe.Read r = BlockTokenProbe.read(dn, guessed, t);
+        BlockClient.ReadResult r = read(dn, guessed, t);
         assertEquals(Status.ERROR_ACCESS_TOKEN, r.response().getStatus(), r.response().toString());
         assertNull(r.data());
       }
-      OpResponse w = BlockTokenProbe.write(dn, guessed, target.getToken());
+      OpResponse w;
+      try (BlockClient c = new BlockClient(dn)) {
+        w = c.openWrite(guessed, List.of(), BlockConstructionStage.RECOVER_APPEND,
+            guessed.getGenerationStamp() + 1000, target.getToken());
+      }
       assertEquals(Status.ERROR_ACCESS_TOKEN, w.getStatus(), "a READ token does not write");
       try (FSDataInputStream in = fs.open(new Path("/secret"))) {
         byte[] back = new byte[secret.length];
@@ -133,9 +141,9 @@ class TestBlockAccessTokens {
       assertEquals(second, secondKey >>> 24);
 
       for (var dn : before.getLocations()) {
-        assertArrayEquals(d, BlockTokenProbe.read(dn, before.getBlock(), before.getToken())
+        assertArrayEquals(d, read(dn, before.getBlock(), before.getToken())
             .data(), "the old active's token still reads from " + dn);
-        assertArrayEquals(d, BlockTokenProbe.read(dn, after.getBlock(), after.getToken())
+        assertArrayEquals(d, read(dn, after.getBlock(), after.getToken())
             .data(), "the new active's token is accepted by " + dn);
       }
       try (FSDataInputStream in = fs.open(new Path("/ha"))) {
@@ -151,5 +159,11 @@ class TestBlockAccessTokens {
         assertArrayEquals(more, back);
       }
     }
+  }
+
+  /** A READ_BLOCK of all of {@code b} carrying {@code token}, as a client guessing ids would. */
+  private static BlockClient.ReadResult read(DatanodeId dn, Block b,
+      Token<BlockTokenIdentifier> token) throws IOException {
+    return BlockClient.read(dn, b, 0, b.getNumBytes(), token);
   }
 }

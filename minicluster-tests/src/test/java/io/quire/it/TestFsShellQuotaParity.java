@@ -1,5 +1,6 @@
 package io.quire.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.admin.AdminMain;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.exceptions.DSQuotaExceededException;
+import io.quire.testing.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ClusterStorageCapacityExceededException;
@@ -21,10 +24,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LeaseRecoverable;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.QuotaUsage;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.apache.hadoop.test.GenericTestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,13 +255,14 @@ class TestFsShellQuotaParity {
       // the stream already failed
     }
     LeaseRecoverable lr = (LeaseRecoverable) qfs;
-    GenericTestUtils.waitFor(() -> {
-      try {
-        return lr.recoverLease(f);
-      } catch (IOException e) {
-        return false;
-      }
-    }, 200, 60_000);
+    await("lease recovery of " + f).atMost(Timing.seconds(60))
+        .pollInterval(Duration.ofMillis(200)).until(() -> {
+          try {
+            return lr.recoverLease(f);
+          } catch (IOException e) {
+            return false;
+          }
+        });
     assertEquals(2 * MB, qfs.getFileStatus(f).getLen(), "the two blocks before the quota");
     QuotaUsage u = qfs.getQuotaUsage(dir);
     assertEquals(2 * MB, u.getSpaceConsumed());

@@ -9,7 +9,6 @@ import io.quire.protocol.QuireConfigKeys;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +125,7 @@ class TestFsShellSnapshotParity {
     ok("-truncate", "-w", "4", "/trunc/f");
     // -w waits for the new length, which both show at once: wait for the recovery itself
     org.awaitility.Awaitility.await("truncate recovery on both").atMost(
-        io.quire.minicluster.Timing.seconds(60)).until(() ->
+        io.quire.testing.Timing.seconds(60)).until(() ->
             ((QuireFileSystem) quire.getFileSystem()).isFileClosed(new Path("/trunc/f"))
             && ((DistributedFileSystem) parity.hdfs().getFileSystem())
                 .isFileClosed(new Path("/trunc/f")));

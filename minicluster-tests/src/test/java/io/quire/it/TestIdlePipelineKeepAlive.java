@@ -9,6 +9,7 @@ import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
+import io.quire.testing.Timing;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.hadoop.conf.Configuration;
@@ -57,7 +58,7 @@ class TestIdlePipelineKeepAlive {
       out.hflush();
       long stamp = lastBlock(name).getBlock().getGenerationStamp();
       // the pipeline must stay the same one (no recovery, which re-stamps) for 4 timeouts
-      await().during(Duration.ofMillis(4L * TIMEOUT_MS)).atMost(Duration.ofSeconds(30))
+      await().during(Duration.ofMillis(4L * TIMEOUT_MS)).atMost(Timing.seconds(30))
           .until(() -> lastBlock(name).getBlock().getGenerationStamp() == stamp
               && lastBlock(name).getLocations().size() == 3);
       out.write(data, 70_000, data.length - 70_000);

@@ -19,6 +19,7 @@ import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.StorageReport;
+import io.quire.testing.BlockClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -195,8 +196,9 @@ class TestKerberizedCluster {
       }
     });
     var node = lb.getLocations().get(0);
-    assertArrayEquals(data, BlockTokenProbe.read(node, lb.getBlock(), lb.getToken()).data());
-    BlockTokenProbe.Read none = BlockTokenProbe.read(node, lb.getBlock(), new Token<>());
+    long len = lb.getBlock().getNumBytes();
+    assertArrayEquals(data, BlockClient.read(node, lb.getBlock(), 0, len, lb.getToken()).data());
+    BlockClient.ReadResult none = BlockClient.read(node, lb.getBlock(), 0, len, new Token<>());
     assertEquals(Status.ERROR_ACCESS_TOKEN, none.response().getStatus());
     assertNull(none.data());
   }

@@ -11,7 +11,7 @@ import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.faults.DataNodeFaultInjector.PacketData;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;

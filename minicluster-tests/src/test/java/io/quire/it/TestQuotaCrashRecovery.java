@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.client.ClientConfigKeys;
 import io.quire.minicluster.ForkedDaemon;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.admin.AdminMain;
 import io.quire.fs.QuireFileSystem;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.LocatedBlock;

@@ -33,7 +33,8 @@ public final class NameNodeMain {
     }
     if (args.length > 0 && !((args[0].equals("-format") || args[0].equals("-bootstrapStandby"))
         && (args.length == 1 || (args.length == 2 && args[1].equals("-force"))))) {
-      fail("usage: quire namenode [-D key=value ...] [-format [-force] | -bootstrapStandby [-force]]");
+      fail("usage: quire namenode [-D key=value ...]"
+          + " [-format [-force] | -bootstrapStandby [-force]]");
       return;
     }
     try {

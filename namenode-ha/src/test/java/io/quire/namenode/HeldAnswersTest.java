@@ -23,9 +23,9 @@ import io.quire.protocol.exceptions.FencedException;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.InodeStatus;
+import io.quire.testing.Timing;
 import java.io.File;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -222,7 +222,7 @@ class HeldAnswersTest {
 
   /** Waits until {@code n} answers are held for the next sync; {@code call} must be one. */
   private void awaitQueued(int n, CompletableFuture<?> call) throws Exception {
-    await().atMost(Duration.ofSeconds(30)).until(() -> call.isDone()
+    await().atMost(Timing.seconds(30)).until(() -> call.isDone()
         || nn.getNamesystem().getJournalSyncer().queued() == n);
     if (call.isDone()) {
       call.get();

@@ -52,7 +52,9 @@ public final class QuireConfigKeys {
   public static final String REPLICATION_KEY = "quire.replication";
   public static final short REPLICATION_DEFAULT = 3;
 
-  /** Bytes covered by one CRC32C checksum in blocks and on the wire. Fixed at 512 in this version. */
+  /**
+   * Bytes covered by one CRC32C checksum in blocks and on the wire. Fixed at 512 in this version.
+   */
   public static final int BYTES_PER_CHECKSUM = 512;
 
   /**

@@ -45,7 +45,8 @@ public final class JsonModels {
     Map<String, String> params = new LinkedHashMap<>();
     raw(req).getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
     try {
-      return new Rendered(HttpServletResponse.SC_OK, MAPPER.writeValueAsString(model.build(params)));
+      return new Rendered(HttpServletResponse.SC_OK,
+          MAPPER.writeValueAsString(model.build(params)));
     } catch (FileNotFoundException e) {
       return error(HttpServletResponse.SC_NOT_FOUND, e);
     } catch (AccessControlException e) {

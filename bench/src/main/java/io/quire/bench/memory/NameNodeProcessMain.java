@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The child JVM of the memory suite: {@code NameNodeProcessMain quire|hdfs NAME_DIR PORT
- * format|existing RETRY_CACHE_EXPIRY_MS}. Formats when asked, starts the NameNode, then answers commands on stdin,
- * one per line, with a line on stdout starting {@value #PREFIX}:
+ * format|existing RETRY_CACHE_EXPIRY_MS}. Formats when asked, starts the NameNode, then answers
+ * commands on stdin, one per line, with a line on stdout starting {@value #PREFIX}:
  * <ul>
  * <li>(at start) {@code READY <ms>}: the NameNode serves; ms from before loading to serving
  * <li>{@code checkpoint} -> {@code CHECKPOINT <ms> <image bytes>}

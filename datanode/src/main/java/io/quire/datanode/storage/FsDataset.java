@@ -9,7 +9,6 @@ import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -22,7 +22,8 @@ final class TransferReplicaFactory {
   static Replica create(TransferContext ctx, Block b, Replica.Writer writer)
       throws IOException {
     Replica old = ctx.getDataset().getReplica(b.getBlockId());
-    if (old != null && old.getState() == ReplicaState.FINALIZED && !old.isCorrupt() && old.getGenerationStamp() == b.getGenerationStamp()) {
+    if (old != null && old.getState() == ReplicaState.FINALIZED && !old.isCorrupt()
+        && old.getGenerationStamp() == b.getGenerationStamp()) {
       VerifyResult v;
       try {
         v = new ReplicaVerifier().verify(old, ReplicaVerifier.ReadGate.NONE);

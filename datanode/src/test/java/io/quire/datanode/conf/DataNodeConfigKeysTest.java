@@ -4,34 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.testing.ConfigKeyTable;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 class DataNodeConfigKeysTest {
   @Test
-  void documentedTableMatchesTheKeysClass() throws IOException, IllegalAccessException {
-    Set<String> inClass = new TreeSet<>();
-    for (Field f : DataNodeConfigKeys.class.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getName().endsWith("_KEY")) {
-        inClass.add((String) f.get(null));
-      }
-    }
-    Set<String> inDoc = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\| `(quire\\.datanode\\.[^`]+)` \\|", Pattern.MULTILINE)
-        .matcher(Files.readString(Path.of("CONFIGURATION.md")));
-    while (m.find()) {
-      inDoc.add(m.group(1));
-    }
-    assertEquals(inClass, inDoc);
+  void documentedTableMatchesTheKeysClass() throws IOException {
+    ConfigKeyTable.in(Path.of("CONFIGURATION.md")).keysStartingWith("quire.datanode.")
+        .assertMatches(DataNodeConfigKeys.class);
   }
 
   @Test

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.types.Block;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The DataNode's metrics2 source: registered per instance, counting writes, reads, beats. */
 class DataNodeMetricsTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
 
   private static Map<String, Number> snapshot(DataNodeMetrics m) {
     MetricsCollectorImpl c = new MetricsCollectorImpl();

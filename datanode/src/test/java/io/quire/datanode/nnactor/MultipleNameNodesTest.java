@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.FakeNameNode;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.datanode.testing.FakeNameNode;
+import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** A DataNode configured with an active and a standby NameNode talks to both. */
 class MultipleNameNodesTest {
-  private static final Duration WAIT = Timeouts.seconds(15);
+  private static final Duration WAIT = Timing.seconds(15);
   private DataNode dn;
 
   @AfterEach
@@ -72,7 +72,8 @@ class MultipleNameNodesTest {
     }
     active.queueCommand(dn.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.RECOVER,
         // Lease recovery: no cap on the agreed length (the NameNode's convention).
-        List.of(open.withNumBytes(Long.MAX_VALUE)), List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
+        List.of(open.withNumBytes(Long.MAX_VALUE)),
+        List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
     await().atMost(WAIT).until(() -> !active.commits.isEmpty());
     assertEquals(2000, active.commits.get(0).newLength());
     assertTrue(standby.commits.isEmpty());
@@ -104,7 +105,8 @@ class MultipleNameNodesTest {
     // Both claim to be active; the newer epoch wins once it has been heard.
     old.setEpoch(3);
     current.setEpoch(4);
-    current.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(900, 1, 100))));
+    current.queueCommand(dn.getDatanodeUuid(),
+        DatanodeCommand.delete(List.of(new Block(900, 1, 100))));
     await().atMost(WAIT).until(() -> dn.getFsDataset().getReplica(900) == null);
     old.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(901, 1, 100))));
     await().atMost(WAIT).until(() -> old.commandsSent.get() >= 1);
@@ -114,7 +116,8 @@ class MultipleNameNodesTest {
 
     // A standby's commands are ignored too.
     current.setStandby(true);
-    current.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(902, 1, 100))));
+    current.queueCommand(dn.getDatanodeUuid(),
+        DatanodeCommand.delete(List.of(new Block(902, 1, 100))));
     await().atMost(WAIT).until(() -> current.commandsSent.get() >= 2);
     int beats = current.heartbeats.get();
     await().atMost(WAIT).until(() -> current.heartbeats.get() >= beats + 2);

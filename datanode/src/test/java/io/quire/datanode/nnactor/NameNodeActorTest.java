@@ -1,6 +1,6 @@
 package io.quire.datanode.nnactor;
 
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.DataStorage;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.InconsistentConfigurationException;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** A DataNode's NameNode actor against an in-process fake NameNode. */
 class NameNodeActorTest {
-  private static final Duration WAIT = Timeouts.seconds(15);
+  private static final Duration WAIT = Timing.seconds(15);
   private DataNodeHarness h;
 
   @AfterEach

@@ -1,13 +1,13 @@
 package io.quire.datanode.nnactor;
 
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** A DataNode with the production connector against a real Hadoop IPC server. */
 class RpcNameNodeConnectorTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
   private RPC.Server server;
   private DataNode dn;
   private DataNodeHarness h;

@@ -1,6 +1,6 @@
 package io.quire.datanode.recovery;
 
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.FakeNameNode;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.datanode.testing.FakeNameNode;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.types.Block;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /** Lease recovery of a block whose writer died, run by a primary DataNode on a RECOVER command. */
 class BlockRecoveryTest {
-  private static final Duration WAIT = Timeouts.seconds(15);
+  private static final Duration WAIT = Timing.seconds(15);
   private static DataNodeHarness h;
   private static DataNode[] dns;
 

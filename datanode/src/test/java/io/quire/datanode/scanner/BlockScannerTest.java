@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.types.Block;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The block scanner on a DataNode talking to a fake NameNode. */
 class BlockScannerTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
   private static final long TRIGGER_WAIT_MS = WAIT.toMillis();
   private static DataNodeHarness h;
   /** Scans only when triggered. */

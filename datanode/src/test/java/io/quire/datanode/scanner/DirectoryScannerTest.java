@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The directory scanner comparing the replica map with the disk behind the DataNode's back. */
 class DirectoryScannerTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
   private static DataNodeHarness h;
   private static DataNode dn;
 

@@ -1,7 +1,7 @@
 package io.quire.datanode.scanner;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
+import io.quire.testing.BlockClient;
 import io.quire.protocol.types.Block;
 import java.io.File;
 import java.io.IOException;

@@ -11,8 +11,8 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.storage.Replica;
 import io.quire.datanode.storage.StorageDirectory;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.types.Block;
 import java.time.Duration;
 import org.apache.hadoop.conf.Configuration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** A storage directory vanishing under a running DataNode: its replicas are reported lost. */
 class VolumeFailureTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
 
   @Test
   void aFailedVolumeIsTakenOutOfServiceAndCountedInHeartbeats() throws Exception {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.exceptions.StorageInUseException;
 import java.io.File;
 import java.nio.file.Files;

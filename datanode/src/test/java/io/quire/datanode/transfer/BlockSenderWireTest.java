@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedSocketOutput;
@@ -56,7 +56,7 @@ class BlockSenderWireTest {
   static void start() throws IOException {
     h = new DataNodeHarness("BlockSenderWire");
     dn = h.start(0);
-    await().atMost(Timeouts.seconds(20)).until(() -> h.nn.registrations.size() == 1);
+    await().atMost(Timing.seconds(20)).until(() -> h.nn.registrations.size() == 1);
     block = new Block(4711, 1, 0);
     data = new byte[LEN];
     new Random(4711).nextBytes(data);

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.PipelineAck;
@@ -41,7 +41,7 @@ class HostilePacketTest {
   private static final int FRAME = PacketHeader.SIZE + PacketHeader.checksumLenFor(MAX_PACKET)
       + MAX_PACKET;
   private static final long BUDGET = 3L * FRAME + 1000;
-  private static final AtomicLong nextId = new AtomicLong(9000);
+  private static final AtomicLong NEXT_ID = new AtomicLong(9000);
   private static DataNodeHarness h;
   private static DataNode dn;
   private static DatanodeId id;
@@ -64,7 +64,7 @@ class HostilePacketTest {
 
   private static BlockClient openWrite() throws IOException {
     BlockClient c = new BlockClient(id);
-    assertTrue(c.openWrite(new Block(nextId.incrementAndGet(), 1, 0), List.of(),
+    assertTrue(c.openWrite(new Block(NEXT_ID.incrementAndGet(), 1, 0), List.of(),
         BlockConstructionStage.CREATE, 1).isSuccess());
     return c;
   }
@@ -84,7 +84,7 @@ class HostilePacketTest {
   }
 
   private static void assertStillServes() throws IOException {
-    Block b = new Block(nextId.incrementAndGet(), 1, 0);
+    Block b = new Block(NEXT_ID.incrementAndGet(), 1, 0);
     byte[] data = new byte[300_000];
     new Random(b.getBlockId()).nextBytes(data);
     try (BlockClient c = new BlockClient(id)) {
@@ -94,7 +94,7 @@ class HostilePacketTest {
       }
     }
     assertArrayEquals(data, Files.readAllBytes(dn.getBlockFile(b.getBlockId()).toPath()));
-    await("buffers released").atMost(Timeouts.seconds(10))
+    await("buffers released").atMost(Timing.seconds(10))
         .until(() -> dn.getTransferBuffers().getReservedBytes() == 0);
   }
 
@@ -135,7 +135,7 @@ class HostilePacketTest {
         c.out.flush();
         clients.add(c);
       }
-      await().atMost(Timeouts.seconds(10))
+      await().atMost(Timing.seconds(10))
           .until(() -> dn.getTransferBuffers().getReservedBytes() == 3L * FRAME);
       for (BlockClient c : clients) {
         c.setReadTimeout(2000);

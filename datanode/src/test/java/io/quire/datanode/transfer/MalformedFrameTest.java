@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.Status;

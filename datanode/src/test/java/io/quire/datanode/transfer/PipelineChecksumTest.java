@@ -12,9 +12,9 @@ import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.faults.DataNodeFaultInjector.PacketData;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PipelineAck;
@@ -47,7 +47,7 @@ class PipelineChecksumTest {
   private static DataNodeHarness h;
   private static DataNode[] dns;
   private static List<DatanodeId> pipeline;
-  private static final AtomicLong nextId = new AtomicLong(5000);
+  private static final AtomicLong NEXT_ID = new AtomicLong(5000);
 
   @BeforeAll
   static void start() {
@@ -61,7 +61,7 @@ class PipelineChecksumTest {
       dns[i] = h.start(c);
     }
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.reports.get() >= 3);
+    await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
   @AfterAll
@@ -77,7 +77,7 @@ class PipelineChecksumTest {
   }
 
   private static Block newBlock() {
-    return new Block(nextId.incrementAndGet(), 1001, 0);
+    return new Block(NEXT_ID.incrementAndGet(), 1001, 0);
   }
 
   private static byte[] randomBytes(int n, long seed) {
@@ -102,7 +102,7 @@ class PipelineChecksumTest {
 
   private static void awaitWriterGone(Block b) {
     for (DataNode dn : dns) {
-      await().atMost(Timeouts.seconds(20)).until(() -> replica(dn, b).getWriter() == null);
+      await().atMost(Timing.seconds(20)).until(() -> replica(dn, b).getWriter() == null);
     }
   }
 
@@ -116,7 +116,7 @@ class PipelineChecksumTest {
       c.sendRawPacket(0, data, new byte[Packet.checksumLenFor(data.length)]);
       assertEquals(List.of(Status.ERROR_CHECKSUM), PipelineAck.read(c.in).getReplies());
     }
-    await().atMost(Timeouts.seconds(20)).until(() -> replica(dns[0], b).getWriter() == null);
+    await().atMost(Timing.seconds(20)).until(() -> replica(dns[0], b).getWriter() == null);
     assertEquals(ReplicaState.RBW, replica(dns[0], b).getState());
     assertEquals(0, replica(dns[0], b).getBytesOnDisk());
   }
@@ -181,9 +181,9 @@ class PipelineChecksumTest {
     assertEquals(data.length, onDisk.length);
     BlockScanner s = dns[1].getBlockScanner();
     long before = s.getCorruptReplicasFound();
-    assertTrue(s.awaitScan(s.triggerScanNow(), Timeouts.seconds(20).toMillis()), "scanned");
+    assertTrue(s.awaitScan(s.triggerScanNow(), Timing.seconds(20).toMillis()), "scanned");
     assertEquals(before + 1, s.getCorruptReplicasFound());
-    await().atMost(Timeouts.seconds(20)).until(() -> h.nn.badBlocks.stream()
+    await().atMost(Timing.seconds(20)).until(() -> h.nn.badBlocks.stream()
         .anyMatch(x -> x.getBlockId() == b.getBlockId()));
   }
 }

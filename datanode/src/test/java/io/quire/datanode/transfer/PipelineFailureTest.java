@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,8 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pipelines losing a node, and a DataNode at its connection limit. */
 class PipelineFailureTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
   private DataNodeHarness h;
 
   @AfterEach

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.storage.StorageDirectory;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
@@ -40,7 +40,7 @@ class PipelineSetupTest {
     h = new DataNodeHarness("PipelineSetupTest");
     dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.reports.get() >= 3);
+    await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
   @AfterAll
@@ -84,7 +84,7 @@ class PipelineSetupTest {
     obstacles.forEach(FileUtil::fullyDelete);
     // the downstream node got the request before the failure; a new generation stamp
     // replaces its unfinished replica like after any failed pipeline
-    await().atMost(Timeouts.seconds(10)).until(() -> {
+    await().atMost(Timing.seconds(10)).until(() -> {
       var left = dns[2].getFsDataset().getReplica(6002);
       return left == null || left.getWriter() == null;
     });

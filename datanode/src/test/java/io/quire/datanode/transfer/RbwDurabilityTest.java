@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.types.Block;
@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
  * packet is acknowledged; later hsyncs and plain hflushes do not.
  */
 class RbwDurabilityTest {
-  private static final AtomicLong nextId = new AtomicLong(7000);
+  private static final AtomicLong NEXT_ID = new AtomicLong(7000);
   private static final byte[] DATA = new byte[4 * 4096];
-  private static final Map<Long, AtomicInteger> dirSyncs = new ConcurrentHashMap<>();
-  private static final Map<Long, File> dirSynced = new ConcurrentHashMap<>();
+  private static final Map<Long, AtomicInteger> DIR_SYNCS = new ConcurrentHashMap<>();
+  private static final Map<Long, File> DIR_SYNCED = new ConcurrentHashMap<>();
   private static DataNodeHarness h;
   private static DataNode[] dns;
 
@@ -48,9 +48,9 @@ class RbwDurabilityTest {
     for (DataNode dn : dns) {
       dn.getFaultInjector().set(DataNodeFaultInjector.Point.AFTER_RBW_DIRECTORY_SYNC, ctx -> {
         Replica r = (Replica) ctx;
-        dirSyncs.computeIfAbsent(key(dn, r.getBlockId()), k -> new AtomicInteger())
+        DIR_SYNCS.computeIfAbsent(key(dn, r.getBlockId()), k -> new AtomicInteger())
             .incrementAndGet();
-        dirSynced.put(key(dn, r.getBlockId()), r.getBlockFile().getParentFile());
+        DIR_SYNCED.put(key(dn, r.getBlockId()), r.getBlockFile().getParentFile());
       });
     }
   }
@@ -62,8 +62,8 @@ class RbwDurabilityTest {
 
   @BeforeEach
   void clear() {
-    dirSyncs.clear();
-    dirSynced.clear();
+    DIR_SYNCS.clear();
+    DIR_SYNCED.clear();
   }
 
   /** Counter key of a block on one of the two nodes. */
@@ -72,7 +72,7 @@ class RbwDurabilityTest {
   }
 
   private static int syncs(int node, long blockId) {
-    AtomicInteger n = dirSyncs.get(key(dns[node], blockId));
+    AtomicInteger n = DIR_SYNCS.get(key(dns[node], blockId));
     return n == null ? 0 : n.get();
   }
 
@@ -89,7 +89,7 @@ class RbwDurabilityTest {
 
   @Test
   void firstHsyncFsyncsTheRbwDirectoryOnEveryNodeBeforeTheAck() throws IOException {
-    Block b = new Block(nextId.incrementAndGet(), 1, 0);
+    Block b = new Block(NEXT_ID.incrementAndGet(), 1, 0);
     try (BlockClient c = new BlockClient(pipeline().get(0))) {
       assertTrue(c.openWrite(b, pipeline().subList(1, 2), BlockConstructionStage.CREATE, 1)
           .isSuccess());
@@ -106,14 +106,14 @@ class RbwDurabilityTest {
     assertEquals(1, syncs(0, b.getBlockId()), "once per replica");
     assertEquals(1, syncs(1, b.getBlockId()));
     for (int i = 0; i < 2; i++) {
-      File dir = dirSynced.get(key(dns[i], b.getBlockId()));
+      File dir = DIR_SYNCED.get(key(dns[i], b.getBlockId()));
       assertEquals("rbw", dir.getName(), "the replica's rbw directory: " + dir);
     }
   }
 
   @Test
   void writesWithoutHsyncFsyncNoRbwDirectory() throws IOException {
-    Block b = new Block(nextId.incrementAndGet(), 1, 0);
+    Block b = new Block(NEXT_ID.incrementAndGet(), 1, 0);
     BlockClient.writeBlock(pipeline(), b, DATA);
     assertEquals(0, syncs(0, b.getBlockId()));
     assertEquals(0, syncs(1, b.getBlockId()));
@@ -121,13 +121,13 @@ class RbwDurabilityTest {
 
   @Test
   void replicaMovedDurablyByRecoveryNeedsNoFsyncOnHsync() throws IOException {
-    Block b = new Block(nextId.incrementAndGet(), 1, 0);
+    Block b = new Block(NEXT_ID.incrementAndGet(), 1, 0);
     try (BlockClient c = new BlockClient(pipeline().get(0))) {
       assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE, 1).isSuccess());
       sendAndAwaitAck(c, c.sendPacket(0, DATA, 0, 4096, true));
     }
     assertEquals(1, syncs(0, b.getBlockId()));
-    await().atMost(Timeouts.seconds(10)).until(
+    await().atMost(Timing.seconds(10)).until(
         () -> dns[0].getFsDataset().getReplica(b.getBlockId()).getWriter() == null);
     // pipeline recovery re-stamps the replica with a durable move within rbw/
     try (BlockClient c = new BlockClient(pipeline().get(0))) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.DatanodeId;
@@ -68,7 +68,7 @@ class RefusalDeadlineTest {
 
   private static Socket connect(DatanodeId id) throws IOException {
     Socket s = new Socket(id.getHost(), id.getDataPort());
-    s.setSoTimeout((int) Timeouts.seconds(15).toMillis());
+    s.setSoTimeout((int) Timing.seconds(15).toMillis());
     return s;
   }
 
@@ -78,7 +78,7 @@ class RefusalDeadlineTest {
     DatanodeId id = dn.getDatanodeId();
     try (Socket busy = connect(id)) {
       // the only transfer thread waits for this connection's request
-      await().atMost(Timeouts.seconds(10)).until(() -> dn.getActiveTransfers() == 1);
+      await().atMost(Timing.seconds(10)).until(() -> dn.getActiveTransfers() == 1);
       Socket slow = connect(id);
       trickle(slow);
       OpResponse first = OpResponse.read(new DataInputStream(slow.getInputStream()));
@@ -100,7 +100,7 @@ class RefusalDeadlineTest {
     OpResponse r = OpResponse.read(new DataInputStream(s.getInputStream()));
     assertEquals(Status.ERROR_INVALID, r.getStatus());
     trickle(s);
-    await("transfer thread freed").atMost(Timeouts.seconds(15))
+    await("transfer thread freed").atMost(Timing.seconds(15))
         .until(() -> dn.getActiveTransfers() == 0);
   }
 }

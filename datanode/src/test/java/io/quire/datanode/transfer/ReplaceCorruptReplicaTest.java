@@ -13,12 +13,11 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.exceptions.PipelineException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * healthy replica is kept and the transfer refused.
  */
 class ReplaceCorruptReplicaTest {
-  private static final Duration WAIT = Timeouts.seconds(20);
+  private static final Duration WAIT = Timing.seconds(20);
   private static DataNodeHarness h;
   private static DataNode source;
   private static DataNode target;

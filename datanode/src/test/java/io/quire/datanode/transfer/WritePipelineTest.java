@@ -1,6 +1,6 @@
 package io.quire.datanode.transfer;
 
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.storage.Replica;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Packet;
@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,14 +39,14 @@ class WritePipelineTest {
   private static DataNodeHarness h;
   private static DataNode[] dns;
   private static List<DatanodeId> pipeline;
-  private static final AtomicLong nextId = new AtomicLong(1000);
+  private static final AtomicLong NEXT_ID = new AtomicLong(1000);
 
   @BeforeAll
   static void start() {
     h = new DataNodeHarness("WritePipelineTest");
     dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
     pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.reports.get() >= 3);
+    await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
   @AfterAll
@@ -71,7 +70,7 @@ class WritePipelineTest {
   }
 
   private static Block newBlock() {
-    return new Block(nextId.incrementAndGet(), 1001, 0);
+    return new Block(NEXT_ID.incrementAndGet(), 1001, 0);
   }
 
   @Test
@@ -93,7 +92,7 @@ class WritePipelineTest {
       assertEquals("blk_" + b.getBlockId() + "_1001.meta", meta.getName());
       assertArrayEquals(expectedMeta(data), Files.readAllBytes(meta.toPath()));
     }
-    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
+    await().atMost(Timing.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
         .filter(r -> r.getState() == ReplicaState.FINALIZED
             && r.getBlock().getNumBytes() == data.length).count() == 3);
     assertEquals(3, h.nn.receivedOf(b.getBlockId()).stream()
@@ -167,7 +166,7 @@ class WritePipelineTest {
       assertEquals(1, a1.getSeqno(), a0 + " " + a1);
     }
     for (DataNode dn : dns) {
-      await().atMost(Timeouts.seconds(10)).until(() ->
+      await().atMost(Timing.seconds(10)).until(() ->
           dn.getFsDataset().getReplica(b.getBlockId()).getWriter() == null);
       Replica r = dn.getFsDataset().getReplica(b.getBlockId());
       assertEquals(ReplicaState.RBW, r.getState());
@@ -196,7 +195,7 @@ class WritePipelineTest {
     }
     for (int i = 0; i < 2; i++) {
       DataNode dn = dns[i];
-      await().atMost(Timeouts.seconds(10)).until(() ->
+      await().atMost(Timing.seconds(10)).until(() ->
           dn.getFsDataset().getReplica(b.getBlockId()).getWriter() == null);
       assertEquals(ReplicaState.RBW, dn.getFsDataset().getReplica(b.getBlockId()).getState());
       assertEquals(0, dn.getFsDataset().getReplica(b.getBlockId()).getVisibleLength());
@@ -353,7 +352,7 @@ class WritePipelineTest {
       assertArrayEquals(data, Files.readAllBytes(r.getBlockFile().toPath()));
     }
     List<ReportedBlock> finalized = h.nn.receivedOf(b.getBlockId());
-    await().atMost(Timeouts.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
+    await().atMost(Timing.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
         .filter(r -> r.getState() == ReplicaState.FINALIZED).count() == 3);
     assertTrue(finalized.stream().noneMatch(r -> r.getState() == ReplicaState.RBW
         && !r.getBlock().equals(b)));

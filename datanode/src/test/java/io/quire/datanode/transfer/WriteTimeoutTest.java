@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
-import io.quire.datanode.testutil.BlockClient;
-import io.quire.datanode.testutil.DataNodeHarness;
-import io.quire.datanode.testutil.Timeouts;
+import io.quire.testing.BlockClient;
+import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
@@ -65,7 +65,7 @@ class WriteTimeoutTest {
     byte[] data = new byte[8 * 1024 * 1024];
     new Random(1).nextBytes(data);
     BlockClient.writeBlock(List.of(id), b, data);
-    await().atMost(Timeouts.seconds(10)).until(() -> dn.getActiveTransfers() == 0);
+    await().atMost(Timing.seconds(10)).until(() -> dn.getActiveTransfers() == 0);
 
     try (Socket s = new Socket()) {
       s.setReceiveBufferSize(4096);
@@ -74,9 +74,9 @@ class WriteTimeoutTest {
       new ReadBlockRequest(b.withNumBytes(data.length), 0, data.length, "stalled-reader")
           .write(out);
       out.flush();
-      await().atMost(Timeouts.seconds(10)).until(() -> dn.getActiveTransfers() == 1);
+      await().atMost(Timing.seconds(10)).until(() -> dn.getActiveTransfers() == 1);
       // never read: the DataNode's send blocks once the socket buffers are full
-      await("transfer thread freed").atMost(Timeouts.seconds(20))
+      await("transfer thread freed").atMost(Timing.seconds(20))
           .until(() -> dn.getActiveTransfers() == 0);
     }
     // and the DataNode still serves
@@ -102,7 +102,7 @@ class WriteTimeoutTest {
     c.setInt(DataNodeConfigKeys.SOCKET_BUFFER_SIZE_KEY, 64 * 1024);
     DataNode dn = h.start(c);
     pipelineIntoStalledDownstream(dn);
-    await("receiver thread freed").atMost(Timeouts.seconds(20))
+    await("receiver thread freed").atMost(Timing.seconds(20))
         .until(() -> dn.getActiveTransfers() == 0);
   }
 
@@ -146,7 +146,7 @@ class WriteTimeoutTest {
           }
         });
         // a writer thread of its own: sends may block until the DataNode gives up
-        PipelineAck failed = assertTimeoutPreemptively(Timeouts.seconds(30), () -> {
+        PipelineAck failed = assertTimeoutPreemptively(Timing.seconds(30), () -> {
           for (int i = 0; i < 256 && !firstFailure.isDone(); i++) {
             c.sendPacket(i * (long) data.length, data, 0, data.length, false);
           }

@@ -30,8 +30,8 @@ public final class AuthorsPublishersJob extends OrderJobTool {
 
   @Override
   protected void run(Inputs in, Path out, Args a) throws Exception {
-    SalesRanking.run(getConf(), "authors-publishers", "join and sum", "ranking", AuthorPublisherMapper.class, in, out,
-        (int) a.getLong("top", 20));
+    SalesRanking.run(getConf(), "authors-publishers", "join and sum", "ranking",
+        AuthorPublisherMapper.class, in, out, (int) a.getLong("top", 20));
   }
 
   public static void main(String[] args) throws Exception {

@@ -32,8 +32,8 @@ public final class BestSellersJob extends OrderJobTool {
 
   @Override
   protected void run(Inputs in, Path out, Args a) throws Exception {
-    SalesRanking.run(getConf(), "best-sellers", "sales per book", "top per group", BookSalesMapper.class, in, out,
-        (int) a.getLong("top", 20));
+    SalesRanking.run(getConf(), "best-sellers", "sales per book", "top per group",
+        BookSalesMapper.class, in, out, (int) a.getLong("top", 20));
   }
 
   public static void main(String[] args) throws Exception {

@@ -110,7 +110,8 @@ public final class GenerateOrders extends Configured implements Tool {
       Path file = layout.partFile(day, 0, json ? format : "avro");
       try (PartWriter w = json
           ? new JsonLinesPartWriter(fs.create(file, false), format.endsWith(".gz"))
-          : new AvroPartWriter(fs.create(file, false), codec, seed * 1_000_003L + day.toEpochDay())) {
+          : new AvroPartWriter(fs.create(file, false), codec,
+              seed * 1_000_003L + day.toEpochDay())) {
         for (GeneratedOrder o : gen.day(d, perDay[d], rnd)) {
           MalformedReason why = inject.pick(faults);
           if (why != null) {

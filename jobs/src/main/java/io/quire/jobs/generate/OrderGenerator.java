@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
 
 /**
  * The orders of one day, in time order. Shape: Zipf-like book popularity (s = {@value #ZIPF_S},
- * q = {@value #ZIPF_Q} over a seeded ranking), basket sizes mostly 1-3, the next book of a basket often from the same
- * series or author, quantities mostly 1, sale-day discounts, about 3% cancelled and 1.5%
- * refunded, most orders shipped to the customer's own city, busiest in the evening.
+ * q = {@value #ZIPF_Q} over a seeded ranking), basket sizes mostly 1-3, the next book of a basket
+ * often from the same series or author, quantities mostly 1, sale-day discounts, about 3% cancelled
+ * and 1.5% refunded, most orders shipped to the customer's own city, busiest in the evening.
  */
 final class OrderGenerator {
   static final double ZIPF_S = 1.1;

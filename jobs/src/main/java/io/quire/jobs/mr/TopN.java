@@ -12,8 +12,9 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
- * Chained top-N stage over the {@code part-*} files of a directory of sales TSV rows {@code group<TAB>id<TAB>units<TAB>cents<TAB>orders}:
- * per group the N rows with the highest revenue (ties: id ascending), written as
+ * Chained top-N stage over the {@code part-*} files of a directory of sales TSV rows
+ * {@code group<TAB>id<TAB>units<TAB>cents<TAB>orders}: per group the N rows with the highest
+ * revenue (ties: id ascending), written as
  * {@code group<TAB>rank<TAB>id<TAB>units<TAB>cents<TAB>orders}. Uses secondary sort
  * ({@link RankKey}, {@link RankGrouping}).
  */

@@ -47,7 +47,8 @@ final class Html {
   static final String STYLE = "<style>\n"
       + "body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:0;"
       + "background:#f4f5f7;color:#222}\n"
-      + "header{background:#2E5E8C;color:#fff;padding:18px 32px}header h1{margin:0;font-size:26px}\n"
+      + "header{background:#2E5E8C;color:#fff;padding:18px 32px}"
+      + "header h1{margin:0;font-size:26px}\n"
       + "main{padding:16px 32px;max-width:1200px}\n"
       + "section{background:#fff;border-radius:8px;padding:12px 20px;margin:16px 0;"
       + "box-shadow:0 1px 3px rgba(0,0,0,.12)}\n"
@@ -58,7 +59,8 @@ final class Html {
       + ".row{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}\n"
       + "img.chart{max-width:100%;height:auto}\n"
       + "table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{padding:4px 10px;"
-      + "border-bottom:1px solid #e3e3e3;text-align:left}th{background:#eef2f7}td.n{text-align:right;"
+      + "border-bottom:1px solid #e3e3e3;text-align:left}th{background:#eef2f7}"
+      + "td.n{text-align:right;"
       + "font-variant-numeric:tabular-nums}\n"
       + "</style>\n";
 }

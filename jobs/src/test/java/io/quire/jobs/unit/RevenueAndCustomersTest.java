@@ -59,7 +59,8 @@ class RevenueAndCustomersTest {
         .containsExactly("2025-03\t5\t3\t1\t1\t5\t10001\t3333\t0.2000\t0.2000");
     assertThat(UnitConf.sideLines(conf, "day"))
         .containsExactly("2025-03-10\t1\t1\t0\t0\t1\t999\t999\t0.0000\t0.0000");
-    assertThat(UnitConf.sideLines(conf, "category")).containsExactly("Fantasy\t2025-03\t2\t4\t5000");
+    assertThat(UnitConf.sideLines(conf, "category"))
+        .containsExactly("Fantasy\t2025-03\t2\t4\t5000");
   }
 
   @Test

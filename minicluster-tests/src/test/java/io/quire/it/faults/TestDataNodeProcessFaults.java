@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.quire.it.fuzz;
 
 import static org.awaitility.Awaitility.await;
 
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,9 @@
 package io.quire.it.fuzz;
 
+import static io.quire.it.fuzz.AnswerChecks.expectStatus;
+import static io.quire.it.fuzz.AnswerChecks.firstResponse;
+import static io.quire.it.fuzz.AnswerChecks.readAck;
+import static io.quire.it.fuzz.AnswerChecks.readResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,14 +14,13 @@ import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.DataTransferProtocol;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
-import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;
+import io.quire.testing.DataPackets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -144,7 +147,7 @@ final class DataTransferCases {
   private FuzzCase junk(Random r) {
     byte[] b = new byte[r.nextInt(300)];
     r.nextBytes(b);
-    return new Exchange("random bytes", b, keepOpen(r), DataTransferCases::responseIfAny);
+    return new Exchange("random bytes", b, keepOpen(r), AnswerChecks::responseIfAny);
   }
 
   private FuzzCase badOpHeader(Random r) {
@@ -169,7 +172,7 @@ final class DataTransferCases {
     }
     byte[] b = Arrays.copyOf(new byte[] {0, 1, Op.WRITE_BLOCK.code()}, v - 2 + r.nextInt(2));
     return new Exchange("op header cut to " + b.length + " bytes", b, keepOpen(r),
-        DataTransferCases::responseIfAny);
+        AnswerChecks::responseIfAny);
   }
 
   private static boolean isOp(byte code) {
@@ -206,7 +209,7 @@ final class DataTransferCases {
     }
     StringBuilder what = new StringBuilder(op + " body, ");
     byte[] b = f.encodeBroken(r, protectedPrefix, what);
-    return new Exchange(what.toString(), b, keepOpen(r), DataTransferCases::responseIfAny);
+    return new Exchange(what.toString(), b, keepOpen(r), AnswerChecks::responseIfAny);
   }
 
   /** READ_BLOCK of the reference block (ranges in and out of it) or of missing replicas. */
@@ -274,24 +277,9 @@ final class DataTransferCases {
     assertEquals(ref.length, resp.getLength(), "visible length");
     long from = resp.getChunkOffset();
     assertEquals(off - off % BPC, from, "chunk offset");
-    ByteArrayOutputStream data = new ByteArrayOutputStream();
-    while (true) {
-      Packet p = Packet.read(in);
-      assertEquals(from + data.size(), p.getOffsetInBlock(), "packet offset");
-      byte[] sums = p.getChecksums();
-      for (int c = 0; c * BPC < p.getDataLen(); c++) {
-        CRC32C crc = new CRC32C();
-        crc.update(p.getData(), c * BPC, Math.min(BPC, p.getDataLen() - c * BPC));
-        assertEquals(ByteBuffer.wrap(sums, 4 * c, 4).getInt(), (int) crc.getValue(),
-            "CRC of chunk " + c + " of packet " + p.getSeqno());
-      }
-      data.write(p.getData(), 0, p.getDataLen());
-      if (p.isLastPacketInBlock()) {
-        break;
-      }
-    }
+    // contiguous packets from the chunk offset, every chunk's CRC right
+    byte[] got = DataPackets.readStream(in, from, true, "the reference block");
     long end = off + Math.min(len, ref.length - off);
-    byte[] got = data.toByteArray();
     assertTrue(from + got.length >= end, "read ends at " + (from + got.length) + " < " + end);
     assertArrayEquals(Arrays.copyOfRange(ref, (int) from, (int) from + got.length), got,
         "data of the reference block");
@@ -335,7 +323,7 @@ final class DataTransferCases {
       newGs = gss[r.nextInt(gss.length)];
       long[] lens = {0, r.nextInt(3000), -1, Long.MAX_VALUE, Long.MIN_VALUE};
       newLen = lens[r.nextInt(lens.length)];
-      check = DataTransferCases::responseIfAny;
+      check = AnswerChecks::responseIfAny;
     }
     byte[] b = new WireFields().s("version", DataTransferProtocol.VERSION).b("op", op.code())
         .i("token.identifier", 0).i("token.password", 0)
@@ -563,56 +551,5 @@ final class DataTransferCases {
       return "\u0000\uFFFF\uD800é" + r.nextInt();
     }
     return "fuzz-client-" + r.nextInt(100);
-  }
-
-  // ---- answer checks --------------------------------------------------------------------
-
-  /** Nothing, or an {@link OpResponse} first (cut short only by a reset). */
-  private static void responseIfAny(Answer a) throws IOException {
-    if (!a.isEmpty()) {
-      readResponse(a, new DataInputStream(new ByteArrayInputStream(a.bytes())));
-    }
-  }
-
-  /** The first OpResponse, which the DataNode must have sent (unless it reset the connection). */
-  private static OpResponse firstResponse(Answer a) throws IOException {
-    OpResponse r = readResponse(a, new DataInputStream(new ByteArrayInputStream(a.bytes())));
-    if (r == null) {
-      throw new AssertionError("no answer before the DataNode closed the connection");
-    }
-    return r;
-  }
-
-  private static void expectStatus(Answer a, Status s) throws IOException {
-    if (a.isEmpty() && a.reset()) {
-      return;
-    }
-    OpResponse r = firstResponse(a);
-    assertEquals(s, r.getStatus(), r.toString());
-  }
-
-  /** The next OpResponse, or null at the end (or at a reset's cut). */
-  private static OpResponse readResponse(Answer a, DataInputStream in) throws IOException {
-    try {
-      return in.available() == 0 ? null : OpResponse.read(in);
-    } catch (EOFException e) {
-      if (a.reset()) {
-        return null;
-      }
-      throw new AssertionError("an answer cut short before the close: "
-          + a.bytes().length + " bytes", e);
-    }
-  }
-
-  /** The next ack, or null at the end (or at a reset's cut). */
-  private static PipelineAck readAck(Answer a, DataInputStream in) throws IOException {
-    try {
-      return in.available() == 0 ? null : PipelineAck.read(in);
-    } catch (EOFException e) {
-      if (a.reset()) {
-        return null;
-      }
-      throw new AssertionError("an ack cut short before the close", e);
-    }
   }
 }

@@ -4,7 +4,7 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.Block;
 import java.time.Duration;

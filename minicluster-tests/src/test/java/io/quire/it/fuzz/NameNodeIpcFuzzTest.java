@@ -1,7 +1,7 @@
 package io.quire.it.fuzz;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.minicluster.Timing;
+import io.quire.testing.Timing;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.rpc.NameNodeRpcServer;
 import io.quire.protocol.types.HaState;

@@ -221,7 +221,9 @@ public final class BlockManager {
     return n;
   }
 
-  /** Uncorrupted replicas of {@code b} finalized with exactly {@code written}'s stamp and length. */
+  /**
+   * Uncorrupted replicas of {@code b} finalized with exactly {@code written}'s stamp and length.
+   */
   public int countFinalized(BlockInfo b, Block written) {
     int n = 0;
     for (Replica r : BlockLocations.of(b)) {

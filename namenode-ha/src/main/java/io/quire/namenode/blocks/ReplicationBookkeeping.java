@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * decommission) instead of scanning the namespace: the {@link ReplicationQueues}, the
  * {@link PendingReplications}, the blocks with corrupt replicas, and the blocks that may have
  * replicas to delete (over-replicated, or corrupt replicas next to a good one). Only complete
- * blocks of files are tracked (COMPLETE, or COMMITTED with their minimum replicas). Guarded by the namesystem lock.
+ * blocks of files are tracked (COMPLETE, or COMMITTED with their minimum replicas). Guarded by the
+ * namesystem lock.
  */
 public final class ReplicationBookkeeping {
   private final DatanodeManager datanodes;

@@ -93,7 +93,8 @@ public final class NameNodeConfigKeys {
   public static final long CHECKPOINT_TXNS_DEFAULT = 1_000_000;
 
   /** How often the checkpointer checks the two conditions above. */
-  public static final String CHECKPOINT_CHECK_PERIOD_KEY = "quire.namenode.checkpoint.check-period.ms";
+  public static final String CHECKPOINT_CHECK_PERIOD_KEY =
+      "quire.namenode.checkpoint.check-period.ms";
   public static final long CHECKPOINT_CHECK_PERIOD_DEFAULT = 60_000;
 
   /** Checkpoints kept; journal segments older than the oldest kept one are purged. */
@@ -101,7 +102,8 @@ public final class NameNodeConfigKeys {
   public static final int CHECKPOINT_RETAINED_DEFAULT = 2;
 
   /** Entries of the RPC retry cache, as a fraction of the heap (as HDFS's default). */
-  public static final String RETRY_CACHE_HEAP_PERCENT_KEY = "quire.namenode.retrycache.heap.percent";
+  public static final String RETRY_CACHE_HEAP_PERCENT_KEY =
+      "quire.namenode.retrycache.heap.percent";
   public static final float RETRY_CACHE_HEAP_PERCENT_DEFAULT = 0.03f;
 
   /** How long a retry cache entry answers repeats. */
@@ -160,7 +162,8 @@ public final class NameNodeConfigKeys {
    * Most components of a path that mkdirs, create or rename make (HDFS's fixed MAX_PATH_DEPTH,
    * 1000).
    */
-  public static final String FS_LIMITS_MAX_PATH_DEPTH_KEY = "quire.namenode.fs-limits.max-path-depth";
+  public static final String FS_LIMITS_MAX_PATH_DEPTH_KEY =
+      "quire.namenode.fs-limits.max-path-depth";
   public static final int FS_LIMITS_MAX_PATH_DEPTH_DEFAULT = 1000;
 
   /**

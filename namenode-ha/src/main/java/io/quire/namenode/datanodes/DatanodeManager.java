@@ -54,7 +54,8 @@ public final class DatanodeManager {
     }
     DatanodeId id = reg.getId();
     long now = clock.getAsLong();
-    DatanodeDescriptor d = nodes.computeIfAbsent(id.getUuid(), u -> new DatanodeDescriptor(id, now));
+    DatanodeDescriptor d =
+        nodes.computeIfAbsent(id.getUuid(), u -> new DatanodeDescriptor(id, now));
     d.setId(id);
     d.heartbeat(d.getReport(), now);
     d.setDead(false);

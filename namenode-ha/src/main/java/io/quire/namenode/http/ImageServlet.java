@@ -39,7 +39,8 @@ public final class ImageServlet extends HttpServlet {
     resp.setHeader(TXID_HEADER, Long.toString(c.txId()));
     resp.setHeader(CLUSTER_HEADER, state.clusterId());
     resp.setContentLengthLong(Files.size(c.path()));
-    try (InputStream in = Files.newInputStream(c.path()); OutputStream out = resp.getOutputStream()) {
+    try (InputStream in = Files.newInputStream(c.path());
+        OutputStream out = resp.getOutputStream()) {
       in.transferTo(out);
     }
   }

@@ -73,7 +73,8 @@ final class ImageFormat {
     long bodyLength = b.getLong(16);
     if (bodyLength < 0 || HEADER_SIZE + bodyLength + TRAILER_SIZE != fileSize) {
       throw new CorruptImageException("Checkpoint " + file + " is " + fileSize
-          + " bytes long but its header declares a body of " + bodyLength + " bytes: truncated or damaged");
+          + " bytes long but its header declares a body of " + bodyLength
+          + " bytes: truncated or damaged");
     }
     return bodyLength;
   }

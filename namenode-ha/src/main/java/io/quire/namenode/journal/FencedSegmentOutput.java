@@ -68,7 +68,8 @@ final class FencedSegmentOutput implements BatchSink {
    * corruption of an acknowledged sync.
    */
   @Override
-  public void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId) throws IOException {
+  public void writeAndSync(byte[] data, int length, long firstTxId, long lastTxId)
+      throws IOException {
     if (beforeSyncHook != null) {
       beforeSyncHook.run();
     }

@@ -30,7 +30,10 @@ record SegmentFile(Path path, long firstTxId, long lastTxId, boolean inProgress)
     return String.format("edits_%019d-%019d", firstTxId, lastTxId);
   }
 
-  /** Whether this segment may hold {@code txId} (an in-progress one may hold any txid from its first). */
+  /**
+   * Whether this segment may hold {@code txId} (an in-progress one may hold any txid from its
+   * first).
+   */
   boolean mayContain(long txId) {
     return txId >= firstTxId && (inProgress || txId <= lastTxId);
   }

@@ -224,7 +224,10 @@ final class SegmentFormat {
     return (long) LONG.get(b, off + CHUNK_CRC_OFFSET);
   }
 
-  /** Whether {@code recordsLength} is possible for a chunk (at least one record, at most one big one). */
+  /**
+   * Whether {@code recordsLength} is possible for a chunk (at least one record, at most one big
+   * one).
+   */
   static boolean chunkLengthPossible(int recordsLength) {
     return recordsLength >= RECORD_HEADER_SIZE && recordsLength <= MAX_CHUNK_RECORDS_BYTES;
   }

@@ -12,10 +12,14 @@ import java.nio.file.StandardOpenOption;
 final class Segments {
   private Segments() {}
 
-  /** Creates {@code edits_inprogress_<first>} with its header, fsynced; returns it open for appending. */
+  /**
+   * Creates {@code edits_inprogress_<first>} with its header, fsynced; returns it open for
+   * appending.
+   */
   static FileChannel createInProgress(Path dir, long firstTxId) throws IOException {
     Path file = dir.resolve(SegmentFile.inProgressName(firstTxId));
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       ByteBuffer header = SegmentFormat.header(firstTxId);
       while (header.hasRemaining()) {

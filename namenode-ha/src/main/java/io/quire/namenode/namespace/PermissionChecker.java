@@ -74,8 +74,8 @@ public final class PermissionChecker {
    * and a caller in a matching group without the access is refused; else the other entry. The
    * mask is the group bits of the permission.
    */
-  private void checkAcl(InodeAttributes inode, int mode, java.util.List<AclEntry> acl, FsAction action)
-      throws AccessControlException {
+  private void checkAcl(InodeAttributes inode, int mode, java.util.List<AclEntry> acl,
+      FsAction action) throws AccessControlException {
     int want = action.ordinal();
     if (caller.user().equals(inode.getOwner())) {
       if ((((mode >> 6) & 7) & want) == want) {

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The NameNode's periodic work, one pass per monitor interval: dead DataNode detection (their
  * replicas are forgotten and their blocks queued), the startup safe-mode check, and on the
- * active NameNode outside safe mode the decommission progress check, the replication work (queue-driven, see
- * {@link io.quire.namenode.blocks.ReplicationMonitor}) and the recovery of leases past their
- * hard limit.
+ * active NameNode outside safe mode the decommission progress check, the replication work
+ * (queue-driven, see {@link io.quire.namenode.blocks.ReplicationMonitor}) and the recovery of
+ * leases past their hard limit.
  */
 public final class NamesystemMonitor implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(NamesystemMonitor.class);

@@ -25,7 +25,9 @@ public final class Counters {
 
   public void seenInodeId(long id) { lastInodeId = Math.max(lastInodeId, id); }
   public void seenBlockId(long id) { lastBlockId = Math.max(lastBlockId, id); }
-  public void seenGenerationStamp(long gs) { lastGenerationStamp = Math.max(lastGenerationStamp, gs); }
+  public void seenGenerationStamp(long gs) {
+    lastGenerationStamp = Math.max(lastGenerationStamp, gs);
+  }
 
   /** Restores all three (image load). */
   public void reset(long inodeId, long blockId, long generationStamp) {

@@ -55,8 +55,9 @@ import org.apache.hadoop.fs.permission.AclEntry;
  * {@code str} is {@link StringCodec}'s (int length + UTF-8, no size ceiling). Older versions
  * are still read: version 3 had no features byte (no ACLs or attributes), version 2 no lease
  * user either (null), version 1 neither, and its {@code str}
- * was DataOutput.writeUTF (at most 65535 bytes: a longer name made every checkpoint fail). Leases are rebuilt from the files under
- * construction. Replica locations are not saved. Written and read without recursion.
+ * was DataOutput.writeUTF (at most 65535 bytes: a longer name made every checkpoint fail). Leases
+ * are rebuilt from the files under construction. Replica locations are not saved. Written and read
+ * without recursion.
  */
 public final class NamespaceImage {
   /** Current image body version. */

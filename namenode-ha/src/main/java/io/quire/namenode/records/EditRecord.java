@@ -190,7 +190,8 @@ public sealed interface EditRecord {
     }
 
     @Override public String toString() {
-      return "RpcCall[callId=" + callId + ", op=" + op + ", answer=" + answer + ", inodeId=" + inodeId + "]";
+      return "RpcCall[callId=" + callId + ", op=" + op + ", answer=" + answer
+          + ", inodeId=" + inodeId + "]";
     }
   }
 

@@ -20,9 +20,9 @@ import org.apache.hadoop.ipc.Server;
  * of a call that succeeded gets the first answer (a payload for calls that return one) without
  * running again; a repeat of a call still running waits for it; a failed call runs again.
  * Outside an IPC call (in-process use) nothing is cached. Every entry (made here, or from a
- * journal record of version 3 or later) names its operation: a call that reuses the ids of a call of another operation is no repeat of it and
- * is refused with an {@link InvalidRequestException} (before, it got the other call's answer:
- * a ClassCastException, or a success without running).
+ * journal record of version 3 or later) names its operation: a call that reuses the ids of a call
+ * of another operation is no repeat of it and is refused with an {@link InvalidRequestException}
+ * (before, it got the other call's answer: a ClassCastException, or a success without running).
  *
  * <p>Across failover and restart: the journal carries an {@link RpcCall} record after the
  * records of each such call ({@link AtMostOnceRecords}); replaying it puts an entry here

@@ -53,7 +53,8 @@ class StandbyEquivalenceTest {
   @Test
   void everyMessageBeforeAnyRecord() throws IOException {
     Seen seen = run(Order.MESSAGES_FIRST, new Random(1), false);
-    assertTrue(seen.beforeTheirBlock > 20, "messages before their blocks: " + seen.beforeTheirBlock);
+    assertTrue(seen.beforeTheirBlock > 20,
+        "messages before their blocks: " + seen.beforeTheirBlock);
   }
 
   @Test

@@ -13,7 +13,7 @@ import io.quire.namenode.journal.TxIdNotRetainedException;
 import io.quire.namenode.NameNodeFormat;
 import io.quire.namenode.journal.zk.ZkJournal;
 import io.quire.namenode.journal.zk.ZkJournalOptions;
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.StandbyHint;
 import io.quire.protocol.types.HaState;
@@ -58,7 +58,7 @@ class HaNameNodesTest {
 
   private static HaTestCluster cluster(TestInfo info, int n) throws IOException {
     String ns = info.getTestMethod().orElseThrow().getName();
-    return new HaTestCluster(zk, TestDirs.fresh(info), ns, n);
+    return new HaTestCluster(zk, TargetDirs.fresh(info), ns, n);
   }
 
   @Test

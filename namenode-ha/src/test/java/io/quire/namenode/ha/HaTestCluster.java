@@ -9,6 +9,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.HaState;
+import io.quire.testing.Timing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ import org.apache.hadoop.security.UserGroupInformation;
  * HA state machine's tests: fixed free ports per NameNode, storage under a test directory.
  */
 final class HaTestCluster implements Closeable {
-  static final Duration WAIT = Duration.ofSeconds(60);
+  static final Duration WAIT = Timing.seconds(60);
   final Configuration conf;
   final List<String> ids = new ArrayList<>();
   final NameNode[] nameNodes;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -22,7 +22,7 @@ class CheckpointStoreTest {
 
   @BeforeEach
   void setUp(TestInfo info) throws Exception {
-    dir = TestDirs.fresh(info);
+    dir = TargetDirs.fresh(info);
     store = new CheckpointStore(dir);
   }
 

@@ -4,7 +4,7 @@ import static io.quire.namenode.journal.JournalTestSupport.ops;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class FileJournalAwaitRecordTest {
 
   @Test
   void returnsWhenTheRecordIsSyncedAndTimesOutOtherwise(TestInfo info) throws Exception {
-    try (FileJournal journal = new FileJournal(TestDirs.fresh(info))) {
+    try (FileJournal journal = new FileJournal(TargetDirs.fresh(info))) {
       JournalWriter w = journal.openForWrite(1);
       w.appendAndSync(ops(1, 2));
       assertTrue(journal.awaitRecord(2, 0), "already there");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ class FileJournalTest {
 
   @BeforeEach
   void setUp(TestInfo info) throws Exception {
-    dir = TestDirs.fresh(info);
+    dir = TargetDirs.fresh(info);
   }
 
   /** Writes txids 1..6 in segments 1-3, 4-5 and 6-6 and closes the journal. */

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
-import java.time.Duration;
+import io.quire.testing.TargetDirs;
+import io.quire.testing.Timing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +27,7 @@ class GroupCommitTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean first = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try (FileJournal journal = new FileJournal(TestDirs.fresh(info))) {
+    try (FileJournal journal = new FileJournal(TargetDirs.fresh(info))) {
       // Hold the first sync until every caller has appended, so the rest form one batch.
       journal.setBeforeSyncHook(() -> {
         if (first.getAndSet(false)) {
@@ -44,7 +44,7 @@ class GroupCommitTest {
           return txId;
         }));
       }
-      await().atMost(Duration.ofSeconds(30))
+      await().atMost(Timing.seconds(30))
           .until(() -> writer.getLastAppendedTxId() == THREADS);
       release.countDown();
       for (Future<Long> f : results) {

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.FencedException;
+import io.quire.testing.Timing;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +26,7 @@ class JournalFencingTest {
 
   @Test
   void newerEpochInAnotherInstanceFencesTheOldWriter(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
       JournalWriter w1 = first.openForWrite(1);
       assertEquals(1, w1.appendAndSync(List.of(op(1))));
@@ -48,7 +48,7 @@ class JournalFencingTest {
 
   @Test
   void openingWithAnEpochNotAboveThePromiseFails(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal journal = new FileJournal(dir)) {
       journal.openForWrite(5);
       assertThrows(FencedException.class, () -> journal.openForWrite(5));
@@ -63,7 +63,7 @@ class JournalFencingTest {
 
   @Test
   void reopeningInTheSameInstanceFencesThePreviousWriter(TestInfo info) throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     try (FileJournal journal = new FileJournal(dir)) {
       JournalWriter w1 = journal.openForWrite(1);
       w1.appendAndSync(List.of(op(1)));
@@ -77,7 +77,7 @@ class JournalFencingTest {
   @Test
   void acknowledgedRecordsOfADeposedWriterSurviveATakeoverMidStream(TestInfo info)
       throws Exception {
-    Path dir = TestDirs.fresh(info);
+    Path dir = TargetDirs.fresh(info);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir)) {
       JournalWriter w1 = first.openForWrite(1);
@@ -91,7 +91,7 @@ class JournalFencingTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> lastAcked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> lastAcked.get() >= 50);
 
       JournalWriter w2 = second.openForWrite(2);
       assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import java.io.RandomAccessFile;
@@ -35,7 +35,7 @@ class JournalRecoveryTest {
 
   @BeforeEach
   void setUp(TestInfo info) throws Exception {
-    dir = TestDirs.fresh(info);
+    dir = TargetDirs.fresh(info);
   }
 
   /** Offset of the sync of txid {@code txId} when every txid from 1 had a sync of its own. */

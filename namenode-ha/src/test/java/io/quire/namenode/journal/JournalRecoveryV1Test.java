@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.storage.TestDirs;
+import io.quire.testing.TargetDirs;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -33,7 +33,7 @@ class JournalRecoveryV1Test {
 
   @BeforeEach
   void setUp(TestInfo info) throws Exception {
-    dir = TestDirs.fresh(info);
+    dir = TargetDirs.fresh(info);
   }
 
   /** An in-progress version 1 segment holding txids 1..count (epoch 1), nothing after them. */

@@ -57,7 +57,9 @@ final class RawSegments {
     return b;
   }
 
-  /** The bytes a version 2 writer writes for one sync of {@code payloads} from {@code firstTxId}. */
+  /**
+   * The bytes a version 2 writer writes for one sync of {@code payloads} from {@code firstTxId}.
+   */
   static byte[] sync(long firstTxId, long epoch, List<byte[]> payloads) throws IOException {
     ByteArrayOutputStream records = new ByteArrayOutputStream();
     long txId = firstTxId;

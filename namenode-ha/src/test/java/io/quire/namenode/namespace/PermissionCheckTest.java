@@ -59,7 +59,8 @@ class PermissionCheckTest {
   @Test
   void listingNeedsRead() throws Exception {
     nn.setPermission("/home/alice", (short) 0711);
-    assertThrows(AccessControlException.class, () -> as(bob, () -> nn.getListing("/home/alice", "")));
+    assertThrows(AccessControlException.class,
+        () -> as(bob, () -> nn.getListing("/home/alice", "")));
     assertNotNull(as(alice, () -> nn.getListing("/home/alice", "")));
   }
 

@@ -14,7 +14,6 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
-import java.io.IOException;
 import java.security.PrivilegedExceptionAction;
 import java.util.List;
 import org.apache.hadoop.security.AccessControlException;

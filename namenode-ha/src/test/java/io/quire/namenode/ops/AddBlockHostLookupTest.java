@@ -8,7 +8,7 @@ import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.LocatedBlock;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +68,7 @@ class AddBlockHostLookupTest {
     long id = nn.create("/f", (short) 0644, "w", false, true, (short) 1, 1024).getFileId();
     Future<LocatedBlock> add = pool.submit(
         () -> nn.addBlock("/f", id, "w", null, List.of(), "stuck.example"));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lookups.get() == 1);
+    Awaitility.await().atMost(Timing.seconds(30)).until(() -> lookups.get() == 1);
     Future<Boolean> other = pool.submit(() -> nn.mkdirs("/other", (short) 0755, true));
     assertTrue(other.get(20, TimeUnit.SECONDS), "a mutation while the lookup hangs");
     LocatedBlock lb = add.get(20, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.StorageInUseException;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class NameNodeStorageTest {
 
   @Test
   void formatThenOpen(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     String clusterId = NameNodeStorage.format(dir, false);
     assertTrue(clusterId.startsWith("CID-"));
     try (NameNodeStorage s = NameNodeStorage.open(dir)) {
@@ -34,7 +35,7 @@ class NameNodeStorageTest {
 
   @Test
   void formatRefusesExistingDataUnlessForced(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     String first = NameNodeStorage.format(dir, false);
     try (NameNodeStorage s = NameNodeStorage.open(dir)) {
       JournalWriter w = s.getJournal().openForWrite(1);
@@ -55,7 +56,7 @@ class NameNodeStorageTest {
 
   @Test
   void openUnformattedSaysRunFormat(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     UnformattedStorageException missing = assertThrows(UnformattedStorageException.class,
         () -> NameNodeStorage.open(dir));
     assertTrue(missing.getMessage().contains("quire namenode -format"), missing.getMessage());
@@ -65,7 +66,7 @@ class NameNodeStorageTest {
 
   @Test
   void openRejectsForeignOrUnknownLayout(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     NameNodeStorage.format(dir, false);
     Path version = dir.toPath().resolve("current").resolve("VERSION");
     String good = Files.readString(version);
@@ -84,7 +85,7 @@ class NameNodeStorageTest {
 
   @Test
   void secondOpenerIsRefusedUntilClose(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     NameNodeStorage.format(dir, false);
     try (NameNodeStorage first = NameNodeStorage.open(dir)) {
       StorageInUseException e = assertThrows(StorageInUseException.class,
@@ -97,7 +98,7 @@ class NameNodeStorageTest {
 
   @Test
   void journalAndImagesLiveInCurrent(TestInfo info) throws Exception {
-    File dir = TestDirs.fresh(info).resolve("name").toFile();
+    File dir = TargetDirs.fresh(info).resolve("name").toFile();
     NameNodeStorage.format(dir, false);
     try (NameNodeStorage s = NameNodeStorage.open(dir)) {
       s.getCheckpointStore().saveAndSync(0, out -> out.writeUTF("empty namespace"));

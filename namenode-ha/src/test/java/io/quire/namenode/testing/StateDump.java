@@ -3,7 +3,6 @@ package io.quire.namenode.testing;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.leases.Lease;
 import io.quire.namenode.namespace.Inode;
-import io.quire.namenode.namespace.InodeDirectory;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.ops.Counters;
 import io.quire.namenode.ops.NamespaceState;

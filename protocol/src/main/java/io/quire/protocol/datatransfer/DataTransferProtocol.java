@@ -9,7 +9,8 @@ package io.quire.protocol.datatransfer;
  * token} (the block access token, see {@link WireIO#writeToken}; empty when tokens are off),
  * then the op's request body (see the *Request classes), then op-specific traffic. A DataNode
  * that enforces tokens checks the token against the body's block and the op's access mode
- * (each request's {@code accessMode()}) before it touches anything, and refuses with ERROR_ACCESS_TOKEN:
+ * (each request's {@code accessMode()}) before it touches anything, and refuses with
+ * ERROR_ACCESS_TOKEN:
  * <ul>
  *   <li><b>WRITE_BLOCK</b>: the receiver connects to the next target (forwarding the request
  *   with itself removed from the target list) and answers an {@link OpResponse}; on SUCCESS the

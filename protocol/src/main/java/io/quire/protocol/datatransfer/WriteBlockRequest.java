@@ -14,9 +14,9 @@ import org.apache.hadoop.security.token.Token;
  * WRITE_BLOCK request: {@code token}, then the body {@code block, string clientName,
  * datanode-list downstreamTargets, byte stage, long newGenerationStamp}. Stage TRANSFER
  * (re-replication between DataNodes) needs a COPY token, the others a WRITE token; every node
- * of the pipeline checks the token, which is forwarded unchanged. {@code downstreamTargets} are the nodes after the
- * receiver, in pipeline order. For CREATE and TRANSFER the block's generation stamp is the
- * replica's; for RECOVER_APPEND the replica is re-stamped with {@code newGenerationStamp}.
+ * of the pipeline checks the token, which is forwarded unchanged. {@code downstreamTargets} are the
+ * nodes after the receiver, in pipeline order. For CREATE and TRANSFER the block's generation stamp
+ * is the replica's; for RECOVER_APPEND the replica is re-stamped with {@code newGenerationStamp}.
  */
 public final class WriteBlockRequest {
   private final Block block;

@@ -2,7 +2,9 @@ package io.quire.protocol.exceptions;
 
 import java.io.IOException;
 
-/** Another client holds the lease on the file; wait for it to close the file or recover the lease. */
+/**
+ * Another client holds the lease on the file; wait for it to close the file or recover the lease.
+ */
 public class AlreadyBeingCreatedException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -17,7 +17,10 @@ public class FSLimitException extends ClusterStorageCapacityExceededException {
     super(message);
   }
 
-  /** A path component is longer (in UTF-8 bytes) than {@code quire.namenode.fs-limits.max-component-length}. */
+  /**
+   * A path component is longer (in UTF-8 bytes) than
+   * {@code quire.namenode.fs-limits.max-component-length}.
+   */
   public static class PathComponentTooLongException extends FSLimitException {
     private static final long serialVersionUID = 1L;
 

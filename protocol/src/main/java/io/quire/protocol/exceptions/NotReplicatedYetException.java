@@ -2,7 +2,10 @@ package io.quire.protocol.exceptions;
 
 import java.io.IOException;
 
-/** The previous block has not yet been reported by enough DataNodes; retry addBlock after a short wait. */
+/**
+ * The previous block has not yet been reported by enough DataNodes; retry addBlock after a short
+ * wait.
+ */
 public class NotReplicatedYetException extends IOException {
   private static final long serialVersionUID = 1L;
 

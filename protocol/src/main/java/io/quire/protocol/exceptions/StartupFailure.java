@@ -53,7 +53,8 @@ public final class StartupFailure {
   private static String bindMessage(Throwable bind) {
     String m = flat(String.valueOf(bind.getMessage()));
     m = m.replaceFirst(";\\s*For more details see:.*$", "");
-    m = m.replaceFirst("^Problem binding to \\[([^\\]]*)\\] (java\\.net\\.BindException: )?", "$1: ");
+    m = m.replaceFirst("^Problem binding to \\[([^\\]]*)\\] (java\\.net\\.BindException: )?",
+        "$1: ");
     return m;
   }
 

@@ -17,12 +17,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Znode layout under the nameservice root {@code <root>} (e.g. {@code /quire/<ns>}):
  * <pre>
- * &lt;root&gt;                       cluster id: "1 &lt;clusterId&gt;" ({@link #format}, {@link #checkClusterId})
+ * &lt;root&gt;                       cluster id: "1 &lt;clusterId&gt;"
+ *                              ({@link #format}, {@link #checkClusterId})
  *   journal/
- *     epoch                    the fence: int version 1 | long epoch | writer id (UTF-8) ({@link ZkEpoch})
+ *     epoch                    the fence: int version 1 | long epoch | writer id (UTF-8)
+ *                              ({@link ZkEpoch})
  *     batches/
  *       &lt;bucket&gt;/               19-digit first txid of the bucket: a multiple of 10,000
- *         &lt;firstTxId&gt;          19 digits; one batch of records ({@link ZkBatchFormat}, version 1)
+ *         &lt;firstTxId&gt;          19 digits; one batch of records
+ *                              ({@link ZkBatchFormat}, version 1)
  *     checkpoints/
  *       &lt;nnId&gt;                 int version 1 | long txid of that NameNode's latest checkpoint
  *                              ({@link ZkCheckpointRegistry})

@@ -70,7 +70,8 @@ class ZkBatchFormatTest {
   @Test
   void structuralDamageIsCorruption() {
     byte[] good = golden();
-    assertCorrupt(Arrays.copyOf(good, good.length - 1), 7, "ends inside the header of record txid 8");
+    assertCorrupt(Arrays.copyOf(good, good.length - 1), 7,
+        "ends inside the header of record txid 8");
     assertCorrupt(Arrays.copyOf(good, 32 + 25), 7, "impossible payload length");
     assertCorrupt(Arrays.copyOf(good, good.length + 3), 7, "3 bytes after the last record");
     assertCorrupt(Arrays.copyOf(good, 20), 7, "shorter than a batch header");

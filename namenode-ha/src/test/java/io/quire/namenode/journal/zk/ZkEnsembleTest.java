@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.quire.namenode.journal.GroupCommitWriter;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -60,12 +60,12 @@ class ZkEnsembleTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> acked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> acked.get() >= 50);
       InstanceSpec connected =
           ensemble.findConnectionInstance(writerClient.getZookeeperClient().getZooKeeper());
       ensemble.killServer(connected);
       long atKill = acked.get();
-      await().atMost(Duration.ofSeconds(90)).until(() -> acked.get() >= atKill + 50
+      await().atMost(Timing.seconds(90)).until(() -> acked.get() >= atKill + 50
           || writing.isDone());
       stop.set(true);
       assertNull(writing.get(60, TimeUnit.SECONDS), "the writer failed");

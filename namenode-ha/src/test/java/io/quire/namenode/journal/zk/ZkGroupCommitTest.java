@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.namenode.journal.GroupCommitWriter;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +70,7 @@ class ZkGroupCommitTest {
           return txId;
         }));
       }
-      await().atMost(Duration.ofSeconds(30))
+      await().atMost(Timing.seconds(30))
           .until(() -> writer.getLastAppendedTxId() == THREADS);
       release.countDown();
       for (Future<Long> f : results) {

@@ -15,7 +15,7 @@ import io.quire.namenode.journal.JournalRecord;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.storage.UnformattedStorageException;
 import io.quire.protocol.exceptions.FencedException;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +81,8 @@ class ZkJournalFencingTest {
 
       JournalWriter w2 = b.openForWrite(2);
       int batchesBefore = batchCount();
-      long buffered = w1.append(List.of(op(99))); // only buffered: the fence is checked by the multi
+      // only buffered: the fence is checked by the multi
+      long buffered = w1.append(List.of(op(99)));
       FencedException e = assertThrows(FencedException.class, () -> w1.awaitSync(buffered));
       assertTrue(e.getMessage().contains("epoch 2 of nn2"), e.getMessage());
       assertThrows(FencedException.class, () -> w1.append(List.of(op(100))));
@@ -155,13 +156,14 @@ class ZkJournalFencingTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> lastAcked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> lastAcked.get() >= 50);
 
       JournalWriter w2 = b.openForWrite(2);
       assertInstanceOf(FencedException.class, deposed.get(30, TimeUnit.SECONDS));
       long recovered = w2.getLastAppendedTxId();
       assertTrue(recovered >= lastAcked.get(),
-          "acknowledged txid " + lastAcked.get() + " lost; the new writer starts after " + recovered);
+          "acknowledged txid " + lastAcked.get() + " lost; the new writer starts after "
+              + recovered);
       assertEquals(recovered + 1, w2.appendAndSync(List.of(op(recovered + 1))));
       List<JournalRecord> records = readAll(b, 1);
       assertEquals(range(1, recovered + 1), txIds(records));

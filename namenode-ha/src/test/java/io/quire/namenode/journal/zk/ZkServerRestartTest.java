@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quire.namenode.journal.GroupCommitWriter;
-import java.time.Duration;
+import io.quire.testing.Timing;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -115,10 +115,10 @@ class ZkServerRestartTest {
           return e;
         }
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> acked.get() >= 50);
+      await().atMost(Timing.seconds(30)).until(() -> acked.get() >= 50);
       server.restart();
       long atRestart = acked.get();
-      await().atMost(Duration.ofSeconds(60)).until(() -> acked.get() >= atRestart + 50
+      await().atMost(Timing.seconds(60)).until(() -> acked.get() >= atRestart + 50
           || writing.isDone());
       stop.set(true);
       assertNull(writing.get(60, TimeUnit.SECONDS), "the writer failed");

@@ -67,7 +67,10 @@ class ZkUnknownOutcomeTest {
     b = new ZkJournal(clientB, root, "nn2", ZkJournalOptions.defaults());
   }
 
-  /** Faults that throw ConnectionLoss once, before or after the multi, after running {@code meanwhile}. */
+  /**
+   * Faults that throw ConnectionLoss once, before or after the multi, after running
+   * {@code meanwhile}.
+   */
   private static ZkWriteFaults lostOnce(boolean afterCommit, ThrowingRunnable meanwhile) {
     AtomicBoolean done = new AtomicBoolean();
     return new ZkWriteFaults() {

@@ -1,4 +1,4 @@
-package io.quire.datanode.testutil;
+package io.quire.datanode.testing;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;

@@ -1,6 +1,5 @@
-package io.quire.datanode.testutil;
+package io.quire.testing;
 
-import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.Op;
@@ -9,31 +8,35 @@ import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
+import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import io.quire.protocol.security.BlockTokenIdentifier;
 import org.apache.hadoop.security.token.Token;
-import org.apache.hadoop.util.DataChecksum;
 
-/** A minimal data-transfer client for tests, built on the protocol classes only. */
+/**
+ * The data-transfer client of the tests: one connection to a DataNode, speaking through the
+ * protocol module's frames ({@link WriteBlockRequest}, {@link Packet},
+ * {@link PipelineAck}, ...) and {@link DataPackets}. {@link #in} and {@link #out} are open for
+ * tests that write malformed frames by hand.
+ */
 public final class BlockClient implements AutoCloseable {
+  /** The client name sent in requests. */
+  public static final String CLIENT_NAME = "test-client";
+
   private final Socket socket;
   public final DataInputStream in;
   public final DataOutputStream out;
-  private final DataChecksum sum =
-      DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, QuireConfigKeys.BYTES_PER_CHECKSUM);
   private long seqno;
 
+  /** Connects to {@code target}'s data port (30 s read timeout). */
   public BlockClient(DatanodeId target) throws IOException {
     socket = new Socket(target.getHost(), target.getDataPort());
     socket.setSoTimeout(30_000);
@@ -57,20 +60,16 @@ public final class BlockClient implements AutoCloseable {
   public OpResponse openWrite(Block b, List<DatanodeId> downstream,
       BlockConstructionStage stage, long newGs, Token<BlockTokenIdentifier> token)
       throws IOException {
-    new WriteBlockRequest(b, "test-client", downstream, stage, newGs, token).write(out);
+    new WriteBlockRequest(b, CLIENT_NAME, downstream, stage, newGs, token).write(out);
     out.flush();
     return OpResponse.read(in);
   }
 
-  /** Sends {@code data[from, to)} at block offset {@code blockOffset} as one packet. */
+  /** Sends {@code data[from, from + len)} at block offset {@code blockOffset} as one packet. */
   public long sendPacket(long blockOffset, byte[] data, int from, int len, boolean sync)
       throws IOException {
-    byte[] cs = new byte[Packet.checksumLenFor(len)];
-    sum.calculateChunkedSums(data, from, len, cs, 0);
-    byte[] d = new byte[len];
-    System.arraycopy(data, from, d, 0, len);
     long s = seqno++;
-    new Packet(blockOffset, s, false, sync, cs, d, len).write(out);
+    DataPackets.data(blockOffset, s, data, from, len, sync).write(out);
     out.flush();
     return s;
   }
@@ -78,7 +77,8 @@ public final class BlockClient implements AutoCloseable {
   /** Sends a raw packet with the given checksums (to inject corruption). */
   public long sendRawPacket(long blockOffset, byte[] data, byte[] checksums) throws IOException {
     long s = seqno++;
-    new Packet(blockOffset, s, false, false, checksums, data, data.length).write(out);
+    new Packet(blockOffset, s, false, false, checksums, data,
+        data.length).write(out);
     out.flush();
     return s;
   }
@@ -86,7 +86,7 @@ public final class BlockClient implements AutoCloseable {
   /** Sends the empty last packet. */
   public long sendLast(long blockOffset) throws IOException {
     long s = seqno++;
-    new Packet(blockOffset, s, true, false, new byte[0], new byte[0], 0).write(out);
+    DataPackets.last(blockOffset, s).write(out);
     out.flush();
     return s;
   }
@@ -112,13 +112,13 @@ public final class BlockClient implements AutoCloseable {
       OpResponse r = c.openWrite(b, pipeline.subList(1, pipeline.size()),
           BlockConstructionStage.CREATE, b.getGenerationStamp());
       if (!r.isSuccess()) {
-        throw new IOException("write refused: " + r);
+        throw new IOException("write of " + b + " refused: " + r);
       }
       return c.writeAll(0, data, 64 * 1024);
     }
   }
 
-  /** Result of a read: the response and the bytes of the requested range. */
+  /** Result of a read: the response and the bytes of the requested range (null unless SUCCESS). */
   public record ReadResult(OpResponse response, byte[] data) {}
 
   /** Reads [offset, offset+len) of {@code b} from {@code dn}, verifying every packet's CRCs. */
@@ -131,30 +131,14 @@ public final class BlockClient implements AutoCloseable {
   public static ReadResult read(DatanodeId dn, Block b, long offset, long len,
       Token<BlockTokenIdentifier> token) throws IOException {
     try (BlockClient c = new BlockClient(dn)) {
-      new ReadBlockRequest(b, offset, len, "test-client", token).write(c.out);
+      new ReadBlockRequest(b, offset, len, CLIENT_NAME, token).write(c.out);
       c.out.flush();
       OpResponse r = OpResponse.read(c.in);
       if (!r.isSuccess()) {
         return new ReadResult(r, null);
       }
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      long expect = r.getChunkOffset();
-      while (true) {
-        Packet p = Packet.read(c.in);
-        if (p.getOffsetInBlock() != expect) {
-          throw new IOException("packet at " + p.getOffsetInBlock() + ", expected " + expect);
-        }
-        if (p.getDataLen() > 0) {
-          c.sum.verifyChunkedSums(ByteBuffer.wrap(p.getData(), 0, p.getDataLen()),
-              ByteBuffer.wrap(p.getChecksums()), "blk_" + b.getBlockId(), expect);
-        }
-        all.write(p.getData(), 0, p.getDataLen());
-        expect += p.getDataLen();
-        if (p.isLastPacketInBlock()) {
-          break;
-        }
-      }
-      byte[] got = all.toByteArray();
+      byte[] got = DataPackets.readStream(c.in, r.getChunkOffset(), true,
+          "blk_" + b.getBlockId());
       int skip = (int) (offset - r.getChunkOffset());
       int n = (int) Math.min(len, r.getLength() - offset);
       byte[] range = new byte[n];

@@ -1,4 +1,4 @@
-package io.quire.datanode.testutil;
+package io.quire.datanode.testing;
 
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
