@@ -19,11 +19,11 @@ import org.apache.hadoop.util.StringUtils;
 /**
  * {@code quire bench [--runs 3] [--bytes 1g] [--files 5000] [--threads 1,8] [--datanodes 3]
  * [--only quire|hdfs] [--dir target/bench] [--hdfs-skip-fsync] [--sync-on-close true|false]
- * [--limit-seconds 2] [--no-limits] [--warmup 0]}: measures Quire and HDFS (MiniDFSCluster) in the same JVM
- * on the same machine, alternating between them in every run, and prints medians, ratios
- * (quire/hdfs; above 1 means Quire is faster) and how far each row is from the limit this
- * machine sets on it (measured first, see {@link PhysicalLimits}); writes the result as JSON
- * under docs/bench/ ({@link ResultFiles}).
+ * [--limit-seconds 2] [--no-limits] [--warmup 0]}: measures Quire and HDFS (MiniDFSCluster)
+ * in the same JVM on the same machine, alternating between them in every run, and prints
+ * medians, ratios (quire/hdfs; above 1 means Quire is faster) and how far each row is from the
+ * limit this machine sets on it (measured first, see {@link PhysicalLimits}); writes the result
+ * as JSON under docs/bench/ ({@link ResultFiles}).
  *
  * <p>Workloads: a sequential write then read of one file of --bytes (MB/s), and
  * create+close, getFileStatus, listStatus (of the directory of --files entries), rename and

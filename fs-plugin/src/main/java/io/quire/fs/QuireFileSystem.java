@@ -56,9 +56,11 @@ import org.apache.hadoop.util.Progressable;
 /**
  * The Hadoop FileSystem for {@code quire://} URIs: {@code quire://host[:port]/} names one
  * NameNode (port {@value QuireConfigKeys#NAMENODE_RPC_PORT_DEFAULT} by default),
- * {@code quire://<ns>/} the NameNodes of HA nameservice {@code <ns>} ({@code quire.namenode.ids.<ns>}).
+ * {@code quire://<ns>/} the NameNodes of HA nameservice {@code <ns>}
+ * ({@code quire.namenode.ids.<ns>}).
  *
- * <p>Registration: found through ServiceLoader (META-INF/services/org.apache.hadoop.fs.FileSystem);
+ * <p>Registration: found through ServiceLoader
+ * (META-INF/services/org.apache.hadoop.fs.FileSystem);
  * explicitly, {@code fs.quire.impl = io.quire.fs.QuireFileSystem} and, for FileContext,
  * {@code fs.AbstractFileSystem.quire.impl = io.quire.fs.QuireFs}. Loading this class adds
  * {@value #DEFAULT_RESOURCE} (which sets the latter) to Hadoop's default resources, so FileContext

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quire.namenode.NameNode;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.Timing;
 import java.io.IOException;
 import java.time.Duration;
 

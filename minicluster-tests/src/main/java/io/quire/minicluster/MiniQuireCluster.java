@@ -6,7 +6,6 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.types.HaStatus;
-import io.quire.testing.Timing;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.quire.minicluster;
 
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -60,8 +61,8 @@ public final class MiniQuireClusterMain {
     }
     if (nameNodes > 1) {
       // A laptop cluster: the default session timeout, not the tests' short one.
-      conf.setIfUnset(io.quire.namenode.conf.NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_KEY,
-          Integer.toString(io.quire.namenode.conf.NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_DEFAULT));
+      conf.setIfUnset(NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_KEY,
+          Integer.toString(NameNodeConfigKeys.HA_ZK_SESSION_TIMEOUT_DEFAULT));
     }
     MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
         .nameNodes(nameNodes).zooKeeperServers(zkServers)

@@ -54,7 +54,10 @@ public final class BlockInfo {
   private Extra extra;
   /** Next block of the same hash chain of the {@link BlockMap} holding it. */
   BlockInfo mapNext;
-  /** Volatile, not journaled: replicas and their DataNode list links; see {@link BlockLocations}. */
+  /**
+   * Volatile, not journaled: replicas and their DataNode list links; see
+   * {@link BlockLocations}.
+   */
   Object[] triplets;
 
   /** Fields few blocks need: recovery (journaled) and the writer's pipeline (volatile). */

@@ -38,7 +38,10 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
     return BlockLocations.indexOf(b, node) >= 0;
   }
 
-  /** The replica value shared by this DataNode's replicas in {@code state} (see {@link Replica}). */
+  /**
+   * The replica value shared by this DataNode's replicas in {@code state} (see
+   * {@link Replica}).
+   */
   Replica shared(ReplicaState state, boolean corrupt) {
     int i = state.ordinal() * 2 + (corrupt ? 1 : 0);
     Replica r = shared[i];

@@ -269,7 +269,8 @@ class SnapshotOpsTest {
   }
 
   private static NamesystemFixture replayed(NamesystemFixture fx) throws IOException {
-    io.quire.namenode.testing.InMemoryJournal copy = new io.quire.namenode.testing.InMemoryJournal();
+    io.quire.namenode.testing.InMemoryJournal copy =
+        new io.quire.namenode.testing.InMemoryJournal();
     var w = copy.openForWrite(1);
     for (var r : fx.journal.records()) {
       w.append(List.of(r.payload()));
