@@ -30,9 +30,9 @@ class QuireBulkDeleteTest {
   @BeforeEach
   void setUp() throws IOException {
     cluster = new FakeCluster(1);
-    TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
+    FakeProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
-    fs = new QuireFileSystem(new TestProxyFactory());
+    fs = new QuireFileSystem(new FakeProxyFactory());
     fs.initialize(URI.create("quire://localhost:" + PORT + "/"), conf);
     fs.mkdirs(base);
   }
@@ -41,7 +41,7 @@ class QuireBulkDeleteTest {
   void tearDown() throws IOException {
     fs.close();
     cluster.close();
-    TestProxyFactory.reset();
+    FakeProxyFactory.reset();
   }
 
   private void touch(Path p) throws IOException {

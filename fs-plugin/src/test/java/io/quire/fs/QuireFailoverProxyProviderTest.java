@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class QuireFailoverProxyProviderTest {
   @AfterEach
   void clear() {
-    TestProxyFactory.reset();
+    FakeProxyFactory.reset();
   }
 
   private static Configuration conf() {
@@ -82,16 +82,16 @@ class QuireFailoverProxyProviderTest {
     conf.set("quire.namenode.rpc-address.ha.a", "localhost:2001");
     conf.set("quire.namenode.rpc-address.ha.b", "localhost:2002");
     FakeNameNode active = new FakeNameNode(List.of());
-    TestProxyFactory.BY_PORT.put(2001, standby());
-    TestProxyFactory.BY_PORT.put(2002, active);
+    FakeProxyFactory.BY_PORT.put(2001, standby());
+    FakeProxyFactory.BY_PORT.put(2002, active);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf, URI.create("quire://ha/"),
         UserGroupInformation.getCurrentUser(),
-        new TestProxyFactory());
+        new FakeProxyFactory());
     assertNotNull(r.proxy().getFileInfo("/"));
     assertEquals(1, r.provider().currentIndex());
     assertEquals(1, active.calls("getFileInfo"));
     r.close();
-    assertEquals(2, TestProxyFactory.STOPPED.size());
+    assertEquals(2, FakeProxyFactory.STOPPED.size());
   }
 
   @Test
@@ -102,21 +102,21 @@ class QuireFailoverProxyProviderTest {
     conf.set("quire.namenode.rpc-address.three.b", "localhost:2012");
     conf.set("quire.namenode.rpc-address.three.c", "localhost:2013");
     FakeNameNode active = new FakeNameNode(List.of());
-    TestProxyFactory.BY_PORT.put(2011, (ClientProtocol) Proxy.newProxyInstance(
+    FakeProxyFactory.BY_PORT.put(2011, (ClientProtocol) Proxy.newProxyInstance(
         ClientProtocol.class.getClassLoader(), new Class<?>[] {ClientProtocol.class},
         (p, m, a) -> {
           throw new StandbyException("Operation getFileInfo is not supported in state STANDBY"
               + " (NameNode a) [active: localhost:2013]");
         }));
-    TestProxyFactory.BY_PORT.put(2012, (ClientProtocol) Proxy.newProxyInstance(
+    FakeProxyFactory.BY_PORT.put(2012, (ClientProtocol) Proxy.newProxyInstance(
         ClientProtocol.class.getClassLoader(), new Class<?>[] {ClientProtocol.class},
         (p, m, a) -> {
           throw new AssertionError("b was called although a named c as the active");
         }));
-    TestProxyFactory.BY_PORT.put(2013, active);
+    FakeProxyFactory.BY_PORT.put(2013, active);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf, URI.create("quire://three/"),
         UserGroupInformation.getCurrentUser(),
-        new TestProxyFactory());
+        new FakeProxyFactory());
     assertNotNull(r.proxy().getFileInfo("/"));
     assertEquals(2, r.provider().currentIndex());
     r.close();
@@ -126,10 +126,10 @@ class QuireFailoverProxyProviderTest {
   void failoverGivesUpAfterTheConfiguredAttempts() throws IOException {
     Configuration conf = conf();
     conf.setInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY, 3);
-    TestProxyFactory.BY_PORT.put(2003, standby());
+    FakeProxyFactory.BY_PORT.put(2003, standby());
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf,
         URI.create("quire://localhost:2003/"), UserGroupInformation.getCurrentUser(),
-        new TestProxyFactory());
+        new FakeProxyFactory());
     assertThrows(StandbyException.class, () -> r.proxy().getFileInfo("/"));
     r.close();
   }
@@ -139,26 +139,26 @@ class QuireFailoverProxyProviderTest {
     Configuration conf = conf();
     conf.setInt("ipc.client.connect.max.retries", 10);
     conf.setInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY, 0);
-    TestProxyFactory.BY_PORT.put(2004, new FakeNameNode(List.of()));
+    FakeProxyFactory.BY_PORT.put(2004, new FakeNameNode(List.of()));
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf,
         URI.create("quire://localhost:2004/"), UserGroupInformation.getCurrentUser(),
-        new TestProxyFactory());
+        new FakeProxyFactory());
     r.proxy().getFileInfo("/");
     r.close();
-    assertEquals(List.of(2004), TestProxyFactory.CREATED);
-    assertEquals(0, TestProxyFactory.lastConf.getInt("ipc.client.connect.max.retries", -1));
+    assertEquals(List.of(2004), FakeProxyFactory.CREATED);
+    assertEquals(0, FakeProxyFactory.lastConf.getInt("ipc.client.connect.max.retries", -1));
     assertEquals(0,
-        TestProxyFactory.lastConf.getInt("ipc.client.connect.max.retries.on.timeouts", -1));
+        FakeProxyFactory.lastConf.getInt("ipc.client.connect.max.retries.on.timeouts", -1));
     assertEquals(10, conf.getInt("ipc.client.connect.max.retries", -1), "caller's conf untouched");
   }
 
   @Test
   void aServerAnswerIsNotRetriedAsANetworkFailure() throws IOException {
     FakeNameNode nn = new FakeNameNode(List.of());
-    TestProxyFactory.BY_PORT.put(2005, nn);
+    FakeProxyFactory.BY_PORT.put(2005, nn);
     NameNodeProxies.Retrying r = NameNodeProxies.create(conf(),
         URI.create("quire://localhost:2005/"), UserGroupInformation.getCurrentUser(),
-        new TestProxyFactory());
+        new FakeProxyFactory());
     assertThrows(java.io.FileNotFoundException.class, () -> r.proxy().rename("/missing", "/x",
         io.quire.protocol.types.RenameMode.INTO_DIRECTORY));
     assertEquals(1, nn.calls("rename"));

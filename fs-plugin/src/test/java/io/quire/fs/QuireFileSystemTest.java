@@ -44,10 +44,10 @@ class QuireFileSystemTest {
   @BeforeEach
   void setUp() throws IOException {
     cluster = new FakeCluster(3);
-    TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
+    FakeProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
     conf.set("fs.permissions.umask-mode", "022");
-    fs = new QuireFileSystem(new TestProxyFactory());
+    fs = new QuireFileSystem(new FakeProxyFactory());
     fs.initialize(URI.create("quire://localhost:" + PORT + "/"), conf);
   }
 
@@ -55,7 +55,7 @@ class QuireFileSystemTest {
   void tearDown() throws IOException {
     fs.close();
     cluster.close();
-    TestProxyFactory.reset();
+    FakeProxyFactory.reset();
   }
 
   private void write(Path p, byte[] data) throws IOException {
@@ -91,7 +91,7 @@ class QuireFileSystemTest {
     conf.set("quire.namenode.ids.prod", "nn1,nn2");
     conf.set("quire.namenode.rpc-address.prod.nn1", "localhost:" + PORT);
     conf.set("quire.namenode.rpc-address.prod.nn2", "localhost:" + PORT);
-    try (QuireFileSystem ha = new QuireFileSystem(new TestProxyFactory())) {
+    try (QuireFileSystem ha = new QuireFileSystem(new FakeProxyFactory())) {
       ha.initialize(URI.create("quire://prod/"), conf);
       assertEquals(URI.create("quire://prod"), ha.getUri());
       assertEquals("/x", ha.pathOf(new Path("quire://prod/x")));
@@ -241,7 +241,7 @@ class QuireFileSystemTest {
     PathHandle byPath = fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.path());
     fs.open(exact).close();
     // moved(true) handles open by id through the NameNode's /.reserved/.inodes/<id> path
-    // (the fake NameNode has no inode paths; TestQuireContractPathHandle opens them for real).
+    // (the fake NameNode has no inode paths; QuireContractPathHandleTest opens them for real).
     QuirePathHandle reference = QuirePathHandle.parse(
         fs.getPathHandle(fs.getFileStatus(p), Options.HandleOpt.reference()));
     assertTrue(reference.followsMoves());
@@ -302,7 +302,7 @@ class QuireFileSystemTest {
   @Test
   void closeStopsTheNameNodeProxies() throws IOException {
     fs.close();
-    assertEquals(1, TestProxyFactory.STOPPED.size());
+    assertEquals(1, FakeProxyFactory.STOPPED.size());
     assertThrows(IOException.class, () -> fs.create(new Path("/late")));
   }
 

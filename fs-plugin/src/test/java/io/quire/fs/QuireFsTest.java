@@ -31,17 +31,17 @@ class QuireFsTest {
   @BeforeEach
   void setUp() throws Exception {
     cluster = new FakeCluster(3);
-    TestProxyFactory.BY_PORT.put(PORT, cluster.namenode);
+    FakeProxyFactory.BY_PORT.put(PORT, cluster.namenode);
     Configuration conf = new Configuration();
     conf.set("fs.AbstractFileSystem.quire.impl", QuireFs.class.getName());
     fc = FileContext.getFileContext(new QuireFs(URI.create("quire://localhost:" + PORT + "/"),
-        conf, new TestProxyFactory()), conf);
+        conf, new FakeProxyFactory()), conf);
   }
 
   @AfterEach
   void tearDown() throws IOException {
     cluster.close();
-    TestProxyFactory.reset();
+    FakeProxyFactory.reset();
   }
 
   @Test

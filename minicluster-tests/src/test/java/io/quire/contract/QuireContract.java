@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.contract.AbstractFSContract;
 /**
  * Binds Hadoop's FileSystem contract suites to a {@link MiniQuireCluster}: one cluster per test
  * class (started in @BeforeClass, stopped in @AfterClass), capabilities from
- * {@code contract/quire.xml}. Each suite has a second binding, {@code TestQuireHaContract<Op>},
+ * {@code contract/quire.xml}. Each suite has a second binding, {@code QuireHaContract<Op>Test},
  * on an HA nameservice through its logical URI ({@link #createHaCluster}).
  */
 public class QuireContract extends AbstractFSContract {

@@ -73,7 +73,7 @@ class DataTransferFuzzTest {
     conf.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, SOCKET_TIMEOUT_MS);
     conf.setInt(DataNodeConfigKeys.TRANSFER_MAX_PACKET_SIZE_KEY, MAX_PACKET);
     // The fuzz reaches the frame parsers and the dataset with empty tokens; the token checks
-    // that would refuse them first are tested by BlockTokenTest and TestBlockAccessTokens.
+    // that would refuse them first are tested by BlockTokenTest and BlockAccessTokensTest.
     conf.setBoolean(QuireConfigKeys.BLOCK_ACCESS_TOKEN_ENABLE_KEY, false);
     cluster = MiniQuireCluster.builder(conf).numDataNodes(1).build();
   }

@@ -1,0 +1,27 @@
+package io.quire.contract;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.contract.AbstractContractSeekTest;
+import org.apache.hadoop.fs.contract.AbstractFSContract;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+
+/** Hadoop's Seek contract suite on quire://. */
+public class QuireContractSeekTest extends AbstractContractSeekTest {
+
+  @BeforeClass
+  public static void createCluster() throws IOException {
+    QuireContract.createCluster();
+  }
+
+  @AfterClass
+  public static void destroyCluster() {
+    QuireContract.destroyCluster();
+  }
+
+  @Override
+  protected AbstractFSContract createContract(Configuration conf) {
+    return new QuireContract(conf);
+  }
+}
