@@ -1,6 +1,7 @@
 package io.quire.datanode.transfer;
 
 import io.quire.datanode.conf.DataNodeOptions;
+import io.quire.protocol.net.SocketAbort;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedSocketOutput;
 import java.io.BufferedOutputStream;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
-import org.apache.hadoop.io.IOUtils;
 
 /**
  * Socket set-up shared by the server and the DataNode's own outgoing transfers. Sockets are
@@ -105,25 +105,8 @@ final class TransferSockets {
     }
   }
 
-  /**
-   * Closes {@code s} so that every thread blocked on it fails at once (null is ignored): input
-   * and output are shut down first, then the socket is closed. Use it wherever a socket is
-   * closed to stop another thread.
-   */
+  /** {@link SocketAbort#abort}: every thread blocked on {@code s} fails at once. */
   static void abort(Socket s) {
-    if (s == null) {
-      return;
-    }
-    try {
-      s.shutdownInput();
-    } catch (IOException | RuntimeException ignored) {
-      // not connected, or already shut down
-    }
-    try {
-      s.shutdownOutput();
-    } catch (IOException | RuntimeException ignored) {
-      // not connected, or already shut down
-    }
-    IOUtils.closeSocket(s);
+    SocketAbort.abort(s);
   }
 }

@@ -15,19 +15,14 @@ import java.nio.channels.SocketChannel;
  * peer and the timeout (up to {@link SocketWriteTimeouts#TICK_MS} late). The connection is over
  * then. Not thread-safe; nothing may be buffered from the socket's stream in front of it.
  */
-public final class TimedChannelInput implements SocketWriteTimeouts.Deadlined {
-  private final SocketWriteTimeouts owner;
+public final class TimedChannelInput {
   private final Socket socket;
   private final SocketChannel channel;
   private final long timeoutMs;
-  private final long timeoutNanos;
-  /** System.nanoTime() when the read in progress started; 0 when none is. */
-  private volatile long started;
-  private volatile boolean timedOut;
+  private final SocketDeadline deadline;
 
   TimedChannelInput(SocketWriteTimeouts owner, Socket socket, long timeoutMs)
       throws IOException {
-    this.owner = owner;
     this.socket = socket;
     this.channel = socket.getChannel();
     if (channel == null || !channel.isBlocking()) {
@@ -35,7 +30,7 @@ public final class TimedChannelInput implements SocketWriteTimeouts.Deadlined {
           + ": the socket has no channel in blocking mode");
     }
     this.timeoutMs = timeoutMs;
-    this.timeoutNanos = timeoutMs * 1_000_000;
+    this.deadline = new SocketDeadline(owner, socket, timeoutMs);
   }
 
   /**
@@ -55,31 +50,16 @@ public final class TimedChannelInput implements SocketWriteTimeouts.Deadlined {
 
   /** One read of at most {@code dst.remaining()} bytes; -1 at end of stream. */
   public int read(ByteBuffer dst) throws IOException {
-    if (timedOut) {
+    if (deadline.missed()) {
       throw timeout(null);
     }
-    if (timeoutNanos > 0) {
-      started = System.nanoTime();
-      owner.begin(this);
-    }
+    deadline.begin();
     try {
       return channel.read(dst);
     } catch (IOException e) {
-      throw timedOut ? timeout(e) : e;
+      throw deadline.missed() ? timeout(e) : e;
     } finally {
-      if (timeoutNanos > 0) {
-        owner.end(this);
-        started = 0;
-      }
-    }
-  }
-
-  /** Called by the watchdog: aborts the socket when the read in progress is overdue. */
-  @Override public void checkDeadline(long now) {
-    long s = started;
-    if (s != 0 && now - s > timeoutNanos && !timedOut) {
-      timedOut = true;
-      TimedSocketOutput.abort(socket);
+      deadline.end();
     }
   }
 

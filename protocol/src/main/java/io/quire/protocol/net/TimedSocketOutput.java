@@ -16,24 +16,18 @@ import java.nio.channels.SocketChannel;
  * that write, and every later one, fails with a {@link SocketTimeoutException} naming the peer
  * and the timeout. Reads on the socket fail too then: the connection is over.
  */
-public final class TimedSocketOutput extends OutputStream
-    implements SocketWriteTimeouts.Deadlined {
-  private final SocketWriteTimeouts owner;
+public final class TimedSocketOutput extends OutputStream {
   private final Socket socket;
   private final OutputStream out;
-  private final long timeoutNanos;
   private final long timeoutMs;
-  /** System.nanoTime() when the write in progress started; 0 when none is. */
-  private volatile long started;
-  private volatile boolean timedOut;
+  private final SocketDeadline deadline;
 
   TimedSocketOutput(SocketWriteTimeouts owner, Socket socket, long timeoutMs)
       throws IOException {
-    this.owner = owner;
     this.socket = socket;
     this.out = socket.getOutputStream();
     this.timeoutMs = timeoutMs;
-    this.timeoutNanos = timeoutMs * 1_000_000;
+    this.deadline = new SocketDeadline(owner, socket, timeoutMs);
   }
 
   @Override public void write(int b) throws IOException {
@@ -125,33 +119,18 @@ public final class TimedSocketOutput extends OutputStream
   public long getTimeoutMs() { return timeoutMs; }
 
   private void begin() throws IOException {
-    if (timedOut) {
+    if (deadline.missed()) {
       throw timeout(null);
     }
-    if (timeoutNanos > 0) {
-      started = System.nanoTime();
-      owner.begin(this);
-    }
+    deadline.begin();
   }
 
   private void end() {
-    if (timeoutNanos > 0) {
-      owner.end(this);
-      started = 0;
-    }
-  }
-
-  /** Called by the watchdog: aborts the socket when the write in progress is overdue. */
-  @Override public void checkDeadline(long now) {
-    long s = started;
-    if (s != 0 && now - s > timeoutNanos && !timedOut) {
-      timedOut = true;
-      abort(socket);
-    }
+    deadline.end();
   }
 
   private IOException failure(IOException e) {
-    return timedOut ? timeout(e) : e;
+    return deadline.missed() ? timeout(e) : e;
   }
 
   private SocketTimeoutException timeout(IOException cause) {
@@ -162,24 +141,5 @@ public final class TimedSocketOutput extends OutputStream
       t.initCause(cause);
     }
     return t;
-  }
-
-  /** Shuts input and output down, then closes: every thread blocked on the socket wakes. */
-  static void abort(Socket s) {
-    try {
-      s.shutdownInput();
-    } catch (IOException | RuntimeException ignored) {
-      // not connected, or already shut down
-    }
-    try {
-      s.shutdownOutput();
-    } catch (IOException | RuntimeException ignored) {
-      // not connected, or already shut down
-    }
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // closing a broken socket
-    }
   }
 }
