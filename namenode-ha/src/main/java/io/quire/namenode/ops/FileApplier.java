@@ -37,7 +37,7 @@ final class FileApplier {
       }
     }
     BlockInfo b = new BlockInfo(r.blockId(), r.generationStamp(), 0, BlockState.UNDER_CONSTRUCTION);
-    b.setFile(f);
+    b.setBlockCollection(f);
     f.getBlocks().add(b);
     s.blockManager().addBlock(b);
     s.counters().seenBlockId(r.blockId());
@@ -47,13 +47,14 @@ final class FileApplier {
 
   void commitBlock(CommitBlock r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    InodeFile f = InodeFile.of(b);
+    long before = Usage.fileSpace(f);
     b.setNumBytes(r.numBytes());
     if (b.getState() == BlockState.UNDER_CONSTRUCTION) {
       b.setState(BlockState.COMMITTED);
     }
     s.blockManager().blockChanged(b);
-    recharge(b.getFile(), before);
+    recharge(f, before);
   }
 
   void abandonBlock(AbandonBlock r) {
@@ -67,9 +68,10 @@ final class FileApplier {
 
   void updateBlockLength(UpdateBlockLength r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    InodeFile f = InodeFile.of(b);
+    long before = Usage.fileSpace(f);
     b.setNumBytes(r.numBytes());
-    recharge(b.getFile(), before);
+    recharge(f, before);
   }
 
   void closeFile(CloseFile r) {
@@ -165,7 +167,7 @@ final class FileApplier {
     }
     copy.setRecoveryId(r.recoveryGenerationStamp());
     copy.setTruncating(true);
-    copy.setFile(f);
+    copy.setBlockCollection(f);
     blocks.add(copy);
     s.blockManager().addBlock(copy);
     f.setModificationTime(r.time());
@@ -178,11 +180,12 @@ final class FileApplier {
 
   void updatePipeline(UpdatePipeline r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    InodeFile f = InodeFile.of(b);
+    long before = Usage.fileSpace(f);
     b.setGenerationStamp(r.newGenerationStamp());
     b.setNumBytes(r.numBytes());
     s.counters().seenGenerationStamp(r.newGenerationStamp());
-    recharge(b.getFile(), before);
+    recharge(f, before);
   }
 
   void reassignLease(ReassignLease r) {
@@ -241,7 +244,7 @@ final class FileApplier {
 
   private BlockInfo block(long fileId, long blockId, Object rec) {
     BlockInfo b = s.blocks().get(blockId);
-    if (b == null || b.getFile() == null || b.getFile().getId() != fileId) {
+    if (b == null || b.isDeleted() || InodeFile.of(b).getId() != fileId) {
       throw new IllegalStateException("apply " + rec + ": block " + blockId
           + " is not a block of inode " + fileId);
     }
