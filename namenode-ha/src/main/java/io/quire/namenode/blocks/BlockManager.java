@@ -99,6 +99,7 @@ public final class BlockManager {
     DatanodeBlocks l = lists.get(node);
     return l != null ? l : lists.computeIfAbsent(node, DatanodeBlocks::new);
   }
+
   public DatanodeManager getDatanodes() { return datanodes; }
   public BlockPlacement getPlacement() { return placement; }
   public int getMinReplication() { return minReplication; }
