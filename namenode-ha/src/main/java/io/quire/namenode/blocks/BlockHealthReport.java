@@ -2,7 +2,6 @@ package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.datanodes.DatanodeManager;
-import io.quire.namenode.namespace.InodeFile;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.FileBlockHealth;
@@ -17,7 +16,7 @@ import java.util.List;
 public final class BlockHealthReport {
   private BlockHealthReport() {}
 
-  public static FileBlockHealth of(BlockManager blocks, InodeFile f, String path) {
+  public static FileBlockHealth of(BlockManager blocks, BlockCollection f, String path) {
     DatanodeManager dns = blocks.getDatanodes();
     List<BlockHealth> out = new ArrayList<>(f.getBlocks().size());
     long offset = 0;

@@ -1,13 +1,13 @@
 package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.namespace.InodeFile;
 import io.quire.protocol.types.Block;
 import java.util.List;
 
 /**
  * One block as the journal describes it: id, generation stamp, length, state, the file owning
- * it, and while a recovery runs its recovery id and whether it truncates. Only applying records
+ * it (a {@link BlockCollection}, as the namespace's files are: this package never names them),
+ * and while a recovery runs its recovery id and whether it truncates. Only applying records
  * (and loading a checkpoint, which holds the same fields) changes them, so every NameNode that
  * applied the same records holds the same values, whatever DataNodes told it; the setters are
  * for the appliers.
@@ -42,7 +42,7 @@ public final class BlockInfo {
   private final long blockId;
   private long generationStamp;
   private long numBytes;
-  private InodeFile file;
+  private BlockCollection file;
   /**
    * The snapshot count in the upper 30 bits, the state's ordinal in the lower 2: how many
    * snapshot file copies hold this block: while above 0 the block stays when its live file lets
@@ -104,8 +104,12 @@ public final class BlockInfo {
 
   public BlockState getState() { return STATES[refsAndState & 3]; }
   public void setState(BlockState s) { refsAndState = (refsAndState & ~3) | s.ordinal(); }
-  public InodeFile getFile() { return file; }
-  public void setFile(InodeFile file) { this.file = file; }
+  /** The file owning the block, or null once it left the namespace (or before it joined). */
+  public BlockCollection getBlockCollection() { return file; }
+  public void setBlockCollection(BlockCollection file) { this.file = file; }
+
+  /** True when no file owns the block (removed from the namespace, or not added yet). */
+  public boolean isDeleted() { return file == null; }
   public long getRecoveryId() { return extra == null ? 0 : extra.recoveryId; }
 
   public void setRecoveryId(long id) {

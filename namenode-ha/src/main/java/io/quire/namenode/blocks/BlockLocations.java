@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
  * else. Replicas keep the order they were added in. The array is sized to the file's
  * replication on the first replica, grows by one replica beyond it and shrinks back when
  * replicas go; adding or removing a replica here links or unlinks the block in its DataNode's
- * list, so the two always agree. Guarded by the namesystem lock.
+ * list, so the two always agree. A DataNode is named here by its {@link DatanodeBlocks}
+ * ({@link BlockManager#blocksOf}). Guarded by the namesystem lock.
  */
 final class BlockLocations implements Iterable<Replica> {
   private final BlockInfo b;
@@ -35,12 +36,12 @@ final class BlockLocations implements Iterable<Replica> {
     return new BlockLocations(b);
   }
 
-  /** The slot of {@code node}'s replica of {@code b}, or -1. */
-  static int indexOf(BlockInfo b, DatanodeDescriptor node) {
+  /** The slot of the replica of {@code b} on {@code node}'s DataNode, or -1. */
+  static int indexOf(BlockInfo b, DatanodeBlocks node) {
     Object[] t = b.triplets;
     if (t != null) {
       for (int i = 0; i < t.length && t[i] != null; i += 3) {
-        if (((Replica) t[i]).getNode() == node) {
+        if (((Replica) t[i]).list() == node) {
           return i / 3;
         }
       }
@@ -84,8 +85,8 @@ final class BlockLocations implements Iterable<Replica> {
     return (Replica) b.triplets[3 * i];
   }
 
-  /** The replica on {@code node}, or null. */
-  Replica find(DatanodeDescriptor node) {
+  /** The replica on {@code node}'s DataNode, or null. */
+  Replica find(DatanodeBlocks node) {
     int i = indexOf(b, node);
     return i < 0 ? null : (Replica) b.triplets[3 * i];
   }
@@ -95,7 +96,7 @@ final class BlockLocations implements Iterable<Replica> {
    * the block joins the node's list) or a change of the one known (its corrupt flag kept).
    * Returns the replica now recorded.
    */
-  Replica put(DatanodeDescriptor node, ReplicaState state, long generationStamp,
+  Replica put(DatanodeBlocks node, ReplicaState state, long generationStamp,
       long numBytes) {
     int i = indexOf(b, node);
     if (i >= 0) {
@@ -114,12 +115,12 @@ final class BlockLocations implements Iterable<Replica> {
     }
     b.triplets = t;
     t[3 * n] = r;
-    node.getBlocks().link(b, n);
+    node.link(b, n);
     return r;
   }
 
   /** Marks {@code node}'s replica corrupt; returns false when there is none or it already is. */
-  boolean markCorrupt(DatanodeDescriptor node) {
+  boolean markCorrupt(DatanodeBlocks node) {
     int i = indexOf(b, node);
     if (i < 0) {
       return false;
@@ -134,12 +135,12 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** Removes {@code node}'s replica (the block leaves its list); false when there was none. */
-  boolean remove(DatanodeDescriptor node) {
+  boolean remove(DatanodeBlocks node) {
     int i = indexOf(b, node);
     if (i < 0) {
       return false;
     }
-    node.getBlocks().unlink(b, i);
+    node.unlink(b, i);
     Object[] t = b.triplets;
     int n = count(t);
     System.arraycopy(t, 3 * (i + 1), t, 3 * i, 3 * (n - i - 1));
@@ -158,7 +159,7 @@ final class BlockLocations implements Iterable<Replica> {
   void clear() {
     Object[] t = b.triplets;
     for (int i = count(t) - 1; i >= 0; i--) {
-      ((Replica) t[3 * i]).getNode().getBlocks().unlink(b, i);
+      ((Replica) t[3 * i]).list().unlink(b, i);
     }
     b.triplets = null;
   }

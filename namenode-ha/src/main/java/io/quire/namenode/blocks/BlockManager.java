@@ -9,6 +9,8 @@ import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Blocks and their locations. The block map follows the journal (applying records adds and
@@ -22,6 +24,8 @@ import java.util.List;
 public final class BlockManager {
   private final BlockMap blockMap = new BlockMap();
   private final DatanodeManager datanodes;
+  /** Each DataNode's block list, made on first use, kept as long as the DataNode. */
+  private final Map<DatanodeDescriptor, DatanodeBlocks> lists = new ConcurrentHashMap<>();
   private final BlockPlacement placement;
   private final int minReplication;
   private final java.util.Set<DatanodeDescriptor> awaitingFullReports = new java.util.HashSet<>();
@@ -70,7 +74,7 @@ public final class BlockManager {
     }
     List<DatanodeDescriptor> unreported = new ArrayList<>();
     for (DatanodeDescriptor n : loc.pipeline()) {
-      Replica r = loc.find(n);
+      Replica r = loc.find(blocksOf(n));
       if (datanodes.isLive(n) && (r == null || !r.isGoodFor(b))) {
         unreported.add(n);
       }
@@ -85,6 +89,17 @@ public final class BlockManager {
   public boolean isInSafeMode() { return inSafeMode.getAsBoolean(); }
 
   public BlockMap getBlockMap() { return blockMap; }
+
+  /**
+   * What this package keeps of {@code node}: its blocks, their shared replica values, the
+   * deletions it has not confirmed. Made on first use and kept, as DataNode descriptors are
+   * (a re-registering DataNode keeps its descriptor; {@link #removeNode} empties the list).
+   */
+  public DatanodeBlocks blocksOf(DatanodeDescriptor node) {
+    DatanodeBlocks l = lists.get(node);
+    return l != null ? l : lists.computeIfAbsent(node, DatanodeBlocks::new);
+  }
+
   public DatanodeManager getDatanodes() { return datanodes; }
   public BlockPlacement getPlacement() { return placement; }
   public int getMinReplication() { return minReplication; }
@@ -169,7 +184,7 @@ public final class BlockManager {
     }
     loc.clear();
     loc.setPipeline(List.of());
-    b.setFile(null);
+    b.setBlockCollection(null);
   }
 
   /**
@@ -337,7 +352,7 @@ public final class BlockManager {
   // --- Report processing, the monitors.
 
   /** Forgets {@code node}'s replica of {@code b} (deleted, stale, or the node is gone). */
-  void removeReplica(BlockInfo b, DatanodeDescriptor node) {
+  void removeReplica(BlockInfo b, DatanodeBlocks node) {
     BlockLocations.of(b).remove(node);
   }
 
@@ -348,14 +363,15 @@ public final class BlockManager {
    */
   public void removeNode(DatanodeDescriptor node) {
     awaitingFullReports.remove(node); // nothing is known of it any more, nothing stale
-    List<BlockInfo> affected = new ArrayList<>(node.getBlocks().size());
-    for (BlockInfo b : node.getBlocks()) {
+    DatanodeBlocks list = blocksOf(node);
+    List<BlockInfo> affected = new ArrayList<>(list.size());
+    for (BlockInfo b : list) {
       affected.add(b);
     }
     for (BlockInfo b : affected) {
-      removeReplica(b, node);
+      removeReplica(b, list);
     }
-    node.getPendingDeletes().clear();
+    list.pendingDeletes().clear();
     node.drainCommands();
     pendingMessages.removeNode(node);
     affected.addAll(replication.pending().removeNode(node));

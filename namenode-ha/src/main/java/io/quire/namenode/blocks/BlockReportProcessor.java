@@ -49,30 +49,31 @@ public final class BlockReportProcessor {
   public List<DatanodeCommand> processFullReport(DatanodeDescriptor node,
       List<ReportedBlock> report) {
     boolean standby = blocks.isStandby();
+    DatanodeBlocks list = blocks.blocksOf(node);
     queue.removeNode(node); // this report supersedes them
     blocks.fullReportReceived(node);
     List<Block> toDelete = new ArrayList<>();
     Set<BlockInfo> seen = new HashSet<>(report.size() * 2);
     for (ReportedBlock rb : report) {
-      BlockInfo b = processReplica(node, rb.getBlock(), rb.getState(), toDelete, standby);
+      BlockInfo b = processReplica(list, rb.getBlock(), rb.getState(), toDelete, standby);
       if (b != null) {
         seen.add(b);
       }
     }
     List<BlockInfo> gone = new ArrayList<>();
-    for (BlockInfo b : node.getBlocks()) {
+    for (BlockInfo b : list) {
       if (!seen.contains(b)) {
         gone.add(b);
       }
     }
     for (BlockInfo b : gone) {
-      removeReplica(node, b);
+      removeReplica(list, b);
     }
     Set<Long> reportedIds = new HashSet<>(report.size() * 2);
     for (ReportedBlock rb : report) {
       reportedIds.add(rb.getBlock().getBlockId());
     }
-    node.getPendingDeletes().retainAll(reportedIds);
+    list.pendingDeletes().retainAll(reportedIds);
     return toDelete.isEmpty() || !mayDelete() ? List.of()
         : List.of(DatanodeCommand.delete(toDelete));
   }
@@ -81,16 +82,17 @@ public final class BlockReportProcessor {
   public void processIncremental(DatanodeDescriptor node, List<ReportedBlock> received,
       List<Block> deleted) {
     boolean standby = blocks.isStandby();
+    DatanodeBlocks list = blocks.blocksOf(node);
     List<Block> toDelete = new ArrayList<>();
     for (ReportedBlock rb : received) {
-      processReplica(node, rb.getBlock(), rb.getState(), toDelete, standby);
+      processReplica(list, rb.getBlock(), rb.getState(), toDelete, standby);
     }
     for (Block d : deleted) {
       queue.remove(node, d.getBlockId()); // they describe a replica that is gone
-      node.getPendingDeletes().remove(d.getBlockId());
+      list.pendingDeletes().remove(d.getBlockId());
       BlockInfo b = blocks.getBlockMap().get(d.getBlockId());
       if (b != null) {
-        removeReplica(node, b);
+        removeReplica(list, b);
       }
     }
     sendDeletes(node, toDelete);
@@ -143,7 +145,7 @@ public final class BlockReportProcessor {
         markCorrupt(m.block(), m.node(), standby);
       } else {
         List<Block> toDelete = new ArrayList<>(0);
-        processReplica(m.node(), m.block(), m.state(), toDelete, standby);
+        processReplica(blocks.blocksOf(m.node()), m.block(), m.state(), toDelete, standby);
         sendDeletes(m.node(), toDelete);
       }
     }
@@ -153,8 +155,9 @@ public final class BlockReportProcessor {
    * Records one reported replica; returns its block when the replica was kept or waits in the
    * queue (so a full report does not forget the node's replica meanwhile).
    */
-  private BlockInfo processReplica(DatanodeDescriptor node, Block reported, ReplicaState state,
+  private BlockInfo processReplica(DatanodeBlocks list, Block reported, ReplicaState state,
       List<Block> toDelete, boolean standby) {
+    DatanodeDescriptor node = list.getNode();
     BlockInfo b = blocks.getBlockMap().get(reported.getBlockId());
     if (standby && mustWait(node, reported, state, b)) {
       LOG.debug("Standby: {} reported {} ({}) before the record of {}: queued", node, reported,
@@ -171,17 +174,17 @@ public final class BlockReportProcessor {
         && b.getState() != BlockState.UNDER_RECOVERY) {
       LOG.info("{} holds {} with a stale generation stamp (block is {}): delete",
           node, reported, b);
-      removeReplica(node, b);
+      removeReplica(list, b);
       toDelete.add(reported);
       return null;
     }
-    if (node.getPendingDeletes().contains(b.getBlockId())) {
+    if (list.pendingDeletes().contains(b.getBlockId())) {
       LOG.debug("{} still reports {} which it was told to delete: ignored", node, reported);
       return null;
     }
     BlockLocations loc = BlockLocations.of(b);
-    loc.put(node, state, reported.getGenerationStamp(), reported.getNumBytes());
-    if (lengthContradicts(b, reported, state) && loc.markCorrupt(node)) {
+    loc.put(list, state, reported.getGenerationStamp(), reported.getNumBytes());
+    if (lengthContradicts(b, reported, state) && loc.markCorrupt(list)) {
       LOG.warn("{} holds {} with length {} but the block has {}: marking corrupt", node,
           b, reported.getNumBytes(), b.getNumBytes());
     }
@@ -199,7 +202,7 @@ public final class BlockReportProcessor {
     if (b == null) {
       return;
     }
-    if (BlockLocations.of(b).markCorrupt(node)) {
+    if (BlockLocations.of(b).markCorrupt(blocks.blocksOf(node))) {
       LOG.warn("Replica of {} on {} reported corrupt", b, node);
       blocks.checkReplication(b);
     }
@@ -239,7 +242,7 @@ public final class BlockReportProcessor {
     }
   }
 
-  private void removeReplica(DatanodeDescriptor node, BlockInfo b) {
+  private void removeReplica(DatanodeBlocks node, BlockInfo b) {
     blocks.removeReplica(b, node);
     blocks.checkReplication(b);
   }

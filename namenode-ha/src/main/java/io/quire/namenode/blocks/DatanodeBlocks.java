@@ -3,16 +3,25 @@ package io.quire.namenode.blocks;
 import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
- * The blocks with a replica on one DataNode, as HDFS's DatanodeStorageInfo block list: a
- * doubly linked list running through the blocks' triplets (each replica slot holds the
- * previous and the next block of its DataNode's list; see {@link BlockInfo}), so it costs
- * nothing per block beyond those two references, and adding or removing a replica is O(1)
- * plus a scan of the few replicas of the neighbouring blocks. Also holds the {@link Replica}
- * values shared by the DataNode's replicas that have their block's stamp and length. Only
+ * What the block side knows of one DataNode: the blocks with a replica on it, the replica values
+ * they share, and the deletions it was ordered and has not confirmed. One per registered
+ * DataNode, made by {@link BlockManager#blocksOf} and kept as long as the DataNode (the
+ * datanodes package knows liveness and addresses, not blocks: the only link is this object's
+ * {@link #getNode}).
+ *
+ * <p>The blocks are, as HDFS's DatanodeStorageInfo block list, a doubly linked list running
+ * through the blocks' triplets (each replica slot holds the previous and the next block of its
+ * DataNode's list; see {@link BlockInfo}), so it costs nothing per block beyond those two
+ * references, and adding or removing a replica is O(1) plus a scan of the few replicas of the
+ * neighbouring blocks. The {@link Replica} values shared by the DataNode's replicas that have
+ * their block's stamp and length are kept here too, and each replica points here (not to the
+ * DataNode), so the list is reached from a replica without a lookup. Only
  * {@link BlockLocations} links and unlinks (a block is here exactly while it has a replica on
  * this DataNode). Guarded by the namesystem lock.
  */
@@ -21,12 +30,23 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
 
   private final DatanodeDescriptor node;
   private final Replica[] shared = new Replica[STATES.length * 2];
+  /** Blocks told to be deleted here and not yet confirmed deleted. */
+  private final Set<Long> pendingDeletes = new HashSet<>();
   private BlockInfo head;
   private int size;
 
-  public DatanodeBlocks(DatanodeDescriptor node) {
+  DatanodeBlocks(DatanodeDescriptor node) {
     this.node = node;
   }
+
+  /** The DataNode whose blocks these are. */
+  public DatanodeDescriptor getNode() { return node; }
+
+  /**
+   * Ids of blocks whose replica here was ordered deleted and whose deletion the node has not
+   * confirmed yet; such a node is not a target for that block.
+   */
+  Set<Long> pendingDeletes() { return pendingDeletes; }
 
   /** Number of blocks with a replica here. */
   public int size() { return size; }
@@ -35,7 +55,7 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
 
   /** Whether {@code b} has a replica here. */
   public boolean contains(BlockInfo b) {
-    return BlockLocations.indexOf(b, node) >= 0;
+    return BlockLocations.indexOf(b, this) >= 0;
   }
 
   /**
@@ -46,7 +66,7 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
     int i = state.ordinal() * 2 + (corrupt ? 1 : 0);
     Replica r = shared[i];
     if (r == null) {
-      r = Replica.shared(node, state, corrupt);
+      r = Replica.shared(this, state, corrupt);
       shared[i] = r;
     }
     return r;
@@ -58,7 +78,7 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
     t[3 * i + 1] = null;
     t[3 * i + 2] = head;
     if (head != null) {
-      head.triplets[3 * BlockLocations.indexOf(head, node) + 1] = b;
+      head.triplets[3 * BlockLocations.indexOf(head, this) + 1] = b;
     }
     head = b;
     size++;
@@ -72,10 +92,10 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
     if (prev == null) {
       head = next;
     } else {
-      prev.triplets[3 * BlockLocations.indexOf(prev, node) + 2] = next;
+      prev.triplets[3 * BlockLocations.indexOf(prev, this) + 2] = next;
     }
     if (next != null) {
-      next.triplets[3 * BlockLocations.indexOf(next, node) + 1] = prev;
+      next.triplets[3 * BlockLocations.indexOf(next, this) + 1] = prev;
     }
     t[3 * i + 1] = null;
     t[3 * i + 2] = null;
@@ -100,7 +120,7 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
           throw new NoSuchElementException();
         }
         BlockInfo b = next;
-        int i = BlockLocations.indexOf(b, node);
+        int i = BlockLocations.indexOf(b, DatanodeBlocks.this);
         if (i < 0) {
           throw new ConcurrentModificationException(b + " left the block list of " + node
               + " while it was iterated");

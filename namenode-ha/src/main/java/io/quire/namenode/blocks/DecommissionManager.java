@@ -30,7 +30,7 @@ public final class DecommissionManager {
     boolean changed = dns.setAdminState(node,
         decommission ? AdminState.DECOMMISSIONING : AdminState.IN_SERVICE);
     if (changed) {
-      for (BlockInfo b : node.getBlocks()) { // checking changes no replica
+      for (BlockInfo b : blocks.blocksOf(node)) { // checking changes no replica
         blocks.checkReplication(b);
       }
     }
@@ -45,7 +45,7 @@ public final class DecommissionManager {
           && allReplicatedElsewhere(d)) {
         dns.setAdminState(d, AdminState.DECOMMISSIONED);
         LOG.info("DataNode {} is decommissioned: its {} blocks have enough replicas elsewhere",
-            d, d.getBlocks().size());
+            d, blocks.blocksOf(d).size());
         done++;
       }
     }
@@ -53,8 +53,8 @@ public final class DecommissionManager {
   }
 
   private boolean allReplicatedElsewhere(DatanodeDescriptor d) {
-    for (BlockInfo b : d.getBlocks()) {
-      if (b.getFile() == null) {
+    for (BlockInfo b : blocks.blocksOf(d)) {
+      if (b.isDeleted()) {
         continue;
       }
       if (!blocks.isCompleteOrMinReplicated(b)) {

@@ -17,7 +17,8 @@ import io.quire.protocol.types.ReplicaState;
  * are therefore read with the block: {@link #getGenerationStamp(BlockInfo)}.
  */
 final class Replica {
-  private final DatanodeDescriptor node;
+  /** Its DataNode's block-side record (the DataNode is {@link #getNode}). */
+  private final DatanodeBlocks list;
   private final ReplicaState state;
   private final boolean corrupt;
   /** False: the stamp and length are the block's; true: the fields below. */
@@ -25,9 +26,9 @@ final class Replica {
   private final long generationStamp;
   private final long numBytes;
 
-  private Replica(DatanodeDescriptor node, ReplicaState state, boolean corrupt, boolean own,
+  private Replica(DatanodeBlocks list, ReplicaState state, boolean corrupt, boolean own,
       long generationStamp, long numBytes) {
-    this.node = node;
+    this.list = list;
     this.state = state;
     this.corrupt = corrupt;
     this.own = own;
@@ -36,20 +37,23 @@ final class Replica {
   }
 
   /** A replica sharing its block's stamp and length (see {@link DatanodeBlocks#shared}). */
-  static Replica shared(DatanodeDescriptor node, ReplicaState state, boolean corrupt) {
-    return new Replica(node, state, corrupt, false, 0, 0);
+  static Replica shared(DatanodeBlocks list, ReplicaState state, boolean corrupt) {
+    return new Replica(list, state, corrupt, false, 0, 0);
   }
 
-  /** The replica of {@code b} on {@code node} with these values. */
-  static Replica of(BlockInfo b, DatanodeDescriptor node, ReplicaState state, boolean corrupt,
+  /** The replica of {@code b} on {@code list}'s DataNode with these values. */
+  static Replica of(BlockInfo b, DatanodeBlocks list, ReplicaState state, boolean corrupt,
       long generationStamp, long numBytes) {
     if (generationStamp == b.getGenerationStamp() && numBytes == b.getNumBytes()) {
-      return node.getBlocks().shared(state, corrupt);
+      return list.shared(state, corrupt);
     }
-    return new Replica(node, state, corrupt, true, generationStamp, numBytes);
+    return new Replica(list, state, corrupt, true, generationStamp, numBytes);
   }
 
-  public DatanodeDescriptor getNode() { return node; }
+  public DatanodeDescriptor getNode() { return list.getNode(); }
+
+  /** Its DataNode's block list (and shared values, pending deletions). */
+  DatanodeBlocks list() { return list; }
   public ReplicaState getState() { return state; }
   public boolean isCorrupt() { return corrupt; }
 
@@ -68,8 +72,8 @@ final class Replica {
    * {@code oldStamp} and {@code oldLength}: shared when it now matches the block, else its own.
    */
   Replica rebase(BlockInfo b, long oldStamp, long oldLength) {
-    return own ? of(b, node, state, corrupt, generationStamp, numBytes)
-        : of(b, node, state, corrupt, oldStamp, oldLength);
+    return own ? of(b, list, state, corrupt, generationStamp, numBytes)
+        : of(b, list, state, corrupt, oldStamp, oldLength);
   }
 
   /** The replica as its DataNode names it (its own stamp and length). */
@@ -87,12 +91,12 @@ final class Replica {
 
   /** "node:state:stamp[:corrupt]", the stamp being the replica's ({@code b} is its block). */
   String describe(BlockInfo b) {
-    return node.getUuid() + ":" + state + ":" + getGenerationStamp(b)
+    return getNode().getUuid() + ":" + state + ":" + getGenerationStamp(b)
         + (corrupt ? ":corrupt" : "");
   }
 
   @Override public String toString() {
-    return node.getUuid() + ":" + state + (own ? ":" + generationStamp + ":" + numBytes : "")
+    return getNode().getUuid() + ":" + state + (own ? ":" + generationStamp + ":" + numBytes : "")
         + (corrupt ? ":corrupt" : "");
   }
 }

@@ -63,7 +63,7 @@ public final class ReplicationBookkeeping {
 
   /** Re-evaluates {@code b} after anything about its replicas or replication changed. */
   void check(BlockInfo b) {
-    if (b.getFile() == null) {
+    if (b.isDeleted()) {
       forget(b);
       return;
     }

@@ -76,7 +76,7 @@ public final class ReplicationMonitor {
     int work = 0;
     DatanodeManager dns = blocks.getDatanodes();
     for (BlockInfo b : book.drainToTrim()) {
-      if (b.getFile() == null || !blocks.isCompleteOrMinReplicated(b)) {
+      if (b.isDeleted() || !blocks.isCompleteOrMinReplicated(b)) {
         continue;
       }
       List<Replica> live = new ArrayList<>();
@@ -111,8 +111,8 @@ public final class ReplicationMonitor {
     DatanodeDescriptor node = r.getNode();
     LOG.info("Deleting {} replica of {} on {}", r.isCorrupt() ? "corrupt" : "excess", b, node);
     node.enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
-    blocks.removeReplica(b, node);
-    node.getPendingDeletes().add(b.getBlockId());
+    blocks.removeReplica(b, r.list());
+    r.list().pendingDeletes().add(b.getBlockId());
     scheduledWork.incrementAndGet();
   }
 
@@ -166,7 +166,7 @@ public final class ReplicationMonitor {
       return false;
     }
     for (DatanodeDescriptor n : dns.getLiveNodes()) {
-      if (n.getPendingDeletes().contains(b.getBlockId())) {
+      if (blocks.blocksOf(n).pendingDeletes().contains(b.getBlockId())) {
         excluded.add(n.getUuid());
       }
     }

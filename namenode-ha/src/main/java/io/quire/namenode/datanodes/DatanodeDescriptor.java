@@ -1,20 +1,19 @@
 package io.quire.namenode.datanodes;
 
-import io.quire.namenode.blocks.DatanodeBlocks;
 import io.quire.protocol.types.DatanodeCommand;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.StorageReport;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A registered DataNode: identity, last heartbeat and usage (updated without the namesystem
- * lock, hence volatile), the blocks it holds (guarded by the namesystem lock) and the commands
- * waiting for its next heartbeat.
+ * A registered DataNode: identity, address and rack, admin state, last heartbeat and usage
+ * (updated without the namesystem lock, hence volatile) and the commands waiting for its next
+ * heartbeat. What it holds is the blocks package's business: its replicas, its block list and
+ * the deletions it was ordered are kept there, per node (blocks.DatanodeBlocks), so this
+ * package knows nothing of blocks.
  */
 public final class DatanodeDescriptor {
   private volatile DatanodeId id;
@@ -25,9 +24,6 @@ public final class DatanodeDescriptor {
   private volatile int scheduledWrites;
   private volatile String rack = RackResolver.DEFAULT_RACK;
   private volatile AdminState adminState = AdminState.IN_SERVICE;
-  /** Blocks told to be deleted here and not yet confirmed deleted (namesystem lock). */
-  private final Set<Long> pendingDeletes = new HashSet<>();
-  private final DatanodeBlocks blocks = new DatanodeBlocks(this);
   private final ConcurrentLinkedQueue<DatanodeCommand> commands = new ConcurrentLinkedQueue<>();
 
   DatanodeDescriptor(DatanodeId id, long now) {
@@ -68,12 +64,6 @@ public final class DatanodeDescriptor {
     return adminState != AdminState.IN_SERVICE;
   }
 
-  /**
-   * Ids of blocks whose replica here was ordered deleted and whose deletion the node has not
-   * confirmed yet; such a node is not a target for that block (namesystem lock).
-   */
-  public Set<Long> getPendingDeletes() { return pendingDeletes; }
-
   public long getLastHeartbeatMillis() { return lastHeartbeatMillis; }
   public StorageReport getReport() { return report; }
   public boolean isDead() { return dead; }
@@ -93,9 +83,6 @@ public final class DatanodeDescriptor {
   public int getLoad() { return report.getActiveTransfers() + scheduledWrites; }
 
   public void incrementScheduledWrites() { scheduledWrites++; }
-
-  /** Blocks with a replica here (namesystem lock); only the blocks package changes them. */
-  public DatanodeBlocks getBlocks() { return blocks; }
 
   public void enqueue(DatanodeCommand c) { commands.add(c); }
 

@@ -10,7 +10,7 @@ import java.util.Comparator;
  * ({@link CopyChunks}): 4 to 5.25 bytes per child (a {@code TreeMap} entry would cost 40), and
  * a later copy of a large directory costs its changed chunks, not its whole array.
  */
-public final class DirectoryCopy extends SnapshotCopy {
+public final class DirectoryCopy extends SnapshotCopy implements SortedNames {
   private static final Comparator<SnapshotCopy> BY_NAME =
       (a, b) -> NameBytes.compare(a.getNameBytes(), b.getNameBytes());
   /** See {@link CopyChunks}. */
@@ -66,21 +66,10 @@ public final class DirectoryCopy extends SnapshotCopy {
     return at >= 0 ? at + 1 : -at - 1;
   }
 
+  @Override public byte[] nameAt(int index) { return child(index).getNameBytes(); }
+
   private int indexOf(byte[] name) {
-    int lo = 0;
-    int hi = childCount() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = NameBytes.compare(child(mid).getNameBytes(), name);
-      if (c < 0) {
-        lo = mid + 1;
-      } else if (c > 0) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
+    return NameBytes.indexOf(this, childCount(), name);
   }
 
   static SnapshotCopy[] sorted(SnapshotCopy[] children) {

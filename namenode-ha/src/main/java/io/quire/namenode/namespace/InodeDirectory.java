@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Memory: 4 bytes per child, plus up to a quarter more while the array has room to grow
  * (a {@code TreeMap} entry cost 40); an empty directory holds the shared empty array.
  */
-public final class InodeDirectory extends Inode {
+public final class InodeDirectory extends Inode implements SortedNames {
   private static final Inode[] NONE = new Inode[0];
   private Inode[] children = NONE;
   private int count;
@@ -147,19 +147,8 @@ public final class InodeDirectory extends Inode {
 
   /** Binary search: the index of {@code name}, or -(insertion point) - 1. */
   private int indexOf(byte[] name) {
-    int lo = 0;
-    int hi = count - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = NameBytes.compare(children[mid].getNameBytes(), name);
-      if (c < 0) {
-        lo = mid + 1;
-      } else if (c > 0) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
+    return NameBytes.indexOf(this, count, name);
   }
+
+  @Override public byte[] nameAt(int index) { return children[index].getNameBytes(); }
 }

@@ -1,5 +1,6 @@
 package io.quire.namenode.namespace;
 
+import io.quire.namenode.blocks.BlockCollection;
 import io.quire.namenode.blocks.BlockInfo;
 import java.util.List;
 
@@ -13,8 +14,11 @@ import java.util.List;
  * <p>Memory (compressed references): 64 bytes (the {@link Inode} fields, the interned
  * {@link FileShape} and the block storage: nothing, the block itself, or an array for two
  * blocks and more; see {@link FileBlocks}).
+ *
+ * <p>Its blocks point back to it as their {@link BlockCollection} (the blocks package knows
+ * files only through that interface); {@link #of} gives the file of a block.
  */
-public final class InodeFile extends Inode {
+public final class InodeFile extends Inode implements BlockCollection {
   static final BlockInfo[] NO_BLOCKS = new BlockInfo[0];
   private FileShape shape;
   /** null, a {@link BlockInfo}, or a {@code BlockInfo[]} of two and more, never changed. */
@@ -32,9 +36,17 @@ public final class InodeFile extends Inode {
     this.shape = FileShape.of(replication, blockSize);
   }
 
+  /**
+   * The file owning {@code b}, or null when none does ({@link BlockInfo#isDeleted}). Every
+   * {@link BlockCollection} is a file: the namespace sets them, and this is its only type.
+   */
+  public static InodeFile of(BlockInfo b) {
+    return (InodeFile) b.getBlockCollection();
+  }
+
   @Override public boolean isDirectory() { return false; }
 
-  public short getReplication() { return shape.replication(); }
+  @Override public short getReplication() { return shape.replication(); }
   public void setReplication(short replication) { shape = shape.withReplication(replication); }
   public long getPreferredBlockSize() { return shape.blockSize(); }
   /** Replication and block size (interned, shared). */
@@ -44,7 +56,7 @@ public final class InodeFile extends Inode {
    * The blocks, in file order: a mutable view of the file's blocks (mutate only while
    * applying records).
    */
-  public List<BlockInfo> getBlocks() { return new FileBlocks(this); }
+  @Override public List<BlockInfo> getBlocks() { return new FileBlocks(this); }
 
   public int blockCount() { return FileBlocks.count(blocks); }
 
@@ -67,7 +79,7 @@ public final class InodeFile extends Inode {
     return a[a.length - 1];
   }
 
-  public boolean isUnderConstruction() { return underConstruction() != null; }
+  @Override public boolean isUnderConstruction() { return underConstruction() != null; }
 
   public String getClientName() {
     UnderConstruction uc = underConstruction();
@@ -113,7 +125,7 @@ public final class InodeFile extends Inode {
   }
 
   /** Sum of the block lengths known to the NameNode. */
-  public long computeLength() {
+  @Override public long computeLength() {
     Object s = blocks;
     if (s == null) {
       return 0;

@@ -27,4 +27,25 @@ public final class NameBytes {
   public static int compare(byte[] a, byte[] b) {
     return java.util.Arrays.compareUnsigned(a, b);
   }
+
+  /**
+   * Binary search of {@code name} among the first {@code count} names of {@code names}: its
+   * index, or -(insertion point) - 1.
+   */
+  static int indexOf(SortedNames names, int count, byte[] name) {
+    int lo = 0;
+    int hi = count - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compare(names.nameAt(mid), name);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
 }

@@ -32,14 +32,14 @@ final class BlockRelease {
       return holder;
     }
     InodeFile h = holder != null ? holder : holder(from);
-    b.setFile(h);
+    b.setBlockCollection(h);
     s.blockManager().blockChanged(b);
     return h;
   }
 
   /** Whether {@code b} is still a block of a file in the tree. */
   static boolean isLive(NamespaceState s, BlockInfo b) {
-    InodeFile f = b.getFile();
+    InodeFile f = InodeFile.of(b);
     return f != null && s.tree().getById(f.getId()) == f;
   }
 }

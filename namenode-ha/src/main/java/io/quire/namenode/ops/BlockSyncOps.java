@@ -27,13 +27,13 @@ public final class BlockSyncOps {
       throws IOException {
     String op = "commitBlockSynchronization " + block;
     BlockInfo b = ctx.state().blocks().get(block.getBlockId());
-    if (b == null || b.getFile() == null) {
+    if (b == null || b.isDeleted()) {
       if (deleteBlock) {
         return OpResult.none(null);
       }
       throw new IOException(op + ": block does not belong to any file (deleted?)");
     }
-    InodeFile f = b.getFile();
+    InodeFile f = InodeFile.of(b);
     if (!f.isUnderConstruction()) {
       if (b.getGenerationStamp() == newGenerationStamp && b.getNumBytes() == newLength) {
         return OpResult.none(null); // a repeat of a sync already applied

@@ -37,7 +37,7 @@ final class FileApplier {
       }
     }
     BlockInfo b = new BlockInfo(r.blockId(), r.generationStamp(), 0, BlockState.UNDER_CONSTRUCTION);
-    b.setFile(f);
+    b.setBlockCollection(f);
     f.getBlocks().add(b);
     s.blockManager().addBlock(b);
     s.counters().seenBlockId(r.blockId());
@@ -47,13 +47,13 @@ final class FileApplier {
 
   void commitBlock(CommitBlock r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    long before = Usage.fileSpace(InodeFile.of(b));
     b.setNumBytes(r.numBytes());
     if (b.getState() == BlockState.UNDER_CONSTRUCTION) {
       b.setState(BlockState.COMMITTED);
     }
     s.blockManager().blockChanged(b);
-    recharge(b.getFile(), before);
+    recharge(InodeFile.of(b), before);
   }
 
   void abandonBlock(AbandonBlock r) {
@@ -67,9 +67,9 @@ final class FileApplier {
 
   void updateBlockLength(UpdateBlockLength r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    long before = Usage.fileSpace(InodeFile.of(b));
     b.setNumBytes(r.numBytes());
-    recharge(b.getFile(), before);
+    recharge(InodeFile.of(b), before);
   }
 
   void closeFile(CloseFile r) {
@@ -108,29 +108,20 @@ final class FileApplier {
   void truncate(Truncate r) {
     InodeFile f = file(r.fileId(), r);
     long before = Usage.fileSpace(f);
-    long offset = 0;
     List<BlockInfo> blocks = f.getBlocks();
-    int keep = 0;
-    while (keep < blocks.size() && offset + blocks.get(keep).getNumBytes() <= r.newLength()) {
-      offset += blocks.get(keep).getNumBytes();
-      keep++;
-    }
+    Cut cut = Cut.at(blocks, r.newLength());
+    int keep = cut.whole();
     BlockInfo partial = r.recoveryGenerationStamp() != 0 && keep < blocks.size()
         ? blocks.get(keep++) : null;
-    InodeFile holder = null;
-    while (blocks.size() > keep) {
-      holder = BlockRelease.release(s, blocks.remove(blocks.size() - 1), f, holder);
-    }
+    releaseFrom(f, blocks, keep);
     f.setModificationTime(r.time());
     if (partial != null) {
-      partial.setNumBytes(r.newLength() - offset);
+      partial.setNumBytes(r.newLength() - cut.offset());
       partial.setState(BlockState.UNDER_RECOVERY);
       partial.setRecoveryId(r.recoveryGenerationStamp());
       partial.setTruncating(true);
       s.blockManager().blockChanged(partial);
-      f.setUnderConstruction(r.clientName(), r.clientMachine(), NO_USER); // recovery writes
-      s.leases().addFile(r.clientName(), f.getId());
-      s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
+      reopenForRecovery(f, r.clientName(), r.clientMachine(), r.recoveryGenerationStamp());
     }
     recharge(f, before);
   }
@@ -144,45 +135,67 @@ final class FileApplier {
   void truncateCopy(TruncateCopy r) {
     InodeFile f = file(r.fileId(), r);
     long before = Usage.fileSpace(f);
-    long offset = 0;
     List<BlockInfo> blocks = f.getBlocks();
-    int keep = 0;
-    while (keep < blocks.size() && offset + blocks.get(keep).getNumBytes() <= r.newLength()) {
-      offset += blocks.get(keep).getNumBytes();
-      keep++;
-    }
-    if (keep == blocks.size()) {
+    Cut cut = Cut.at(blocks, r.newLength());
+    if (cut.whole() == blocks.size()) {
       throw new IllegalStateException("apply " + r + ": the new length is not inside a block of "
           + f.getFullPath());
     }
-    BlockInfo source = blocks.get(keep);
+    BlockInfo source = blocks.get(cut.whole());
     BlockInfo copy = new BlockInfo(r.newBlockId(), r.recoveryGenerationStamp(),
-        r.newLength() - offset, BlockState.UNDER_RECOVERY);
+        r.newLength() - cut.offset(), BlockState.UNDER_RECOVERY);
     s.truncateCopies().start(copy, source); // before the release: the source must stay
+    releaseFrom(f, blocks, cut.whole());
+    copy.setRecoveryId(r.recoveryGenerationStamp());
+    copy.setTruncating(true);
+    copy.setBlockCollection(f);
+    blocks.add(copy);
+    s.blockManager().addBlock(copy);
+    f.setModificationTime(r.time());
+    s.counters().seenBlockId(r.newBlockId());
+    reopenForRecovery(f, r.clientName(), r.clientMachine(), r.recoveryGenerationStamp());
+    recharge(f, before);
+  }
+
+  /**
+   * Where a truncate cuts a file's blocks: the {@code whole} blocks that end at or before the
+   * new length stay as they are; the next one (if any) holds the new end, from {@code offset}.
+   */
+  private record Cut(int whole, long offset) {
+    static Cut at(List<BlockInfo> blocks, long newLength) {
+      long offset = 0;
+      int whole = 0;
+      while (whole < blocks.size() && offset + blocks.get(whole).getNumBytes() <= newLength) {
+        offset += blocks.get(whole).getNumBytes();
+        whole++;
+      }
+      return new Cut(whole, offset);
+    }
+  }
+
+  /** The blocks of {@code f} from index {@code keep} on leave it, last first. */
+  private void releaseFrom(InodeFile f, List<BlockInfo> blocks, int keep) {
     InodeFile holder = null;
     while (blocks.size() > keep) {
       holder = BlockRelease.release(s, blocks.remove(blocks.size() - 1), f, holder);
     }
-    copy.setRecoveryId(r.recoveryGenerationStamp());
-    copy.setTruncating(true);
-    copy.setFile(f);
-    blocks.add(copy);
-    s.blockManager().addBlock(copy);
-    f.setModificationTime(r.time());
-    f.setUnderConstruction(r.clientName(), r.clientMachine(), NO_USER); // recovery writes
-    s.leases().addFile(r.clientName(), f.getId());
-    s.counters().seenBlockId(r.newBlockId());
-    s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
-    recharge(f, before);
+  }
+
+  /** A truncate leaves {@code f} open for the NameNode's recovery of its new last block. */
+  private void reopenForRecovery(InodeFile f, String clientName, String clientMachine,
+      long recoveryStamp) {
+    f.setUnderConstruction(clientName, clientMachine, NO_USER); // recovery writes
+    s.leases().addFile(clientName, f.getId());
+    s.counters().seenGenerationStamp(recoveryStamp);
   }
 
   void updatePipeline(UpdatePipeline r) {
     BlockInfo b = block(r.fileId(), r.blockId(), r);
-    long before = Usage.fileSpace(b.getFile());
+    long before = Usage.fileSpace(InodeFile.of(b));
     b.setGenerationStamp(r.newGenerationStamp());
     b.setNumBytes(r.numBytes());
     s.counters().seenGenerationStamp(r.newGenerationStamp());
-    recharge(b.getFile(), before);
+    recharge(InodeFile.of(b), before);
   }
 
   void reassignLease(ReassignLease r) {
@@ -241,7 +254,7 @@ final class FileApplier {
 
   private BlockInfo block(long fileId, long blockId, Object rec) {
     BlockInfo b = s.blocks().get(blockId);
-    if (b == null || b.getFile() == null || b.getFile().getId() != fileId) {
+    if (b == null || b.isDeleted() || InodeFile.of(b).getId() != fileId) {
       throw new IllegalStateException("apply " + rec + ": block " + blockId
           + " is not a block of inode " + fileId);
     }

@@ -292,7 +292,7 @@ public final class NamespaceImage {
             BlockState.values()[in.readByte()]);
         b.setRecoveryId(in.readLong());
         b.setTruncating(in.readBoolean());
-        b.setFile(f);
+        b.setBlockCollection(f);
         f.getBlocks().add(b);
         s.blockManager().addBlock(b);
       }

@@ -31,7 +31,7 @@ public final class PipelineOps {
       throws IOException {
     BlockInfo b = writersBlock(block, clientName, "updateBlockForPipeline");
     long gs = ctx.state().counters().getLastGenerationStamp() + 1;
-    InodeFile f = b.getFile();
+    InodeFile f = InodeFile.of(b);
     long offset = f.computeLength() - b.getNumBytes();
     return OpResult.after(List.of(new SetGenerationStamp(gs)), () -> new LocatedBlock(
         new Block(b.getBlockId(), gs, b.getNumBytes()), offset,
@@ -46,8 +46,8 @@ public final class PipelineOps {
     if (b.getGenerationStamp() == newBlock.getGenerationStamp()) {
       return OpResult.none(null); // a repeat
     }
-    ClientRanges.checkBlockLength("updatePipeline " + b.getFile().getFullPath(),
-        newBlock.getNumBytes(), b.getFile());
+    InodeFile f = InodeFile.of(b);
+    ClientRanges.checkBlockLength("updatePipeline " + f.getFullPath(), newBlock.getNumBytes(), f);
     if (newBlock.getBlockId() != b.getBlockId()
         || newBlock.getGenerationStamp() < b.getGenerationStamp()
         || newBlock.getGenerationStamp() > ctx.state().counters().getLastGenerationStamp()) {
@@ -60,7 +60,7 @@ public final class PipelineOps {
         targets.add(d);
       }
     }
-    UpdatePipeline rec = new UpdatePipeline(b.getFile().getId(), b.getBlockId(),
+    UpdatePipeline rec = new UpdatePipeline(f.getId(), b.getBlockId(),
         newBlock.getGenerationStamp(), newBlock.getNumBytes());
     return OpResult.after(List.of(rec), () -> {
       ctx.state().blockManager().setPipeline(b, targets);
@@ -85,10 +85,10 @@ public final class PipelineOps {
 
   private BlockInfo writersBlock(Block block, String clientName, String op) throws IOException {
     BlockInfo b = ctx.state().blocks().get(block.getBlockId());
-    if (b == null || b.getFile() == null) {
+    if (b == null || b.isDeleted()) {
       throw new IOException(op + " " + block + ": block does not belong to any file");
     }
-    InodeFile f = b.getFile();
+    InodeFile f = InodeFile.of(b);
     WriterAccess.checkAccess(ctx, f, op + " " + block);
     WriterAccess.checkLease(ctx, f, clientName, op + " " + block);
     if (b.getState() != BlockState.UNDER_CONSTRUCTION || b != f.getLastBlock()) {

@@ -253,7 +253,7 @@ final class SnapshotImage {
               a.getGroup(), a.getModificationTime(), replication, blockSize);
         }
         b = new BlockInfo(id, gs, numBytes, BlockState.COMPLETE);
-        b.setFile(holder);
+        b.setBlockCollection(holder);
         s.blockManager().addBlock(b);
       }
       blocks[k] = b;

@@ -155,16 +155,9 @@ public final class SnapshotOps {
    */
   public List<io.quire.protocol.types.SnapshotDiffEntry> diff(String path, String from,
       String to) throws IOException {
-    ResolvedPath p = ctx.state().tree().resolve(path, "getSnapshotDiffReport");
     PermissionChecker pc = ctx.checker();
-    pc.checkTraverse(p, p.depth());
-    Inode i = p.last();
-    if (!(i instanceof InodeDirectory d) || d.getSnapshots() == null) {
-      if (i == null) {
-        throw new FileNotFoundException("Directory does not exist: " + p.path());
-      }
-      throw new SnapshotException("Directory is not a snapshottable directory: " + p.path());
-    }
+    InodeDirectory d = snapshottable(
+        ctx.state().tree().resolve(path, "getSnapshotDiffReport"), pc);
     pc.check(d, org.apache.hadoop.fs.permission.FsAction.READ);
     return SnapshotDiff.diff(d, snapshot(d, from), snapshot(d, to));
   }
@@ -199,8 +192,15 @@ public final class SnapshotOps {
 
   /** The snapshottable directory at {@code path}, owned by the caller (or the superuser). */
   private InodeDirectory owned(String path, String op) throws IOException {
-    ResolvedPath p = resolve(path, op);
     PermissionChecker pc = ctx.checker();
+    InodeDirectory d = snapshottable(resolve(path, op), pc);
+    pc.checkOwner(d);
+    return d;
+  }
+
+  /** The snapshottable directory {@code p} names, once the caller may traverse to it. */
+  private static InodeDirectory snapshottable(ResolvedPath p, PermissionChecker pc)
+      throws IOException {
     pc.checkTraverse(p, p.depth());
     Inode i = p.last();
     if (!(i instanceof InodeDirectory d) || d.getSnapshots() == null) {
@@ -209,7 +209,6 @@ public final class SnapshotOps {
       }
       throw new SnapshotException("Directory is not a snapshottable directory: " + p.path());
     }
-    pc.checkOwner(d);
     return d;
   }
 

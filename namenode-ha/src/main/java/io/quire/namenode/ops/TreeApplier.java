@@ -130,7 +130,7 @@ final class TreeApplier {
       InodeFile f = (InodeFile) inode(src, r);
       Usage.charge(f.getParent(), -1, -Usage.fileSpace(f));
       for (BlockInfo b : f.getBlocks()) {
-        b.setFile(target);
+        b.setBlockCollection(target);
         target.getBlocks().add(b);
         s.blockManager().blockChanged(b); // the target's replication applies now
       }

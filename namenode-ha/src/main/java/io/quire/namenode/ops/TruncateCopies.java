@@ -2,6 +2,7 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
+import io.quire.namenode.namespace.InodeFile;
 import io.quire.protocol.exceptions.CorruptJournalException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -116,7 +117,7 @@ public final class TruncateCopies {
       BlockInfo source = s.blocks().get(sourceId);
       if (source == null) {
         source = new BlockInfo(sourceId, gs, numBytes, BlockState.COMPLETE);
-        source.setFile(BlockRelease.holder(target.getFile()));
+        source.setBlockCollection(BlockRelease.holder(InodeFile.of(target)));
         s.blockManager().addBlock(source);
       }
       start(target, source);

@@ -47,8 +47,8 @@ final class ClusterInfo {
     ns.writeLocked(() -> {
       for (LocatedBlock lb : blocks) {
         BlockInfo b = ns.getBlockManager().getBlockMap().get(lb.getBlock().getBlockId());
-        if (b != null && b.getFile() != null) {
-          checkRead(pc, b.getFile(), lb);
+        if (b != null && !b.isDeleted()) {
+          checkRead(pc, InodeFile.of(b), lb);
         }
       }
       for (LocatedBlock lb : blocks) {

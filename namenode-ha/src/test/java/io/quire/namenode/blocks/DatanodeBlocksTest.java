@@ -30,14 +30,19 @@ class DatanodeBlocksTest {
   /** A replica as the model holds it. */
   private record R(ReplicaState state, long stamp, long length, boolean corrupt) {}
 
-  private final List<DatanodeDescriptor> nodes = new ArrayList<>();
+  /** Each DataNode's block list, as the block manager keeps it. */
+  private final List<DatanodeBlocks> nodes = new ArrayList<>();
 
   @BeforeEach
   void registerNodes() throws Exception {
     DatanodeManager dns = new DatanodeManager("c", System::currentTimeMillis, 30_000, 60_000);
+    BlockManager bm = new BlockManager(dns, 1);
     for (int i = 0; i < NODES; i++) {
-      nodes.add(dns.register(new DatanodeRegistration(
-          new DatanodeId("dn-" + i, "127.0.0.1", 9000 + i), "c", "v")));
+      DatanodeDescriptor d = dns.register(new DatanodeRegistration(
+          new DatanodeId("dn-" + i, "127.0.0.1", 9000 + i), "c", "v"));
+      nodes.add(bm.blocksOf(d));
+      assertSame(nodes.get(i), bm.blocksOf(d), "one list per DataNode");
+      assertSame(d, nodes.get(i).getNode());
     }
   }
 
@@ -45,7 +50,7 @@ class DatanodeBlocksTest {
   void randomChangesAgreeWithAModel() {
     Random rnd = new Random(7);
     List<BlockInfo> blocks = new ArrayList<>();
-    Map<BlockInfo, Map<DatanodeDescriptor, R>> model = new LinkedHashMap<>();
+    Map<BlockInfo, Map<DatanodeBlocks, R>> model = new LinkedHashMap<>();
     for (int i = 0; i < 300; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 64, BlockState.COMPLETE);
       blocks.add(b);
@@ -54,8 +59,8 @@ class DatanodeBlocksTest {
     ReplicaState[] states = ReplicaState.values();
     for (int step = 0; step < 60_000; step++) {
       BlockInfo b = blocks.get(rnd.nextInt(blocks.size()));
-      DatanodeDescriptor n = nodes.get(rnd.nextInt(rnd.nextBoolean() ? 4 : NODES));
-      Map<DatanodeDescriptor, R> m = model.get(b);
+      DatanodeBlocks n = nodes.get(rnd.nextInt(rnd.nextBoolean() ? 4 : NODES));
+      Map<DatanodeBlocks, R> m = model.get(b);
       BlockLocations loc = BlockLocations.of(b);
       switch (rnd.nextInt(6)) {
         case 0, 1 -> {
@@ -99,46 +104,46 @@ class DatanodeBlocksTest {
     assertAgree(model);
   }
 
-  private void assertAgree(Map<BlockInfo, Map<DatanodeDescriptor, R>> model) {
-    Map<DatanodeDescriptor, Set<BlockInfo>> perNode = new LinkedHashMap<>();
-    for (DatanodeDescriptor n : nodes) {
+  private void assertAgree(Map<BlockInfo, Map<DatanodeBlocks, R>> model) {
+    Map<DatanodeBlocks, Set<BlockInfo>> perNode = new LinkedHashMap<>();
+    for (DatanodeBlocks n : nodes) {
       perNode.put(n, new HashSet<>());
     }
-    for (Map.Entry<BlockInfo, Map<DatanodeDescriptor, R>> e : model.entrySet()) {
+    for (Map.Entry<BlockInfo, Map<DatanodeBlocks, R>> e : model.entrySet()) {
       BlockInfo b = e.getKey();
       BlockLocations loc = BlockLocations.of(b);
-      List<DatanodeDescriptor> order = new ArrayList<>();
+      List<DatanodeBlocks> order = new ArrayList<>();
       for (Replica r : loc) {
-        order.add(r.getNode());
-        R want = e.getValue().get(r.getNode());
+        order.add(r.list());
+        R want = e.getValue().get(r.list());
         assertNotNull(want, b + ": unexpected replica on " + r.getNode());
         assertEquals(want, new R(r.getState(), r.getGenerationStamp(b), r.getNumBytes(b),
             r.isCorrupt()), b + " on " + r.getNode());
-        perNode.get(r.getNode()).add(b);
+        perNode.get(r.list()).add(b);
       }
       assertEquals(new ArrayList<>(e.getValue().keySet()), order, b + ": replicas in order");
       assertEquals(order.size(), loc.size());
       assertEquals(!order.isEmpty(), loc.hasReplicas());
       assertEquals(order.isEmpty(), b.triplets == null, "no array without replicas");
     }
-    for (DatanodeDescriptor n : nodes) {
+    for (DatanodeBlocks n : nodes) {
       Set<BlockInfo> listed = new HashSet<>();
-      for (BlockInfo b : n.getBlocks()) {
+      for (BlockInfo b : n) {
         assertTrue(listed.add(b), n + " lists " + b + " twice");
       }
       assertEquals(perNode.get(n), listed, n.toString());
-      assertEquals(listed.size(), n.getBlocks().size());
+      assertEquals(listed.size(), n.size());
     }
   }
 
   @Test
   void aReplicaKeepsItsStampAndLengthWhenTheBlockChanges() {
     BlockInfo b = new BlockInfo(1, 1000, 64, BlockState.UNDER_CONSTRUCTION);
-    DatanodeDescriptor n = nodes.get(0);
+    DatanodeBlocks n = nodes.get(0);
     BlockLocations loc = BlockLocations.of(b);
     loc.put(n, ReplicaState.RBW, 1000, 64);
     Replica shared = loc.find(n);
-    assertSame(n.getBlocks().shared(ReplicaState.RBW, false), shared, "the node's shared value");
+    assertSame(n.shared(ReplicaState.RBW, false), shared, "the node's shared value");
     b.setNumBytes(128);
     b.setGenerationStamp(1001);
     Replica own = loc.find(n);
@@ -152,7 +157,7 @@ class DatanodeBlocksTest {
 
   @Test
   void replicasOfManyBlocksOnOneNodeShareTheirValue() {
-    DatanodeDescriptor n = nodes.get(1);
+    DatanodeBlocks n = nodes.get(1);
     Set<Replica> values = new HashSet<>();
     for (int i = 0; i < 1000; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000 + i, i, BlockState.COMPLETE);
@@ -160,13 +165,13 @@ class DatanodeBlocksTest {
       values.add(BlockLocations.of(b).find(n));
     }
     assertEquals(1, values.size());
-    assertEquals(1000, n.getBlocks().size());
+    assertEquals(1000, n.size());
   }
 
   @Test
   void removingTheBlockJustReturnedWhileIterating() {
-    DatanodeDescriptor n = nodes.get(2);
-    DatanodeDescriptor other = nodes.get(3);
+    DatanodeBlocks n = nodes.get(2);
+    DatanodeBlocks other = nodes.get(3);
     List<BlockInfo> all = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 1, BlockState.COMPLETE);
@@ -176,30 +181,30 @@ class DatanodeBlocksTest {
     }
     Set<BlockInfo> visited = new HashSet<>();
     int k = 0;
-    for (BlockInfo b : n.getBlocks()) {
+    for (BlockInfo b : n) {
       visited.add(b);
       if (k++ % 2 == 0) {
         assertTrue(BlockLocations.of(b).remove(n));
       }
     }
     assertEquals(new HashSet<>(all), visited, "every block visited once");
-    assertEquals(250, n.getBlocks().size());
-    assertEquals(500, other.getBlocks().size(), "the other node's list is untouched");
-    for (BlockInfo b : n.getBlocks()) {
+    assertEquals(250, n.size());
+    assertEquals(500, other.size(), "the other node's list is untouched");
+    for (BlockInfo b : n) {
       BlockLocations.of(b).remove(n);
     }
-    assertTrue(n.getBlocks().isEmpty());
-    assertFalse(n.getBlocks().iterator().hasNext());
+    assertTrue(n.isEmpty());
+    assertFalse(n.iterator().hasNext());
   }
 
   @Test
   void removingAnotherBlockWhileIteratingFails() {
-    DatanodeDescriptor n = nodes.get(4);
+    DatanodeBlocks n = nodes.get(4);
     for (int i = 0; i < 3; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 1, BlockState.COMPLETE);
       BlockLocations.of(b).put(n, ReplicaState.FINALIZED, 1000, 1);
     }
-    var it = n.getBlocks().iterator();
+    var it = n.iterator();
     BlockInfo first = it.next();
     BlockInfo second = (BlockInfo) first.triplets[2]; // next in the list
     assertNotNull(second);
@@ -218,7 +223,7 @@ class DatanodeBlocksTest {
       BlockLocations.of(b).remove(nodes.get(i));
     }
     assertEquals(3, b.triplets.length);
-    assertEquals(nodes.get(4), BlockLocations.of(b).get(0).getNode());
+    assertEquals(nodes.get(4), BlockLocations.of(b).get(0).list());
     BlockLocations.of(b).remove(nodes.get(4));
     assertNull(b.triplets);
   }

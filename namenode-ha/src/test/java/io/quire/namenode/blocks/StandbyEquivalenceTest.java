@@ -6,7 +6,6 @@ import static io.quire.protocol.types.ReplicaState.RBW;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.quire.namenode.blocks.PlayedDatanodes.Sent;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StandbyPair;
 import io.quire.namenode.testing.StateDump;
@@ -320,9 +319,10 @@ class StandbyEquivalenceTest {
         sb.append(b.getBlockId()).append(' ').append(replicas).append('\n');
       }
       for (int i = 0; i < NODES; i++) {
-        DatanodeDescriptor d = fx.ns.getDatanodeManager().get("dn-" + i);
+        DatanodeBlocks d = fx.ns.getBlockManager().blocksOf(
+            fx.ns.getDatanodeManager().get("dn-" + i));
         List<Long> ids = new ArrayList<>();
-        for (BlockInfo b : d.getBlocks()) {
+        for (BlockInfo b : d) {
           Replica r = BlockLocations.of(b).find(d);
           if (!currentOnly || (r != null && r.getGenerationStamp(b) == b.getGenerationStamp())) {
             ids.add(b.getBlockId());
