@@ -2,13 +2,13 @@ package io.quire.health;
 
 import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TargetDirs;
 import io.quire.testing.Timing;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ final class HealthClusters {
   static MiniQuireCluster start(Configuration conf, int dataNodes, String name)
       throws IOException {
     return MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
-        .baseDir(new File("target/health/" + name).getAbsoluteFile()).build();
+        .baseDir(TargetDirs.freshFile(HealthClusters.class, name)).build();
   }
 
   /** A bound of {@code n} liveness-expiry intervals, scaled like every test timeout. */

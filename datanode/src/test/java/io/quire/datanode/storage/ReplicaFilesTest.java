@@ -3,25 +3,26 @@ package io.quire.datanode.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.Random;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class ReplicaFilesTest {
   private File dir;
 
   @BeforeEach
-  void setUp() {
-    dir = new File("target/test-data/ReplicaFilesTest-" + System.nanoTime()).getAbsoluteFile();
-    FileUtil.fullyDelete(dir);
-    dir.mkdirs();
+  void setUp(TestInfo info) throws IOException {
+    dir = TargetDirs.freshFile(info);
   }
 
   /** Writes block + meta the way the format javadoc describes, independently of the code. */

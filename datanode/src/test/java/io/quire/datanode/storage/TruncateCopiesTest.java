@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.testing.StampedStorage;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -20,10 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -38,13 +39,8 @@ class TruncateCopiesTest {
   private final byte[] data = new byte[5000];
 
   @BeforeEach
-  void setUp() throws IOException {
-    root = new File("target/test-data/TruncateCopiesTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    FileUtil.fullyDelete(root);
-    try (DataStorage s0 = DataStorage.open(List.of(root))) {
-      s0.checkOrStampClusterId("c");
-    }
+  void setUp(TestInfo info) throws IOException {
+    root = StampedStorage.root(info);
     new Random(12).nextBytes(data);
   }
 

@@ -6,13 +6,14 @@ import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.DatanodeId;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 
 /** Starts in-process DataNodes under target/ that talk to one {@link FakeNameNode}. */
 public final class DataNodeHarness implements AutoCloseable {
@@ -20,9 +21,13 @@ public final class DataNodeHarness implements AutoCloseable {
   private final File base;
   private final List<DataNode> nodes = new ArrayList<>();
 
+  /** DataNodes under a fresh {@code <test data>/DataNodeHarness/<name>} (see TargetDirs). */
   public DataNodeHarness(String name) {
-    base = new File("target/test-data/" + name + "-" + System.nanoTime()).getAbsoluteFile();
-    FileUtil.fullyDelete(base);
+    try {
+      base = TargetDirs.freshFile(DataNodeHarness.class, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("DataNodeHarness " + name + ": " + e.getMessage(), e);
+    }
   }
 
   public File dirOf(int i) { return new File(base, "dn" + i); }
