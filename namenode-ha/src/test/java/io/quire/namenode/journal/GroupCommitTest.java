@@ -2,6 +2,7 @@ package io.quire.namenode.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quire.namenode.testing.GroupCommitCheck;
 import io.quire.testing.TargetDirs;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

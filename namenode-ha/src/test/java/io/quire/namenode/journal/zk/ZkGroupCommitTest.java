@@ -5,8 +5,8 @@ import static io.quire.namenode.journal.JournalTestSupport.readAll;
 import static io.quire.namenode.journal.JournalTestSupport.txIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quire.namenode.journal.GroupCommitCheck;
 import io.quire.namenode.journal.GroupCommitWriter;
+import io.quire.namenode.testing.GroupCommitCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

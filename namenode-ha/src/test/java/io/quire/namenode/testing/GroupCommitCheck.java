@@ -1,10 +1,11 @@
-package io.quire.namenode.journal;
+package io.quire.namenode.testing;
 
 import static io.quire.namenode.journal.JournalTestSupport.op;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.namenode.journal.GroupCommitWriter;
 import io.quire.testing.Timing;
 import java.util.ArrayList;
 import java.util.List;
