@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -62,12 +61,6 @@ final class HealthClusters {
   /** A bound of {@code n} liveness-expiry intervals, scaled like every test timeout. */
   static Duration intervals(int n) {
     return Timing.scaled(Duration.ofMillis(n * EXPIRE_MS));
-  }
-
-  static byte[] data(int length, long seed) {
-    byte[] b = new byte[length];
-    new Random(seed).nextBytes(b);
-    return b;
   }
 
   static void write(FileSystem fs, Path p, byte[] data) throws IOException {

@@ -1,9 +1,8 @@
 package io.quire.snapshot;
 
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -40,12 +39,7 @@ final class BlockFiles {
 
   /** The ids of the blocks of {@code path} (a file or a snapshot's copy), in order. */
   List<Long> blockIds(String path) throws IOException {
-    List<Long> ids = new ArrayList<>();
-    for (LocatedBlock lb : cluster.getClientProtocol().getBlockLocations(path, 0,
-        Long.MAX_VALUE).getBlocks()) {
-      ids.add(lb.getBlock().getBlockId());
-    }
-    return ids;
+    return BlockLocations.ids(cluster, path);
   }
 
   /** Whether DataNode 0 holds a replica of the block. */

@@ -3,12 +3,12 @@ package io.quire.it.faults;
 import static io.quire.it.faults.FaultChecks.assertNothingAcknowledgedLost;
 import static io.quire.it.faults.FaultChecks.assertPrefix;
 import static io.quire.it.faults.FaultChecks.finish;
-import static io.quire.it.faults.FaultChecks.lastBlockLocations;
-import static io.quire.it.faults.FaultChecks.random;
+import static io.quire.testing.TestData.random;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
@@ -75,7 +75,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int victim = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(victim >= 0, "pipeline node is one of the cluster's: " + pipeline);
@@ -104,7 +104,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int paused = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(paused >= 0, "pipeline node is one of the cluster's: " + pipeline);

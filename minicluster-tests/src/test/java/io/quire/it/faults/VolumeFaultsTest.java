@@ -2,7 +2,7 @@ package io.quire.it.faults;
 
 import static io.quire.it.faults.FaultChecks.assertNothingAcknowledgedLost;
 import static io.quire.it.faults.FaultChecks.finish;
-import static io.quire.it.faults.FaultChecks.random;
+import static io.quire.testing.TestData.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector.Point;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.types.DatanodeInfo;
@@ -91,7 +92,7 @@ class VolumeFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = FaultChecks.lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int full = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     DataNode fullNode = cluster.getDataNode(full);
@@ -104,7 +105,7 @@ class VolumeFaultsTest {
     assertNothingAcknowledgedLost(fs, p, data, o, acked);
     assertTrue(refused.get() > 0, "the full DataNode refused a write");
     if (o.completed()) {
-      for (LocatedBlock b : FaultChecks.blocks(cluster, name)) {
+      for (LocatedBlock b : BlockLocations.all(cluster, name)) {
         assertFalse(b.getLocations().stream()
                 .anyMatch(d -> d.getUuid().equals(fullNode.getDatanodeUuid())),
             "a block of " + name + " is on the full DataNode: " + b);
