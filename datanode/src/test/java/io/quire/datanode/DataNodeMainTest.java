@@ -5,19 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.testing.TargetDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.ExitUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code quire datanode} that cannot start: status 1 and one line naming the fix. */
@@ -28,17 +30,16 @@ class DataNodeMainTest {
   private File dir;
 
   @BeforeEach
-  void setUp() {
+  void setUp(TestInfo info) throws IOException {
     ExitUtil.disableSystemExit();
     ExitUtil.resetFirstExitException();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    dir = new File("target/test-data/DataNodeMainTest-" + System.nanoTime());
+    dir = new File(TargetDirs.freshFile(info), "data"); // not created: a test checks that
   }
 
   @AfterEach
   void tearDown() {
     System.setErr(originalErr);
-    FileUtil.fullyDelete(dir);
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.protocol.datatransfer.Packet;
-import io.quire.testing.FakeCluster;
+import io.quire.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -34,7 +34,7 @@ class OutgoingPacketFrameTest {
   @Test
   void partlyFilledPacketFramesItsChecksumsRightBeforeItsData() throws IOException {
     OutgoingPacket p = OutgoingPacket.forData(4096, 64 * 1024);
-    byte[] data = FakeCluster.randomBytes(1300, 11);
+    byte[] data = TestData.random(1300, 11);
     p.append(data, 0, 1000);
     p.append(data, 1000, 300);
     assertFalse(p.isFull());
@@ -74,7 +74,7 @@ class OutgoingPacketFrameTest {
     int cap = 32 * 1024;
     OutgoingPacket first = OutgoingPacket.forData(0, cap,
         q.takeFreeFrame(OutgoingPacket.frameCapacity(cap)));
-    byte[] data = FakeCluster.randomBytes(cap, 3);
+    byte[] data = TestData.random(cap, 3);
     first.append(data, 0, cap);
     first.seal(CRC, false);
     q.enqueue(first);
@@ -90,7 +90,7 @@ class OutgoingPacketFrameTest {
     assertEquals(0, pool.pooledBytes(), "handed out once");
 
     OutgoingPacket second = OutgoingPacket.forData(cap, cap, frame);
-    byte[] more = FakeCluster.randomBytes(cap, 4);
+    byte[] more = TestData.random(cap, 4);
     second.append(more, 0, cap);
     second.seal(CRC, false);
     Packet read = roundTrip(second, 1);
@@ -107,7 +107,7 @@ class OutgoingPacketFrameTest {
       java.nio.ByteBuffer f = pool.take(OutgoingPacket.frameCapacity(len));
       assertTrue(f.isDirect());
       OutgoingPacket p = OutgoingPacket.forData(len, len, f);
-      byte[] data = FakeCluster.randomBytes(len, len);
+      byte[] data = TestData.random(len, len);
       // bytes one at a time and in odd pieces, as a writer calls write(int) and write(b)
       p.append(data[0]);
       assertEquals(len - 1, p.append(data, 1, len - 1));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.testing.FakeCluster;
 import io.quire.testing.FakeDataNode;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class PipelineHeartbeatTest {
 
   @Test
   void idlePipelineSurvivesSeveralDataNodeTimeoutsThroughHeartbeats() throws IOException {
-    byte[] data = FakeCluster.randomBytes(3000, 7);
+    byte[] data = TestData.random(3000, 7);
     try (QuireOutputStream out = client(IDLE_MS).create("/idle", (short) 0644, false, true,
         (short) 2, BLOCK)) {
       out.write(data, 0, 1000);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.FakeCluster;
+import io.quire.testing.TestData;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ class ReadPathTest {
   void setUp() throws IOException {
     cluster = new FakeCluster(3);
     client = new QuireClient(cluster.namenode, ClientOptions.builder().build(), "reader", null);
-    data = FakeCluster.randomBytes(2 * BLOCK + 1234, 11);
+    data = TestData.random(2 * BLOCK + 1234, 11);
     try (QuireOutputStream out = client.create("/f", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -227,7 +228,7 @@ class ReadPathTest {
 
   @Test
   void composingBlockCrcsEqualsTheCrcOfTheConcatenation() throws IOException {
-    byte[] bytes = FakeCluster.randomBytes(10_000, 12);
+    byte[] bytes = TestData.random(10_000, 12);
     int[] crcs = new int[3];
     long[] lens = {4096, 4096, 10_000 - 8192};
     int off = 0;

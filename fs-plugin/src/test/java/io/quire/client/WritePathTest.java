@@ -10,6 +10,7 @@ import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.FakeCluster;
 import io.quire.testing.FakeDataNode;
 import io.quire.testing.FakeNameNode;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import java.io.IOException;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ class WritePathTest {
 
   @Test
   void writesFullPacketsAcrossBlocksAndCompletes() throws IOException {
-    byte[] data = FakeCluster.randomBytes(2 * BLOCK + 43_210, 1);
+    byte[] data = TestData.random(2 * BLOCK + 43_210, 1);
     QuireOutputStream stream;
     try (QuireOutputStream out = client.create("/f", (short) 0644, false, true, (short) 3,
         BLOCK)) {
@@ -93,7 +94,7 @@ class WritePathTest {
 
   @Test
   void hflushMakesLengthVisibleAndHsyncSyncs() throws IOException {
-    byte[] data = FakeCluster.randomBytes(3000, 2);
+    byte[] data = TestData.random(3000, 2);
     QuireOutputStream out = client.create("/h", (short) 0644, false, true, (short) 3, BLOCK);
     assertTrue(out.hasCapability(StreamCapabilities.HFLUSH));
     assertTrue(out.hasCapability(StreamCapabilities.HSYNC));
@@ -119,7 +120,7 @@ class WritePathTest {
   void retriesAddBlockAndCompleteWithBackOff() throws IOException {
     cluster.namenode.notReplicatedYet = 2;
     cluster.namenode.completeFalse = 2;
-    byte[] data = FakeCluster.randomBytes(BLOCK + 5000, 3);
+    byte[] data = TestData.random(BLOCK + 5000, 3);
     try (QuireOutputStream out = client.create("/r", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -132,7 +133,7 @@ class WritePathTest {
   @Test
   void pipelineRecoveryDropsTheFailedNodeAndResendsUnacked() throws IOException {
     cluster.dn(1).dieAfterPackets(1);
-    byte[] data = FakeCluster.randomBytes(BLOCK + 70_000, 4);
+    byte[] data = TestData.random(BLOCK + 70_000, 4);
     try (QuireOutputStream out = client.create("/p", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -154,7 +155,7 @@ class WritePathTest {
   @Test
   void failureOfTheFirstNodeIsRecoveredToo() throws IOException {
     cluster.dn(0).dieAfterPackets(1);
-    byte[] data = FakeCluster.randomBytes(BLOCK + 1000, 9);
+    byte[] data = TestData.random(BLOCK + 1000, 9);
     try (QuireOutputStream out = client.create("/p0", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -191,7 +192,7 @@ class WritePathTest {
   @Test
   void unreachableFirstNodeIsAbandonedAndExcluded() throws IOException {
     cluster.dn(0).close();
-    byte[] data = FakeCluster.randomBytes(10_000, 5);
+    byte[] data = TestData.random(10_000, 5);
     try (QuireOutputStream out = client.create("/a", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -205,7 +206,7 @@ class WritePathTest {
   @Test
   void aRefusedTokenAbandonsTheBlockButDoesNotExcludeTheNode() throws IOException {
     cluster.dn(0).refuseTokens(1);
-    byte[] data = FakeCluster.randomBytes(10_000, 6);
+    byte[] data = TestData.random(10_000, 6);
     try (QuireOutputStream out = client.create("/t", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
@@ -218,7 +219,7 @@ class WritePathTest {
 
   @Test
   void appendContinuesThePartialLastBlock() throws IOException {
-    byte[] data = FakeCluster.randomBytes(5000, 6);
+    byte[] data = TestData.random(5000, 6);
     try (QuireOutputStream out = client.create("/ap", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data, 0, 3333);
@@ -245,7 +246,7 @@ class WritePathTest {
 
   @Test
   void blockSizeNeedNotBeAMultipleOfTheChunkSize() throws IOException {
-    byte[] data = FakeCluster.randomBytes(20_000, 8);
+    byte[] data = TestData.random(20_000, 8);
     try (QuireOutputStream out = client.create("/odd", (short) 0644, false, true, (short) 3,
         8000)) {
       out.write(data);
@@ -259,7 +260,7 @@ class WritePathTest {
   @Test
   void packetChecksumsAreCrc32cOfEach512ByteSlice() {
     OutgoingPacket p = OutgoingPacket.forData(0, 1300);
-    byte[] data = FakeCluster.randomBytes(1300, 7);
+    byte[] data = TestData.random(1300, 7);
     assertEquals(1300, p.append(data, 0, data.length));
     assertTrue(p.isFull());
     p.seal(org.apache.hadoop.util.DataChecksum.newDataChecksum(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.quire.testing.FakeCluster;
+import io.quire.testing.TestData;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class WriteTimeoutTest {
   @Test
   void stalledFirstNodeIsDroppedAndHflushAndCloseReturn() {
     cluster.dn(0).stallWrites(true);
-    byte[] data = FakeCluster.randomBytes(12 * 1024 * 1024, 5);
+    byte[] data = TestData.random(12 * 1024 * 1024, 5);
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       try (QuireOutputStream out = client.create("/stalled", (short) 0644, false, true,
           (short) 3, BLOCK)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.FakeCluster;
+import io.quire.testing.TestData;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -207,7 +208,7 @@ class QuireFileSystemTest {
   void blockLocationsNameTheDataNodes() throws IOException {
     Path p = new Path("/bl");
     try (FSDataOutputStream out = fs.create(p, true, 4096, (short) 3, 64 * 1024)) {
-      out.write(FakeCluster.randomBytes(100_000, 3));
+      out.write(TestData.random(100_000, 3));
     }
     BlockLocation[] locs = fs.getFileBlockLocations(fs.getFileStatus(p), 0, 100_000);
     assertEquals(2, locs.length);
@@ -222,7 +223,7 @@ class QuireFileSystemTest {
 
   @Test
   void fileChecksumIsCompositeCrc32c() throws IOException {
-    byte[] data = FakeCluster.randomBytes(150_000, 4);
+    byte[] data = TestData.random(150_000, 4);
     try (FSDataOutputStream out = fs.create(new Path("/c"), true, 4096, (short) 3, 64 * 1024)) {
       out.write(data);
     }

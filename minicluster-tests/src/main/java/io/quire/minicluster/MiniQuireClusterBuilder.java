@@ -3,6 +3,7 @@ package io.quire.minicluster;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.util.UUID;
@@ -69,7 +70,7 @@ public final class MiniQuireClusterBuilder {
     return this;
   }
 
-  /** Storage root; default {@code target/mini-quire/<random>} under the working directory. */
+  /** Storage root; default {@code <test data>/mini-quire/<random>} (see {@link TargetDirs}). */
   public MiniQuireClusterBuilder baseDir(File dir) {
     this.baseDir = dir;
     return this;
@@ -92,7 +93,7 @@ public final class MiniQuireClusterBuilder {
     // Several NameNodes/DataNodes per JVM register metrics under the same names.
     DefaultMetricsSystem.setMiniClusterMode(true);
     File dir = baseDir != null ? baseDir
-        : new File("target/mini-quire/" + UUID.randomUUID()).getAbsoluteFile();
+        : TargetDirs.base().resolve("mini-quire").resolve(UUID.randomUUID().toString()).toFile();
     applyTestDefaults(conf);
     MiniQuireCluster c = new MiniQuireCluster(conf, dir, forkNameNodes, forkDataNodes);
     boolean ok = false;

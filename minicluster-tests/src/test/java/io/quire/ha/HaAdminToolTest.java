@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.admin.AdminTool;
-import io.quire.admin.HaTool;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.minicluster.testing.HaToolRun;
 import io.quire.protocol.types.HaState;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,26 +27,18 @@ class HaAdminToolTest {
     cluster.close();
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run ha(String... args) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ToolRunner.run(cluster.getConfiguration(), new HaTool(
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static HaToolRun ha(String... args) throws Exception {
+    return HaToolRun.of(cluster.getConfiguration(), args);
   }
 
   @Test
   void stateListsEveryNameNodeWithOneActive() throws Exception {
-    Run r = ha("state");
+    HaToolRun r = ha("state");
     assertEquals(AdminTool.EXIT_OK, r.exit(), r.err());
     assertEquals(4, r.out().strip().split("\n").length, r.out());
     assertEquals(1, r.out().split(" ACTIVE ", -1).length - 1, r.out());
     assertEquals(2, r.out().split(" STANDBY ", -1).length - 1, r.out());
-    Run one = ha("state", "nn1");
+    HaToolRun one = ha("state", "nn1");
     assertEquals(AdminTool.EXIT_OK, one.exit());
     assertTrue(one.out().contains("nn1"), one.out());
   }
@@ -59,14 +47,14 @@ class HaAdminToolTest {
   void failoverToANamedStandbyAndTransition() throws Exception {
     int active = cluster.waitForActiveNameNode();
     int target = (active + 2) % 3; // not the next one in line, to show --to is obeyed
-    Run r = ha("failover", "--to", "nn" + target);
+    HaToolRun r = ha("failover", "--to", "nn" + target);
     assertEquals(AdminTool.EXIT_OK, r.exit(), r.out() + r.err());
     assertTrue(r.out().startsWith("Failover from nn" + active + " to nn" + target + " in "),
         r.out());
     assertEquals(HaState.ACTIVE, cluster.status(target).state());
     assertEquals(HaState.STANDBY, cluster.status(active).state());
 
-    Run t = ha("transition", "--to-standby", "nn" + target);
+    HaToolRun t = ha("transition", "--to-standby", "nn" + target);
     assertEquals(AdminTool.EXIT_OK, t.exit(), t.err());
     int next = cluster.waitForActiveNameNode();
     assertTrue(next != target, "another NameNode took over");
@@ -78,7 +66,7 @@ class HaAdminToolTest {
     assertEquals(AdminTool.EXIT_USAGE, ha("state", "nn9").exit());
     assertEquals(AdminTool.EXIT_USAGE, ha("failover", "--to").exit());
     assertEquals(AdminTool.EXIT_USAGE, ha("promote").exit());
-    Run r = ha("transition", "nn1");
+    HaToolRun r = ha("transition", "nn1");
     assertEquals(AdminTool.EXIT_USAGE, r.exit());
     assertTrue(r.err().contains("--to-standby"), r.err());
   }

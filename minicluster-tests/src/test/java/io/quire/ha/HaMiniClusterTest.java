@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
-import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -45,12 +45,6 @@ class HaMiniClusterTest {
     cluster.close();
   }
 
-  private static byte[] data(int n, long seed) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
   private static void write(FileSystem fs, Path p, byte[] b) throws IOException {
     try (FSDataOutputStream out = fs.create(p, true)) {
       out.write(b);
@@ -70,7 +64,7 @@ class HaMiniClusterTest {
   void dataSurvivesPlannedAndUnplannedFailover() throws Exception {
     assertEquals("quire://minins/", cluster.getURI().toString());
     FileSystem fs = cluster.getFileSystem();
-    byte[] a = data(300_000, 1);
+    byte[] a = TestData.random(300_000, 1);
     write(fs, new Path("/ha/a"), a);
 
     int first = cluster.waitForActiveNameNode();
@@ -83,7 +77,7 @@ class HaMiniClusterTest {
     int second = cluster.waitForActiveNameNode();
     assertNotEquals(first, second);
     assertContent(fs, new Path("/ha/a"), a);
-    byte[] b = data(200_000, 2);
+    byte[] b = TestData.random(200_000, 2);
     write(fs, new Path("/ha/b"), b);
     try (FSDataOutputStream out = fs.append(new Path("/ha/a"))) {
       out.write(b, 0, 1000);

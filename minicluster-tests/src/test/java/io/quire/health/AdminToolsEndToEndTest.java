@@ -11,6 +11,7 @@ import io.quire.admin.SafeModeTool;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.TestData;
 import java.security.PrivilegedExceptionAction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +34,7 @@ class AdminToolsEndToEndTest {
     FileSystem fs = cluster.getFileSystem();
     for (int i = 0; i < 3; i++) {
       HealthClusters.write(fs, new Path("/e2e/ok/f" + i),
-          HealthClusters.data(HealthClusters.BLOCK_SIZE + 9 * i, i));
+          TestData.random(HealthClusters.BLOCK_SIZE + 9 * i, i));
     }
     mallory = UserGroupInformation.createUserForTesting("mallory", new String[] {"users"});
   }
@@ -90,7 +91,7 @@ class AdminToolsEndToEndTest {
     FileSystem fs = cluster.getFileSystem();
     Path lonely = new Path("/e2e/missing/lonely");
     try (var out = fs.create(lonely, (short) 1)) {
-      out.write(HealthClusters.data(1000, 77));
+      out.write(TestData.random(1000, 77));
     }
     ClientProtocol nn = cluster.getClientProtocol();
     DatanodeInfo holder = HealthClusters.blocks(nn, lonely.toString()).get(0).locations().get(0);

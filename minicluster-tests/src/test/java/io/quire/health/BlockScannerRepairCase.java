@@ -9,6 +9,7 @@ import io.quire.protocol.types.BlockHealth;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.TestData;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -27,7 +28,7 @@ final class BlockScannerRepairCase {
 
   static void run(MiniQuireCluster cluster, String path) throws Exception {
     ClientProtocol nn = cluster.getClientProtocol();
-    byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE + 5000, path.hashCode());
+    byte[] data = TestData.random(HealthClusters.BLOCK_SIZE + 5000, path.hashCode());
     HealthClusters.write(cluster.getFileSystem(), new Path(path), data);
     await("written at 3").atMost(HealthClusters.intervals(10))
         .until(() -> HealthClusters.allAtLive(nn, List.of(path), 3));

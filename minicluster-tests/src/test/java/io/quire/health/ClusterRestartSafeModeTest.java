@@ -9,6 +9,7 @@ import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.SafeModeAction;
+import io.quire.testing.TestData;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class ClusterRestartSafeModeTest {
     cluster = HealthClusters.start(conf, 4, "restart");
     FileSystem fs = cluster.getFileSystem();
     for (int i = 0; i < FILES; i++) {
-      byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE + 100 + 100 * i, 100 + i);
+      byte[] data = TestData.random(HealthClusters.BLOCK_SIZE + 100 + 100 * i, 100 + i);
       HealthClusters.write(fs, path(i), data);
       CONTENTS.add(data);
     }

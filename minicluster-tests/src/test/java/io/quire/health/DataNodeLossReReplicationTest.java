@@ -10,6 +10,7 @@ import io.quire.protocol.types.BlockHealth;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class DataNodeLossReReplicationTest {
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       String p = "/loss/f" + i;
-      byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE * 2 + 1000 * i, i);
+      byte[] data = TestData.random(HealthClusters.BLOCK_SIZE * 2 + 1000 * i, i);
       HealthClusters.write(fs, new Path(p), data);
       paths.add(p);
       contents.add(data);

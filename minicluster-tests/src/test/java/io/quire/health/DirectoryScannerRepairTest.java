@@ -8,6 +8,7 @@ import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.TestData;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,7 @@ class DirectoryScannerRepairTest {
   @Test void deletedBlockFileIsNoticedAndReReplicated() throws Exception {
     ClientProtocol nn = cluster.getClientProtocol();
     String path = "/dirscan/file";
-    byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE + 777, 7);
+    byte[] data = TestData.random(HealthClusters.BLOCK_SIZE + 777, 7);
     HealthClusters.write(cluster.getFileSystem(), new Path(path), data);
     await("written at 3").atMost(HealthClusters.intervals(10))
         .until(() -> HealthClusters.allAtLive(nn, List.of(path), 3));

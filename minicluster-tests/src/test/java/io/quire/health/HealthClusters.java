@@ -2,18 +2,17 @@ package io.quire.health;
 
 import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TargetDirs;
 import io.quire.testing.Timing;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.DatanodeInfo;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -56,18 +55,12 @@ final class HealthClusters {
   static MiniQuireCluster start(Configuration conf, int dataNodes, String name)
       throws IOException {
     return MiniQuireCluster.builder(conf).numDataNodes(dataNodes)
-        .baseDir(new File("target/health/" + name).getAbsoluteFile()).build();
+        .baseDir(TargetDirs.freshFile(HealthClusters.class, name)).build();
   }
 
   /** A bound of {@code n} liveness-expiry intervals, scaled like every test timeout. */
   static Duration intervals(int n) {
     return Timing.scaled(Duration.ofMillis(n * EXPIRE_MS));
-  }
-
-  static byte[] data(int length, long seed) {
-    byte[] b = new byte[length];
-    new Random(seed).nextBytes(b);
-    return b;
   }
 
   static void write(FileSystem fs, Path p, byte[] data) throws IOException {

@@ -8,6 +8,7 @@ import io.quire.admin.DecommissionTool;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.DatanodeInfo;
+import io.quire.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class MiniClusterDecommissionTest {
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String p = "/decom/f" + i;
-      byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE * 2 + 50 * i, 40 + i);
+      byte[] data = TestData.random(HealthClusters.BLOCK_SIZE * 2 + 50 * i, 40 + i);
       HealthClusters.write(fs, new Path(p), data);
       paths.add(p);
       contents.add(data);

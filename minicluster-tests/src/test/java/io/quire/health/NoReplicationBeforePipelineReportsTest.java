@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector.Point;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
 import io.quire.namenode.blocks.BlockInfo;
@@ -14,7 +15,6 @@ import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class NoReplicationBeforePipelineReportsTest {
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(new byte[1000]);
     out.hflush();
-    List<DatanodeInfo> pipeline = blocks(name).get(0).getLocations();
+    List<DatanodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     DataNode late = cluster.getDataNode(cluster.indexOfDataNode(pipeline.get(2).getUuid()));
     late.getFaultInjector().set(Point.BEFORE_HEARTBEAT, nn -> {
@@ -92,10 +92,10 @@ class NoReplicationBeforePipelineReportsTest {
     release.countDown();
     await("the late node's report").atMost(Timing.seconds(30))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> blocks(name).get(0).getLocations().size() == 3);
+        .until(() -> BlockLocations.all(cluster, name).get(0).getLocations().size() == 3);
     cluster.getNameNode().getMonitor().runOnce();
     assertEquals(before, ns.getReplication().getScheduledWorkCount(), "work after the report");
-    assertTrue(blocks(name).get(0).getLocations().stream()
+    assertTrue(BlockLocations.all(cluster, name).get(0).getLocations().stream()
         .allMatch(d -> pipeline.stream().anyMatch(p -> p.getUuid().equals(d.getUuid()))),
         "replicas only on the pipeline's nodes");
   }
@@ -115,9 +115,9 @@ class NoReplicationBeforePipelineReportsTest {
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(new byte[1000]);
     out.hflush();
-    List<DatanodeInfo> pipeline = blocks(name).get(0).getLocations();
+    List<DatanodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
-    long blockId = blocks(name).get(0).getBlock().getBlockId();
+    long blockId = BlockLocations.all(cluster, name).get(0).getBlock().getBlockId();
     CountDownLatch allHeld = new CountDownLatch(3);
     List<CountDownLatch> releases = List.of(new CountDownLatch(1), new CountDownLatch(1),
         new CountDownLatch(1));
@@ -168,10 +168,7 @@ class NoReplicationBeforePipelineReportsTest {
     }
     await("every pipeline node's report").atMost(Timing.seconds(30))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> blocks(name).get(0).getLocations().size() == 3);
+        .until(() -> BlockLocations.all(cluster, name).get(0).getLocations().size() == 3);
   }
 
-  private List<LocatedBlock> blocks(String name) throws Exception {
-    return cluster.getClientProtocol().getBlockLocations(name, 0, Long.MAX_VALUE).getBlocks();
-  }
 }

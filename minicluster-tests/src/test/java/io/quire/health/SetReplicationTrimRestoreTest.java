@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
+import io.quire.testing.TestData;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class SetReplicationTrimRestoreTest {
     FileSystem fs = cluster.getFileSystem();
     ClientProtocol nn = cluster.getClientProtocol();
     String path = "/setrep/file";
-    byte[] data = HealthClusters.data(HealthClusters.BLOCK_SIZE * 3 + 11, 3);
+    byte[] data = TestData.random(HealthClusters.BLOCK_SIZE * 3 + 11, 3);
     HealthClusters.write(fs, new Path(path), data);
     List<String> paths = List.of(path);
     await("written at 3").atMost(HealthClusters.intervals(10))

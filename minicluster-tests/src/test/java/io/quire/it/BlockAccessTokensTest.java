@@ -17,11 +17,11 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.BlockClient;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -39,12 +39,6 @@ import org.junit.jupiter.api.Timeout;
  * accepted at once.
  */
 class BlockAccessTokensTest {
-  private static byte[] data(int n, long seed) {
-    byte[] d = new byte[n];
-    new Random(seed).nextBytes(d);
-    return d;
-  }
-
   private static void write(FileSystem fs, String path, byte[] d) throws IOException {
     try (FSDataOutputStream out = fs.create(new Path(path), true)) {
       out.write(d);
@@ -66,9 +60,9 @@ class BlockAccessTokensTest {
     try (MiniQuireCluster cluster = MiniQuireCluster.builder(new Configuration())
         .numDataNodes(1).build()) {
       FileSystem fs = cluster.getFileSystem();
-      byte[] secret = data(10_000, 1);
+      byte[] secret = TestData.random(10_000, 1);
       write(fs, "/secret", secret);
-      write(fs, "/mine", data(100, 2));
+      write(fs, "/mine", TestData.random(100, 2));
       LocatedBlock target = onlyBlock(cluster.getClientProtocol(), "/secret");
       LocatedBlock mine = onlyBlock(cluster.getClientProtocol(), "/mine");
       Block guessed = target.getBlock();
@@ -103,7 +97,7 @@ class BlockAccessTokensTest {
     conf.setLong(NameNodeConfigKeys.BLOCK_ACCESS_TOKEN_LIFETIME_KEY, 1000);
     try (MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(2).build()) {
       FileSystem fs = cluster.getFileSystem();
-      byte[] d = data(300_000, 3);
+      byte[] d = TestData.random(300_000, 3);
       write(fs, "/expiring", d);
       ClientCallCounts calls = cluster.getNameNode().getRpcServer().getClientCallCounts();
       try (FSDataInputStream in = fs.open(new Path("/expiring"))) {
@@ -126,7 +120,7 @@ class BlockAccessTokensTest {
     try (MiniQuireCluster cluster = MiniQuireCluster.builder(new Configuration())
         .nameNodes(2).numDataNodes(2).build()) {
       FileSystem fs = cluster.getFileSystem();
-      byte[] d = data(50_000, 4);
+      byte[] d = TestData.random(50_000, 4);
       write(fs, "/ha", d);
       int first = cluster.waitForActiveNameNode();
       LocatedBlock before = onlyBlock(cluster.directClient(first), "/ha");
@@ -151,7 +145,7 @@ class BlockAccessTokensTest {
         IOUtils.readFully(in, back, 0, back.length);
         assertArrayEquals(d, back);
       }
-      byte[] more = data(20_000, 5);
+      byte[] more = TestData.random(20_000, 5);
       write(fs, "/ha2", more); // writes through the new active's WRITE tokens
       try (FSDataInputStream in = fs.open(new Path("/ha2"))) {
         byte[] back = new byte[more.length];

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -41,7 +42,7 @@ class CorruptReplicaReadTest {
   void readsAroundACorruptReplicaAndReportsIt() throws Exception {
     FileSystem fs = cluster.getFileSystem();
     Path p = new Path("/corrupt/file.bin");
-    byte[] data = FileContents.random(200_000, 7);
+    byte[] data = TestData.random(200_000, 7);
     try (FSDataOutputStream out = fs.create(p)) {
       out.write(data);
     }

@@ -42,7 +42,7 @@ class FsShellAclXAttrParityTest {
 
   @BeforeAll
   void startClusters() throws Exception {
-    parity = ShellParity.start("acl", 1, 1,
+    parity = ShellParity.start(getClass(), 1, 1,
         c -> c.setInt(QuireConfigKeys.REPLICATION_KEY, 1), c -> c.setInt("dfs.replication", 1));
     quire = parity.quire();
     put = parity.localFile("put.txt", "x\n");

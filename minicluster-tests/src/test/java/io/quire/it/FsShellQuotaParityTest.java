@@ -56,7 +56,7 @@ class FsShellQuotaParityTest {
 
   @BeforeAll
   void startClusters() throws Exception {
-    parity = ShellParity.start("quota", 1, 1, c -> {
+    parity = ShellParity.start(getClass(), 1, 1, c -> {
       c.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
       c.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, MB);
     }, c -> {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * FsShell ({@code hadoop fs}, i.e. {@code scripts/quire fs}) on quire://: every command runs on
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * (-df capacity), the shape is checked instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
 class FsShellRoundTripTest {
   private static final String TEXT = "hello quire\nsecond line\n";
 
@@ -34,7 +36,7 @@ class FsShellRoundTripTest {
   @BeforeAll
   void startClusters() throws Exception {
     // The checksum HDFS computes the way Quire does (composite CRC32C), so -checksum compares.
-    parity = ShellParity.start("roundtrip", nameNodes(), 3,
+    parity = ShellParity.start(getClass(), nameNodes(), 3,
         c -> c.set("dfs.checksum.combine.mode", "COMPOSITE_CRC"),
         c -> c.set("dfs.checksum.combine.mode", "COMPOSITE_CRC"));
     quire = parity.quire();

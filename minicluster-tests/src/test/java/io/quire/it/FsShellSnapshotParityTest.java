@@ -34,7 +34,7 @@ class FsShellSnapshotParityTest {
 
   @BeforeAll
   void startClusters() throws Exception {
-    parity = ShellParity.start("snapshot", 1, 1,
+    parity = ShellParity.start(getClass(), 1, 1,
         c -> c.setInt(QuireConfigKeys.REPLICATION_KEY, 1), c -> c.setInt("dfs.replication", 1))
         .comparingErrors(ShellParity::schemeAndHostAside);
     quire = parity.quire();

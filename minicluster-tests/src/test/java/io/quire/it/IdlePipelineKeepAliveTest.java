@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.LocatedBlock;
-import io.quire.protocol.types.LocatedBlocks;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
-import java.io.IOException;
 import java.time.Duration;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -43,24 +42,19 @@ class IdlePipelineKeepAliveTest {
     cluster.close();
   }
 
-  private LocatedBlock lastBlock(String path) throws IOException {
-    LocatedBlocks lbs = cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE);
-    return lbs.getBlocks().get(lbs.getBlocks().size() - 1);
-  }
-
   @Test
   void idlePipelineOutlivesTheDataNodeSocketTimeout() throws Exception {
     FileSystem fs = cluster.getFileSystem();
     String name = "/keepalive/file.bin";
-    byte[] data = FileContents.random(200_000, 7);
+    byte[] data = TestData.random(200_000, 7);
     try (FSDataOutputStream out = fs.create(new Path(name))) {
       out.write(data, 0, 70_000);
       out.hflush();
-      long stamp = lastBlock(name).getBlock().getGenerationStamp();
+      long stamp = BlockLocations.last(cluster, name).getBlock().getGenerationStamp();
       // the pipeline must stay the same one (no recovery, which re-stamps) for 4 timeouts
       await().during(Duration.ofMillis(4L * TIMEOUT_MS)).atMost(Timing.seconds(30))
-          .until(() -> lastBlock(name).getBlock().getGenerationStamp() == stamp
-              && lastBlock(name).getLocations().size() == 3);
+          .until(() -> BlockLocations.last(cluster, name).getBlock().getGenerationStamp() == stamp
+              && BlockLocations.last(cluster, name).getLocations().size() == 3);
       out.write(data, 70_000, data.length - 70_000);
     }
     assertEquals(data.length, fs.getFileStatus(new Path(name)).getLen());

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quire.admin.AdminTool;
-import io.quire.admin.HaTool;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.minicluster.testing.HaToolRun;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.HaState;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -20,7 +17,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,22 +50,12 @@ class KerberizedHaClusterTest {
     KerberosFixture.closeAll(cluster, kdc);
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run ha(UserGroupInformation who, String... args) throws Exception {
-    return KerberosFixture.as(who, () -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = ToolRunner.run(cluster.getConfiguration(), new HaTool(
-          new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    });
+  private static HaToolRun ha(UserGroupInformation who, String... args) throws Exception {
+    return KerberosFixture.as(who, () -> HaToolRun.of(cluster.getConfiguration(), args));
   }
 
   @Test void adminToolAndClientFailoverWorkUnderKerberos() throws Exception {
-    Run state = ha(alice, "state");
+    HaToolRun state = ha(alice, "state");
     assertEquals(AdminTool.EXIT_OK, state.exit(), state.err());
     assertEquals(1, state.out().split(" ACTIVE ", -1).length - 1, state.out());
     assertEquals(1, state.out().split(" STANDBY ", -1).length - 1, state.out());
@@ -84,10 +70,10 @@ class KerberizedHaClusterTest {
         }
         int active = cluster.waitForActiveNameNode();
         int target = 1 - active;
-        Run refused = ha(alice, "failover", "--to", "nn" + target);
+        HaToolRun refused = ha(alice, "failover", "--to", "nn" + target);
         assertThat(refused.exit()).as(refused.out()).isNotEqualTo(AdminTool.EXIT_OK);
         assertThat(refused.err()).contains("alice");
-        Run failover = ha(nn, "failover", "--to", "nn" + target);
+        HaToolRun failover = ha(nn, "failover", "--to", "nn" + target);
         assertEquals(AdminTool.EXIT_OK, failover.exit(), failover.out() + failover.err());
         assertEquals(HaState.ACTIVE, cluster.status(target).state());
 

@@ -2,9 +2,9 @@ package io.quire.it;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.security.PrivilegedExceptionAction;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileSystem;
@@ -37,10 +37,7 @@ final class KerberosFixture implements AutoCloseable {
 
   /** Starts the KDC, makes the principals and keytabs, and turns Kerberos on in UGI. */
   static KerberosFixture start(String name) throws Exception {
-    File dir = new File("target/kdc/" + name + "-" + UUID.randomUUID()).getAbsoluteFile();
-    if (!dir.mkdirs()) {
-      throw new IllegalStateException("cannot create " + dir);
-    }
+    File dir = TargetDirs.freshFile(KerberosFixture.class, name);
     MiniKdc kdc = new MiniKdc(MiniKdc.createConf(), dir);
     kdc.start();
     KerberosFixture f = new KerberosFixture(kdc, dir);

@@ -13,6 +13,7 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.protocol.types.ReplicaState;
+import io.quire.testing.TestData;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
@@ -45,7 +46,7 @@ class LargePacketReplicationTest {
     try (MiniQuireCluster cluster = MiniQuireCluster.builder(conf).numDataNodes(3).build()) {
       FileSystem fs = cluster.getFileSystem();
       String name = "/large-packets/" + packetSize + ".bin";
-      byte[] data = FileContents.random(LENGTH, packetSize);
+      byte[] data = TestData.random(LENGTH, packetSize);
       try (FSDataOutputStream out = fs.create(new Path(name))) {
         out.write(data);
       }

@@ -5,108 +5,91 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.client.ClientConfigKeys;
-import io.quire.minicluster.ForkedDaemon;
+import io.quire.minicluster.CrashTestCluster;
+import io.quire.minicluster.MiniQuireCluster;
+import io.quire.minicluster.NameDirFiles;
 import io.quire.testing.Timing;
-import io.quire.namenode.NameNode;
-import io.quire.namenode.conf.NameNodeConfigKeys;
-import io.quire.protocol.QuireConfigKeys;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A NameNode in its own JVM is killed with SIGKILL while clients create, rename and delete; it
  * comes back with every acknowledged operation (an unacknowledged one may or may not be there),
  * through checkpoints and journal purges taken during the load and a torn journal tail.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class NameNodeCrashRecoveryTest {
   private static final int THREADS = 4;
 
   @Test
   void acknowledgedOperationsSurviveSigkill() throws Exception {
-    File base = new File("target/nn-crash-" + System.nanoTime()).getAbsoluteFile();
-    File nameDir = new File(base, "name");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    try (CrashTestCluster c = CrashTestCluster.builder(getClass()).forkedNameNode()
+        .checkpointEvery(500).build()) {
+      acknowledgedOperationsSurviveSigkill(c.cluster(), c.nameDir());
     }
-    Configuration conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, nameDir.getPath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "localhost:" + port);
-    conf.set(QuireConfigKeys.NAMENODE_HTTP_ADDRESS_KEY, "localhost:0");
-    conf.setLong(NameNodeConfigKeys.CHECKPOINT_TXNS_KEY, 500);
-    conf.setLong(NameNodeConfigKeys.CHECKPOINT_CHECK_PERIOD_KEY, 50);
-    conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
-    conf.setLong(NameNodeConfigKeys.SAFEMODE_EXTENSION_KEY, 0);
-    base.mkdirs();
-    File confFile = new File(base, "nn-site.xml");
-    try (OutputStream os = new FileOutputStream(confFile)) {
-      conf.writeXml(os);
-    }
-    NameNode.format(new Configuration(conf), true);
-    File log = new File(base, "namenode.log");
+  }
 
+  private void acknowledgedOperationsSurviveSigkill(MiniQuireCluster cluster,
+      NameDirFiles nameDir) throws Exception {
     Configuration client = new Configuration();
     // Fail fast once the NameNode is gone: the workload threads stop at their first failure.
     client.setInt(ClientConfigKeys.FAILOVER_MAX_ATTEMPTS_KEY, 1);
     client.setLong(ClientConfigKeys.FAILOVER_SLEEP_BASE_KEY, 50);
     client.setInt(ClientConfigKeys.IPC_CONNECT_RETRIES_KEY, 0);
-    URI uri = URI.create("quire://localhost:" + port + "/");
+    URI uri = cluster.getURI();
     AtomicIntegerArray acked = new AtomicIntegerArray(THREADS);
     AtomicBoolean go = new AtomicBoolean(true);
     List<Thread> workers = new ArrayList<>();
 
-    try (ForkedDaemon nn = ForkedDaemon.startNameNode(confFile, log)) {
-      FileSystem fs = FileSystem.newInstance(uri, client);
-      for (int t = 0; t < THREADS; t++) {
-        final int id = t;
-        NamespaceWorkload w = new NamespaceWorkload(new Path("/t" + t));
-        Thread th = new Thread(() -> {
-          for (int i = 0; go.get(); i++) {
-            try {
-              w.run(fs, i);
-              acked.set(id, i + 1);
-            } catch (Exception e) {
-              return; // the NameNode died under us: this operation was not acknowledged
-            }
+    FileSystem load = FileSystem.newInstance(uri, client);
+    for (int t = 0; t < THREADS; t++) {
+      final int id = t;
+      NamespaceWorkload w = new NamespaceWorkload(new Path("/t" + t));
+      Thread th = new Thread(() -> {
+        for (int i = 0; go.get(); i++) {
+          try {
+            w.run(load, i);
+            acked.set(id, i + 1);
+          } catch (Exception e) {
+            return; // the NameNode died under us: this operation was not acknowledged
           }
-        }, "workload-" + t);
-        workers.add(th);
-        th.start();
-      }
-      // Precondition: checkpoints (and journal purges) happened while the load ran.
-      await("load and a checkpoint before the crash").atMost(Timing.seconds(120))
-          .until(() -> sum(acked) >= 3000 && countImagesAbove0(nameDir) >= 1);
-      nn.kill();
-      go.set(false);
-      for (Thread th : workers) {
-        th.join(Timing.seconds(120).toMillis());
-        assertTrue(!th.isAlive(), th.getName() + " ended");
-      }
-      fs.close();
+        }
+      }, "workload-" + t);
+      workers.add(th);
+      th.start();
     }
+    // Precondition: checkpoints (and journal purges) happened while the load ran.
+    await("load and a checkpoint before the crash").atMost(Timing.seconds(120))
+        .until(() -> sum(acked) >= 3000 && nameDir.checkpoints() >= 1);
+    cluster.killNameNode(0);
+    go.set(false);
+    for (Thread th : workers) {
+      th.join(Timing.seconds(120).toMillis());
+      assertTrue(!th.isAlive(), th.getName() + " ended");
+    }
+    load.close();
 
     // Tear the tail: half a record after the last whole one of the segment being written.
-    tearTail(findInProgressSegment(nameDir));
+    List<File> inProgress = nameDir.inProgressSegments();
+    assertEquals(1, inProgress.size(),
+        "one in-progress journal segment after the crash: " + inProgress);
+    tearTail(inProgress.get(0));
 
-    try (ForkedDaemon nn = ForkedDaemon.startNameNode(confFile, log);
-         FileSystem fs = FileSystem.newInstance(uri, client)) {
+    cluster.startNameNode(0);
+    try (FileSystem fs = FileSystem.newInstance(uri, client)) {
       for (int t = 0; t < THREADS; t++) {
         Set<String> actual = new TreeSet<>();
         Path dir = new Path("/t" + t);
@@ -124,8 +107,6 @@ class NameNodeCrashRecoveryTest {
       fs.mkdirs(new Path("/after-crash"));
       assertTrue(fs.getFileStatus(new Path("/after-crash")).isDirectory());
     }
-    // Kept on failure: the forked NameNode's log is in it.
-    FileUtil.fullyDelete(base);
   }
 
   /**
@@ -163,27 +144,5 @@ class NameNodeCrashRecoveryTest {
       s += a.get(i);
     }
     return s;
-  }
-
-  /** 0 when a file vanished during the walk (a checkpoint's .tmp renamed): the caller polls. */
-  private static long countImagesAbove0(File nameDir) throws Exception {
-    try (Stream<java.nio.file.Path> files = Files.walk(nameDir.toPath())) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.matches("fsimage_0*[1-9][0-9]*")).count();
-    } catch (java.io.UncheckedIOException e) {
-      if (e.getCause() instanceof java.nio.file.NoSuchFileException) {
-        return 0;
-      }
-      throw e;
-    }
-  }
-
-  private static File findInProgressSegment(File nameDir) throws Exception {
-    try (Stream<java.nio.file.Path> files = Files.walk(nameDir.toPath())) {
-      List<java.nio.file.Path> found = files
-          .filter(f -> f.getFileName().toString().startsWith("edits_inprogress_")).toList();
-      assertEquals(1, found.size(), "one in-progress journal segment after the crash: " + found);
-      return found.get(0).toFile();
-    }
   }
 }

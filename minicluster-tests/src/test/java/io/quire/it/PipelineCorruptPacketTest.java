@@ -10,7 +10,9 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.datanode.faults.DataNodeFaultInjector.PacketData;
 import io.quire.datanode.scanner.BlockScanner;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
@@ -73,11 +75,6 @@ class PipelineCorruptPacketTest {
     };
   }
 
-  private List<DatanodeInfo> pipelineOf(String path) throws IOException {
-    return cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE).getBlocks()
-        .get(0).getLocations();
-  }
-
   /** Writes HEAD bytes, hflushes, installs {@code point} on pipeline node {@code position}. */
   private AtomicBoolean writeWithFault(String name, byte[] data, int position,
       DataNodeFaultInjector.Point point) throws IOException {
@@ -86,7 +83,7 @@ class PipelineCorruptPacketTest {
     try (FSDataOutputStream out = fs.create(new Path(name))) {
       out.write(data, 0, HEAD);
       out.hflush();
-      List<DatanodeInfo> pipeline = pipelineOf(name);
+      List<DatanodeInfo> pipeline = BlockLocations.first(cluster, name).getLocations();
       assertEquals(3, pipeline.size(), pipeline.toString());
       DataNode dn = cluster.getDataNode(cluster.indexOfDataNode(pipeline.get(position).getUuid()));
       dn.getFaultInjector().set(point, corruptOnce(fired));
@@ -99,7 +96,7 @@ class PipelineCorruptPacketTest {
   @Test
   void corruptPacketIntoTheFirstNodeIsResentAndEveryReplicaIsGood() throws Exception {
     String name = "/corrupt-packet/first.bin";
-    byte[] data = FileContents.random(HEAD + 700_000, 21);
+    byte[] data = TestData.random(HEAD + 700_000, 21);
     writeWithFault(name, data, 0, DataNodeFaultInjector.Point.PACKET_RECEIVED);
     FileContents.assertFileContent(cluster.getFileSystem(), new Path(name), data);
     LocatedBlock lb = cluster.getClientProtocol().getBlockLocations(name, 0, data.length)
@@ -120,11 +117,11 @@ class PipelineCorruptPacketTest {
   @Test
   void corruptCopyOnTheMiddleNodeIsReadAroundAndCaughtByTheScanner() throws Exception {
     String name = "/corrupt-packet/middle.bin";
-    byte[] data = FileContents.random(HEAD + 700_000, 22);
+    byte[] data = TestData.random(HEAD + 700_000, 22);
     writeWithFault(name, data, 1, DataNodeFaultInjector.Point.BEFORE_PACKET_WRITE);
     Path p = new Path(name);
     await("all three replicas reported").atMost(Timing.seconds(30))
-        .until(() -> pipelineOf(name).size() == 3);
+        .until(() -> BlockLocations.first(cluster, name).getLocations().size() == 3);
     LocatedBlock lb = cluster.getClientProtocol().getBlockLocations(name, 0, data.length)
         .getBlocks().get(0);
     DataNode bad = null;
@@ -148,7 +145,8 @@ class PipelineCorruptPacketTest {
         "scan finished");
     String badUuid = bad.getDatanodeUuid();
     await("NameNode stops listing the corrupt replica").atMost(Timing.seconds(60))
-        .until(() -> pipelineOf(name).stream().noneMatch(d -> d.getUuid().equals(badUuid)));
+        .until(() -> BlockLocations.first(cluster, name).getLocations().stream()
+            .noneMatch(d -> d.getUuid().equals(badUuid)));
     FileContents.assertFileContent(cluster.getFileSystem(), p, data);
   }
 }

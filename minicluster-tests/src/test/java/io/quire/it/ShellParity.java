@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,14 +43,14 @@ final class ShellParity implements AutoCloseable {
   /**
    * Starts both clusters.
    *
-   * @param name names the directory under target/
+   * @param test the test class, which names the directory (see {@link TargetDirs})
    * @param quireSettings applied to the Quire cluster's and its shell's configuration
    * @param hdfsSettings applied to the HDFS cluster's and its shell's configuration
    */
-  static ShellParity start(String name, int quireNameNodes, int dataNodes,
+  static ShellParity start(Class<?> test, int quireNameNodes, int dataNodes,
       Consumer<Configuration> quireSettings, Consumer<Configuration> hdfsSettings)
       throws IOException {
-    File base = new File("target/fsshell-" + name + "-" + System.nanoTime()).getAbsoluteFile();
+    File base = TargetDirs.freshFile(test, "clusters");
     MiniQuireCluster quire = null;
     MiniDFSCluster hdfs = null;
     try {

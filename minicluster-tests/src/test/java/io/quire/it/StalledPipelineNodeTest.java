@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.faults.DataNodeFaultInjector;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.LocatedBlock;
-import io.quire.protocol.types.LocatedBlocks;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.conf.Configuration;
@@ -48,22 +48,16 @@ class StalledPipelineNodeTest {
     cluster.close();
   }
 
-  private List<DatanodeInfo> lastBlockLocations(String path) throws Exception {
-    LocatedBlocks lbs = cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE);
-    LocatedBlock last = lbs.getBlocks().get(lbs.getBlocks().size() - 1);
-    return last.getLocations();
-  }
-
   @Test
   void writeCompletesWithoutTheStalledNode() throws Exception {
     FileSystem fs = cluster.getFileSystem();
     String name = "/stalled/file.bin";
-    byte[] data = FileContents.random(16 * 1024 * 1024, 11);
+    byte[] data = TestData.random(16 * 1024 * 1024, 11);
     int first = 100_000;
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(data, 0, first);
     out.hflush();
-    List<DatanodeInfo> pipeline = lastBlockLocations(name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     DatanodeInfo stalled = pipeline.get(2);
     cluster.getDataNode(cluster.indexOfDataNode(stalled.getUuid())).getFaultInjector()
@@ -79,7 +73,7 @@ class StalledPipelineNodeTest {
       out.hflush();
       out.close();
     }, "the write hung behind a DataNode that stopped reading");
-    List<DatanodeInfo> after = lastBlockLocations(name);
+    List<DatanodeInfo> after = BlockLocations.last(cluster, name).getLocations();
     assertEquals(2, after.size(), after.toString());
     assertFalse(after.stream().anyMatch(d -> d.getUuid().equals(stalled.getUuid())),
         "the stalled node was dropped: " + after);

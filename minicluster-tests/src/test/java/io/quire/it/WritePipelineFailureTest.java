@@ -8,6 +8,7 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
+import io.quire.testing.TestData;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -38,7 +39,7 @@ class WritePipelineFailureTest {
   void writeSurvivesLossOfAPipelineNode() throws Exception {
     FileSystem fs = cluster.getFileSystem();
     Path p = new Path("/pipeline/file.bin");
-    byte[] data = FileContents.random(3 * BLOCK + 12345, 42);
+    byte[] data = TestData.random(3 * BLOCK + 12345, 42);
     int firstPart = BLOCK / 2 + 777;
     try (FSDataOutputStream out = fs.create(p)) {
       out.write(data, 0, firstPart);

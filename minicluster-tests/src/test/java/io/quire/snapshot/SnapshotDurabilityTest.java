@@ -9,27 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.admin.AdminMain;
 import io.quire.fs.QuireFileSystem;
+import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
-import io.quire.namenode.conf.NameNodeConfigKeys;
-import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.LocatedBlock;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,63 +48,29 @@ class SnapshotDurabilityTest {
   private static final UserGroupInformation BOB =
       UserGroupInformation.createUserForTesting("bob", new String[] {"bobs"});
 
+  private CrashTestCluster fixture;
   private MiniQuireCluster cluster;
-  private final byte[] first = bytes(1, BLOCK + BLOCK / 2);
-  private final byte[] appended = bytes(2, 1000);
+  private BlockFiles files;
+  private final byte[] first = TestData.random(BLOCK + BLOCK / 2, 1);
+  private final byte[] appended = TestData.random(1000, 2);
 
   @BeforeAll
   void start() throws IOException {
-    Configuration conf = new Configuration();
-    conf.setInt(QuireConfigKeys.REPLICATION_KEY, 1);
-    conf.setLong(NameNodeConfigKeys.CHECKPOINT_TXNS_KEY, 40);
-    conf.setLong(NameNodeConfigKeys.CHECKPOINT_CHECK_PERIOD_KEY, 50);
-    conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
-    cluster = MiniQuireCluster.builder(conf).numDataNodes(1).forkNameNodes(true)
-        .baseDir(new File("target/snapshot-durability-" + System.nanoTime()).getAbsoluteFile())
-        .build();
-    cluster.waitActive();
+    fixture = CrashTestCluster.builder(getClass()).forkedNameNode().dataNodes(1, false)
+        .replication(1).checkpointEvery(40).build();
+    cluster = fixture.cluster();
+    files = new BlockFiles(cluster, BLOCK);
   }
 
   @AfterAll
   void stop() {
-    if (cluster != null) {
-      cluster.close();
+    if (fixture != null) {
+      fixture.close();
     }
-  }
-
-  private static byte[] bytes(int seed, int n) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    return b;
   }
 
   private FileSystem fs() throws IOException {
     return cluster.getFileSystem();
-  }
-
-  private byte[] read(String path) throws IOException {
-    try (FSDataInputStream in = fs().open(new Path(path))) {
-      return IOUtils.readFullyToByteArray(in);
-    }
-  }
-
-  private void write(String path, byte[] data) throws IOException {
-    try (FSDataOutputStream out = fs().create(new Path(path), true, 4096, (short) 1, BLOCK)) {
-      out.write(data);
-    }
-  }
-
-  private List<Long> blockIds(String path) throws IOException {
-    List<Long> ids = new ArrayList<>();
-    for (LocatedBlock lb : cluster.getClientProtocol().getBlockLocations(path, 0,
-        Long.MAX_VALUE).getBlocks()) {
-      ids.add(lb.getBlock().getBlockId());
-    }
-    return ids;
-  }
-
-  private boolean onDataNode(long blockId) {
-    return cluster.getDataNode(0).getBlockFile(blockId) != null;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
@@ -142,10 +101,10 @@ class SnapshotDurabilityTest {
     QuireFileSystem q = (QuireFileSystem) fs();
     q.mkdirs(new Path("/keep"));
     q.allowSnapshot(new Path("/keep"));
-    write("/keep/f", first);
-    write("/keep/other", first);
-    List<Long> held = blockIds("/keep/f");
-    List<Long> free = blockIds("/keep/other");
+    files.write("/keep/f", first);
+    files.write("/keep/other", first);
+    List<Long> held = files.blockIds("/keep/f");
+    List<Long> free = files.blockIds("/keep/other");
     assertEquals(2, held.size());
     q.createSnapshot(new Path("/keep"), "s1");
     q.delete(new Path("/keep/other"), false);
@@ -154,13 +113,13 @@ class SnapshotDurabilityTest {
     q.delete(new Path("/keep/f"), false);
     // The DataNode processed the deletions of that time (other's replicas are gone) ...
     await("other's replicas deleted").atMost(Timing.seconds(60))
-        .until(() -> free.stream().noneMatch(this::onDataNode));
+        .until(() -> free.stream().noneMatch(files::onDataNode));
     // ... and still holds the replicas of the file that s2 holds.
-    assertTrue(held.stream().allMatch(this::onDataNode), "s2's blocks kept");
-    assertArrayEquals(first, read("/keep/.snapshot/s2/f"));
+    assertTrue(held.stream().allMatch(files::onDataNode), "s2's blocks kept");
+    assertArrayEquals(first, files.read("/keep/.snapshot/s2/f"));
     q.deleteSnapshot(new Path("/keep"), "s2");
     await("s2's replicas deleted").atMost(Timing.seconds(60))
-        .until(() -> held.stream().noneMatch(this::onDataNode));
+        .until(() -> held.stream().noneMatch(files::onDataNode));
     assertFalse(q.exists(new Path("/keep/.snapshot/s2/f")));
   }
 
@@ -170,7 +129,7 @@ class SnapshotDurabilityTest {
     QuireFileSystem q = (QuireFileSystem) fs();
     q.mkdirs(new Path("/dur"));
     q.allowSnapshot(new Path("/dur"));
-    write("/dur/f", first);
+    files.write("/dur/f", first);
     q.createSnapshot(new Path("/dur"), "s1");
     try (FSDataOutputStream out = q.append(new Path("/dur/f"))) {
       out.write(appended);
@@ -186,13 +145,11 @@ class SnapshotDurabilityTest {
       q.mkdirs(new Path("/load/d" + i));
     }
     await("a checkpoint after the snapshot operations").atMost(Timing.seconds(120))
-        .until(() -> highestImageTxId() >= 200);
+        .until(() -> fixture.nameDir().newestImageTxId() >= 200);
     await("the journal before it purged").atMost(Timing.seconds(120))
-        .until(() -> !segmentFrom1Exists());
+        .until(() -> !fixture.nameDir().journalFromFirstTxId());
 
-    cluster.killNameNode(0);
-    cluster.startNameNode(0);
-    cluster.waitActive();
+    fixture.crashAndRestartNameNode();
     assertCurrentState();
 
     cluster.restartNameNode(); // and once more from whatever checkpoint is newest now
@@ -216,9 +173,9 @@ class SnapshotDurabilityTest {
     };
     fs().mkdirs(new Path("/adm"));
     assertEquals(0, admin.apply(new String[] {"allow", "/adm"}));
-    write("/adm/a", appended);
+    files.write("/adm/a", appended);
     assertEquals(0, admin.apply(new String[] {"create", "/adm", "s1"}));
-    write("/adm/b", appended);
+    files.write("/adm/b", appended);
     fs().rename(new Path("/adm/a"), new Path("/adm/a2"));
     assertEquals(0, admin.apply(new String[] {"diff", "/adm", "s1", "."}));
     assertEquals(0, admin.apply(new String[] {"list"}));
@@ -240,8 +197,8 @@ class SnapshotDurabilityTest {
   private void assertCurrentState() throws IOException {
     FileSystem fs = fs();
     assertFalse(fs.exists(new Path("/dur/f")));
-    assertArrayEquals(first, read("/dur/.snapshot/s1/f"));
-    assertArrayEquals(concat(first, appended), read("/dur/.snapshot/s2r/f"));
+    assertArrayEquals(first, files.read("/dur/.snapshot/s1/f"));
+    assertArrayEquals(concat(first, appended), files.read("/dur/.snapshot/s2r/f"));
     assertFalse(fs.exists(new Path("/dur/.snapshot/s2")));
     assertFalse(fs.exists(new Path("/dur/.snapshot/gone")));
     List<String> names = new ArrayList<>();
@@ -252,22 +209,4 @@ class SnapshotDurabilityTest {
     assertNotNull(fs.getFileStatus(new Path("/dur/.snapshot/s1")));
   }
 
-  private long highestImageTxId() throws IOException {
-    try (Stream<java.nio.file.Path> files = Files.walk(cluster.getBaseDir().toPath())) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.matches("fsimage_\\d+")).mapToLong(n -> Long.parseLong(n.substring(8)))
-          .max().orElse(0);
-    } catch (java.io.UncheckedIOException e) {
-      return 0; // a checkpoint's temporary file vanished during the walk: poll again
-    }
-  }
-
-  private boolean segmentFrom1Exists() throws IOException {
-    try (Stream<java.nio.file.Path> files = Files.walk(cluster.getBaseDir().toPath())) {
-      return files.map(f -> f.getFileName().toString())
-          .anyMatch(n -> n.matches("edits_(inprogress_)?0{18}1(-\\d+)?"));
-    } catch (java.io.UncheckedIOException e) {
-      return true;
-    }
-  }
 }

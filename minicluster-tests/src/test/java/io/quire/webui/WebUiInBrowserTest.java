@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.testing.Timing;
 import io.quire.namenode.conf.NameNodeConfigKeys;
-import java.io.File;
+import io.quire.testing.TargetDirs;
+import io.quire.testing.Timing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -68,7 +68,8 @@ class WebUiInBrowserTest {
     }
     InetSocketAddress a = cluster.getNameNodeHttpAddress(0);
     nnUrl = "http://localhost:" + a.getPort();
-    chromium = Chromium.launch(new File("target").getAbsoluteFile(), Timing.seconds(60));
+    chromium = Chromium.launch(TargetDirs.freshFile(WebUiInBrowserTest.class, "chromium"),
+        Timing.seconds(60));
   }
 
   @AfterAll

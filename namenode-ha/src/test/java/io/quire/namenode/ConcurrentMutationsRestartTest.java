@@ -2,12 +2,12 @@ package io.quire.namenode;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeDirectory;
-import io.quire.protocol.QuireConfigKeys;
+import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.RenameMode;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,16 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Eight threads create, rename and delete through the handlers of a NameNode on a real journal
  * (group commit) while checkpoints are taken; after a restart the namespace is the same.
  */
+@Timeout(120)
 class ConcurrentMutationsRestartTest {
-  private final File dir = new File("target/test-data/ConcurrentMutationsRestartTest");
   private NameNode nn;
 
   @AfterEach
@@ -33,14 +34,6 @@ class ConcurrentMutationsRestartTest {
     if (nn != null) {
       nn.stop();
     }
-    FileUtil.fullyDelete(dir);
-  }
-
-  private NameNode start(Configuration conf) {
-    NameNode n = new NameNode();
-    n.init(conf);
-    n.start();
-    return n;
   }
 
   private static String dump(NameNode n) throws IOException {
@@ -60,14 +53,11 @@ class ConcurrentMutationsRestartTest {
   }
 
   @Test
-  void concurrentOperationsSurviveRestart() throws Exception {
-    FileUtil.fullyDelete(dir);
-    Configuration conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getAbsolutePath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
-    conf.setLong(NameNodeConfigKeys.MIN_BLOCK_SIZE_KEY, 1024);
+  void concurrentOperationsSurviveRestart(TestInfo info) throws Exception {
+    File dir = TargetDirs.freshFile(info);
+    Configuration conf = LocalNameNode.conf(dir);
     NameNode.format(conf, false);
-    nn = start(conf);
+    nn = LocalNameNode.start(conf);
     ClientProtocol client = nn.getRpcServer().getClientHandler();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> futures = new ArrayList<>();
@@ -99,7 +89,7 @@ class ConcurrentMutationsRestartTest {
     assertEquals(100, client.getListing("/t3", "").getEntries().size());
     String before = dump(nn);
     nn.stop();
-    nn = start(conf);
+    nn = LocalNameNode.start(conf);
     assertEquals(before, dump(nn));
   }
 }

@@ -17,12 +17,13 @@ import io.quire.namenode.namesystem.NameNodeFaultInjector;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.RecordCodec;
-import io.quire.protocol.QuireConfigKeys;
+import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.FencedException;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.InodeStatus;
+import io.quire.testing.TargetDirs;
 import io.quire.testing.Timing;
 import java.io.File;
 import java.io.IOException;
@@ -36,13 +37,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.ipc.Client;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.ExitUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -66,18 +67,15 @@ class HeldAnswersTest {
   private final CountDownLatch releaseSyncer = new CountDownLatch(1);
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp(TestInfo info) throws IOException {
     ExitUtil.disableSystemExit();
     ExitUtil.resetFirstExitException();
-    dir = new File("target/test-data/HeldAnswersTest-" + System.nanoTime()).getAbsoluteFile();
-    conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getPath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+    dir = TargetDirs.freshFile(info);
+    conf = LocalNameNode.conf(dir);
     conf.setInt(NameNodeConfigKeys.HANDLER_COUNT_KEY, 1);
-    conf.setLong(NameNodeConfigKeys.MIN_BLOCK_SIZE_KEY, 1024);
     conf.setInt("ipc.client.connect.max.retries", 0);
     NameNode.format(conf, false);
-    nn = start();
+    nn = LocalNameNode.start(conf);
   }
 
   @AfterEach
@@ -89,14 +87,6 @@ class HeldAnswersTest {
       nn.stop();
     }
     ExitUtil.resetFirstExitException();
-    FileUtil.fullyDelete(dir);
-  }
-
-  private NameNode start() {
-    NameNode n = new NameNode();
-    n.init(conf);
-    n.start();
-    return n;
   }
 
   /**
@@ -212,7 +202,7 @@ class HeldAnswersTest {
     assertNotNull(ExitUtil.getFirstExitException(), "the NameNode asked to exit");
 
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     Namesystem ns = nn.getNamesystem();
     assertNotNull(ns.read(() -> ns.ops().reads().getFileInfo("/held/first")),
         "what was answered is kept");

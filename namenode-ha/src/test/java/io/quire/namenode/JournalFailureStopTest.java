@@ -5,42 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.journal.FileJournal;
-import io.quire.protocol.QuireConfigKeys;
+import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.HaState;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.ipc.StandbyException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.ExitUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 8 defect 6: a single NameNode whose journal fails a write has applied records the
  * journal may not hold; it must not serve them. It refuses every later call and exits (here,
  * with exiting disabled, it stays refusing); a restart serves exactly what the journal holds.
  */
+@Timeout(120)
 class JournalFailureStopTest {
   private File dir;
   private Configuration conf;
   private NameNode nn;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp(TestInfo info) throws IOException {
     ExitUtil.disableSystemExit();
     ExitUtil.resetFirstExitException();
-    dir = new File("target/test-data/JournalFailureStopTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getPath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+    dir = TargetDirs.freshFile(info);
+    conf = LocalNameNode.conf(dir);
     conf.setInt("ipc.client.connect.max.retries", 0);
     NameNode.format(conf, false);
   }
@@ -51,19 +50,11 @@ class JournalFailureStopTest {
       nn.stop();
     }
     ExitUtil.resetFirstExitException();
-    FileUtil.fullyDelete(dir);
-  }
-
-  private NameNode start() {
-    NameNode n = new NameNode();
-    n.init(conf);
-    n.start();
-    return n;
   }
 
   @Test
   void aNameNodeWhoseJournalFailedServesNothingAndExits() throws Exception {
-    nn = start();
+    nn = LocalNameNode.start(conf);
     ClientProtocol client = QuireRpc.createClientProxy(new Configuration(conf),
         nn.getRpcAddress(), UserGroupInformation.getCurrentUser());
     try {
@@ -82,7 +73,7 @@ class JournalFailureStopTest {
       QuireRpc.stopProxy(client);
     }
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertNotNull(nn.getNamesystem().read(() -> nn.getNamesystem().ops().reads()
         .getFileInfo("/kept")));
     assertEquals(null, nn.getNamesystem().read(() -> nn.getNamesystem().ops().reads()

@@ -2,28 +2,32 @@ package io.quire.namenode;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quire.testing.TargetDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.ExitUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** The command line fails with one line and status 1 on an unformatted directory. */
+@Timeout(120)
 class NameNodeMainTest {
   private final PrintStream originalErr = System.err;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private File dir;
 
   @BeforeEach
-  void setUp() {
+  void setUp(TestInfo info) throws IOException {
     ExitUtil.disableSystemExit();
     ExitUtil.resetFirstExitException();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    dir = new File("target/test-data/NameNodeMainTest-" + System.nanoTime());
+    dir = new File(TargetDirs.freshFile(info), "name"); // not created: it is unformatted
     System.setProperty("quire.test.name.dir", dir.getAbsolutePath());
   }
 
@@ -31,7 +35,6 @@ class NameNodeMainTest {
   void tearDown() {
     System.setErr(originalErr);
     System.clearProperty("quire.test.name.dir");
-    FileUtil.fullyDelete(dir);
   }
 
   @Test

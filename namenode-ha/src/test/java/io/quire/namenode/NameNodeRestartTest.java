@@ -5,36 +5,35 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.ops.NamespaceState;
 import io.quire.namenode.storage.UnformattedStorageException;
-import io.quire.protocol.QuireConfigKeys;
+import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.RenameMode;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.service.ServiceStateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** A real NameNode on a real storage directory, over Hadoop IPC, across restarts. */
+@Timeout(120)
 class NameNodeRestartTest {
   private File dir;
   private Configuration conf;
   private NameNode nn;
 
   @BeforeEach
-  void setUp() throws IOException {
-    dir = new File("target/test-data/" + getClass().getSimpleName() + "-" + System.nanoTime());
-    FileUtil.fullyDelete(dir);
-    conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getAbsolutePath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+  void setUp(TestInfo info) throws IOException {
+    dir = TargetDirs.freshFile(info);
+    conf = LocalNameNode.conf(dir);
     conf.setInt(NameNodeConfigKeys.HANDLER_COUNT_KEY, 2);
-    conf.setLong(NameNodeConfigKeys.MIN_BLOCK_SIZE_KEY, 1024);
   }
 
   @AfterEach
@@ -42,14 +41,6 @@ class NameNodeRestartTest {
     if (nn != null) {
       nn.stop();
     }
-    FileUtil.fullyDelete(dir);
-  }
-
-  private NameNode start() {
-    NameNode n = new NameNode();
-    n.init(conf);
-    n.start();
-    return n;
   }
 
   private String dump(NameNode n) throws IOException {
@@ -86,7 +77,7 @@ class NameNodeRestartTest {
   @Test
   void aclsAndXAttrsSurviveRestartWithAndWithoutCheckpoint() throws Exception {
     NameNode.format(conf, false);
-    nn = start();
+    nn = LocalNameNode.start(conf);
     String[] paths = {"/a", "/a/child", "/a/f", "/b"};
     String before;
     ClientProtocol client = QuireRpc.createClientProxy(new Configuration(false),
@@ -112,7 +103,7 @@ class NameNodeRestartTest {
     }
     nn.stop();
     for (int round = 0; round < 2; round++) {
-      nn = start();
+      nn = LocalNameNode.start(conf);
       client = QuireRpc.createClientProxy(new Configuration(false), nn.getRpcAddress(),
           UserGroupInformation.getCurrentUser());
       try {
@@ -145,7 +136,7 @@ class NameNodeRestartTest {
   @Test
   void stateSurvivesRestartWithAndWithoutCheckpoint() throws Exception {
     NameNode.format(conf, false);
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertFalse(nn.isInSafeMode());
     Configuration clientConf = new Configuration(false);
     ClientProtocol client = QuireRpc.createClientProxy(clientConf, nn.getRpcAddress(),
@@ -166,11 +157,11 @@ class NameNodeRestartTest {
     String before = dump(nn);
     nn.stop();
 
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertEquals(before, dump(nn));
     nn.saveCheckpointNow();
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertEquals(before, dump(nn));
     File current = new File(dir, "current");
     assertTrue(Files.list(current.toPath()).anyMatch(p -> p.getFileName().toString()
@@ -185,7 +176,7 @@ class NameNodeRestartTest {
   void restartsAfterACheckpointThatPurgedEverySegmentWithOneImageRetained() throws Exception {
     conf.setInt(NameNodeConfigKeys.CHECKPOINT_RETAINED_KEY, 1);
     NameNode.format(conf, false);
-    nn = start();
+    nn = LocalNameNode.start(conf);
     ClientProtocol client = QuireRpc.createClientProxy(new Configuration(false),
         nn.getRpcAddress(), UserGroupInformation.getCurrentUser());
     try {
@@ -198,11 +189,11 @@ class NameNodeRestartTest {
     nn.saveCheckpointNow();
     String before = dump(nn);
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertEquals(before, dump(nn));
     nn.saveCheckpointNow(); // nothing new: an empty segment is all that is left
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertEquals(before, dump(nn));
     client = QuireRpc.createClientProxy(new Configuration(false), nn.getRpcAddress(),
         UserGroupInformation.getCurrentUser());
@@ -212,7 +203,7 @@ class NameNodeRestartTest {
       QuireRpc.stopProxy(client);
     }
     nn.stop();
-    nn = start();
+    nn = LocalNameNode.start(conf);
     assertNotNull(nn.getNamesystem().read(() -> nn.getNamesystem().ops().reads()
         .getFileInfo("/after")));
   }

@@ -28,6 +28,11 @@ public final class TargetDirs {
     return fresh(cls, info.getTestMethod().map(m -> m.getName()).orElse("class"));
   }
 
+  /** As {@link #fresh(TestInfo)}, as a {@link File}. */
+  public static File freshFile(TestInfo info) throws IOException {
+    return fresh(info).toFile();
+  }
+
   /** An empty {@code <base>/<owner's simple name>/<name>}. */
   public static Path fresh(Class<?> owner, String name) throws IOException {
     return fresh(owner.getSimpleName(), name);

@@ -1,5 +1,6 @@
 package io.quire.datanode.recovery;
 
+import io.quire.datanode.testing.ReplicaMeta;
 import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,14 +22,12 @@ import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class BlockRecoveryTest {
   @BeforeAll
   static void start() {
     h = new DataNodeHarness("BlockRecoveryTest");
-    dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
-    await().atMost(WAIT).until(() -> h.nn.reports.get() >= 3);
+    dns = h.startReported(3);
   }
 
   @AfterAll
@@ -67,15 +65,6 @@ class BlockRecoveryTest {
     }
     await().atMost(WAIT).until(() -> dn.getFsDataset().getReplica(b.getBlockId())
         .getWriter() == null);
-  }
-
-  private static byte[] expectedMeta(byte[] data) {
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    byte[] crcs = new byte[4 * ((data.length + 511) / 512)];
-    sum.calculateChunkedSums(data, 0, data.length, crcs, 0);
-    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
-    b.putShort((short) 1).put((byte) 2).putInt(512).put(crcs);
-    return b.array();
   }
 
   private static FakeNameNode.Commit commitOf(long blockId) {
@@ -119,7 +108,7 @@ class BlockRecoveryTest {
       assertEquals(ReplicaState.FINALIZED, r.getState());
       assertEquals(newGs, r.getGenerationStamp());
       assertArrayEquals(want, Files.readAllBytes(r.getBlockFile().toPath()));
-      assertArrayEquals(expectedMeta(want), Files.readAllBytes(r.getMetaFile().toPath()));
+      assertArrayEquals(ReplicaMeta.of(want), Files.readAllBytes(r.getMetaFile().toPath()));
     }
     await().atMost(WAIT).until(() -> h.nn.receivedOf(900).stream().filter(r ->
         r.getState() == ReplicaState.FINALIZED && r.getBlock().getGenerationStamp() == newGs
@@ -179,12 +168,12 @@ class BlockRecoveryTest {
       assertEquals(ReplicaState.FINALIZED, copy.getState());
       assertEquals(newGs, copy.getGenerationStamp());
       assertArrayEquals(want, Files.readAllBytes(copy.getBlockFile().toPath()));
-      assertArrayEquals(expectedMeta(want), Files.readAllBytes(copy.getMetaFile().toPath()));
+      assertArrayEquals(ReplicaMeta.of(want), Files.readAllBytes(copy.getMetaFile().toPath()));
       Replica kept = dn.getFsDataset().getReplica(902);
       assertEquals(old, kept.toBlock(), "the old replica is untouched");
       assertEquals(ReplicaState.FINALIZED, kept.getState());
       assertArrayEquals(data, Files.readAllBytes(kept.getBlockFile().toPath()));
-      assertArrayEquals(expectedMeta(data), Files.readAllBytes(kept.getMetaFile().toPath()));
+      assertArrayEquals(ReplicaMeta.of(data), Files.readAllBytes(kept.getMetaFile().toPath()));
     }
     await().atMost(WAIT).until(() -> h.nn.receivedOf(newId).stream().filter(r ->
         r.getState() == ReplicaState.FINALIZED && r.getBlock().getGenerationStamp() == newGs

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.conf.DataNodeOptions;
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.testing.TargetDirs;
+import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.UserGroupInformation;
@@ -19,12 +21,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class DataNodeLoginTest {
+  /** Paths that are never created: the login is refused before anything is read or made. */
   private static Configuration kerberos() {
+    File nowhere = TargetDirs.base().resolve("DataNodeLoginTest").toFile();
     Configuration c = new Configuration(false);
-    c.set(DataNodeConfigKeys.DATA_DIR_KEY, "target/dn-login-test");
+    c.set(DataNodeConfigKeys.DATA_DIR_KEY, new File(nowhere, "data").getPath());
     c.set("hadoop.security.authentication", "kerberos");
     c.set(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY, "dn/_HOST@EXAMPLE.COM");
-    c.set(QuireConfigKeys.DATANODE_KEYTAB_FILE_KEY, "target/no-such.keytab");
+    c.set(QuireConfigKeys.DATANODE_KEYTAB_FILE_KEY,
+        new File(nowhere, "no-such.keytab").getPath());
     return c;
   }
 

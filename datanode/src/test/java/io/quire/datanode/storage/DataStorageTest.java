@@ -7,21 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.FileWriter;
 import java.io.IOException;
 import java.util.List;
-import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class DataStorageTest {
   private File base;
 
   @BeforeEach
-  void setUp() {
-    base = new File("target/test-data/DataStorageTest-" + System.nanoTime()).getAbsoluteFile();
-    FileUtil.fullyDelete(base);
+  void setUp(TestInfo info) throws IOException {
+    base = TargetDirs.freshFile(info);
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.datanode.scanner.CorruptReplicaReporter;
 import io.quire.datanode.scanner.DirectoryScanner;
+import io.quire.datanode.testing.StampedStorage;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -26,23 +27,21 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Finalization with and without directory fsyncs, the out-of-lock parts of finalization and
  * RBW creation, and their safety against the directory scanner running at the same time.
  */
+@Timeout(60)
 class FinalizeReplicaTest {
   private static final Replica.Writer NO_WRITER = () -> { };
   private File root;
 
   @BeforeEach
-  void setUp() throws IOException {
-    root = new File("target/test-data/FinalizeReplicaTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    FileUtil.fullyDelete(root);
-    try (DataStorage s0 = DataStorage.open(List.of(root))) {
-      s0.checkOrStampClusterId("c");
-    }
+  void setUp(TestInfo info) throws IOException {
+    root = StampedStorage.root(info);
   }
 
   private FsDataset open() throws IOException {

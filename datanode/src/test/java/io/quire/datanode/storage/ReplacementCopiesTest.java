@@ -6,29 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.testing.StampedStorage;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** Temporary replacement copies at the dataset level: refusal, abort, start-up cleanup. */
+@Timeout(60)
 class ReplacementCopiesTest {
   private static final Replica.Writer NO_WRITER = () -> { };
   private File root;
 
   @BeforeEach
-  void setUp() throws IOException {
-    root = new File("target/test-data/ReplacementCopiesTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    FileUtil.fullyDelete(root);
-    try (DataStorage s0 = DataStorage.open(List.of(root))) {
-      s0.checkOrStampClusterId("c");
-    }
+  void setUp(TestInfo info) throws IOException {
+    root = StampedStorage.root(info);
   }
 
   private static Replica finalized(FsDataset ds, long id, long gs) throws IOException {

@@ -3,45 +3,31 @@ package io.quire.datanode.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quire.datanode.testing.ReplicaMeta;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.Random;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class ReplicaFilesTest {
   private File dir;
 
   @BeforeEach
-  void setUp() {
-    dir = new File("target/test-data/ReplicaFilesTest-" + System.nanoTime()).getAbsoluteFile();
-    FileUtil.fullyDelete(dir);
-    dir.mkdirs();
+  void setUp(TestInfo info) throws IOException {
+    dir = TargetDirs.freshFile(info);
   }
 
   /** Writes block + meta the way the format javadoc describes, independently of the code. */
   private static void writeReplica(File blk, File meta, byte[] data) throws IOException {
     Files.write(blk.toPath(), data);
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    byte[] crcs = new byte[4 * ((data.length + 511) / 512)];
-    sum.calculateChunkedSums(data, 0, data.length, crcs, 0);
-    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
-    b.putShort((short) 1).put((byte) DataChecksum.Type.CRC32C.id).putInt(512).put(crcs);
-    Files.write(meta.toPath(), b.array());
-  }
-
-  private static byte[] expectedMeta(byte[] data) {
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    byte[] crcs = new byte[4 * ((data.length + 511) / 512)];
-    sum.calculateChunkedSums(data, 0, data.length, crcs, 0);
-    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
-    b.putShort((short) 1).put((byte) 2).putInt(512).put(crcs);
-    return b.array();
+    Files.write(meta.toPath(), ReplicaMeta.of(data));
   }
 
   @Test
@@ -63,7 +49,7 @@ class ReplicaFilesTest {
     ReplicaFiles.truncateAndSync(blk, meta, 1300);
     byte[] cut = java.util.Arrays.copyOf(data, 1300);
     assertArrayEquals(cut, Files.readAllBytes(blk.toPath()));
-    assertArrayEquals(expectedMeta(cut), Files.readAllBytes(meta.toPath()));
+    assertArrayEquals(ReplicaMeta.of(cut), Files.readAllBytes(meta.toPath()));
   }
 
   @Test

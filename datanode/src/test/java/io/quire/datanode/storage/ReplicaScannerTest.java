@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.testing.StampedStorage;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -12,24 +13,21 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** Rebuilding the replica map from disk, including after a crash in the middle of a move. */
+@Timeout(60)
 class ReplicaScannerTest {
   private File root;
   private StorageDirectory sd;
 
   @BeforeEach
-  void setUp() throws IOException {
-    root = new File("target/test-data/ReplicaScannerTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    FileUtil.fullyDelete(root);
-    try (DataStorage s0 = DataStorage.open(List.of(root))) {
-      s0.checkOrStampClusterId("c");
-    }
+  void setUp(TestInfo info) throws IOException {
+    root = StampedStorage.root(info);
     sd = new StorageDirectory(root);
   }
 

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.protocol.exceptions.StorageInUseException;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -50,8 +52,8 @@ class StorageLockTest {
   }
 
   @Test
-  void aStorageOpenedTwiceInOneProcessIsRefusedUntilClosed() throws Exception {
-    File base = new File("target/test-data/StorageLockTest-" + System.nanoTime());
+  void aStorageOpenedTwiceInOneProcessIsRefusedUntilClosed(TestInfo info) throws Exception {
+    File base = TargetDirs.freshFile(info);
     java.util.List<File> dirs = java.util.List.of(new File(base, "a"), new File(base, "b"));
     try (DataStorage s = DataStorage.open(dirs)) {
       assertThrows(StorageInUseException.class, () -> DataStorage.open(dirs));

@@ -7,23 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.testing.ReplicaMeta;
+import io.quire.datanode.testing.StampedStorage;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -38,30 +38,16 @@ class TruncateCopiesTest {
   private final byte[] data = new byte[5000];
 
   @BeforeEach
-  void setUp() throws IOException {
-    root = new File("target/test-data/TruncateCopiesTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    FileUtil.fullyDelete(root);
-    try (DataStorage s0 = DataStorage.open(List.of(root))) {
-      s0.checkOrStampClusterId("c");
-    }
+  void setUp(TestInfo info) throws IOException {
+    root = StampedStorage.root(info);
     new Random(12).nextBytes(data);
-  }
-
-  static byte[] meta(byte[] bytes) {
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    byte[] crcs = new byte[4 * ((bytes.length + 511) / 512)];
-    sum.calculateChunkedSums(bytes, 0, bytes.length, crcs, 0);
-    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
-    b.putShort((short) 1).put((byte) 2).putInt(512).put(crcs);
-    return b.array();
   }
 
   /** A FINALIZED replica of block {@code id} holding {@link #data}. */
   private Replica finalized(FsDataset ds, long id, long gs) throws IOException {
     Replica r = ds.createRbw(new Block(id, gs, 0), NO_WRITER, false);
     Files.write(r.getBlockFile().toPath(), data);
-    Files.write(r.getMetaFile().toPath(), meta(data));
+    Files.write(r.getMetaFile().toPath(), ReplicaMeta.of(data));
     r.setBytesOnDisk(data.length);
     r.clearWriter(NO_WRITER);
     ds.finalizeReplica(r);
@@ -86,7 +72,7 @@ class TruncateCopiesTest {
       assertEquals(ReplicaState.FINALIZED, copy.getState());
       byte[] want = Arrays.copyOf(data, len);
       assertArrayEquals(want, Files.readAllBytes(copy.getBlockFile().toPath()));
-      assertArrayEquals(meta(want), Files.readAllBytes(copy.getMetaFile().toPath()),
+      assertArrayEquals(ReplicaMeta.of(want), Files.readAllBytes(copy.getMetaFile().toPath()),
           "whole-chunk CRCs copied, the partial chunk's recomputed");
       assertEquals(len, ReplicaFiles.verifiedLength(copy.getBlockFile(), copy.getMetaFile()));
       assertTrue(heard.stream().anyMatch(h -> h.getBlock().equals(r.getBlock())
@@ -97,7 +83,7 @@ class TruncateCopiesTest {
     assertEquals(ReplicaState.FINALIZED, old.getState());
     assertEquals(3, old.getGenerationStamp());
     assertArrayEquals(data, Files.readAllBytes(old.getBlockFile().toPath()));
-    assertArrayEquals(meta(data), Files.readAllBytes(old.getMetaFile().toPath()));
+    assertArrayEquals(ReplicaMeta.of(data), Files.readAllBytes(old.getMetaFile().toPath()));
     assertEquals(0, old.getDir().getTmpDir().listFiles().length, "nothing left in tmp/");
 
     // a repeat answers the same; a later attempt's stamp re-stamps the copy
@@ -154,7 +140,7 @@ class TruncateCopiesTest {
     File finalizedDir = sd.getFinalizedDirFor(41);
     finalizedDir.mkdirs();
     Files.write(new File(finalizedDir, BlockMetaFile.name(41, 7)).toPath(),
-        meta(Arrays.copyOf(data, 1500)));
+        ReplicaMeta.of(Arrays.copyOf(data, 1500)));
 
     ds.getStorage().close();
     FsDataset restarted = new FsDataset(DataStorage.open(List.of(root)));

@@ -1,18 +1,23 @@
 package io.quire.datanode.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.types.DatanodeId;
+import io.quire.testing.TargetDirs;
+import io.quire.testing.Timing;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 
 /** Starts in-process DataNodes under target/ that talk to one {@link FakeNameNode}. */
 public final class DataNodeHarness implements AutoCloseable {
@@ -20,9 +25,13 @@ public final class DataNodeHarness implements AutoCloseable {
   private final File base;
   private final List<DataNode> nodes = new ArrayList<>();
 
+  /** DataNodes under a fresh {@code <test data>/DataNodeHarness/<name>} (see TargetDirs). */
   public DataNodeHarness(String name) {
-    base = new File("target/test-data/" + name + "-" + System.nanoTime()).getAbsoluteFile();
-    FileUtil.fullyDelete(base);
+    try {
+      base = TargetDirs.freshFile(DataNodeHarness.class, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("DataNodeHarness " + name + ": " + e.getMessage(), e);
+    }
   }
 
   public File dirOf(int i) { return new File(base, "dn" + i); }
@@ -63,6 +72,25 @@ public final class DataNodeHarness implements AutoCloseable {
     dn.start();
     nodes.add(dn);
     return dn;
+  }
+
+  /**
+   * Starts DataNodes 0 to {@code n - 1} of a harness that has started none yet, and waits until
+   * the NameNode has a block report from each: then they accept writes.
+   */
+  public DataNode[] startReported(int n) {
+    DataNode[] dns = new DataNode[n];
+    for (int i = 0; i < n; i++) {
+      dns[i] = start(i);
+    }
+    await("block reports of " + n + " DataNodes").atMost(Timing.seconds(15))
+        .until(() -> nn.reports.get() >= n);
+    return dns;
+  }
+
+  /** The ids of {@code dns} in order: a write pipeline through them. */
+  public static List<DatanodeId> pipelineOf(DataNode... dns) {
+    return Arrays.stream(dns).map(DataNode::getDatanodeId).toList();
   }
 
   public static DatanodeId idOf(DataNode dn) {

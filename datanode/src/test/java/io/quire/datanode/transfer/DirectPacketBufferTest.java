@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.datanode.testing.PacketFrames;
 import io.quire.protocol.datatransfer.DataTransferProtocol;
-import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,17 +65,6 @@ class DirectPacketBufferTest {
     return new Socket[] {client, accepted};
   }
 
-  private static byte[] frame(long off, long seq, int len, long seed) throws IOException {
-    byte[] data = new byte[len];
-    new Random(seed).nextBytes(data);
-    byte[] sums = new byte[Packet.checksumLenFor(len)];
-    DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512)
-        .calculateChunkedSums(data, 0, len, sums, 0);
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    new Packet(off, seq, len == 0, seq % 2 == 1, sums, data, len).write(new DataOutputStream(b));
-    return b.toByteArray();
-  }
-
   private static byte[] bytes(ByteBuffer b) {
     byte[] a = new byte[b.remaining()];
     b.duplicate().get(a);
@@ -109,7 +96,7 @@ class DirectPacketBufferTest {
     List<byte[]> frames = new ArrayList<>();
     long off = 0;
     for (int i = 0; i < sizes.length; i++) {
-      byte[] f = frame(off, i, sizes[i], i);
+      byte[] f = PacketFrames.frame(off, i, sizes[i], i, sizes[i] == 0);
       frames.add(f);
       wire.write(f);
       off += sizes[i];
@@ -185,7 +172,7 @@ class DirectPacketBufferTest {
   @Test
   void aSenderStallingMidPacketTimesOut() throws Exception {
     Socket[] up = pair();
-    byte[] f = frame(0, 0, 65536, 1);
+    byte[] f = PacketFrames.frame(0, 0, 65536, 1, false);
     up[0].getOutputStream().write(f, 0, f.length / 2);
     TransferInput buffered = new TransferInput(up[1].getInputStream(), 8192);
     DataInputStream in = new DataInputStream(buffered);
@@ -201,7 +188,7 @@ class DirectPacketBufferTest {
   @Test
   void aSenderClosingMidPacketIsEndOfFile() throws Exception {
     Socket[] up = pair();
-    byte[] f = frame(0, 0, 1000, 1);
+    byte[] f = PacketFrames.frame(0, 0, 1000, 1, false);
     InputStream unused = up[1].getInputStream();
     up[0].getOutputStream().write(f, 0, f.length - 10);
     up[0].shutdownOutput();

@@ -3,38 +3,24 @@ package io.quire.datanode.transfer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quire.datanode.testing.PacketFrames;
 import io.quire.protocol.datatransfer.DataTransferProtocol;
-import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Random;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.Test;
 
 /** A DataNode forwards every packet downstream byte for byte, whatever its size. */
 class PacketBufferTest {
-  private static byte[] frame(long off, long seq, int len, long seed) throws IOException {
-    byte[] data = new byte[len];
-    new Random(seed).nextBytes(data);
-    byte[] sums = new byte[Packet.checksumLenFor(len)];
-    DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512)
-        .calculateChunkedSums(data, 0, len, sums, 0);
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    new Packet(off, seq, false, seq % 2 == 1, sums, data, len).write(new DataOutputStream(b));
-    return b.toByteArray();
-  }
-
   @Test
   void forwardsPacketsOfEverySizeUnchanged() throws IOException {
     int[] sizes = {65536, 128 * 1024, 1000, 1 << 20, 0, 4 * 1024 * 1024, 512};
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     long off = 0;
     for (int i = 0; i < sizes.length; i++) {
-      wire.write(frame(off, i, sizes[i], i));
+      wire.write(PacketFrames.frame(off, i, sizes[i], i, false));
       off += sizes[i];
     }
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));

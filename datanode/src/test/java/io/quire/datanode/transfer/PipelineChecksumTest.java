@@ -14,6 +14,7 @@ import io.quire.datanode.scanner.BlockScanner;
 import io.quire.datanode.storage.Replica;
 import io.quire.testing.BlockClient;
 import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.Packet;
@@ -25,7 +26,6 @@ import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
@@ -60,7 +60,7 @@ class PipelineChecksumTest {
       c.setLong(DataNodeConfigKeys.SYNC_BEHIND_BYTES_KEY, PACKET); // forces behind the writes
       dns[i] = h.start(c);
     }
-    pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
+    pipeline = DataNodeHarness.pipelineOf(dns);
     await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
   }
 
@@ -78,12 +78,6 @@ class PipelineChecksumTest {
 
   private static Block newBlock() {
     return new Block(NEXT_ID.incrementAndGet(), 1001, 0);
-  }
-
-  private static byte[] randomBytes(int n, long seed) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    return b;
   }
 
   /** Flips one data byte of packet {@code seqno} where the action is installed. */
@@ -109,7 +103,7 @@ class PipelineChecksumTest {
   @Test
   void aNodeWithoutDownstreamVerifies() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(4096, 1);
+    byte[] data = TestData.random(4096, 1);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -130,7 +124,7 @@ class PipelineChecksumTest {
   void corruptPacketPassesTheFirstNodesAndIsCaughtByTheLast() throws IOException {
     dns[0].getFaultInjector().set(DataNodeFaultInjector.Point.PACKET_RECEIVED, corrupt(1));
     Block b = newBlock();
-    byte[] data = randomBytes(3 * PACKET, 2);
+    byte[] data = TestData.random(3 * PACKET, 2);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -167,7 +161,7 @@ class PipelineChecksumTest {
   void corruptCopyOnTheMiddleNodeIsCaughtByReadersAndTheScanner() throws Exception {
     dns[1].getFaultInjector().set(DataNodeFaultInjector.Point.BEFORE_PACKET_WRITE, corrupt(1));
     Block b = newBlock();
-    byte[] data = randomBytes(3 * PACKET + 1000, 3);
+    byte[] data = TestData.random(3 * PACKET + 1000, 3);
     for (PipelineAck ack : BlockClient.writeBlock(pipeline, b, data)) {
       assertEquals(-1, ack.firstFailedIndex(), ack.toString());
     }

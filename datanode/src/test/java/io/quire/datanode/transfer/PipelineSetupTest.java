@@ -11,6 +11,7 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.storage.StorageDirectory;
 import io.quire.testing.BlockClient;
 import io.quire.datanode.testing.DataNodeHarness;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
@@ -38,9 +39,8 @@ class PipelineSetupTest {
   @BeforeAll
   static void start() {
     h = new DataNodeHarness("PipelineSetupTest");
-    dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
-    pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
+    dns = h.startReported(3);
+    pipeline = DataNodeHarness.pipelineOf(dns);
   }
 
   @AfterAll
@@ -58,7 +58,7 @@ class PipelineSetupTest {
         assertTrue(dn.getBlockFile(6001).isFile(), "block file on " + dn.getDatanodeId());
         assertTrue(dn.getMetaFile(6001).isFile(), "meta file on " + dn.getDatanodeId());
       }
-      byte[] data = WritePipelineTest.randomBytes(70_000, 3);
+      byte[] data = TestData.random(70_000, 3);
       c.writeAll(0, data, 64 * 1024);
       for (DataNode dn : dns) {
         assertEquals(ReplicaState.FINALIZED, dn.getFsDataset().getReplica(6001).getState());
@@ -89,7 +89,7 @@ class PipelineSetupTest {
       return left == null || left.getWriter() == null;
     });
     Block retry = new Block(6002, 6, 0);
-    BlockClient.writeBlock(pipeline, retry, WritePipelineTest.randomBytes(1000, 4));
+    BlockClient.writeBlock(pipeline, retry, TestData.random(1000, 4));
     for (DataNode dn : dns) {
       assertEquals(ReplicaState.FINALIZED, dn.getFsDataset().getReplica(6002).getState());
     }

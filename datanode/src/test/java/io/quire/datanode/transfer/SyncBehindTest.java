@@ -4,32 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Background forces of a replica being received: started when due, failures not lost. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SyncBehindTest {
-  private static File dir() throws IOException {
-    File d = new File("target/test-data/SyncBehindTest-" + System.nanoTime());
-    Files.createDirectories(d.toPath());
-    return d;
-  }
-
   private static FileChannel open(File f) throws IOException {
     return FileChannel.open(f.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
   @Test
-  void forcesBehindTheWritesWithoutError() throws IOException {
-    File d = dir();
+  void forcesBehindTheWritesWithoutError(TestInfo info) throws IOException {
+    File d = TargetDirs.freshFile(info);
     File block = new File(d, "blk_1");
     try (FileChannel b = open(block); FileChannel m = open(new File(d, "blk_1_1.meta"));
         SyncBehind s = new SyncBehind(b, m, block, 4096)) {
@@ -46,8 +41,8 @@ class SyncBehindTest {
    * await, and every one after it: a later force could succeed although pages were lost.
    */
   @Test
-  void aFailedBackgroundForceFailsEveryLaterAwait() throws IOException {
-    File d = dir();
+  void aFailedBackgroundForceFailsEveryLaterAwait(TestInfo info) throws IOException {
+    File d = TargetDirs.freshFile(info);
     File block = new File(d, "blk_2");
     FileChannel b = open(block);
     try (FileChannel m = open(new File(d, "blk_2_1.meta"));
@@ -62,8 +57,8 @@ class SyncBehindTest {
   }
 
   @Test
-  void nothingIsForcedBeforeTheInterval() throws IOException {
-    File d = dir();
+  void nothingIsForcedBeforeTheInterval(TestInfo info) throws IOException {
+    File d = TargetDirs.freshFile(info);
     File block = new File(d, "blk_3");
     FileChannel b = open(block);
     try (FileChannel m = open(new File(d, "blk_3_1.meta"));

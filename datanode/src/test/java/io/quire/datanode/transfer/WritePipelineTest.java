@@ -1,5 +1,7 @@
 package io.quire.datanode.transfer;
 
+import io.quire.datanode.testing.ReplicaMeta;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,12 +26,9 @@ import io.quire.protocol.types.ReportedBlock;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hadoop.util.DataChecksum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,29 +43,13 @@ class WritePipelineTest {
   @BeforeAll
   static void start() {
     h = new DataNodeHarness("WritePipelineTest");
-    dns = new DataNode[] {h.start(0), h.start(1), h.start(2)};
-    pipeline = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(), dns[2].getDatanodeId());
-    await().atMost(Timing.seconds(10)).until(() -> h.nn.reports.get() >= 3);
+    dns = h.startReported(3);
+    pipeline = DataNodeHarness.pipelineOf(dns);
   }
 
   @AfterAll
   static void stop() throws IOException {
     h.close();
-  }
-
-  static byte[] randomBytes(int n, long seed) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  static byte[] expectedMeta(byte[] data) {
-    DataChecksum sum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    byte[] crcs = new byte[4 * ((data.length + 511) / 512)];
-    sum.calculateChunkedSums(data, 0, data.length, crcs, 0);
-    ByteBuffer b = ByteBuffer.allocate(7 + crcs.length);
-    b.putShort((short) 1).put((byte) 2).putInt(512).put(crcs);
-    return b.array();
   }
 
   private static Block newBlock() {
@@ -76,7 +59,7 @@ class WritePipelineTest {
   @Test
   void threeNodePipelineWritesIdenticalFinalizedReplicas() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(1024 * 1024 + 123, 7);
+    byte[] data = TestData.random(1024 * 1024 + 123, 7);
     List<PipelineAck> acks = BlockClient.writeBlock(pipeline, b, data);
     assertEquals(18, acks.size());
     for (int i = 0; i < acks.size(); i++) {
@@ -90,7 +73,7 @@ class WritePipelineTest {
       assertArrayEquals(data, Files.readAllBytes(dn.getBlockFile(b.getBlockId()).toPath()));
       File meta = dn.getMetaFile(b.getBlockId());
       assertEquals("blk_" + b.getBlockId() + "_1001.meta", meta.getName());
-      assertArrayEquals(expectedMeta(data), Files.readAllBytes(meta.toPath()));
+      assertArrayEquals(ReplicaMeta.of(data), Files.readAllBytes(meta.toPath()));
     }
     await().atMost(Timing.seconds(10)).until(() -> h.nn.receivedOf(b.getBlockId()).stream()
         .filter(r -> r.getState() == ReplicaState.FINALIZED
@@ -102,7 +85,7 @@ class WritePipelineTest {
   @Test
   void readsUnalignedRangesWithVerifiedChecksums() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(300_000, 8);
+    byte[] data = TestData.random(300_000, 8);
     BlockClient.writeBlock(pipeline, b, data);
     Block full = b.withNumBytes(data.length);
     long[][] ranges = {{0, data.length}, {1, 10}, {511, 2}, {513, 70_000}, {299_999, 1},
@@ -124,7 +107,7 @@ class WritePipelineTest {
   @Test
   void readErrorsNameTheBlock() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(1000, 9);
+    byte[] data = TestData.random(1000, 9);
     BlockClient.writeBlock(pipeline.subList(0, 1), b, data);
     OpResponse wrongGs = BlockClient.read(pipeline.get(0), new Block(b.getBlockId(), 2000, 0),
         0, 10).response();
@@ -140,7 +123,7 @@ class WritePipelineTest {
   @Test
   void blockChecksumIsCrc32cOfTheBytes() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(200_000 + 77, 10);
+    byte[] data = TestData.random(200_000 + 77, 10);
     BlockClient.writeBlock(pipeline, b, data);
     for (int len : new int[] {data.length, 512 * 10, 1, 0, 100_001}) {
       OpResponse r = BlockClient.blockOp(pipeline.get(1),
@@ -155,7 +138,7 @@ class WritePipelineTest {
   @Test
   void clientDisconnectMidBlockLeavesRbw() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(200_000, 11);
+    byte[] data = TestData.random(200_000, 11);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -184,7 +167,7 @@ class WritePipelineTest {
   @Test
   void corruptPacketIsAckedErrorChecksumAndNotFinalized() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(4096, 12);
+    byte[] data = TestData.random(4096, 12);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, pipeline.subList(1, 2), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -222,9 +205,9 @@ class WritePipelineTest {
   @Test
   void appendToPartialChunkRecomputesOnDiskCrcs() throws IOException {
     Block b = newBlock();
-    byte[] first = randomBytes(1000, 13);
+    byte[] first = TestData.random(1000, 13);
     BlockClient.writeBlock(pipeline, b, first);
-    byte[] more = randomBytes(70_000, 14);
+    byte[] more = TestData.random(70_000, 14);
     byte[] all = new byte[first.length + more.length];
     System.arraycopy(first, 0, all, 0, first.length);
     System.arraycopy(more, 0, all, first.length, more.length);
@@ -243,7 +226,7 @@ class WritePipelineTest {
       assertEquals(ReplicaState.FINALIZED, r.getState());
       assertEquals(newGs, r.getGenerationStamp());
       assertArrayEquals(all, Files.readAllBytes(r.getBlockFile().toPath()));
-      assertArrayEquals(expectedMeta(all), Files.readAllBytes(r.getMetaFile().toPath()));
+      assertArrayEquals(ReplicaMeta.of(all), Files.readAllBytes(r.getMetaFile().toPath()));
       assertFalse(new File(r.getMetaFile().getParentFile(),
           "blk_" + b.getBlockId() + "_1001.meta").exists());
     }
@@ -257,9 +240,9 @@ class WritePipelineTest {
   @Test
   void recoverAppendTruncatesToTheAckedLength() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(5000, 15);
+    byte[] data = TestData.random(5000, 15);
     BlockClient.writeBlock(pipeline.subList(0, 1), b, data);
-    byte[] tail = randomBytes(100, 16);
+    byte[] tail = TestData.random(100, 16);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b.withNumBytes(3333), List.of(),
           BlockConstructionStage.RECOVER_APPEND, 1005).isSuccess());
@@ -270,14 +253,14 @@ class WritePipelineTest {
     System.arraycopy(tail, 0, want, 3333, 100);
     Replica r = dns[0].getFsDataset().getReplica(b.getBlockId());
     assertArrayEquals(want, Files.readAllBytes(r.getBlockFile().toPath()));
-    assertArrayEquals(expectedMeta(want), Files.readAllBytes(r.getMetaFile().toPath()));
+    assertArrayEquals(ReplicaMeta.of(want), Files.readAllBytes(r.getMetaFile().toPath()));
     assertNull(dns[1].getFsDataset().getReplica(b.getBlockId()));
   }
 
   @Test
   void writerMayResendItsPartialChunkAfterHflush() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(5000, 18);
+    byte[] data = TestData.random(5000, 18);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -296,14 +279,14 @@ class WritePipelineTest {
       Replica r = dn.getFsDataset().getReplica(b.getBlockId());
       assertEquals(ReplicaState.FINALIZED, r.getState());
       assertArrayEquals(data, Files.readAllBytes(r.getBlockFile().toPath()));
-      assertArrayEquals(expectedMeta(data), Files.readAllBytes(r.getMetaFile().toPath()));
+      assertArrayEquals(ReplicaMeta.of(data), Files.readAllBytes(r.getMetaFile().toPath()));
     }
   }
 
   @Test
   void emptyKeepAlivePacketsAreAckedThroughThePipeline() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(2000, 20);
+    byte[] data = TestData.random(2000, 20);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -323,7 +306,7 @@ class WritePipelineTest {
   @Test
   void packetBeforeThePartialChunkIsRefused() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(3000, 19);
+    byte[] data = TestData.random(3000, 19);
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
@@ -337,7 +320,7 @@ class WritePipelineTest {
   @Test
   void visibleLengthAndTransferStage() throws IOException {
     Block b = newBlock();
-    byte[] data = randomBytes(10_000, 17);
+    byte[] data = TestData.random(10_000, 17);
     BlockClient.writeBlock(pipeline.subList(0, 1), b, data);
     OpResponse vl = BlockClient.blockOp(pipeline.get(0),
         io.quire.protocol.datatransfer.Op.VISIBLE_LENGTH, b, 0, 0);

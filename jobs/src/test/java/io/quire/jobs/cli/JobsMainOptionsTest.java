@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quire.jobs.JobsMain;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
-import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class JobsMainOptionsTest {
-  private final File dir = new File("target/unit/JobsMainOptionsTest").getAbsoluteFile();
+  private File dir;
   private String archive;
 
   @BeforeAll
   void generateBeforeWhichAGenericOptionStands() throws Exception {
-    FileUtils.deleteDirectory(dir);
+    dir = TargetDirs.freshFile(JobsMainOptionsTest.class, "archive");
     archive = new File(dir, "bookstore").toURI().toString();
     assertThat(JobsMain.run(new Configuration(), new String[] {"-D", "io.file.buffer.size=8192",
         "generate", "--orders", "50", "--days", "3", "--seed", "1", "--books", "10", "--users",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quire.jobs.cli.Args;
 import io.quire.jobs.reference.RefOrder;
 import io.quire.jobs.reference.ReferenceArchive;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +22,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The generator writes the same bytes for a seed, and the data has the promised shape. */
+@Timeout(120)
 class GenerateOrdersTest {
-  private static final File BASE = new File("target/generate-test").getAbsoluteFile();
+  private static File base;
   private static ReferenceArchive shape;
 
   @BeforeAll
   static void generateShapeArchive() throws Exception {
-    FileUtils.deleteDirectory(BASE);
+    base = TargetDirs.freshFile(GenerateOrdersTest.class, "archives");
     generate("shape", 30_000, 365, 5, "avro", 0);
     shape = new ReferenceArchive(new Configuration(),
-        new org.apache.hadoop.fs.Path(new File(BASE, "shape").toURI()));
+        new org.apache.hadoop.fs.Path(new File(base, "shape").toURI()));
   }
 
   private static GenerateOrders.Summary generate(String name, long orders, int days, long seed,
@@ -47,13 +49,13 @@ class GenerateOrdersTest {
     return g.generate(new Args(new String[] {"--orders", Long.toString(orders), "--days",
         Integer.toString(days), "--seed", Long.toString(seed), "--format", format,
         "--malformed-share", Double.toString(malformed), "--out",
-        new File(BASE, name).toURI().toString()}, Set.of("orders", "days", "seed", "format",
+        new File(base, name).toURI().toString()}, Set.of("orders", "days", "seed", "format",
         "malformed-share", "out")), false);
   }
 
   private static Map<String, byte[]> contents(String name) throws Exception {
     Map<String, byte[]> m = new TreeMap<>();
-    Path root = new File(BASE, name).toPath();
+    Path root = new File(base, name).toPath();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {

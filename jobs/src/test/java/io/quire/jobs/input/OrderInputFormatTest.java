@@ -7,11 +7,11 @@ import io.quire.jobs.archive.JsonLinesPartWriter;
 import io.quire.jobs.archive.PartWriter;
 import io.quire.jobs.model.LineItem;
 import io.quire.jobs.model.MalformedReason;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -23,18 +23,19 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Splitting of archive files: every record is read by exactly one split. */
+@Timeout(120)
 class OrderInputFormatTest {
-  private static final File DIR = new File("target/input-test").getAbsoluteFile();
+  private static File dir;
   private static final int ORDERS = 40_000;
 
   @BeforeAll
   static void writeFiles() throws Exception {
-    FileUtils.deleteDirectory(DIR);
-    DIR.mkdirs();
+    dir = TargetDirs.freshFile(OrderInputFormatTest.class, "files");
     for (String name : List.of("big.avro", "big.jsonl", "big.jsonl.gz")) {
-      try (FileOutputStream out = new FileOutputStream(new File(DIR, name));
+      try (FileOutputStream out = new FileOutputStream(new File(dir, name));
           PartWriter w = name.endsWith(".avro") ? new AvroPartWriter(out, "snappy", 1)
               : new JsonLinesPartWriter(out, name.endsWith(".gz"))) {
         for (int i = 1; i <= ORDERS; i++) {
@@ -52,7 +53,7 @@ class OrderInputFormatTest {
   private static List<Long> readAll(String name, long maxSplit) throws Exception {
     Configuration conf = new Configuration();
     Job job = Job.getInstance(conf);
-    FileInputFormat.addInputPath(job, new Path(new File(DIR, name).toURI()));
+    FileInputFormat.addInputPath(job, new Path(new File(dir, name).toURI()));
     FileInputFormat.setMaxInputSplitSize(job, maxSplit);
     FileInputFormat.setMinInputSplitSize(job, 1);
     OrderInputFormat f = new OrderInputFormat();

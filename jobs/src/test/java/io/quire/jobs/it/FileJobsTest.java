@@ -1,7 +1,6 @@
 package io.quire.jobs.it;
 
-import java.io.File;
-import org.apache.commons.io.FileUtils;
+import io.quire.testing.TargetDirs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -14,8 +13,6 @@ class FileJobsTest extends JobsEndToEndContract {
 
   @Override
   protected Path baseDir() throws Exception {
-    File d = new File("target/it/" + getClass().getSimpleName()).getAbsoluteFile();
-    FileUtils.deleteDirectory(d);
-    return new Path(d.toURI());
+    return new Path(TargetDirs.fresh(getClass(), "jobs").toUri());
   }
 }

@@ -1,5 +1,6 @@
 package io.quire.jobs.it;
 
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -13,7 +14,7 @@ class HdfsJobsTest extends JobsEndToEndContract {
   @Override
   protected Configuration fsConf() throws Exception {
     Configuration c = new Configuration();
-    File base = new File("target/it/hdfs-" + System.nanoTime()).getAbsoluteFile();
+    File base = TargetDirs.freshFile(getClass(), "dfs");
     c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.getPath());
     cluster = new MiniDFSCluster.Builder(c).numDataNodes(3).build();
     cluster.waitActive();

@@ -1,6 +1,6 @@
 package io.quire.jobs.it;
 
-import java.io.File;
+import io.quire.testing.TargetDirs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -13,7 +13,7 @@ class HdfsYarnTest extends YarnContract {
   protected Configuration fsConf() throws Exception {
     Configuration c = new Configuration();
     c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
-        new File("target/it/yarn-hdfs-" + System.nanoTime()).getAbsolutePath());
+        TargetDirs.freshFile(getClass(), "dfs").getPath());
     dfs = new MiniDFSCluster.Builder(c).numDataNodes(3).build();
     dfs.waitActive();
     return dfs.getConfiguration(0);

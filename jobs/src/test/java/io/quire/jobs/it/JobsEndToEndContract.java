@@ -23,6 +23,7 @@ import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every job run with the LocalJobRunner on a generated archive with malformed records mixed in,
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * independent plain-Java computation over the same files, exactly (counts and cents).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
 public abstract class JobsEndToEndContract {
   static final LocalDate AS_OF = LocalDate.of(2025, 3, 15);
 

@@ -1,7 +1,7 @@
 package io.quire.jobs.it;
 
 import io.quire.minicluster.MiniQuireCluster;
-import java.io.File;
+import io.quire.testing.TargetDirs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +19,7 @@ class QuireJobsTest extends JobsEndToEndContract {
   protected Configuration fsConf() throws Exception {
     Configuration c = new Configuration();
     cluster = MiniQuireCluster.builder(c).nameNodes(nameNodes()).numDataNodes(3)
-        .baseDir(new File("target/it/quire-" + System.nanoTime()).getAbsoluteFile()).build();
+        .baseDir(TargetDirs.freshFile(getClass(), "cluster")).build();
     return cluster.getConfiguration();
   }
 

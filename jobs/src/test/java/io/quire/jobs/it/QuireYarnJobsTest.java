@@ -9,6 +9,7 @@ import io.quire.jobs.reference.ReferenceFigures;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.minicluster.MiniQuireClusterMain;
 import io.quire.minicluster.MiniQuireYarn;
+import io.quire.testing.TargetDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -55,8 +55,7 @@ class QuireYarnJobsTest {
 
   @BeforeAll
   void runAllJobsLocallyAndOnYarn() throws Exception {
-    File dir = new File("target/it/" + getClass().getSimpleName()).getAbsoluteFile();
-    FileUtils.deleteDirectory(dir);
+    File dir = TargetDirs.freshFile(getClass(), "cluster");
     quire = MiniQuireCluster.builder(new Configuration()).numDataNodes(3)
         .baseDir(new File(dir, "quire")).build();
     yarn = MiniQuireYarn.builder(quire).name(getClass().getSimpleName())

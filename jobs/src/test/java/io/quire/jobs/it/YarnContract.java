@@ -6,6 +6,7 @@ import io.quire.jobs.JobsMain;
 import io.quire.jobs.reference.ReferenceArchive;
 import io.quire.jobs.reference.ReferenceFigures;
 import io.quire.jobs.revenue.RevenueJob;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The revenue job on YARN (MiniMRYarnCluster: ResourceManager, NodeManager, separate task JVMs)
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * reference.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(600)
 abstract class YarnContract {
   private MiniMRClientCluster yarn;
   private Configuration conf;
@@ -43,7 +46,7 @@ abstract class YarnContract {
     yarn = MiniMRClientClusterFactory.create(getClass(), 1, c);
     conf = yarn.getConfig();
     conf.set(MRJobConfig.JAR, JobJar.of(RevenueJob.class,
-        new File("target/it/" + getClass().getSimpleName() + "-job.jar").getAbsoluteFile())
+        new File(TargetDirs.freshFile(getClass(), "job"), "job.jar"))
         .getAbsolutePath());
   }
 

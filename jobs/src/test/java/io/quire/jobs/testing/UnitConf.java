@@ -4,6 +4,7 @@ import io.quire.jobs.model.Book;
 import io.quire.jobs.model.CatalogCsv;
 import io.quire.jobs.mr.CatalogIndex;
 import io.quire.jobs.mr.OrderMapper;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -37,10 +37,17 @@ public final class UnitConf {
   private UnitConf() {
   }
 
+  /** The directory of unit job {@code name}, emptied by {@link #create(String)}. */
+  public static File dir(String name) {
+    return TargetDirs.base().resolve(UnitConf.class.getSimpleName()).resolve(name).toFile();
+  }
+
+  /**
+   * A job configuration over a fresh {@link #dir(String)}: the catalog shipped from it, output
+   * (and the named side outputs) below its {@code out}.
+   */
   public static Configuration create(String name) throws IOException {
-    File dir = new File("target/unit/" + name).getAbsoluteFile();
-    FileUtils.deleteDirectory(dir);
-    Files.createDirectories(dir.toPath());
+    File dir = TargetDirs.freshFile(UnitConf.class, name);
     File csv = new File(dir, "books.csv");
     try (Writer w = Files.newBufferedWriter(csv.toPath(), StandardCharsets.UTF_8)) {
       CatalogCsv.write(BOOKS, w);

@@ -27,8 +27,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Bought-together stripes, combiner and scoring; the top-N secondary sort. */
+@Timeout(60)
 class TogetherAndTopNTest {
 
   private static StripeWritable stripe(long... bookCount) {
@@ -76,7 +78,7 @@ class TogetherAndTopNTest {
   @Test
   void pairsReducerScoresSupportConfidenceAndLift() throws Exception {
     Configuration conf = UnitConf.create("pairs");
-    File counts = new File("target/unit/pairs/item-counts").getAbsoluteFile();
+    File counts = new File(UnitConf.dir("pairs"), "item-counts");
     Files.createDirectories(counts.toPath());
     Files.writeString(new File(counts, "part-r-00000").toPath(), "1\t10\n2\t8\n3\t40\n",
         StandardCharsets.UTF_8);

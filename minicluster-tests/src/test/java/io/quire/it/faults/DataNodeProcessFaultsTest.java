@@ -3,21 +3,18 @@ package io.quire.it.faults;
 import static io.quire.it.faults.FaultChecks.assertNothingAcknowledgedLost;
 import static io.quire.it.faults.FaultChecks.assertPrefix;
 import static io.quire.it.faults.FaultChecks.finish;
-import static io.quire.it.faults.FaultChecks.lastBlockLocations;
-import static io.quire.it.faults.FaultChecks.random;
+import static io.quire.testing.TestData.random;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.client.ClientConfigKeys;
-import io.quire.datanode.conf.DataNodeConfigKeys;
+import io.quire.minicluster.BlockLocations;
+import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
-import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
 import java.time.Duration;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -39,39 +36,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(300)
 class DataNodeProcessFaultsTest {
   private static final int BLOCK = 1024 * 1024;
+  private static CrashTestCluster fixture;
   private static MiniQuireCluster cluster;
   private static FileSystem fs;
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, BLOCK);
-    conf.setInt(QuireConfigKeys.REPLICATION_KEY, 3);
-    conf.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, 2000);
-    conf.setInt(ClientConfigKeys.SOCKET_TIMEOUT_KEY, 4000);
-    conf.setInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
-    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
-    conf.setInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY, 500);
-    cluster = MiniQuireCluster.builder(conf).numDataNodes(4).forkDataNodes(true).build();
+    fixture = CrashTestCluster.builder(DataNodeProcessFaultsTest.class).dataNodes(4, true)
+        .blockSize(BLOCK).replication(3).transferTimeouts(2000, 4000).build();
+    cluster = fixture.cluster();
     fs = cluster.getFileSystem();
   }
 
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   /** Starts any DataNode a test killed, so the next test has four again. */
   @AfterEach
   void restoreDataNodes() {
-    for (int i = 0; i < cluster.getNumDataNodes(); i++) {
-      if (!cluster.isDataNodeRunning(i)) {
-        cluster.startDataNode(i);
-      }
-    }
-    cluster.waitActive();
+    fixture.restoreDataNodes();
   }
 
   /**
@@ -88,7 +75,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int victim = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(victim >= 0, "pipeline node is one of the cluster's: " + pipeline);
@@ -117,7 +104,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int paused = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(paused >= 0, "pipeline node is one of the cluster's: " + pipeline);

@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
-import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.LocatedBlock;
-import io.quire.protocol.types.LocatedBlocks;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,25 +21,6 @@ import org.apache.hadoop.io.IOUtils;
  */
 final class FaultChecks {
   private FaultChecks() {}
-
-  static byte[] random(int n, long seed) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  /** Locations of the last block of {@code path} as the NameNode has them now. */
-  static List<DatanodeInfo> lastBlockLocations(MiniQuireCluster cluster, String path)
-      throws IOException {
-    LocatedBlocks lbs = cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE);
-    LocatedBlock last = lbs.getBlocks().get(lbs.getBlocks().size() - 1);
-    return last.getLocations();
-  }
-
-  /** Every block's locations. */
-  static List<LocatedBlock> blocks(MiniQuireCluster cluster, String path) throws IOException {
-    return cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE).getBlocks();
-  }
 
   /** How a write under a fault ended. */
   record Outcome(IOException failure) {

@@ -2,18 +2,17 @@ package io.quire.it.faults;
 
 import static io.quire.it.faults.FaultChecks.assertNothingAcknowledgedLost;
 import static io.quire.it.faults.FaultChecks.finish;
-import static io.quire.it.faults.FaultChecks.random;
+import static io.quire.testing.TestData.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.client.ClientConfigKeys;
 import io.quire.datanode.DataNode;
-import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.faults.DataNodeFaultInjector.Point;
+import io.quire.minicluster.BlockLocations;
+import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -48,41 +46,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(300)
 class VolumeFaultsTest {
   private static final int BLOCK = 1024 * 1024;
+  private static CrashTestCluster fixture;
   private static MiniQuireCluster cluster;
   private static FileSystem fs;
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.setLong(QuireConfigKeys.BLOCK_SIZE_KEY, BLOCK);
-    conf.setInt(QuireConfigKeys.REPLICATION_KEY, 3);
-    conf.setInt(DataNodeConfigKeys.SOCKET_TIMEOUT_KEY, 3000);
-    conf.setInt(ClientConfigKeys.SOCKET_TIMEOUT_KEY, 5000);
-    conf.setInt(DataNodeConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
-    conf.setInt(ClientConfigKeys.SOCKET_WRITE_TIMEOUT_KEY, 1000);
-    conf.setInt(QuireConfigKeys.WRITE_TIMEOUT_EXTENSION_KEY, 500);
-    cluster = MiniQuireCluster.builder(conf).numDataNodes(4).build();
+    fixture = CrashTestCluster.builder(VolumeFaultsTest.class).dataNodes(4, false)
+        .blockSize(BLOCK).replication(3).transferTimeouts(3000, 5000).build();
+    cluster = fixture.cluster();
     fs = cluster.getFileSystem();
   }
 
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
+  /** Clears the injected faults and starts any DataNode a test stopped. */
   @AfterEach
   void clearFaultsAndRestart() {
-    for (int i = 0; i < cluster.getNumDataNodes(); i++) {
-      DataNode dn = cluster.getDataNode(i);
-      if (dn == null) {
-        cluster.startDataNode(i);
-      } else {
-        dn.getFaultInjector().clearAll();
-      }
-    }
-    cluster.waitActive();
+    fixture.restoreDataNodes();
   }
 
   /**
@@ -106,7 +92,7 @@ class VolumeFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = FaultChecks.lastBlockLocations(cluster, name);
+    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int full = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     DataNode fullNode = cluster.getDataNode(full);
@@ -119,7 +105,7 @@ class VolumeFaultsTest {
     assertNothingAcknowledgedLost(fs, p, data, o, acked);
     assertTrue(refused.get() > 0, "the full DataNode refused a write");
     if (o.completed()) {
-      for (LocatedBlock b : FaultChecks.blocks(cluster, name)) {
+      for (LocatedBlock b : BlockLocations.all(cluster, name)) {
         assertFalse(b.getLocations().stream()
                 .anyMatch(d -> d.getUuid().equals(fullNode.getDatanodeUuid())),
             "a block of " + name + " is on the full DataNode: " + b);

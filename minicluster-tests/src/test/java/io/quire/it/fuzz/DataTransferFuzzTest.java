@@ -3,6 +3,7 @@ package io.quire.it.fuzz;
 import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.faults.DataNodeFaultInjector;
+import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
@@ -91,7 +92,7 @@ class DataTransferFuzzTest {
     FuzzSettings settings = FuzzSettings.fromSystemProperties(CI_CASES);
     String refPath = "/fuzz/reference";
     byte[] ref = FuzzCluster.writeFile(cluster.getFileSystem(), refPath, 5000, 42);
-    Block refBlock = FuzzCluster.onlyBlock(cluster, refPath).getBlock();
+    Block refBlock = BlockLocations.first(cluster, refPath).getBlock();
     DataNode dn = cluster.getDataNode(0);
     // the DataNode's silence limit: its socket timeout, plus its refusal deadline and slack
     Duration readTimeout = Duration.ofMillis(SOCKET_TIMEOUT_MS).plus(Timing.seconds(4));

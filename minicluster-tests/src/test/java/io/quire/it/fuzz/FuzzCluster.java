@@ -3,7 +3,6 @@ package io.quire.it.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Random;
@@ -43,12 +42,6 @@ final class FuzzCluster {
     FileSystem fs = cluster.getFileSystem();
     byte[] data = writeFile(fs, path, 1_000_000, path.hashCode());
     assertContent(fs, path, data);
-  }
-
-  /** The only block of {@code path}. */
-  static LocatedBlock onlyBlock(MiniQuireCluster cluster, String path) throws IOException {
-    return cluster.getClientProtocol().getBlockLocations(path, 0, Long.MAX_VALUE).getBlocks()
-        .get(0);
   }
 
   /** A local port nothing listens on (bound, then released). */

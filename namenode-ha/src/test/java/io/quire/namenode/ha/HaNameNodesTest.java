@@ -20,9 +20,7 @@ import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.HaStatus;
 import io.quire.protocol.types.RenameMode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -45,8 +43,7 @@ class HaNameNodesTest {
 
   @BeforeAll
   static void startZooKeeper() throws Exception {
-    Path dir = Paths.get("target", "zk-data", "HaNameNodesTest").toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = TargetDirs.fresh(HaNameNodesTest.class, "zk-data");
     // tickTime 200 ms: sessions of 0.4-4 s, so session expiry is quick in tests.
     zk = new TestingServer(new InstanceSpec(dir.toFile(), -1, -1, -1, true, -1, 200, -1), true);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.types.DatanodeInfo;
 import io.quire.protocol.types.LocatedBlock;
+import io.quire.testing.TargetDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.net.TableMapping;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** HDFS default placement over racks from a TableMapping. */
+@Timeout(120)
 class RackPlacementTest {
 
   /** Nodes 0-2 on /r1, 3-5 on /r2 (node i is host 127.0.0.(i+1)). */
   private static HealthCluster twoRacks() throws IOException {
-    Path dir = Path.of("target", "rack-placement-test");
-    Files.createDirectories(dir);
+    Path dir = TargetDirs.fresh(RackPlacementTest.class, "topology");
     Path table = dir.resolve("topology.table");
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 6; i++) {

@@ -18,9 +18,9 @@ import io.quire.namenode.testing.StandbyPair;
 import io.quire.namenode.testing.StateDump;
 import io.quire.protocol.exceptions.AclException;
 import io.quire.protocol.types.InodeStatus;
+import io.quire.testing.TargetDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.util.EnumSet;
@@ -29,12 +29,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.fs.permission.AclEntry;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -183,7 +183,7 @@ class AclXAttrOpsTest {
 
   /** ACLs and xattrs reach a standby through the journal, and a restart through a checkpoint. */
   @Test
-  void aStandbyAndACheckpointKeepAclsAndXAttrs() throws Exception {
+  void aStandbyAndACheckpointKeepAclsAndXAttrs(TestInfo info) throws Exception {
     StandbyPair pair = new StandbyPair(0);
     var nn = pair.active.client;
     nn.mkdirs("/p/q", (short) 0755, true);
@@ -205,26 +205,21 @@ class AclXAttrOpsTest {
     assertEquals(active,
         pair.standby.ns.read(() -> StateDump.journaled(pair.standby.ns.getState())));
 
-    Path dir = Path.of("target/test-data/AclXAttrOpsTest-" + System.nanoTime());
-    Files.createDirectories(dir);
-    try {
-      NamesystemFixture fx = pair.active;
-      long txId = fx.ns.getLastAppliedTxId();
-      CheckpointStore store = new CheckpointStore(dir);
-      fx.ns.read(() -> {
-        store.saveAndSync(txId, out -> NamespaceImage.write(fx.ns.getState(), out));
-        return null;
-      });
-      nn.setXAttr("/p/f", "user.after", new byte[] {4}, ANY);
-      nn.removeAcl("/p/q");
-      String expected = fx.ns.read(() -> StateDump.journaled(fx.ns.getState()));
-      Namesystem restarted = new Namesystem(NameNodeOptions.from(fx.conf),
-          NamesystemFixture.CLUSTER_ID, new CallerResolver(fx.superUser, "supergroup"),
-          fx.clock::get);
-      NamesystemLoader.load(restarted, fx.journal, store);
-      assertEquals(expected, restarted.read(() -> StateDump.journaled(restarted.getState())));
-    } finally {
-      FileUtil.fullyDelete(dir.toFile());
-    }
+    Path dir = TargetDirs.fresh(info);
+    NamesystemFixture fx = pair.active;
+    long txId = fx.ns.getLastAppliedTxId();
+    CheckpointStore store = new CheckpointStore(dir);
+    fx.ns.read(() -> {
+      store.saveAndSync(txId, out -> NamespaceImage.write(fx.ns.getState(), out));
+      return null;
+    });
+    nn.setXAttr("/p/f", "user.after", new byte[] {4}, ANY);
+    nn.removeAcl("/p/q");
+    String expected = fx.ns.read(() -> StateDump.journaled(fx.ns.getState()));
+    Namesystem restarted = new Namesystem(NameNodeOptions.from(fx.conf),
+        NamesystemFixture.CLUSTER_ID, new CallerResolver(fx.superUser, "supergroup"),
+        fx.clock::get);
+    NamesystemLoader.load(restarted, fx.journal, store);
+    assertEquals(expected, restarted.read(() -> StateDump.journaled(restarted.getState())));
   }
 }

@@ -15,21 +15,22 @@ import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StateDump;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
+import io.quire.testing.TargetDirs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** The namespace image body: strings of any length, and its version. */
+@Timeout(120)
 class NamespaceImageTest {
   private Path dir;
   private Configuration conf;
@@ -37,19 +38,13 @@ class NamespaceImageTest {
   private ClientProtocol nn;
 
   @BeforeEach
-  void setUp() throws IOException {
-    dir = Path.of("target/test-data/NamespaceImageTest-" + System.nanoTime());
-    Files.createDirectories(dir);
+  void setUp(TestInfo info) throws IOException {
+    dir = TargetDirs.fresh(info);
     conf = NamesystemFixture.defaultConf();
     conf.setInt(NameNodeConfigKeys.FS_LIMITS_MAX_COMPONENT_LENGTH_KEY, 0);
     conf.setInt(NameNodeConfigKeys.FS_LIMITS_MAX_PATH_LENGTH_KEY, 1_000_000);
     fx = new NamesystemFixture(conf, new InMemoryJournal());
     nn = fx.client;
-  }
-
-  @AfterEach
-  void tearDown() {
-    FileUtil.fullyDelete(dir.toFile());
   }
 
   private String dump(Namesystem ns) throws IOException {

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.namenode.NameNode;
-import io.quire.namenode.conf.NameNodeConfigKeys;
-import io.quire.protocol.QuireConfigKeys;
+import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.datanode.DatanodeProtocol;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
@@ -14,25 +13,27 @@ import io.quire.protocol.rpc.QuirePolicyProvider;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.DatanodeId;
 import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
 import java.security.PrivilegedExceptionAction;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authorize.AuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 8 (DataNode calls checked against the caller): with hadoop.security.authorization on,
  * only the users in security.datanode.protocol.acl reach DatanodeProtocol (a client cannot
  * report bad blocks or commit a block recovery), while ClientProtocol stays open to all.
  */
+@Timeout(120)
 class ServiceAuthorizationTest {
   private static File dir;
   private static Configuration conf;
@@ -40,18 +41,13 @@ class ServiceAuthorizationTest {
 
   @BeforeAll
   static void start() throws IOException {
-    dir = new File("target/test-data/ServiceAuthorizationTest-" + System.nanoTime())
-        .getAbsoluteFile();
-    conf = new Configuration(false);
-    conf.set(NameNodeConfigKeys.NAME_DIR_KEY, dir.getPath());
-    conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "127.0.0.1:0");
+    dir = TargetDirs.freshFile(ServiceAuthorizationTest.class, "cluster");
+    conf = LocalNameNode.conf(dir);
     conf.setInt("ipc.client.connect.max.retries", 0);
     conf.setBoolean(CommonConfigurationKeysPublic.HADOOP_SECURITY_AUTHORIZATION, true);
     conf.set(QuirePolicyProvider.DATANODE_ACL_KEY, "dnuser");
     NameNode.format(conf, false);
-    nn = new NameNode();
-    nn.init(conf);
-    nn.start();
+    nn = LocalNameNode.start(conf);
   }
 
   @AfterAll
@@ -59,7 +55,6 @@ class ServiceAuthorizationTest {
     if (nn != null) {
       nn.stop();
     }
-    FileUtil.fullyDelete(dir);
   }
 
   private static <T> T as(String user, PrivilegedExceptionAction<T> action) throws Exception {

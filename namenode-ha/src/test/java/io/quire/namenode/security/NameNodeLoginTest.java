@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.protocol.QuireConfigKeys;
+import io.quire.testing.TargetDirs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
@@ -22,12 +23,15 @@ import org.junit.jupiter.api.Timeout;
 class NameNodeLoginTest {
   private static final InetSocketAddress RPC = new InetSocketAddress("localhost", 8720);
   private static final BlockTokenOptions TOKENS = new BlockTokenOptions(true, 1000, 1000);
+  /** A keytab that is never created. */
+  private static final String NO_KEYTAB =
+      TargetDirs.base().resolve("NameNodeLoginTest/no-such.keytab").toString();
 
   private static Configuration kerberos() {
     Configuration c = new Configuration(false);
     c.set("hadoop.security.authentication", "kerberos");
     c.set(QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY, "nn/_HOST@EXAMPLE.COM");
-    c.set(QuireConfigKeys.NAMENODE_KEYTAB_FILE_KEY, "target/no-such.keytab");
+    c.set(QuireConfigKeys.NAMENODE_KEYTAB_FILE_KEY, NO_KEYTAB);
     c.set(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY, "dn/_HOST@EXAMPLE.COM");
     return c;
   }
@@ -67,7 +71,7 @@ class NameNodeLoginTest {
         + " quire.namenode.kerberos.principal and quire.namenode.keytab.file set (principal"
         + " like service/_HOST@REALM and its keytab); quire.namenode.kerberos.principal is"
         + " unset", refusal(c, TOKENS));
-    assertEquals("NameNode login: cannot read keytab target/no-such.keytab"
+    assertEquals("NameNode login: cannot read keytab " + NO_KEYTAB
         + " (quire.namenode.keytab.file)", refusal(kerberos(), TOKENS));
     assertFalse(UserGroupInformation.isSecurityEnabled());
   }

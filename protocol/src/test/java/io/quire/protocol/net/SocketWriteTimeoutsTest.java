@@ -23,8 +23,11 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Writes to a peer that stops reading fail after the timeout; writes to a reader do not. */
+@Timeout(120)
 class SocketWriteTimeoutsTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
 
@@ -86,9 +89,8 @@ class SocketWriteTimeoutsTest {
   }
 
   @Test
-  void zeroCopyTransferToAPeerThatNeverReadsTimesOut() throws Exception {
-    Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "test-data")),
-        "timed-transfer", ".bin");
+  void zeroCopyTransferToAPeerThatNeverReadsTimesOut(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("timed-transfer.bin"); // 16 MiB, deleted after the test
     try (ServerSocketChannel ssc = ServerSocketChannel.open()) {
       Files.write(file, new byte[16 << 20]);
       ssc.socket().setReceiveBufferSize(4096);

@@ -8,21 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Atomic replacement of small files. Each test writes to a JUnit {@code @TempDir} (under the
+ * module's target/, where the build points java.io.tmpdir): this module cannot use
+ * test-support's TargetDirs, which depends on it, and a few bytes need not outlive a failure.
+ */
+@Timeout(30)
 class AtomicFilesTest {
-
-  /** A fresh directory under target/test-data for one test. */
-  private static Path fresh(TestInfo info) throws java.io.IOException {
-    Path dir = Path.of("target", "test-data", "AtomicFilesTest",
-        info.getTestMethod().orElseThrow().getName()).toAbsolutePath();
-    org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
-    return Files.createDirectories(dir);
-  }
+  @TempDir
+  Path dir;
 
   @Test
-  void writeAndSyncReplacesContent(TestInfo info) throws Exception {
-    Path target = fresh(info).resolve("epoch");
+  void writeAndSyncReplacesContent() throws Exception {
+    Path target = dir.resolve("epoch");
     AtomicFiles.writeAndSync(target, bytes("one"));
     AtomicFiles.writeAndSync(target, bytes("two"));
     assertArrayEquals(bytes("two"), Files.readAllBytes(target));
@@ -30,8 +31,8 @@ class AtomicFilesTest {
   }
 
   @Test
-  void crashBetweenWriteAndRenameLeavesOldContent(TestInfo info) throws Exception {
-    Path target = fresh(info).resolve("VERSION");
+  void crashBetweenWriteAndRenameLeavesOldContent() throws Exception {
+    Path target = dir.resolve("VERSION");
     AtomicFiles.writeAndSync(target, bytes("old"));
 
     Path tmp = AtomicFiles.writeTempAndSync(target, bytes("new, never renamed"));

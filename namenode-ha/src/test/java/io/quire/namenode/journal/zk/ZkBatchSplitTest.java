@@ -14,32 +14,13 @@ import io.quire.namenode.journal.JournalRecordTooLargeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** A group-commit batch above the batch znode limit; a record that can never fit. */
 @Timeout(120)
-class ZkBatchSplitTest {
+class ZkBatchSplitTest extends ZkServerTest {
   private static final int MAX_BATCH_BYTES = 4096;
-  private static TestingServer server;
-  private static CuratorFramework client;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkBatchSplitTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
 
   private static byte[] payload(long txId, int size) {
     byte[] p = new byte[size];
@@ -48,10 +29,10 @@ class ZkBatchSplitTest {
   }
 
   @Test
-  void aBatchAboveTheLimitIsSplitIntoSeveralZnodesAndReadBackWhole(TestInfo info)
+  void aBatchAboveTheLimitIsSplitIntoSeveralZnodesAndReadBackWhole()
       throws Exception {
     ZkJournalOptions options = ZkJournalOptions.defaults().withMaxBatchBytes(MAX_BATCH_BYTES);
-    try (ZkJournal journal = ZkTestSupport.formatted(client, ZkTestSupport.root(info), options)) {
+    try (ZkJournal journal = ZkTestSupport.formatted(client, root, options)) {
       GroupCommitWriter w = journal.openForWrite(1);
       List<byte[]> payloads = new ArrayList<>();
       for (long tx = 1; tx <= 40; tx++) {
@@ -60,7 +41,7 @@ class ZkBatchSplitTest {
       assertEquals(40, w.appendAndSync(payloads));
       assertEquals(14, w.getSyncCount(), "40 records of 1 KiB in 4 KiB znodes: 14 multis");
 
-      ZkLayout layout = new ZkLayout(ZkTestSupport.root(info));
+      ZkLayout layout = new ZkLayout(root);
       List<String> batches = client.getChildren().forPath(layout.bucket(0));
       assertEquals(14, batches.size());
       for (String b : batches) {
@@ -77,9 +58,9 @@ class ZkBatchSplitTest {
   }
 
   @Test
-  void aRecordThatCannotFitOneZnodeIsRefusedAtAppend(TestInfo info) throws Exception {
+  void aRecordThatCannotFitOneZnodeIsRefusedAtAppend() throws Exception {
     ZkJournalOptions options = ZkJournalOptions.defaults().withMaxBatchBytes(MAX_BATCH_BYTES);
-    try (ZkJournal journal = ZkTestSupport.formatted(client, ZkTestSupport.root(info), options)) {
+    try (ZkJournal journal = ZkTestSupport.formatted(client, root, options)) {
       GroupCommitWriter w = journal.openForWrite(1);
       int limit = options.maxPayloadBytes();
       assertEquals(MAX_BATCH_BYTES - 32 - 24, limit);

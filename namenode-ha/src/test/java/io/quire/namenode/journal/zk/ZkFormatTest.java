@@ -13,39 +13,12 @@ import io.quire.namenode.storage.UnformattedStorageException;
 import io.quire.protocol.exceptions.FencedException;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import java.util.List;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Formatting a nameservice root and the start-up cluster id check. */
 @Timeout(120)
-class ZkFormatTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-  private String root;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkFormatTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void setUp(TestInfo info) {
-    root = ZkTestSupport.root(info);
-  }
-
+class ZkFormatTest extends ZkServerTest {
   @Test
   void formatThenCheckClusterId() throws Exception {
     assertNull(ZkJournal.readClusterId(client, root));

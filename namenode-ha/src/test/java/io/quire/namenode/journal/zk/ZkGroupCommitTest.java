@@ -1,56 +1,30 @@
 package io.quire.namenode.journal.zk;
 
-import static io.quire.namenode.journal.JournalTestSupport.op;
 import static io.quire.namenode.journal.JournalTestSupport.range;
 import static io.quire.namenode.journal.JournalTestSupport.readAll;
 import static io.quire.namenode.journal.JournalTestSupport.txIds;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.namenode.journal.GroupCommitWriter;
-import io.quire.testing.Timing;
-import java.util.ArrayList;
-import java.util.List;
+import io.quire.namenode.testing.GroupCommitCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Many concurrent append+awaitSync callers share multis. */
 @Timeout(120)
-class ZkGroupCommitTest {
+class ZkGroupCommitTest extends ZkServerTest {
   private static final int THREADS = 16;
-  private static TestingServer server;
-  private static CuratorFramework client;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkGroupCommitTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
 
   @Test
-  void concurrentCallersShareMultis(TestInfo info) throws Exception {
+  void concurrentCallersShareMultis() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean first = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try (ZkJournal journal = ZkTestSupport.formatted(client, ZkTestSupport.root(info))) {
+    try (ZkJournal journal = ZkTestSupport.formatted(client, root)) {
       // Hold the first multi until every caller has appended, so the rest form one batch.
       journal.setWriteFaults(new ZkWriteFaults() {
         @Override
@@ -61,24 +35,7 @@ class ZkGroupCommitTest {
         }
       });
       GroupCommitWriter writer = journal.openForWrite(1);
-      List<Future<Long>> results = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        long n = i;
-        results.add(pool.submit(() -> {
-          long txId = writer.append(List.of(op(n)));
-          writer.awaitSync(txId);
-          return txId;
-        }));
-      }
-      await().atMost(Timing.seconds(30))
-          .until(() -> writer.getLastAppendedTxId() == THREADS);
-      release.countDown();
-      for (Future<Long> f : results) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-      assertEquals(THREADS, writer.getLastSyncedTxId());
-      assertTrue(writer.getSyncCount() <= 2,
-          THREADS + " callers needed " + writer.getSyncCount() + " multis");
+      GroupCommitCheck.assertCallersShareSyncs(writer, pool, THREADS, release, "multis");
       assertEquals(range(1, THREADS), txIds(readAll(journal, 1)));
     } finally {
       release.countDown();

@@ -23,41 +23,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** The epoch znode fences every older writer, on any client; txids and epochs stay ordered. */
 @Timeout(120)
-class ZkJournalFencingTest {
-  private static TestingServer server;
-  /** Two NameNodes' clients: each has its own ZooKeeper session. */
-  private static CuratorFramework clientA;
-  private static CuratorFramework clientB;
-  private String root;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalFencingTest.class);
-    clientA = ZkTestSupport.client(server);
-    clientB = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    clientA.close();
-    clientB.close();
-    server.close();
-  }
-
+class ZkJournalFencingTest extends ZkTwoClientsTest {
   @BeforeEach
-  void setUp(TestInfo info) throws Exception {
-    root = ZkTestSupport.root(info);
-    ZkJournal.format(clientA, root, "CID-test", false);
+  void setUp() throws Exception {
+    ZkJournal.format(client, root, "CID-test", false);
   }
 
   private ZkJournal journal(CuratorFramework client, String nnId) {
@@ -67,15 +42,15 @@ class ZkJournalFencingTest {
   private int batchCount() throws Exception {
     ZkLayout layout = new ZkLayout(root);
     int n = 0;
-    for (String bucket : clientA.getChildren().forPath(layout.batches())) {
-      n += clientA.getChildren().forPath(layout.batches() + "/" + bucket).size();
+    for (String bucket : client.getChildren().forPath(layout.batches())) {
+      n += client.getChildren().forPath(layout.batches() + "/" + bucket).size();
     }
     return n;
   }
 
   @Test
   void newerEpochOnAnotherClientFencesTheOldWriter() throws Exception {
-    try (ZkJournal a = journal(clientA, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
+    try (ZkJournal a = journal(client, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
       JournalWriter w1 = a.openForWrite(1);
       assertEquals(3, w1.appendAndSync(ops(1, 3)));
 
@@ -99,7 +74,7 @@ class ZkJournalFencingTest {
 
   @Test
   void openingWithAnEpochNotAboveThePromiseFails() throws Exception {
-    try (ZkJournal a = journal(clientA, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
+    try (ZkJournal a = journal(client, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
       a.openForWrite(5);
       assertThrows(FencedException.class, () -> b.openForWrite(5));
       assertThrows(FencedException.class, () -> b.openForWrite(3));
@@ -111,7 +86,7 @@ class ZkJournalFencingTest {
 
   @Test
   void txIdsStrictlyIncreaseAndEpochsNeverDecreaseAcrossWriters() throws Exception {
-    try (ZkJournal a = journal(clientA, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
+    try (ZkJournal a = journal(client, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
       long epoch = 0;
       for (int round = 0; round < 6; round++) {
         ZkJournal j = round % 2 == 0 ? a : b;
@@ -132,7 +107,7 @@ class ZkJournalFencingTest {
 
   @Test
   void reopeningInTheSameInstanceFencesThePreviousWriter() throws Exception {
-    try (ZkJournal a = journal(clientA, "nn1")) {
+    try (ZkJournal a = journal(client, "nn1")) {
       JournalWriter w1 = a.openForWrite(1);
       w1.appendAndSync(List.of(op(1)));
       JournalWriter w2 = a.openForWrite(2);
@@ -144,7 +119,7 @@ class ZkJournalFencingTest {
   @Test
   void acknowledgedRecordsOfADeposedWriterSurviveATakeoverMidStream() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (ZkJournal a = journal(clientA, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
+    try (ZkJournal a = journal(client, "nn1"); ZkJournal b = journal(clientB, "nn2")) {
       JournalWriter w1 = a.openForWrite(1);
       AtomicLong lastAcked = new AtomicLong();
       Future<Exception> deposed = pool.submit(() -> {
@@ -176,7 +151,7 @@ class ZkJournalFencingTest {
 
   @Test
   void anUnformattedRootCannotBeOpened() {
-    ZkJournal j = new ZkJournal(clientA, root + "-never-formatted", "nn1",
+    ZkJournal j = new ZkJournal(client, root + "-never-formatted", "nn1",
         ZkJournalOptions.defaults());
     assertThrows(UnformattedStorageException.class, () -> j.openForWrite(1));
   }

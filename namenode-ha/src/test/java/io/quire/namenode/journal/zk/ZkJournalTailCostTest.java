@@ -10,12 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.drivers.TracerDriver;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -23,10 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * null at the end of the log, then {@link ZkJournal#awaitRecord}), counted by Curator's tracer.
  */
 @Timeout(120)
-class ZkJournalTailCostTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-
+class ZkJournalTailCostTest extends ZkServerTest {
   /** Counts Curator's synchronous ZooKeeper calls by kind. */
   private static final class CallCounter implements TracerDriver {
     private final Map<String, Integer> calls = new TreeMap<>();
@@ -48,21 +40,9 @@ class ZkJournalTailCostTest {
     }
   }
 
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalTailCostTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
   @Test
-  void anIdleWaitListsTheBucketAndTheBucketsAndSetsOneWatch(TestInfo info) throws Exception {
-    try (ZkJournal journal = ZkTestSupport.formatted(client, ZkTestSupport.root(info))) {
+  void anIdleWaitListsTheBucketAndTheBucketsAndSetsOneWatch() throws Exception {
+    try (ZkJournal journal = ZkTestSupport.formatted(client, root)) {
       journal.openForWrite(1).appendAndSync(ops(1, 5));
       try (JournalReader reader = journal.readFrom(1)) {
         for (int i = 0; i < 5; i++) {

@@ -17,39 +17,12 @@ import io.quire.namenode.journal.JournalWriter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /** Writing, reading, tailing and waiting on a {@link ZkJournal}. */
 @Timeout(120)
-class ZkJournalTest {
-  private static TestingServer server;
-  private static CuratorFramework client;
-  private String root;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkJournalTest.class);
-    client = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void setUp(TestInfo info) {
-    root = ZkTestSupport.root(info);
-  }
-
+class ZkJournalTest extends ZkServerTest {
   /** Appends txids 1..count in syncs of {@code perSync} records. */
   private static void write(JournalWriter w, long count, int perSync) throws Exception {
     for (long tx = w.getLastAppendedTxId() + 1; tx <= count; tx += perSync) {

@@ -1,14 +1,11 @@
 package io.quire.namenode.journal.zk;
 
+import io.quire.testing.TargetDirs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.curator.RetryPolicy;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -20,7 +17,8 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * ZooKeeper for journal tests: one {@link TestingServer} per test class with its data under
- * {@code target/zk-data/<class>}, Curator clients on it, and a distinct root per test.
+ * {@code <test data>/<class>/zk-data} (TargetDirs), Curator clients on it, and a distinct root
+ * per test.
  */
 final class ZkTestSupport {
   static final int SESSION_TIMEOUT_MS = 15_000;
@@ -31,7 +29,7 @@ final class ZkTestSupport {
     return new TestingServer(spec(testClass, ""), true);
   }
 
-  /** A three-server ensemble, data under {@code target/zk-data/<class>/<i>}. */
+  /** A three-server ensemble, data under {@code <test data>/<class>/zk-data/<i>}. */
   static TestingCluster startEnsemble(Class<?> testClass) throws Exception {
     List<InstanceSpec> specs = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
@@ -43,9 +41,7 @@ final class ZkTestSupport {
   }
 
   private static InstanceSpec spec(Class<?> testClass, String sub) throws IOException {
-    Path dir = Paths.get("target", "zk-data", testClass.getSimpleName() + sub).toAbsolutePath();
-    deleteRecursively(dir);
-    Files.createDirectories(dir);
+    Path dir = TargetDirs.fresh(testClass, "zk-data" + sub);
     return new InstanceSpec(dir.toFile(), -1, -1, -1, true, -1, -1, -1);
   }
 
@@ -86,16 +82,5 @@ final class ZkTestSupport {
 
   static ZkJournal formatted(CuratorFramework client, String root) throws IOException {
     return formatted(client, root, ZkJournalOptions.defaults());
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 }

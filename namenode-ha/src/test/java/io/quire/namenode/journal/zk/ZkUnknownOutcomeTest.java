@@ -24,13 +24,9 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.test.KillSession;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -38,32 +34,13 @@ import org.junit.jupiter.api.Timeout;
  * takeover meanwhile) are resolved by reading back; an expired session fails the writer.
  */
 @Timeout(120)
-class ZkUnknownOutcomeTest {
-  private static TestingServer server;
-  private static CuratorFramework clientA;
-  private static CuratorFramework clientB;
-  private String root;
+class ZkUnknownOutcomeTest extends ZkTwoClientsTest {
   private ZkJournal a;
   private ZkJournal b;
 
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    server = ZkTestSupport.startServer(ZkUnknownOutcomeTest.class);
-    clientA = ZkTestSupport.client(server);
-    clientB = ZkTestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    clientA.close();
-    clientB.close();
-    server.close();
-  }
-
   @BeforeEach
-  void setUp(TestInfo info) throws Exception {
-    root = ZkTestSupport.root(info);
-    a = ZkTestSupport.formatted(clientA, root, ZkJournalOptions.defaults());
+  void setUp() throws Exception {
+    a = ZkTestSupport.formatted(client, root, ZkJournalOptions.defaults());
     b = new ZkJournal(clientB, root, "nn2", ZkJournalOptions.defaults());
   }
 
@@ -97,7 +74,7 @@ class ZkUnknownOutcomeTest {
   }
 
   private int batchCount() throws Exception {
-    return clientA.getChildren().forPath(new ZkLayout(root).bucket(0)).size();
+    return client.getChildren().forPath(new ZkLayout(root).bucket(0)).size();
   }
 
   @Test
@@ -146,7 +123,7 @@ class ZkUnknownOutcomeTest {
   }
 
   @Test
-  void anExpiredSessionFailsTheWriter(TestInfo info) throws Exception {
+  void anExpiredSessionFailsTheWriter() throws Exception {
     CuratorFramework own = ZkTestSupport.client(server, new RetryNTimes(3, 100));
     try {
       CountDownLatch lost = new CountDownLatch(1);
