@@ -8,6 +8,7 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.util.DataChecksum;
@@ -15,17 +16,19 @@ import org.apache.hadoop.util.DataChecksum;
 /**
  * Reads a byte range of one replica over READ_BLOCK: the DataNode streams packets from the
  * 512-aligned chunk at or before the requested offset; each packet's CRC32C chunks are verified
- * in bulk before any of its bytes are handed out, and the leading bytes before the requested
- * offset are skipped. A packet that fits whole in the caller's buffer (and inside the requested
- * range) is read straight into it and verified there; others go through one reusable buffer.
- * A checksum failure is a {@link ChecksumMismatchException} naming the
+ * before any of its bytes are handed out (chunk by chunk as they arrive, see
+ * {@link PacketReceiver}), and the leading bytes before the requested offset are skipped. A
+ * packet that fits whole in the caller's buffer (and inside the requested range) is read
+ * straight into it and verified there; others go through one reusable buffer. The caller's
+ * buffer may be a heap or a direct one: a direct buffer is filled by the kernel with no
+ * intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
  * block, the node and the offset; the caller tries another replica and reports this one.
  */
 final class BlockReader implements Closeable {
   private final Block block;
   private final DatanodeInfo node;
   private final DataNodeConnection conn;
-  private final boolean verify;
+  /** The checksum to verify with, null when checksums are off. */
   private final DataChecksum checksum;
   private final PacketReceiver packets;
   /** Offset in the block of the next byte to return. */
@@ -42,9 +45,8 @@ final class BlockReader implements Closeable {
     this.block = block;
     this.node = node;
     this.conn = conn;
-    this.verify = verify;
-    this.checksum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    this.packets = new PacketReceiver(conn.in());
+    this.checksum = verify ? DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512) : null;
+    this.packets = new PacketReceiver(conn);
     this.pos = offset;
     this.end = end;
   }
@@ -80,23 +82,28 @@ final class BlockReader implements Closeable {
   long position() { return pos; }
   long end() { return end; }
 
-  /** Reads up to len bytes; -1 at the end of the requested range. */
-  int read(byte[] b, int off, int len) throws IOException {
+  /**
+   * Reads up to {@code dst.remaining()} (at least 1) bytes into {@code dst}, advancing its
+   * position by the count; -1 at the end of the requested range. After a failure the position
+   * is where it was and the bytes after it are undefined.
+   */
+  int read(ByteBuffer dst) throws IOException {
     if (pos >= end) {
       return -1;
     }
     if (bufPos == bufLen) {
       nextDataPacket();
       int n = packets.dataLen();
-      if (n <= len && n <= end - pos) {
-        receiveInto(b, off);
+      if (n <= dst.remaining() && n <= end - pos) {
+        receiveInto(dst);
+        dst.position(dst.position() + n);
         pos += n;
         return n;
       }
       receiveIntoBuffer();
     }
-    int n = (int) Math.min(Math.min(len, bufLen - bufPos), end - pos);
-    System.arraycopy(buf, bufPos, b, off, n);
+    int n = (int) Math.min(Math.min(dst.remaining(), bufLen - bufPos), end - pos);
+    dst.put(buf, bufPos, n);
     bufPos += n;
     pos += n;
     return n;
@@ -155,21 +162,21 @@ final class BlockReader implements Closeable {
     if (buf.length < n) {
       buf = new byte[n];
     }
-    receiveInto(buf, 0);
+    receiveInto(ByteBuffer.wrap(buf, 0, n));
     bufPos = 0;
     bufLen = n;
   }
 
-  /** Reads the current packet's data into {@code dst} at {@code off} and verifies it there. */
-  private void receiveInto(byte[] dst, int off) throws IOException {
-    packets.readData(dst, off);
-    if (verify) {
-      try {
-        packets.verify(checksum, dst, off, block.getName());
-      } catch (ChecksumException e) {
-        throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
-            + node.getDataAddress() + " at offset " + e.getPos(), e);
-      }
+  /**
+   * Reads the current packet's data into {@code dst} from its position and verifies it there;
+   * the position is left alone.
+   */
+  private void receiveInto(ByteBuffer dst) throws IOException {
+    try {
+      packets.receive(dst, checksum, block.getName());
+    } catch (ChecksumException e) {
+      throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
+          + node.getDataAddress() + " at offset " + e.getPos(), e);
     }
   }
 
