@@ -19,9 +19,9 @@ import org.apache.hadoop.util.DataChecksum;
  * before any of its bytes are handed out (chunk by chunk as they arrive, see
  * {@link PacketReceiver}), and the leading bytes before the requested offset are skipped. A
  * packet that fits whole in the caller's buffer (and inside the requested range) is read
- * straight into it and verified there; others go through one reusable buffer. The caller's
- * buffer may be a heap or a direct one: a direct buffer is filled by the kernel with no
- * intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
+ * straight into it and verified there; others go through one reusable direct buffer, so the
+ * bytes are copied once on their way to the caller. The caller's buffer may be a heap or a
+ * direct one: a direct buffer is filled by the kernel with no intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
  * block, the node and the offset; the caller tries another replica and reports this one.
  */
 final class BlockReader implements Closeable {
@@ -35,9 +35,12 @@ final class BlockReader implements Closeable {
   private long pos;
   /** End (exclusive) of the range to return. */
   private final long end;
-  private byte[] buf = new byte[0];
-  private int bufPos;
-  private int bufLen;
+  /**
+   * The packet read whole when it does not fit the caller's buffer: its unread bytes between
+   * position and limit. Direct, from {@link FramePool} (given back on close), so the kernel
+   * fills it and one copy takes it to the caller; null until first needed.
+   */
+  private ByteBuffer buf;
   private boolean sawLast;
 
   private BlockReader(Block block, DatanodeInfo node, DataNodeConnection conn, boolean verify,
@@ -91,7 +94,7 @@ final class BlockReader implements Closeable {
     if (pos >= end) {
       return -1;
     }
-    if (bufPos == bufLen) {
+    if (!buffered()) {
       nextDataPacket();
       int n = packets.dataLen();
       if (n <= dst.remaining() && n <= end - pos) {
@@ -102,9 +105,10 @@ final class BlockReader implements Closeable {
       }
       receiveIntoBuffer();
     }
-    int n = (int) Math.min(Math.min(dst.remaining(), bufLen - bufPos), end - pos);
-    dst.put(buf, bufPos, n);
-    bufPos += n;
+    int n = (int) Math.min(Math.min(dst.remaining(), buf.remaining()), end - pos);
+    int limit = buf.limit();
+    dst.put(buf.limit(buf.position() + n));
+    buf.limit(limit);
     pos += n;
     return n;
   }
@@ -112,12 +116,12 @@ final class BlockReader implements Closeable {
   /** Skips forward {@code n} bytes within the range (n <= end - position()). */
   void skip(long n) throws IOException {
     while (n > 0) {
-      if (bufPos == bufLen) {
+      if (!buffered()) {
         nextDataPacket();
         receiveIntoBuffer();
       }
-      int k = (int) Math.min(n, bufLen - bufPos);
-      bufPos += k;
+      int k = (int) Math.min(n, buf.remaining());
+      buf.position(buf.position() + k);
       pos += k;
       n -= k;
     }
@@ -157,14 +161,20 @@ final class BlockReader implements Closeable {
     }
   }
 
+  private boolean buffered() {
+    return buf != null && buf.hasRemaining();
+  }
+
   private void receiveIntoBuffer() throws IOException {
     int n = packets.dataLen();
-    if (buf.length < n) {
-      buf = new byte[n];
+    if (buf == null || buf.capacity() < n) {
+      FramePool.shared().give(buf);
+      buf = null;
+      buf = FramePool.shared().take(n);
     }
-    receiveInto(ByteBuffer.wrap(buf, 0, n));
-    bufPos = 0;
-    bufLen = n;
+    buf.clear().limit(0); // empty until the packet is in and verified
+    receiveInto(buf);
+    buf.limit(n);
   }
 
   /**
@@ -182,5 +192,7 @@ final class BlockReader implements Closeable {
 
   @Override public void close() {
     conn.close();
+    FramePool.shared().give(buf);
+    buf = null;
   }
 }
