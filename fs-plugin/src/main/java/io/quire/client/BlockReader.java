@@ -16,12 +16,12 @@ import org.apache.hadoop.util.DataChecksum;
 /**
  * Reads a byte range of one replica over READ_BLOCK: the DataNode streams packets from the
  * 512-aligned chunk at or before the requested offset; each packet's CRC32C chunks are verified
- * before any of its bytes are handed out (chunk by chunk as they arrive, see
- * {@link PacketReceiver}), and the leading bytes before the requested offset are skipped. A
- * packet that fits whole in the caller's buffer (and inside the requested range) is read
- * straight into it and verified there; others go through one reusable direct buffer, so the
- * bytes are copied once on their way to the caller. The caller's buffer may be a heap or a
- * direct one: a direct buffer is filled by the kernel with no intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
+ * in bulk before any of its bytes are handed out, and the leading bytes before the requested
+ * offset are skipped. A packet that fits whole in the caller's buffer (and inside the
+ * requested range) is read straight into it and verified there; others go through one
+ * reusable direct buffer, so the bytes are copied once on their way to the caller. The
+ * caller's buffer may be a heap or a direct one: a direct buffer is filled by the kernel with
+ * no intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
  * block, the node and the offset; the caller tries another replica and reports this one.
  */
 final class BlockReader implements Closeable {

@@ -17,8 +17,8 @@ import org.apache.hadoop.util.DataChecksum;
  * the bytes the input already buffered first, the rest straight from the socket's channel (a
  * direct buffer is filled by the kernel without the JDK's temporary copy), then verifies the
  * packet there in bulk. (Verifying each chunk as soon as it arrived, while still in the CPU's
- * cache, measured no cheaper: the CRC runs at the same rate from L3.) The wire format is {@link Packet}'s; the header is decoded, and its
- * limits checked, by {@link PacketHeader}.
+ * cache, measured no cheaper: the CRC runs at the same rate from L3.) The wire format is
+ * {@link Packet}'s; the header is decoded, and its limits checked, by {@link PacketHeader}.
  */
 final class PacketReceiver {
   private final DataNodeConnection conn;
