@@ -33,8 +33,7 @@ final class DataNodeConnection implements Closeable {
   private static final int BUFFER_SIZE = 128 * 1024;
   /**
    * Input buffer size: small, so that headers and acks are buffered while bulk packet data
-   * (read with larger readFully calls) bypasses the buffer, straight from the socket into the
-   * reader's array.
+   * is read from the socket's channel straight into the reader's buffer ({@link #channelIn()}).
    */
   private static final int INPUT_BUFFER_SIZE = 8 * 1024;
   /**
