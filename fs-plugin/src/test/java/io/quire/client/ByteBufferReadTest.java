@@ -214,6 +214,19 @@ class ByteBufferReadTest {
     assertEquals(0, cluster.namenode.badBlocks.size());
   }
 
+  @ParameterizedTest(name = "direct={0}")
+  @CsvSource({"false", "true"})
+  void aReplicaThatStopsSendingMidPacketTimesOutAndTheNextOneIsRead(boolean direct)
+      throws IOException {
+    cluster.dn(0).stallReads(true);
+    try (QuireClient quick = new QuireClient(cluster.namenode,
+        ClientOptions.builder().socketTimeoutMs(500).build(), "reader", null);
+        FSDataInputStream in = new FSDataInputStream(quick.open("/f", true, null))) {
+      assertArrayEquals(data, readAll(in, direct, 1 << 20));
+    }
+    assertTrue(cluster.namenode.badBlocks.isEmpty(), "a timeout is no corruption");
+  }
+
   @Test
   void capabilitiesSayWhatTheStreamsDo() throws IOException {
     try (FSDataInputStream in = new FSDataInputStream(client.open("/f", true, null))) {
