@@ -8,6 +8,7 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.DatanodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.util.DataChecksum;
@@ -16,25 +17,30 @@ import org.apache.hadoop.util.DataChecksum;
  * Reads a byte range of one replica over READ_BLOCK: the DataNode streams packets from the
  * 512-aligned chunk at or before the requested offset; each packet's CRC32C chunks are verified
  * in bulk before any of its bytes are handed out, and the leading bytes before the requested
- * offset are skipped. A packet that fits whole in the caller's buffer (and inside the requested
- * range) is read straight into it and verified there; others go through one reusable buffer.
- * A checksum failure is a {@link ChecksumMismatchException} naming the
+ * offset are skipped. A packet that fits whole in the caller's buffer (and inside the
+ * requested range) is read straight into it and verified there; others go through one
+ * reusable direct buffer, so the bytes are copied once on their way to the caller. The
+ * caller's buffer may be a heap or a direct one: a direct buffer is filled by the kernel with
+ * no intermediate copy. A checksum failure is a {@link ChecksumMismatchException} naming the
  * block, the node and the offset; the caller tries another replica and reports this one.
  */
 final class BlockReader implements Closeable {
   private final Block block;
   private final DatanodeInfo node;
   private final DataNodeConnection conn;
-  private final boolean verify;
+  /** The checksum to verify with, null when checksums are off. */
   private final DataChecksum checksum;
   private final PacketReceiver packets;
   /** Offset in the block of the next byte to return. */
   private long pos;
   /** End (exclusive) of the range to return. */
   private final long end;
-  private byte[] buf = new byte[0];
-  private int bufPos;
-  private int bufLen;
+  /**
+   * The packet read whole when it does not fit the caller's buffer: its unread bytes between
+   * position and limit. Direct, from {@link FramePool} (given back on close), so the kernel
+   * fills it and one copy takes it to the caller; null until first needed.
+   */
+  private ByteBuffer buf;
   private boolean sawLast;
 
   private BlockReader(Block block, DatanodeInfo node, DataNodeConnection conn, boolean verify,
@@ -42,9 +48,8 @@ final class BlockReader implements Closeable {
     this.block = block;
     this.node = node;
     this.conn = conn;
-    this.verify = verify;
-    this.checksum = DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512);
-    this.packets = new PacketReceiver(conn.in());
+    this.checksum = verify ? DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, 512) : null;
+    this.packets = new PacketReceiver(conn);
     this.pos = offset;
     this.end = end;
   }
@@ -80,24 +85,30 @@ final class BlockReader implements Closeable {
   long position() { return pos; }
   long end() { return end; }
 
-  /** Reads up to len bytes; -1 at the end of the requested range. */
-  int read(byte[] b, int off, int len) throws IOException {
+  /**
+   * Reads up to {@code dst.remaining()} (at least 1) bytes into {@code dst}, advancing its
+   * position by the count; -1 at the end of the requested range. After a failure the position
+   * is where it was and the bytes after it are undefined.
+   */
+  int read(ByteBuffer dst) throws IOException {
     if (pos >= end) {
       return -1;
     }
-    if (bufPos == bufLen) {
+    if (!buffered()) {
       nextDataPacket();
       int n = packets.dataLen();
-      if (n <= len && n <= end - pos) {
-        receiveInto(b, off);
+      if (n <= dst.remaining() && n <= end - pos) {
+        receiveInto(dst);
+        dst.position(dst.position() + n);
         pos += n;
         return n;
       }
       receiveIntoBuffer();
     }
-    int n = (int) Math.min(Math.min(len, bufLen - bufPos), end - pos);
-    System.arraycopy(buf, bufPos, b, off, n);
-    bufPos += n;
+    int n = (int) Math.min(Math.min(dst.remaining(), buf.remaining()), end - pos);
+    int limit = buf.limit();
+    dst.put(buf.limit(buf.position() + n));
+    buf.limit(limit);
     pos += n;
     return n;
   }
@@ -105,12 +116,12 @@ final class BlockReader implements Closeable {
   /** Skips forward {@code n} bytes within the range (n <= end - position()). */
   void skip(long n) throws IOException {
     while (n > 0) {
-      if (bufPos == bufLen) {
+      if (!buffered()) {
         nextDataPacket();
         receiveIntoBuffer();
       }
-      int k = (int) Math.min(n, bufLen - bufPos);
-      bufPos += k;
+      int k = (int) Math.min(n, buf.remaining());
+      buf.position(buf.position() + k);
       pos += k;
       n -= k;
     }
@@ -150,30 +161,38 @@ final class BlockReader implements Closeable {
     }
   }
 
-  private void receiveIntoBuffer() throws IOException {
-    int n = packets.dataLen();
-    if (buf.length < n) {
-      buf = new byte[n];
-    }
-    receiveInto(buf, 0);
-    bufPos = 0;
-    bufLen = n;
+  private boolean buffered() {
+    return buf != null && buf.hasRemaining();
   }
 
-  /** Reads the current packet's data into {@code dst} at {@code off} and verifies it there. */
-  private void receiveInto(byte[] dst, int off) throws IOException {
-    packets.readData(dst, off);
-    if (verify) {
-      try {
-        packets.verify(checksum, dst, off, block.getName());
-      } catch (ChecksumException e) {
-        throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
-            + node.getDataAddress() + " at offset " + e.getPos(), e);
-      }
+  private void receiveIntoBuffer() throws IOException {
+    int n = packets.dataLen();
+    if (buf == null || buf.capacity() < n) {
+      FramePool.shared().give(buf);
+      buf = null;
+      buf = FramePool.shared().take(n);
+    }
+    buf.clear().limit(0); // empty until the packet is in and verified
+    receiveInto(buf);
+    buf.limit(n);
+  }
+
+  /**
+   * Reads the current packet's data into {@code dst} from its position and verifies it there;
+   * the position is left alone.
+   */
+  private void receiveInto(ByteBuffer dst) throws IOException {
+    try {
+      packets.receive(dst, checksum, block.getName());
+    } catch (ChecksumException e) {
+      throw new ChecksumMismatchException("checksum error in " + block + " on DataNode "
+          + node.getDataAddress() + " at offset " + e.getPos(), e);
     }
   }
 
   @Override public void close() {
     conn.close();
+    FramePool.shared().give(buf);
+    buf = null;
   }
 }

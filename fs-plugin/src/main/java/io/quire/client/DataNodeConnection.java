@@ -4,9 +4,9 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.net.SocketWriteTimeouts;
+import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.DatanodeId;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -24,15 +24,16 @@ import java.nio.channels.SocketChannel;
  * ({@code quire.client.socket.write-timeout.ms}, plus the extension per node of a write
  * pipeline, see {@link ClientOptions#writeTimeoutMs}),
  * enforced by {@link SocketWriteTimeouts}, so a DataNode that stops reading cannot block a
- * writer forever. 0 waits forever.
+ * writer forever. 0 waits forever. Bulk packet data may instead be read from the socket's
+ * channel ({@link #channelIn()}, bounded by the same read timeout) once the buffered input
+ * holds nothing more ({@link #bufferedIn()}).
  */
 final class DataNodeConnection implements Closeable {
   /** Output buffer size: a 64 KiB packet plus its checksums and header fit in one flush. */
   private static final int BUFFER_SIZE = 128 * 1024;
   /**
    * Input buffer size: small, so that headers and acks are buffered while bulk packet data
-   * (read with larger readFully calls) bypasses the buffer, straight from the socket into the
-   * reader's array.
+   * is read from the socket's channel straight into the reader's buffer ({@link #channelIn()}).
    */
   private static final int INPUT_BUFFER_SIZE = 8 * 1024;
   /**
@@ -47,16 +48,20 @@ final class DataNodeConnection implements Closeable {
   private final Socket socket;
   private final TimedSocketOutput rawOut;
   private final DataOutputStream out;
+  private final ConnectionInput bufferedIn;
   private final DataInputStream in;
+  private final long readTimeoutMs;
+  private TimedChannelInput channelIn;
 
-  private DataNodeConnection(DatanodeId node, Socket socket, long writeTimeoutMs)
-      throws IOException {
+  private DataNodeConnection(DatanodeId node, Socket socket, long writeTimeoutMs,
+      long readTimeoutMs) throws IOException {
     this.node = node;
     this.socket = socket;
     this.rawOut = SocketWriteTimeouts.shared().output(socket, writeTimeoutMs);
     this.out = new DataOutputStream(new BufferedOutputStream(rawOut, BUFFER_SIZE));
-    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(),
-        INPUT_BUFFER_SIZE));
+    this.bufferedIn = new ConnectionInput(socket.getInputStream(), INPUT_BUFFER_SIZE);
+    this.in = new DataInputStream(bufferedIn);
+    this.readTimeoutMs = readTimeoutMs;
   }
 
   /**
@@ -76,7 +81,7 @@ final class DataNodeConnection implements Closeable {
       s.setReceiveBufferSize(RECEIVE_BUFFER_SIZE);
       s.connect(new InetSocketAddress(node.getHost(), node.getDataPort()),
           options.connectTimeoutMs());
-      return new DataNodeConnection(node, s, writeTimeoutMs);
+      return new DataNodeConnection(node, s, writeTimeoutMs, options.socketTimeoutMs());
     } catch (IOException e) {
       closeQuietly(s);
       throw new IOException("connect to DataNode " + node.getDataAddress() + ": " + e, e);
@@ -92,6 +97,21 @@ final class DataNodeConnection implements Closeable {
    */
   TimedSocketOutput rawOut() { return rawOut; }
   DataInputStream in() { return in; }
+
+  /** The buffer under {@link #in()}: how many bytes it holds before the channel's next. */
+  ConnectionInput bufferedIn() { return bufferedIn; }
+
+  /**
+   * The socket's channel for reads straight into a caller's buffer (a direct one is filled by
+   * the kernel with no copy through the JDK's temporary buffer), each read bounded by the
+   * read timeout; only while {@link #bufferedIn()} holds nothing.
+   */
+  TimedChannelInput channelIn() throws IOException {
+    if (channelIn == null) {
+      channelIn = SocketWriteTimeouts.shared().input(socket, readTimeoutMs);
+    }
+    return channelIn;
+  }
   /** Reads the op response and throws, naming the operation and node, unless SUCCESS. */
   OpResponse readSuccess(String operation) throws IOException {
     OpResponse r = OpResponse.read(in);

@@ -6,8 +6,9 @@ import java.util.Iterator;
 
 /**
  * Packet frame buffers of acknowledged packets kept for the next packets, shared by the output
- * streams of the process. Frames of at least {@link #DIRECT_MIN} bytes are direct, so a packet
- * leaves through the socket's channel with no copy through the JDK's temporary buffer; a
+ * streams of the process (and by block readers, for packets that do not fit the caller's
+ * buffer). Frames of at least {@link #DIRECT_MIN} bytes are direct, so a packet leaves through
+ * (or arrives from) the socket's channel with no copy through the JDK's temporary buffer; a
  * direct buffer is costly to allocate and is freed only after a garbage collection, so they
  * are reused (one stream after another, too) instead of allocated per packet or per file.
  * Smaller frames (a partial chunk after hflush, empty packets) are plain heap buffers, not

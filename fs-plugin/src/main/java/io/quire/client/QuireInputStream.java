@@ -11,7 +11,9 @@ import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Locale;
+import java.nio.ByteBuffer;
+import org.apache.hadoop.fs.ByteBufferPositionedReadable;
+import org.apache.hadoop.fs.ByteBufferReadable;
 import org.apache.hadoop.fs.CanUnbuffer;
 import org.apache.hadoop.fs.FSExceptionMessages;
 import org.apache.hadoop.fs.FSInputStream;
@@ -32,9 +34,20 @@ import org.slf4j.LoggerFactory;
  * replica that refuses the block's access token (it expired) makes the stream fetch the
  * locations, with fresh tokens, once; a refusal right after that counts as the replica's
  * failure.
+ *
+ * <p>Reads into a {@link ByteBuffer} ({@link ByteBufferReadable},
+ * {@link ByteBufferPositionedReadable}, as HDFS's DFSInputStream) land in the caller's buffer
+ * with no extra copy: a direct buffer is filled by the kernel and verified in place. They
+ * follow the FileSystem specification: up to {@code remaining()} bytes from the buffer's
+ * position, which advances by the count; the limit is left alone; -1 at the end of the file,
+ * 0 for a buffer with no room. After a failure the buffer's position is where it was.
  */
-public final class QuireInputStream extends FSInputStream
-    implements CanUnbuffer, StreamCapabilities, IOStatisticsSource {
+public final class QuireInputStream extends FSInputStream implements ByteBufferReadable,
+    ByteBufferPositionedReadable, CanUnbuffer, StreamCapabilities, IOStatisticsSource {
+  /** What {@link #hasCapability} answers true for. */
+  private static final StreamCapabilitySet CAPABILITIES = StreamCapabilitySet.of(
+      StreamCapabilities.UNBUFFER, StreamCapabilities.IOSTATISTICS,
+      StreamCapabilities.READBYTEBUFFER, StreamCapabilities.PREADBYTEBUFFER);
   private static final Logger LOG = LoggerFactory.getLogger(QuireInputStream.class);
   /** A forward seek within the open block up to this far reads through instead of reopening. */
   private static final long SEEK_READ_THROUGH = 128 * 1024;
@@ -73,7 +86,17 @@ public final class QuireInputStream extends FSInputStream
   @Override public synchronized int read(byte[] b, int off, int len) throws IOException {
     checkOpen();
     validatePositionedReadArgs(pos, b, off, len);
-    if (len == 0) {
+    return readInto(ByteBuffer.wrap(b, off, len));
+  }
+
+  /** Reads up to {@code buf.remaining()} bytes into {@code buf}; see the class comment. */
+  @Override public synchronized int read(ByteBuffer buf) throws IOException {
+    checkOpen();
+    return readInto(buf);
+  }
+
+  private int readInto(ByteBuffer dst) throws IOException {
+    if (!dst.hasRemaining()) {
       return 0;
     }
     stats.incrementCounter(STREAM_READ_OPERATIONS);
@@ -85,7 +108,7 @@ public final class QuireInputStream extends FSInputStream
         if (reader == null) {
           openReaderAt(pos);
         }
-        int n = reader.read(b, off, len);
+        int n = reader.read(dst);
         if (n < 0) {
           if (pos < readerBlock.getOffset() + blocks.readableLength(readerBlock)) {
             replicas.failed(readerBlock, reader.node(), new EOFException("read " + target.path()
@@ -145,7 +168,34 @@ public final class QuireInputStream extends FSInputStream
   @Override public int read(long position, byte[] b, int off, int len) throws IOException {
     checkOpen();
     validatePositionedReadArgs(position, b, off, len);
-    if (len == 0) {
+    return pread(position, ByteBuffer.wrap(b, off, len));
+  }
+
+  /**
+   * Positioned read into {@code buf} (up to {@code buf.remaining()} bytes; fewer only at the
+   * end of the file): does not move the stream's position; thread-safe with other reads.
+   */
+  @Override public int read(long position, ByteBuffer buf) throws IOException {
+    checkOpen();
+    if (position < 0) {
+      throw new EOFException(FSExceptionMessages.NEGATIVE_SEEK + ": " + position
+          + " in " + target.path());
+    }
+    return pread(position, buf);
+  }
+
+  /** Fills {@code buf} from {@code position}; EOFException when the file ends first. */
+  @Override public void readFully(long position, ByteBuffer buf) throws IOException {
+    int want = buf.remaining();
+    int n = read(position, buf);
+    if (n < want) {
+      throw new EOFException(FSExceptionMessages.EOF_IN_READ_FULLY + ": " + want + " bytes at "
+          + position + " of " + target.path() + ", " + blocks.length() + " long");
+    }
+  }
+
+  private int pread(long position, ByteBuffer dst) throws IOException {
+    if (!dst.hasRemaining()) {
       return 0;
     }
     stats.incrementCounter(STREAM_READ_OPERATIONS);
@@ -153,8 +203,8 @@ public final class QuireInputStream extends FSInputStream
       return -1;
     }
     int total = 0;
-    while (total < len && position < blocks.length()) {
-      int n = preadFromOneBlock(position, b, off + total, len - total);
+    while (dst.hasRemaining() && position < blocks.length()) {
+      int n = preadFromOneBlock(position, dst);
       total += n;
       position += n;
     }
@@ -162,7 +212,8 @@ public final class QuireInputStream extends FSInputStream
     return total;
   }
 
-  private int preadFromOneBlock(long position, byte[] b, int off, int len) throws IOException {
+  /** Reads from the one block holding {@code position}, as much of it as {@code dst} takes. */
+  private int preadFromOneBlock(long position, ByteBuffer dst) throws IOException {
     boolean refetched = false;
     for (int round = 1; ; round++) {
       FileBlocks fb = blocks;
@@ -171,21 +222,23 @@ public final class QuireInputStream extends FSInputStream
         throw new EOFException("pread " + target.path() + ": no block holds offset " + position);
       }
       long inBlock = position - lb.getOffset();
-      int want = (int) Math.min(len, fb.readableLength(lb) - inBlock);
+      int want = (int) Math.min(dst.remaining(), fb.readableLength(lb) - inBlock);
       try {
         while (true) {
           BlockReader r = replicas.open(lb, inBlock, want, refetched);
+          // a failed replica leaves dst alone: the next one fills the same bytes
+          ByteBuffer view = dst.duplicate();
+          view.limit(view.position() + want);
           try {
-            int got = 0;
-            while (got < want) {
-              int n = r.read(b, off + got, want - got);
-              if (n < 0) {
+            while (view.hasRemaining()) {
+              if (r.read(view) < 0) {
                 throw new EOFException("pread " + target.path() + ": " + lb.getBlock() + " on "
-                    + r.node().getDataAddress() + " ended at " + (inBlock + got));
+                    + r.node().getDataAddress() + " ended at "
+                    + (inBlock + want - view.remaining()));
               }
-              got += n;
             }
-            return got;
+            dst.position(dst.position() + want);
+            return want;
           } catch (ReplicaFailover.NoLiveReplicaException e) {
             throw e;
           } catch (IOException e) {
@@ -286,13 +339,7 @@ public final class QuireInputStream extends FSInputStream
   }
 
   @Override public boolean hasCapability(String capability) {
-    switch (capability.toLowerCase(Locale.ROOT)) {
-      case StreamCapabilities.UNBUFFER:
-      case StreamCapabilities.IOSTATISTICS:
-        return true;
-      default:
-        return false;
-    }
+    return CAPABILITIES.has(capability);
   }
 
   @Override public IOStatistics getIOStatistics() { return stats; }

@@ -34,6 +34,9 @@ import org.apache.hadoop.util.DataChecksum;
  */
 public final class QuireOutputStream extends OutputStream
     implements Syncable, StreamCapabilities, IOStatisticsSource {
+  /** What {@link #hasCapability} answers true for. */
+  private static final StreamCapabilitySet CAPABILITIES = StreamCapabilitySet.of(
+      StreamCapabilities.HFLUSH, StreamCapabilities.HSYNC, StreamCapabilities.IOSTATISTICS);
   private static final int BPC = QuireConfigKeys.BYTES_PER_CHECKSUM;
   /** Counter of data packets handed to the pipeline. */
   public static final String STREAM_WRITE_PACKETS = "stream_write_packets";
@@ -263,14 +266,7 @@ public final class QuireOutputStream extends OutputStream
   }
 
   @Override public boolean hasCapability(String capability) {
-    switch (capability.toLowerCase(java.util.Locale.ROOT)) {
-      case StreamCapabilities.HFLUSH:
-      case StreamCapabilities.HSYNC:
-      case StreamCapabilities.IOSTATISTICS:
-        return true;
-      default:
-        return false;
-    }
+    return CAPABILITIES.has(capability);
   }
 
   @Override public IOStatistics getIOStatistics() { return stats; }

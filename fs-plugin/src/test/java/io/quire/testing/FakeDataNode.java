@@ -54,6 +54,7 @@ public final class FakeDataNode implements AutoCloseable {
   private volatile int dieAfterPackets = -1;
   private volatile boolean corruptReads;
   private volatile boolean stallWrites;
+  private volatile boolean stallReads;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean dead;
   private final AtomicInteger tokenRefusals = new AtomicInteger();
@@ -90,7 +91,20 @@ public final class FakeDataNode implements AutoCloseable {
    * buffers fill and the writer's sends block), until {@link #close()}.
    */
   public void stallWrites(boolean s) { stallWrites = s; }
+  /**
+   * Answers reads with the first half of the first packet's data and then sends nothing more,
+   * the connection left open (a stalled node), until {@link #close()}.
+   */
+  public void stallReads(boolean s) { stallReads = s; }
   public boolean isDead() { return dead; }
+
+  private void awaitClose() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
   /** The next {@code n} ops are refused with ERROR_ACCESS_TOKEN (as for an expired token). */
   public void refuseTokens(int n) { tokenRefusals.set(n); }
 
@@ -185,11 +199,7 @@ public final class FakeDataNode implements AutoCloseable {
     OpResponse.success().write(out);
     out.flush();
     if (stallWrites) {
-      try {
-        closed.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      awaitClose();
       return;
     }
     try {
@@ -264,6 +274,14 @@ public final class FakeDataNode implements AutoCloseable {
       Packet p = DataPackets.data(off, seq++, data, (int) off, n, false);
       if (corruptReads) {
         p.getData()[0] ^= 0x5a;
+      }
+      if (stallReads) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        p.write(new DataOutputStream(frame));
+        out.write(frame.toByteArray(), 0, frame.size() - n / 2);
+        out.flush();
+        awaitClose();
+        return;
       }
       p.write(out);
       off += n;
