@@ -18,13 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rebuilding the replica map from disk, including after a crash in the middle of a move. */
-class ReplicaScannerTest {
+class ReplicaLoaderTest {
   private File root;
   private StorageDirectory sd;
 
   @BeforeEach
   void setUp() throws IOException {
-    root = new File("target/test-data/ReplicaScannerTest-" + System.nanoTime())
+    root = new File("target/test-data/ReplicaLoaderTest-" + System.nanoTime())
         .getAbsoluteFile();
     FileUtil.fullyDelete(root);
     try (DataStorage s0 = DataStorage.open(List.of(root))) {
