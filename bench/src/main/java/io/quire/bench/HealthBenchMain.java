@@ -1,5 +1,7 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,37 +28,32 @@ import org.apache.hadoop.util.StringUtils;
 public final class HealthBenchMain {
   private HealthBenchMain() { }
 
+  /** The options of {@code quire bench --suite health}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite health")
+        .value("--runs", "N", "3", "runs, each on fresh clusters")
+        .value("--blocks", "N", "200", "blocks written in files of 10 blocks")
+        .value("--block-size", "SIZE", "1m", "block size")
+        .value("--small-files", "N", "1000", "one-block files written besides")
+        .value("--datanodes", "N", "4", "DataNodes per cluster")
+        .value("--heartbeat-ms", "MS", "1000", "DataNode heartbeat interval, both systems")
+        .value("--recheck-ms", "MS", "1000", "NameNode's dead-node recheck interval, both systems")
+        .value("--only", "quire|hdfs", null, "run one system only")
+        .value("--dir", "DIR", "target/bench-health",
+            "where the clusters live (deleted after each run)");
+  }
+
   public static void main(String[] args) throws Exception {
-    int runs = 3;
-    int blocks = 200;
-    long blockSize = 1 << 20;
-    int smallFiles = 1000;
-    int dataNodes = 4;
-    long heartbeatMs = 1000;
-    long recheckMs = 1000;
-    String only = null;
-    File dir = new File("target/bench-health").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--blocks" -> { blocks = Integer.parseInt(v); i++; }
-        case "--block-size" -> {
-          blockSize = StringUtils.TraditionalBinaryPrefix.string2long(v);
-          i++;
-        }
-        case "--small-files" -> { smallFiles = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--heartbeat-ms" -> { heartbeatMs = Long.parseLong(v); i++; }
-        case "--recheck-ms" -> { recheckMs = Long.parseLong(v); i++; }
-        case "--only" -> { only = v; i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite health: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    int runs = a.integer("--runs");
+    int blocks = a.integer("--blocks");
+    long blockSize = a.bytes("--block-size");
+    int smallFiles = a.integer("--small-files");
+    int dataNodes = a.integer("--datanodes");
+    long heartbeatMs = a.longValue("--heartbeat-ms");
+    long recheckMs = a.longValue("--recheck-ms");
+    String only = a.string("--only");
+    File dir = a.file("--dir");
     HealthSettings s = new HealthSettings(heartbeatMs, recheckMs, 1000, 4, 4);
     System.out.printf("Health: Quire vs HDFS, %d runs, %d DataNodes, replication 3, %d blocks of"
         + " %s + %d one-block files, %d cores; %s%n", runs, dataNodes, blocks,

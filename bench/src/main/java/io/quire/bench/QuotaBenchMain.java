@@ -15,7 +15,8 @@ public final class QuotaBenchMain {
   private QuotaBenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    CreateCloseSuite.Settings s = CreateCloseSuite.parse("quota", args);
+    CreateCloseSuite.Settings s = CreateCloseSuite.settings(
+        CreateCloseSuite.commandLine("quota").parse(args));
     System.out.printf("Quotas: create+close of %d files x threads %s into a directory without"
         + " and with a quota, %d runs, %d DataNode(s), %d cores%n", s.files(), s.threadCounts(),
         s.runs(), s.dataNodes(), Runtime.getRuntime().availableProcessors());

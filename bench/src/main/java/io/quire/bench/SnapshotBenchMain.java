@@ -1,5 +1,7 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -26,20 +28,16 @@ public final class SnapshotBenchMain {
 
   private SnapshotBenchMain() {}
 
+  /** The options of {@code quire bench --suite snapshot}. */
+  static CommandLine commandLine() {
+    return CreateCloseSuite.commandLine("snapshot").value("--heap-files", "N", "100000",
+        "files of the directory whose heap per snapshot is measured (0: skipped)");
+  }
+
   public static void main(String[] args) throws Exception {
-    List<String> rest = new ArrayList<>(List.of(args));
-    int at = rest.indexOf("--heap-files");
-    int heapFiles = 100_000;
-    if (at >= 0) {
-      if (at + 1 == rest.size()) {
-        System.err.println("bench --suite snapshot: --heap-files needs a file count (0: skip)");
-        System.exit(2);
-      }
-      heapFiles = Integer.parseInt(rest.get(at + 1));
-      rest.subList(at, at + 2).clear();
-    }
-    CreateCloseSuite.Settings s = CreateCloseSuite.parse("snapshot", rest.toArray(new String[0]),
-        ", --heap-files N");
+    Arguments a = commandLine().parse(args);
+    CreateCloseSuite.Settings s = CreateCloseSuite.settings(a);
+    int heapFiles = a.integer("--heap-files");
     System.out.printf("Snapshots: create+close of %d files x threads %s into a snapshottable"
         + " directory without and with %d snapshots taken meanwhile, %d runs, %d DataNode(s),"
         + " %d cores%n", s.files(), s.threadCounts(), Math.min(SNAPSHOTS, s.files()), s.runs(),
