@@ -37,7 +37,7 @@ record VersusSettings(int runs, int files, List<Integer> threads, Clusters clust
         Clusters.from(a), limitMillis, a.file("--dir"));
   }
 
-  /** Measures this machine's limits (nothing when turned off), sequential I/O over {@code bytes}. */
+  /** This machine's limits (none when turned off), sequential I/O over {@code bytes}. */
   List<Limit> limits(long bytes) throws Exception {
     return limitMillis > 0 ? PhysicalLimits.measure(dir, limitMillis, bytes) : List.of();
   }
