@@ -42,9 +42,10 @@ public final class BenchMain {
       return;
     }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println("quire bench [--suite NAME] [options]: suites " + SUITES
-          + " (core without --suite); quire bench --suite NAME --help lists a suite's options;"
-          + " quire bench --compare OLD.json NEW.json [--threshold PERCENT]. The core suite:");
+      System.out.printf("quire bench [--suite NAME] [options]%n  suites: %s (core without"
+          + " --suite)%n  quire bench --suite NAME --help lists a suite's options%n"
+          + "quire bench --compare OLD.json NEW.json [--threshold PERCENT]%n%nThe core suite:%n",
+          SUITES);
     }
     if (args.length < 2 || !args[0].equals("--suite")) {
       CoreBenchMain.main(args);

@@ -44,10 +44,9 @@ final class CoreBenchMain {
 
   /** The command line of the core suite. */
   static CommandLine commandLine() {
-    CommandLine c = new CommandLine("bench").value("--warmup", "N", "0",
-        "untimed runs of both systems first (results dropped)");
-    c.value("--bytes", "SIZE", "1g", "bytes of the sequential write and read");
-    return VersusSettings.declare(c, 5000, "1,8");
+    return VersusSettings.declare(new CommandLine("bench"), 5000, "1,8")
+        .value("--warmup", "N", "0", "untimed runs of both systems first (results dropped)")
+        .value("--bytes", "SIZE", "1g", "bytes of the sequential write and read");
   }
 
   public static void main(String[] args) throws Exception {

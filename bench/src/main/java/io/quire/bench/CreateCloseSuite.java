@@ -5,6 +5,8 @@ import io.quire.bench.args.CommandLine;
 import io.quire.bench.args.UsageException;
 import java.io.File;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What the create+close A/B suites (quota, snapshot) share: their options
@@ -16,6 +18,15 @@ final class CreateCloseSuite {
   /** One run on one cluster: adds its figures to {@code results}. */
   interface Measure {
     void measure(ClusterUnderTest cluster, Results results, Settings s, int run) throws Exception;
+  }
+
+  /** The work on one directory of an A/B pair. */
+  interface Side {
+    /**
+     * @param treated true for the directory with the feature under test (quota, snapshots),
+     *     false for the plain one
+     */
+    void measure(Path dir, int threads, boolean treated) throws Exception;
   }
 
   /** The parsed options. */
@@ -38,6 +49,25 @@ final class CreateCloseSuite {
   static Settings settings(Arguments a) throws UsageException {
     return new Settings(a.integer("--runs"), a.integer("--files"), a.integer("--datanodes"),
         a.integers("--threads"), a.file("--dir"));
+  }
+
+  /**
+   * Per thread count, {@code side} on a plain directory ({@code /bench/plain-<threads>}) and a
+   * treated one ({@code /bench/<treated>-<threads>}), the plain one first in even runs; each
+   * directory is made before and deleted after.
+   */
+  static void abPairs(FileSystem fs, Settings s, int run, String treated, Side side)
+      throws Exception {
+    boolean plainFirst = run % 2 == 0;
+    for (int threads : s.threadCounts()) {
+      for (int k = 0; k < 2; k++) {
+        boolean isTreated = (k == 0) != plainFirst;
+        Path d = new Path("/bench/" + (isTreated ? treated : "plain") + "-" + threads);
+        fs.mkdirs(d);
+        side.measure(d, threads, isTreated);
+        fs.delete(d, true);
+      }
+    }
   }
 
   /** Runs {@code m} on Quire and HDFS, {@code s.runs()} times; prints medians and ratios. */

@@ -2,11 +2,11 @@ package io.quire.bench;
 
 import io.quire.bench.args.Arguments;
 import io.quire.bench.args.CommandLine;
+import io.quire.bench.history.Stats;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +98,8 @@ public final class HealthBenchMain {
         + " | hdfs/quire |%n", runs, runs);
     System.out.println("|---|---:|---:|---:|");
     for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
-      double q = median(e.getValue().getOrDefault("quire", List.of()));
-      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
+      double q = Stats.median(e.getValue().getOrDefault("quire", List.of()));
+      double h = Stats.median(e.getValue().getOrDefault("hdfs", List.of()));
       System.out.printf("| %s | %.2f | %.2f | %s |%n", e.getKey(), q, h,
           Double.isNaN(q) || Double.isNaN(h) ? "n/a" : String.format("%.2f", h / q));
     }
@@ -108,13 +108,6 @@ public final class HealthBenchMain {
     for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
       System.out.printf("  %-45s %s%n", e.getKey(), e.getValue());
     }
-  }
-
-  static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int n = s.size();
-    return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
   static int freePort() throws IOException {

@@ -1,7 +1,6 @@
 package io.quire.bench;
 
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * {@code quire bench --suite quota [--runs 3] [--files 2000] [--threads 1,8] [--datanodes 1]
@@ -27,20 +26,13 @@ public final class QuotaBenchMain {
       int run) throws Exception {
     FileSystem fs = c.fileSystem();
     int files = s.files();
-    boolean plainFirst = run % 2 == 0;
-    for (int threads : s.threadCounts()) {
-      for (int k = 0; k < 2; k++) {
-        boolean quota = (k == 0) != plainFirst;
-        Path d = new Path("/bench/" + (quota ? "quota-" : "plain-") + threads);
-        fs.mkdirs(d);
-        if (quota) {
-          fs.setQuota(d, 100L * files * threads, 1L << 50);
-        }
-        r.add("create+close x" + files + ", " + threads + " thread(s), "
-            + (quota ? "quota on the parent" : "no quota"), "ops/s", c.name(),
-            Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads));
-        fs.delete(d, true);
+    CreateCloseSuite.abPairs(fs, s, run, "quota", (d, threads, quota) -> {
+      if (quota) {
+        fs.setQuota(d, 100L * files * threads, 1L << 50);
       }
-    }
+      r.add("create+close x" + files + ", " + threads + " thread(s), "
+          + (quota ? "quota on the parent" : "no quota"), "ops/s", c.name(),
+          Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads));
+    });
   }
 }

@@ -2,6 +2,7 @@ package io.quire.bench;
 
 import io.quire.bench.args.Arguments;
 import io.quire.bench.args.CommandLine;
+import io.quire.bench.history.Stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -55,32 +56,25 @@ public final class SnapshotBenchMain {
       int run) throws Exception {
     FileSystem fs = c.fileSystem();
     int files = s.files();
-    boolean plainFirst = run % 2 == 0;
-    for (int threads : s.threadCounts()) {
-      for (int k = 0; k < 2; k++) {
-        boolean snapshots = (k == 0) != plainFirst;
-        Path d = new Path("/bench/" + (snapshots ? "snap-" : "plain-") + threads);
-        fs.mkdirs(d);
-        c.allowSnapshot(d, true);
-        String row = "create+close x" + files + ", " + threads + " thread(s), ";
-        if (snapshots) {
-          List<Double> millis = new ArrayList<>();
-          r.add(row + Math.min(SNAPSHOTS, files) + " snapshots meanwhile", "ops/s", c.name(),
-              createWithSnapshots(fs, d, files, threads, millis));
-          r.add("createSnapshot during " + row.substring(0, row.length() - 2), "ms", c.name(),
-              Results.median(millis));
-          for (int i = 0; i < millis.size(); i++) {
-            fs.deleteSnapshot(d, "s" + i);
-          }
-        } else {
-          long start = System.nanoTime();
-          Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads);
-          r.add(row + "no snapshots", "ops/s", c.name(), files / seconds(start));
+    CreateCloseSuite.abPairs(fs, s, run, "snap", (d, threads, snapshots) -> {
+      c.allowSnapshot(d, true);
+      String row = "create+close x" + files + ", " + threads + " thread(s), ";
+      if (snapshots) {
+        List<Double> millis = new ArrayList<>();
+        r.add(row + Math.min(SNAPSHOTS, files) + " snapshots meanwhile", "ops/s", c.name(),
+            createWithSnapshots(fs, d, files, threads, millis));
+        r.add("createSnapshot during " + row.substring(0, row.length() - 2), "ms", c.name(),
+            Stats.median(millis));
+        for (int i = 0; i < millis.size(); i++) {
+          fs.deleteSnapshot(d, "s" + i);
         }
-        c.allowSnapshot(d, false);
-        fs.delete(d, true);
+      } else {
+        long start = System.nanoTime();
+        Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads);
+        r.add(row + "no snapshots", "ops/s", c.name(), files / seconds(start));
       }
-    }
+      c.allowSnapshot(d, false);
+    });
   }
 
   /**

@@ -35,10 +35,9 @@ public final class SweepBenchMain {
 
   /** The command line of the sweep suite. */
   static CommandLine commandLine() {
-    CommandLine c = new CommandLine("bench --suite sweep")
+    return VersusSettings.declare(new CommandLine("bench --suite sweep"), 1000, "1,2,4,8,16,32")
         .value("--sizes", "SIZE,SIZE", "1k,16k,256k,4m,64m,256m", "file sizes written and read")
         .flag("--full", "adds 1g to the sizes");
-    return VersusSettings.declare(c, 1000, "1,2,4,8,16,32");
   }
 
   public static void main(String[] args) throws Exception {
