@@ -20,9 +20,14 @@ record Clusters(int dataNodes, String only, boolean hdfsSkipFsync, Boolean syncO
   /** The systems, in the order each run starts them. */
   static final List<String> TARGETS = List.of("quire", "hdfs");
 
+  /** Starts a cluster of {@code target} ("quire" or "hdfs") in {@code base}. */
+  interface Starter<C extends AutoCloseable> {
+    C start(String target, File base) throws Exception;
+  }
+
   /** One run on one cluster. */
-  interface Measure {
-    void measure(ClusterUnderTest cluster) throws Exception;
+  interface Measure<C> {
+    void measure(C cluster) throws Exception;
   }
 
   /** Declares --datanodes, --only, --hdfs-skip-fsync and --sync-on-close. */
@@ -37,22 +42,18 @@ record Clusters(int dataNodes, String only, boolean hdfsSkipFsync, Boolean syncO
 
   /** Reads what {@link #declare} declared. */
   static Clusters from(Arguments a) throws UsageException {
-    String only = a.string("--only");
-    if (only != null && !TARGETS.contains(only)) {
-      throw a.error("--only wants quire or hdfs, not '" + only + "'");
-    }
-    return new Clusters(a.integer("--datanodes"), only, a.flag("--hdfs-skip-fsync"),
+    return new Clusters(a.integer("--datanodes"), only(a), a.flag("--hdfs-skip-fsync"),
         a.bool("--sync-on-close"));
+  }
+
+  /** The value of {@code --only}: quire, hdfs, or null for both. */
+  static String only(Arguments a) throws UsageException {
+    return a.oneOf("--only", "quire", "hdfs");
   }
 
   /** Both systems at their defaults (edit log fsynced), {@code dataNodes} each. */
   static Clusters of(int dataNodes) {
     return new Clusters(dataNodes, null, false, null);
-  }
-
-  /** Whether runs include {@code target}. */
-  boolean includes(String target) {
-    return only == null || only.equals(target);
   }
 
   /** A fresh cluster of {@code target} in {@code base}. */
@@ -61,18 +62,26 @@ record Clusters(int dataNodes, String only, boolean hdfsSkipFsync, Boolean syncO
         : new HdfsTarget(base, dataNodes, hdfsSkipFsync, syncOnClose);
   }
 
+  /** {@link #each} with this record's clusters ({@link #start}). */
+  void run(File dir, String prefix, int run, String label, Measure<ClusterUnderTest> m)
+      throws Exception {
+    each(only, dir, prefix, run, label, this::start, m);
+  }
+
   /**
-   * Runs {@code m} once on each included system, in {@code dir/<prefix><target>-<run>}; prints
-   * "{@code label}: target done" after each.
+   * Runs {@code m} once on a fresh cluster of each system ({@code only} that one, if not null)
+   * in {@code dir/<prefix><target>-<run>}, deleted afterwards; prints "{@code label}: target
+   * done" after each.
    */
-  void run(File dir, String prefix, int run, String label, Measure m) throws Exception {
+  static <C extends AutoCloseable> void each(String only, File dir, String prefix, int run,
+      String label, Starter<C> starter, Measure<C> m) throws Exception {
     for (String target : TARGETS) {
-      if (!includes(target)) {
+      if (only != null && !only.equals(target)) {
         continue;
       }
       File base = new File(dir, prefix + target + "-" + run);
       FileUtil.fullyDelete(base);
-      try (ClusterUnderTest c = start(target, base)) {
+      try (C c = starter.start(target, base)) {
         m.measure(c);
       } finally {
         FileUtil.fullyDelete(base);
@@ -81,7 +90,7 @@ record Clusters(int dataNodes, String only, boolean hdfsSkipFsync, Boolean syncO
     }
   }
 
-  /** "Run 2/3" style label of run {@code run} (from 0) of {@code runs}. */
+  /** "run 2/3", the label of run of run {@code run} (from 0) of {@code runs}. */
   static String label(int run, int runs) {
     return "run " + (run + 1) + "/" + runs;
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.StringUtils;
 
 /**
@@ -52,7 +51,7 @@ public final class HealthBenchMain {
     int dataNodes = a.integer("--datanodes");
     long heartbeatMs = a.longValue("--heartbeat-ms");
     long recheckMs = a.longValue("--recheck-ms");
-    String only = a.string("--only");
+    String only = Clusters.only(a);
     File dir = a.file("--dir");
     HealthSettings s = new HealthSettings(heartbeatMs, recheckMs, 1000, 4, 4);
     System.out.printf("Health: Quire vs HDFS, %d runs, %d DataNodes, replication 3, %d blocks of"
@@ -64,25 +63,18 @@ public final class HealthBenchMain {
     String deadRow = "DataNode loss → declared dead";
     String fullRow = "DataNode loss → all blocks at 3 replicas";
     for (int run = 0; run < runs; run++) {
-      for (String target : new String[] {"quire", "hdfs"}) {
-        if (only != null && !only.equals(target)) {
-          continue;
-        }
-        File base = new File(dir, target + "-" + run);
-        FileUtil.fullyDelete(base);
-        try (HealthCluster c = target.equals("quire")
-            ? new QuireHealthCluster(base, dataNodes, blockSize, s)
-            : new HdfsHealthCluster(base, dataNodes, blockSize, s)) {
-          HealthWorkloads.load(c.fileSystem(), blocks, blockSize, smallFiles);
-          add(rows, restartRow, target, HealthWorkloads.restartToSafeModeOff(c));
-          double[] loss = HealthWorkloads.lossToFullReplication(c, 20 * s.deadAfterMs() + 120_000);
-          add(rows, deadRow, target, loss[0]);
-          add(rows, fullRow, target, loss[1]);
-        } finally {
-          FileUtil.fullyDelete(base);
-        }
-        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
-      }
+      Clusters.each(only, dir, "", run, Clusters.label(run, runs),
+          (target, base) -> target.equals("quire")
+              ? new QuireHealthCluster(base, dataNodes, blockSize, s)
+              : new HdfsHealthCluster(base, dataNodes, blockSize, s),
+          c -> {
+            HealthWorkloads.load(c.fileSystem(), blocks, blockSize, smallFiles);
+            add(rows, restartRow, c.name(), HealthWorkloads.restartToSafeModeOff(c));
+            double[] loss = HealthWorkloads.lossToFullReplication(c,
+                20 * s.deadAfterMs() + 120_000);
+            add(rows, deadRow, c.name(), loss[0]);
+            add(rows, fullRow, c.name(), loss[1]);
+          });
     }
     print(rows, runs);
   }

@@ -95,6 +95,16 @@ public final class Arguments {
     });
   }
 
+  /** One of {@code choices}, or null when neither given nor defaulted. */
+  public String oneOf(String name, String... choices) throws UsageException {
+    return convert(name, String.join(" or ", choices), v -> {
+      if (!List.of(choices).contains(v)) {
+        throw new IllegalArgumentException(v);
+      }
+      return v;
+    });
+  }
+
   /** A file or directory, made absolute. */
   public File file(String name) {
     String v = string(name);

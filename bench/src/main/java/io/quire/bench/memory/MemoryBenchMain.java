@@ -83,7 +83,7 @@ public final class MemoryBenchMain {
     int dataNodes = a.integer("--datanodes");
     String heap = a.string("--heap");
     int runs = a.integer("--runs");
-    String only = a.string("--only");
+    String only = a.oneOf("--only", "quire", "hdfs");
     File dir = a.file("--dir");
     ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("NameNode memory, Quire vs HDFS: %,d files of one block (replication 3,"

@@ -87,6 +87,11 @@ class CommandLineTest {
         .contains("--threads wants whole numbers separated by commas, not '1,,2'"));
     assertTrue(assertThrows(UsageException.class, () -> a.bool("--sync-on-close"))
         .getMessage().contains("--sync-on-close wants true or false, not 'yes'"));
+    Arguments only = suite().parse("--only", "hfds");
+    assertTrue(assertThrows(UsageException.class, () -> only.oneOf("--only", "quire", "hdfs"))
+        .getMessage().contains("--only wants quire or hdfs, not 'hfds'"));
+    assertEquals("hdfs", suite().parse("--only", "hdfs").oneOf("--only", "quire", "hdfs"));
+    assertNull(suite().parse().oneOf("--only", "quire", "hdfs"));
   }
 
   @Test
