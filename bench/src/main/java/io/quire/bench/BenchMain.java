@@ -1,5 +1,6 @@
 package io.quire.bench;
 
+import io.quire.bench.args.UsageException;
 import io.quire.bench.history.CompareMain;
 import io.quire.bench.memory.MemoryBenchMain;
 import java.util.Arrays;
@@ -11,11 +12,22 @@ import java.util.Arrays;
  * memory write a JSON result under docs/bench/ ({@link io.quire.bench.history.ResultFiles}).
  */
 public final class BenchMain {
+  /** The suites --suite takes. */
+  static final String SUITES =
+      "core, sweep, memory, health, jobs, journal-replay, ha, soak, quota, snapshot";
+
   private BenchMain() {}
 
   public static void main(String[] args) {
     try {
       run(args);
+    } catch (UsageException e) {
+      if (e.isHelp()) {
+        System.out.print(e.getMessage());
+      } else {
+        System.err.println(e.getMessage());
+      }
+      System.exit(e.exitStatus());
     } catch (Exception e) {
       // A cluster that failed half-way may leave non-daemon threads: end the JVM, not hang.
       e.printStackTrace();
@@ -28,6 +40,12 @@ public final class BenchMain {
     if (args.length >= 1 && args[0].equals("--compare")) {
       CompareMain.main(Arrays.copyOfRange(args, 1, args.length));
       return;
+    }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.printf("quire bench [--suite NAME] [options]%n  suites: %s (core without"
+          + " --suite)%n  quire bench --suite NAME --help lists a suite's options%n"
+          + "quire bench --compare OLD.json NEW.json [--threshold PERCENT]%n%nThe core suite:%n",
+          SUITES);
     }
     if (args.length < 2 || !args[0].equals("--suite")) {
       CoreBenchMain.main(args);
@@ -58,8 +76,7 @@ public final class BenchMain {
       case "memory" -> MemoryBenchMain.main(rest);
       case "core" -> CoreBenchMain.main(rest);
       default -> {
-        System.err.println("bench: unknown suite '" + args[1] + "' (core, sweep, memory, "
-            + "health, jobs, journal-replay, ha, soak, quota, snapshot)");
+        System.err.println("bench: unknown suite '" + args[1] + "' (" + SUITES + ")");
         System.exit(2);
       }
     }

@@ -1,18 +1,17 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import io.quire.bench.history.BenchResult;
 import io.quire.bench.history.Limit;
 import io.quire.bench.history.ResultFiles;
 import io.quire.bench.limits.Bound;
 import io.quire.bench.limits.PhysicalLimits;
 import io.quire.bench.report.ReportTable;
-import java.io.File;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.StringUtils;
 
@@ -43,97 +42,44 @@ import org.apache.hadoop.util.StringUtils;
 final class CoreBenchMain {
   private CoreBenchMain() {}
 
+  /** The command line of the core suite. */
+  static CommandLine commandLine() {
+    return VersusSettings.declare(new CommandLine("bench"), 5000, "1,8")
+        .value("--warmup", "N", "0", "untimed runs of both systems first (results dropped)")
+        .value("--bytes", "SIZE", "1g", "bytes of the sequential write and read");
+  }
+
   public static void main(String[] args) throws Exception {
-    int runs = 3;
-    int warmups = 0;
-    long bytes = 1L << 30;
-    int files = 5000;
-    int dataNodes = 3;
-    List<Integer> threadCounts = List.of(1, 8);
-    String only = null;
-    boolean hdfsSkipFsync = false;
-    Boolean syncOnClose = null;
-    long limitMillis = 2000;
-    File dir = new File("target/bench").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--warmup" -> { warmups = Integer.parseInt(v); i++; }
-        case "--bytes" -> { bytes = StringUtils.TraditionalBinaryPrefix.string2long(v); i++; }
-        case "--files" -> { files = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--threads" -> { threadCounts = intList(v); i++; }
-        case "--only" -> { only = v; i++; }
-        case "--hdfs-skip-fsync" -> hdfsSkipFsync = true;
-        case "--sync-on-close" -> { syncOnClose = Boolean.valueOf(v); i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        case "--limit-seconds" -> { limitMillis = (long) (Double.parseDouble(v) * 1000); i++; }
-        case "--no-limits" -> limitMillis = 0;
-        default -> {
-          System.err.println("bench: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    VersusSettings v = VersusSettings.from(a);
+    int warmups = a.integer("--warmup");
+    long bytes = a.bytes("--bytes");
     if (warmups < 0) {
-      System.err.println("bench: --warmup " + warmups + ": the number of untimed runs must be"
-          + " 0 or more");
-      System.exit(2);
+      throw a.error("--warmup " + warmups + ": the number of untimed runs must be 0 or more");
     }
+    int runs = v.runs();
     ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("Quire vs HDFS: %d runs, %d DataNodes, replication 3, %s sequential,"
-        + " %d files x threads %s, %d cores, HDFS edit log fsync %s%n", runs, dataNodes,
-        StringUtils.byteDesc(bytes), files, threadCounts,
-        Runtime.getRuntime().availableProcessors(), hdfsSkipFsync ? "skipped" : "on");
-    List<Limit> limits = limitMillis > 0
-        ? PhysicalLimits.measure(dir, limitMillis, Math.min(bytes, 256L << 20)) : List.of();
+        + " %d files x threads %s, %d cores, HDFS edit log fsync %s%n", runs,
+        v.clusters().dataNodes(), StringUtils.byteDesc(bytes), v.files(), v.threads(),
+        Runtime.getRuntime().availableProcessors(),
+        v.clusters().hdfsSkipFsync() ? "skipped" : "on");
+    List<Limit> limits = v.limits(Math.min(bytes, 256L << 20));
     PhysicalLimits.print(System.out, limits);
     Results results = new Results();
     for (int run = -warmups; run < runs; run++) {
       Results into = run < 0 ? new Results() : results;
-      for (String target : new String[] {"quire", "hdfs"}) {
-        if (only != null && !only.equals(target)) {
-          continue;
-        }
-        File base = new File(dir, target + "-" + run);
-        FileUtil.fullyDelete(base);
-        try (ClusterUnderTest c = target.equals("quire")
-            ? new QuireTarget(base, dataNodes, syncOnClose)
-            : new HdfsTarget(base, dataNodes, hdfsSkipFsync, syncOnClose)) {
-          measure(c, into, limits, bytes, files, threadCounts);
-        } finally {
-          FileUtil.fullyDelete(base);
-        }
-        if (run < 0) {
-          System.out.printf("warm-up %d/%d: %s done%n", run + warmups + 1, warmups, target);
-        } else {
-          System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
-        }
-      }
+      String label = run < 0 ? "warm-up " + (run + warmups + 1) + "/" + warmups
+          : Clusters.label(run, runs);
+      v.clusters().run(v.dir(), "", run, label,
+          c -> measure(c, into, limits, bytes, v.files(), v.threads()));
     }
     ReportTable.print(System.out, results.figures(), limits, runs);
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("runs", Integer.toString(runs));
-    settings.put("warmupRuns", Integer.toString(warmups));
-    settings.put("bytes", Long.toString(bytes));
-    settings.put("files", Integer.toString(files));
-    settings.put("threads", threadCounts.toString());
-    settings.put("datanodes", Integer.toString(dataNodes));
-    settings.put("replication", "3");
-    settings.put("hdfsEditLogFsync", Boolean.toString(!hdfsSkipFsync));
-    settings.put("syncOnClose", syncOnClose == null
-        ? "defaults (quire true, hdfs false)" : syncOnClose.toString());
-    BenchResult r = out.result("core", settings, limits, results.figures());
+    Map<String, String> more = new LinkedHashMap<>();
+    more.put("warmupRuns", Integer.toString(warmups));
+    more.put("bytes", Long.toString(bytes));
+    BenchResult r = out.result("core", v.recorded(more), limits, results.figures());
     out.save(r);
-  }
-
-  static List<Integer> intList(String v) {
-    List<Integer> ts = new ArrayList<>();
-    for (String s : v.split(",")) {
-      ts.add(Integer.parseInt(s.trim()));
-    }
-    return ts;
   }
 
   private static void measure(ClusterUnderTest c, Results r, List<Limit> limits, long bytes,

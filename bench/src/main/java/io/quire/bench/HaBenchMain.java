@@ -1,5 +1,6 @@
 package io.quire.bench;
 
+import io.quire.bench.history.Stats;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,12 +110,12 @@ public final class HaBenchMain {
       List<HaWorkloads.Failover> later = f.subList(1, f.size());
       r.add(PLANNED_FIRST, "ms", c.name(), f.get(0).pauseMs());
       r.add(PLANNED_LATER, "ms", c.name(),
-          Results.median(later.stream().map(HaWorkloads.Failover::pauseMs).toList()));
+          Stats.median(later.stream().map(HaWorkloads.Failover::pauseMs).toList()));
       r.add("planned failover: client pause, longest of the run", "ms", c.name(),
           f.stream().mapToDouble(HaWorkloads.Failover::pauseMs).max().orElseThrow());
       r.add("planned failover: command, 1st of the run", "ms", c.name(), f.get(0).commandMs());
       r.add("planned failover: command, later ones (median)", "ms", c.name(),
-          Results.median(later.stream().map(HaWorkloads.Failover::commandMs).toList()));
+          Stats.median(later.stream().map(HaWorkloads.Failover::commandMs).toList()));
     }
     if (lose) {
       loseActive(c, s, r, run);

@@ -1,5 +1,6 @@
 package io.quire.bench;
 
+import io.quire.bench.history.Stats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,6 +89,6 @@ final class HaResults {
   }
 
   private static double median(Row r, String target) {
-    return Results.median(r.values().getOrDefault(target, List.of()));
+    return Stats.median(r.values().getOrDefault(target, List.of()));
   }
 }

@@ -1,7 +1,9 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
+import io.quire.bench.args.UsageException;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,51 +21,42 @@ record HaSettings(int runs, int failovers, int clients, int files, List<Integer>
     return parts.contains(part);
   }
 
-  static HaSettings parse(String[] args) {
-    int runs = 3;
-    int failovers = 5;
-    int clients = 3;
-    int files = 1000;
-    List<Integer> threads = List.of(1, 8);
-    int zkServers = 3;
-    Set<String> parts = Set.of("planned", "kill", "ops");
+  /** The options of {@code quire bench --suite ha}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite ha")
+        .value("--runs", "N", "3", "runs, each on fresh clusters")
+        .value("--failovers", "N", "5", "failovers per run (at least 2)")
+        .value("--clients", "N", "3", "clients running through the failovers")
+        .value("--files", "N", "1000", "files of the create+close rates")
+        .value("--threads", "N,M", "1,8", "client thread counts of the create+close rates")
+        .value("--zk-servers", "N", "3", "ZooKeeper servers of Quire's HA")
+        .value("--only", "PART,PART", "planned,kill,ops", "the measurements to run")
+        .repeatable("--quire-client", "KEY=VALUE", "a setting of Quire's clients only"
+            + " (repeatable)")
+        .value("--dir", "DIR", "target/bench-ha", "where the clusters live");
+  }
+
+  static HaSettings parse(String[] args) throws UsageException {
+    Arguments a = commandLine().parse(args);
+    int runs = a.integer("--runs");
+    int failovers = a.integer("--failovers");
+    int clients = a.integer("--clients");
+    int files = a.integer("--files");
+    List<Integer> threads = a.integers("--threads");
+    int zkServers = a.integer("--zk-servers");
+    Set<String> parts = Set.copyOf(a.words("--only"));
     Map<String, String> quireClient = new LinkedHashMap<>();
-    File dir = new File("target/bench-ha").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--failovers" -> { failovers = Integer.parseInt(v); i++; }
-        case "--clients" -> { clients = Integer.parseInt(v); i++; }
-        case "--files" -> { files = Integer.parseInt(v); i++; }
-        case "--threads" -> {
-          List<Integer> ts = new ArrayList<>();
-          for (String t : v.split(",")) {
-            ts.add(Integer.parseInt(t.trim()));
-          }
-          threads = ts;
-          i++;
-        }
-        case "--zk-servers" -> { zkServers = Integer.parseInt(v); i++; }
-        case "--only" -> { parts = Set.of(v.split(",")); i++; }
-        case "--quire-client" -> {
-          String[] kv = v.split("=", 2);
-          if (kv.length != 2) {
-            throw new IllegalArgumentException("--quire-client wants key=value, not " + v);
-          }
-          quireClient.put(kv[0], kv[1]);
-          i++;
-        }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite ha: unknown argument " + args[i]);
-          System.exit(2);
-        }
+    for (String v : a.strings("--quire-client")) {
+      String[] kv = v.split("=", 2);
+      if (kv.length != 2) {
+        throw a.error("--quire-client wants key=value, not '" + v + "'");
       }
+      quireClient.put(kv[0], kv[1]);
     }
+    File dir = a.file("--dir");
     if (failovers < 2) {
-      throw new IllegalArgumentException("--failovers must be at least 2 (the first one is"
-          + " reported apart from the later ones)");
+      throw a.error("--failovers must be at least 2 (the first one is reported apart from the"
+          + " later ones)");
     }
     return new HaSettings(runs, failovers, clients, files, threads, zkServers, parts,
         quireClient, dir);

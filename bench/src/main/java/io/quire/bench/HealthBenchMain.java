@@ -1,14 +1,15 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
+import io.quire.bench.history.Stats;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.StringUtils;
 
 /**
@@ -26,37 +27,32 @@ import org.apache.hadoop.util.StringUtils;
 public final class HealthBenchMain {
   private HealthBenchMain() { }
 
+  /** The options of {@code quire bench --suite health}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite health")
+        .value("--runs", "N", "3", "runs, each on fresh clusters")
+        .value("--blocks", "N", "200", "blocks written in files of 10 blocks")
+        .value("--block-size", "SIZE", "1m", "block size")
+        .value("--small-files", "N", "1000", "one-block files written besides")
+        .value("--datanodes", "N", "4", "DataNodes per cluster")
+        .value("--heartbeat-ms", "MS", "1000", "DataNode heartbeat interval, both systems")
+        .value("--recheck-ms", "MS", "1000", "NameNode's dead-node recheck interval, both systems")
+        .value("--only", "quire|hdfs", null, "run one system only")
+        .value("--dir", "DIR", "target/bench-health",
+            "where the clusters live (deleted after each run)");
+  }
+
   public static void main(String[] args) throws Exception {
-    int runs = 3;
-    int blocks = 200;
-    long blockSize = 1 << 20;
-    int smallFiles = 1000;
-    int dataNodes = 4;
-    long heartbeatMs = 1000;
-    long recheckMs = 1000;
-    String only = null;
-    File dir = new File("target/bench-health").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--blocks" -> { blocks = Integer.parseInt(v); i++; }
-        case "--block-size" -> {
-          blockSize = StringUtils.TraditionalBinaryPrefix.string2long(v);
-          i++;
-        }
-        case "--small-files" -> { smallFiles = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--heartbeat-ms" -> { heartbeatMs = Long.parseLong(v); i++; }
-        case "--recheck-ms" -> { recheckMs = Long.parseLong(v); i++; }
-        case "--only" -> { only = v; i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite health: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    int runs = a.integer("--runs");
+    int blocks = a.integer("--blocks");
+    long blockSize = a.bytes("--block-size");
+    int smallFiles = a.integer("--small-files");
+    int dataNodes = a.integer("--datanodes");
+    long heartbeatMs = a.longValue("--heartbeat-ms");
+    long recheckMs = a.longValue("--recheck-ms");
+    String only = Clusters.only(a);
+    File dir = a.file("--dir");
     HealthSettings s = new HealthSettings(heartbeatMs, recheckMs, 1000, 4, 4);
     System.out.printf("Health: Quire vs HDFS, %d runs, %d DataNodes, replication 3, %d blocks of"
         + " %s + %d one-block files, %d cores; %s%n", runs, dataNodes, blocks,
@@ -67,25 +63,18 @@ public final class HealthBenchMain {
     String deadRow = "DataNode loss → declared dead";
     String fullRow = "DataNode loss → all blocks at 3 replicas";
     for (int run = 0; run < runs; run++) {
-      for (String target : new String[] {"quire", "hdfs"}) {
-        if (only != null && !only.equals(target)) {
-          continue;
-        }
-        File base = new File(dir, target + "-" + run);
-        FileUtil.fullyDelete(base);
-        try (HealthCluster c = target.equals("quire")
-            ? new QuireHealthCluster(base, dataNodes, blockSize, s)
-            : new HdfsHealthCluster(base, dataNodes, blockSize, s)) {
-          HealthWorkloads.load(c.fileSystem(), blocks, blockSize, smallFiles);
-          add(rows, restartRow, target, HealthWorkloads.restartToSafeModeOff(c));
-          double[] loss = HealthWorkloads.lossToFullReplication(c, 20 * s.deadAfterMs() + 120_000);
-          add(rows, deadRow, target, loss[0]);
-          add(rows, fullRow, target, loss[1]);
-        } finally {
-          FileUtil.fullyDelete(base);
-        }
-        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
-      }
+      Clusters.each(only, dir, "", run, Clusters.label(run, runs),
+          (target, base) -> target.equals("quire")
+              ? new QuireHealthCluster(base, dataNodes, blockSize, s)
+              : new HdfsHealthCluster(base, dataNodes, blockSize, s),
+          c -> {
+            HealthWorkloads.load(c.fileSystem(), blocks, blockSize, smallFiles);
+            add(rows, restartRow, c.name(), HealthWorkloads.restartToSafeModeOff(c));
+            double[] loss = HealthWorkloads.lossToFullReplication(c,
+                20 * s.deadAfterMs() + 120_000);
+            add(rows, deadRow, c.name(), loss[0]);
+            add(rows, fullRow, c.name(), loss[1]);
+          });
     }
     print(rows, runs);
   }
@@ -101,8 +90,8 @@ public final class HealthBenchMain {
         + " | hdfs/quire |%n", runs, runs);
     System.out.println("|---|---:|---:|---:|");
     for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
-      double q = median(e.getValue().getOrDefault("quire", List.of()));
-      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
+      double q = Stats.median(e.getValue().getOrDefault("quire", List.of()));
+      double h = Stats.median(e.getValue().getOrDefault("hdfs", List.of()));
       System.out.printf("| %s | %.2f | %.2f | %s |%n", e.getKey(), q, h,
           Double.isNaN(q) || Double.isNaN(h) ? "n/a" : String.format("%.2f", h / q));
     }
@@ -111,13 +100,6 @@ public final class HealthBenchMain {
     for (Map.Entry<String, Map<String, List<Double>>> e : rows.entrySet()) {
       System.out.printf("  %-45s %s%n", e.getKey(), e.getValue());
     }
-  }
-
-  static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int n = s.size();
-    return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
   static int freePort() throws IOException {

@@ -1,5 +1,7 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import io.quire.jobs.JobsMain;
 import io.quire.jobs.mr.OrderJobTool;
 import java.io.File;
@@ -19,24 +21,21 @@ public final class JobsBenchMain {
 
   private JobsBenchMain() {}
 
+  /** The options of {@code quire bench --suite jobs}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite jobs")
+        .value("--orders", "N", "1000000", "orders in the generated archive")
+        .value("--runs", "N", "3", "runs, each on fresh clusters")
+        .value("--datanodes", "N", "3", "DataNodes per cluster")
+        .value("--dir", "DIR", "target/bench-jobs", "where the clusters and files live");
+  }
+
   public static void main(String[] args) throws Exception {
-    long orders = 1_000_000;
-    int runs = 3;
-    int dataNodes = 3;
-    File dir = new File("target/bench-jobs").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--orders" -> { orders = Long.parseLong(v); i++; }
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite jobs: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    long orders = a.longValue("--orders");
+    int runs = a.integer("--runs");
+    int dataNodes = a.integer("--datanodes");
+    File dir = a.file("--dir");
     System.out.printf("Bookstore jobs: %d orders, %d runs, %d DataNodes (replication 3),"
         + " LocalJobRunner, %d cores%n", orders, runs, dataNodes,
         Runtime.getRuntime().availableProcessors());

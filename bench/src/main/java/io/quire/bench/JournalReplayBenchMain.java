@@ -1,5 +1,7 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import io.quire.namenode.journal.JournalReader;
 import io.quire.namenode.journal.JournalRecord;
 import io.quire.namenode.journal.JournalWriter;
@@ -32,29 +34,24 @@ import org.apache.curator.test.TestingServer;
 public final class JournalReplayBenchMain {
   private JournalReplayBenchMain() {}
 
+  /** The options of {@code quire bench --suite journal-replay}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite journal-replay")
+        .value("--records", "N", "100000", "journal records written, then replayed")
+        .value("--per-batch", "N,M", "1,8", "records per batch (one run each)")
+        .value("--payload", "BYTES", "120", "bytes of each record")
+        .value("--passes", "N", "3", "replays of the journal")
+        .value("--read-ahead", "N", Integer.toString(ZkJournalOptions.DEFAULT_READ_AHEAD_BATCHES),
+            "batches the replay reads ahead");
+  }
+
   public static void main(String[] args) throws Exception {
-    long records = 100_000;
-    List<Integer> perBatch = List.of(1, 8);
-    int payload = 120;
-    int passes = 3;
-    int readAhead = ZkJournalOptions.DEFAULT_READ_AHEAD_BATCHES;
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--records" -> { records = Long.parseLong(v); i++; }
-        case "--per-batch" -> {
-          perBatch = Arrays.stream(v.split(",")).map(s -> Integer.parseInt(s.trim())).toList();
-          i++;
-        }
-        case "--payload" -> { payload = Integer.parseInt(v); i++; }
-        case "--passes" -> { passes = Integer.parseInt(v); i++; }
-        case "--read-ahead" -> { readAhead = Integer.parseInt(v); i++; }
-        default -> {
-          System.err.println("bench --suite journal-replay: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    long records = a.longValue("--records");
+    List<Integer> perBatch = a.integers("--per-batch");
+    int payload = a.integer("--payload");
+    int passes = a.integer("--passes");
+    int readAhead = a.integer("--read-ahead");
     System.setProperty("zookeeper.forceSync", "no");
     System.out.printf("Shared journal replay: %d records of %d bytes, %d passes, read-ahead %d"
         + " batches, %d cores%n", records, payload, passes, readAhead,

@@ -1,7 +1,6 @@
 package io.quire.bench;
 
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * {@code quire bench --suite quota [--runs 3] [--files 2000] [--threads 1,8] [--datanodes 1]
@@ -15,7 +14,8 @@ public final class QuotaBenchMain {
   private QuotaBenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    CreateCloseSuite.Settings s = CreateCloseSuite.parse("quota", args);
+    CreateCloseSuite.Settings s = CreateCloseSuite.settings(
+        CreateCloseSuite.commandLine("quota").parse(args));
     System.out.printf("Quotas: create+close of %d files x threads %s into a directory without"
         + " and with a quota, %d runs, %d DataNode(s), %d cores%n", s.files(), s.threadCounts(),
         s.runs(), s.dataNodes(), Runtime.getRuntime().availableProcessors());
@@ -26,20 +26,13 @@ public final class QuotaBenchMain {
       int run) throws Exception {
     FileSystem fs = c.fileSystem();
     int files = s.files();
-    boolean plainFirst = run % 2 == 0;
-    for (int threads : s.threadCounts()) {
-      for (int k = 0; k < 2; k++) {
-        boolean quota = (k == 0) != plainFirst;
-        Path d = new Path("/bench/" + (quota ? "quota-" : "plain-") + threads);
-        fs.mkdirs(d);
-        if (quota) {
-          fs.setQuota(d, 100L * files * threads, 1L << 50);
-        }
-        r.add("create+close x" + files + ", " + threads + " thread(s), "
-            + (quota ? "quota on the parent" : "no quota"), "ops/s", c.name(),
-            Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads));
-        fs.delete(d, true);
+    CreateCloseSuite.abPairs(fs, s, run, "quota", (d, threads, quota) -> {
+      if (quota) {
+        fs.setQuota(d, 100L * files * threads, 1L << 50);
       }
-    }
+      r.add("create+close x" + files + ", " + threads + " thread(s), "
+          + (quota ? "quota on the parent" : "no quota"), "ops/s", c.name(),
+          Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads));
+    });
   }
 }

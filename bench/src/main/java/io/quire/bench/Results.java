@@ -1,13 +1,13 @@
 package io.quire.bench;
 
+import io.quire.bench.history.Figure;
+import io.quire.bench.history.Stats;
+import io.quire.bench.limits.Bound;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.quire.bench.history.Figure;
-import io.quire.bench.limits.Bound;
 
 /** Figures per row and target across runs; prints medians and the Quire/HDFS ratio. */
 final class Results {
@@ -40,16 +40,6 @@ final class Results {
         .computeIfAbsent(target, t -> new ArrayList<>()).add(value);
   }
 
-  static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int n = s.size();
-    if (n == 0) {
-      return Double.NaN;
-    }
-    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-  }
-
   /**
    * A Markdown table with a median column per target, in the given order, and the ratio
    * quire/hdfs (higher is better).
@@ -67,28 +57,20 @@ final class Results {
       StringBuilder line =
           new StringBuilder("| " + e.getKey() + " | " + units.get(e.getKey()) + " |");
       for (String t : targets) {
-        line.append(String.format(" %.1f |", median(e.getValue().getOrDefault(t, List.of()))));
+        double m = Stats.median(e.getValue().getOrDefault(t, List.of()));
+        line.append(String.format(" %.1f |", m));
       }
-      double q = median(e.getValue().getOrDefault("quire", List.of()));
-      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
+      double q = Stats.median(e.getValue().getOrDefault("quire", List.of()));
+      double h = Stats.median(e.getValue().getOrDefault("hdfs", List.of()));
       line.append(Double.isNaN(q) || Double.isNaN(h) ? " n/a |" : String.format(" %.2f |", q / h));
       out.println(line);
     }
     printRaw(out);
   }
 
-  /** A Markdown table: row, unit, median per target, ratio quire/hdfs (higher is better). */
+  /** {@link #print(PrintStream, int, List)} of Quire and HDFS. */
   void print(PrintStream out, int runs) {
-    out.printf("| workload | unit | quire (median of %d) | hdfs (median of %d) | quire/hdfs |%n",
-        runs, runs);
-    out.println("|---|---|---:|---:|---:|");
-    for (Map.Entry<String, Map<String, List<Double>>> e : values.entrySet()) {
-      double q = median(e.getValue().getOrDefault("quire", List.of()));
-      double h = median(e.getValue().getOrDefault("hdfs", List.of()));
-      out.printf("| %s | %s | %.1f | %.1f | %s |%n", e.getKey(), units.get(e.getKey()), q, h,
-          Double.isNaN(q) || Double.isNaN(h) ? "n/a" : String.format("%.2f", q / h));
-    }
-    printRaw(out);
+    print(out, runs, Clusters.TARGETS);
   }
 
   private void printRaw(PrintStream out) {

@@ -1,5 +1,8 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
+import io.quire.bench.history.Stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -26,20 +29,16 @@ public final class SnapshotBenchMain {
 
   private SnapshotBenchMain() {}
 
+  /** The options of {@code quire bench --suite snapshot}. */
+  static CommandLine commandLine() {
+    return CreateCloseSuite.commandLine("snapshot").value("--heap-files", "N", "100000",
+        "files of the directory whose heap per snapshot is measured (0: skipped)");
+  }
+
   public static void main(String[] args) throws Exception {
-    List<String> rest = new ArrayList<>(List.of(args));
-    int at = rest.indexOf("--heap-files");
-    int heapFiles = 100_000;
-    if (at >= 0) {
-      if (at + 1 == rest.size()) {
-        System.err.println("bench --suite snapshot: --heap-files needs a file count (0: skip)");
-        System.exit(2);
-      }
-      heapFiles = Integer.parseInt(rest.get(at + 1));
-      rest.subList(at, at + 2).clear();
-    }
-    CreateCloseSuite.Settings s = CreateCloseSuite.parse("snapshot", rest.toArray(new String[0]),
-        ", --heap-files N");
+    Arguments a = commandLine().parse(args);
+    CreateCloseSuite.Settings s = CreateCloseSuite.settings(a);
+    int heapFiles = a.integer("--heap-files");
     System.out.printf("Snapshots: create+close of %d files x threads %s into a snapshottable"
         + " directory without and with %d snapshots taken meanwhile, %d runs, %d DataNode(s),"
         + " %d cores%n", s.files(), s.threadCounts(), Math.min(SNAPSHOTS, s.files()), s.runs(),
@@ -57,32 +56,25 @@ public final class SnapshotBenchMain {
       int run) throws Exception {
     FileSystem fs = c.fileSystem();
     int files = s.files();
-    boolean plainFirst = run % 2 == 0;
-    for (int threads : s.threadCounts()) {
-      for (int k = 0; k < 2; k++) {
-        boolean snapshots = (k == 0) != plainFirst;
-        Path d = new Path("/bench/" + (snapshots ? "snap-" : "plain-") + threads);
-        fs.mkdirs(d);
-        c.allowSnapshot(d, true);
-        String row = "create+close x" + files + ", " + threads + " thread(s), ";
-        if (snapshots) {
-          List<Double> millis = new ArrayList<>();
-          r.add(row + Math.min(SNAPSHOTS, files) + " snapshots meanwhile", "ops/s", c.name(),
-              createWithSnapshots(fs, d, files, threads, millis));
-          r.add("createSnapshot during " + row.substring(0, row.length() - 2), "ms", c.name(),
-              Results.median(millis));
-          for (int i = 0; i < millis.size(); i++) {
-            fs.deleteSnapshot(d, "s" + i);
-          }
-        } else {
-          long start = System.nanoTime();
-          Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads);
-          r.add(row + "no snapshots", "ops/s", c.name(), files / seconds(start));
+    CreateCloseSuite.abPairs(fs, s, run, "snap", (d, threads, snapshots) -> {
+      c.allowSnapshot(d, true);
+      String row = "create+close x" + files + ", " + threads + " thread(s), ";
+      if (snapshots) {
+        List<Double> millis = new ArrayList<>();
+        r.add(row + Math.min(SNAPSHOTS, files) + " snapshots meanwhile", "ops/s", c.name(),
+            createWithSnapshots(fs, d, files, threads, millis));
+        r.add("createSnapshot during " + row.substring(0, row.length() - 2), "ms", c.name(),
+            Stats.median(millis));
+        for (int i = 0; i < millis.size(); i++) {
+          fs.deleteSnapshot(d, "s" + i);
         }
-        c.allowSnapshot(d, false);
-        fs.delete(d, true);
+      } else {
+        long start = System.nanoTime();
+        Workloads.metadata(fs, d, Workloads.MetaOp.CREATE, files, threads);
+        r.add(row + "no snapshots", "ops/s", c.name(), files / seconds(start));
       }
-    }
+      c.allowSnapshot(d, false);
+    });
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
+import io.quire.bench.args.UsageException;
 import java.io.File;
 
 /**
@@ -21,41 +24,36 @@ import java.io.File;
  */
 record SoakSettings(int clients, double minutes, int largeMb, int largeEvery, int blockSizeMb,
     int downSeconds, boolean fork, File dir, double probeMinutes, File histograms) {
-  static SoakSettings parse(String[] args) {
-    int clients = 16;
-    double minutes = 10;
-    int largeMb = 4;
-    int largeEvery = 25;
-    int blockSizeMb = 1;
-    int downSeconds = 10;
-    boolean fork = true;
-    File dir = new File("target/bench-soak").getAbsoluteFile();
-    double probeMinutes = 5;
-    File histograms = null;
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--clients" -> { clients = Integer.parseInt(v); i++; }
-        case "--minutes" -> { minutes = Double.parseDouble(v); i++; }
-        case "--large-mb" -> { largeMb = Integer.parseInt(v); i++; }
-        case "--large-every" -> { largeEvery = Integer.parseInt(v); i++; }
-        case "--block-size-mb" -> { blockSizeMb = Integer.parseInt(v); i++; }
-        case "--down-seconds" -> { downSeconds = Integer.parseInt(v); i++; }
-        case "--in-process" -> fork = false;
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        case "--probe-minutes" -> { probeMinutes = Double.parseDouble(v); i++; }
-        case "--histograms" -> { histograms = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite soak: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+  /** The options of {@code quire bench --suite soak}. */
+  static CommandLine commandLine() {
+    return new CommandLine("bench --suite soak")
+        .value("--clients", "N", "16", "client threads, each with a FileSystem of its own")
+        .value("--minutes", "M", "10", "length of the load")
+        .value("--large-mb", "MB", "4", "size of the large files")
+        .value("--large-every", "N", "25", "iterations of a client between two large files")
+        .value("--block-size-mb", "MB", "1", "block size of every file")
+        .value("--down-seconds", "S", "10", "how long the DataNode restarted mid-run stays down")
+        .flag("--in-process", "run NameNode and DataNodes in this JVM (heaps not told apart)")
+        .value("--dir", "DIR", "target/bench-soak", "where the cluster and the results go")
+        .value("--probe-minutes", "M", "5", "minutes between two heap probes under load")
+        .value("--histograms", "DIR", null, "where to write each probe's class histograms");
+  }
+
+  static SoakSettings parse(String[] args) throws UsageException {
+    Arguments a = commandLine().parse(args);
+    double probeMinutes = a.decimal("--probe-minutes");
     if (!(probeMinutes > 0)) {
-      System.err.println("bench --suite soak: --probe-minutes must be above 0, not "
-          + probeMinutes);
-      System.exit(2);
+      throw a.error("--probe-minutes must be above 0, not " + probeMinutes);
     }
+    int clients = a.integer("--clients");
+    double minutes = a.decimal("--minutes");
+    int largeMb = a.integer("--large-mb");
+    int largeEvery = a.integer("--large-every");
+    int blockSizeMb = a.integer("--block-size-mb");
+    int downSeconds = a.integer("--down-seconds");
+    boolean fork = !a.flag("--in-process");
+    File dir = a.file("--dir");
+    File histograms = a.file("--histograms");
     return new SoakSettings(clients, minutes, largeMb, largeEvery, blockSizeMb, downSeconds,
         fork, dir, probeMinutes, histograms);
   }

@@ -1,5 +1,7 @@
 package io.quire.bench;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import io.quire.bench.history.BenchResult;
 import io.quire.bench.history.Limit;
 import io.quire.bench.history.ResultFiles;
@@ -8,14 +10,12 @@ import io.quire.bench.limits.PhysicalLimits;
 import io.quire.bench.report.ReportTable;
 import io.quire.bench.sweep.Series;
 import io.quire.bench.sweep.SweepPage;
-import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.StringUtils;
 
@@ -33,88 +33,39 @@ import org.apache.hadoop.util.StringUtils;
 public final class SweepBenchMain {
   private SweepBenchMain() {}
 
+  /** The command line of the sweep suite. */
+  static CommandLine commandLine() {
+    return VersusSettings.declare(new CommandLine("bench --suite sweep"), 1000, "1,2,4,8,16,32")
+        .value("--sizes", "SIZE,SIZE", "1k,16k,256k,4m,64m,256m", "file sizes written and read")
+        .flag("--full", "adds 1g to the sizes");
+  }
+
   public static void main(String[] args) throws Exception {
-    int runs = 3;
-    int files = 1000;
-    int dataNodes = 3;
-    List<Integer> threadCounts = List.of(1, 2, 4, 8, 16, 32);
-    List<Long> sizes = new ArrayList<>(List.of(1L << 10, 16L << 10, 256L << 10, 4L << 20,
-        64L << 20, 256L << 20));
-    boolean full = false;
-    String only = null;
-    boolean hdfsSkipFsync = false;
-    Boolean syncOnClose = null;
-    long limitMillis = 2000;
-    File dir = new File("target/bench").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--files" -> { files = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--threads" -> { threadCounts = CoreBenchMain.intList(v); i++; }
-        case "--sizes" -> {
-          sizes = new ArrayList<>();
-          for (String s : v.split(",")) {
-            sizes.add(StringUtils.TraditionalBinaryPrefix.string2long(s.trim()));
-          }
-          i++;
-        }
-        case "--full" -> full = true;
-        case "--only" -> { only = v; i++; }
-        case "--hdfs-skip-fsync" -> hdfsSkipFsync = true;
-        case "--sync-on-close" -> { syncOnClose = Boolean.valueOf(v); i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        case "--limit-seconds" -> { limitMillis = (long) (Double.parseDouble(v) * 1000); i++; }
-        case "--no-limits" -> limitMillis = 0;
-        default -> {
-          System.err.println("bench --suite sweep: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
-    if (full && !sizes.contains(1L << 30)) {
+    Arguments a = commandLine().parse(args);
+    VersusSettings v = VersusSettings.from(a);
+    List<Long> sizes = new ArrayList<>(a.sizes("--sizes"));
+    if (a.flag("--full") && !sizes.contains(1L << 30)) {
       sizes.add(1L << 30);
     }
+    int runs = v.runs();
+    int files = v.files();
+    List<Integer> threadCounts = v.threads();
     ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("Sweep, Quire vs HDFS: %d runs, %d DataNodes, replication 3, metadata x%d"
-        + " files on threads %s, sizes %s, %d cores%n", runs, dataNodes, files, threadCounts,
-        sizes.stream().map(StringUtils::byteDesc).toList(),
+        + " files on threads %s, sizes %s, %d cores%n", runs, v.clusters().dataNodes(), files,
+        threadCounts, sizes.stream().map(StringUtils::byteDesc).toList(),
         Runtime.getRuntime().availableProcessors());
-    List<Limit> limits = limitMillis > 0
-        ? PhysicalLimits.measure(dir, limitMillis, 256L << 20) : List.of();
+    List<Limit> limits = v.limits(256L << 20);
     PhysicalLimits.print(System.out, limits);
     Results results = new Results();
     List<Series> charts = charts(files, threadCounts, sizes);
     for (int run = 0; run < runs; run++) {
-      for (String target : new String[] {"quire", "hdfs"}) {
-        if (only != null && !only.equals(target)) {
-          continue;
-        }
-        File base = new File(dir, "sweep-" + target + "-" + run);
-        FileUtil.fullyDelete(base);
-        try (ClusterUnderTest c = target.equals("quire")
-            ? new QuireTarget(base, dataNodes, syncOnClose)
-            : new HdfsTarget(base, dataNodes, hdfsSkipFsync, syncOnClose)) {
-          measure(c.fileSystem(), c.name(), results, limits, files, threadCounts, sizes);
-        } finally {
-          FileUtil.fullyDelete(base);
-        }
-        System.out.printf("run %d/%d: %s done%n", run + 1, runs, target);
-      }
+      v.clusters().run(v.dir(), "sweep-", run, Clusters.label(run, runs),
+          c -> measure(c.fileSystem(), c.name(), results, limits, files, threadCounts, sizes));
     }
     ReportTable.print(System.out, results.figures(), limits, runs);
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("runs", Integer.toString(runs));
-    settings.put("files", Integer.toString(files));
-    settings.put("threads", threadCounts.toString());
-    settings.put("sizes", sizes.toString());
-    settings.put("datanodes", Integer.toString(dataNodes));
-    settings.put("replication", "3");
-    settings.put("hdfsEditLogFsync", Boolean.toString(!hdfsSkipFsync));
-    settings.put("syncOnClose", syncOnClose == null
-        ? "defaults (quire true, hdfs false)" : syncOnClose.toString());
-    BenchResult r = out.result("sweep", settings, limits, results.figures());
+    BenchResult r = out.result("sweep",
+        v.recorded(Map.of("sizes", sizes.toString())), limits, results.figures());
     out.save(r);
     java.nio.file.Path html = out.htmlFile(r);
     Files.writeString(html, SweepPage.render(r, charts));

@@ -1,5 +1,8 @@
 package io.quire.bench.history;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
+import io.quire.bench.args.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,24 +18,23 @@ import java.util.Locale;
 public final class CompareMain {
   private CompareMain() {}
 
-  public static void main(String[] args) {
-    double threshold = ResultComparison.DEFAULT_THRESHOLD_PERCENT;
-    Path oldFile = null;
-    Path newFile = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--threshold") && i + 1 < args.length) {
-        threshold = Double.parseDouble(args[++i]);
-      } else if (oldFile == null) {
-        oldFile = Path.of(args[i]);
-      } else if (newFile == null) {
-        newFile = Path.of(args[i]);
-      } else {
-        usage("unexpected argument " + args[i]);
-      }
+  /** The options of {@code quire bench --compare}. */
+  public static CommandLine commandLine() {
+    return new CommandLine("bench --compare")
+        .value("--threshold", "PERCENT",
+            Double.toString(ResultComparison.DEFAULT_THRESHOLD_PERCENT),
+            "changes within this are noise")
+        .positionals("OLD.json NEW.json");
+  }
+
+  public static void main(String[] args) throws UsageException {
+    Arguments a = commandLine().parse(args);
+    if (a.positionals().size() != 2) {
+      throw a.error("needs two result files, not " + a.positionals().size());
     }
-    if (newFile == null) {
-      usage("needs two result files");
-    }
+    double threshold = a.decimal("--threshold");
+    Path oldFile = Path.of(a.positionals().get(0));
+    Path newFile = Path.of(a.positionals().get(1));
     try {
       BenchResult o = ResultJson.read(oldFile);
       BenchResult n = ResultJson.read(newFile);
@@ -41,12 +43,6 @@ public final class CompareMain {
       System.err.println("bench --compare: " + e.getMessage());
       System.exit(2);
     }
-  }
-
-  private static void usage(String why) {
-    System.err.println("bench --compare: " + why
-        + " (usage: quire bench --compare OLD.json NEW.json [--threshold PERCENT])");
-    System.exit(2);
   }
 
   static void print(PrintStream out, BenchResult o, BenchResult n, List<Change> changes,

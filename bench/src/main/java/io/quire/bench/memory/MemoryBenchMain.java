@@ -1,5 +1,7 @@
 package io.quire.bench.memory;
 
+import io.quire.bench.args.Arguments;
+import io.quire.bench.args.CommandLine;
 import io.quire.bench.report.ReportTable;
 import io.quire.bench.history.BenchResult;
 import io.quire.bench.history.ResultFiles;
@@ -54,37 +56,35 @@ public final class MemoryBenchMain {
   private static final int GROWTH_LINES = 25;
   private MemoryBenchMain() {}
 
+  /** The options of {@code quire bench --suite memory}. */
+  public static CommandLine commandLine() {
+    return new CommandLine("bench --suite memory")
+        .value("--files", "N", "1000000", "one-block files loaded")
+        .value("--empty-files", "N", null, "files without blocks loaded first"
+            + " (default max(1000, files / 10))")
+        .value("--threads", "N", "16", "client threads loading")
+        .value("--datanodes", "N", "3", "fake DataNodes")
+        .value("--heap", "SIZE", "4g", "-Xmx of the NameNode's JVM")
+        .value("--runs", "N", "1", "runs")
+        .value("--only", "quire|hdfs", null, "measure one system only")
+        .value("--retry-cache-expiry-ms", "MS", "1000", "both NameNodes' retry cache expiry")
+        .value("--dir", "DIR", "target/bench/memory", "where the NameNodes live");
+  }
+
   public static void main(String[] args) throws Exception {
-    int files = 1_000_000;
-    int emptyFiles = -1;
-    int threads = 16;
-    long expiry = 1000;
-    int dataNodes = 3;
-    String heap = "4g";
-    int runs = 1;
-    String only = null;
-    File dir = new File("target/bench/memory").getAbsoluteFile();
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--files" -> { files = Integer.parseInt(v); i++; }
-        case "--empty-files" -> { emptyFiles = Integer.parseInt(v); i++; }
-        case "--threads" -> { threads = Integer.parseInt(v); i++; }
-        case "--datanodes" -> { dataNodes = Integer.parseInt(v); i++; }
-        case "--heap" -> { heap = v; i++; }
-        case "--runs" -> { runs = Integer.parseInt(v); i++; }
-        case "--only" -> { only = v; i++; }
-        case "--retry-cache-expiry-ms" -> { expiry = Long.parseLong(v); i++; }
-        case "--dir" -> { dir = new File(v).getAbsoluteFile(); i++; }
-        default -> {
-          System.err.println("bench --suite memory: unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
+    Arguments a = commandLine().parse(args);
+    int files = a.integer("--files");
+    int emptyFiles = a.given("--empty-files") ? a.integer("--empty-files") : -1;
     if (emptyFiles < 0) {
       emptyFiles = Math.max(1000, files / 10);
     }
+    int threads = a.integer("--threads");
+    long expiry = a.longValue("--retry-cache-expiry-ms");
+    int dataNodes = a.integer("--datanodes");
+    String heap = a.string("--heap");
+    int runs = a.integer("--runs");
+    String only = a.oneOf("--only", "quire", "hdfs");
+    File dir = a.file("--dir");
     ResultFiles out = ResultFiles.fromEnvironment(); // commit and load now, not at the end
     System.out.printf("NameNode memory, Quire vs HDFS: %,d files of one block (replication 3,"
         + " %d fake DataNodes) after %,d files without blocks, %d client threads, -Xmx%s,"

@@ -41,7 +41,7 @@ public final class FsDataset {
     this.storage = storage;
     for (StorageDirectory sd : storage.getDirs()) {
       sd.clearTmp();
-      ReplicaScanner.scan(sd, map);
+      ReplicaLoader.load(sd, map);
     }
     LOG.info("Loaded {} replicas from {}", map.size(), storage.getDirs());
   }
@@ -220,7 +220,7 @@ public final class FsDataset {
    * Finalizes an RBW replica without any directory fsync (HDFS's behaviour with
    * dfs.datanode.synconclose off): the move reaches the disk when the file system commits it.
    * A crash before that leaves the meta file moved and the block file behind, or neither;
-   * {@link ReplicaScanner} completes the first at start and recovers the second as an RWR
+   * {@link ReplicaLoader} completes the first at start and recovers the second as an RWR
    * replica. A temporary copy replaces the map's replica of its block instead (durably).
    */
   public void finalizeReplica(Replica r) throws IOException {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * The meta file moves first: after a crash between the two renames (or before a move that was
  * never synced reached the disk) the block file sits alone in the old directory and
- * {@link ReplicaScanner} finishes the move to the meta file's directory at start.
+ * {@link ReplicaLoader} finishes the move to the meta file's directory at start.
  */
 final class ReplicaMover {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaMover.class);

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
 /**
@@ -39,14 +38,14 @@ final class BlockSender {
   private static final int BPC = BlockMetaFile.BYTES_PER_CHECKSUM;
 
   private final ReplicaInput input;
-  private final PacketBuffer packet;
+  private final HeapPacketBuffer packet;
   private final int packetData;
 
   /**
    * Sends from {@code input} framing packets of up to {@code packetData} data bytes (a
    * multiple of 512) in {@code packet} (the caller closes it).
    */
-  BlockSender(ReplicaInput input, PacketBuffer packet, int packetData) {
+  BlockSender(ReplicaInput input, HeapPacketBuffer packet, int packetData) {
     if (packetData <= 0 || packetData % BPC != 0) {
       throw new IllegalArgumentException("packet data size " + packetData
           + " is not a positive multiple of " + BPC);
@@ -97,8 +96,7 @@ final class BlockSender {
       int partial = n % BPC;
       if (partial != 0) {
         int crc = input.computeCrc(pos + n - partial, partial);
-        ByteBuffer.wrap(buf, packet.checksumOffset() + packet.getChecksumLen() - 4, 4)
-            .putInt(crc);
+        packet.checksums().putInt(packet.getChecksumLen() - 4, crc);
       }
       if (zeroCopy != null) {
         toPeer(() -> {

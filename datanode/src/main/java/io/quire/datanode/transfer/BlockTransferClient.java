@@ -57,8 +57,7 @@ public final class BlockTransferClient {
       return;
     }
     try (ReplicaInput in = ReplicaInput.open(dataset, b, "TRANSFER");
-         PacketBuffer packet = new PacketBuffer(buffers, BlockSender.PACKET_DATA,
-             "TRANSFER " + b.getName())) {
+         HeapPacketBuffer packet = new HeapPacketBuffer(buffers, "TRANSFER " + b.getName())) {
       if (in.getReplica().getState() != ReplicaState.FINALIZED) {
         throw new IOException("TRANSFER " + b.getName() + ": replica is not finalized: "
             + in.getReplica());

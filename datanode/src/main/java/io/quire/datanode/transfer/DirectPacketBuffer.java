@@ -1,45 +1,35 @@
 package io.quire.datanode.transfer;
 
 import io.quire.protocol.datatransfer.InvalidPacketHeaderException;
-import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
-import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * One received {@link Packet} frame held in a reusable direct buffer exactly as on the wire
- * (header, checksums, data): the kernel reads it from the socket's channel straight into the
- * buffer, it is forwarded downstream from the same buffer in one channel write, and its data
- * and checksums go to the block and meta files as slices of it, with no copy in user space
+ * A {@link PacketBuffer} in a direct buffer, for the packets a DataNode receives on a write
+ * pipeline ({@link BlockReceiver}): the kernel reads a frame from the socket's channel straight
+ * into the buffer, it is forwarded downstream from the same buffer in one channel write, and its
+ * data and checksums go to the block and meta files as slices of it, with no copy in user space
  * (a heap buffer costs the JDK a copy through a temporary direct buffer for each of these).
  *
  * <p>Bytes the connection's {@link TransferInput} already buffered (read with the request) are
  * taken from it first; everything after comes from the channel, each read bounded by the
  * socket timeout ({@link TimedChannelInput}). The header is read alone (a read never takes
- * bytes of the next packet), then the rest of the frame. A socket without a channel is read
- * through its stream (one copy).
- *
- * <p>The buffer starts empty and grows to the largest frame needed; every byte it grows by is
- * reserved from the DataNode's {@link BufferBudget} first, and all of them go back on
- * {@link #close()}. A received header may declare at most {@code maxDataLen} data bytes. Not
- * thread-safe.
+ * bytes of the next packet) and decoded by {@link PacketHeader}, then the rest of the frame. A
+ * socket without a channel is read through its stream (one copy). A received header may
+ * declare at most {@code maxDataLen} data bytes.
  */
-final class DirectPacketBuffer implements Closeable {
+final class DirectPacketBuffer extends PacketBuffer {
   private final byte[] headerBytes = new byte[PacketHeader.SIZE];
   private final ByteBuffer headerBuf = ByteBuffer.wrap(headerBytes);
-  private final BufferBudget budget;
   private final int maxDataLen;
-  private final String owner;
   private final TransferInput buffered;
   private final DataInputStream in;
   private final TimedChannelInput channel;
-  private ByteBuffer buf = ByteBuffer.allocateDirect(0);
   private byte[] streamChunk;
-  private PacketHeader header;
 
   /**
    * @param maxDataLen the most data bytes a received packet may declare
@@ -49,9 +39,8 @@ final class DirectPacketBuffer implements Closeable {
    */
   DirectPacketBuffer(BufferBudget budget, int maxDataLen, String owner, TransferInput buffered,
       DataInputStream in, TimedChannelInput channel) {
-    this.budget = budget;
+    super(budget, owner, ByteBuffer::allocateDirect);
     this.maxDataLen = maxDataLen;
-    this.owner = owner;
     this.buffered = buffered;
     this.in = in;
     this.channel = channel;
@@ -77,11 +66,12 @@ final class DirectPacketBuffer implements Closeable {
    */
   void readBody(PacketHeader h) throws IOException {
     ensureCapacity(h.frameLength());
+    ByteBuffer buf = storage();
     buf.clear();
     buf.put(headerBytes);
     buf.limit(h.frameLength());
     fill(buf);
-    header = h;
+    setHeader(h);
   }
 
   /** Fills {@code dst} to its limit: buffered bytes first, then from the channel. */
@@ -112,47 +102,8 @@ final class DirectPacketBuffer implements Closeable {
     }
   }
 
-  /** Grows the buffer to {@code bytes}, reserving the growth from the budget (waits bounded). */
-  private void ensureCapacity(int bytes) throws IOException {
-    if (buf.capacity() < bytes) {
-      int growth = bytes - buf.capacity();
-      budget.reserve(growth, owner);
-      try {
-        buf = ByteBuffer.allocateDirect(bytes);
-      } catch (OutOfMemoryError e) {
-        budget.release(growth);
-        throw e;
-      }
-    }
-  }
-
-  /** Gives the buffer's bytes back to the budget; the buffer is unusable afterwards. */
-  @Override public void close() {
-    budget.release(buf.capacity());
-    buf = ByteBuffer.allocateDirect(0);
-    header = null;
-  }
-
   /** Writes the whole frame in one channel write; nothing may be buffered in front of out. */
   void writeTo(TimedSocketOutput out) throws IOException {
-    out.write(slice(0, header.frameLength()));
-  }
-
-  PacketHeader header() { return header; }
-  long getOffsetInBlock() { return header.offsetInBlock(); }
-  long getSeqno() { return header.seqno(); }
-  boolean isLast() { return header.lastPacketInBlock(); }
-  boolean isSync() { return header.syncBlock(); }
-  int getDataLen() { return header.dataLen(); }
-  int getChecksumLen() { return header.checksumLen(); }
-
-  /** The checksum bytes as a buffer positioned at 0 (a view of the frame). */
-  ByteBuffer checksums() { return slice(PacketHeader.SIZE, getChecksumLen()); }
-
-  /** The data bytes as a buffer positioned at 0 (a view of the frame). */
-  ByteBuffer data() { return slice(PacketHeader.SIZE + getChecksumLen(), getDataLen()); }
-
-  private ByteBuffer slice(int off, int len) {
-    return buf.duplicate().limit(off + len).position(off).slice();
+    out.write(slice(0, header().frameLength()));
   }
 }

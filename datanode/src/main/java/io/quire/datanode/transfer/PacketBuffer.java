@@ -1,87 +1,57 @@
 package io.quire.datanode.transfer;
 
-import io.quire.protocol.datatransfer.InvalidPacketHeaderException;
 import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PacketHeader;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
- * One {@link Packet} frame held in a reusable byte array exactly as on the wire (header,
- * checksums, data), so a DataNode can verify it, forward it downstream and write it to disk
- * without copying it again. The header is encoded and decoded by {@link PacketHeader} only, and
- * written into the array after the array has its final size.
+ * One {@link Packet} frame held in a reusable buffer exactly as on the wire: the header at 0,
+ * then the checksums, then the data, at the offsets {@link PacketHeader} gives (the protocol
+ * module's codec is the only code that knows the frame layout and encodes or decodes a header).
+ * The two kinds differ only in where the bytes come from and go to:
+ * {@link HeapPacketBuffer} frames the packets a DataNode sends (READ_BLOCK answers, TRANSFER
+ * copies) in a byte array, {@link DirectPacketBuffer} holds the packets it receives on a write
+ * pipeline in a direct buffer, to forward and store them without a copy.
  *
- * <p>The array starts empty and grows to the largest frame needed; every byte it grows by is
+ * <p>The buffer starts empty and grows to the largest frame needed; every byte it grows by is
  * reserved from the DataNode's {@link BufferBudget} first, and all of them go back on
- * {@link #close()}. A received header may declare at most {@code maxDataLen} data bytes. Not
- * thread-safe.
+ * {@link #close()}. Not thread-safe.
  */
-final class PacketBuffer implements Closeable {
-  private final byte[] headerBytes = new byte[PacketHeader.SIZE];
+abstract sealed class PacketBuffer implements Closeable
+    permits HeapPacketBuffer, DirectPacketBuffer {
   private final BufferBudget budget;
-  private final int maxDataLen;
   private final String owner;
-  private byte[] buf = new byte[0];
+  private final IntFunction<ByteBuffer> allocator;
+  private ByteBuffer buf;
   private PacketHeader header;
 
   /**
-   * @param maxDataLen the most data bytes a received packet may declare
    * @param owner the operation and block, for error messages
+   * @param allocator makes the storage ({@code ByteBuffer::allocate} or
+   *     {@code ByteBuffer::allocateDirect})
    */
-  PacketBuffer(BufferBudget budget, int maxDataLen, String owner) {
+  PacketBuffer(BufferBudget budget, String owner, IntFunction<ByteBuffer> allocator) {
     this.budget = budget;
-    this.maxDataLen = maxDataLen;
     this.owner = owner;
+    this.allocator = allocator;
+    this.buf = allocator.apply(0);
   }
 
   /**
-   * Reads and validates the next packet header (sizes only); its body follows with
-   * {@link #readBody}.
-   *
-   * @throws InvalidPacketHeaderException for a header declaring more than the limit or
-   *     impossible lengths (it names the declared seqno)
-   */
-  PacketHeader readHeader(DataInputStream in) throws IOException {
-    in.readFully(headerBytes);
-    return PacketHeader.decode(headerBytes, 0, maxDataLen);
-  }
-
-  /**
-   * Makes room for {@code h}'s frame (within the budget), then reads its checksums and data.
+   * Grows the storage to {@code bytes} (its contents are not kept), reserving the growth from
+   * the budget first.
    *
    * @throws BufferBudgetExhaustedException when the budget has no room in time
    */
-  void readBody(DataInputStream in, PacketHeader h) throws IOException {
-    setHeader(h, h.frameLength());
-    in.readFully(buf, PacketHeader.SIZE, h.checksumLen() + h.dataLen());
-  }
-
-  /** Reads and validates one whole packet frame: {@link #readHeader} then {@link #readBody}. */
-  void readFrom(DataInputStream in) throws IOException {
-    readBody(in, readHeader(in));
-  }
-
-  /** Prepares a whole packet to send: header encoded, room for checksums and data. */
-  void prepare(PacketHeader h) throws IOException {
-    setHeader(h, h.frameLength());
-  }
-
-  /** Prepares a packet whose data is sent separately: room for header and checksums only. */
-  void prepareHeaderAndChecksums(PacketHeader h) throws IOException {
-    setHeader(h, PacketHeader.SIZE + h.checksumLen());
-  }
-
-  /** Grows the array to {@code bytes}, reserving the growth from the budget (waits bounded). */
-  void ensureCapacity(int bytes) throws IOException {
-    if (buf.length < bytes) {
-      int growth = bytes - buf.length;
+  final void ensureCapacity(int bytes) throws IOException {
+    if (buf.capacity() < bytes) {
+      int growth = bytes - buf.capacity();
       budget.reserve(growth, owner);
       try {
-        buf = new byte[bytes];
+        buf = allocator.apply(bytes);
       } catch (OutOfMemoryError e) {
         budget.release(growth);
         throw e;
@@ -89,45 +59,35 @@ final class PacketBuffer implements Closeable {
     }
   }
 
-  private void setHeader(PacketHeader h, int need) throws IOException {
-    ensureCapacity(need);
-    h.encode(buf, 0);
-    header = h;
-  }
-
-  /** Gives the array's bytes back to the budget; the buffer is unusable afterwards. */
-  @Override public void close() {
-    budget.release(buf.length);
-    buf = new byte[0];
+  /** Gives the storage's bytes back to the budget; the buffer is unusable afterwards. */
+  @Override public final void close() {
+    budget.release(buf.capacity());
+    buf = allocator.apply(0);
     header = null;
   }
 
-  /** Writes the whole frame; the caller flushes. */
-  void writeTo(OutputStream out) throws IOException {
-    out.write(buf, 0, header.frameLength());
+  /** The storage (replaced when it grows): the frame starts at 0. */
+  final ByteBuffer storage() { return buf; }
+
+  /** Records the header of the frame now held. */
+  final void setHeader(PacketHeader h) { header = h; }
+
+  final PacketHeader header() { return header; }
+  final long getOffsetInBlock() { return header.offsetInBlock(); }
+  final long getSeqno() { return header.seqno(); }
+  final boolean isLast() { return header.lastPacketInBlock(); }
+  final boolean isSync() { return header.syncBlock(); }
+  final int getDataLen() { return header.dataLen(); }
+  final int getChecksumLen() { return header.checksumLen(); }
+
+  /** The checksum bytes as a buffer positioned at 0 (a view of the frame). */
+  final ByteBuffer checksums() { return slice(PacketHeader.CHECKSUM_OFFSET, getChecksumLen()); }
+
+  /** The data bytes as a buffer positioned at 0 (a view of the frame). */
+  final ByteBuffer data() { return slice(header.dataOffset(), getDataLen()); }
+
+  /** {@code len} bytes of the frame from {@code off}, as a buffer positioned at 0. */
+  final ByteBuffer slice(int off, int len) {
+    return buf.duplicate().limit(off + len).position(off).slice();
   }
-
-  /** Writes the header and checksums only; the caller sends the data and flushes. */
-  void writeHeaderAndChecksumsTo(OutputStream out) throws IOException {
-    out.write(buf, 0, PacketHeader.SIZE + header.checksumLen());
-  }
-
-  PacketHeader header() { return header; }
-  long getOffsetInBlock() { return header.offsetInBlock(); }
-  long getSeqno() { return header.seqno(); }
-  boolean isLast() { return header.lastPacketInBlock(); }
-  boolean isSync() { return header.syncBlock(); }
-  int getDataLen() { return header.dataLen(); }
-  int getChecksumLen() { return header.checksumLen(); }
-  byte[] array() { return buf; }
-  int checksumOffset() { return PacketHeader.SIZE; }
-  int dataOffset() { return PacketHeader.SIZE + header.checksumLen(); }
-
-  /** The checksum bytes as a buffer positioned at 0. */
-  ByteBuffer checksums() {
-    return ByteBuffer.wrap(buf, checksumOffset(), getChecksumLen()).slice();
-  }
-
-  /** The data bytes as a buffer positioned at 0. */
-  ByteBuffer data() { return ByteBuffer.wrap(buf, dataOffset(), getDataLen()).slice(); }
 }

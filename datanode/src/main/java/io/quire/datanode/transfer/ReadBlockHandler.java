@@ -40,7 +40,7 @@ final class ReadBlockHandler {
       return;
     }
     try (ReplicaInput in = input;
-         PacketBuffer packet = ctx.newPacketBuffer("READ_BLOCK " + b.getName())) {
+         HeapPacketBuffer packet = ctx.newPacketBuffer("READ_BLOCK " + b.getName())) {
       int packetData = BlockSender.readPacketData(zeroCopy != null);
       try {
         packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy != null, packetData));

@@ -45,9 +45,9 @@ public final class TransferContext {
   /** The packet buffer budget shared by this DataNode's transfers. */
   public BufferBudget getBuffers() { return buffers; }
 
-  /** A packet buffer of {@code owner} (operation and block) within the budget. */
-  PacketBuffer newPacketBuffer(String owner) {
-    return new PacketBuffer(buffers, options.maxPacketSize(), owner);
+  /** A buffer for packets to send, of {@code owner} (operation and block), within the budget. */
+  HeapPacketBuffer newPacketBuffer(String owner) {
+    return new HeapPacketBuffer(buffers, owner);
   }
 
   /** Connections being served right now (for heartbeats). */

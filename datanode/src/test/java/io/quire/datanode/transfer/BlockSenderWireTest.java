@@ -149,8 +149,8 @@ class BlockSenderWireTest {
         TimedSocketOutput raw = SocketWriteTimeouts.shared().output(s, 0);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 128 * 1024));
         try (ReplicaInput in = ReplicaInput.open(dn.getFsDataset(), block, "test");
-             PacketBuffer packet = new PacketBuffer(new BufferBudget(8L << 20, 1000),
-                 packetData, "test")) {
+             HeapPacketBuffer packet = new HeapPacketBuffer(new BufferBudget(8L << 20, 1000),
+                 "test")) {
           packet.ensureCapacity(BlockSender.bufferBytes(zeroCopy, packetData));
           new BlockSender(in, packet, packetData).sendPackets(out, zeroCopy ? raw : null,
               from, to);

@@ -25,7 +25,8 @@ import java.nio.ByteBuffer;
  * 21     4    int  checksumLen    4 * ceil(dataLen / {@value QuireConfigKeys#BYTES_PER_CHECKSUM})
  * </pre>
  * The {@code checksumLen} bytes of chunk CRCs and the {@code dataLen} data bytes follow (see
- * {@link Packet}). The header has no version of its own: it belongs to data-transfer protocol
+ * {@link Packet}): in a frame, the CRCs start at {@link #CHECKSUM_OFFSET} and the data at
+ * {@link #dataOffset()}. The header has no version of its own: it belongs to data-transfer protocol
  * version {@value #PROTOCOL_VERSION} ({@link DataTransferProtocol#VERSION}, sent once at the
  * start of every connection), and a change to it needs a new protocol version. (Version 2
  * added block access tokens to the requests; the header is as in version 1.)
@@ -37,6 +38,8 @@ public record PacketHeader(long offsetInBlock, long seqno, boolean lastPacketInB
     boolean syncBlock, int dataLen) {
   /** Bytes of the encoded header. */
   public static final int SIZE = 8 + 8 + 1 + 4 + 4;
+  /** Where the chunk CRCs start in a frame: right after the header. */
+  public static final int CHECKSUM_OFFSET = SIZE;
   /** The data-transfer protocol version this layout belongs to. */
   public static final short PROTOCOL_VERSION = 2;
   /** Flag bit: the empty packet that ends a block (the replica is finalized on it). */
@@ -61,8 +64,11 @@ public record PacketHeader(long offsetInBlock, long seqno, boolean lastPacketInB
   /** Bytes of the CRCs following this header. */
   public int checksumLen() { return checksumLenFor(dataLen); }
 
+  /** Where the data starts in a frame: after the header and the CRCs. */
+  public int dataOffset() { return CHECKSUM_OFFSET + checksumLen(); }
+
   /** Bytes of the whole frame: header, CRCs and data. */
-  public int frameLength() { return SIZE + checksumLen() + dataLen; }
+  public int frameLength() { return dataOffset() + dataLen; }
 
   /** The flags byte. */
   public int flags() { return (lastPacketInBlock ? FLAG_LAST : 0) | (syncBlock ? FLAG_SYNC : 0); }

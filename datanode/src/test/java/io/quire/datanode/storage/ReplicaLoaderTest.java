@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Rebuilding the replica map from disk, including after a crash in the middle of a move. */
 @Timeout(60)
-class ReplicaScannerTest {
+class ReplicaLoaderTest {
   private File root;
   private StorageDirectory sd;
 

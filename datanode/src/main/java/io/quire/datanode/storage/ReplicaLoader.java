@@ -13,32 +13,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the replica map from the storage directories at start. Finalized replicas keep
- * their length; replicas found under {@code rbw/} were being written when the DataNode
- * stopped: they become RWR, cut to their verified length ({@link ReplicaFiles#verifiedLength}).
- * A move between rbw/ and finalized/ cut short by a crash is completed (see
- * {@link #completeInterruptedMove}); a block file without any meta file is skipped with a
- * warning. When one block id appears
- * twice, the higher generation stamp wins, then the finalized one.
+ * The start-up load: rebuilds the replica map from the storage directories when the DataNode
+ * starts (the periodic checks of replicas while it runs are the {@code scanner} package's).
+ * Finalized replicas keep their length; replicas found under {@code rbw/} were being written
+ * when the DataNode stopped: they become RWR, cut to their verified length
+ * ({@link ReplicaFiles#verifiedLength}). A move between rbw/ and finalized/ cut short by a crash
+ * is completed (see {@link #completeInterruptedMove}); a block file without any meta file is
+ * skipped with a warning. When one block id appears twice, the higher generation stamp wins,
+ * then the finalized one.
  */
-final class ReplicaScanner {
-  private static final Logger LOG = LoggerFactory.getLogger(ReplicaScanner.class);
+final class ReplicaLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaLoader.class);
   private static final Pattern BLOCK = Pattern.compile("blk_(-?\\d+)");
   private static final Pattern META = Pattern.compile("blk_(-?\\d+)_(\\d+)\\.meta");
 
-  private ReplicaScanner() {}
+  private ReplicaLoader() {}
 
-  static void scan(StorageDirectory sd, ReplicaMap map) throws IOException {
+  /** Adds the replicas stored in {@code sd} to {@code map}. */
+  static void load(StorageDirectory sd, ReplicaMap map) throws IOException {
     File[] subdirs = sd.getFinalizedDir().listFiles(File::isDirectory);
     if (subdirs != null) {
       for (File d : subdirs) {
-        scanDir(sd, d, ReplicaState.FINALIZED, map);
+        loadDir(sd, d, ReplicaState.FINALIZED, map);
       }
     }
-    scanDir(sd, sd.getRbwDir(), ReplicaState.RWR, map);
+    loadDir(sd, sd.getRbwDir(), ReplicaState.RWR, map);
   }
 
-  private static void scanDir(StorageDirectory sd, File dir, ReplicaState state,
+  private static void loadDir(StorageDirectory sd, File dir, ReplicaState state,
       ReplicaMap map) throws IOException {
     File[] files = dir.listFiles();
     if (files == null) {
@@ -77,7 +79,7 @@ final class ReplicaScanner {
     File[] metas = target.listFiles((d, n) -> n.startsWith("blk_" + id + "_")
         && META.matcher(n).matches());
     if (metas == null || metas.length == 0) {
-      LOG.warn("Storage scan: block file {} has no meta file; skipped", blockFile);
+      LOG.warn("Replica load: block file {} has no meta file; skipped", blockFile);
       return;
     }
     File meta = metas[0];
@@ -89,7 +91,7 @@ final class ReplicaScanner {
     File moved = new File(target, blockFile.getName());
     Files.move(blockFile.toPath(), moved.toPath());
     AtomicFiles.syncDirectory(target.toPath());
-    LOG.warn("Storage scan: completed interrupted move of {} to {}", blockFile, target);
+    LOG.warn("Replica load: completed interrupted move of {} to {}", blockFile, target);
     add(sd, moved, meta, id, gsOf(meta),
         toFinalized ? ReplicaState.FINALIZED : ReplicaState.RWR, map);
   }
@@ -112,10 +114,10 @@ final class ReplicaScanner {
         || (old.getGenerationStamp() == gs && state == ReplicaState.FINALIZED)) {
       map.put(r);
       if (old != null) {
-        LOG.warn("Storage scan: {} supersedes {}", r, old);
+        LOG.warn("Replica load: {} supersedes {}", r, old);
       }
     } else {
-      LOG.warn("Storage scan: {} superseded by {}; ignored", r, old);
+      LOG.warn("Replica load: {} superseded by {}; ignored", r, old);
     }
   }
 }
