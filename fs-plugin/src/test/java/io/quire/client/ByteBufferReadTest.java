@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.FakeCluster;
+import io.quire.testing.TestData;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ class ByteBufferReadTest {
   void setUp() throws IOException {
     cluster = new FakeCluster(3);
     client = new QuireClient(cluster.namenode, ClientOptions.builder().build(), "reader", null);
-    data = FakeCluster.randomBytes(2 * BLOCK + 1234, 21);
+    data = TestData.random(2 * BLOCK + 1234, 21);
     try (QuireOutputStream out = client.create("/f", (short) 0644, false, true, (short) 3,
         BLOCK)) {
       out.write(data);
