@@ -36,7 +36,7 @@ expect "-test -e after mv" "1" "$(q -test -e /cli/x/a.txt; echo $?)"
 expect "-count" "2 1 18 /cli" "$(q -count /cli | awk '{print $1, $2, $3, $4}')"
 adm() { "$QUIRE_HOME/scripts/quire" admin "$@" 2>>"$WORK/admin.err"; }
 report=$(adm report)
-expect "admin report lists 3 live DataNodes" "1" "$(printf '%s\n' "$report" | grep -c 'Datanodes: 3 total, 3 live')"
+expect "admin report lists 3 live DataNodes" "1" "$(printf '%s\n' "$report" | grep -c 'DataNodes: 3 total, 3 live')"
 fsck_rc=0; fsck=$(adm fsck /cli) || fsck_rc=$?
 expect "admin fsck exit code" "0" "$fsck_rc"
 expect "admin fsck verdict" "1" "$(printf '%s\n' "$fsck" | grep -c "under path '/cli' is HEALTHY")"

@@ -5,7 +5,7 @@ import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.rpc.QuireRpc;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.SafeModeAction;
 import java.io.File;
 import java.io.IOException;
@@ -77,14 +77,14 @@ final class QuireHealthCluster implements HealthCluster {
   }
 
   @Override public String stopDataNode(int i) {
-    String addr = cluster.getDataNode(i).getDatanodeId().getDataAddress();
+    String addr = cluster.getDataNode(i).getDataNodeId().getDataAddress();
     cluster.stopDataNode(i);
     return addr;
   }
 
   @Override public int deadDataNodes() throws IOException {
-    return (int) probe.getDatanodeReport().stream()
-        .filter(d -> d.getState() == DatanodeInfo.State.DEAD).count();
+    return (int) probe.getDataNodeReport().stream()
+        .filter(d -> d.getState() == DataNodeInfo.State.DEAD).count();
   }
 
   @Override public void close() throws IOException {

@@ -27,7 +27,7 @@ import io.quire.datanode.transfer.DataTransferServer;
 import io.quire.datanode.transfer.TransferContext;
 import io.quire.protocol.security.KeytabRelogin;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.File;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
@@ -95,19 +95,19 @@ public class DataNode extends CompositeService {
     storage = DataStorage.open(options.dataDirs());
     dataset = new FsDataset(storage);
     corruptReporter = new CorruptReplicaReporter(b -> actors.reportBadReplica(b));
-    metrics = DataNodeMetrics.create(storage.getDatanodeUuid(), this::getActiveTransfers);
+    metrics = DataNodeMetrics.create(storage.getDataNodeUuid(), this::getActiveTransfers);
     tokens = new BlockTokens(options.blockTokenEnabled(), System::currentTimeMillis);
     TransferContext tctx = new TransferContext(dataset, options, faults, metrics,
         corruptReporter, tokens);
     transferServer = new DataTransferServer(tctx);
     addService(transferServer);
-    BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDatanodeId, dataset,
+    BlockRecoveryWorker recovery = new BlockRecoveryWorker(this::getDataNodeId, dataset,
         new BlockOpClient(options, tokens), () -> actors.proxies());
     CommandExecutor commands = new CommandExecutor(dataset,
         new BlockTransferClient(dataset, options, tctx.getBuffers(), tokens), recovery,
         this::reportSentCorrupt, options.commandThreads().threads());
     actors = new NameNodeActors(new ActorContext(conf, options, storage, dataset,
-        this::getDatanodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
+        this::getDataNodeId, tctx::getActiveTransfers, commands, connector, faults, metrics,
         new CommandAuthority(), tokens));
     dataset.addListener(actors);
     addService(actors);
@@ -125,7 +125,7 @@ public class DataNode extends CompositeService {
   @Override protected void serviceStart() throws Exception {
     http = new DataNodeHttpServer(getConfig(), options.httpAddress(),
         DataNodeConfigKeys.HTTP_ADDRESS_KEY, new DataNodeWebView(this));
-    LOG.info("DataNode {} web UI at http://{}:{}/", getDatanodeUuid(),
+    LOG.info("DataNode {} web UI at http://{}:{}/", getDataNodeUuid(),
         http.getAddress().getHostString(), http.getAddress().getPort());
     super.serviceStart();
   }
@@ -180,13 +180,13 @@ public class DataNode extends CompositeService {
   }
 
   /** The UUID stored in this DataNode's storage directories. */
-  public String getDatanodeUuid() {
-    return dataset.getStorage().getDatanodeUuid();
+  public String getDataNodeUuid() {
+    return dataset.getStorage().getDataNodeUuid();
   }
 
   /** Identity and advertised data address (after start). */
-  public DatanodeId getDatanodeId() {
-    return new DatanodeId(getDatanodeUuid(), options.advertisedHost(),
+  public DataNodeId getDataNodeId() {
+    return new DataNodeId(getDataNodeUuid(), options.advertisedHost(),
         getDataAddress().getPort());
   }
 

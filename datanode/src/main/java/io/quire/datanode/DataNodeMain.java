@@ -37,7 +37,7 @@ public final class DataNodeMain {
       if (dn.getFailureCause() != null) {
         throw dn.getFailureCause();
       }
-      LOG.info("DataNode {} serving data on {}", dn.getDatanodeUuid(), dn.getDataAddress());
+      LOG.info("DataNode {} serving data on {}", dn.getDataNodeUuid(), dn.getDataAddress());
       dn.waitForServiceToStop(0);
     } catch (Throwable t) {
       LOG.debug("DataNode failed", t);

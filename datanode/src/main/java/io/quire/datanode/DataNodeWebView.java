@@ -14,12 +14,12 @@ final class DataNodeWebView implements DataNodeView {
   }
 
   @Override public String uuid() {
-    return dn.getDatanodeUuid();
+    return dn.getDataNodeUuid();
   }
 
   @Override public String dataAddressOrNull() {
     // the web UI is up before the data port is bound
-    return dn.isInState(Service.STATE.STARTED) ? dn.getDatanodeId().getDataAddress() : null;
+    return dn.isInState(Service.STATE.STARTED) ? dn.getDataNodeId().getDataAddress() : null;
   }
 
   @Override public FsDataset dataset() {

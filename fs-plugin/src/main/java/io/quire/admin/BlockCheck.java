@@ -2,7 +2,7 @@ package io.quire.admin;
 
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,8 @@ import java.util.List;
  * are all corrupt is CORRUPT, one with no readable replica MISSING, fewer live replicas than
  * the file's replication UNDER_REPLICATED.
  */
-public record BlockCheck(Block block, int expected, List<DatanodeInfo> liveNodes,
-    List<DatanodeInfo> decommissioningNodes, List<DatanodeInfo> corruptNodes,
+public record BlockCheck(Block block, int expected, List<DataNodeInfo> liveNodes,
+    List<DataNodeInfo> decommissioningNodes, List<DataNodeInfo> corruptNodes,
     BlockHealth.Status status) {
 
   public static BlockCheck of(BlockHealth h) {
@@ -30,9 +30,9 @@ public record BlockCheck(Block block, int expected, List<DatanodeInfo> liveNodes
       return new BlockCheck(lb.getBlock(), expected, List.of(), List.of(),
           List.copyOf(lb.getLocations()), BlockHealth.Status.CORRUPT);
     }
-    List<DatanodeInfo> live = new ArrayList<>();
-    List<DatanodeInfo> decom = new ArrayList<>();
-    for (DatanodeInfo d : lb.getLocations()) {
+    List<DataNodeInfo> live = new ArrayList<>();
+    List<DataNodeInfo> decom = new ArrayList<>();
+    for (DataNodeInfo d : lb.getLocations()) {
       switch (d.getState()) {
         case LIVE, STALE -> live.add(d);
         case DECOMMISSIONING, DECOMMISSIONED -> decom.add(d);
@@ -53,8 +53,8 @@ public record BlockCheck(Block block, int expected, List<DatanodeInfo> liveNodes
   public int corrupt() { return corruptNodes.size(); }
 
   /** Readable replicas: live first, then decommissioning. */
-  public List<DatanodeInfo> locations() {
-    List<DatanodeInfo> all = new ArrayList<>(liveNodes);
+  public List<DataNodeInfo> locations() {
+    List<DataNodeInfo> all = new ArrayList<>(liveNodes);
     all.addAll(decommissioningNodes);
     return all;
   }
@@ -77,7 +77,7 @@ public record BlockCheck(Block block, int expected, List<DatanodeInfo> liveNodes
     return sb.append(' ').append(status).toString();
   }
 
-  private static String addresses(List<DatanodeInfo> nodes) {
+  private static String addresses(List<DataNodeInfo> nodes) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < nodes.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(nodes.get(i).getDataAddress());

@@ -10,7 +10,7 @@ import java.io.PrintStream;
  * DataNode's replicas elsewhere before marking it decommissioned, or to put it back in service.
  * The call returns at once; {@code quire admin report} shows the node's progress
  * (DECOMMISSIONING, then DECOMMISSIONED).
- * An unknown node is an UnknownDatanodeException; a non-superuser gets AccessControlException.
+ * An unknown node is an UnknownDataNodeException; a non-superuser gets AccessControlException.
  */
 public final class DecommissionTool extends AdminTool {
   private final boolean decommission;

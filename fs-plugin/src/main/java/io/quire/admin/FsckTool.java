@@ -2,7 +2,7 @@ package io.quire.admin;
 
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
@@ -66,9 +66,9 @@ public final class FsckTool extends AdminTool {
         checkFile(nn, s, sum);
       }
     }
-    long live = nn.getDatanodeReport().stream()
-        .filter(d -> d.getState() == DatanodeInfo.State.LIVE
-            || d.getState() == DatanodeInfo.State.STALE)
+    long live = nn.getDataNodeReport().stream()
+        .filter(d -> d.getState() == DataNodeInfo.State.LIVE
+            || d.getState() == DataNodeInfo.State.STALE)
         .count();
     sum.print(out, root, (int) live);
     return sum.isHealthy() ? EXIT_OK : EXIT_FAILED;

@@ -2,7 +2,7 @@ package io.quire.admin;
 
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.ClusterHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.SafeModeAction;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import org.apache.hadoop.util.StringUtils;
 
 /**
  * {@code quire admin report}: cluster capacity, block health and safe mode (getClusterHealth),
- * and every DataNode grouped by state (getDatanodeReport). Output, line by line:
+ * and every DataNode grouped by state (getDataNodeReport). Output, line by line:
  *
  * <pre>
  * Configured Capacity: 1000 (1000 B)
@@ -26,7 +26,7 @@ import org.apache.hadoop.util.StringUtils;
  * Missing blocks: N
  * Pending replication blocks: N
  * Safe mode: ON|OFF
- * Datanodes: T total, L live, S stale, D dead, C decommissioning, X decommissioned
+ * DataNodes: T total, L live, S stale, D dead, C decommissioning, X decommissioned
  *
  * Live datanodes (L):
  * Name: host:port (uuid) rack=/r state=LIVE capacity=.. used=.. remaining=.. ...
@@ -49,10 +49,10 @@ public final class ReportTool extends AdminTool {
     if (args.length > 0) {
       throw new UsageException("unexpected argument '" + args[0] + "'");
     }
-    List<DatanodeInfo> nodes = new ArrayList<>(nn.getDatanodeReport());
-    nodes.sort(Comparator.comparing(DatanodeInfo::getDataAddress));
-    Map<DatanodeInfo.State, List<DatanodeInfo>> byState = new EnumMap<>(DatanodeInfo.State.class);
-    for (DatanodeInfo.State st : DatanodeInfo.State.values()) {
+    List<DataNodeInfo> nodes = new ArrayList<>(nn.getDataNodeReport());
+    nodes.sort(Comparator.comparing(DataNodeInfo::getDataAddress));
+    Map<DataNodeInfo.State, List<DataNodeInfo>> byState = new EnumMap<>(DataNodeInfo.State.class);
+    for (DataNodeInfo.State st : DataNodeInfo.State.values()) {
       byState.put(st, new ArrayList<>());
     }
     nodes.forEach(d -> byState.get(d.getState()).add(d));
@@ -69,22 +69,22 @@ public final class ReportTool extends AdminTool {
     out.println("Missing blocks: " + h.getMissingBlocks());
     out.println("Pending replication blocks: " + h.getPendingReplicationBlocks());
     out.println("Safe mode: " + (h.isInSafeMode() ? "ON" : "OFF"));
-    out.println("Datanodes: " + nodes.size() + " total, "
+    out.println("DataNodes: " + nodes.size() + " total, "
         + h.getLiveNodes() + " live, "
         + h.getStaleNodes() + " stale, "
         + h.getDeadNodes() + " dead, "
         + h.getDecommissioningNodes() + " decommissioning, "
         + h.getDecommissionedNodes() + " decommissioned");
     long now = System.currentTimeMillis();
-    for (DatanodeInfo.State st : DatanodeInfo.State.values()) {
-      List<DatanodeInfo> group = byState.get(st);
+    for (DataNodeInfo.State st : DataNodeInfo.State.values()) {
+      List<DataNodeInfo> group = byState.get(st);
       if (group.isEmpty()) {
         continue;
       }
       out.println();
       out.println(label(st) + " datanodes ("
           + group.size() + "):");
-      for (DatanodeInfo d : group) {
+      for (DataNodeInfo d : group) {
         out.println(nodeLine(d, now));
       }
     }
@@ -96,7 +96,7 @@ public final class ReportTool extends AdminTool {
    * and the node report; files, blocks and pending replication are then -1 (unknown).
    */
   private static ClusterHealth clusterHealth(ClientProtocol nn,
-      Map<DatanodeInfo.State, List<DatanodeInfo>> byState) throws IOException {
+      Map<DataNodeInfo.State, List<DataNodeInfo>> byState) throws IOException {
     try {
       return nn.getClusterHealth();
     } catch (IOException | RuntimeException e) {
@@ -106,20 +106,20 @@ public final class ReportTool extends AdminTool {
     }
     FsStats s = nn.getStats();
     return new ClusterHealth(s.getCapacity(), s.getUsed(), s.getRemaining(),
-        byState.get(DatanodeInfo.State.LIVE).size(), byState.get(DatanodeInfo.State.STALE).size(),
-        byState.get(DatanodeInfo.State.DEAD).size(),
-        byState.get(DatanodeInfo.State.DECOMMISSIONING).size(),
-        byState.get(DatanodeInfo.State.DECOMMISSIONED).size(), -1, -1,
+        byState.get(DataNodeInfo.State.LIVE).size(), byState.get(DataNodeInfo.State.STALE).size(),
+        byState.get(DataNodeInfo.State.DEAD).size(),
+        byState.get(DataNodeInfo.State.DECOMMISSIONING).size(),
+        byState.get(DataNodeInfo.State.DECOMMISSIONED).size(), -1, -1,
         s.getUnderReplicatedBlocks(), s.getCorruptBlocks(), s.getMissingBlocks(), -1,
         nn.setSafeMode(SafeModeAction.GET));
   }
 
-  static String label(DatanodeInfo.State st) {
+  static String label(DataNodeInfo.State st) {
     String n = st.name().toLowerCase();
     return Character.toUpperCase(n.charAt(0)) + n.substring(1);
   }
 
-  static String nodeLine(DatanodeInfo d, long now) {
+  static String nodeLine(DataNodeInfo d, long now) {
     long ago = d.getLastHeartbeatMillis() <= 0 ? -1 : Math.max(0, now - d.getLastHeartbeatMillis());
     return "Name: " + d.getDataAddress() + " (" + d.getUuid() + ")"
         + " rack=" + d.getRack()

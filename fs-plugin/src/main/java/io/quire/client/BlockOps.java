@@ -4,7 +4,7 @@ import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ final class BlockOps {
   private static OpResponse ask(Op op, LocatedBlock lb, Block block, ClientOptions options)
       throws IOException {
     IOException last = null;
-    for (DatanodeInfo node : lb.getLocations()) {
+    for (DataNodeInfo node : lb.getLocations()) {
       try (DataNodeConnection c = DataNodeConnection.open(node, options,
           options.writeTimeoutMs(0))) {
         new BlockOpRequest(op, block, 0, 0, lb.getToken()).write(c.out());

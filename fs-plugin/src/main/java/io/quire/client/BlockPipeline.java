@@ -8,8 +8,8 @@ import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,13 +24,13 @@ import org.apache.hadoop.security.token.Token;
  */
 final class BlockPipeline implements Closeable {
   private final Block block;
-  private final List<DatanodeInfo> nodes;
+  private final List<DataNodeInfo> nodes;
   private final DataNodeConnection conn;
   private final Thread responder;
   private volatile boolean closing;
   private long nextSeqno;
 
-  private BlockPipeline(Block block, List<DatanodeInfo> nodes, DataNodeConnection conn,
+  private BlockPipeline(Block block, List<DataNodeInfo> nodes, DataNodeConnection conn,
       PacketQueue queue) {
     this.block = block;
     this.nodes = List.copyOf(nodes);
@@ -49,7 +49,7 @@ final class BlockPipeline implements Closeable {
    *     (not the node's fault: ask the NameNode for a fresh token)
    */
   static BlockPipeline open(Block block, Token<BlockTokenIdentifier> token,
-      List<DatanodeInfo> nodes, BlockConstructionStage stage, long newGenerationStamp,
+      List<DataNodeInfo> nodes, BlockConstructionStage stage, long newGenerationStamp,
       String clientName, ClientOptions options, PacketQueue queue)
       throws BadPipelineNodeException {
     String what = "WRITE_BLOCK " + stage + " " + block;
@@ -61,7 +61,7 @@ final class BlockPipeline implements Closeable {
       throw new BadPipelineNodeException(what + ": " + e.getMessage(), 0, e);
     }
     try {
-      List<DatanodeId> downstream = new ArrayList<>(nodes.subList(1, nodes.size()));
+      List<DataNodeId> downstream = new ArrayList<>(nodes.subList(1, nodes.size()));
       new WriteBlockRequest(block, clientName, downstream, stage, newGenerationStamp, token)
           .write(c.out());
       c.out().flush();
@@ -89,7 +89,7 @@ final class BlockPipeline implements Closeable {
     return p;
   }
 
-  private static int indexOf(List<DatanodeInfo> nodes, String dataAddress) {
+  private static int indexOf(List<DataNodeInfo> nodes, String dataAddress) {
     if (dataAddress == null || dataAddress.isEmpty()) {
       return -1;
     }
@@ -102,7 +102,7 @@ final class BlockPipeline implements Closeable {
   }
 
   Block block() { return block; }
-  List<DatanodeInfo> nodes() { return nodes; }
+  List<DataNodeInfo> nodes() { return nodes; }
 
   /**
    * Writes one packet with the next seqno of this pipeline, in one write straight to the

@@ -5,7 +5,7 @@ import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +26,7 @@ import org.apache.hadoop.util.DataChecksum;
  */
 final class BlockReader implements Closeable {
   private final Block block;
-  private final DatanodeInfo node;
+  private final DataNodeInfo node;
   private final DataNodeConnection conn;
   /** The checksum to verify with, null when checksums are off. */
   private final DataChecksum checksum;
@@ -43,7 +43,7 @@ final class BlockReader implements Closeable {
   private ByteBuffer buf;
   private boolean sawLast;
 
-  private BlockReader(Block block, DatanodeInfo node, DataNodeConnection conn, boolean verify,
+  private BlockReader(Block block, DataNodeInfo node, DataNodeConnection conn, boolean verify,
       long offset, long end) {
     this.block = block;
     this.node = node;
@@ -61,7 +61,7 @@ final class BlockReader implements Closeable {
    * @throws io.quire.protocol.security.InvalidBlockTokenException when the node refuses the
    *     token (the caller fetches fresh locations)
    */
-  static BlockReader open(Block block, Token<BlockTokenIdentifier> token, DatanodeInfo node,
+  static BlockReader open(Block block, Token<BlockTokenIdentifier> token, DataNodeInfo node,
       long offset, long length, String clientName, boolean verify, ClientOptions options)
       throws IOException {
     DataNodeConnection c = DataNodeConnection.open(node, options, options.writeTimeoutMs(0));
@@ -79,7 +79,7 @@ final class BlockReader implements Closeable {
     }
   }
 
-  DatanodeInfo node() { return node; }
+  DataNodeInfo node() { return node; }
   Block block() { return block; }
   /** Offset in the block of the next byte {@link #read} returns. */
   long position() { return pos; }

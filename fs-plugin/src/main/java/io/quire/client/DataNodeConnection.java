@@ -6,7 +6,7 @@ import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -44,7 +44,7 @@ final class DataNodeConnection implements Closeable {
    */
   private static final int RECEIVE_BUFFER_SIZE = 4 * 1024 * 1024;
 
-  private final DatanodeId node;
+  private final DataNodeId node;
   private final Socket socket;
   private final TimedSocketOutput rawOut;
   private final DataOutputStream out;
@@ -53,7 +53,7 @@ final class DataNodeConnection implements Closeable {
   private final long readTimeoutMs;
   private TimedChannelInput channelIn;
 
-  private DataNodeConnection(DatanodeId node, Socket socket, long writeTimeoutMs,
+  private DataNodeConnection(DataNodeId node, Socket socket, long writeTimeoutMs,
       long readTimeoutMs) throws IOException {
     this.node = node;
     this.socket = socket;
@@ -70,7 +70,7 @@ final class DataNodeConnection implements Closeable {
    * @param writeTimeoutMs from {@link ClientOptions#writeTimeoutMs}: with the number of
    *     pipeline nodes for a write pipeline, 0 nodes for any other op
    */
-  static DataNodeConnection open(DatanodeId node, ClientOptions options, long writeTimeoutMs)
+  static DataNodeConnection open(DataNodeId node, ClientOptions options, long writeTimeoutMs)
       throws IOException {
     // a socket with a channel: whole packet frames leave from direct buffers (see FramePool)
     Socket s = SocketChannel.open().socket();
@@ -88,7 +88,7 @@ final class DataNodeConnection implements Closeable {
     }
   }
 
-  DatanodeId node() { return node; }
+  DataNodeId node() { return node; }
   DataOutputStream out() { return out; }
 
   /**

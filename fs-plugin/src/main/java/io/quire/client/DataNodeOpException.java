@@ -2,7 +2,7 @@ package io.quire.client;
 
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.IOException;
 
 /**
@@ -13,9 +13,9 @@ public class DataNodeOpException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient OpResponse response;
-  private final transient DatanodeId node;
+  private final transient DataNodeId node;
 
-  public DataNodeOpException(String operation, DatanodeId node, OpResponse response) {
+  public DataNodeOpException(String operation, DataNodeId node, OpResponse response) {
     super(operation + " on DataNode " + node.getDataAddress() + " failed: " + response.getStatus()
         + (response.getMessage().isEmpty() ? "" : ": " + response.getMessage())
         + (response.getFirstBadLink().isEmpty() ? "" : " (first bad link "
@@ -25,6 +25,6 @@ public class DataNodeOpException extends IOException {
   }
 
   public OpResponse getResponse() { return response; }
-  public DatanodeId getNode() { return node; }
+  public DataNodeId getNode() { return node; }
   public Status getStatus() { return response.getStatus(); }
 }

@@ -5,7 +5,7 @@ import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.exceptions.PipelineException;
 import io.quire.protocol.security.InvalidBlockTokenException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -177,7 +177,7 @@ final class DataStreamer implements Runnable {
         return;
       } catch (BadPipelineNodeException e) {
         lastError = e;
-        DatanodeInfo bad = lb.getLocations().get(e.getBadIndex());
+        DataNodeInfo bad = lb.getLocations().get(e.getBadIndex());
         LOG.warn("abandoning {} of {}: pipeline setup failed at {}: {}", lb.getBlock(), path,
             bad.getDataAddress(), e.getMessage());
         if (!isTokenRefusal(e)) { // a refused token is not the node's fault: retry with a new one
@@ -197,7 +197,7 @@ final class DataStreamer implements Runnable {
       return;
     }
     Block block = pipeline.block();
-    List<DatanodeInfo> nodes = new ArrayList<>(pipeline.nodes());
+    List<DataNodeInfo> nodes = new ArrayList<>(pipeline.nodes());
     closePipeline();
     queue.requeueUnacked();
     if (++recoveriesThisBlock > options.pipelineRecoveryRetries()) {
@@ -205,7 +205,7 @@ final class DataStreamer implements Runnable {
           + options.pipelineRecoveryRetries() + " pipeline recoveries", cause);
     }
     int bad = badIndex < 0 || badIndex >= nodes.size() ? 0 : badIndex;
-    DatanodeInfo dropped = nodes.remove(bad);
+    DataNodeInfo dropped = nodes.remove(bad);
     excluded.add(dropped.getUuid());
     LOG.warn("pipeline of {} for {}: dropping {} ({}), continuing on {}", block, path,
         dropped.getDataAddress(), cause.getMessage(), nodes);
@@ -216,7 +216,7 @@ final class DataStreamer implements Runnable {
    * Re-stamps {@code block} and opens a RECOVER_APPEND pipeline on {@code nodes} at the
    * acknowledged length, dropping further nodes that fail; records it with updatePipeline.
    */
-  private void recoverOnto(Block block, List<DatanodeInfo> nodes, IOException cause)
+  private void recoverOnto(Block block, List<DataNodeInfo> nodes, IOException cause)
       throws IOException {
     long acked = queue.ackedEndInBlock();
     Block oldBlock = block.withNumBytes(acked);
@@ -241,7 +241,7 @@ final class DataStreamer implements Runnable {
               path, e.getMessage());
           continue;
         }
-        DatanodeInfo dropped = nodes.remove(e.getBadIndex());
+        DataNodeInfo dropped = nodes.remove(e.getBadIndex());
         excluded.add(dropped.getUuid());
         cause = e;
         LOG.warn("recovery of {} for {}: {} failed too: {}", block, path,

@@ -2,7 +2,7 @@ package io.quire.client;
 
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.security.InvalidBlockTokenException;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.List;
@@ -46,7 +46,7 @@ final class ReplicaFailover {
   BlockReader open(LocatedBlock lb, long offsetInBlock, long length, boolean tokenJustFetched)
       throws IOException {
     IOException last = null;
-    for (DatanodeInfo node : lb.getLocations()) {
+    for (DataNodeInfo node : lb.getLocations()) {
       if (isDead(lb, node)) {
         continue;
       }
@@ -70,7 +70,7 @@ final class ReplicaFailover {
   }
 
   /** A read from {@code node} failed: mark it, and report it when its data was corrupt. */
-  void failed(LocatedBlock lb, DatanodeInfo node, IOException e) {
+  void failed(LocatedBlock lb, DataNodeInfo node, IOException e) {
     deadByBlock.computeIfAbsent(lb.getBlock().getBlockId(), k -> ConcurrentHashMap.newKeySet())
         .add(node.getUuid());
     if (e instanceof ChecksumMismatchException) {
@@ -94,7 +94,7 @@ final class ReplicaFailover {
     deadByBlock.clear();
   }
 
-  private boolean isDead(LocatedBlock lb, DatanodeInfo node) {
+  private boolean isDead(LocatedBlock lb, DataNodeInfo node) {
     Set<String> dead = deadByBlock.get(lb.getBlock().getBlockId());
     return dead != null && dead.contains(node.getUuid());
   }

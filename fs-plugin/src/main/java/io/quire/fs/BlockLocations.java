@@ -1,6 +1,6 @@
 package io.quire.fs;
 
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.util.List;
 import org.apache.hadoop.fs.BlockLocation;
@@ -17,12 +17,12 @@ final class BlockLocations {
     BlockLocation[] out = new BlockLocation[blocks.size()];
     for (int i = 0; i < out.length; i++) {
       LocatedBlock lb = blocks.get(i);
-      List<DatanodeInfo> locs = lb.getLocations();
+      List<DataNodeInfo> locs = lb.getLocations();
       String[] hosts = new String[locs.size()];
       String[] names = new String[locs.size()];
       String[] topology = new String[locs.size()];
       for (int j = 0; j < hosts.length; j++) {
-        DatanodeInfo d = locs.get(j);
+        DataNodeInfo d = locs.get(j);
         hosts[j] = d.getHost();
         names[j] = d.getDataAddress();
         String rack = d.getRack() == null || d.getRack().isEmpty() ? "/default-rack" : d.getRack();

@@ -1,7 +1,7 @@
 package io.quire.fs;
 
 import io.quire.client.FileChecksums;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.ServerDefaults;
 import java.io.IOException;
@@ -33,8 +33,8 @@ final class ClusterOps {
     return new FsStatus(s.getCapacity(), s.getUsed(), s.getRemaining());
   }
 
-  List<DatanodeInfo> getDatanodeReport() throws IOException {
-    return fs.nn().getDatanodeReport();
+  List<DataNodeInfo> getDataNodeReport() throws IOException {
+    return fs.nn().getDataNodeReport();
   }
 
   boolean setSafeMode(SafeModeAction action) throws IOException {

@@ -6,7 +6,7 @@ import io.quire.client.QuireClient;
 import io.quire.client.QuireOutputStream;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.SnapshotDiffEntry;
 import io.quire.protocol.types.SnapshottableDirectory;
 import java.io.IOException;
@@ -384,8 +384,8 @@ public class QuireFileSystem extends FileSystem implements LeaseRecoverable, Saf
   }
 
   /** Live DataNodes as the NameNode reports them (for admin tools). */
-  public List<DatanodeInfo> getDatanodeReport() throws IOException {
-    return cluster.getDatanodeReport();
+  public List<DataNodeInfo> getDataNodeReport() throws IOException {
+    return cluster.getDataNodeReport();
   }
 
   @Override public boolean setSafeMode(SafeModeAction action, boolean isChecked)

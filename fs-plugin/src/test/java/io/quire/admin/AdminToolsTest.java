@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +21,17 @@ class AdminToolsTest {
   private final PrintStream out = new PrintStream(outBuf, true, StandardCharsets.UTF_8);
   private final PrintStream err = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
   private FakeAdminNameNode nn;
-  private DatanodeInfo a;
-  private DatanodeInfo b;
-  private DatanodeInfo c;
-  private DatanodeInfo dead;
+  private DataNodeInfo a;
+  private DataNodeInfo b;
+  private DataNodeInfo c;
+  private DataNodeInfo dead;
 
   @BeforeEach void cluster() {
     nn = new FakeAdminNameNode();
-    a = nn.node(1, DatanodeInfo.State.LIVE);
-    b = nn.node(2, DatanodeInfo.State.LIVE);
-    c = nn.node(3, DatanodeInfo.State.DECOMMISSIONING);
-    dead = nn.node(4, DatanodeInfo.State.DEAD);
+    a = nn.node(1, DataNodeInfo.State.LIVE);
+    b = nn.node(2, DataNodeInfo.State.LIVE);
+    c = nn.node(3, DataNodeInfo.State.DECOMMISSIONING);
+    dead = nn.node(4, DataNodeInfo.State.DEAD);
     nn.dir("/d");
     nn.file("/d/ok", (short) 2, List.of(a, b), List.of(b, a));
   }
@@ -91,7 +91,7 @@ class AdminToolsTest {
     assertTrue(o.contains("Configured Capacity: 3000 (2.93 KB)"), o);
     assertTrue(o.contains("Under-replicated blocks: 1"), o);
     assertTrue(o.contains("Safe mode: OFF"), o);
-    assertTrue(o.contains("Datanodes: 4 total, 2 live, 0 stale, 1 dead, 1 decommissioning,"
+    assertTrue(o.contains("DataNodes: 4 total, 2 live, 0 stale, 1 dead, 1 decommissioning,"
         + " 0 decommissioned"), o);
     assertTrue(o.contains("Live datanodes (2):"), o);
     assertTrue(o.contains("Dead datanodes (1):"), o);
@@ -166,7 +166,7 @@ class AdminToolsTest {
     assertEquals(0, run(new ReportTool(out, err)));
     assertTrue(out().contains("Files: 7\nBlocks: 9\n"), out());
     assertTrue(out().contains("Pending replication blocks: 2\nSafe mode: ON"), out());
-    assertTrue(out().contains("Datanodes: 4 total, 2 live, 0 stale, 1 dead, 1 decommissioning,"
+    assertTrue(out().contains("DataNodes: 4 total, 2 live, 0 stale, 1 dead, 1 decommissioning,"
         + " 0 decommissioned"), out());
   }
 

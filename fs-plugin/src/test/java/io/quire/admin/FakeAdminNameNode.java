@@ -5,8 +5,8 @@ import io.quire.protocol.types.Block;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.FileBlockHealth;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
@@ -29,7 +29,7 @@ import org.apache.hadoop.security.AccessControlException;
 final class FakeAdminNameNode {
   final TreeMap<String, InodeStatus> inodes = new TreeMap<>();
   final Map<String, List<LocatedBlock>> blocks = new TreeMap<>();
-  final List<DatanodeInfo> nodes = new ArrayList<>();
+  final List<DataNodeInfo> nodes = new ArrayList<>();
   final List<String> calls = new CopyOnWriteArrayList<>();
   FsStats stats = new FsStats(3000, 300, 2700, 1, 0, 0);
   volatile boolean safeMode;
@@ -50,8 +50,8 @@ final class FakeAdminNameNode {
         "alice", "users", 0, open, "e");
   }
 
-  DatanodeInfo node(int i, DatanodeInfo.State state) {
-    DatanodeInfo d = new DatanodeInfo(new DatanodeId("uuid-" + i, "127.0.0.1", 4000 + i),
+  DataNodeInfo node(int i, DataNodeInfo.State state) {
+    DataNodeInfo d = new DataNodeInfo(new DataNodeId("uuid-" + i, "127.0.0.1", 4000 + i),
         1000, 100, 900, 0, System.currentTimeMillis(), "/default-rack", state);
     nodes.add(d);
     return d;
@@ -63,9 +63,9 @@ final class FakeAdminNameNode {
 
   /** A closed file with one block per entry of {@code replicas}, each on those nodes. */
   @SafeVarargs
-  final void file(String path, short repl, List<DatanodeInfo>... replicas) {
+  final void file(String path, short repl, List<DataNodeInfo>... replicas) {
     List<LocatedBlock> lbs = new ArrayList<>();
-    for (List<DatanodeInfo> locs : replicas) {
+    for (List<DataNodeInfo> locs : replicas) {
       lbs.add(new LocatedBlock(new Block(nextBlock++, 1001, 1024), lbs.size() * 1024L, locs,
           false));
     }
@@ -89,7 +89,7 @@ final class FakeAdminNameNode {
             case "getBlockLocations":
               return new LocatedBlocks(inodes.get((String) a[0]).getLength(),
                   blocks.getOrDefault((String) a[0], List.of()), false, true);
-            case "getDatanodeReport": return List.copyOf(nodes);
+            case "getDataNodeReport": return List.copyOf(nodes);
             case "getStats": return stats;
             case "setSafeMode": return safeMode((SafeModeAction) a[0]);
             case "setDecommission":

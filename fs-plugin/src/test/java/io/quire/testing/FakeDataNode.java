@@ -9,8 +9,8 @@ import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.datatransfer.WireIO;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,7 +41,7 @@ import org.apache.hadoop.fs.ChecksumException;
  */
 public final class FakeDataNode implements AutoCloseable {
   private final ServerSocket server;
-  private final DatanodeId id;
+  private final DataNodeId id;
   private final Map<Long, ByteArrayOutputStream> replicas = new ConcurrentHashMap<>();
   private final Map<Long, Long> stamps = new ConcurrentHashMap<>();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -62,13 +62,13 @@ public final class FakeDataNode implements AutoCloseable {
   public FakeDataNode() throws IOException {
     server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    id = new DatanodeId(UUID.randomUUID().toString(), "127.0.0.1", server.getLocalPort());
+    id = new DataNodeId(UUID.randomUUID().toString(), "127.0.0.1", server.getLocalPort());
     Thread t = new Thread(this::acceptLoop, "fake-dn-" + server.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
 
-  public DatanodeInfo info() { return DatanodeInfo.ofId(id); }
+  public DataNodeInfo info() { return DataNodeInfo.ofId(id); }
   public byte[] replica(long blockId) {
     ByteArrayOutputStream b = replicas.get(blockId);
     return b == null ? null : b.toByteArray();
@@ -174,7 +174,7 @@ public final class FakeDataNode implements AutoCloseable {
     DataOutputStream mOut = null;
     DataInputStream mIn = null;
     if (!req.getDownstreamTargets().isEmpty()) {
-      DatanodeId next = req.getDownstreamTargets().get(0);
+      DataNodeId next = req.getDownstreamTargets().get(0);
       try {
         mirror = new Socket(next.getHost(), next.getDataPort());
         mOut = new DataOutputStream(new BufferedOutputStream(mirror.getOutputStream()));

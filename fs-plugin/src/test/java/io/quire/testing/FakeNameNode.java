@@ -4,7 +4,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.NotReplicatedYetException;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ContentSummaryInfo;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
@@ -61,7 +61,7 @@ public final class FakeNameNode implements ClientProtocol {
   private final AtomicLong stamps = new AtomicLong(1);
   public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   public final List<LocatedBlock> badBlocks = new CopyOnWriteArrayList<>();
-  public final List<List<DatanodeInfo>> pipelineUpdates = new CopyOnWriteArrayList<>();
+  public final List<List<DataNodeInfo>> pipelineUpdates = new CopyOnWriteArrayList<>();
   public final List<List<String>> excludedSeen = new CopyOnWriteArrayList<>();
   public volatile int notReplicatedYet;
   public volatile int completeFalse;
@@ -183,7 +183,7 @@ public final class FakeNameNode implements ClientProtocol {
       throw new NotReplicatedYetException("not yet: " + previous);
     }
     commit(n, previous);
-    List<DatanodeInfo> targets = new ArrayList<>();
+    List<DataNodeInfo> targets = new ArrayList<>();
     for (FakeDataNode d : datanodes) {
       if (!excludedNodes.contains(d.info().getUuid()) && targets.size() < n.replication) {
         targets.add(d.info());
@@ -370,7 +370,7 @@ public final class FakeNameNode implements ClientProtocol {
   }
 
   @Override public synchronized void updatePipeline(String clientName, Block oldBlock,
-      Block newBlock, List<DatanodeInfo> newNodes) {
+      Block newBlock, List<DataNodeInfo> newNodes) {
     count("updatePipeline");
     pipelineUpdates.add(List.copyOf(newNodes));
     for (Node n : nodes.values()) {
@@ -383,10 +383,10 @@ public final class FakeNameNode implements ClientProtocol {
     }
   }
 
-  @Override public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId,
-      Block block, List<DatanodeInfo> existing, List<String> excluded, int count,
+  @Override public List<DataNodeInfo> getAdditionalDataNodes(String path, long fileId,
+      Block block, List<DataNodeInfo> existing, List<String> excluded, int count,
       String clientName) {
-    count("getAdditionalDatanodes");
+    count("getAdditionalDataNodes");
     return List.of();
   }
 
@@ -395,9 +395,9 @@ public final class FakeNameNode implements ClientProtocol {
     return new FsStats(1000, 100, 900, 0, 0, 0);
   }
 
-  @Override public List<DatanodeInfo> getDatanodeReport() {
-    count("getDatanodeReport");
-    List<DatanodeInfo> r = new ArrayList<>();
+  @Override public List<DataNodeInfo> getDataNodeReport() {
+    count("getDataNodeReport");
+    List<DataNodeInfo> r = new ArrayList<>();
     for (FakeDataNode d : datanodes) {
       r.add(d.info());
     }

@@ -3,7 +3,7 @@ package io.quire.minicluster;
 import static org.awaitility.Awaitility.await;
 
 import io.quire.namenode.NameNode;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.Timing;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class ClusterWaits {
     if (!cluster.isHa() && !cluster.nameNodesForked()) {
       NameNode nn = cluster.getNameNode();
       return nn != null && !nn.isInSafeMode()
-          && nn.getNamesystem().getDatanodeManager().getLiveNodes().size() >= running;
+          && nn.getNamesystem().getDataNodeManager().getLiveNodes().size() >= running;
     }
     int active = cluster.getActiveNameNodeIndex();
     if (active < 0) {
@@ -51,8 +51,8 @@ final class ClusterWaits {
       if (cluster.status(active).inSafeMode()) {
         return false;
       }
-      long live = cluster.getClientProtocol().getDatanodeReport().stream()
-          .filter(d -> d.getState() == DatanodeInfo.State.LIVE).count();
+      long live = cluster.getClientProtocol().getDataNodeReport().stream()
+          .filter(d -> d.getState() == DataNodeInfo.State.LIVE).count();
       return live >= running;
     } catch (IOException | RuntimeException e) {
       return false;

@@ -34,7 +34,7 @@ final class DataNodeSlot {
 
   /** UUID of the DataNode (in-process or forked), or null before it first started. */
   String uuid() {
-    return dataNode != null ? dataNode.getDatanodeUuid() : uuid;
+    return dataNode != null ? dataNode.getDataNodeUuid() : uuid;
   }
 
   /** Writes {@code conf} where a forked DataNode of this slot reads it. */

@@ -19,7 +19,7 @@ public final class ForkedDataNodeMain {
     dn.init(conf);
     Runtime.getRuntime().addShutdownHook(new Thread(dn::stop, "datanode-stop"));
     dn.start();
-    System.out.println("READY " + dn.getDataAddress().getPort() + " " + dn.getDatanodeUuid());
+    System.out.println("READY " + dn.getDataAddress().getPort() + " " + dn.getDataNodeUuid());
     System.out.flush();
     Thread.currentThread().join();
   }

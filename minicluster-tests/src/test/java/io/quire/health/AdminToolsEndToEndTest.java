@@ -10,7 +10,7 @@ import io.quire.admin.ReportTool;
 import io.quire.admin.SafeModeTool;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.TestData;
 import java.security.PrivilegedExceptionAction;
 import org.apache.hadoop.conf.Configuration;
@@ -54,10 +54,10 @@ class AdminToolsEndToEndTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Configured Capacity: ", "Remaining: ", "Safe mode: OFF",
         "Missing blocks: 0", "Corrupt blocks: 0",
-        "Datanodes: 3 total, 3 live, 0 stale, 0 dead, 0 decommissioning, 0 decommissioned",
+        "DataNodes: 3 total, 3 live, 0 stale, 0 dead, 0 decommissioning, 0 decommissioned",
         "Live datanodes (3):");
     for (int i = 0; i < 3; i++) {
-      assertThat(r.out()).contains("(" + cluster.getDataNode(i).getDatanodeUuid() + ")");
+      assertThat(r.out()).contains("(" + cluster.getDataNode(i).getDataNodeUuid() + ")");
     }
   }
 
@@ -94,12 +94,12 @@ class AdminToolsEndToEndTest {
       out.write(TestData.random(1000, 77));
     }
     ClientProtocol nn = cluster.getClientProtocol();
-    DatanodeInfo holder = HealthClusters.blocks(nn, lonely.toString()).get(0).locations().get(0);
+    DataNodeInfo holder = HealthClusters.blocks(nn, lonely.toString()).get(0).locations().get(0);
     int index = cluster.indexOfDataNode(holder.getUuid());
     cluster.stopDataNode(index);
     try {
       await("holder dead").atMost(HealthClusters.intervals(10))
-          .until(() -> HealthClusters.stateOf(nn, holder.getUuid()) == DatanodeInfo.State.DEAD);
+          .until(() -> HealthClusters.stateOf(nn, holder.getUuid()) == DataNodeInfo.State.DEAD);
       AdminRun r = AdminRun.fsck(cluster, "/e2e/missing");
       assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.out()).contains("/e2e/missing/lonely 1000 bytes, replication 1, 1 block(s):"
@@ -130,13 +130,13 @@ class AdminToolsEndToEndTest {
   }
 
   @Test void nonSuperuserIsRefusedDecommission() throws Exception {
-    String node = cluster.getDataNode(0).getDatanodeId().getDataAddress();
+    String node = cluster.getDataNode(0).getDataNodeId().getDataAddress();
     AdminRun r = asMallory(() -> AdminRun.tool(cluster,
         (o, e) -> new DecommissionTool(true, o, e), node));
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("decommission: access denied: ").hasLineCount(1);
     assertThat(HealthClusters.stateOf(cluster.getClientProtocol(),
-        cluster.getDataNode(0).getDatanodeUuid())).isEqualTo(DatanodeInfo.State.LIVE);
+        cluster.getDataNode(0).getDataNodeUuid())).isEqualTo(DataNodeInfo.State.LIVE);
   }
 
   @Test void adminMainTakesTheGenericFsOption() throws Exception {

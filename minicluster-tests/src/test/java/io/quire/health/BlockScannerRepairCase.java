@@ -8,7 +8,7 @@ import io.quire.admin.BlockCheck;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.TestData;
 import java.io.File;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class BlockScannerRepairCase {
     if (c.live() != 3 || c.status() != BlockHealth.Status.HEALTHY) {
       return false;
     }
-    for (DatanodeInfo d : c.locations()) {
+    for (DataNodeInfo d : c.locations()) {
       int i = cluster.indexOfDataNode(d.getUuid());
       if (i < 0 || !hasBytes(cluster.getDataNode(i).getBlockFile(blockId), good)) {
         return false;

@@ -9,7 +9,7 @@ import io.quire.admin.BlockCheck;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ class DataNodeLossReReplicationTest {
     long t0 = System.nanoTime();
     Duration bound = HealthClusters.intervals(10);
     await("declared dead").atMost(bound).pollInterval(Duration.ofMillis(20))
-        .until(() -> HealthClusters.stateOf(nn, victim) == DatanodeInfo.State.DEAD);
+        .until(() -> HealthClusters.stateOf(nn, victim) == DataNodeInfo.State.DEAD);
     await("back at 3 live replicas").atMost(bound.minusNanos(System.nanoTime() - t0))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> allAtLive(nn, paths, 3));
@@ -70,7 +70,7 @@ class DataNodeLossReReplicationTest {
     for (String p : paths) {
       for (BlockCheck c : blocks(nn, p)) {
         assertThat(c.status()).isEqualTo(BlockHealth.Status.HEALTHY);
-        assertThat(c.locations()).extracting(DatanodeInfo::getUuid).doesNotContain(victim);
+        assertThat(c.locations()).extracting(DataNodeInfo::getUuid).doesNotContain(victim);
       }
     }
     for (int i = 0; i < paths.size(); i++) {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.quire.admin.BlockCheck;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.TestData;
 import java.io.File;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class DirectoryScannerRepairTest {
   /** True while some listed location has no block file for the block. */
   private static boolean listedWithoutFile(ClientProtocol nn, String path, long blockId)
       throws Exception {
-    for (DatanodeInfo d : blocks(nn, path).get(0).locations()) {
+    for (DataNodeInfo d : blocks(nn, path).get(0).locations()) {
       File f = cluster.getDataNode(cluster.indexOfDataNode(d.getUuid())).getBlockFile(blockId);
       if (f == null || !f.exists()) {
         return true;
@@ -83,7 +83,7 @@ class DirectoryScannerRepairTest {
     if (c.live() != 3) {
       return false;
     }
-    for (DatanodeInfo d : c.locations()) {
+    for (DataNodeInfo d : c.locations()) {
       File f = cluster.getDataNode(cluster.indexOfDataNode(d.getUuid())).getBlockFile(blockId);
       if (f == null || !f.exists() || !Arrays.equals(Files.readAllBytes(f.toPath()), good)) {
         return false;

@@ -8,7 +8,7 @@ import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +100,8 @@ final class HealthClusters {
   }
 
   /** State of a DataNode as the NameNode reports it, or null when it does not know it. */
-  static DatanodeInfo.State stateOf(ClientProtocol nn, String uuid) throws IOException {
-    for (DatanodeInfo d : nn.getDatanodeReport()) {
+  static DataNodeInfo.State stateOf(ClientProtocol nn, String uuid) throws IOException {
+    for (DataNodeInfo d : nn.getDataNodeReport()) {
       if (d.getUuid().equals(uuid)) {
         return d.getState();
       }

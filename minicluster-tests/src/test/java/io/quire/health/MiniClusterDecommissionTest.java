@@ -7,7 +7,7 @@ import io.quire.admin.BlockCheck;
 import io.quire.admin.DecommissionTool;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class MiniClusterDecommissionTest {
     }
     await("written at 3").atMost(HealthClusters.intervals(10))
         .until(() -> HealthClusters.allAtLive(nn, paths, 3));
-    DatanodeInfo node = HealthClusters.blocks(nn, paths.get(0)).get(0).locations().get(0);
+    DataNodeInfo node = HealthClusters.blocks(nn, paths.get(0)).get(0).locations().get(0);
 
     AdminRun run = AdminRun.tool(cluster, (o, e) -> new DecommissionTool(true, o, e),
         node.getDataAddress());
@@ -62,7 +62,7 @@ class MiniClusterDecommissionTest {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> {
           recordBelowReplication(nn, paths, violations);
-          return HealthClusters.stateOf(nn, node.getUuid()) == DatanodeInfo.State.DECOMMISSIONED;
+          return HealthClusters.stateOf(nn, node.getUuid()) == DataNodeInfo.State.DECOMMISSIONED;
         });
     recordBelowReplication(nn, paths, violations);
     assertThat(violations).isEmpty();
@@ -72,7 +72,7 @@ class MiniClusterDecommissionTest {
       for (BlockCheck c : HealthClusters.blocks(nn, p)) {
         long inService = c.locations().stream()
             .filter(d -> !d.getUuid().equals(node.getUuid()))
-            .filter(d -> d.getState() == DatanodeInfo.State.LIVE)
+            .filter(d -> d.getState() == DataNodeInfo.State.LIVE)
             .count();
         assertThat(inService).as(c.describe()).isGreaterThanOrEqualTo(3);
       }

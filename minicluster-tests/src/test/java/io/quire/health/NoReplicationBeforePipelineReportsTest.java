@@ -14,7 +14,7 @@ import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class NoReplicationBeforePipelineReportsTest {
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(new byte[1000]);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     DataNode late = cluster.getDataNode(cluster.indexOfDataNode(pipeline.get(2).getUuid()));
     late.getFaultInjector().set(Point.BEFORE_HEARTBEAT, nn -> {
@@ -115,7 +115,7 @@ class NoReplicationBeforePipelineReportsTest {
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(new byte[1000]);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.all(cluster, name).get(0).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     long blockId = BlockLocations.all(cluster, name).get(0).getBlock().getBlockId();
     CountDownLatch allHeld = new CountDownLatch(3);

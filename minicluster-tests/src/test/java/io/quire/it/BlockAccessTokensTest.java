@@ -14,7 +14,7 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.BlockClient;
 import io.quire.testing.TestData;
@@ -156,7 +156,7 @@ class BlockAccessTokensTest {
   }
 
   /** A READ_BLOCK of all of {@code b} carrying {@code token}, as a client guessing ids would. */
-  private static BlockClient.ReadResult read(DatanodeId dn, Block b,
+  private static BlockClient.ReadResult read(DataNodeId dn, Block b,
       Token<BlockTokenIdentifier> token) throws IOException {
     return BlockClient.read(dn, b, 0, b.getNumBytes(), token);
   }

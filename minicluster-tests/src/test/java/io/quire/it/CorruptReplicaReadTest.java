@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.TestData;
 import io.quire.testing.Timing;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.File;
 import java.io.RandomAccessFile;
@@ -49,7 +49,7 @@ class CorruptReplicaReadTest {
     LocatedBlock lb = cluster.getClientProtocol()
         .getBlockLocations("/corrupt/file.bin", 0, data.length).getBlocks().get(0);
     assertEquals(3, lb.getLocations().size());
-    DatanodeInfo bad = lb.getLocations().get(0);
+    DataNodeInfo bad = lb.getLocations().get(0);
     int idx = cluster.indexOfDataNode(bad.getUuid());
     File blockFile = cluster.getDataNode(idx).getBlockFile(lb.getBlock().getBlockId());
     try (RandomAccessFile raf = new RandomAccessFile(blockFile, "rw")) {

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
+import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import java.io.File;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class DirectBufferReadTest {
   }
 
   private static byte[] write(FileSystem fs, Path p, int len, long seed) throws IOException {
-    byte[] data = FileContents.random(len, seed);
+    byte[] data = TestData.random(len, seed);
     try (FSDataOutputStream out = fs.create(p)) {
       out.write(data);
     }
@@ -108,7 +109,7 @@ class DirectBufferReadTest {
     byte[] data = write(fs, p, BLOCK, 9);
     LocatedBlock lb = cluster.getClientProtocol()
         .getBlockLocations(p.toString(), 0, data.length).getBlocks().get(0);
-    DatanodeInfo bad = lb.getLocations().get(0);
+    DataNodeInfo bad = lb.getLocations().get(0);
     File blockFile = cluster.getDataNode(cluster.indexOfDataNode(bad.getUuid()))
         .getBlockFile(lb.getBlock().getBlockId());
     try (RandomAccessFile raf = new RandomAccessFile(blockFile, "rw")) {

@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.rpc.QuirePolicyProvider;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.StorageReport;
 import io.quire.testing.BlockClient;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
  * MiniKdc, Hadoop IPC authenticates with SASL/GSSAPI. A user logged in from a keytab writes and
  * reads (the data path still runs on block tokens); a caller without Kerberos credentials is
  * refused before any method runs; a user with a valid ticket that is not the DataNode principal
- * is refused on every DatanodeProtocol method. UGI goes back to simple authentication after
+ * is refused on every DataNodeProtocol method. UGI goes back to simple authentication after
  * the class (see {@link KerberosFixture}).
  */
 @Timeout(300)
@@ -126,25 +126,25 @@ class KerberizedClusterTest {
     assertThat(chain(viaFs)).as(describe(viaFs)).contains("Client cannot authenticate");
   }
 
-  @Test void onlyTheDataNodePrincipalMayCallDatanodeProtocol() throws Exception {
+  @Test void onlyTheDataNodePrincipalMayCallDataNodeProtocol() throws Exception {
     String clusterId = KerberosFixture.as(dn, () -> {
-      DatanodeProtocol p = datanodeProxy(dn);
+      DataNodeProtocol p = datanodeProxy(dn);
       try {
         return p.versionRequest().getClusterId();
       } finally {
         QuireRpc.stopProxy(p);
       }
     });
-    DatanodeRegistration fake = new DatanodeRegistration(
-        new DatanodeId("fake-uuid", "localhost", 1), clusterId, "0");
+    DataNodeRegistration fake = new DataNodeRegistration(
+        new DataNodeId("fake-uuid", "localhost", 1), clusterId, "0");
     Block b = new Block(1, 0, 1);
     for (UserGroupInformation who : List.of(alice, nn)) {
       KerberosFixture.as(who, () -> {
-        DatanodeProtocol p = datanodeProxy(who);
+        DataNodeProtocol p = datanodeProxy(who);
         try {
           for (Call call : List.<Call>of(
               p::versionRequest,
-              () -> p.registerDatanode(fake),
+              () -> p.registerDataNode(fake),
               () -> p.sendHeartbeat(fake, new StorageReport(1, 0, 1, 0, 0)),
               () -> p.blockReport(fake, List.of()),
               () -> p.blockReceivedAndDeleted(fake, List.of(), List.of(b)),
@@ -160,17 +160,17 @@ class KerberizedClusterTest {
         return null;
       });
     }
-    assertEquals(2, cluster.getNameNode().getNamesystem().getDatanodeManager().getLiveNodes()
+    assertEquals(2, cluster.getNameNode().getNamesystem().getDataNodeManager().getLiveNodes()
         .size(), "no fake node registered");
   }
 
   @Test void registrationNeedsTheClusterIdEvenFromTheDataNodePrincipal() throws Exception {
     KerberosFixture.as(dn, () -> {
-      DatanodeProtocol p = datanodeProxy(dn);
+      DataNodeProtocol p = datanodeProxy(dn);
       try {
         IncompatibleStorageException e = assertThrows(IncompatibleStorageException.class,
-            () -> p.registerDatanode(new DatanodeRegistration(
-                new DatanodeId("other-uuid", "localhost", 1), "CID-someone-else", "0")));
+            () -> p.registerDataNode(new DataNodeRegistration(
+                new DataNodeId("other-uuid", "localhost", 1), "CID-someone-else", "0")));
         assertThat(e.getMessage()).contains("CID-someone-else");
       } finally {
         QuireRpc.stopProxy(p);
@@ -216,7 +216,7 @@ class KerberizedClusterTest {
     UserGroupInformation bob = kdc.login("bob", "bob");
     try (MiniQuireCluster acl = KerberosFixture.as(nn,
         () -> MiniQuireCluster.builder(c).numDataNodes(1).build())) {
-      assertEquals(1, acl.getNameNode().getNamesystem().getDatanodeManager().getLiveNodes()
+      assertEquals(1, acl.getNameNode().getNamesystem().getDataNodeManager().getLiveNodes()
           .size(), "the DataNode principal passes Hadoop's clientPrincipal check");
       assertEquals("nn", KerberosFixture.as(alice, () -> {
         ClientProtocol p = QuireRpc.createClientProxy(quick(), acl.getNameNodeAddress(0), alice);
@@ -281,9 +281,9 @@ class KerberizedClusterTest {
     return QuireRpc.createClientProxy(quick(), cluster.getNameNodeAddress(0), ugi);
   }
 
-  private static DatanodeProtocol datanodeProxy(UserGroupInformation ugi) throws IOException {
+  private static DataNodeProtocol datanodeProxy(UserGroupInformation ugi) throws IOException {
     InetSocketAddress a = cluster.getNameNodeAddress(0);
-    return QuireRpc.createDatanodeProxy(quick(), a, ugi);
+    return QuireRpc.createDataNodeProxy(quick(), a, ugi);
   }
 
   /** No connect retries: a refused connection fails the call at once. */

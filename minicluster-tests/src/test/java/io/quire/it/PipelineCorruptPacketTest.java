@@ -14,7 +14,7 @@ import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.TestData;
 import io.quire.testing.Timing;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class PipelineCorruptPacketTest {
     try (FSDataOutputStream out = fs.create(new Path(name))) {
       out.write(data, 0, HEAD);
       out.hflush();
-      List<DatanodeInfo> pipeline = BlockLocations.first(cluster, name).getLocations();
+      List<DataNodeInfo> pipeline = BlockLocations.first(cluster, name).getLocations();
       assertEquals(3, pipeline.size(), pipeline.toString());
       DataNode dn = cluster.getDataNode(cluster.indexOfDataNode(pipeline.get(position).getUuid()));
       dn.getFaultInjector().set(point, corruptOnce(fired));
@@ -102,7 +102,7 @@ class PipelineCorruptPacketTest {
     LocatedBlock lb = cluster.getClientProtocol().getBlockLocations(name, 0, data.length)
         .getBlocks().get(0);
     assertFalse(lb.getLocations().isEmpty());
-    for (DatanodeInfo d : lb.getLocations()) {
+    for (DataNodeInfo d : lb.getLocations()) {
       DataNode dn = cluster.getDataNode(cluster.indexOfDataNode(d.getUuid()));
       assertArrayEquals(data, Files.readAllBytes(dn.getBlockFile(lb.getBlock().getBlockId())
           .toPath()), "replica on " + d.getDataAddress());
@@ -125,7 +125,7 @@ class PipelineCorruptPacketTest {
     LocatedBlock lb = cluster.getClientProtocol().getBlockLocations(name, 0, data.length)
         .getBlocks().get(0);
     DataNode bad = null;
-    for (DatanodeInfo d : lb.getLocations()) {
+    for (DataNodeInfo d : lb.getLocations()) {
       DataNode dn = cluster.getDataNode(cluster.indexOfDataNode(d.getUuid()));
       byte[] onDisk = Files.readAllBytes(dn.getBlockFile(lb.getBlock().getBlockId()).toPath());
       if (!Arrays.equals(data, onDisk)) {
@@ -143,7 +143,7 @@ class PipelineCorruptPacketTest {
     BlockScanner scanner = bad.getBlockScanner();
     assertTrue(scanner.awaitScan(scanner.triggerScanNow(), Timing.seconds(60).toMillis()),
         "scan finished");
-    String badUuid = bad.getDatanodeUuid();
+    String badUuid = bad.getDataNodeUuid();
     await("NameNode stops listing the corrupt replica").atMost(Timing.seconds(60))
         .until(() -> BlockLocations.first(cluster, name).getLocations().stream()
             .noneMatch(d -> d.getUuid().equals(badUuid)));

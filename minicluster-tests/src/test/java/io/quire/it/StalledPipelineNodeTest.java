@@ -12,7 +12,7 @@ import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.TestData;
 import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.conf.Configuration;
@@ -57,9 +57,9 @@ class StalledPipelineNodeTest {
     FSDataOutputStream out = fs.create(new Path(name));
     out.write(data, 0, first);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
-    DatanodeInfo stalled = pipeline.get(2);
+    DataNodeInfo stalled = pipeline.get(2);
     cluster.getDataNode(cluster.indexOfDataNode(stalled.getUuid())).getFaultInjector()
         .set(DataNodeFaultInjector.Point.AFTER_RECEIVE_PACKET, seqno -> {
           try {
@@ -73,7 +73,7 @@ class StalledPipelineNodeTest {
       out.hflush();
       out.close();
     }, "the write hung behind a DataNode that stopped reading");
-    List<DatanodeInfo> after = BlockLocations.last(cluster, name).getLocations();
+    List<DataNodeInfo> after = BlockLocations.last(cluster, name).getLocations();
     assertEquals(2, after.size(), after.toString());
     assertFalse(after.stream().anyMatch(d -> d.getUuid().equals(stalled.getUuid())),
         "the stalled node was dropped: " + after);

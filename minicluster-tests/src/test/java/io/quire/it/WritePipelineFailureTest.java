@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.testing.TestData;
@@ -47,7 +47,7 @@ class WritePipelineFailureTest {
       LocatedBlocks lbs = cluster.getClientProtocol().getBlockLocations("/pipeline/file.bin", 0,
           Long.MAX_VALUE);
       LocatedBlock last = lbs.getBlocks().get(lbs.getBlocks().size() - 1);
-      List<DatanodeInfo> pipeline = last.getLocations();
+      List<DataNodeInfo> pipeline = last.getLocations();
       assertEquals(3, pipeline.size(), "pipeline of the first block: " + pipeline);
       int victim = cluster.indexOfDataNode(pipeline.get(1).getUuid());
       assertTrue(victim >= 0, "pipeline node is one of the cluster's");

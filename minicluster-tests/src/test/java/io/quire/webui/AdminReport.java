@@ -26,8 +26,8 @@ record AdminReport(long capacity, long files, long blocks, int live, int dead, S
     }
     return new AdminReport(number(text, "Configured Capacity: (\\d+)"),
         number(text, "\nFiles: (\\d+)"), number(text, "\nBlocks: (\\d+)"),
-        (int) number(text, "Datanodes: \\d+ total, (\\d+) live"),
-        (int) number(text, "Datanodes: .*, (\\d+) dead"), text);
+        (int) number(text, "DataNodes: \\d+ total, (\\d+) live"),
+        (int) number(text, "DataNodes: .*, (\\d+) dead"), text);
   }
 
   private static long number(String text, String regex) {

@@ -174,7 +174,7 @@ class WebUiTest {
       assertTrue(n.get("capacity").asLong() > 0);
     });
     for (int i = 0; i < 3; i++) {
-      assertTrue(uuids.contains(cluster.getDataNode(i).getDatanodeUuid()));
+      assertTrue(uuids.contains(cluster.getDataNode(i).getDataNodeUuid()));
     }
   }
 
@@ -195,7 +195,7 @@ class WebUiTest {
     assertEquals(4, blocks.size());
     Set<String> dataAddresses = new HashSet<>();
     for (int i = 0; i < 3; i++) {
-      dataAddresses.add(cluster.getDataNode(i).getDatanodeId().getDataAddress());
+      dataAddresses.add(cluster.getDataNode(i).getDataNodeId().getDataAddress());
     }
     long offset = 0;
     for (JsonNode b : blocks) {
@@ -231,7 +231,7 @@ class WebUiTest {
       for (int i = 0; i < 3; i++) {
         DataNode dn = cluster.getDataNode(i);
         JsonNode page = Http.json(cluster.getDataNodeHttpAddress(i), "/api/datanode");
-        assertEquals(dn.getDatanodeUuid(), page.get("uuid").asText());
+        assertEquals(dn.getDataNodeUuid(), page.get("uuid").asText());
         JsonNode volumes = page.get("volumes");
         assertEquals(dn.getOptions().dataDirs().size(), volumes.size());
         long onVolumes = 0;

@@ -94,7 +94,7 @@ final class NameNodeRuntime implements Closeable {
     CallerResolver callers = new CallerResolver(fsOwner, options.superGroup());
     namesystem = new Namesystem(options, storage.getClusterId(), callers,
         System::currentTimeMillis);
-    namesystem.getDatanodeManager().setRackResolver(RackResolver.from(conf));
+    namesystem.getDataNodeManager().setRackResolver(RackResolver.from(conf));
     RetryCacheSupport retryCache = new RetryCacheSupport(options.retryCacheHeapPercent(),
         options.retryCacheExpiryMs());
     namesystem.setReplayedCallSink(retryCache::addReplayed);

@@ -112,7 +112,7 @@ public final class QuireConfigKeys {
   /**
    * Kerberos principal of the DataNodes (HDFS dfs.datanode.kerberos.principal), e.g.
    * {@code dn/_HOST@EXAMPLE.COM}; {@code _HOST} stands for the DataNode's host name. The
-   * NameNode accepts DatanodeProtocol calls only from it (its {@code _HOST} is the caller's
+   * NameNode accepts DataNodeProtocol calls only from it (its {@code _HOST} is the caller's
    * host).
    */
   public static final String DATANODE_KERBEROS_PRINCIPAL_KEY =

@@ -10,7 +10,7 @@ import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.datatransfer.WriteBlockRequest;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +37,7 @@ public final class BlockClient implements AutoCloseable {
   private long seqno;
 
   /** Connects to {@code target}'s data port (30 s read timeout). */
-  public BlockClient(DatanodeId target) throws IOException {
+  public BlockClient(DataNodeId target) throws IOException {
     socket = new Socket(target.getHost(), target.getDataPort());
     socket.setSoTimeout(30_000);
     socket.setTcpNoDelay(true);
@@ -51,13 +51,13 @@ public final class BlockClient implements AutoCloseable {
   }
 
   /** Sends a WRITE_BLOCK request and returns the OpResponse. */
-  public OpResponse openWrite(Block b, List<DatanodeId> downstream,
+  public OpResponse openWrite(Block b, List<DataNodeId> downstream,
       BlockConstructionStage stage, long newGs) throws IOException {
     return openWrite(b, downstream, stage, newGs, null);
   }
 
   /** Sends a WRITE_BLOCK request carrying {@code token} and returns the OpResponse. */
-  public OpResponse openWrite(Block b, List<DatanodeId> downstream,
+  public OpResponse openWrite(Block b, List<DataNodeId> downstream,
       BlockConstructionStage stage, long newGs, Token<BlockTokenIdentifier> token)
       throws IOException {
     new WriteBlockRequest(b, CLIENT_NAME, downstream, stage, newGs, token).write(out);
@@ -106,7 +106,7 @@ public final class BlockClient implements AutoCloseable {
   }
 
   /** Writes a whole new block through {@code pipeline}; returns the acks. */
-  public static List<PipelineAck> writeBlock(List<DatanodeId> pipeline, Block b, byte[] data)
+  public static List<PipelineAck> writeBlock(List<DataNodeId> pipeline, Block b, byte[] data)
       throws IOException {
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       OpResponse r = c.openWrite(b, pipeline.subList(1, pipeline.size()),
@@ -122,13 +122,13 @@ public final class BlockClient implements AutoCloseable {
   public record ReadResult(OpResponse response, byte[] data) {}
 
   /** Reads [offset, offset+len) of {@code b} from {@code dn}, verifying every packet's CRCs. */
-  public static ReadResult read(DatanodeId dn, Block b, long offset, long len)
+  public static ReadResult read(DataNodeId dn, Block b, long offset, long len)
       throws IOException {
     return read(dn, b, offset, len, null);
   }
 
-  /** As {@link #read(DatanodeId, Block, long, long)}, sending {@code token}. */
-  public static ReadResult read(DatanodeId dn, Block b, long offset, long len,
+  /** As {@link #read(DataNodeId, Block, long, long)}, sending {@code token}. */
+  public static ReadResult read(DataNodeId dn, Block b, long offset, long len,
       Token<BlockTokenIdentifier> token) throws IOException {
     try (BlockClient c = new BlockClient(dn)) {
       new ReadBlockRequest(b, offset, len, CLIENT_NAME, token).write(c.out);
@@ -148,13 +148,13 @@ public final class BlockClient implements AutoCloseable {
   }
 
   /** Sends one small block op and returns the answer. */
-  public static OpResponse blockOp(DatanodeId dn, Op op, Block b, long newGs, long newLen)
+  public static OpResponse blockOp(DataNodeId dn, Op op, Block b, long newGs, long newLen)
       throws IOException {
     return blockOp(dn, op, b, newGs, newLen, null);
   }
 
   /** Sends one small block op carrying {@code token} and returns the answer. */
-  public static OpResponse blockOp(DatanodeId dn, Op op, Block b, long newGs, long newLen,
+  public static OpResponse blockOp(DataNodeId dn, Op op, Block b, long newGs, long newLen,
       Token<BlockTokenIdentifier> token) throws IOException {
     try (BlockClient c = new BlockClient(dn)) {
       new BlockOpRequest(op, b, newGs, newLen, token).write(c.out);

@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.FileUtil;
  *
  * <p>Each NameNode runs alone in a JVM of its own ({@link NameNodeProcess}) with its shipped
  * defaults (both fsync their journal). A loader in this JVM ({@link NamespaceLoader}) registers
- * {@code --datanodes} fake DataNodes through DatanodeProtocol (they store nothing and report
+ * {@code --datanodes} fake DataNodes through DataNodeProtocol (they store nothing and report
  * what they are told they received, as HDFS's NNThroughputBenchmark does), then, from
  * {@code --threads} client threads through ClientProtocol: {@code --empty-files} files without
  * blocks (create, complete; default files/10), then {@code --files} files of one block each

@@ -1,9 +1,9 @@
 package io.quire.bench.memory;
 
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -17,12 +17,12 @@ import java.util.UUID;
  * block list, heartbeats, and reports replicas it is told it received.
  */
 final class QuireFakeDataNode {
-  private final DatanodeProtocol nn;
-  private final DatanodeRegistration reg;
+  private final DataNodeProtocol nn;
+  private final DataNodeRegistration reg;
 
-  QuireFakeDataNode(DatanodeProtocol nn, NamespaceInfo ns, int dataPort) throws IOException {
+  QuireFakeDataNode(DataNodeProtocol nn, NamespaceInfo ns, int dataPort) throws IOException {
     this.nn = nn;
-    reg = nn.registerDatanode(new DatanodeRegistration(new DatanodeId(
+    reg = nn.registerDataNode(new DataNodeRegistration(new DataNodeId(
         UUID.randomUUID().toString(), "127.0.0.1", dataPort), ns.getClusterId(), "quire-bench"));
     nn.blockReport(reg, List.of());
     heartbeat();

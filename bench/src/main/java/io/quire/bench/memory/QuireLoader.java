@@ -1,10 +1,10 @@
 package io.quire.bench.memory;
 
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.NamespaceInfo;
 import java.io.IOException;
@@ -16,18 +16,18 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.UserGroupInformation;
 
-/** {@link NamespaceLoader} for Quire's NameNode: ClientProtocol and DatanodeProtocol. */
+/** {@link NamespaceLoader} for Quire's NameNode: ClientProtocol and DataNodeProtocol. */
 final class QuireLoader implements NamespaceLoader {
   private static final long BLOCK_SIZE = 128L << 20;
   private final ClientProtocol client;
-  private final DatanodeProtocol dnProtocol;
+  private final DataNodeProtocol dnProtocol;
   private final Map<String, QuireFakeDataNode> dataNodes = new HashMap<>();
   private final Heartbeats heartbeats;
 
   QuireLoader(InetSocketAddress nn, int dataNodeCount) throws IOException {
     Configuration conf = new Configuration();
     client = QuireRpc.createClientProxy(conf, nn, UserGroupInformation.getCurrentUser());
-    dnProtocol = QuireRpc.createDatanodeProxy(conf, nn);
+    dnProtocol = QuireRpc.createDataNodeProxy(conf, nn);
     NamespaceInfo ns = dnProtocol.versionRequest();
     List<Heartbeats.Beat> beats = new ArrayList<>();
     for (int i = 0; i < dataNodeCount; i++) {
@@ -56,7 +56,7 @@ final class QuireLoader implements NamespaceLoader {
       for (int i = 0; i < ids.length; i++) {
         LocatedBlock lb = client.addBlock(paths.get(i), ids[i], name, null, List.of(), null);
         last[i] = lb.getBlock().withNumBytes(BLOCK_LENGTH);
-        for (DatanodeInfo d : lb.getLocations()) {
+        for (DataNodeInfo d : lb.getLocations()) {
           received.computeIfAbsent(d.getUuid(), u -> new ArrayList<>()).add(last[i]);
         }
       }

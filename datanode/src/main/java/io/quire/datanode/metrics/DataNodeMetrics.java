@@ -45,7 +45,7 @@ public final class DataNodeMetrics implements MetricsSource {
   private DataNodeMetrics(String name, IntSupplier activeTransfers) {
     this.name = name;
     this.activeTransfers = activeTransfers;
-    registry.tag(Interns.info("DatanodeUuid", "DataNode identity"), name);
+    registry.tag(Interns.info("DataNodeUuid", "DataNode identity"), name);
   }
 
   /**

@@ -5,8 +5,8 @@ import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.transfer.BlockTransferClient;
 import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,7 +54,7 @@ public final class CommandExecutor {
   }
 
   /** Executes a DELETE, TRANSFER or RECOVER command. */
-  public void execute(DatanodeCommand cmd) {
+  public void execute(DataNodeCommand cmd) {
     switch (cmd.getType()) {
       case DELETE:
         dataset.delete(cmd.getBlocks());
@@ -62,7 +62,7 @@ public final class CommandExecutor {
       case TRANSFER:
         for (int i = 0; i < cmd.getBlocks().size(); i++) {
           Block b = cmd.getBlocks().get(i);
-          List<DatanodeInfo> targets = targetsOf(cmd, i);
+          List<DataNodeInfo> targets = targetsOf(cmd, i);
           pool.execute(() -> runLogged("transfer " + b.getName() + " to " + targets, () -> {
             try {
               transfers.transfer(b, targets);
@@ -76,7 +76,7 @@ public final class CommandExecutor {
       case RECOVER:
         for (int i = 0; i < cmd.getBlocks().size(); i++) {
           Block b = cmd.getBlocks().get(i);
-          List<DatanodeInfo> nodes = targetsOf(cmd, i);
+          List<DataNodeInfo> nodes = targetsOf(cmd, i);
           long gs = cmd.getNewGenerationStamp();
           long newBlockId = cmd.getNewBlockId();
           String what = "recover " + b.getName() + " to gs " + gs
@@ -89,7 +89,7 @@ public final class CommandExecutor {
     }
   }
 
-  private static List<DatanodeInfo> targetsOf(DatanodeCommand cmd, int i) {
+  private static List<DataNodeInfo> targetsOf(DataNodeCommand cmd, int i) {
     return i < cmd.getTargets().size() ? cmd.getTargets().get(i) : List.of();
   }
 

@@ -2,13 +2,13 @@ package io.quire.datanode.nnactor;
 
 import io.quire.datanode.faults.DataNodeFaultInjector;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.NameNodeHaState;
 import io.quire.protocol.types.NamespaceInfo;
@@ -43,8 +43,8 @@ public final class NameNodeActor implements Runnable {
   private volatile boolean running = true;
   private volatile boolean heartbeatNow;
   private volatile boolean reportNow;
-  private volatile DatanodeProtocol nn;
-  private volatile DatanodeRegistration registration;
+  private volatile DataNodeProtocol nn;
+  private volatile DataNodeRegistration registration;
   private volatile IOException fatal;
   private volatile NameNodeHaState nameNodeState;
   /** When the next heartbeat and full report are due (the actor thread's own clock state). */
@@ -59,7 +59,7 @@ public final class NameNodeActor implements Runnable {
   public InetSocketAddress getAddress() { return address; }
 
   /** The proxy to this NameNode, or null before the first connection. */
-  public DatanodeProtocol getProxy() { return nn; }
+  public DataNodeProtocol getProxy() { return nn; }
 
   /** Whether this actor is registered with its NameNode right now. */
   public boolean isRegistered() { return registration != null; }
@@ -149,7 +149,7 @@ public final class NameNodeActor implements Runnable {
     NamespaceInfo ns = nn.versionRequest();
     checkBlockTokenSetting(ns);
     ctx.storage().checkOrStampClusterId(ns.getClusterId());
-    DatanodeRegistration reg = nn.registerDatanode(new DatanodeRegistration(ctx.self().get(),
+    DataNodeRegistration reg = nn.registerDataNode(new DataNodeRegistration(ctx.self().get(),
         ns.getClusterId(), SOFTWARE_VERSION));
     registration = reg;
     LOG.info("Registered with NameNode {} as {}", address, reg);
@@ -223,7 +223,7 @@ public final class NameNodeActor implements Runnable {
     ctx.tokens().addKeys(answer.keys(), address); // from every NameNode, active or not
     boolean obey = !answer.commands().isEmpty()
         && ctx.authority().mayCommand(address, answer.nameNode());
-    for (DatanodeCommand c : answer.commands()) {
+    for (DataNodeCommand c : answer.commands()) {
       switch (c.getType()) {
         case REGISTER:
           throw new UnregisteredNodeException("NameNode " + address + " asked "

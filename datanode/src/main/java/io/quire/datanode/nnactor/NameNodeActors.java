@@ -1,7 +1,7 @@
 package io.quire.datanode.nnactor;
 
 import io.quire.datanode.storage.ReplicaListener;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReportedBlock;
 import java.net.InetSocketAddress;
@@ -44,7 +44,7 @@ public final class NameNodeActors extends AbstractService implements ReplicaList
       t.join(5000);
     }
     for (NameNodeActor a : actors) {
-      DatanodeProtocol p = a.getProxy();
+      DataNodeProtocol p = a.getProxy();
       if (p != null) {
         ctx.connector().close(p);
       }
@@ -55,8 +55,8 @@ public final class NameNodeActors extends AbstractService implements ReplicaList
   public List<NameNodeActor> getActors() { return List.copyOf(actors); }
 
   /** Proxies of the NameNodes connected so far (for commitBlockSynchronization). */
-  public List<DatanodeProtocol> proxies() {
-    List<DatanodeProtocol> out = new ArrayList<>();
+  public List<DataNodeProtocol> proxies() {
+    List<DataNodeProtocol> out = new ArrayList<>();
     for (NameNodeActor a : actors) {
       if (a.getProxy() != null) {
         out.add(a.getProxy());

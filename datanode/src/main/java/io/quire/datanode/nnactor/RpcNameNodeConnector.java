@@ -1,6 +1,6 @@
 package io.quire.datanode.nnactor;
 
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,7 +9,7 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * The production connector: Hadoop IPC (ProtobufRpcEngine2) proxies made by
- * {@link QuireRpc#createDatanodeProxy} and closed with {@link QuireRpc#stopProxy}, calling as
+ * {@link QuireRpc#createDataNodeProxy} and closed with {@link QuireRpc#stopProxy}, calling as
  * the DataNode's user (under Kerberos its principal, logged in from its keytab).
  */
 public final class RpcNameNodeConnector implements NameNodeConnector {
@@ -25,13 +25,13 @@ public final class RpcNameNodeConnector implements NameNodeConnector {
     this.user = user;
   }
 
-  @Override public DatanodeProtocol connect(Configuration conf, InetSocketAddress address)
+  @Override public DataNodeProtocol connect(Configuration conf, InetSocketAddress address)
       throws IOException {
-    return QuireRpc.createDatanodeProxy(conf, address,
+    return QuireRpc.createDataNodeProxy(conf, address,
         user != null ? user : UserGroupInformation.getCurrentUser());
   }
 
-  @Override public void close(DatanodeProtocol proxy) {
+  @Override public void close(DataNodeProtocol proxy) {
     QuireRpc.stopProxy(proxy);
   }
 }

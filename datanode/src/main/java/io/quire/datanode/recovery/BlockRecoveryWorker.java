@@ -2,11 +2,11 @@ package io.quire.datanode.recovery;
 
 import io.quire.datanode.storage.FsDataset;
 import io.quire.datanode.transfer.BlockOpClient;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.IOException;
@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class BlockRecoveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(BlockRecoveryWorker.class);
 
-  private final Supplier<DatanodeId> self;
+  private final Supplier<DataNodeId> self;
   private final FsDataset dataset;
   private final BlockOpClient client;
-  private final Supplier<List<DatanodeProtocol>> nameNodes;
+  private final Supplier<List<DataNodeProtocol>> nameNodes;
 
-  public BlockRecoveryWorker(Supplier<DatanodeId> self, FsDataset dataset, BlockOpClient client,
-      Supplier<List<DatanodeProtocol>> nameNodes) {
+  public BlockRecoveryWorker(Supplier<DataNodeId> self, FsDataset dataset, BlockOpClient client,
+      Supplier<List<DataNodeProtocol>> nameNodes) {
     this.self = self;
     this.dataset = dataset;
     this.client = client;
@@ -45,10 +45,10 @@ public final class BlockRecoveryWorker {
   }
 
   /** A replica node that took part, with what it reported. */
-  private record Participant(DatanodeId node, ReportedBlock replica) {}
+  private record Participant(DataNodeId node, ReportedBlock replica) {}
 
   /** Recovers {@code b} on {@code nodes} to {@code newGs}; returns the agreed length. */
-  public long recover(Block b, long newGs, List<? extends DatanodeId> nodes) throws IOException {
+  public long recover(Block b, long newGs, List<? extends DataNodeId> nodes) throws IOException {
     return recover(b, newGs, nodes, 0);
   }
 
@@ -56,12 +56,12 @@ public final class BlockRecoveryWorker {
    * Recovers {@code b} on {@code nodes} to {@code newGs}, in place or, with a
    * {@code newBlockId} other than 0, as a copy to that block; returns the agreed length.
    */
-  public long recover(Block b, long newGs, List<? extends DatanodeId> nodes, long newBlockId)
+  public long recover(Block b, long newGs, List<? extends DataNodeId> nodes, long newBlockId)
       throws IOException {
     boolean copy = newBlockId != 0 && newBlockId != b.getBlockId();
     Block committed = copy ? new Block(newBlockId, newGs, 0) : b;
     List<Participant> parts = new ArrayList<>();
-    for (DatanodeId n : nodes) {
+    for (DataNodeId n : nodes) {
       try {
         ReportedBlock r = init(n, b, newGs);
         if (r.getBlock().getBlockId() == b.getBlockId()) {
@@ -84,7 +84,7 @@ public final class BlockRecoveryWorker {
     for (Participant p : parts) {
       minLength = Math.min(minLength, p.replica().getBlock().getNumBytes());
     }
-    List<DatanodeId> survivors = new ArrayList<>();
+    List<DataNodeId> survivors = new ArrayList<>();
     for (Participant p : parts) {
       try {
         if (copy) {
@@ -108,18 +108,18 @@ public final class BlockRecoveryWorker {
     return minLength;
   }
 
-  private boolean isSelf(DatanodeId n) {
+  private boolean isSelf(DataNodeId n) {
     return n.getUuid().equals(self.get().getUuid());
   }
 
-  private ReportedBlock init(DatanodeId n, Block b, long newGs) throws IOException {
+  private ReportedBlock init(DataNodeId n, Block b, long newGs) throws IOException {
     if (isSelf(n)) {
       return dataset.initRecovery(b, newGs);
     }
     return answer(n, client.call(n, Op.RECOVERY_INIT, b, newGs, 0), b);
   }
 
-  private void update(DatanodeId n, Block b, long newGs, long len) throws IOException {
+  private void update(DataNodeId n, Block b, long newGs, long len) throws IOException {
     if (isSelf(n)) {
       dataset.updateRecovery(b, newGs, len);
     } else {
@@ -127,7 +127,7 @@ public final class BlockRecoveryWorker {
     }
   }
 
-  private void copy(DatanodeId n, Block b, long newGs, long len, long newBlockId)
+  private void copy(DataNodeId n, Block b, long newGs, long len, long newBlockId)
       throws IOException {
     if (isSelf(n)) {
       dataset.copyForTruncate(b, newGs, len, newBlockId);
@@ -136,7 +136,7 @@ public final class BlockRecoveryWorker {
     }
   }
 
-  private static ReportedBlock answer(DatanodeId n, OpResponse r, Block b) throws IOException {
+  private static ReportedBlock answer(DataNodeId n, OpResponse r, Block b) throws IOException {
     if (!r.isSuccess()) {
       throw new IOException(n + " answered " + r);
     }
@@ -145,10 +145,10 @@ public final class BlockRecoveryWorker {
   }
 
   private void commit(Block b, long newGs, long len, boolean deleteBlock,
-      List<DatanodeId> survivors) throws IOException {
+      List<DataNodeId> survivors) throws IOException {
     int accepted = 0;
     IOException last = null;
-    for (DatanodeProtocol nn : nameNodes.get()) {
+    for (DataNodeProtocol nn : nameNodes.get()) {
       try {
         nn.commitBlockSynchronization(b, newGs, len, true, deleteBlock, survivors);
         accepted++;

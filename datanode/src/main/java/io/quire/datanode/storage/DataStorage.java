@@ -79,16 +79,16 @@ public final class DataStorage implements Closeable {
               + v.getLayoutVersion() + ", this DataNode supports "
               + StorageVersionFile.LAYOUT_VERSION);
         }
-        if (uuid != null && !uuid.equals(v.getDatanodeUuid())) {
+        if (uuid != null && !uuid.equals(v.getDataNodeUuid())) {
           throw new IncompatibleStorageException("open storage " + root
-              + ": belongs to DataNode " + v.getDatanodeUuid() + ", other directories to "
+              + ": belongs to DataNode " + v.getDataNodeUuid() + ", other directories to "
               + uuid);
         }
         if (cid != null && !cid.equals(v.getClusterId())) {
           throw new IncompatibleStorageException("open storage " + root + ": cluster "
               + v.getClusterId() + ", other directories belong to cluster " + cid);
         }
-        uuid = v.getDatanodeUuid();
+        uuid = v.getDataNodeUuid();
         cid = v.getClusterId();
       }
       dirs.add(sd);
@@ -117,7 +117,7 @@ public final class DataStorage implements Closeable {
   }
 
   public List<StorageDirectory> getDirs() { return List.copyOf(dirs); }
-  public String getDatanodeUuid() { return datanodeUuid; }
+  public String getDataNodeUuid() { return datanodeUuid; }
 
   /** Cluster id the storage is stamped with, or null before the first NameNode answered. */
   public synchronized String getClusterId() { return clusterId; }
@@ -138,9 +138,9 @@ public final class DataStorage implements Closeable {
               + sd.getRoot() + " belongs to cluster " + v.getClusterId()
               + " but the NameNode serves cluster " + nnClusterId);
         }
-        if (!v.getDatanodeUuid().equals(datanodeUuid)) {
+        if (!v.getDataNodeUuid().equals(datanodeUuid)) {
           throw new IncompatibleStorageException("check storage: directory " + sd.getRoot()
-              + " belongs to DataNode " + v.getDatanodeUuid() + ", not " + datanodeUuid);
+              + " belongs to DataNode " + v.getDataNodeUuid() + ", not " + datanodeUuid);
         }
       } else {
         new StorageVersionFile(nnClusterId, datanodeUuid, StorageVersionFile.LAYOUT_VERSION)

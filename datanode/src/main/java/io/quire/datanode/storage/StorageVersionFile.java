@@ -37,7 +37,7 @@ public final class StorageVersionFile {
   }
 
   public String getClusterId() { return clusterId; }
-  public String getDatanodeUuid() { return datanodeUuid; }
+  public String getDataNodeUuid() { return datanodeUuid; }
   public int getLayoutVersion() { return layoutVersion; }
 
   /** Reads a VERSION file; fails naming the file when a property is missing. */

@@ -6,7 +6,7 @@ import io.quire.protocol.datatransfer.BlockOpRequest;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.IOException;
 import java.net.Socket;
 
@@ -27,13 +27,13 @@ public final class BlockOpClient {
    * Sends op {@code op} on {@code b} to {@code target} and returns its answer (which may be an
    * error).
    */
-  public OpResponse call(DatanodeId target, Op op, Block b, long newGenerationStamp,
+  public OpResponse call(DataNodeId target, Op op, Block b, long newGenerationStamp,
       long newLength) throws IOException {
     return call(target, op, b, newGenerationStamp, newLength, 0);
   }
 
   /** {@link #call} with {@code newBlockId} (RECOVERY_COPY). */
-  public OpResponse call(DatanodeId target, Op op, Block b, long newGenerationStamp,
+  public OpResponse call(DataNodeId target, Op op, Block b, long newGenerationStamp,
       long newLength, long newBlockId) throws IOException {
     BlockOpRequest req = new BlockOpRequest(op, b, newGenerationStamp, newLength, newBlockId,
         tokens.mint(b.getBlockId(), BlockOpRequest.accessMode(op)));

@@ -16,7 +16,7 @@ import io.quire.protocol.net.SocketWriteTimeouts;
 import io.quire.protocol.net.TimedChannelInput;
 import io.quire.protocol.net.TimedSocketOutput;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -138,7 +138,7 @@ final class BlockReceiver implements Replica.Writer {
     }
   }
 
-  private void sendDownstreamUnreachable(Replica r, DatanodeId next, IOException e)
+  private void sendDownstreamUnreachable(Replica r, DataNodeId next, IOException e)
       throws IOException {
     LOG.warn("WRITE_BLOCK {}: downstream {} unreachable: {}", r, next, e.getMessage());
     Responses.send(out, new OpResponse(Status.ERROR, "WRITE_BLOCK " + r
@@ -150,7 +150,7 @@ final class BlockReceiver implements Replica.Writer {
     DataInputStream mirrorIn = null;
     DataOutputStream mirrorOut = null;
     TimedSocketOutput mirrorRaw = null;
-    DatanodeId next = req.getDownstreamTargets().isEmpty() ? null
+    DataNodeId next = req.getDownstreamTargets().isEmpty() ? null
         : req.getDownstreamTargets().get(0);
     if (next != null) {
       try {

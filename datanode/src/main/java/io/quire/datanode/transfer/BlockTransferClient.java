@@ -12,7 +12,7 @@ import io.quire.protocol.exceptions.ChecksumMismatchException;
 import io.quire.protocol.exceptions.PipelineException;
 import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -52,7 +52,7 @@ public final class BlockTransferClient {
   }
 
   /** Sends the local replica of {@code b} to {@code targets}; returns when all acked it. */
-  public void transfer(Block b, List<? extends DatanodeId> targets) throws IOException {
+  public void transfer(Block b, List<? extends DataNodeId> targets) throws IOException {
     if (targets.isEmpty()) {
       return;
     }
@@ -68,7 +68,7 @@ public final class BlockTransferClient {
       }
       packet.ensureCapacity(BlockSender.bufferBytes(false, BlockSender.PACKET_DATA));
       Block local = in.getReplica().toBlock().withNumBytes(in.getVisibleLength());
-      List<DatanodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
+      List<DataNodeId> rest = new ArrayList<>(targets.subList(1, targets.size()));
       try (Socket s = TransferSockets.connect(targets.get(0).toSocketAddress(), options)) {
         TransferStreams io = TransferSockets.streams(s, options.writeTimeoutMs(targets.size()));
         DataOutputStream out = io.out();
@@ -107,7 +107,7 @@ public final class BlockTransferClient {
   }
 
   private static void checkAck(PipelineAck ack, long seq, Block b,
-      List<? extends DatanodeId> targets) throws IOException {
+      List<? extends DataNodeId> targets) throws IOException {
     if (ack.firstFailedIndex() == 0 && ack.getReplies().get(0) == Status.ERROR_CHECKSUM) {
       throw new ChecksumMismatchException("TRANSFER " + b.getName() + " to " + targets.get(0)
           + ": the local replica failed the receiver's checksum check at packet "

@@ -50,10 +50,10 @@ class DataNodeMetricsTest {
           other.getMetrics().getSourceName()));
 
       Block b = new Block(9501, 1, 0);
-      BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, new byte[70_000]);
+      BlockClient.writeBlock(List.of(dn.getDataNodeId()), b, new byte[70_000]);
       assertEquals(70_000, m.getBytesWritten());
       assertEquals(1, m.getBlocksWritten());
-      assertTrue(BlockClient.read(dn.getDatanodeId(), new Block(9501, 1, 70_000), 0, 70_000)
+      assertTrue(BlockClient.read(dn.getDataNodeId(), new Block(9501, 1, 70_000), 0, 70_000)
           .response().isSuccess());
       await().atMost(WAIT).until(() -> m.getBlocksRead() == 1);
       assertEquals(70_000, m.getBytesRead());

@@ -10,12 +10,12 @@ import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.datanode.testing.FakeNameNode;
 import io.quire.testing.Timing;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,11 +46,11 @@ class MultipleNameNodesTest {
     Configuration conf = h.conf(0);
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "nn1.example:8020,nn2.example:8020");
     dn = new DataNode(new NameNodeConnector() {
-      @Override public DatanodeProtocol connect(Configuration c, InetSocketAddress a) {
+      @Override public DataNodeProtocol connect(Configuration c, InetSocketAddress a) {
         return a.getHostString().startsWith("nn1") ? active : standby;
       }
 
-      @Override public void close(DatanodeProtocol proxy) {}
+      @Override public void close(DataNodeProtocol proxy) {}
     });
     dn.init(conf);
     dn.start();
@@ -58,22 +58,22 @@ class MultipleNameNodesTest {
     await().atMost(WAIT).until(() -> active.reports.get() >= 1 && standby.reports.get() >= 1);
 
     Block b = new Block(800, 1, 0);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, new byte[3000]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), b, new byte[3000]);
     for (FakeNameNode nn : List.of(active, standby)) {
       await().atMost(WAIT).until(() -> nn.receivedOf(800).stream()
           .anyMatch(r -> r.getState() == ReplicaState.FINALIZED));
     }
 
     Block open = new Block(801, 1, 0);
-    try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+    try (BlockClient c = new BlockClient(dn.getDataNodeId())) {
       c.openWrite(open, List.of(), BlockConstructionStage.CREATE, 1);
       c.sendPacket(0, new byte[2000], 0, 2000, false);
       PipelineAck.read(c.in);
     }
-    active.queueCommand(dn.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.RECOVER,
+    active.queueCommand(dn.getDataNodeUuid(), new DataNodeCommand(DataNodeCommand.Type.RECOVER,
         // Lease recovery: no cap on the agreed length (the NameNode's convention).
         List.of(open.withNumBytes(Long.MAX_VALUE)),
-        List.of(List.of(DatanodeInfo.ofId(dn.getDatanodeId()))), 5));
+        List.of(List.of(DataNodeInfo.ofId(dn.getDataNodeId()))), 5));
     await().atMost(WAIT).until(() -> !active.commits.isEmpty());
     assertEquals(2000, active.commits.get(0).newLength());
     assertTrue(standby.commits.isEmpty());
@@ -89,26 +89,26 @@ class MultipleNameNodesTest {
     Configuration conf = h.conf(0);
     conf.set(QuireConfigKeys.NAMENODE_RPC_ADDRESS_KEY, "nn1.example:8020,nn2.example:8020");
     dn = new DataNode(new NameNodeConnector() {
-      @Override public DatanodeProtocol connect(Configuration c, InetSocketAddress a) {
+      @Override public DataNodeProtocol connect(Configuration c, InetSocketAddress a) {
         return a.getHostString().startsWith("nn1") ? old : current;
       }
 
-      @Override public void close(DatanodeProtocol proxy) {}
+      @Override public void close(DataNodeProtocol proxy) {}
     });
     dn.init(conf);
     dn.start();
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(900, 1, 0), new byte[100]);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(901, 1, 0), new byte[100]);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), new Block(902, 1, 0), new byte[100]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), new Block(900, 1, 0), new byte[100]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), new Block(901, 1, 0), new byte[100]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), new Block(902, 1, 0), new byte[100]);
     await().atMost(WAIT).until(() -> current.receivedOf(902).size() >= 1);
 
     // Both claim to be active; the newer epoch wins once it has been heard.
     old.setEpoch(3);
     current.setEpoch(4);
-    current.queueCommand(dn.getDatanodeUuid(),
-        DatanodeCommand.delete(List.of(new Block(900, 1, 100))));
+    current.queueCommand(dn.getDataNodeUuid(),
+        DataNodeCommand.delete(List.of(new Block(900, 1, 100))));
     await().atMost(WAIT).until(() -> dn.getFsDataset().getReplica(900) == null);
-    old.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(new Block(901, 1, 100))));
+    old.queueCommand(dn.getDataNodeUuid(), DataNodeCommand.delete(List.of(new Block(901, 1, 100))));
     await().atMost(WAIT).until(() -> old.commandsSent.get() >= 1);
     dn.getNameNodeActors().triggerHeartbeat();
     await().atMost(WAIT).until(() -> old.heartbeats.get() >= 3);
@@ -116,8 +116,8 @@ class MultipleNameNodesTest {
 
     // A standby's commands are ignored too.
     current.setStandby(true);
-    current.queueCommand(dn.getDatanodeUuid(),
-        DatanodeCommand.delete(List.of(new Block(902, 1, 100))));
+    current.queueCommand(dn.getDataNodeUuid(),
+        DataNodeCommand.delete(List.of(new Block(902, 1, 100))));
     await().atMost(WAIT).until(() -> current.commandsSent.get() >= 2);
     int beats = current.heartbeats.get();
     await().atMost(WAIT).until(() -> current.heartbeats.get() >= beats + 2);

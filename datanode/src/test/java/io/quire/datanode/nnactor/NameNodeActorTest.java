@@ -15,8 +15,8 @@ import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.InconsistentConfigurationException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.File;
@@ -44,7 +44,7 @@ class NameNodeActorTest {
     h = new DataNodeHarness("ActorRegisters");
     DataNode dn = h.start(0);
     await().atMost(WAIT).until(() -> h.nn.heartbeats.get() >= 3);
-    assertEquals(dn.getDatanodeUuid(), h.nn.registrations.get(0).getId().getUuid());
+    assertEquals(dn.getDataNodeUuid(), h.nn.registrations.get(0).getId().getUuid());
     assertEquals(dn.getDataAddress().getPort(),
         h.nn.registrations.get(0).getId().getDataPort());
     assertEquals("localhost", h.nn.registrations.get(0).getId().getHost());
@@ -60,12 +60,12 @@ class NameNodeActorTest {
     DataNode dn = h.start(0);
     await().atMost(WAIT).until(() -> h.nn.reports.get() >= 1);
     Block b = new Block(500, 7, 0);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, new byte[5000]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), b, new byte[5000]);
     File blk = dn.getBlockFile(500);
     File meta = dn.getMetaFile(500);
     assertTrue(blk.exists() && meta.exists());
     await().atMost(WAIT).until(() -> !h.nn.receivedOf(500).isEmpty());
-    h.nn.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(b)));
+    h.nn.queueCommand(dn.getDataNodeUuid(), DataNodeCommand.delete(List.of(b)));
     await().atMost(WAIT).until(() -> h.nn.deleted.stream()
         .anyMatch(d -> d.getBlockId() == 500));
     assertFalse(blk.exists());
@@ -95,7 +95,7 @@ class NameNodeActorTest {
     dn.triggerBlockReport();
     await().atMost(WAIT).until(() -> h.nn.reports.get() > reports);
     int regs = h.nn.registrations.size();
-    h.nn.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.register());
+    h.nn.queueCommand(dn.getDataNodeUuid(), DataNodeCommand.register());
     await().atMost(WAIT).until(() -> h.nn.registrations.size() > regs);
   }
 
@@ -159,14 +159,14 @@ class NameNodeActorTest {
     Block blk = new Block(600, 3, 0);
     byte[] data = new byte[100_000];
     new java.util.Random(6).nextBytes(data);
-    BlockClient.writeBlock(List.of(a.getDatanodeId()), blk, data);
-    h.nn.queueCommand(a.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.TRANSFER,
+    BlockClient.writeBlock(List.of(a.getDataNodeId()), blk, data);
+    h.nn.queueCommand(a.getDataNodeUuid(), new DataNodeCommand(DataNodeCommand.Type.TRANSFER,
         List.of(blk.withNumBytes(data.length)),
-        List.of(List.of(DatanodeInfo.ofId(b.getDatanodeId()))), 0));
+        List.of(List.of(DataNodeInfo.ofId(b.getDataNodeId()))), 0));
     await().atMost(WAIT).until(() -> b.getFsDataset().getReplica(600) != null
         && b.getFsDataset().getReplica(600).getState() == ReplicaState.FINALIZED);
     assertEquals(data.length, b.getFsDataset().getReplica(600).getBytesOnDisk());
-    BlockClient.ReadResult r = BlockClient.read(b.getDatanodeId(), blk, 0, data.length);
+    BlockClient.ReadResult r = BlockClient.read(b.getDataNodeId(), blk, 0, data.length);
     org.junit.jupiter.api.Assertions.assertArrayEquals(data, r.data());
   }
 
@@ -177,14 +177,14 @@ class NameNodeActorTest {
     DataNode b = h.start(1);
     await().atMost(WAIT).until(() -> h.nn.reports.get() >= 2);
     Block blk = new Block(650, 3, 0);
-    BlockClient.writeBlock(List.of(a.getDatanodeId()), blk, new byte[300_000]);
+    BlockClient.writeBlock(List.of(a.getDataNodeId()), blk, new byte[300_000]);
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(a.getBlockFile(650), "rw")) {
       f.seek(200_000);
       f.write(1);
     }
-    h.nn.queueCommand(a.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.TRANSFER,
+    h.nn.queueCommand(a.getDataNodeUuid(), new DataNodeCommand(DataNodeCommand.Type.TRANSFER,
         List.of(blk.withNumBytes(300_000)),
-        List.of(List.of(DatanodeInfo.ofId(b.getDatanodeId()))), 0));
+        List.of(List.of(DataNodeInfo.ofId(b.getDataNodeId()))), 0));
     await().atMost(WAIT).until(() -> h.nn.badBlocks.stream()
         .anyMatch(x -> x.getBlockId() == 650));
     assertTrue(b.getFsDataset().getReplica(650) == null
@@ -195,13 +195,13 @@ class NameNodeActorTest {
   void restartKeepsReplicasAndTurnsRbwIntoRwr() throws IOException {
     h = new DataNodeHarness("ActorRestart");
     DataNode dn = h.start(0);
-    String uuid = dn.getDatanodeUuid();
+    String uuid = dn.getDataNodeUuid();
     Block fin = new Block(700, 1, 0);
     byte[] data = new byte[10_000];
     new java.util.Random(7).nextBytes(data);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), fin, data);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), fin, data);
     Block rbw = new Block(701, 1, 0);
-    try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+    try (BlockClient c = new BlockClient(dn.getDataNodeId())) {
       c.openWrite(rbw, List.of(), io.quire.protocol.datatransfer.BlockConstructionStage.CREATE,
           1);
       c.sendPacket(0, data, 0, 1500, true);
@@ -211,7 +211,7 @@ class NameNodeActorTest {
     dn.stop();
     int reports = h.nn.reports.get();
     DataNode again = h.start(0);
-    assertEquals(uuid, again.getDatanodeUuid());
+    assertEquals(uuid, again.getDataNodeUuid());
     assertEquals(ReplicaState.FINALIZED, again.getFsDataset().getReplica(700).getState());
     assertEquals(10_000, again.getFsDataset().getReplica(700).getBytesOnDisk());
     assertEquals(ReplicaState.RWR, again.getFsDataset().getReplica(701).getState());
@@ -219,7 +219,7 @@ class NameNodeActorTest {
     await().atMost(WAIT).until(() -> h.nn.reports.get() > reports);
     List<ReportedBlock> report = h.nn.lastReport.get(uuid);
     assertEquals(2, report.size());
-    BlockClient.ReadResult r = BlockClient.read(again.getDatanodeId(), fin, 0, data.length);
+    BlockClient.ReadResult r = BlockClient.read(again.getDataNodeId(), fin, 0, data.length);
     org.junit.jupiter.api.Assertions.assertArrayEquals(data, r.data());
   }
 }

@@ -13,7 +13,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DataNodeCommand;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -67,10 +67,10 @@ class RpcNameNodeConnectorTest {
     dn.init(conf);
     dn.start();
     await().atMost(WAIT).until(() -> h.nn.reports.get() >= 1 && h.nn.heartbeats.get() >= 2);
-    assertEquals(dn.getDatanodeUuid(), h.nn.registrations.get(0).getId().getUuid());
+    assertEquals(dn.getDataNodeUuid(), h.nn.registrations.get(0).getId().getUuid());
 
     Block b = new Block(42, 1, 0);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, new byte[1234]);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), b, new byte[1234]);
     await().atMost(WAIT).until(() -> h.nn.receivedOf(42).stream()
         .anyMatch(r -> r.getState() == ReplicaState.FINALIZED));
 
@@ -79,7 +79,7 @@ class RpcNameNodeConnectorTest {
     h.nn.forgetAll();
     await().atMost(WAIT).until(() -> h.nn.registrations.size() > regs);
 
-    h.nn.queueCommand(dn.getDatanodeUuid(), DatanodeCommand.delete(List.of(b)));
+    h.nn.queueCommand(dn.getDataNodeUuid(), DataNodeCommand.delete(List.of(b)));
     await().atMost(WAIT).until(() -> h.nn.deleted.stream().anyMatch(d -> d.getBlockId() == 42));
     assertTrue(dn.getBlockFile(42) == null);
   }

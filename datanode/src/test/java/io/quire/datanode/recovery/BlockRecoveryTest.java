@@ -16,9 +16,9 @@ import io.quire.datanode.testing.FakeNameNode;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,7 +51,7 @@ class BlockRecoveryTest {
 
   /** Leaves an RBW replica of {@code len} bytes of {@code data} on {@code dn}. */
   private static void writeRbw(DataNode dn, Block b, byte[] data, int len) throws IOException {
-    try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+    try (BlockClient c = new BlockClient(dn.getDataNodeId())) {
       assertTrue(c.openWrite(b, List.of(), BlockConstructionStage.CREATE,
           b.getGenerationStamp()).isSuccess());
       int packets = 0;
@@ -85,15 +85,15 @@ class BlockRecoveryTest {
     try (ServerSocket s = new ServerSocket(0)) {
       deadPort = s.getLocalPort();
     }
-    List<DatanodeInfo> nodes = new ArrayList<>();
+    List<DataNodeInfo> nodes = new ArrayList<>();
     for (DataNode dn : dns) {
-      nodes.add(DatanodeInfo.ofId(dn.getDatanodeId()));
+      nodes.add(DataNodeInfo.ofId(dn.getDataNodeId()));
     }
-    nodes.add(DatanodeInfo.ofId(new DatanodeId("dead", "127.0.0.1", deadPort)));
+    nodes.add(DataNodeInfo.ofId(new DataNodeId("dead", "127.0.0.1", deadPort)));
     long newGs = 1010;
-    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
+    h.nn.queueCommand(dns[0].getDataNodeUuid(), new DataNodeCommand(
         // Lease recovery: no cap on the agreed length (the NameNode's convention).
-        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+        DataNodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
         newGs));
     await().atMost(WAIT).until(() -> commitOf(900) != null);
     FakeNameNode.Commit c = commitOf(900);
@@ -118,9 +118,9 @@ class BlockRecoveryTest {
   @Test
   void recoveryWithoutAnyReplicaAsksToDeleteTheBlock() {
     Block b = new Block(901, 5, 0);
-    List<DatanodeInfo> nodes = List.of(DatanodeInfo.ofId(dns[1].getDatanodeId()));
-    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
-        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+    List<DataNodeInfo> nodes = List.of(DataNodeInfo.ofId(dns[1].getDataNodeId()));
+    h.nn.queueCommand(dns[0].getDataNodeUuid(), new DataNodeCommand(
+        DataNodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
         6));
     await().atMost(WAIT).until(() -> commitOf(901) != null);
     FakeNameNode.Commit c = commitOf(901);
@@ -138,14 +138,14 @@ class BlockRecoveryTest {
     Block b = new Block(902, 2001, 0);
     byte[] data = new byte[150_000];
     new Random(10).nextBytes(data);
-    List<DatanodeInfo> nodes = new ArrayList<>();
+    List<DataNodeInfo> nodes = new ArrayList<>();
     for (DataNode dn : dns) {
       writeRbw(dn, b, data, data.length);
-      nodes.add(DatanodeInfo.ofId(dn.getDatanodeId()));
+      nodes.add(DataNodeInfo.ofId(dn.getDataNodeId()));
     }
     // finalize the old replicas as a closed file has them
-    h.nn.queueCommand(dns[0].getDatanodeUuid(), new DatanodeCommand(
-        DatanodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
+    h.nn.queueCommand(dns[0].getDataNodeUuid(), new DataNodeCommand(
+        DataNodeCommand.Type.RECOVER, List.of(b.withNumBytes(Long.MAX_VALUE)), List.of(nodes),
         2002));
     await().atMost(WAIT).until(() -> commitOf(902) != null);
     Block old = new Block(902, 2002, data.length);
@@ -153,8 +153,8 @@ class BlockRecoveryTest {
     long newId = 903;
     long newGs = 2005;
     int cut = 70_001; // 136 whole chunks and 369 bytes
-    h.nn.queueCommand(dns[1].getDatanodeUuid(), new DatanodeCommand(
-        DatanodeCommand.Type.RECOVER, List.of(old.withNumBytes(cut)), List.of(nodes), newGs,
+    h.nn.queueCommand(dns[1].getDataNodeUuid(), new DataNodeCommand(
+        DataNodeCommand.Type.RECOVER, List.of(old.withNumBytes(cut)), List.of(nodes), newGs,
         newId));
     await().atMost(WAIT).until(() -> commitOf(newId) != null);
     FakeNameNode.Commit c = commitOf(newId);

@@ -110,7 +110,7 @@ class DirectoryScannerTest {
     assertEquals(3000, r.getBytesOnDisk());
     await().atMost(WAIT).until(() -> h.nn.receivedOf(strayId).stream()
         .anyMatch(x -> x.getState() == ReplicaState.FINALIZED));
-    BlockClient.ReadResult read = BlockClient.read(dn.getDatanodeId(),
+    BlockClient.ReadResult read = BlockClient.read(dn.getDataNodeId(),
         new Block(strayId, 7, 3000), 0, 3000);
     assertTrue(read.response().isSuccess());
     assertEquals(data.length, read.data().length);

@@ -17,7 +17,7 @@ final class ScannerTestSupport {
   static byte[] writeBlock(DataNode dn, Block b, int len) throws IOException {
     byte[] data = new byte[len];
     new Random(b.getBlockId()).nextBytes(data);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), b, data);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), b, data);
     return data;
   }
 

@@ -22,9 +22,9 @@ import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.security.BlockTokenSecretManager;
 import io.quire.protocol.security.ExportedBlockKeys;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class BlockTokenTest {
     return d;
   }
 
-  private void writeWithToken(List<DatanodeId> pipeline, Block b, byte[] d) throws IOException {
+  private void writeWithToken(List<DataNodeId> pipeline, Block b, byte[] d) throws IOException {
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       OpResponse r = c.openWrite(b, pipeline.subList(1, pipeline.size()),
           BlockConstructionStage.CREATE, b.getGenerationStamp(),
@@ -110,14 +110,14 @@ class BlockTokenTest {
   void writesAndReadsWithValidTokens() throws IOException {
     Block b = new Block(100, 1, 0);
     byte[] d = data(150_000);
-    writeWithToken(List.of(dn0.getDatanodeId(), dn1.getDatanodeId()), b, d);
+    writeWithToken(List.of(dn0.getDataNodeId(), dn1.getDataNodeId()), b, d);
     for (DataNode dn : List.of(dn0, dn1)) {
-      BlockClient.ReadResult r = BlockClient.read(dn.getDatanodeId(), b.withNumBytes(d.length),
+      BlockClient.ReadResult r = BlockClient.read(dn.getDataNodeId(), b.withNumBytes(d.length),
           0, d.length, token(100, BlockAccessMode.READ));
       assertTrue(r.response().isSuccess(), r.response().toString());
       assertArrayEquals(d, r.data());
     }
-    OpResponse crc = BlockClient.blockOp(dn0.getDatanodeId(), Op.BLOCK_CHECKSUM,
+    OpResponse crc = BlockClient.blockOp(dn0.getDataNodeId(), Op.BLOCK_CHECKSUM,
         b.withNumBytes(d.length), 0, 0, token(100, BlockAccessMode.READ));
     assertTrue(crc.isSuccess(), crc.toString());
   }
@@ -126,7 +126,7 @@ class BlockTokenTest {
   void aClientThatGuessesABlockIdReadsNothing() throws IOException {
     Block b = new Block(200, 1, 0);
     byte[] d = data(5000);
-    writeWithToken(List.of(dn0.getDatanodeId()), b, d);
+    writeWithToken(List.of(dn0.getDataNodeId()), b, d);
     Block guessed = b.withNumBytes(d.length);
     long now = System.currentTimeMillis();
     Token<BlockTokenIdentifier> forged = new Token<>(
@@ -140,34 +140,34 @@ class BlockTokenTest {
         token(201, BlockAccessMode.READ), token(200, BlockAccessMode.READ, now - 1), forged,
         wrongKey, token(200, BlockAccessMode.WRITE));
     for (Token<BlockTokenIdentifier> t : bad) {
-      BlockClient.ReadResult r = BlockClient.read(dn0.getDatanodeId(), guessed, 0, d.length, t);
+      BlockClient.ReadResult r = BlockClient.read(dn0.getDataNodeId(), guessed, 0, d.length, t);
       assertEquals(Status.ERROR_ACCESS_TOKEN, r.response().getStatus(), r.response().toString());
       assertNull(r.data());
       assertTrue(r.response().getMessage().startsWith("READ_BLOCK blk_200_1"),
           r.response().getMessage());
     }
-    BlockClient.ReadResult none = BlockClient.read(dn0.getDatanodeId(), guessed, 0, d.length);
+    BlockClient.ReadResult none = BlockClient.read(dn0.getDataNodeId(), guessed, 0, d.length);
     assertEquals(Status.ERROR_ACCESS_TOKEN, none.response().getStatus());
-    OpResponse len = BlockClient.blockOp(dn0.getDatanodeId(), Op.VISIBLE_LENGTH, guessed, 0, 0);
+    OpResponse len = BlockClient.blockOp(dn0.getDataNodeId(), Op.VISIBLE_LENGTH, guessed, 0, 0);
     assertEquals(Status.ERROR_ACCESS_TOKEN, len.getStatus());
   }
 
   @Test
   void aReadTokenDoesNotWriteAndAWriteTokenDoesNotRecover() throws IOException {
     Block b = new Block(300, 1, 0);
-    try (BlockClient c = new BlockClient(dn0.getDatanodeId())) {
+    try (BlockClient c = new BlockClient(dn0.getDataNodeId())) {
       OpResponse r = c.openWrite(b, List.of(), BlockConstructionStage.CREATE, 1,
           token(300, BlockAccessMode.READ));
       assertEquals(Status.ERROR_ACCESS_TOKEN, r.getStatus(), r.toString());
     }
     assertNull(dn0.getFsDataset().getReplica(300), "nothing created");
-    try (BlockClient c = new BlockClient(dn0.getDatanodeId())) {
+    try (BlockClient c = new BlockClient(dn0.getDataNodeId())) {
       OpResponse r = c.openWrite(b, List.of(), BlockConstructionStage.TRANSFER, 1,
           token(300, BlockAccessMode.WRITE));
       assertEquals(Status.ERROR_ACCESS_TOKEN, r.getStatus(), "TRANSFER needs COPY");
     }
-    writeWithToken(List.of(dn0.getDatanodeId()), new Block(301, 1, 0), data(1000));
-    OpResponse rec = BlockClient.blockOp(dn0.getDatanodeId(), Op.RECOVERY_INIT,
+    writeWithToken(List.of(dn0.getDataNodeId()), new Block(301, 1, 0), data(1000));
+    OpResponse rec = BlockClient.blockOp(dn0.getDataNodeId(), Op.RECOVERY_INIT,
         new Block(301, 1, 1000), 2, 0, token(301, BlockAccessMode.WRITE));
     assertEquals(Status.ERROR_ACCESS_TOKEN, rec.getStatus(), "recovery needs REPLACE");
     assertEquals(1, dn0.getFsDataset().getReplica(301).getGenerationStamp(), "untouched");
@@ -177,23 +177,23 @@ class BlockTokenTest {
   void dataNodesMintCopyAndReplaceTokensForEachOther() throws IOException {
     Block b = new Block(400, 1, 0);
     byte[] d = data(70_000);
-    writeWithToken(List.of(dn0.getDatanodeId()), b, d);
-    h.nn.queueCommand(dn0.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.TRANSFER,
-        List.of(b.withNumBytes(d.length)), List.of(List.of(DatanodeInfo.ofId(dn1.getDatanodeId()))),
+    writeWithToken(List.of(dn0.getDataNodeId()), b, d);
+    h.nn.queueCommand(dn0.getDataNodeUuid(), new DataNodeCommand(DataNodeCommand.Type.TRANSFER,
+        List.of(b.withNumBytes(d.length)), List.of(List.of(DataNodeInfo.ofId(dn1.getDataNodeId()))),
         0));
     await().atMost(WAIT).until(() -> dn1.getFsDataset().getReplica(400) != null
         && dn1.getFsDataset().getReplica(400).getState() == ReplicaState.FINALIZED);
 
     Block open = new Block(401, 1, 0);
-    try (BlockClient c = new BlockClient(dn0.getDatanodeId())) {
-      c.openWrite(open, List.of(dn1.getDatanodeId()), BlockConstructionStage.CREATE, 1,
+    try (BlockClient c = new BlockClient(dn0.getDataNodeId())) {
+      c.openWrite(open, List.of(dn1.getDataNodeId()), BlockConstructionStage.CREATE, 1,
           token(401, BlockAccessMode.WRITE));
       c.sendPacket(0, new byte[2000], 0, 2000, false);
       PipelineAck.read(c.in);
     }
-    h.nn.queueCommand(dn0.getDatanodeUuid(), new DatanodeCommand(DatanodeCommand.Type.RECOVER,
+    h.nn.queueCommand(dn0.getDataNodeUuid(), new DataNodeCommand(DataNodeCommand.Type.RECOVER,
         List.of(open.withNumBytes(Long.MAX_VALUE)), List.of(List.of(
-            DatanodeInfo.ofId(dn0.getDatanodeId()), DatanodeInfo.ofId(dn1.getDatanodeId()))), 5));
+            DataNodeInfo.ofId(dn0.getDataNodeId()), DataNodeInfo.ofId(dn1.getDataNodeId()))), 5));
     await().atMost(WAIT).until(() -> !h.nn.commits.isEmpty());
     assertEquals(2, h.nn.commits.get(0).targets().size(), "the remote replica took part");
     assertEquals(5, dn1.getFsDataset().getReplica(401).getGenerationStamp());

@@ -36,14 +36,14 @@ class DataStorageTest {
     for (File d : dirs) {
       StorageVersionFile v = StorageVersionFile.read(new File(d, "current/VERSION"));
       assertEquals("cluster-1", v.getClusterId());
-      assertEquals(s.getDatanodeUuid(), v.getDatanodeUuid());
+      assertEquals(s.getDataNodeUuid(), v.getDataNodeUuid());
       assertEquals(StorageVersionFile.LAYOUT_VERSION, v.getLayoutVersion());
       assertFalse(new File(d, "current/VERSION.tmp").exists());
       assertTrue(new File(d, "current/finalized").isDirectory());
       assertTrue(new File(d, "current/rbw").isDirectory());
     }
     DataStorage again = DataStorage.open(dirs);
-    assertEquals(s.getDatanodeUuid(), again.getDatanodeUuid());
+    assertEquals(s.getDataNodeUuid(), again.getDataNodeUuid());
     assertEquals("cluster-1", again.getClusterId());
     again.checkOrStampClusterId("cluster-1");
   }
@@ -88,6 +88,6 @@ class DataStorageTest {
     }
     DataStorage again = DataStorage.open(List.of(a));
     assertEquals("cluster-1", again.getClusterId());
-    assertEquals(s.getDatanodeUuid(), again.getDatanodeUuid());
+    assertEquals(s.getDataNodeUuid(), again.getDataNodeUuid());
   }
 }

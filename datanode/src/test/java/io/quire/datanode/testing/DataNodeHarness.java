@@ -6,8 +6,8 @@ import io.quire.datanode.DataNode;
 import io.quire.datanode.conf.DataNodeConfigKeys;
 import io.quire.datanode.nnactor.NameNodeConnector;
 import io.quire.protocol.QuireConfigKeys;
-import io.quire.protocol.datanode.DatanodeProtocol;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.datanode.DataNodeProtocol;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.testing.TargetDirs;
 import io.quire.testing.Timing;
 import java.io.File;
@@ -53,11 +53,11 @@ public final class DataNodeHarness implements AutoCloseable {
 
   public NameNodeConnector connector() {
     return new NameNodeConnector() {
-      @Override public DatanodeProtocol connect(Configuration conf, InetSocketAddress a) {
+      @Override public DataNodeProtocol connect(Configuration conf, InetSocketAddress a) {
         return nn;
       }
 
-      @Override public void close(DatanodeProtocol proxy) {}
+      @Override public void close(DataNodeProtocol proxy) {}
     };
   }
 
@@ -89,12 +89,12 @@ public final class DataNodeHarness implements AutoCloseable {
   }
 
   /** The ids of {@code dns} in order: a write pipeline through them. */
-  public static List<DatanodeId> pipelineOf(DataNode... dns) {
-    return Arrays.stream(dns).map(DataNode::getDatanodeId).toList();
+  public static List<DataNodeId> pipelineOf(DataNode... dns) {
+    return Arrays.stream(dns).map(DataNode::getDataNodeId).toList();
   }
 
-  public static DatanodeId idOf(DataNode dn) {
-    return dn.getDatanodeId();
+  public static DataNodeId idOf(DataNode dn) {
+    return dn.getDataNodeId();
   }
 
   @Override public void close() throws IOException {

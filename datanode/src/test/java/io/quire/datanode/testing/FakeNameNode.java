@@ -1,12 +1,12 @@
 package io.quire.datanode.testing;
 
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.security.ExportedBlockKeys;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.NameNodeHaState;
@@ -23,13 +23,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** In-process DatanodeProtocol that records what DataNodes tell it and hands out commands. */
-public final class FakeNameNode implements DatanodeProtocol {
+/** In-process DataNodeProtocol that records what DataNodes tell it and hands out commands. */
+public final class FakeNameNode implements DataNodeProtocol {
   public record Commit(Block block, long newGs, long newLength, boolean closeFile,
-      boolean deleteBlock, List<DatanodeId> targets) {}
+      boolean deleteBlock, List<DataNodeId> targets) {}
 
   private final String clusterId;
-  public final List<DatanodeRegistration> registrations = new CopyOnWriteArrayList<>();
+  public final List<DataNodeRegistration> registrations = new CopyOnWriteArrayList<>();
   public final Map<String, List<ReportedBlock>> lastReport = new ConcurrentHashMap<>();
   public final AtomicInteger reports = new AtomicInteger();
   public final AtomicInteger heartbeats = new AtomicInteger();
@@ -40,7 +40,7 @@ public final class FakeNameNode implements DatanodeProtocol {
   public final List<Commit> commits = new CopyOnWriteArrayList<>();
   public final List<Block> badBlocks = new CopyOnWriteArrayList<>();
   public volatile StorageReport lastStorageReport;
-  private final Map<String, ConcurrentLinkedQueue<DatanodeCommand>> commands =
+  private final Map<String, ConcurrentLinkedQueue<DataNodeCommand>> commands =
       new ConcurrentHashMap<>();
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
   private volatile boolean down;
@@ -77,7 +77,7 @@ public final class FakeNameNode implements DatanodeProtocol {
   public void forgetAll() { known.clear(); }
 
   /** Queues {@code c} for the next heartbeat of DataNode {@code uuid}. */
-  public void queueCommand(String uuid, DatanodeCommand c) {
+  public void queueCommand(String uuid, DataNodeCommand c) {
     commands.computeIfAbsent(uuid, k -> new ConcurrentLinkedQueue<>()).add(c);
   }
 
@@ -91,7 +91,7 @@ public final class FakeNameNode implements DatanodeProtocol {
     return out;
   }
 
-  private void check(DatanodeRegistration reg) throws IOException {
+  private void check(DataNodeRegistration reg) throws IOException {
     if (down) {
       refusedCalls.incrementAndGet();
       throw new ConnectException("fake NameNode is down");
@@ -106,7 +106,7 @@ public final class FakeNameNode implements DatanodeProtocol {
     return new NamespaceInfo(clusterId, 1, blockTokensEnabled);
   }
 
-  @Override public DatanodeRegistration registerDatanode(DatanodeRegistration r)
+  @Override public DataNodeRegistration registerDataNode(DataNodeRegistration r)
       throws IOException {
     check(null);
     known.put(r.getId().getUuid(), true);
@@ -114,14 +114,14 @@ public final class FakeNameNode implements DatanodeProtocol {
     return r;
   }
 
-  @Override public HeartbeatResponse sendHeartbeat(DatanodeRegistration r,
+  @Override public HeartbeatResponse sendHeartbeat(DataNodeRegistration r,
       StorageReport report) throws IOException {
     check(r);
     heartbeats.incrementAndGet();
     lastStorageReport = report;
-    List<DatanodeCommand> out = new ArrayList<>();
-    ConcurrentLinkedQueue<DatanodeCommand> q = commands.get(r.getId().getUuid());
-    DatanodeCommand c;
+    List<DataNodeCommand> out = new ArrayList<>();
+    ConcurrentLinkedQueue<DataNodeCommand> q = commands.get(r.getId().getUuid());
+    DataNodeCommand c;
     while (q != null && (c = q.poll()) != null) {
       out.add(c);
     }
@@ -129,7 +129,7 @@ public final class FakeNameNode implements DatanodeProtocol {
     return new HeartbeatResponse(haState(), out, keys);
   }
 
-  @Override public HeartbeatResponse blockReport(DatanodeRegistration r,
+  @Override public HeartbeatResponse blockReport(DataNodeRegistration r,
       List<ReportedBlock> blocks) throws IOException {
     check(r);
     lastReport.put(r.getId().getUuid(), List.copyOf(blocks));
@@ -137,21 +137,21 @@ public final class FakeNameNode implements DatanodeProtocol {
     return new HeartbeatResponse(haState(), List.of(), keys);
   }
 
-  @Override public void blockReceivedAndDeleted(DatanodeRegistration r,
+  @Override public void blockReceivedAndDeleted(DataNodeRegistration r,
       List<ReportedBlock> rec, List<Block> del) throws IOException {
     check(r);
     received.addAll(rec);
     deleted.addAll(del);
   }
 
-  @Override public void reportBadBlocks(DatanodeRegistration r, List<Block> blocks)
+  @Override public void reportBadBlocks(DataNodeRegistration r, List<Block> blocks)
       throws IOException {
     check(r);
     badBlocks.addAll(blocks);
   }
 
   @Override public void commitBlockSynchronization(Block block, long newGs, long newLength,
-      boolean closeFile, boolean deleteBlock, List<DatanodeId> targets) throws IOException {
+      boolean closeFile, boolean deleteBlock, List<DataNodeId> targets) throws IOException {
     check(null);
     if (standby) {
       throw new org.apache.hadoop.ipc.StandbyException("fake NameNode is standby");

@@ -60,7 +60,7 @@ class BlockSenderWireTest {
     block = new Block(4711, 1, 0);
     data = new byte[LEN];
     new Random(4711).nextBytes(data);
-    BlockClient.writeBlock(List.of(dn.getDatanodeId()), block, data);
+    BlockClient.writeBlock(List.of(dn.getDataNodeId()), block, data);
   }
 
   @AfterAll
@@ -92,7 +92,7 @@ class BlockSenderWireTest {
 
   @Test
   void aReadBlockAnswerUsesReadPackets() throws IOException {
-    BlockClient.ReadResult r = BlockClient.read(dn.getDatanodeId(), block, 1000, LEN);
+    BlockClient.ReadResult r = BlockClient.read(dn.getDataNodeId(), block, 1000, LEN);
     assertTrue(r.response().isSuccess(), r.response().toString());
     byte[] want = new byte[LEN - 1000];
     System.arraycopy(data, 1000, want, 0, want.length);

@@ -15,7 +15,7 @@ import io.quire.protocol.datatransfer.PacketHeader;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -44,7 +44,7 @@ class HostilePacketTest {
   private static final AtomicLong NEXT_ID = new AtomicLong(9000);
   private static DataNodeHarness h;
   private static DataNode dn;
-  private static DatanodeId id;
+  private static DataNodeId id;
 
   @BeforeAll
   static void start() {
@@ -54,7 +54,7 @@ class HostilePacketTest {
     c.setLong(DataNodeConfigKeys.TRANSFER_BUFFER_BUDGET_KEY, BUDGET);
     c.setInt(DataNodeConfigKeys.TRANSFER_BUFFER_WAIT_KEY, 300);
     dn = h.start(c);
-    id = dn.getDatanodeId();
+    id = dn.getDataNodeId();
   }
 
   @AfterAll

@@ -11,7 +11,7 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Op;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class MalformedFrameTest {
   private static DataNodeHarness h;
   private static DataNode dn;
-  private static DatanodeId id;
+  private static DataNodeId id;
   private static final Block BLOCK = new Block(77, 1, 0);
   private static final byte[] DATA = new byte[3000];
 
@@ -34,7 +34,7 @@ class MalformedFrameTest {
   static void start() throws IOException {
     h = new DataNodeHarness("MalformedFrameTest");
     dn = h.start(0);
-    id = dn.getDatanodeId();
+    id = dn.getDataNodeId();
     new Random(3).nextBytes(DATA);
     BlockClient.writeBlock(List.of(id), BLOCK, DATA);
   }

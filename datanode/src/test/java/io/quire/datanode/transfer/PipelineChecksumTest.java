@@ -21,7 +21,7 @@ import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class PipelineChecksumTest {
   private static final int PACKET = 64 * 1024;
   private static DataNodeHarness h;
   private static DataNode[] dns;
-  private static List<DatanodeId> pipeline;
+  private static List<DataNodeId> pipeline;
   private static final AtomicLong NEXT_ID = new AtomicLong(5000);
 
   @BeforeAll
@@ -146,8 +146,8 @@ class PipelineChecksumTest {
     awaitWriterGone(b);
     for (DataNode dn : dns) {
       Replica r = replica(dn, b);
-      assertEquals(ReplicaState.RBW, r.getState(), "not finalized on " + dn.getDatanodeId());
-      assertEquals(PACKET, r.getVisibleLength(), "acknowledged on " + dn.getDatanodeId());
+      assertEquals(ReplicaState.RBW, r.getState(), "not finalized on " + dn.getDataNodeId());
+      assertEquals(PACKET, r.getVisibleLength(), "acknowledged on " + dn.getDataNodeId());
     }
     assertEquals(PACKET, replica(dns[2], b).getBytesOnDisk(), "the last node stored packet 0");
   }

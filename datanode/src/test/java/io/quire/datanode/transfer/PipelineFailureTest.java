@@ -17,7 +17,7 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +44,8 @@ class PipelineFailureTest {
   void lastNodeDyingIsReportedAndTheWriterRecoversOnTheSurvivors() throws IOException {
     h = new DataNodeHarness("PipelineNodeDies");
     DataNode[] dns = {h.start(0), h.start(1), h.start(2)};
-    List<DatanodeId> pipe = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId(),
-        dns[2].getDatanodeId());
+    List<DataNodeId> pipe = List.of(dns[0].getDataNodeId(), dns[1].getDataNodeId(),
+        dns[2].getDataNodeId());
     Block b = new Block(3000, 1, 0);
     byte[] data = new byte[400_000];
     new Random(21).nextBytes(data);
@@ -97,7 +97,7 @@ class PipelineFailureTest {
       throw new IOException("injected: disk failed before finalize");
     });
     Block b = new Block(3002, 1, 0);
-    List<DatanodeId> pipe = List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId());
+    List<DataNodeId> pipe = List.of(dns[0].getDataNodeId(), dns[1].getDataNodeId());
     try (BlockClient c = new BlockClient(pipe.get(0))) {
       assertTrue(c.openWrite(b, pipe.subList(1, 2), BlockConstructionStage.CREATE, 1)
           .isSuccess());
@@ -123,14 +123,14 @@ class PipelineFailureTest {
     conf.setInt(DataNodeConfigKeys.TRANSFER_THREADS_KEY, 1);
     DataNode dn = h.start(conf);
     Block b = new Block(3001, 1, 0);
-    try (BlockClient busy = new BlockClient(dn.getDatanodeId())) {
+    try (BlockClient busy = new BlockClient(dn.getDataNodeId())) {
       assertTrue(busy.openWrite(b, List.of(), BlockConstructionStage.CREATE, 1).isSuccess());
-      OpResponse refused = BlockClient.read(dn.getDatanodeId(), b, 0, 1).response();
+      OpResponse refused = BlockClient.read(dn.getDataNodeId(), b, 0, 1).response();
       assertEquals(Status.ERROR, refused.getStatus());
       assertTrue(refused.getMessage().contains("busy"), refused.getMessage());
       busy.writeAll(0, new byte[100], 65536);
     }
-    await().atMost(WAIT).until(() -> BlockClient.read(dn.getDatanodeId(), b, 0, 100)
+    await().atMost(WAIT).until(() -> BlockClient.read(dn.getDataNodeId(), b, 0, 100)
         .response().isSuccess());
   }
 }

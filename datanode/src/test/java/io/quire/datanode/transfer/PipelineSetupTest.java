@@ -16,7 +16,7 @@ import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class PipelineSetupTest {
   private static DataNodeHarness h;
   private static DataNode[] dns;
-  private static List<DatanodeId> pipeline;
+  private static List<DataNodeId> pipeline;
 
   @BeforeAll
   static void start() {
@@ -55,8 +55,8 @@ class PipelineSetupTest {
       OpResponse r = c.openWrite(b, pipeline.subList(1, 3), BlockConstructionStage.CREATE, 5);
       assertTrue(r.isSuccess(), r.toString());
       for (DataNode dn : dns) {
-        assertTrue(dn.getBlockFile(6001).isFile(), "block file on " + dn.getDatanodeId());
-        assertTrue(dn.getMetaFile(6001).isFile(), "meta file on " + dn.getDatanodeId());
+        assertTrue(dn.getBlockFile(6001).isFile(), "block file on " + dn.getDataNodeId());
+        assertTrue(dn.getMetaFile(6001).isFile(), "meta file on " + dn.getDataNodeId());
       }
       byte[] data = TestData.random(70_000, 3);
       c.writeAll(0, data, 64 * 1024);

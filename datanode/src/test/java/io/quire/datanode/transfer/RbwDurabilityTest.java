@@ -13,7 +13,7 @@ import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.BlockConstructionStage;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -76,8 +76,8 @@ class RbwDurabilityTest {
     return n == null ? 0 : n.get();
   }
 
-  private static List<DatanodeId> pipeline() {
-    return List.of(dns[0].getDatanodeId(), dns[1].getDatanodeId());
+  private static List<DataNodeId> pipeline() {
+    return List.of(dns[0].getDataNodeId(), dns[1].getDataNodeId());
   }
 
   /** Reads the ack of the packet just sent as {@code seqno}; every node must have succeeded. */

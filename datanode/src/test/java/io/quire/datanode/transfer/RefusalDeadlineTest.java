@@ -10,7 +10,7 @@ import io.quire.datanode.testing.DataNodeHarness;
 import io.quire.testing.Timing;
 import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.Status;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +66,7 @@ class RefusalDeadlineTest {
     trickler.start();
   }
 
-  private static Socket connect(DatanodeId id) throws IOException {
+  private static Socket connect(DataNodeId id) throws IOException {
     Socket s = new Socket(id.getHost(), id.getDataPort());
     s.setSoTimeout((int) Timing.seconds(15).toMillis());
     return s;
@@ -75,7 +75,7 @@ class RefusalDeadlineTest {
   @Test
   void tricklingRefusedPeerDoesNotHoldTheRefuser() throws Exception {
     DataNode dn = start("TricklingRefused", 1);
-    DatanodeId id = dn.getDatanodeId();
+    DataNodeId id = dn.getDataNodeId();
     try (Socket busy = connect(id)) {
       // the only transfer thread waits for this connection's request
       await().atMost(Timing.seconds(10)).until(() -> dn.getActiveTransfers() == 1);
@@ -94,7 +94,7 @@ class RefusalDeadlineTest {
   @Test
   void tricklingPeerAfterAMalformedRequestFreesItsThread() throws Exception {
     DataNode dn = start("TricklingMalformed", 16);
-    Socket s = connect(dn.getDatanodeId());
+    Socket s = connect(dn.getDataNodeId());
     s.getOutputStream().write(new byte[] {0, 42, 81});
     s.getOutputStream().flush();
     OpResponse r = OpResponse.read(new DataInputStream(s.getInputStream()));

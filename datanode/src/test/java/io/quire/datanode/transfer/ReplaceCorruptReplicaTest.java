@@ -64,7 +64,7 @@ class ReplaceCorruptReplicaTest {
   private static byte[] writeToBoth(Block b, int len) throws IOException {
     byte[] data = new byte[len];
     new Random(b.getBlockId()).nextBytes(data);
-    BlockClient.writeBlock(List.of(source.getDatanodeId(), target.getDatanodeId()), b, data);
+    BlockClient.writeBlock(List.of(source.getDataNodeId(), target.getDataNodeId()), b, data);
     return data;
   }
 
@@ -80,11 +80,11 @@ class ReplaceCorruptReplicaTest {
   private static void transfer(Block b) throws IOException {
     new BlockTransferClient(source.getFsDataset(), source.getOptions(),
         source.getTransferBuffers())
-        .transfer(b, List.of(target.getDatanodeId()));
+        .transfer(b, List.of(target.getDataNodeId()));
   }
 
   private static byte[] readFromTarget(Block b, int len) throws IOException {
-    BlockClient.ReadResult r = BlockClient.read(target.getDatanodeId(), b, 0, len);
+    BlockClient.ReadResult r = BlockClient.read(target.getDataNodeId(), b, 0, len);
     assertTrue(r.response().isSuccess(), r.response().toString());
     return r.data();
   }
@@ -144,10 +144,10 @@ class ReplaceCorruptReplicaTest {
   @Test
   void transferReplacesAReplicaWithAnOlderGenerationStamp() throws Exception {
     byte[] stale = new byte[4000];
-    BlockClient.writeBlock(List.of(target.getDatanodeId()), new Block(9004, 3, 0), stale);
+    BlockClient.writeBlock(List.of(target.getDataNodeId()), new Block(9004, 3, 0), stale);
     byte[] fresh = new byte[6000];
     new Random(9004).nextBytes(fresh);
-    BlockClient.writeBlock(List.of(source.getDatanodeId()), new Block(9004, 5, 0), fresh);
+    BlockClient.writeBlock(List.of(source.getDataNodeId()), new Block(9004, 5, 0), fresh);
     File oldMeta = target.getMetaFile(9004);
 
     transfer(new Block(9004, 5, 6000));

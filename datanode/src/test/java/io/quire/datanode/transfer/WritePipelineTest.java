@@ -20,7 +20,7 @@ import io.quire.protocol.datatransfer.Packet;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.Status;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.File;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class WritePipelineTest {
   private static DataNodeHarness h;
   private static DataNode[] dns;
-  private static List<DatanodeId> pipeline;
+  private static List<DataNodeId> pipeline;
   private static final AtomicLong NEXT_ID = new AtomicLong(1000);
 
   @BeforeAll
@@ -92,7 +92,7 @@ class WritePipelineTest {
         {123_457, 1_000_000}, {data.length, 0}};
     for (DataNode dn : dns) {
       for (long[] r : ranges) {
-        BlockClient.ReadResult res = BlockClient.read(dn.getDatanodeId(), full, r[0], r[1]);
+        BlockClient.ReadResult res = BlockClient.read(dn.getDataNodeId(), full, r[0], r[1]);
         assertTrue(res.response().isSuccess(), res.response().toString());
         assertEquals(r[0] - r[0] % 512, res.response().getChunkOffset());
         assertEquals(data.length, res.response().getLength());
@@ -192,7 +192,7 @@ class WritePipelineTest {
     try (ServerSocket s = new ServerSocket(0)) {
       deadPort = s.getLocalPort();
     }
-    DatanodeId dead = new DatanodeId("dead-node", "127.0.0.1", deadPort);
+    DataNodeId dead = new DataNodeId("dead-node", "127.0.0.1", deadPort);
     Block b = newBlock();
     try (BlockClient c = new BlockClient(pipeline.get(0))) {
       OpResponse r = c.openWrite(b, List.of(pipeline.get(1), dead),

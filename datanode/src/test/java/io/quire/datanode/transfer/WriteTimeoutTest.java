@@ -16,7 +16,7 @@ import io.quire.protocol.datatransfer.OpResponse;
 import io.quire.protocol.datatransfer.PipelineAck;
 import io.quire.protocol.datatransfer.ReadBlockRequest;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -60,7 +60,7 @@ class WriteTimeoutTest {
   @Test
   void readerThatNeverReadsFreesItsTransferThread() throws Exception {
     DataNode dn = start("ReaderNeverReads");
-    DatanodeId id = dn.getDatanodeId();
+    DataNodeId id = dn.getDataNodeId();
     Block b = new Block(4100, 1, 0);
     byte[] data = new byte[8 * 1024 * 1024];
     new Random(1).nextBytes(data);
@@ -126,10 +126,10 @@ class WriteTimeoutTest {
           throw new RuntimeException(e);
         }
       });
-      DatanodeId down = new DatanodeId("stalled-node", "127.0.0.1", stalled.getLocalPort());
+      DataNodeId down = new DataNodeId("stalled-node", "127.0.0.1", stalled.getLocalPort());
       byte[] data = new byte[64 * 1024];
       new Random(2).nextBytes(data);
-      try (BlockClient c = new BlockClient(dn.getDatanodeId())) {
+      try (BlockClient c = new BlockClient(dn.getDataNodeId())) {
         OpResponse r = c.openWrite(new Block(4200, 1, 0), List.of(down),
             BlockConstructionStage.CREATE, 1);
         assertTrue(r.isSuccess(), r.toString());

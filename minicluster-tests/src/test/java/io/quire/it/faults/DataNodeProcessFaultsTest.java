@@ -12,7 +12,7 @@ import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
 import io.quire.testing.Timing;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.time.Duration;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -75,7 +75,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int victim = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(victim >= 0, "pipeline node is one of the cluster's: " + pipeline);
@@ -104,7 +104,7 @@ class DataNodeProcessFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int paused = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     assertTrue(paused >= 0, "pipeline node is one of the cluster's: " + pipeline);
@@ -120,9 +120,9 @@ class DataNodeProcessFaultsTest {
     String uuid = pipeline.get(position).getUuid();
     await("the resumed DataNode live").atMost(Timing.seconds(60))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> cluster.getClientProtocol().getDatanodeReport().stream()
+        .until(() -> cluster.getClientProtocol().getDataNodeReport().stream()
             .anyMatch(d -> d.getUuid().equals(uuid)
-                && d.getState() == DatanodeInfo.State.LIVE));
+                && d.getState() == DataNodeInfo.State.LIVE));
     assertNothingAcknowledgedLost(fs, p, data, o, acked);
   }
 }

@@ -13,7 +13,7 @@ import io.quire.datanode.faults.DataNodeFaultInjector.Point;
 import io.quire.minicluster.BlockLocations;
 import io.quire.minicluster.CrashTestCluster;
 import io.quire.minicluster.MiniQuireCluster;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ class VolumeFaultsTest {
     FSDataOutputStream out = fs.create(p);
     out.write(data, 0, acked);
     out.hflush();
-    List<DatanodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
+    List<DataNodeInfo> pipeline = BlockLocations.last(cluster, name).getLocations();
     assertEquals(3, pipeline.size(), pipeline.toString());
     int full = cluster.indexOfDataNode(pipeline.get(position).getUuid());
     DataNode fullNode = cluster.getDataNode(full);
@@ -107,15 +107,15 @@ class VolumeFaultsTest {
     if (o.completed()) {
       for (LocatedBlock b : BlockLocations.all(cluster, name)) {
         assertFalse(b.getLocations().stream()
-                .anyMatch(d -> d.getUuid().equals(fullNode.getDatanodeUuid())),
+                .anyMatch(d -> d.getUuid().equals(fullNode.getDataNodeUuid())),
             "a block of " + name + " is on the full DataNode: " + b);
       }
     }
 
     // the full DataNode is still up and live, and serves what it held, alone
-    String fullUuid = fullNode.getDatanodeUuid();
-    assertTrue(cluster.getClientProtocol().getDatanodeReport().stream().anyMatch(
-        d -> d.getUuid().equals(fullUuid) && d.getState() == DatanodeInfo.State.LIVE),
+    String fullUuid = fullNode.getDataNodeUuid();
+    assertTrue(cluster.getClientProtocol().getDataNodeReport().stream().anyMatch(
+        d -> d.getUuid().equals(fullUuid) && d.getState() == DataNodeInfo.State.LIVE),
         "the full DataNode is live at the NameNode");
     for (int i = 0; i < cluster.getNumDataNodes(); i++) {
       if (i != full) {
@@ -192,9 +192,9 @@ class VolumeFaultsTest {
       writers.shutdownNow();
     }
     assertTrue(delayed.get() > 0, "the slow DataNode was in the pipelines (replication 4)");
-    String slowUuid = cluster.getDataNode(slow).getDatanodeUuid();
-    assertEquals(1, cluster.getClientProtocol().getDatanodeReport().stream()
-        .filter(d -> d.getUuid().equals(slowUuid) && d.getState() == DatanodeInfo.State.LIVE)
+    String slowUuid = cluster.getDataNode(slow).getDataNodeUuid();
+    assertEquals(1, cluster.getClientProtocol().getDataNodeReport().stream()
+        .filter(d -> d.getUuid().equals(slowUuid) && d.getState() == DataNodeInfo.State.LIVE)
         .count(), "the slow DataNode is live");
   }
 }

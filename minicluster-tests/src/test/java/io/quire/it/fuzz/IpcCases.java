@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quire.it.fuzz.IpcFrames.Response;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos.GetFileInfoRequestProto;
-import io.quire.protocol.proto.DatanodeProtocolProtos;
+import io.quire.protocol.proto.DataNodeProtocolProtos;
 import io.quire.protocol.proto.HaAdminProtocolProtos;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -70,8 +70,8 @@ final class IpcCases {
     this.user = user;
     addMethods(IpcFrames.CLIENT_PROTOCOL, ClientNamenodeProtocolProtos.getDescriptor()
         .findServiceByName("ClientNamenodeProtocol"));
-    addMethods(IpcFrames.DATANODE_PROTOCOL, DatanodeProtocolProtos.getDescriptor()
-        .findServiceByName("DatanodeProtocolService"));
+    addMethods(IpcFrames.DATANODE_PROTOCOL, DataNodeProtocolProtos.getDescriptor()
+        .findServiceByName("DataNodeProtocolService"));
     addMethods(IpcFrames.HA_ADMIN_PROTOCOL, HaAdminProtocolProtos.getDescriptor()
         .findServiceByName("HaAdminProtocolService"));
   }
@@ -313,7 +313,7 @@ final class IpcCases {
   }
 
   /**
-   * A well-framed call of a real method of ClientProtocol, DatanodeProtocol or HaAdminProtocol
+   * A well-framed call of a real method of ClientProtocol, DataNodeProtocol or HaAdminProtocol
    * whose request message is garbage.
    */
   private FuzzCase requestBody(Random r, byte[] cid) {

@@ -35,7 +35,7 @@ final class IpcFrames {
   /** The protocol name Quire's ClientProtocol is served under. */
   static final String CLIENT_PROTOCOL = "io.quire.protocol.client.ClientProtocol";
   /** The protocol names of the NameNode's other protocols on the same port. */
-  static final String DATANODE_PROTOCOL = "io.quire.protocol.datanode.DatanodeProtocol";
+  static final String DATANODE_PROTOCOL = "io.quire.protocol.datanode.DataNodeProtocol";
   static final String HA_ADMIN_PROTOCOL = "io.quire.protocol.ha.HaAdminProtocol";
   static final byte[] CLIENT_ID = "quire-ipc-fuzzer".getBytes(StandardCharsets.US_ASCII);
 

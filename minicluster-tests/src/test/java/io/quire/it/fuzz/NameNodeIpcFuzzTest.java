@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
  *   protocols, wrong protocol versions;</li>
  *   <li>calls of every method of the protocols the port serves, ClientProtocol (but
  *   setSafeMode and setDecommission, which legitimately stop the final write),
- *   DatanodeProtocol and HaAdminProtocol, whose request is a random message of the method's type
+ *   DataNodeProtocol and HaAdminProtocol, whose request is a random message of the method's type
  *   (edge numbers, odd and hostile paths, required fields sometimes missing), a mutated one
  *   (cut, bits flipped, garbage appended), random bytes or empty.</li>
  * </ul>

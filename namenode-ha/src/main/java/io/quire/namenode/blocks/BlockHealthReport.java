@@ -1,9 +1,9 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.FileBlockHealth;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +17,19 @@ public final class BlockHealthReport {
   private BlockHealthReport() {}
 
   public static FileBlockHealth of(BlockManager blocks, BlockCollection f, String path) {
-    DatanodeManager dns = blocks.getDatanodes();
+    DataNodeManager dns = blocks.getDataNodes();
     List<BlockHealth> out = new ArrayList<>(f.getBlocks().size());
     long offset = 0;
     for (BlockInfo b : f.getBlocks()) {
-      List<DatanodeInfo> live = new ArrayList<>();
-      List<DatanodeInfo> corrupt = new ArrayList<>();
-      List<DatanodeInfo> decommissioning = new ArrayList<>();
+      List<DataNodeInfo> live = new ArrayList<>();
+      List<DataNodeInfo> corrupt = new ArrayList<>();
+      List<DataNodeInfo> decommissioning = new ArrayList<>();
       for (Replica r : BlockLocations.of(b)) {
-        DatanodeDescriptor n = r.getNode();
+        DataNodeDescriptor n = r.getNode();
         if (!dns.isLive(n)) {
           continue;
         }
-        DatanodeInfo info = n.toInfo(dns.stateOf(n));
+        DataNodeInfo info = n.toInfo(dns.stateOf(n));
         if (r.isCorrupt()) {
           corrupt.add(info);
         } else if (r.isGoodFor(b)) {

@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.Block;
 import java.util.List;
 
@@ -22,7 +22,7 @@ import java.util.List;
  * <li>{@link #triplets}: null while no replica is known, else 3 slots per replica: the
  *     {@link Replica} (DataNode, state, corrupt flag, and the stamp and length only when they
  *     differ from the block's: usually a value shared by every block of that DataNode), then the
- *     previous and the next block of that DataNode's list ({@link DatanodeBlocks}), so a
+ *     previous and the next block of that DataNode's list ({@link DataNodeBlocks}), so a
  *     DataNode's blocks need no set of their own;
  * <li>{@link #extra}: null unless a recovery runs or a pipeline is known (a block being
  *     written): the rare fields, so they cost 4 bytes on every other block.
@@ -67,7 +67,7 @@ public final class BlockInfo {
     /** True while recovery cuts the block to {@link #getNumBytes()} (truncate). */
     boolean truncating;
     /** Volatile, not journaled: see {@link BlockLocations#pipeline}. */
-    List<DatanodeDescriptor> pipeline = List.of();
+    List<DataNodeDescriptor> pipeline = List.of();
 
     boolean isDefault() {
       return recoveryId == 0 && !truncating && pipeline.isEmpty();
@@ -148,11 +148,11 @@ public final class BlockInfo {
   }
 
   /** The pipeline a writer was given (empty when none); see {@link BlockLocations#pipeline}. */
-  List<DatanodeDescriptor> pipeline() {
+  List<DataNodeDescriptor> pipeline() {
     return extra == null ? List.of() : extra.pipeline;
   }
 
-  void setPipeline(List<DatanodeDescriptor> nodes) {
+  void setPipeline(List<DataNodeDescriptor> nodes) {
     if (nodes.isEmpty() && extra == null) {
       return;
     }

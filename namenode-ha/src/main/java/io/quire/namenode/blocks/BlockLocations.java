@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.ReplicaState;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,12 +16,12 @@ import java.util.NoSuchElementException;
  * {@link BlockManager}, and applying records never touches it.
  *
  * <p>A view of the block's {@link BlockInfo#triplets} (3 slots per replica: the
- * {@link Replica}, the previous and the next block of that DataNode's {@link DatanodeBlocks}
+ * {@link Replica}, the previous and the next block of that DataNode's {@link DataNodeBlocks}
  * list; null while no replica is known) and of its pipeline; creating it allocates nothing
  * else. Replicas keep the order they were added in. The array is sized to the file's
  * replication on the first replica, grows by one replica beyond it and shrinks back when
  * replicas go; adding or removing a replica here links or unlinks the block in its DataNode's
- * list, so the two always agree. A DataNode is named here by its {@link DatanodeBlocks}
+ * list, so the two always agree. A DataNode is named here by its {@link DataNodeBlocks}
  * ({@link BlockManager#blocksOf}). Guarded by the namesystem lock.
  */
 final class BlockLocations implements Iterable<Replica> {
@@ -37,7 +37,7 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** The slot of the replica of {@code b} on {@code node}'s DataNode, or -1. */
-  static int indexOf(BlockInfo b, DatanodeBlocks node) {
+  static int indexOf(BlockInfo b, DataNodeBlocks node) {
     Object[] t = b.triplets;
     if (t != null) {
       for (int i = 0; i < t.length && t[i] != null; i += 3) {
@@ -86,7 +86,7 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** The replica on {@code node}'s DataNode, or null. */
-  Replica find(DatanodeBlocks node) {
+  Replica find(DataNodeBlocks node) {
     int i = indexOf(b, node);
     return i < 0 ? null : (Replica) b.triplets[3 * i];
   }
@@ -96,7 +96,7 @@ final class BlockLocations implements Iterable<Replica> {
    * the block joins the node's list) or a change of the one known (its corrupt flag kept).
    * Returns the replica now recorded.
    */
-  Replica put(DatanodeBlocks node, ReplicaState state, long generationStamp,
+  Replica put(DataNodeBlocks node, ReplicaState state, long generationStamp,
       long numBytes) {
     int i = indexOf(b, node);
     if (i >= 0) {
@@ -120,7 +120,7 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** Marks {@code node}'s replica corrupt; returns false when there is none or it already is. */
-  boolean markCorrupt(DatanodeBlocks node) {
+  boolean markCorrupt(DataNodeBlocks node) {
     int i = indexOf(b, node);
     if (i < 0) {
       return false;
@@ -135,7 +135,7 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** Removes {@code node}'s replica (the block leaves its list); false when there was none. */
-  boolean remove(DatanodeBlocks node) {
+  boolean remove(DataNodeBlocks node) {
     int i = indexOf(b, node);
     if (i < 0) {
       return false;
@@ -165,9 +165,9 @@ final class BlockLocations implements Iterable<Replica> {
   }
 
   /** Pipeline a writer was given (empty when none). */
-  List<DatanodeDescriptor> pipeline() { return b.pipeline(); }
+  List<DataNodeDescriptor> pipeline() { return b.pipeline(); }
 
-  void setPipeline(List<DatanodeDescriptor> nodes) { b.setPipeline(nodes); }
+  void setPipeline(List<DataNodeDescriptor> nodes) { b.setPipeline(nodes); }
 
   /** Iterates the replicas (no change of them while iterating). */
   @Override public Iterator<Replica> iterator() {
@@ -197,7 +197,7 @@ final class BlockLocations implements Iterable<Replica> {
       sb.append(sep).append(r);
       sep = ", ";
     }
-    List<DatanodeDescriptor> pipeline = pipeline();
+    List<DataNodeDescriptor> pipeline = pipeline();
     return sb.append(pipeline.isEmpty() ? "]" : "] pipeline " + pipeline).toString();
   }
 }

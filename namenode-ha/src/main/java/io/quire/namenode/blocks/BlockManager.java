@@ -1,10 +1,10 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ArrayList;
@@ -18,25 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * the locations ({@link BlockLocations}: replicas from DataNode reports, the pipeline of a block
  * being written) are volatile and only this package changes them. Validators read them through
  * the questions answered here. On a standby ({@link #setStandby}) reports about blocks whose
- * records are not applied yet wait in {@link PendingDatanodeMessages}. Every method runs under
+ * records are not applied yet wait in {@link PendingDataNodeMessages}. Every method runs under
  * the namesystem lock (write lock for changes).
  */
 public final class BlockManager {
   private final BlockMap blockMap = new BlockMap();
-  private final DatanodeManager datanodes;
+  private final DataNodeManager datanodes;
   /** Each DataNode's block list, made on first use, kept as long as the DataNode. */
-  private final Map<DatanodeDescriptor, DatanodeBlocks> lists = new ConcurrentHashMap<>();
+  private final Map<DataNodeDescriptor, DataNodeBlocks> lists = new ConcurrentHashMap<>();
   private final BlockPlacement placement;
   private final int minReplication;
-  private final java.util.Set<DatanodeDescriptor> awaitingFullReports = new java.util.HashSet<>();
+  private final java.util.Set<DataNodeDescriptor> awaitingFullReports = new java.util.HashSet<>();
   private volatile boolean sendCommands = true;
   private volatile boolean standby;
-  private final PendingDatanodeMessages pendingMessages = new PendingDatanodeMessages();
+  private final PendingDataNodeMessages pendingMessages = new PendingDataNodeMessages();
   private final ReplicationBookkeeping replication;
   private volatile java.util.function.BooleanSupplier inSafeMode = () -> false;
   private volatile java.util.function.LongSupplier expectedReplicaDeadline;
 
-  public BlockManager(DatanodeManager datanodes, int minReplication) {
+  public BlockManager(DataNodeManager datanodes, int minReplication) {
     this.datanodes = datanodes;
     this.placement = new BlockPlacement(datanodes);
     this.minReplication = minReplication;
@@ -72,8 +72,8 @@ public final class BlockManager {
     if (deadline == null || loc.pipeline().isEmpty()) {
       return;
     }
-    List<DatanodeDescriptor> unreported = new ArrayList<>();
-    for (DatanodeDescriptor n : loc.pipeline()) {
+    List<DataNodeDescriptor> unreported = new ArrayList<>();
+    for (DataNodeDescriptor n : loc.pipeline()) {
       Replica r = loc.find(blocksOf(n));
       if (datanodes.isLive(n) && (r == null || !r.isGoodFor(b))) {
         unreported.add(n);
@@ -95,12 +95,12 @@ public final class BlockManager {
    * deletions it has not confirmed. Made on first use and kept, as DataNode descriptors are
    * (a re-registering DataNode keeps its descriptor; {@link #removeNode} empties the list).
    */
-  public DatanodeBlocks blocksOf(DatanodeDescriptor node) {
-    DatanodeBlocks l = lists.get(node);
-    return l != null ? l : lists.computeIfAbsent(node, DatanodeBlocks::new);
+  public DataNodeBlocks blocksOf(DataNodeDescriptor node) {
+    DataNodeBlocks l = lists.get(node);
+    return l != null ? l : lists.computeIfAbsent(node, DataNodeBlocks::new);
   }
 
-  public DatanodeManager getDatanodes() { return datanodes; }
+  public DataNodeManager getDataNodes() { return datanodes; }
   public BlockPlacement getPlacement() { return placement; }
   public int getMinReplication() { return minReplication; }
 
@@ -137,13 +137,13 @@ public final class BlockManager {
    * then its view of replicas may predate what the previous active had DataNodes delete (HDFS
    * postpones them the same way). Deletions of removed files' blocks are not held back.
    */
-  public void awaitFullReports(java.util.Collection<DatanodeDescriptor> live) {
+  public void awaitFullReports(java.util.Collection<DataNodeDescriptor> live) {
     awaitingFullReports.clear();
     awaitingFullReports.addAll(live);
   }
 
   /** {@code node} sent a full report (or is gone): it no longer holds back deletions. */
-  public void fullReportReceived(DatanodeDescriptor node) {
+  public void fullReportReceived(DataNodeDescriptor node) {
     awaitingFullReports.remove(node);
   }
 
@@ -163,7 +163,7 @@ public final class BlockManager {
   /** Queued DataNode messages dropped because the queue was full, since start (metrics). */
   public long getDroppedMessageCount() { return pendingMessages.droppedCount(); }
 
-  PendingDatanodeMessages pendingMessages() { return pendingMessages; }
+  PendingDataNodeMessages pendingMessages() { return pendingMessages; }
 
   // --- Apply: the journaled side. The appliers call these and nothing else here.
 
@@ -179,7 +179,7 @@ public final class BlockManager {
     BlockLocations loc = BlockLocations.of(b);
     if (isSendingCommands()) {
       for (Replica r : loc) {
-        r.getNode().enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
+        r.getNode().enqueue(DataNodeCommand.delete(List.of(r.toBlock(b))));
       }
     }
     loc.clear();
@@ -263,18 +263,18 @@ public final class BlockManager {
   }
 
   /** The pipeline the writer of {@code b} was given (empty when none is known). */
-  public List<DatanodeDescriptor> getPipeline(BlockInfo b) {
+  public List<DataNodeDescriptor> getPipeline(BlockInfo b) {
     return BlockLocations.of(b).pipeline();
   }
 
   /** Placement: {@code nodes} are the pipeline of {@code b} (the active's answer to a writer). */
-  public void setPipeline(BlockInfo b, List<DatanodeDescriptor> nodes) {
+  public void setPipeline(BlockInfo b, List<DataNodeDescriptor> nodes) {
     BlockLocations.of(b).setPipeline(nodes);
   }
 
   /** Append: the nodes holding a replica of {@code b} become its pipeline. */
   public void setPipelineToReplicas(BlockInfo b) {
-    List<DatanodeDescriptor> nodes = new ArrayList<>();
+    List<DataNodeDescriptor> nodes = new ArrayList<>();
     for (Replica r : BlockLocations.of(b)) {
       nodes.add(r.getNode());
     }
@@ -282,9 +282,9 @@ public final class BlockManager {
   }
 
   /** Nodes a block recovery may use: those with an uncorrupted replica, else the pipeline. */
-  public List<DatanodeDescriptor> recoveryCandidates(BlockInfo b) {
+  public List<DataNodeDescriptor> recoveryCandidates(BlockInfo b) {
     BlockLocations loc = BlockLocations.of(b);
-    List<DatanodeDescriptor> nodes = new ArrayList<>(Math.max(loc.size(), 1));
+    List<DataNodeDescriptor> nodes = new ArrayList<>(Math.max(loc.size(), 1));
     for (Replica r : loc) {
       if (!r.isCorrupt()) {
         nodes.add(r.getNode());
@@ -299,7 +299,7 @@ public final class BlockManager {
    */
   public LocatedBlock locate(BlockInfo b, long offset, String clientIp) {
     BlockLocations loc = BlockLocations.of(b);
-    List<DatanodeDescriptor> nodes = new ArrayList<>(loc.size());
+    List<DataNodeDescriptor> nodes = new ArrayList<>(loc.size());
     boolean corrupt = false;
     if (b.getState() == BlockState.UNDER_CONSTRUCTION && !loc.pipeline().isEmpty()) {
       nodes.addAll(loc.pipeline());
@@ -324,12 +324,12 @@ public final class BlockManager {
    * then stale ones, then decommissioning/decommissioned ones, then dead ones; the order of
    * equals is kept.
    */
-  public List<DatanodeInfo> sortByDistance(List<DatanodeDescriptor> nodes, String clientIp) {
-    List<DatanodeInfo> out = new ArrayList<>(nodes.size());
+  public List<DataNodeInfo> sortByDistance(List<DataNodeDescriptor> nodes, String clientIp) {
+    List<DataNodeInfo> out = new ArrayList<>(nodes.size());
     int[] ranks = new int[nodes.size()];
-    DatanodeInfo.State[] states = new DatanodeInfo.State[nodes.size()];
+    DataNodeInfo.State[] states = new DataNodeInfo.State[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      DatanodeDescriptor d = nodes.get(i);
+      DataNodeDescriptor d = nodes.get(i);
       states[i] = datanodes.stateOf(d);
       boolean local = clientIp != null && BlockPlacement.isHost(d, clientIp);
       switch (states[i]) {
@@ -352,7 +352,7 @@ public final class BlockManager {
   // --- Report processing, the monitors.
 
   /** Forgets {@code node}'s replica of {@code b} (deleted, stale, or the node is gone). */
-  void removeReplica(BlockInfo b, DatanodeBlocks node) {
+  void removeReplica(BlockInfo b, DataNodeBlocks node) {
     BlockLocations.of(b).remove(node);
   }
 
@@ -361,9 +361,9 @@ public final class BlockManager {
    * those now short of replicas are queued for the replication monitor; transfers from or to
    * it are cancelled, its queued messages dropped (its next full report supersedes them).
    */
-  public void removeNode(DatanodeDescriptor node) {
+  public void removeNode(DataNodeDescriptor node) {
     awaitingFullReports.remove(node); // nothing is known of it any more, nothing stale
-    DatanodeBlocks list = blocksOf(node);
+    DataNodeBlocks list = blocksOf(node);
     List<BlockInfo> affected = new ArrayList<>(list.size());
     for (BlockInfo b : list) {
       affected.add(b);

@@ -1,7 +1,7 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,14 +19,14 @@ import java.util.function.Predicate;
  * transfers wins.
  */
 public final class BlockPlacement {
-  private final DatanodeManager datanodes;
+  private final DataNodeManager datanodes;
 
-  public BlockPlacement(DatanodeManager datanodes) {
+  public BlockPlacement(DataNodeManager datanodes) {
     this.datanodes = datanodes;
   }
 
   /** New-block placement (no existing replica). */
-  public List<DatanodeDescriptor> chooseTargets(int count, String clientHost,
+  public List<DataNodeDescriptor> chooseTargets(int count, String clientHost,
       Collection<String> excludedUuids, long blockSize) {
     return chooseTargets(count, clientHost, List.of(), excludedUuids, blockSize);
   }
@@ -41,13 +41,13 @@ public final class BlockPlacement {
    *     {@link io.quire.namenode.datanodes.ClientHostResolver}), or null; never looked up here,
    *     under the namesystem lock
    */
-  public List<DatanodeDescriptor> chooseTargets(int count, String clientHost,
-      List<DatanodeDescriptor> existing, Collection<String> excludedUuids, long blockSize) {
-    List<DatanodeDescriptor> candidates = candidates(excludedUuids, existing, blockSize);
-    List<DatanodeDescriptor> chosen = new ArrayList<>(Math.min(count, candidates.size()));
-    List<DatanodeDescriptor> placed = new ArrayList<>(existing);
+  public List<DataNodeDescriptor> chooseTargets(int count, String clientHost,
+      List<DataNodeDescriptor> existing, Collection<String> excludedUuids, long blockSize) {
+    List<DataNodeDescriptor> candidates = candidates(excludedUuids, existing, blockSize);
+    List<DataNodeDescriptor> chosen = new ArrayList<>(Math.min(count, candidates.size()));
+    List<DataNodeDescriptor> placed = new ArrayList<>(existing);
     if (clientHost != null && placed.isEmpty()) {
-      for (DatanodeDescriptor d : candidates) {
+      for (DataNodeDescriptor d : candidates) {
         if (isHost(d, clientHost)) {
           take(d, candidates, chosen, placed);
           break;
@@ -55,17 +55,17 @@ public final class BlockPlacement {
       }
     }
     while (chosen.size() < count && !candidates.isEmpty()) {
-      DatanodeDescriptor next = pick(candidates, rackPreference(placed));
+      DataNodeDescriptor next = pick(candidates, rackPreference(placed));
       take(next, candidates, chosen, placed);
     }
-    for (DatanodeDescriptor d : chosen) {
+    for (DataNodeDescriptor d : chosen) {
       d.incrementScheduledWrites();
     }
     return chosen;
   }
 
   /** The rule for the next replica given those placed so far (HDFS default policy). */
-  private static Predicate<DatanodeDescriptor> rackPreference(List<DatanodeDescriptor> placed) {
+  private static Predicate<DataNodeDescriptor> rackPreference(List<DataNodeDescriptor> placed) {
     if (placed.isEmpty()) {
       return d -> true;
     }
@@ -81,9 +81,9 @@ public final class BlockPlacement {
     return d -> true;
   }
 
-  private static DatanodeDescriptor pick(List<DatanodeDescriptor> candidates,
-      Predicate<DatanodeDescriptor> preferred) {
-    for (DatanodeDescriptor d : candidates) {
+  private static DataNodeDescriptor pick(List<DataNodeDescriptor> candidates,
+      Predicate<DataNodeDescriptor> preferred) {
+    for (DataNodeDescriptor d : candidates) {
       if (preferred.test(d)) {
         return d;
       }
@@ -91,42 +91,42 @@ public final class BlockPlacement {
     return candidates.get(0);
   }
 
-  private static void take(DatanodeDescriptor d, List<DatanodeDescriptor> candidates,
-      List<DatanodeDescriptor> chosen, List<DatanodeDescriptor> placed) {
+  private static void take(DataNodeDescriptor d, List<DataNodeDescriptor> candidates,
+      List<DataNodeDescriptor> chosen, List<DataNodeDescriptor> placed) {
     candidates.remove(d);
     chosen.add(d);
     placed.add(d);
   }
 
   /** Eligible nodes, best first; fresh nodes only if any fresh node qualifies. */
-  private List<DatanodeDescriptor> candidates(Collection<String> excludedUuids,
-      List<DatanodeDescriptor> existing, long blockSize) {
-    List<DatanodeDescriptor> eligible = new ArrayList<>();
-    for (DatanodeDescriptor d : datanodes.getLiveNodes()) {
+  private List<DataNodeDescriptor> candidates(Collection<String> excludedUuids,
+      List<DataNodeDescriptor> existing, long blockSize) {
+    List<DataNodeDescriptor> eligible = new ArrayList<>();
+    for (DataNodeDescriptor d : datanodes.getLiveNodes()) {
       if (datanodes.isInService(d) && !excludedUuids.contains(d.getUuid())
           && !existing.contains(d)) {
         eligible.add(d);
       }
     }
-    List<DatanodeDescriptor> roomy = new ArrayList<>();
-    for (DatanodeDescriptor d : eligible) {
+    List<DataNodeDescriptor> roomy = new ArrayList<>();
+    for (DataNodeDescriptor d : eligible) {
       if (d.getEffectiveRemaining(blockSize) >= blockSize) {
         roomy.add(d);
       }
     }
     // Nodes that have not reported usage yet (capacity 0) are better than nothing.
-    List<DatanodeDescriptor> out = roomy.isEmpty() ? eligible : roomy;
+    List<DataNodeDescriptor> out = roomy.isEmpty() ? eligible : roomy;
     if (out.stream().anyMatch(d -> !datanodes.isStale(d))) {
       out.removeIf(datanodes::isStale);
     }
     out.sort(Comparator
-        .comparingLong((DatanodeDescriptor d) -> -d.getEffectiveRemaining(blockSize))
-        .thenComparingInt(DatanodeDescriptor::getLoad));
+        .comparingLong((DataNodeDescriptor d) -> -d.getEffectiveRemaining(blockSize))
+        .thenComparingInt(DataNodeDescriptor::getLoad));
     return out;
   }
 
   /** True when {@code d} runs on {@code host} (its host name or its IP address). */
-  public static boolean isHost(DatanodeDescriptor d, String host) {
+  public static boolean isHost(DataNodeDescriptor d, String host) {
     return host != null && (d.getHost().equals(host) || d.getIpAddress().equals(host));
   }
 }

@@ -1,9 +1,9 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.blocks.PendingDatanodeMessages.Message;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.blocks.PendingDataNodeMessages.Message;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DataNodeCommand;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * A message (replica of a full or incremental report, or corrupt-replica report) about a block
  * id the standby does not know yet ({@link BlockMap#isRemoved} tells a removed block from a
  * future one), a generation stamp newer than the block's, or a finalized length that
- * contradicts the block's, waits in {@link PendingDatanodeMessages} instead of being processed,
+ * contradicts the block's, waits in {@link PendingDataNodeMessages} instead of being processed,
  * and so does any later message of the same node about that block, to keep their order. The
  * standby's log tailer calls {@link #processQueued} after each batch of records it applied;
  * becoming active calls {@link #processAllQueued}. A standby answers nothing with DELETE.
@@ -38,7 +38,7 @@ public final class BlockReportProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BlockReportProcessor.class);
 
   private final BlockManager blocks;
-  private final PendingDatanodeMessages queue;
+  private final PendingDataNodeMessages queue;
 
   public BlockReportProcessor(BlockManager blocks) {
     this.blocks = blocks;
@@ -46,10 +46,10 @@ public final class BlockReportProcessor {
   }
 
   /** A full report replaces what is known of {@code node}; returns the commands to send. */
-  public List<DatanodeCommand> processFullReport(DatanodeDescriptor node,
+  public List<DataNodeCommand> processFullReport(DataNodeDescriptor node,
       List<ReportedBlock> report) {
     boolean standby = blocks.isStandby();
-    DatanodeBlocks list = blocks.blocksOf(node);
+    DataNodeBlocks list = blocks.blocksOf(node);
     queue.removeNode(node); // this report supersedes them
     blocks.fullReportReceived(node);
     List<Block> toDelete = new ArrayList<>();
@@ -75,14 +75,14 @@ public final class BlockReportProcessor {
     }
     list.pendingDeletes().retainAll(reportedIds);
     return toDelete.isEmpty() || !mayDelete() ? List.of()
-        : List.of(DatanodeCommand.delete(toDelete));
+        : List.of(DataNodeCommand.delete(toDelete));
   }
 
   /** Incremental report: replicas received (or opened) and deleted. */
-  public void processIncremental(DatanodeDescriptor node, List<ReportedBlock> received,
+  public void processIncremental(DataNodeDescriptor node, List<ReportedBlock> received,
       List<Block> deleted) {
     boolean standby = blocks.isStandby();
-    DatanodeBlocks list = blocks.blocksOf(node);
+    DataNodeBlocks list = blocks.blocksOf(node);
     List<Block> toDelete = new ArrayList<>();
     for (ReportedBlock rb : received) {
       processReplica(list, rb.getBlock(), rb.getState(), toDelete, standby);
@@ -99,7 +99,7 @@ public final class BlockReportProcessor {
   }
 
   /** A client or DataNode found {@code node}'s replica of {@code block} corrupt. */
-  public void markCorrupt(Block block, DatanodeDescriptor node) {
+  public void markCorrupt(Block block, DataNodeDescriptor node) {
     markCorrupt(block, node, blocks.isStandby());
   }
 
@@ -155,9 +155,9 @@ public final class BlockReportProcessor {
    * Records one reported replica; returns its block when the replica was kept or waits in the
    * queue (so a full report does not forget the node's replica meanwhile).
    */
-  private BlockInfo processReplica(DatanodeBlocks list, Block reported, ReplicaState state,
+  private BlockInfo processReplica(DataNodeBlocks list, Block reported, ReplicaState state,
       List<Block> toDelete, boolean standby) {
-    DatanodeDescriptor node = list.getNode();
+    DataNodeDescriptor node = list.getNode();
     BlockInfo b = blocks.getBlockMap().get(reported.getBlockId());
     if (standby && mustWait(node, reported, state, b)) {
       LOG.debug("Standby: {} reported {} ({}) before the record of {}: queued", node, reported,
@@ -193,7 +193,7 @@ public final class BlockReportProcessor {
     return b;
   }
 
-  private void markCorrupt(Block block, DatanodeDescriptor node, boolean standby) {
+  private void markCorrupt(Block block, DataNodeDescriptor node, boolean standby) {
     BlockInfo b = blocks.getBlockMap().get(block.getBlockId());
     if (standby && mustWait(node, block, null, b)) {
       queue.add(new Message(node, block, null));
@@ -212,7 +212,7 @@ public final class BlockReportProcessor {
    * Standby: whether a message must wait for records not applied yet. {@code state} is null for
    * a corrupt-replica report.
    */
-  private boolean mustWait(DatanodeDescriptor node, Block reported, ReplicaState state,
+  private boolean mustWait(DataNodeDescriptor node, Block reported, ReplicaState state,
       BlockInfo b) {
     if (queue.hasQueued(node, reported.getBlockId())) {
       return true; // behind the node's earlier message about the block
@@ -236,13 +236,13 @@ public final class BlockReportProcessor {
     return blocks.isSendingCommands() && !blocks.isInSafeMode() && blocks.mayDeleteFromReports();
   }
 
-  private void sendDeletes(DatanodeDescriptor node, List<Block> toDelete) {
+  private void sendDeletes(DataNodeDescriptor node, List<Block> toDelete) {
     if (!toDelete.isEmpty() && mayDelete()) {
-      node.enqueue(DatanodeCommand.delete(toDelete));
+      node.enqueue(DataNodeCommand.delete(toDelete));
     }
   }
 
-  private void removeReplica(DatanodeBlocks node, BlockInfo b) {
+  private void removeReplica(DataNodeBlocks node, BlockInfo b) {
     blocks.removeReplica(b, node);
     blocks.checkReplication(b);
   }

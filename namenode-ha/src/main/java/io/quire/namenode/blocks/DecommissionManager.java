@@ -1,13 +1,13 @@
 package io.quire.namenode.blocks;
 
 import io.quire.namenode.datanodes.AdminState;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decommissioning, as HDFS's DatanodeAdminManager: starting it marks the node DECOMMISSIONING
+ * Decommissioning, as HDFS's DataNodeAdminManager: starting it marks the node DECOMMISSIONING
  * and re-evaluates its blocks (its replicas stop counting, so they are queued and copied
  * elsewhere while the node keeps serving reads and acting as a source); each monitor pass
  * marks DECOMMISSIONED a node whose every block has enough live replicas on other nodes
@@ -25,8 +25,8 @@ public final class DecommissionManager {
   }
 
   /** Starts decommissioning ({@code true}) or returns the node to service; idempotent. */
-  public void setDecommission(DatanodeDescriptor node, boolean decommission) {
-    DatanodeManager dns = blocks.getDatanodes();
+  public void setDecommission(DataNodeDescriptor node, boolean decommission) {
+    DataNodeManager dns = blocks.getDataNodes();
     boolean changed = dns.setAdminState(node,
         decommission ? AdminState.DECOMMISSIONING : AdminState.IN_SERVICE);
     if (changed) {
@@ -38,9 +38,9 @@ public final class DecommissionManager {
 
   /** Marks DECOMMISSIONED the decommissioning nodes whose blocks are safe elsewhere. */
   public int checkProgress() {
-    DatanodeManager dns = blocks.getDatanodes();
+    DataNodeManager dns = blocks.getDataNodes();
     int done = 0;
-    for (DatanodeDescriptor d : dns.getAllNodes()) {
+    for (DataNodeDescriptor d : dns.getAllNodes()) {
       if (d.getAdminState() == AdminState.DECOMMISSIONING && dns.isLive(d)
           && allReplicatedElsewhere(d)) {
         dns.setAdminState(d, AdminState.DECOMMISSIONED);
@@ -52,7 +52,7 @@ public final class DecommissionManager {
     return done;
   }
 
-  private boolean allReplicatedElsewhere(DatanodeDescriptor d) {
+  private boolean allReplicatedElsewhere(DataNodeDescriptor d) {
     for (BlockInfo b : blocks.blocksOf(d)) {
       if (b.isDeleted()) {
         continue;

@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,11 +17,11 @@ import java.util.Map;
 public final class PendingReplications {
   /** One scheduled transfer. */
   private static final class Pending {
-    final DatanodeDescriptor source;
-    final List<DatanodeDescriptor> targets;
+    final DataNodeDescriptor source;
+    final List<DataNodeDescriptor> targets;
     final long deadline;
 
-    Pending(DatanodeDescriptor source, List<DatanodeDescriptor> targets, long deadline) {
+    Pending(DataNodeDescriptor source, List<DataNodeDescriptor> targets, long deadline) {
       this.source = source;
       this.targets = new ArrayList<>(targets);
       this.deadline = deadline;
@@ -29,9 +29,9 @@ public final class PendingReplications {
   }
 
   private final Map<BlockInfo, Pending> pending = new HashMap<>();
-  private final Map<DatanodeDescriptor, Integer> perSource = new HashMap<>();
+  private final Map<DataNodeDescriptor, Integer> perSource = new HashMap<>();
 
-  void add(BlockInfo b, DatanodeDescriptor source, List<DatanodeDescriptor> targets,
+  void add(BlockInfo b, DataNodeDescriptor source, List<DataNodeDescriptor> targets,
       long deadline) {
     remove(b);
     pending.put(b, new Pending(source, targets, deadline));
@@ -44,7 +44,7 @@ public final class PendingReplications {
    * passes, so the block is not copied meanwhile (HDFS's addExpectedReplicasToPending). No
    * source; nothing is done when {@code b} already has an entry.
    */
-  void expect(BlockInfo b, List<DatanodeDescriptor> nodes, long deadline) {
+  void expect(BlockInfo b, List<DataNodeDescriptor> nodes, long deadline) {
     if (!nodes.isEmpty() && !pending.containsKey(b)) {
       pending.put(b, new Pending(null, nodes, deadline));
     }
@@ -57,18 +57,18 @@ public final class PendingReplications {
   }
 
   /** Nodes about to receive {@code b} (excluded as new targets). */
-  public List<DatanodeDescriptor> targets(BlockInfo b) {
+  public List<DataNodeDescriptor> targets(BlockInfo b) {
     Pending p = pending.get(b);
     return p == null ? List.of() : p.targets;
   }
 
   /** Transfers currently scheduled from {@code source}. */
-  public int streamsFrom(DatanodeDescriptor source) {
+  public int streamsFrom(DataNodeDescriptor source) {
     return perSource.getOrDefault(source, 0);
   }
 
   /** {@code node} reported its replica of {@code b}. */
-  void replicaArrived(BlockInfo b, DatanodeDescriptor node) {
+  void replicaArrived(BlockInfo b, DataNodeDescriptor node) {
     Pending p = pending.get(b);
     if (p != null && p.targets.remove(node) && p.targets.isEmpty()) {
       remove(b);
@@ -97,7 +97,7 @@ public final class PendingReplications {
   }
 
   /** Cancels whatever involves a dead {@code node}; returns the blocks affected. */
-  List<BlockInfo> removeNode(DatanodeDescriptor node) {
+  List<BlockInfo> removeNode(DataNodeDescriptor node) {
     List<BlockInfo> out = new ArrayList<>();
     for (Map.Entry<BlockInfo, Pending> e : pending.entrySet()) {
       if (e.getValue().source == node || e.getValue().targets.contains(node)) {

@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.ReplicaState;
 
 /**
@@ -11,14 +11,14 @@ import io.quire.protocol.types.ReplicaState;
  *
  * <p>Memory: nearly every replica has its block's stamp and length, so such a replica stores
  * neither and is a value shared by every block of its DataNode with the same state and corrupt
- * flag ({@link DatanodeBlocks#shared}): it costs its block the 4-byte reference to it. Only a
+ * flag ({@link DataNodeBlocks#shared}): it costs its block the 4-byte reference to it. Only a
  * replica whose stamp or length differs from its block's (a replica being written, a stale
  * one, one of a block under recovery) is an object of its own (40 bytes). The stamp and length
  * are therefore read with the block: {@link #getGenerationStamp(BlockInfo)}.
  */
 final class Replica {
   /** Its DataNode's block-side record (the DataNode is {@link #getNode}). */
-  private final DatanodeBlocks list;
+  private final DataNodeBlocks list;
   private final ReplicaState state;
   private final boolean corrupt;
   /** False: the stamp and length are the block's; true: the fields below. */
@@ -26,7 +26,7 @@ final class Replica {
   private final long generationStamp;
   private final long numBytes;
 
-  private Replica(DatanodeBlocks list, ReplicaState state, boolean corrupt, boolean own,
+  private Replica(DataNodeBlocks list, ReplicaState state, boolean corrupt, boolean own,
       long generationStamp, long numBytes) {
     this.list = list;
     this.state = state;
@@ -36,13 +36,13 @@ final class Replica {
     this.numBytes = numBytes;
   }
 
-  /** A replica sharing its block's stamp and length (see {@link DatanodeBlocks#shared}). */
-  static Replica shared(DatanodeBlocks list, ReplicaState state, boolean corrupt) {
+  /** A replica sharing its block's stamp and length (see {@link DataNodeBlocks#shared}). */
+  static Replica shared(DataNodeBlocks list, ReplicaState state, boolean corrupt) {
     return new Replica(list, state, corrupt, false, 0, 0);
   }
 
   /** The replica of {@code b} on {@code list}'s DataNode with these values. */
-  static Replica of(BlockInfo b, DatanodeBlocks list, ReplicaState state, boolean corrupt,
+  static Replica of(BlockInfo b, DataNodeBlocks list, ReplicaState state, boolean corrupt,
       long generationStamp, long numBytes) {
     if (generationStamp == b.getGenerationStamp() && numBytes == b.getNumBytes()) {
       return list.shared(state, corrupt);
@@ -50,10 +50,10 @@ final class Replica {
     return new Replica(list, state, corrupt, true, generationStamp, numBytes);
   }
 
-  public DatanodeDescriptor getNode() { return list.getNode(); }
+  public DataNodeDescriptor getNode() { return list.getNode(); }
 
   /** Its DataNode's block list (and shared values, pending deletions). */
-  DatanodeBlocks list() { return list; }
+  DataNodeBlocks list() { return list; }
   public ReplicaState getState() { return state; }
   public boolean isCorrupt() { return corrupt; }
 

@@ -1,7 +1,7 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * namesystem lock.
  */
 public final class ReplicationBookkeeping {
-  private final DatanodeManager datanodes;
+  private final DataNodeManager datanodes;
   private final Predicate<BlockInfo> tracked;
   private final ReplicationQueues queues = new ReplicationQueues();
   private final PendingReplications pending = new PendingReplications();
@@ -30,7 +30,7 @@ public final class ReplicationBookkeeping {
    * @param tracked which blocks are tracked: complete ones, as
    *     {@link BlockManager#isCompleteOrMinReplicated} derives it
    */
-  ReplicationBookkeeping(DatanodeManager datanodes, Predicate<BlockInfo> tracked) {
+  ReplicationBookkeeping(DataNodeManager datanodes, Predicate<BlockInfo> tracked) {
     this.datanodes = datanodes;
     this.tracked = tracked;
   }
@@ -44,7 +44,7 @@ public final class ReplicationBookkeeping {
     int decommissioning = 0;
     int corrupt = 0;
     for (Replica r : BlockLocations.of(b)) {
-      DatanodeDescriptor n = r.getNode();
+      DataNodeDescriptor n = r.getNode();
       if (!datanodes.isLive(n)) {
         continue;
       }

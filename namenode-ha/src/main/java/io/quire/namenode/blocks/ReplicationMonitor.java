@@ -1,10 +1,10 @@
 package io.quire.namenode.blocks;
 
 import io.quire.namenode.conf.ReplicationOptions;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,7 +74,7 @@ public final class ReplicationMonitor {
 
   private int trim(ReplicationBookkeeping book) {
     int work = 0;
-    DatanodeManager dns = blocks.getDatanodes();
+    DataNodeManager dns = blocks.getDataNodes();
     for (BlockInfo b : book.drainToTrim()) {
       if (b.isDeleted() || !blocks.isCompleteOrMinReplicated(b)) {
         continue;
@@ -108,16 +108,16 @@ public final class ReplicationMonitor {
   }
 
   private void delete(BlockInfo b, Replica r) {
-    DatanodeDescriptor node = r.getNode();
+    DataNodeDescriptor node = r.getNode();
     LOG.info("Deleting {} replica of {} on {}", r.isCorrupt() ? "corrupt" : "excess", b, node);
-    node.enqueue(DatanodeCommand.delete(List.of(r.toBlock(b))));
+    node.enqueue(DataNodeCommand.delete(List.of(r.toBlock(b))));
     blocks.removeReplica(b, r.list());
     r.list().pendingDeletes().add(b.getBlockId());
     scheduledWork.incrementAndGet();
   }
 
   private int replicate(ReplicationBookkeeping book) {
-    DatanodeManager dns = blocks.getDatanodes();
+    DataNodeManager dns = blocks.getDataNodes();
     int budget = Math.max(1, dns.getLiveCount() * options.workMultiplier());
     int work = 0;
     ReplicationQueues queues = book.queues();
@@ -140,13 +140,13 @@ public final class ReplicationMonitor {
   }
 
   private boolean schedule(ReplicationBookkeeping book, BlockInfo b, boolean urgent) {
-    DatanodeManager dns = blocks.getDatanodes();
+    DataNodeManager dns = blocks.getDataNodes();
     int limit = urgent ? options.maxStreamsHardLimit() : options.maxStreams();
-    List<DatanodeDescriptor> liveHolders = new ArrayList<>();
-    DatanodeDescriptor source = null;
+    List<DataNodeDescriptor> liveHolders = new ArrayList<>();
+    DataNodeDescriptor source = null;
     Set<String> excluded = new HashSet<>();
     for (Replica r : BlockLocations.of(b)) {
-      DatanodeDescriptor n = r.getNode();
+      DataNodeDescriptor n = r.getNode();
       excluded.add(n.getUuid());
       if (!dns.isLive(n) || !r.isGoodFor(b)) {
         continue;
@@ -165,22 +165,22 @@ public final class ReplicationMonitor {
     if (needed <= 0) {
       return false;
     }
-    for (DatanodeDescriptor n : dns.getLiveNodes()) {
+    for (DataNodeDescriptor n : dns.getLiveNodes()) {
       if (blocks.blocksOf(n).pendingDeletes().contains(b.getBlockId())) {
         excluded.add(n.getUuid());
       }
     }
-    List<DatanodeDescriptor> targets = blocks.getPlacement().chooseTargets(needed, null,
+    List<DataNodeDescriptor> targets = blocks.getPlacement().chooseTargets(needed, null,
         liveHolders, excluded, b.getNumBytes());
     if (targets.isEmpty()) {
       return false;
     }
-    List<DatanodeInfo> infos = new ArrayList<>(targets.size());
-    for (DatanodeDescriptor t : targets) {
-      infos.add(t.toInfo(DatanodeInfo.State.LIVE));
+    List<DataNodeInfo> infos = new ArrayList<>(targets.size());
+    for (DataNodeDescriptor t : targets) {
+      infos.add(t.toInfo(DataNodeInfo.State.LIVE));
     }
     LOG.info("Replicating {} from {} to {}", b, source, targets);
-    source.enqueue(new DatanodeCommand(DatanodeCommand.Type.TRANSFER, List.of(b.toBlock()),
+    source.enqueue(new DataNodeCommand(DataNodeCommand.Type.TRANSFER, List.of(b.toBlock()),
         List.of(infos), 0));
     book.pending().add(b, source, targets, clock.getAsLong() + options.pendingTimeoutMs());
     scheduledWork.incrementAndGet();
@@ -189,12 +189,12 @@ public final class ReplicationMonitor {
   }
 
   /** Decommissioning sources first (no write load), then the one with fewer transfers. */
-  private static boolean better(DatanodeDescriptor a, DatanodeDescriptor b,
+  private static boolean better(DataNodeDescriptor a, DataNodeDescriptor b,
       ReplicationBookkeeping book) {
-    Comparator<DatanodeDescriptor> order = Comparator
-        .comparing((DatanodeDescriptor d) -> !d.isDecommissioningOrDecommissioned())
+    Comparator<DataNodeDescriptor> order = Comparator
+        .comparing((DataNodeDescriptor d) -> !d.isDecommissioningOrDecommissioned())
         .thenComparingInt(d -> book.pending().streamsFrom(d))
-        .thenComparingInt(DatanodeDescriptor::getLoad);
+        .thenComparingInt(DataNodeDescriptor::getLoad);
     return order.compare(a, b) < 0;
   }
 }

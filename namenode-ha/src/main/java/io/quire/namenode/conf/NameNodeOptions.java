@@ -39,7 +39,7 @@ public record NameNodeOptions(
     long heartbeatStaleMs,
     long heartbeatExpireMs,
     float safeModeThreshold,
-    int safeModeMinDatanodes,
+    int safeModeMinDataNodes,
     long safeModeExtensionMs,
     long checkpointPeriodMs,
     long checkpointTxns,

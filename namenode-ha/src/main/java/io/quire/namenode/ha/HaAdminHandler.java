@@ -16,17 +16,17 @@ public final class HaAdminHandler implements HaAdminProtocol {
   private final HaController controller;
   private final CallerResolver callers;
   private final LongSupplier lastCheckpointTxId;
-  private final LongSupplier pendingDatanodeMessages;
+  private final LongSupplier pendingDataNodeMessages;
 
   public HaAdminHandler(HaOptions options, Namesystem ns, HaController controller,
       CallerResolver callers, LongSupplier lastCheckpointTxId,
-      LongSupplier pendingDatanodeMessages) {
+      LongSupplier pendingDataNodeMessages) {
     this.options = options;
     this.ns = ns;
     this.controller = controller;
     this.callers = callers;
     this.lastCheckpointTxId = lastCheckpointTxId;
-    this.pendingDatanodeMessages = pendingDatanodeMessages;
+    this.pendingDataNodeMessages = pendingDataNodeMessages;
   }
 
   @Override public HaStatus getHaStatus() {
@@ -36,7 +36,7 @@ public final class HaAdminHandler implements HaAdminProtocol {
         : controller.getTailer().getLastSeenTxId();
     return new HaStatus(options.selfId(), g.state(), g.epoch(), applied, Math.max(applied, seen),
         controller.activeId(), lastCheckpointTxId.getAsLong(), ns.getSafeMode().isOn(),
-        pendingDatanodeMessages.getAsLong());
+        pendingDataNodeMessages.getAsLong());
   }
 
   @Override public void transitionToStandby() throws IOException {

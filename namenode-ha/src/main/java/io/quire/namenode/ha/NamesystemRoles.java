@@ -1,9 +1,9 @@
 package io.quire.namenode.ha;
 
 import io.quire.namenode.blocks.BlockManager;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.namesystem.Namesystem;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DataNodeCommand;
 import java.io.IOException;
 
 /**
@@ -27,10 +27,10 @@ public final class NamesystemRoles implements HaController.Roles {
       blocks.setStandby(false);
       blocks.setSendCommands(true);
       ns.getBlockReports().processAllQueued();
-      java.util.List<DatanodeDescriptor> live = ns.getDatanodeManager().getLiveNodes();
+      java.util.List<DataNodeDescriptor> live = ns.getDataNodeManager().getLiveNodes();
       blocks.awaitFullReports(live);
-      for (DatanodeDescriptor d : live) {
-        d.enqueue(DatanodeCommand.blockReport());
+      for (DataNodeDescriptor d : live) {
+        d.enqueue(DataNodeCommand.blockReport());
       }
       ns.getState().leases().renewAll();
       return null;
@@ -60,7 +60,7 @@ public final class NamesystemRoles implements HaController.Roles {
     }
     try {
       ns.writeLocked(() -> {
-        for (DatanodeDescriptor d : ns.getDatanodeManager().getLiveNodes()) {
+        for (DataNodeDescriptor d : ns.getDataNodeManager().getLiveNodes()) {
           d.drainCommands();
         }
         return null;

@@ -1,6 +1,6 @@
 package io.quire.namenode.http;
 
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.web.JsonModel;
 import java.io.IOException;
 import java.util.Comparator;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code datanodes}: every DataNode the NameNode knows, as {@code quire admin report} lists them
- * (getDatanodeReport), sorted by data address. JSON: {@code {"nodes": [{"uuid", "address",
+ * (getDataNodeReport), sorted by data address. JSON: {@code {"nodes": [{"uuid", "address",
  * "rack", "state" (LIVE, STALE, DEAD, DECOMMISSIONING, DECOMMISSIONED), "capacity", "used",
  * "remaining", "activeTransfers", "lastContactMs" (-1: never)}, ...]}}.
  */
@@ -29,9 +29,9 @@ final class DataNodesModel implements JsonModel {
   @Override public DataNodes build(Map<String, String> params) throws IOException {
     NameNodeState st = NameNodeState.require(state);
     long now = System.currentTimeMillis();
-    List<DatanodeInfo> report = st.namesystem().getDatanodeManager().getReport();
+    List<DataNodeInfo> report = st.namesystem().getDataNodeManager().getReport();
     return new DataNodes(report.stream()
-        .sorted(Comparator.comparing(DatanodeInfo::getDataAddress))
+        .sorted(Comparator.comparing(DataNodeInfo::getDataAddress))
         .map(d -> new Node(d.getUuid(), d.getDataAddress(), d.getRack(), d.getState().name(),
             d.getCapacity(), d.getUsed(), d.getRemaining(), d.getActiveTransfers(),
             d.getLastHeartbeatMillis() <= 0 ? -1 : Math.max(0, now - d.getLastHeartbeatMillis())))

@@ -1,11 +1,11 @@
 package io.quire.namenode.metrics;
 
 import io.quire.namenode.blocks.ReplicationBookkeeping;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.ClusterHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.IOException;
 
 /**
@@ -17,15 +17,15 @@ public final class ClusterHealthCollector {
   private ClusterHealthCollector() {}
 
   public static ClusterHealth collect(Namesystem ns) throws IOException {
-    DatanodeManager dns = ns.getDatanodeManager();
+    DataNodeManager dns = ns.getDataNodeManager();
     long capacity = 0;
     long used = 0;
     long remaining = 0;
-    int[] byState = new int[DatanodeInfo.State.values().length];
-    for (DatanodeDescriptor d : dns.getAllNodes()) {
-      DatanodeInfo.State s = dns.stateOf(d);
+    int[] byState = new int[DataNodeInfo.State.values().length];
+    for (DataNodeDescriptor d : dns.getAllNodes()) {
+      DataNodeInfo.State s = dns.stateOf(d);
       byState[s.ordinal()]++;
-      if (s != DatanodeInfo.State.DEAD) {
+      if (s != DataNodeInfo.State.DEAD) {
         capacity += d.getReport().getCapacity();
         used += d.getReport().getUsed();
         remaining += d.getReport().getRemaining();
@@ -38,10 +38,10 @@ public final class ClusterHealthCollector {
           book.pending().size()};
     });
     return new ClusterHealth(capacity, used, remaining,
-        byState[DatanodeInfo.State.LIVE.ordinal()], byState[DatanodeInfo.State.STALE.ordinal()],
-        byState[DatanodeInfo.State.DEAD.ordinal()],
-        byState[DatanodeInfo.State.DECOMMISSIONING.ordinal()],
-        byState[DatanodeInfo.State.DECOMMISSIONED.ordinal()], blocks[0], blocks[1], blocks[2],
+        byState[DataNodeInfo.State.LIVE.ordinal()], byState[DataNodeInfo.State.STALE.ordinal()],
+        byState[DataNodeInfo.State.DEAD.ordinal()],
+        byState[DataNodeInfo.State.DECOMMISSIONING.ordinal()],
+        byState[DataNodeInfo.State.DECOMMISSIONED.ordinal()], blocks[0], blocks[1], blocks[2],
         blocks[3], blocks[4], blocks[5], ns.getSafeMode().isOn());
   }
 }

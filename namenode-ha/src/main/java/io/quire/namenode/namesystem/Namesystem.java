@@ -7,7 +7,7 @@ import io.quire.namenode.blocks.ReplicationMonitor;
 import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.conf.ReplicationOptions;
 import io.quire.namenode.datanodes.ClientHostResolver;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.namenode.journal.JournalSyncer;
 import io.quire.namenode.journal.JournalWriter;
 import io.quire.namenode.leases.LeaseManager;
@@ -45,7 +45,7 @@ public final class Namesystem {
   private final NameNodeOptions options;
   private final NamespaceState state;
   private final RecordApplier applier;
-  private final DatanodeManager datanodes;
+  private final DataNodeManager datanodes;
   private final BlockReportProcessor reports;
   private final ReplicationMonitor replication;
   private final DecommissionManager decommission;
@@ -77,13 +77,13 @@ public final class Namesystem {
 
   /**
    * The rack of each DataNode comes from the topology mapping the NameNode sets
-   * ({@link DatanodeManager#setRackResolver}); until then every node is on the default rack.
+   * ({@link DataNodeManager#setRackResolver}); until then every node is on the default rack.
    */
   public Namesystem(NameNodeOptions options, String clusterId, CallerResolver callers,
       LongSupplier clock) {
     this.options = options;
     this.clock = clock;
-    this.datanodes = new DatanodeManager(clusterId, clock, options.heartbeatStaleMs(),
+    this.datanodes = new DataNodeManager(clusterId, clock, options.heartbeatStaleMs(),
         options.heartbeatExpireMs());
     BlockManager blocks = new BlockManager(datanodes, options.minReplication());
     LeaseManager leases = new LeaseManager(clock, options.leaseSoftLimitMs(),
@@ -360,7 +360,7 @@ public final class Namesystem {
   public NameNodeOptions getOptions() { return options; }
   public NamespaceState getState() { return state; }
   public BlockManager getBlockManager() { return state.blockManager(); }
-  public DatanodeManager getDatanodeManager() { return datanodes; }
+  public DataNodeManager getDataNodeManager() { return datanodes; }
   public BlockReportProcessor getBlockReports() { return reports; }
   public ReplicationMonitor getReplication() { return replication; }
   public DecommissionManager getDecommission() { return decommission; }

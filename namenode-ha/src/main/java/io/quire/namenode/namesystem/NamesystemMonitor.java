@@ -1,6 +1,6 @@
 package io.quire.namenode.namesystem;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.leases.Lease;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
@@ -48,7 +48,7 @@ public final class NamesystemMonitor implements Runnable {
 
   /** One pass (tests call it directly). */
   public void runOnce() throws IOException {
-    List<DatanodeDescriptor> dead = ns.getDatanodeManager().findNewlyDead();
+    List<DataNodeDescriptor> dead = ns.getDataNodeManager().findNewlyDead();
     if (!dead.isEmpty()) {
       ns.writeLocked(() -> {
         dead.forEach(ns.getBlockManager()::removeNode);

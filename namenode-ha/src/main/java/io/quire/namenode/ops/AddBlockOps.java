@@ -3,7 +3,7 @@ package io.quire.namenode.ops;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.Usage;
 import io.quire.namenode.records.EditRecord;
@@ -52,7 +52,7 @@ public final class AddBlockOps {
       if (!same.getLocations().isEmpty()) {
         return OpResult.none(same);
       }
-      List<DatanodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
+      List<DataNodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
       return OpResult.after(List.of(), () -> {
         bm.setPipeline(last, targets);
         return bm.locate(last, offset, null);
@@ -76,7 +76,7 @@ public final class AddBlockOps {
         - (Usage.isCharged(last) ? last.getNumBytes() : f.getPreferredBlockSize()));
     QuotaCheck.verify(f.getParent(), 0,
         (committed + f.getPreferredBlockSize()) * f.getReplication());
-    List<DatanodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
+    List<DataNodeDescriptor> targets = chooseTargets(op, bm, f, excludedNodes, clientHost);
     List<EditRecord> records = new ArrayList<>(2);
     long offset = f.computeLength();
     if (previous != null) {
@@ -94,15 +94,15 @@ public final class AddBlockOps {
     });
   }
 
-  private List<DatanodeDescriptor> chooseTargets(String op, BlockManager bm, InodeFile f,
+  private List<DataNodeDescriptor> chooseTargets(String op, BlockManager bm, InodeFile f,
       List<String> excludedNodes, String clientHost) throws IOException {
     Set<String> excluded = new HashSet<>(excludedNodes == null ? List.of() : excludedNodes);
-    List<DatanodeDescriptor> targets = bm.getPlacement().chooseTargets(f.getReplication(),
+    List<DataNodeDescriptor> targets = bm.getPlacement().chooseTargets(f.getReplication(),
         clientHost, excluded, f.getPreferredBlockSize());
     if (targets.isEmpty()) {
       throw new IOException(op + ": could only be written to 0 of the "
           + ctx.options().minReplication() + " minReplication nodes, there are "
-          + bm.getDatanodes().getLiveCount() + " datanode(s) running and "
+          + bm.getDataNodes().getLiveCount() + " datanode(s) running and "
           + excluded.size() + " node(s) are excluded in this operation");
     }
     return targets;

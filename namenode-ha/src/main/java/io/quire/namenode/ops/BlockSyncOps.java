@@ -2,11 +2,11 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord.CommitBlockSync;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class BlockSyncOps {
   }
 
   public OpResult<Void> commitBlockSynchronization(Block block, long newGenerationStamp,
-      long newLength, boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets)
+      long newLength, boolean closeFile, boolean deleteBlock, List<DataNodeId> newTargets)
       throws IOException {
     String op = "commitBlockSynchronization " + block;
     BlockInfo b = ctx.state().blocks().get(block.getBlockId());
@@ -59,9 +59,9 @@ public final class BlockSyncOps {
         newLength, closeFile, deleteBlock, ctx.now());
     return OpResult.after(List.of(rec), () -> {
       if (!deleteBlock && !closeFile) {
-        List<DatanodeDescriptor> targets = new ArrayList<>();
-        for (DatanodeId id : newTargets) {
-          DatanodeDescriptor d = ctx.state().blockManager().getDatanodes().get(id.getUuid());
+        List<DataNodeDescriptor> targets = new ArrayList<>();
+        for (DataNodeId id : newTargets) {
+          DataNodeDescriptor d = ctx.state().blockManager().getDataNodes().get(id.getUuid());
           if (d != null) {
             targets.add(d);
           }

@@ -29,7 +29,7 @@ final class ClientRanges {
   }
 
   /** @throws InvalidRequestException when {@code count} is negative or above max replication */
-  static void checkDatanodeCount(String op, int count, NameNodeOptions o)
+  static void checkDataNodeCount(String op, int count, NameNodeOptions o)
       throws InvalidRequestException {
     if (count < 0 || count > o.maxReplication()) {
       throw new InvalidRequestException(op + ": " + count + " additional DataNodes requested,"

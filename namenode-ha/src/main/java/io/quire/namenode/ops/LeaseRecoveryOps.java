@@ -3,7 +3,7 @@ package io.quire.namenode.ops;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord;
 import io.quire.namenode.records.EditRecord.CloseFile;
@@ -12,8 +12,8 @@ import io.quire.namenode.records.EditRecord.ReassignLease;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
 import io.quire.protocol.exceptions.RecoveryInProgressException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,11 +124,11 @@ public final class LeaseRecoveryOps {
       return;
     }
     BlockInfo source = ctx.state().truncateCopies().sourceOf(b);
-    List<DatanodeDescriptor> nodes =
+    List<DataNodeDescriptor> nodes =
         ctx.state().blockManager().recoveryCandidates(source != null ? source : b);
-    DatanodeDescriptor primary = null;
-    for (DatanodeDescriptor d : nodes) {
-      if (ctx.state().blockManager().getDatanodes().isLive(d) && (primary == null
+    DataNodeDescriptor primary = null;
+    for (DataNodeDescriptor d : nodes) {
+      if (ctx.state().blockManager().getDataNodes().isLive(d) && (primary == null
           || d.getLastHeartbeatMillis() > primary.getLastHeartbeatMillis())) {
         primary = d;
       }
@@ -137,15 +137,15 @@ public final class LeaseRecoveryOps {
       LOG.warn("Recovery of {} in {}: no live DataNode holds a replica", b, f.getFullPath());
       return;
     }
-    List<DatanodeInfo> targets = new ArrayList<>(nodes.size());
-    for (DatanodeDescriptor d : nodes) {
-      targets.add(d.toInfo(DatanodeInfo.State.LIVE));
+    List<DataNodeInfo> targets = new ArrayList<>(nodes.size());
+    for (DataNodeDescriptor d : nodes) {
+      targets.add(d.toInfo(DataNodeInfo.State.LIVE));
     }
     long length = b.isTruncating() ? b.getNumBytes() : Long.MAX_VALUE;
     Block block = source != null
         ? new Block(source.getBlockId(), source.getGenerationStamp(), length)
         : new Block(b.getBlockId(), b.getGenerationStamp(), length);
-    primary.enqueue(new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(block),
+    primary.enqueue(new DataNodeCommand(DataNodeCommand.Type.RECOVER, List.of(block),
         List.of(targets), b.getRecoveryId(), source != null ? b.getBlockId() : 0));
   }
 }

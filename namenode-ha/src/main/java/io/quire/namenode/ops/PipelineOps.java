@@ -2,12 +2,12 @@ package io.quire.namenode.ops;
 
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockState;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.records.EditRecord.SetGenerationStamp;
 import io.quire.namenode.records.EditRecord.UpdatePipeline;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class PipelineOps {
   }
 
   public OpResult<Void> updatePipeline(String clientName, Block oldBlock, Block newBlock,
-      List<DatanodeInfo> newNodes) throws IOException {
+      List<DataNodeInfo> newNodes) throws IOException {
     BlockInfo b = writersBlock(oldBlock, clientName, "updatePipeline");
     String op = "updatePipeline " + oldBlock;
     if (b.getGenerationStamp() == newBlock.getGenerationStamp()) {
@@ -53,9 +53,9 @@ public final class PipelineOps {
         || newBlock.getGenerationStamp() > ctx.state().counters().getLastGenerationStamp()) {
       throw new IOException(op + ": new block " + newBlock + " does not follow " + b);
     }
-    List<DatanodeDescriptor> targets = new ArrayList<>(newNodes.size());
-    for (DatanodeInfo n : newNodes) {
-      DatanodeDescriptor d = ctx.state().blockManager().getDatanodes().get(n.getUuid());
+    List<DataNodeDescriptor> targets = new ArrayList<>(newNodes.size());
+    for (DataNodeInfo n : newNodes) {
+      DataNodeDescriptor d = ctx.state().blockManager().getDataNodes().get(n.getUuid());
       if (d != null) {
         targets.add(d);
       }
@@ -68,17 +68,17 @@ public final class PipelineOps {
     });
   }
 
-  public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
-      List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
+  public List<DataNodeInfo> getAdditionalDataNodes(String path, long fileId, Block block,
+      List<DataNodeInfo> existing, List<String> excluded, int count, String clientName)
       throws IOException {
-    String op = "getAdditionalDatanodes " + path;
+    String op = "getAdditionalDataNodes " + path;
     InodeFile f = FileOpsSupport.fileUnderConstruction(ctx, path, fileId, clientName, op);
-    ClientRanges.checkDatanodeCount(op, count, ctx.options());
+    ClientRanges.checkDataNodeCount(op, count, ctx.options());
     Set<String> avoid = new HashSet<>(excluded == null ? List.of() : excluded);
-    for (DatanodeInfo d : existing) {
+    for (DataNodeInfo d : existing) {
       avoid.add(d.getUuid());
     }
-    List<DatanodeDescriptor> chosen = ctx.state().blockManager().getPlacement()
+    List<DataNodeDescriptor> chosen = ctx.state().blockManager().getPlacement()
         .chooseTargets(count, null, avoid, f.getPreferredBlockSize());
     return ctx.state().blockManager().sortByDistance(chosen, null);
   }

@@ -9,7 +9,7 @@ import org.apache.hadoop.security.AccessControlException;
 
 /**
  * The checks of the writer calls on an open file (addBlock, abandonBlock, complete, fsync,
- * getAdditionalDatanodes, updateBlockForPipeline, updatePipeline), permissions first:
+ * getAdditionalDataNodes, updateBlockForPipeline, updatePipeline), permissions first:
  * <ol>
  *   <li>traverse (x) on every directory above the file, and write on the file unless the
  *       caller owns it (an owner may always chmod, and keeps writing a file it created

@@ -1,7 +1,7 @@
 package io.quire.namenode.rpc;
 
 import io.quire.namenode.blocks.BlockHealthReport;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.metrics.ClusterHealthCollector;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.Inode;
@@ -9,7 +9,7 @@ import io.quire.namenode.namespace.InodeFile;
 import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
 import io.quire.namenode.namesystem.Namesystem;
-import io.quire.protocol.exceptions.UnknownDatanodeException;
+import io.quire.protocol.exceptions.UnknownDataNodeException;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.FileBlockHealth;
 import java.io.FileNotFoundException;
@@ -33,9 +33,9 @@ final class AdminCalls {
     String op = "setDecommission " + datanode;
     new PermissionChecker(callers.current(), true).checkSuperUser(op);
     ns.writeLocked(() -> {
-      DatanodeDescriptor d = ns.getDatanodeManager().find(datanode);
+      DataNodeDescriptor d = ns.getDataNodeManager().find(datanode);
       if (d == null) {
-        throw new UnknownDatanodeException(op + ": no DataNode with this UUID or data address"
+        throw new UnknownDataNodeException(op + ": no DataNode with this UUID or data address"
             + " is registered");
       }
       ns.getDecommission().setDecommission(d, decommission);

@@ -12,7 +12,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ContentSummaryInfo;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.InodeStatus;
@@ -299,15 +299,15 @@ public final class ClientRpcHandler implements ClientProtocol {
   }
 
   @Override public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
-      List<DatanodeInfo> newNodes) throws IOException {
+      List<DataNodeInfo> newNodes) throws IOException {
     journaledOnce(AtMostOnceOp.UPDATE_PIPELINE, oldBlock.toString(),
         () -> ops.pipeline().updatePipeline(clientName, oldBlock, newBlock, newNodes));
   }
 
-  @Override public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId,
-      Block block, List<DatanodeInfo> existing, List<String> excluded, int count,
+  @Override public List<DataNodeInfo> getAdditionalDataNodes(String path, long fileId,
+      Block block, List<DataNodeInfo> existing, List<String> excluded, int count,
       String clientName) throws IOException {
-    return ns.read(() -> ops.pipeline().getAdditionalDatanodes(path, fileId, block, existing,
+    return ns.read(() -> ops.pipeline().getAdditionalDataNodes(path, fileId, block, existing,
         excluded, count, clientName));
   }
 
@@ -315,8 +315,8 @@ public final class ClientRpcHandler implements ClientProtocol {
     return cluster.getStats();
   }
 
-  @Override public List<DatanodeInfo> getDatanodeReport() {
-    return ns.getDatanodeManager().getReport();
+  @Override public List<DataNodeInfo> getDataNodeReport() {
+    return ns.getDataNodeManager().getReport();
   }
 
   @Override public boolean setSafeMode(SafeModeAction action) throws IOException {

@@ -1,7 +1,7 @@
 package io.quire.namenode.rpc;
 
 import io.quire.namenode.blocks.BlockInfo;
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.namenode.metrics.ClusterHealthCollector;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namespace.InodeFile;
@@ -9,7 +9,7 @@ import io.quire.namenode.namespace.PermissionChecker;
 import io.quire.namenode.namespace.ResolvedPath;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.protocol.types.ClusterHealth;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.FsStats;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
@@ -52,8 +52,8 @@ final class ClusterInfo {
         }
       }
       for (LocatedBlock lb : blocks) {
-        for (DatanodeInfo loc : lb.getLocations()) {
-          DatanodeDescriptor d = ns.getDatanodeManager().get(loc.getUuid());
+        for (DataNodeInfo loc : lb.getLocations()) {
+          DataNodeDescriptor d = ns.getDataNodeManager().get(loc.getUuid());
           if (d != null) {
             ns.getBlockReports().markCorrupt(lb.getBlock(), d);
           }

@@ -4,7 +4,7 @@ import io.quire.namenode.conf.NameNodeOptions;
 import io.quire.namenode.namespace.CallerResolver;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.security.BlockKeyManager;
-import io.quire.namenode.security.DatanodeCallerCheck;
+import io.quire.namenode.security.DataNodeCallerCheck;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.rpc.QuireRpc;
 import java.io.IOException;
@@ -17,20 +17,20 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * The NameNode's one IPC server, serving ClientProtocol ({@link ClientRpcHandler}, behind the
- * HA gate: only an active NameNode serves clients), DatanodeProtocol
- * ({@link DatanodeRpcHandler}, in every state) and HaAdminProtocol; client calls are counted
+ * HA gate: only an active NameNode serves clients), DataNodeProtocol
+ * ({@link DataNodeRpcHandler}, in every state) and HaAdminProtocol; client calls are counted
  * per method ({@link ClientCallCounts}).
  *
  * <p>Under Kerberos the server is built and started as the NameNode's principal (its listener
  * threads accept SASL/GSSAPI with that principal's keys, even when other daemons with other
- * principals share the JVM), and DatanodeProtocol calls must come from the DataNode principal.
+ * principals share the JVM), and DataNodeProtocol calls must come from the DataNode principal.
  */
 public final class NameNodeRpcServer {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(NameNodeRpcServer.class);
   private final ClientRpcHandler client;
   private final ClientCallCounts clientCalls = new ClientCallCounts();
-  private final DatanodeRpcHandler datanode;
+  private final DataNodeRpcHandler datanode;
   private final RPC.Server server;
   private final UserGroupInformation serviceUser;
 
@@ -47,8 +47,8 @@ public final class NameNodeRpcServer {
     NameNodeOptions o = ns.getOptions();
     this.client = new ClientRpcHandler(ns, retryCache, callers,
         o.packetSize(), blockKeys);
-    this.datanode = new DatanodeRpcHandler(ns, layoutVersion, blockKeys,
-        DatanodeCallerCheck.from(conf));
+    this.datanode = new DataNodeRpcHandler(ns, layoutVersion, blockKeys,
+        DataNodeCallerCheck.from(conf));
     LOG.info("NameNode RPC handlers: {}", o.handlers());
     this.server = asServiceUser(() -> QuireRpc.createNameNodeServer(conf, o.rpcBindHost(),
         o.rpcAddress().getPort(), o.handlerCount(),
@@ -92,5 +92,5 @@ public final class NameNodeRpcServer {
   public ClientRpcHandler getClientHandler() { return client; }
   /** Calls of each ClientProtocol method that came in over RPC to this server. */
   public ClientCallCounts getClientCallCounts() { return clientCalls; }
-  public DatanodeRpcHandler getDatanodeHandler() { return datanode; }
+  public DataNodeRpcHandler getDataNodeHandler() { return datanode; }
 }

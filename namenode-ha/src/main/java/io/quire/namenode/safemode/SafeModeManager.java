@@ -3,7 +3,7 @@ package io.quire.namenode.safemode;
 import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.blocks.BlockManager;
 import io.quire.namenode.conf.NameNodeOptions;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.protocol.exceptions.SafeModeException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ public final class SafeModeManager {
 
   private final NameNodeOptions options;
   private final BlockManager blocks;
-  private final DatanodeManager datanodes;
+  private final DataNodeManager datanodes;
   private final LongSupplier clock;
   private volatile boolean startup = true;
   private volatile boolean manual;
@@ -34,7 +34,7 @@ public final class SafeModeManager {
   private volatile String status = "starting";
 
   public SafeModeManager(NameNodeOptions options, BlockManager blocks,
-      DatanodeManager datanodes, LongSupplier clock) {
+      DataNodeManager datanodes, LongSupplier clock) {
     this.options = options;
     this.blocks = blocks;
     this.datanodes = datanodes;
@@ -73,11 +73,11 @@ public final class SafeModeManager {
     }
     int live = datanodes.getLiveCount();
     boolean reached = safe >= (long) Math.ceil(options.safeModeThreshold() * total)
-        && live >= options.safeModeMinDatanodes();
+        && live >= options.safeModeMinDataNodes();
     long now = clock.getAsLong();
     status = String.format("%d of %d blocks have their minimum replicas (threshold %.4f), "
         + "%d of %d DataNodes live", safe, total, options.safeModeThreshold(), live,
-        options.safeModeMinDatanodes());
+        options.safeModeMinDataNodes());
     if (!reached) {
       reachedAt = -1;
       return;

@@ -14,7 +14,7 @@ import org.apache.hadoop.security.UserGroupInformation;
  * principal {@code quire.namenode.kerberos.principal} logged in from
  * {@code quire.namenode.keytab.file}, {@code _HOST} replaced by the host of the NameNode's RPC
  * address (as HDFS's NameNode does); the NameNode then also insists on block access tokens and
- * on a DataNode principal to check DatanodeProtocol callers against, as HDFS refuses to start
+ * on a DataNode principal to check DataNodeProtocol callers against, as HDFS refuses to start
  * a secure NameNode without block tokens. With simple authentication: the current user.
  */
 public final class NameNodeLogin {
@@ -31,7 +31,7 @@ public final class NameNodeLogin {
       if (conf.getTrimmed(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY, "").isEmpty()) {
         throw new IOException("NameNode: hadoop.security.authentication=kerberos needs "
             + QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY + " (the principal DataNodes"
-            + " log in as, e.g. dn/_HOST@REALM): only it may call DatanodeProtocol");
+            + " log in as, e.g. dn/_HOST@REALM): only it may call DataNodeProtocol");
       }
     }
     return KerberosLogin.login(conf, "NameNode", QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY,

@@ -7,8 +7,8 @@ import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.NotReplicatedYetException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import io.quire.protocol.types.ReplicaState;
@@ -29,12 +29,12 @@ class BlockLifecycleTest {
     fx = new NamesystemFixture();
     nn = fx.client;
     for (int i = 0; i < 4; i++) {
-      fx.addDatanode(i);
+      fx.addDataNode(i);
     }
   }
 
   private static List<String> uuids(LocatedBlock lb) {
-    return lb.getLocations().stream().map(DatanodeInfo::getUuid).collect(Collectors.toList());
+    return lb.getLocations().stream().map(DataNodeInfo::getUuid).collect(Collectors.toList());
   }
 
   @Test
@@ -101,8 +101,8 @@ class BlockLifecycleTest {
     assertFalse(after.isCorrupt());
 
     fx.monitor.runOnce();
-    List<DatanodeCommand> cmds = fx.heartbeat(1);
-    assertTrue(cmds.stream().anyMatch(c -> c.getType() == DatanodeCommand.Type.DELETE),
+    List<DataNodeCommand> cmds = fx.heartbeat(1);
+    assertTrue(cmds.stream().anyMatch(c -> c.getType() == DataNodeCommand.Type.DELETE),
         "the corrupt replica is deleted once good copies exist: " + cmds);
   }
 
@@ -114,11 +114,11 @@ class BlockLifecycleTest {
     assertTrue(nn.complete("/r", id, "c", b));
     Block unknown = new Block(999, 1001, 5);
     Block stale = b.withGenerationStamp(b.getGenerationStamp() - 1);
-    List<DatanodeCommand> cmds = fx.datanodes.blockReport(fx.registration(1), List.of(
+    List<DataNodeCommand> cmds = fx.datanodes.blockReport(fx.registration(1), List.of(
         new ReportedBlock(unknown, ReplicaState.FINALIZED),
         new ReportedBlock(stale, ReplicaState.FINALIZED))).commands();
     assertEquals(1, cmds.size());
-    assertEquals(DatanodeCommand.Type.DELETE, cmds.get(0).getType());
+    assertEquals(DataNodeCommand.Type.DELETE, cmds.get(0).getType());
     assertEquals(List.of(unknown, stale), cmds.get(0).getBlocks());
   }
 
@@ -132,21 +132,21 @@ class BlockLifecycleTest {
     // the pending-transfer timeout; they never report, so after it the block is copied.
     fx.monitor.runOnce();
     assertFalse(fx.heartbeat(0).stream()
-        .anyMatch(c -> c.getType() == DatanodeCommand.Type.TRANSFER),
+        .anyMatch(c -> c.getType() == DataNodeCommand.Type.TRANSFER),
         "no copy while the pipeline's reports may still come");
     fx.clock.addAndGet(NameNodeConfigKeys.REPLICATION_PENDING_TIMEOUT_DEFAULT);
     for (int i = 0; i < 4; i++) {
       fx.heartbeat(i);
     }
     fx.monitor.runOnce();
-    DatanodeCommand transfer = fx.heartbeat(0).stream()
-        .filter(c -> c.getType() == DatanodeCommand.Type.TRANSFER).findFirst().orElseThrow();
+    DataNodeCommand transfer = fx.heartbeat(0).stream()
+        .filter(c -> c.getType() == DataNodeCommand.Type.TRANSFER).findFirst().orElseThrow();
     assertEquals(List.of(b), transfer.getBlocks());
     assertEquals(2, transfer.getTargets().get(0).size());
     assertFalse(transfer.getTargets().get(0).stream().anyMatch(d -> d.getUuid().equals("dn-0")));
 
     assertTrue(nn.delete("/u", false));
-    assertTrue(fx.heartbeat(0).stream().anyMatch(c -> c.getType() == DatanodeCommand.Type.DELETE
+    assertTrue(fx.heartbeat(0).stream().anyMatch(c -> c.getType() == DataNodeCommand.Type.DELETE
         && c.getBlocks().get(0).getBlockId() == b.getBlockId()));
   }
 
@@ -163,7 +163,7 @@ class BlockLifecycleTest {
     int deletes = 0;
     for (int i = 0; i < 3; i++) {
       deletes += (int) fx.heartbeat(i).stream()
-          .filter(c -> c.getType() == DatanodeCommand.Type.DELETE).count();
+          .filter(c -> c.getType() == DataNodeCommand.Type.DELETE).count();
     }
     assertEquals(2, deletes);
     assertEquals(1, nn.getBlockLocations("/o", 0, 7).getBlocks().get(0).getLocations().size());

@@ -26,8 +26,8 @@ class CompleteByRecordsTest {
   void setUp() throws IOException {
     fx = new NamesystemFixture();
     nn = fx.client;
-    fx.addDatanode(0);
-    fx.addDatanode(1);
+    fx.addDataNode(0);
+    fx.addDataNode(1);
   }
 
   private BlockState state(Block b) throws IOException {

@@ -1,19 +1,19 @@
 package io.quire.namenode.blocks;
 
-import static io.quire.namenode.blocks.PlayedDatanodes.index;
+import static io.quire.namenode.blocks.PlayedDataNodes.index;
 import static io.quire.protocol.types.ReplicaState.FINALIZED;
 import static io.quire.protocol.types.ReplicaState.RBW;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.namenode.blocks.PlayedDatanodes.Sent;
+import io.quire.namenode.blocks.PlayedDataNodes.Sent;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StandbyPair;
 import io.quire.namenode.testing.StateDump;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ class StandbyEquivalenceTest {
    */
   private static Seen run(Order order, Random rnd, boolean fullReports) throws IOException {
     StandbyPair p = new StandbyPair(NODES);
-    PlayedDatanodes dns = writeThroughTheActive(p.active, fullReports);
+    PlayedDataNodes dns = writeThroughTheActive(p.active, fullReports);
     Seen seen = replayOnTheStandby(p, dns.sent(), order, rnd);
 
     String state = p.active.ns.read(() -> StateDump.journaled(p.active.ns.getState()));
@@ -103,10 +103,10 @@ class StandbyEquivalenceTest {
   }
 
   /** The scenario, on the active; returns its DataNodes with every message they sent. */
-  private static PlayedDatanodes writeThroughTheActive(NamesystemFixture fx,
+  private static PlayedDataNodes writeThroughTheActive(NamesystemFixture fx,
       boolean fullReports) throws IOException {
     ClientProtocol nn = fx.client;
-    PlayedDatanodes dns = new PlayedDatanodes(fx, NODES);
+    PlayedDataNodes dns = new PlayedDataNodes(fx, NODES);
 
     // Two blocks, closed.
     long a = nn.create("/a", (short) 0644, "w", false, true, (short) 2, 1024).getFileId();
@@ -136,7 +136,7 @@ class StandbyEquivalenceTest {
     LocatedBlock p1 = nn.addBlock("/p", pf, "w", null, List.of(), null);
     assertEquals(3, p1.getLocations().size());
     dns.received(p1.getLocations(), p1.getBlock().withNumBytes(100), RBW);
-    List<DatanodeInfo> survivors = p1.getLocations().subList(0, 2);
+    List<DataNodeInfo> survivors = p1.getLocations().subList(0, 2);
     Block recovered = nn.updateBlockForPipeline(p1.getBlock(), "w").getBlock()
         .withNumBytes(300);
     dns.received(survivors, recovered, RBW);
@@ -217,16 +217,16 @@ class StandbyEquivalenceTest {
   }
 
   /** Plays the primary of each RECOVER command: replicas synced, then the sync committed. */
-  private static void playRecoveries(NamesystemFixture fx, PlayedDatanodes dns,
-      Map<Integer, List<DatanodeCommand>> recover) throws IOException {
+  private static void playRecoveries(NamesystemFixture fx, PlayedDataNodes dns,
+      Map<Integer, List<DataNodeCommand>> recover) throws IOException {
     assertFalse(recover.isEmpty(), "a RECOVER command was handed out");
-    for (List<DatanodeCommand> cmds : recover.values()) {
-      for (DatanodeCommand c : cmds) {
+    for (List<DataNodeCommand> cmds : recover.values()) {
+      for (DataNodeCommand c : cmds) {
         Block blk = c.getBlocks().get(0);
-        List<DatanodeInfo> targets = c.getTargets().get(0);
+        List<DataNodeInfo> targets = c.getTargets().get(0);
         long length = blk.getNumBytes();
         if (length == Long.MAX_VALUE) {
-          for (DatanodeInfo n : targets) {
+          for (DataNodeInfo n : targets) {
             length = Math.min(length, dns.heldLength(index(n), blk.getBlockId()));
           }
         }
@@ -235,8 +235,8 @@ class StandbyEquivalenceTest {
         long madeId = c.getNewBlockId() != 0 ? c.getNewBlockId() : blk.getBlockId();
         Block made = new Block(madeId, recoveryId, length);
         dns.received(targets, made, FINALIZED);
-        List<DatanodeId> ids = new ArrayList<>();
-        for (DatanodeInfo n : targets) {
+        List<DataNodeId> ids = new ArrayList<>();
+        for (DataNodeInfo n : targets) {
           ids.add(fx.registration(index(n)).getId());
         }
         fx.datanodes.commitBlockSynchronization(c.getNewBlockId() != 0 ? made : blk, recoveryId,
@@ -319,8 +319,8 @@ class StandbyEquivalenceTest {
         sb.append(b.getBlockId()).append(' ').append(replicas).append('\n');
       }
       for (int i = 0; i < NODES; i++) {
-        DatanodeBlocks d = fx.ns.getBlockManager().blocksOf(
-            fx.ns.getDatanodeManager().get("dn-" + i));
+        DataNodeBlocks d = fx.ns.getBlockManager().blocksOf(
+            fx.ns.getDataNodeManager().get("dn-" + i));
         List<Long> ids = new ArrayList<>();
         for (BlockInfo b : d) {
           Replica r = BlockLocations.of(b).find(d);

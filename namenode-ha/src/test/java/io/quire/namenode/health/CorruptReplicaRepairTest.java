@@ -5,8 +5,8 @@ import static io.quire.namenode.health.HealthCluster.ofType;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.quire.protocol.types.BlockHealth;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -25,7 +25,7 @@ class CorruptReplicaRepairTest {
   void threeNodesReplicationThreeRepairsInPlace() throws IOException {
     HealthCluster c = new HealthCluster(3);
     LocatedBlock lb = c.writeFile("/f", (short) 3);
-    DatanodeInfo bad = lb.getLocations().get(1);
+    DataNodeInfo bad = lb.getLocations().get(1);
     int badIdx = index(bad);
     c.fx.datanodes.reportBadBlocks(c.fx.registration(badIdx), List.of(lb.getBlock()));
 
@@ -37,10 +37,10 @@ class CorruptReplicaRepairTest {
         .stream().noneMatch(d -> d.getUuid().equals(bad.getUuid())), "hidden from readers");
 
     c.fx.monitor.runOnce();
-    List<List<DatanodeCommand>> cmds = c.heartbeatAll();
-    List<DatanodeCommand> deletes = ofType(cmds.get(badIdx), DatanodeCommand.Type.DELETE);
+    List<List<DataNodeCommand>> cmds = c.heartbeatAll();
+    List<DataNodeCommand> deletes = ofType(cmds.get(badIdx), DataNodeCommand.Type.DELETE);
     assertEquals(1, deletes.size(), "the corrupt replica is deleted first");
-    assertTrue(cmds.stream().allMatch(x -> ofType(x, DatanodeCommand.Type.TRANSFER).isEmpty()),
+    assertTrue(cmds.stream().allMatch(x -> ofType(x, DataNodeCommand.Type.TRANSFER).isEmpty()),
         "no transfer to a node that still holds the corrupt replica");
 
     // Its deletion is not confirmed yet: a full report still listing it changes nothing.
@@ -48,12 +48,12 @@ class CorruptReplicaRepairTest {
         List.of(new ReportedBlock(lb.getBlock(), ReplicaState.FINALIZED)));
     c.fx.monitor.runOnce();
     assertTrue(c.heartbeatAll().stream()
-        .allMatch(x -> ofType(x, DatanodeCommand.Type.TRANSFER).isEmpty()));
+        .allMatch(x -> ofType(x, DataNodeCommand.Type.TRANSFER).isEmpty()));
 
     c.completeDelete(badIdx, deletes.get(0));
     c.fx.monitor.runOnce();
-    List<DatanodeCommand> transfers = new ArrayList<>();
-    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DatanodeCommand.Type.TRANSFER)));
+    List<DataNodeCommand> transfers = new ArrayList<>();
+    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DataNodeCommand.Type.TRANSFER)));
     assertEquals(1, transfers.size());
     assertEquals(bad.getUuid(), transfers.get(0).getTargets().get(0).get(0).getUuid());
     c.completeTransfer(transfers.get(0));
@@ -69,7 +69,7 @@ class CorruptReplicaRepairTest {
   void allReplicasCorruptIsReportedCorruptAndKeptForReaders() throws IOException {
     HealthCluster c = new HealthCluster(2);
     LocatedBlock lb = c.writeFile("/f", (short) 2);
-    for (DatanodeInfo d : lb.getLocations()) {
+    for (DataNodeInfo d : lb.getLocations()) {
       c.fx.datanodes.reportBadBlocks(c.fx.registration(index(d)), List.of(lb.getBlock()));
     }
     assertEquals(BlockHealth.Status.CORRUPT,

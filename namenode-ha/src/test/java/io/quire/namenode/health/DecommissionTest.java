@@ -4,9 +4,9 @@ import static io.quire.namenode.health.HealthCluster.index;
 import static io.quire.namenode.health.HealthCluster.ofType;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.protocol.exceptions.UnknownDatanodeException;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.exceptions.UnknownDataNodeException;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.security.PrivilegedExceptionAction;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** DECOMMISSIONING -> copies made elsewhere -> DECOMMISSIONED; recommission; permissions. */
 class DecommissionTest {
 
-  private static DatanodeInfo.State state(HealthCluster c, int i) {
-    return c.fx.client.getDatanodeReport().stream()
+  private static DataNodeInfo.State state(HealthCluster c, int i) {
+    return c.fx.client.getDataNodeReport().stream()
         .filter(d -> d.getUuid().equals("dn-" + i)).findFirst().orElseThrow().getState();
   }
 
@@ -31,34 +31,34 @@ class DecommissionTest {
     int node = index(lb.getLocations().get(0));
     c.fx.client.setDecommission("127.0.0." + (node + 1) + ":" + (9000 + node), true);
     c.fx.client.setDecommission("dn-" + node, true); // idempotent
-    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node));
+    assertEquals(DataNodeInfo.State.DECOMMISSIONING, state(c, node));
     assertEquals(1, c.fx.client.getClusterHealth().getDecommissioningNodes());
 
     // Still readable, listed after the in-service replicas.
-    List<DatanodeInfo> locs = c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
+    List<DataNodeInfo> locs = c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
         .getLocations();
     assertEquals(3, locs.size());
     assertEquals("dn-" + node, locs.get(2).getUuid());
 
     c.fx.monitor.runOnce();
-    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node), "not before the copy");
-    List<DatanodeCommand> transfers = new ArrayList<>();
-    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DatanodeCommand.Type.TRANSFER)));
+    assertEquals(DataNodeInfo.State.DECOMMISSIONING, state(c, node), "not before the copy");
+    List<DataNodeCommand> transfers = new ArrayList<>();
+    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DataNodeCommand.Type.TRANSFER)));
     assertEquals(1, transfers.size());
-    DatanodeInfo target = transfers.get(0).getTargets().get(0).get(0);
+    DataNodeInfo target = transfers.get(0).getTargets().get(0).get(0);
     assertTrue(lb.getLocations().stream().noneMatch(d -> d.getUuid().equals(target.getUuid())));
     c.completeTransfer(transfers.get(0));
     c.fx.monitor.runOnce();
-    assertEquals(DatanodeInfo.State.DECOMMISSIONED, state(c, node));
+    assertEquals(DataNodeInfo.State.DECOMMISSIONED, state(c, node));
     // Its replica is not trimmed: the block now has 3 live + 1 decommissioned copies.
     assertTrue(c.heartbeatAll().stream()
-        .allMatch(x -> ofType(x, DatanodeCommand.Type.DELETE).isEmpty()));
+        .allMatch(x -> ofType(x, DataNodeCommand.Type.DELETE).isEmpty()));
 
     c.fx.client.setDecommission("dn-" + node, false);
-    assertEquals(DatanodeInfo.State.LIVE, state(c, node));
+    assertEquals(DataNodeInfo.State.LIVE, state(c, node));
     c.fx.monitor.runOnce();
     long deletes = c.heartbeatAll().stream()
-        .mapToLong(x -> ofType(x, DatanodeCommand.Type.DELETE).size()).sum();
+        .mapToLong(x -> ofType(x, DataNodeCommand.Type.DELETE).size()).sum();
     assertEquals(1, deletes, "back in service the block is over-replicated by one");
   }
 
@@ -73,7 +73,7 @@ class DecommissionTest {
       c.heartbeatAll();
     }
     // Two other nodes cannot hold three replicas: the node must not retire.
-    assertEquals(DatanodeInfo.State.DECOMMISSIONING, state(c, node));
+    assertEquals(DataNodeInfo.State.DECOMMISSIONING, state(c, node));
     assertEquals(3, c.fx.client.getBlockLocations("/small", 0, 100).getBlocks().get(0)
         .getLocations().size(), "the decommissioning replica stays readable");
   }
@@ -99,7 +99,7 @@ class DecommissionTest {
           c.fx.client.setDecommission("dn-0", true);
           return null;
         }));
-    UnknownDatanodeException e = assertThrows(UnknownDatanodeException.class,
+    UnknownDataNodeException e = assertThrows(UnknownDataNodeException.class,
         () -> c.fx.client.setDecommission("nowhere:1", true));
     assertTrue(e.getMessage().contains("nowhere:1"), e.getMessage());
   }

@@ -3,8 +3,8 @@ package io.quire.namenode.health;
 import io.quire.namenode.testing.InMemoryJournal;
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -32,11 +32,11 @@ final class HealthCluster {
     this.fx = new NamesystemFixture(conf, new InMemoryJournal());
     this.nodes = nodes;
     for (int i = 0; i < nodes; i++) {
-      fx.addDatanode(i);
+      fx.addDataNode(i);
     }
   }
 
-  static int index(DatanodeInfo d) {
+  static int index(DataNodeInfo d) {
     return Integer.parseInt(d.getUuid().substring(3));
   }
 
@@ -46,7 +46,7 @@ final class HealthCluster {
     long id = nn.create(path, (short) 0644, "c", false, true, replication, 1024).getFileId();
     LocatedBlock lb = nn.addBlock(path, id, "c", null, List.of(), null);
     Block b = lb.getBlock().withNumBytes(100);
-    for (DatanodeInfo d : lb.getLocations()) {
+    for (DataNodeInfo d : lb.getLocations()) {
       fx.finalized(index(d), b);
     }
     if (!nn.complete(path, id, "c", b)) {
@@ -64,8 +64,8 @@ final class HealthCluster {
   }
 
   /** Heartbeats every live node, returning the commands each received (index-aligned). */
-  List<List<DatanodeCommand>> heartbeatAll() throws IOException {
-    List<List<DatanodeCommand>> out = new ArrayList<>();
+  List<List<DataNodeCommand>> heartbeatAll() throws IOException {
+    List<List<DataNodeCommand>> out = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       out.add(deadNodes.contains(i) ? List.of() : fx.heartbeat(i));
     }
@@ -73,21 +73,21 @@ final class HealthCluster {
   }
 
   /** Commands of {@code type} handed to node {@code i} on its next heartbeat. */
-  static List<DatanodeCommand> ofType(List<DatanodeCommand> cmds, DatanodeCommand.Type type) {
+  static List<DataNodeCommand> ofType(List<DataNodeCommand> cmds, DataNodeCommand.Type type) {
     return cmds.stream().filter(c -> c.getType() == type).toList();
   }
 
   /** Plays a DataNode executing a TRANSFER: every target reports the replica. */
-  void completeTransfer(DatanodeCommand transfer) throws IOException {
+  void completeTransfer(DataNodeCommand transfer) throws IOException {
     for (int k = 0; k < transfer.getBlocks().size(); k++) {
-      for (DatanodeInfo t : transfer.getTargets().get(k)) {
+      for (DataNodeInfo t : transfer.getTargets().get(k)) {
         fx.finalized(index(t), transfer.getBlocks().get(k));
       }
     }
   }
 
   /** Plays a DataNode executing a DELETE: it reports the replicas deleted. */
-  void completeDelete(int node, DatanodeCommand delete) throws IOException {
+  void completeDelete(int node, DataNodeCommand delete) throws IOException {
     fx.datanodes.blockReceivedAndDeleted(fx.registration(node), List.<ReportedBlock>of(),
         delete.getBlocks());
   }

@@ -4,7 +4,7 @@ import static io.quire.namenode.health.HealthCluster.index;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.quire.namenode.testing.NamesystemFixture;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.testing.TargetDirs;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class RackPlacementTest {
   @Test
   void racksAreResolvedAtRegistrationAndReported() throws IOException {
     HealthCluster c = twoRacks();
-    for (DatanodeInfo d : c.fx.client.getDatanodeReport()) {
+    for (DataNodeInfo d : c.fx.client.getDataNodeReport()) {
       assertEquals(index(d) < 3 ? "/r1" : "/r2", d.getRack(), d.toString());
     }
   }
@@ -54,7 +54,7 @@ class RackPlacementTest {
           1024).getFileId();
       LocatedBlock lb = c.fx.client.addBlock("/f" + round, id, "c", null, List.of(),
           "127.0.0.2");
-      List<DatanodeInfo> t = lb.getLocations();
+      List<DataNodeInfo> t = lb.getLocations();
       assertEquals(3, t.size());
       assertEquals("dn-1", t.get(0).getUuid(), "the writer's node first");
       assertEquals("/r2", t.get(1).getRack());
@@ -84,10 +84,10 @@ class RackPlacementTest {
         c.fx.heartbeat(i);
       }
     }
-    List<DatanodeInfo> locs = c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
+    List<DataNodeInfo> locs = c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
         .getLocations();
     assertEquals("dn-" + stale, locs.get(locs.size() - 1).getUuid());
-    assertEquals(DatanodeInfo.State.STALE, locs.get(locs.size() - 1).getState());
+    assertEquals(DataNodeInfo.State.STALE, locs.get(locs.size() - 1).getState());
     long id = c.fx.client.create("/g", (short) 0644, "c", false, true, (short) 3, 1024)
         .getFileId();
     LocatedBlock g = c.fx.client.addBlock("/g", id, "c", null, List.of(), null);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quire.namenode.blocks.ReplicaCounts;
 import io.quire.namenode.blocks.ReplicationQueues;
 import io.quire.namenode.testing.NamesystemFixture;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class ReplicationMonitorTest {
     Set<Integer> lowHolders = new HashSet<>();
     low.getLocations().forEach(d -> lowHolders.add(index(d)));
     int victim = -1;
-    for (DatanodeInfo d : urgent.getLocations()) {
+    for (DataNodeInfo d : urgent.getLocations()) {
       if (lowHolders.contains(index(d))) {
         victim = index(d);
       }
@@ -70,11 +70,11 @@ class ReplicationMonitorTest {
     LocatedBlock lb = c.writeFile("/f", (short) 3);
     int dead = index(lb.getLocations().get(0));
     c.kill(dead);
-    List<DatanodeCommand> transfers = new ArrayList<>();
+    List<DataNodeCommand> transfers = new ArrayList<>();
     c.heartbeatAll().forEach(cmds -> transfers.addAll(ofType(cmds,
-        DatanodeCommand.Type.TRANSFER)));
+        DataNodeCommand.Type.TRANSFER)));
     assertEquals(1, transfers.size(), transfers.toString());
-    DatanodeInfo target = transfers.get(0).getTargets().get(0).get(0);
+    DataNodeInfo target = transfers.get(0).getTargets().get(0).get(0);
     assertTrue(lb.getLocations().stream().noneMatch(d -> d.getUuid().equals(target.getUuid())));
     assertEquals(1, c.fx.client.getClusterHealth().getPendingReplicationBlocks());
     assertEquals(0, c.fx.client.getStats().getUnderReplicatedBlocks(),
@@ -82,7 +82,7 @@ class ReplicationMonitorTest {
     c.completeTransfer(transfers.get(0));
     assertEquals(0, c.fx.client.getClusterHealth().getPendingReplicationBlocks());
     assertEquals(3, c.fx.client.getBlockLocations("/f", 0, 100).getBlocks().get(0)
-        .getLocations().stream().filter(d -> d.getState() != DatanodeInfo.State.DEAD).count());
+        .getLocations().stream().filter(d -> d.getState() != DataNodeInfo.State.DEAD).count());
   }
 
   @Test
@@ -93,17 +93,17 @@ class ReplicationMonitorTest {
     LocatedBlock lb = c.writeFile("/f", (short) 3);
     c.kill(index(lb.getLocations().get(0)));
     long first = c.heartbeatAll().stream()
-        .mapToLong(cmds -> ofType(cmds, DatanodeCommand.Type.TRANSFER).size()).sum();
+        .mapToLong(cmds -> ofType(cmds, DataNodeCommand.Type.TRANSFER).size()).sum();
     assertEquals(1, first);
     c.fx.monitor.runOnce();
     assertEquals(0, c.heartbeatAll().stream()
-        .mapToLong(cmds -> ofType(cmds, DatanodeCommand.Type.TRANSFER).size()).sum(),
+        .mapToLong(cmds -> ofType(cmds, DataNodeCommand.Type.TRANSFER).size()).sum(),
         "no second transfer while the first is pending");
     c.fx.clock.addAndGet(11_000);
     c.heartbeatAll();
     c.fx.monitor.runOnce();
     assertEquals(1, c.heartbeatAll().stream()
-        .mapToLong(cmds -> ofType(cmds, DatanodeCommand.Type.TRANSFER).size()).sum(),
+        .mapToLong(cmds -> ofType(cmds, DataNodeCommand.Type.TRANSFER).size()).sum(),
         "retried after the pending timeout");
   }
 
@@ -121,9 +121,9 @@ class ReplicationMonitorTest {
       c.fx.client.setReplication("/f" + i, (short) 2);
     }
     c.fx.monitor.runOnce();
-    List<List<DatanodeCommand>> cmds = c.heartbeatAll();
-    for (List<DatanodeCommand> perNode : cmds) {
-      assertTrue(ofType(perNode, DatanodeCommand.Type.TRANSFER).size() <= 1, perNode.toString());
+    List<List<DataNodeCommand>> cmds = c.heartbeatAll();
+    for (List<DataNodeCommand> perNode : cmds) {
+      assertTrue(ofType(perNode, DataNodeCommand.Type.TRANSFER).size() <= 1, perNode.toString());
     }
   }
 
@@ -133,10 +133,10 @@ class ReplicationMonitorTest {
     LocatedBlock lb = c.writeFile("/f", (short) 3);
     assertTrue(c.fx.client.setReplication("/f", (short) 1));
     c.fx.monitor.runOnce();
-    List<List<DatanodeCommand>> cmds = c.heartbeatAll();
+    List<List<DataNodeCommand>> cmds = c.heartbeatAll();
     int deletes = 0;
     for (int i = 0; i < cmds.size(); i++) {
-      for (DatanodeCommand d : ofType(cmds.get(i), DatanodeCommand.Type.DELETE)) {
+      for (DataNodeCommand d : ofType(cmds.get(i), DataNodeCommand.Type.DELETE)) {
         deletes++;
         c.completeDelete(i, d);
       }
@@ -146,8 +146,8 @@ class ReplicationMonitorTest {
 
     assertTrue(c.fx.client.setReplication("/f", (short) 3));
     c.fx.monitor.runOnce();
-    List<DatanodeCommand> transfers = new ArrayList<>();
-    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DatanodeCommand.Type.TRANSFER)));
+    List<DataNodeCommand> transfers = new ArrayList<>();
+    c.heartbeatAll().forEach(x -> transfers.addAll(ofType(x, DataNodeCommand.Type.TRANSFER)));
     assertEquals(1, transfers.size());
     assertEquals(2, transfers.get(0).getTargets().get(0).size());
     c.completeTransfer(transfers.get(0));

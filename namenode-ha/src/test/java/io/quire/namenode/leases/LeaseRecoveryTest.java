@@ -7,8 +7,8 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
 import io.quire.protocol.exceptions.RecoveryInProgressException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.IOException;
@@ -24,8 +24,8 @@ class LeaseRecoveryTest {
   void setUp() throws IOException {
     fx = new NamesystemFixture(); // soft limit 1 s, hard limit 5 s (fixture clock)
     nn = fx.client;
-    fx.addDatanode(0);
-    fx.addDatanode(1);
+    fx.addDataNode(0);
+    fx.addDataNode(1);
   }
 
   /** A writer that wrote half a block (RBW on both nodes) and vanished. */
@@ -40,10 +40,10 @@ class LeaseRecoveryTest {
     return b;
   }
 
-  private DatanodeCommand recoverCommand() throws IOException {
+  private DataNodeCommand recoverCommand() throws IOException {
     for (int i = 0; i < 2; i++) {
-      for (DatanodeCommand c : fx.heartbeat(i)) {
-        if (c.getType() == DatanodeCommand.Type.RECOVER) {
+      for (DataNodeCommand c : fx.heartbeat(i)) {
+        if (c.getType() == DataNodeCommand.Type.RECOVER) {
           return c;
         }
       }
@@ -58,7 +58,7 @@ class LeaseRecoveryTest {
     assertNull(recoverCommand(), "nothing before the hard limit");
     fx.clock.addAndGet(6000);
     fx.monitor.runOnce();
-    DatanodeCommand cmd = recoverCommand();
+    DataNodeCommand cmd = recoverCommand();
     assertNotNull(cmd);
     assertEquals(b.getBlockId(), cmd.getBlocks().get(0).getBlockId());
     assertEquals(b.getGenerationStamp(), cmd.getBlocks().get(0).getGenerationStamp());
@@ -68,7 +68,7 @@ class LeaseRecoveryTest {
     assertTrue(recoveryId > b.getGenerationStamp());
     assertFalse(nn.isFileClosed("/lost"));
 
-    List<DatanodeId> survivors = List.of(fx.registration(0).getId(), fx.registration(1).getId());
+    List<DataNodeId> survivors = List.of(fx.registration(0).getId(), fx.registration(1).getId());
     fx.datanodes.commitBlockSynchronization(b, recoveryId, 300, true, false, survivors);
     assertTrue(nn.isFileClosed("/lost"));
     assertEquals(300, nn.getFileInfo("/lost").getLength());
@@ -123,7 +123,7 @@ class LeaseRecoveryTest {
     fx.finalized(1, b);
     assertTrue(nn.complete("/t", id, "w", b));
     assertFalse(nn.truncate("/t", 400, "truncator"));
-    DatanodeCommand cmd = recoverCommand();
+    DataNodeCommand cmd = recoverCommand();
     assertNotNull(cmd);
     assertEquals(400, cmd.getBlocks().get(0).getNumBytes());
     assertFalse(nn.isFileClosed("/t"));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The writer calls (addBlock, abandonBlock, complete, fsync, getAdditionalDatanodes,
+ * The writer calls (addBlock, abandonBlock, complete, fsync, getAdditionalDataNodes,
  * updateBlockForPipeline, updatePipeline) check permissions before the lease (traverse to the
  * file and write on it, or being its owner), a lease belongs to a client name and a user, and
  * no refusal names the lease holder or, to a caller without access, the file's path.
@@ -43,7 +43,7 @@ class WriterAccessTest {
   void setUp() throws Exception {
     fx = new NamesystemFixture();
     nn = fx.client;
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     nn.mkdirs("/home/alice", (short) 0755, true);
     nn.setOwner("/home/alice", "alice", "staff");
     fileId = as(alice, () -> nn.create("/home/alice/f", (short) 0644, ALICES, false, false,
@@ -105,7 +105,7 @@ class WriterAccessTest {
         block().withNumBytes(100)));
     refused(denied, bob, () -> nn.fsync("/home/alice/f", fileId, ALICES, 500));
     refused(denied, bob, () -> nn.fsync("/home/alice/f", 0, ALICES, 500));
-    refused(denied, bob, () -> nn.getAdditionalDatanodes("/home/alice/f", fileId, block(),
+    refused(denied, bob, () -> nn.getAdditionalDataNodes("/home/alice/f", fileId, block(),
         List.of(), List.of(), 1, ALICES));
     refused(denied, bob, () -> nn.updateBlockForPipeline(block(), ALICES));
     refused(denied, bob, () -> nn.updatePipeline(ALICES, block(),
@@ -141,7 +141,7 @@ class WriterAccessTest {
         () -> nn.addBlock("/home/alice/f", fileId, ALICES, block().withNumBytes(100), List.of(),
             null),
         () -> nn.complete("/home/alice/f", fileId, ALICES, block().withNumBytes(100)),
-        () -> nn.getAdditionalDatanodes("/home/alice/f", fileId, block(), List.of(), List.of(),
+        () -> nn.getAdditionalDataNodes("/home/alice/f", fileId, block(), List.of(), List.of(),
             1, ALICES),
         () -> nn.updateBlockForPipeline(block(), ALICES))) {
       assertThrows(lease, () -> run(bob, call));

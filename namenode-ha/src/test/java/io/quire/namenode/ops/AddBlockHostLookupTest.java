@@ -53,7 +53,7 @@ class AddBlockHostLookupTest {
       return host.equals("writer.example") ? "127.0.0.2" : "10.9.9.9";
     });
     for (int i = 0; i < 3; i++) {
-      fx.addDatanode(i); // dn-i on 127.0.0.(i+1)
+      fx.addDataNode(i); // dn-i on 127.0.0.(i+1)
     }
   }
 

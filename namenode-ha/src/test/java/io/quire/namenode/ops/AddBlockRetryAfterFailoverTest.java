@@ -19,7 +19,7 @@ class AddBlockRetryAfterFailoverTest {
   void theSameBlockWithANewPipeline() throws Exception {
     NamesystemFixture active = new NamesystemFixture();
     for (int i = 0; i < 3; i++) {
-      active.addDatanode(i);
+      active.addDataNode(i);
     }
     active.client.create("/f", (short) 0644, "writer", false, true, (short) 3, 1024);
     long fileId = active.client.getFileInfo("/f").getFileId();
@@ -28,7 +28,7 @@ class AddBlockRetryAfterFailoverTest {
 
     NamesystemFixture next = new NamesystemFixture(active.conf, active.journal);
     for (int i = 0; i < 3; i++) {
-      next.addDatanode(i);
+      next.addDataNode(i);
     }
     long applied = next.ns.getLastAppliedTxId();
     LocatedBlock retried = next.client.addBlock("/f", fileId, "writer", null, List.of(), null);

@@ -28,8 +28,8 @@ class ApplierIsolationTest {
       "io/quire/namenode/blocks/BlockReportProcessor",
       "io/quire/namenode/blocks/ReplicationBookkeeping",
       "io/quire/namenode/blocks/BlockPlacement",
-      "io/quire/namenode/datanodes/DatanodeDescriptor",
-      "io/quire/namenode/datanodes/DatanodeManager");
+      "io/quire/namenode/datanodes/DataNodeDescriptor",
+      "io/quire/namenode/datanodes/DataNodeManager");
 
   private static final String BLOCK_MANAGER = "io/quire/namenode/blocks/BlockManager";
   /** What an applier may ask of the block manager: the apply hooks. */
@@ -61,7 +61,7 @@ class ApplierIsolationTest {
   @Test
   void theCheckSeesLocationUse() throws IOException {
     ConstantPool validator = ConstantPool.of(LeaseRecoveryOps.class);
-    assertTrue(validator.utf8.contains("io/quire/namenode/datanodes/DatanodeDescriptor"));
+    assertTrue(validator.utf8.contains("io/quire/namenode/datanodes/DataNodeDescriptor"));
     assertTrue(validator.methodsOf(BLOCK_MANAGER).contains("recoveryCandidates"),
         validator.methodsOf(BLOCK_MANAGER).toString());
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * Lengths and counts that writers send are range-checked: a block length is 0 to the file's
  * block size (addBlock's previous, complete's last, updatePipeline's new block, fsync), and
- * getAdditionalDatanodes' count is 0 to the maximum replication. Refusals are
+ * getAdditionalDataNodes' count is 0 to the maximum replication. Refusals are
  * InvalidRequestExceptions naming the operation and the path, and change nothing.
  */
 class ClientLengthRangeTest {
@@ -32,7 +32,7 @@ class ClientLengthRangeTest {
   void setUp() throws IOException {
     fx = new NamesystemFixture();
     nn = fx.client;
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     fileId = nn.create("/f", (short) 0644, "w", false, true, (short) 1, BLOCK_SIZE).getFileId();
     first = nn.addBlock("/f", fileId, "w", null, List.of(), null);
   }
@@ -89,17 +89,17 @@ class ClientLengthRangeTest {
   }
 
   @Test
-  void additionalDatanodeCountIsRangeChecked() throws IOException {
+  void additionalDataNodeCountIsRangeChecked() throws IOException {
     Block b = first.getBlock();
-    refused("getAdditionalDatanodes", () -> nn.getAdditionalDatanodes("/f", fileId, b,
+    refused("getAdditionalDataNodes", () -> nn.getAdditionalDataNodes("/f", fileId, b,
         first.getLocations(), List.of(), -1, "w"));
-    refused("getAdditionalDatanodes", () -> nn.getAdditionalDatanodes("/f", fileId, b,
+    refused("getAdditionalDataNodes", () -> nn.getAdditionalDataNodes("/f", fileId, b,
         List.of(), List.of(), Integer.MAX_VALUE, "w"));
-    refused("getAdditionalDatanodes", () -> nn.getAdditionalDatanodes("/f", fileId, b,
+    refused("getAdditionalDataNodes", () -> nn.getAdditionalDataNodes("/f", fileId, b,
         List.of(), List.of(), 513, "w"));
-    assertEquals(1, nn.getAdditionalDatanodes("/f", fileId, b, List.of(), List.of(), 512, "w")
+    assertEquals(1, nn.getAdditionalDataNodes("/f", fileId, b, List.of(), List.of(), 512, "w")
         .size(), "one DataNode is all there is");
-    assertEquals(0, nn.getAdditionalDatanodes("/f", fileId, b, List.of(), List.of(), 0, "w")
+    assertEquals(0, nn.getAdditionalDataNodes("/f", fileId, b, List.of(), List.of(), 0, "w")
         .size());
   }
 }

@@ -6,7 +6,7 @@ import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.LeaseExpiredException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
 import java.io.FileNotFoundException;
@@ -25,7 +25,7 @@ class FileWriteFlowTest {
     fx = new NamesystemFixture();
     nn = fx.client;
     for (int i = 0; i < 3; i++) {
-      fx.addDatanode(i);
+      fx.addDataNode(i);
     }
   }
 
@@ -33,7 +33,7 @@ class FileWriteFlowTest {
     long id = nn.create(path, (short) 0644, "w", false, true, (short) 2, 1024).getFileId();
     LocatedBlock lb = nn.addBlock(path, id, "w", null, List.of(), null);
     Block b = lb.getBlock().withNumBytes(len);
-    for (DatanodeInfo d : lb.getLocations()) {
+    for (DataNodeInfo d : lb.getLocations()) {
       fx.finalized(Integer.parseInt(d.getUuid().substring(3)), b);
     }
     assertTrue(nn.complete(path, id, "w", b));
@@ -58,7 +58,7 @@ class FileWriteFlowTest {
     Block written = newBlock.withNumBytes(150);
     nn.fsync("/a", 0, "appender", 150);
     assertEquals(150, nn.getFileInfo("/a").getLength(), "hflush length is visible");
-    for (DatanodeInfo d : last.getLocations()) {
+    for (DataNodeInfo d : last.getLocations()) {
       fx.finalized(Integer.parseInt(d.getUuid().substring(3)), written);
     }
     assertTrue(nn.complete("/a", 0, "appender", written));
@@ -104,10 +104,10 @@ class FileWriteFlowTest {
   }
 
   @Test
-  void additionalDatanodesAvoidThePipeline() throws IOException {
+  void additionalDataNodesAvoidThePipeline() throws IOException {
     long id = nn.create("/x", (short) 0644, "w", false, true, (short) 2, 1024).getFileId();
     LocatedBlock lb = nn.addBlock("/x", id, "w", null, List.of(), null);
-    List<DatanodeInfo> extra = nn.getAdditionalDatanodes("/x", id, lb.getBlock(),
+    List<DataNodeInfo> extra = nn.getAdditionalDataNodes("/x", id, lb.getBlock(),
         lb.getLocations(), List.of(), 1, "w");
     assertEquals(1, extra.size());
     assertFalse(lb.getLocations().stream().anyMatch(d -> d.getUuid().equals(

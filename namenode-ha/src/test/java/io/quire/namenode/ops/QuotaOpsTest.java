@@ -115,7 +115,7 @@ class QuotaOpsTest {
   @Test
   void spaceQuotaRefusesTheBlockThatCrossesItAndKeepsTheEarlierOnes() throws Exception {
     NamesystemFixture fx = new NamesystemFixture();
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     ClientProtocol nn = fx.client;
     nn.mkdirs("/q", (short) 0777, true);
     nn.setQuota("/q", MAX, 2048);
@@ -153,7 +153,7 @@ class QuotaOpsTest {
   @Test
   void usageStaysExactThroughDeletesRenamesReplicationReplayAndImage() throws Exception {
     NamesystemFixture fx = new NamesystemFixture();
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     ClientProtocol nn = fx.client;
     nn.mkdirs("/p/q/r", (short) 0777, true);
     nn.setQuota("/p", 100, 1L << 30);

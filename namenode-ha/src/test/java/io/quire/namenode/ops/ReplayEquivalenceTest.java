@@ -123,7 +123,7 @@ class ReplayEquivalenceTest {
   @Test
   void replayAndImageRebuildTheSameNamespace() throws Exception {
     NamesystemFixture fx = new NamesystemFixture();
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     ClientProtocol nn = fx.client;
     Random rnd = new Random(42);
     int ok = 0;

@@ -13,7 +13,7 @@ import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.exceptions.SnapshotAccessControlException;
 import io.quire.protocol.exceptions.SnapshotException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DataNodeCommand;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.LocatedBlocks;
@@ -49,7 +49,7 @@ class SnapshotOpsTest {
 
   private static NamesystemFixture cluster() throws IOException {
     NamesystemFixture fx = new NamesystemFixture();
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     fx.client.mkdirs("/d", (short) 0755, true);
     fx.client.allowSnapshot("/d");
     return fx;
@@ -123,9 +123,9 @@ class SnapshotOpsTest {
   }
 
   /** The RECOVER command of DataNode 0's next heartbeat, or null. */
-  static DatanodeCommand recoverCommand(NamesystemFixture fx) throws IOException {
-    for (DatanodeCommand c : fx.heartbeat(0)) {
-      if (c.getType() == DatanodeCommand.Type.RECOVER) {
+  static DataNodeCommand recoverCommand(NamesystemFixture fx) throws IOException {
+    for (DataNodeCommand c : fx.heartbeat(0)) {
+      if (c.getType() == DataNodeCommand.Type.RECOVER) {
         return c;
       }
     }
@@ -136,13 +136,13 @@ class SnapshotOpsTest {
    * Truncates /d/f (two blocks of 1000 bytes, snapshot s1 taken) to 1500: the second block is
    * copied; returns the RECOVER command (old block, cut length, new block id).
    */
-  private static DatanodeCommand truncateIntoACopy(NamesystemFixture fx) throws Exception {
+  private static DataNodeCommand truncateIntoACopy(NamesystemFixture fx) throws Exception {
     ClientProtocol nn = fx.client;
     ReplayEquivalenceTest.writeFile(fx, "/d/f", 2);
     nn.createSnapshot("/d", "s1");
     List<LocatedBlock> old = nn.getBlockLocations("/d/f", 0, 5000).getBlocks();
     assertFalse(nn.truncate("/d/f", 1500, "t"));
-    DatanodeCommand cmd = recoverCommand(fx);
+    DataNodeCommand cmd = recoverCommand(fx);
     assertNotNull(cmd, "the truncate must send a RECOVER command");
     Block source = cmd.getBlocks().get(0);
     assertEquals(old.get(1).getBlock().getBlockId(), source.getBlockId(), "copies the old block");
@@ -156,7 +156,7 @@ class SnapshotOpsTest {
   }
 
   /** DataNode 0 made the copy and the primary commits it. */
-  private static void commitCopy(NamesystemFixture fx, DatanodeCommand cmd) throws IOException {
+  private static void commitCopy(NamesystemFixture fx, DataNodeCommand cmd) throws IOException {
     long gs = cmd.getNewGenerationStamp();
     Block copy = new Block(cmd.getNewBlockId(), gs, 500);
     fx.finalized(0, copy);
@@ -168,7 +168,7 @@ class SnapshotOpsTest {
   void truncateInsideABlockASnapshotHoldsCopiesItToANewBlock() throws Exception {
     NamesystemFixture fx = cluster();
     ClientProtocol nn = fx.client;
-    DatanodeCommand cmd = truncateIntoACopy(fx);
+    DataNodeCommand cmd = truncateIntoACopy(fx);
     long oldId = cmd.getBlocks().get(0).getBlockId();
     commitCopy(fx, cmd);
     assertTrue(nn.isFileClosed("/d/f"));
@@ -197,7 +197,7 @@ class SnapshotOpsTest {
   @Test
   void deletingTheLiveFileAfterACopyFreesOnlyTheNewBlock() throws Exception {
     NamesystemFixture fx = cluster();
-    DatanodeCommand cmd = truncateIntoACopy(fx);
+    DataNodeCommand cmd = truncateIntoACopy(fx);
     commitCopy(fx, cmd);
     fx.client.delete("/d/f", false);
     assertEquals(List.of(cmd.getNewBlockId()), deletes(fx.heartbeat(0)).stream()
@@ -211,7 +211,7 @@ class SnapshotOpsTest {
   void aCopyInProgressKeepsTheOldBlockWhenItsSnapshotIsDeleted() throws Exception {
     NamesystemFixture fx = cluster();
     ClientProtocol nn = fx.client;
-    DatanodeCommand cmd = truncateIntoACopy(fx);
+    DataNodeCommand cmd = truncateIntoACopy(fx);
     long oldId = cmd.getBlocks().get(0).getBlockId();
     nn.deleteSnapshot("/d", "s1");
     assertEquals(List.of(), deletes(fx.heartbeat(0)), "the copy still reads the old replicas");
@@ -234,10 +234,10 @@ class SnapshotOpsTest {
   @Test
   void leaseRecoveryOfACopyResendsTheCopyInsteadOfDroppingTheBlock() throws Exception {
     NamesystemFixture fx = cluster();
-    DatanodeCommand first = truncateIntoACopy(fx);
+    DataNodeCommand first = truncateIntoACopy(fx);
     fx.clock.addAndGet(6000); // the truncating client's lease expires before the copy commits
     fx.monitor.runOnce();
-    DatanodeCommand again = recoverCommand(fx);
+    DataNodeCommand again = recoverCommand(fx);
     assertNotNull(again);
     assertEquals(first.getNewBlockId(), again.getNewBlockId());
     assertEquals(first.getBlocks().get(0), again.getBlocks().get(0));
@@ -506,8 +506,8 @@ class SnapshotOpsTest {
   }
 
   /** The blocks the commands tell the DataNode to delete. */
-  private static List<Block> deletes(List<DatanodeCommand> commands) {
-    return commands.stream().filter(c -> c.getType() == DatanodeCommand.Type.DELETE)
+  private static List<Block> deletes(List<DataNodeCommand> commands) {
+    return commands.stream().filter(c -> c.getType() == DataNodeCommand.Type.DELETE)
         .flatMap(c -> c.getBlocks().stream()).toList();
   }
 }

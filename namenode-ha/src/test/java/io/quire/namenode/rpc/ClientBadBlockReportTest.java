@@ -39,7 +39,7 @@ class ClientBadBlockReportTest {
     fx = new NamesystemFixture();
     nn = fx.client;
     for (int i = 0; i < 3; i++) {
-      fx.addDatanode(i);
+      fx.addDataNode(i);
     }
     nn.mkdirs("/home/alice", (short) 0755, true);
     nn.setOwner("/home/alice", "alice", "staff");

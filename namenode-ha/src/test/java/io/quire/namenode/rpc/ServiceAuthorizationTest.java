@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.namenode.NameNode;
 import io.quire.namenode.testing.LocalNameNode;
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.rpc.QuirePolicyProvider;
 import io.quire.protocol.rpc.QuireRpc;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.testing.TargetDirs;
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 8 (DataNode calls checked against the caller): with hadoop.security.authorization on,
- * only the users in security.datanode.protocol.acl reach DatanodeProtocol (a client cannot
+ * only the users in security.datanode.protocol.acl reach DataNodeProtocol (a client cannot
  * report bad blocks or commit a block recovery), while ClientProtocol stays open to all.
  */
 @Timeout(120)
@@ -62,10 +62,10 @@ class ServiceAuthorizationTest {
   }
 
   private static void reportBadBlocks() throws IOException {
-    DatanodeProtocol dn = QuireRpc.createDatanodeProxy(new Configuration(conf),
+    DataNodeProtocol dn = QuireRpc.createDataNodeProxy(new Configuration(conf),
         nn.getRpcAddress());
-    dn.reportBadBlocks(new DatanodeRegistration(new DatanodeId("uuid-x", "localhost", 1),
-        nn.getNamesystem().getDatanodeManager().getClusterId(), "test"), List.of());
+    dn.reportBadBlocks(new DataNodeRegistration(new DataNodeId("uuid-x", "localhost", 1),
+        nn.getNamesystem().getDataNodeManager().getClusterId(), "test"), List.of());
   }
 
   @Test

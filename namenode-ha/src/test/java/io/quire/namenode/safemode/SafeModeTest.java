@@ -20,8 +20,8 @@ class SafeModeTest {
   /** A journal holding two closed files of one block each, on DataNodes 0 and 1; the blocks. */
   private static List<Block> journalWithTwoBlocks(InMemoryJournal journal) throws IOException {
     NamesystemFixture first = new NamesystemFixture(NamesystemFixture.defaultConf(), journal);
-    first.addDatanode(0);
-    first.addDatanode(1);
+    first.addDataNode(0);
+    first.addDataNode(1);
     Block b0 = writeOneBlock(first, "/f0", 0);
     Block b1 = writeOneBlock(first, "/f1", 1);
     return List.of(b0, b1);
@@ -39,7 +39,7 @@ class SafeModeTest {
   }
 
   private static void report(NamesystemFixture fx, int dn, Block b) throws IOException {
-    fx.datanodes.registerDatanode(fx.registration(dn));
+    fx.datanodes.registerDataNode(fx.registration(dn));
     fx.datanodes.blockReport(fx.registration(dn),
         List.of(new ReportedBlock(b, ReplicaState.FINALIZED)));
   }

@@ -60,7 +60,7 @@ class NameNodeLoginTest {
     c.unset(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY);
     assertEquals("NameNode: hadoop.security.authentication=kerberos needs"
         + " quire.datanode.kerberos.principal (the principal DataNodes log in as, e.g."
-        + " dn/_HOST@REALM): only it may call DatanodeProtocol", refusal(c, TOKENS));
+        + " dn/_HOST@REALM): only it may call DataNodeProtocol", refusal(c, TOKENS));
   }
 
   @Test

@@ -7,12 +7,12 @@ import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.namesystem.NamesystemLoader;
 import io.quire.namenode.namesystem.NamesystemMonitor;
 import io.quire.namenode.rpc.ClientRpcHandler;
-import io.quire.namenode.rpc.DatanodeRpcHandler;
+import io.quire.namenode.rpc.DataNodeRpcHandler;
 import io.quire.namenode.rpc.RetryCacheSupport;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
@@ -35,7 +35,7 @@ public final class NamesystemFixture {
   public final Configuration conf;
   public final Namesystem ns;
   public final ClientRpcHandler client;
-  public final DatanodeRpcHandler datanodes;
+  public final DataNodeRpcHandler datanodes;
   public final NamesystemMonitor monitor;
   public final String superUser;
 
@@ -49,13 +49,13 @@ public final class NamesystemFixture {
     this.superUser = UserGroupInformation.getCurrentUser().getShortUserName();
     CallerResolver callers = new CallerResolver(superUser, "supergroup");
     this.ns = new Namesystem(NameNodeOptions.from(conf), CLUSTER_ID, callers, clock::get);
-    ns.getDatanodeManager().setRackResolver(RackResolver.from(conf));
+    ns.getDataNodeManager().setRackResolver(RackResolver.from(conf));
     RetryCacheSupport cache = new RetryCacheSupport(0.01f, 600_000);
     ns.setReplayedCallSink(cache::addReplayed);
     NamesystemLoader.load(ns, journal, null);
     NamesystemLoader.openForWrite(ns, journal);
     this.client = new ClientRpcHandler(ns, cache, callers, 65536);
-    this.datanodes = new DatanodeRpcHandler(ns, 1);
+    this.datanodes = new DataNodeRpcHandler(ns, 1);
     this.monitor = new NamesystemMonitor(ns);
     ns.read(() -> {
       ns.getSafeMode().check();
@@ -74,14 +74,14 @@ public final class NamesystemFixture {
     return c;
   }
 
-  public DatanodeRegistration registration(int i) {
-    return new DatanodeRegistration(new DatanodeId("dn-" + i, "127.0.0." + (i + 1), 9000 + i),
+  public DataNodeRegistration registration(int i) {
+    return new DataNodeRegistration(new DataNodeId("dn-" + i, "127.0.0." + (i + 1), 9000 + i),
         CLUSTER_ID, "test");
   }
 
   /** Registers DataNode i with plenty of space and sends an empty full report. */
-  public DatanodeRegistration addDatanode(int i) throws IOException {
-    DatanodeRegistration r = datanodes.registerDatanode(registration(i));
+  public DataNodeRegistration addDataNode(int i) throws IOException {
+    DataNodeRegistration r = datanodes.registerDataNode(registration(i));
     datanodes.sendHeartbeat(r, new StorageReport(1L << 40, 0, 1L << 40, 0, 0));
     datanodes.blockReport(r, List.of());
     return r;
@@ -93,7 +93,7 @@ public final class NamesystemFixture {
         List.of(new ReportedBlock(b, ReplicaState.FINALIZED)), List.of());
   }
 
-  public List<DatanodeCommand> heartbeat(int i) throws IOException {
+  public List<DataNodeCommand> heartbeat(int i) throws IOException {
     return datanodes.sendHeartbeat(registration(i),
         new StorageReport(1L << 40, 0, 1L << 40, 0, 0)).commands();
   }

@@ -22,8 +22,8 @@ public final class StandbyPair {
     this.standby = new NamesystemFixture();
     standby.ns.getBlockManager().setStandby(true);
     for (int i = 0; i < datanodes; i++) {
-      active.addDatanode(i);
-      standby.addDatanode(i);
+      active.addDataNode(i);
+      standby.addDataNode(i);
     }
   }
 

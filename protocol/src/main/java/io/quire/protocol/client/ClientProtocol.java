@@ -3,7 +3,7 @@ package io.quire.protocol.client;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.ContentSummaryInfo;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FileBlockHealth;
 import io.quire.protocol.types.FsStats;
@@ -217,22 +217,22 @@ public interface ClientProtocol {
   /** Records the outcome of pipeline recovery: new generation stamp and surviving nodes. */
   @AtMostOnce
   void updatePipeline(String clientName, Block oldBlock, Block newBlock,
-      List<DatanodeInfo> newNodes) throws IOException;
+      List<DataNodeInfo> newNodes) throws IOException;
 
   /**
    * Extra DataNodes for a pipeline under recovery (to restore its width), avoiding
    * {@code existing} and {@code excluded} (UUIDs).
    */
   @Idempotent
-  List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
-      List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
+  List<DataNodeInfo> getAdditionalDataNodes(String path, long fileId, Block block,
+      List<DataNodeInfo> existing, List<String> excluded, int count, String clientName)
       throws IOException;
 
   @Idempotent
   FsStats getStats() throws IOException;
 
   @Idempotent
-  List<DatanodeInfo> getDatanodeReport() throws IOException;
+  List<DataNodeInfo> getDataNodeReport() throws IOException;
 
   /** Returns whether safe mode is on after the action. ENTER/LEAVE need the superuser. */
   @Idempotent
@@ -244,7 +244,7 @@ public interface ClientProtocol {
    * node keeps serving reads; its replicas are copied elsewhere and it becomes DECOMMISSIONED
    * once every block it holds has enough live replicas on other nodes. Idempotent: repeating
    * the current state changes nothing. Superuser only (AccessControlException otherwise);
-   * an unknown node is an {@link io.quire.protocol.exceptions.UnknownDatanodeException}.
+   * an unknown node is an {@link io.quire.protocol.exceptions.UnknownDataNodeException}.
    * Admin state lives in NameNode memory only,
    * as HDFS keeps it outside the edit log (a restarted NameNode starts with every node in
    * service).

@@ -2,7 +2,7 @@ package io.quire.protocol.datatransfer;
 
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -59,38 +59,38 @@ public final class WireIO {
     return new Block(id, gs, n);
   }
 
-  public static void writeDatanode(DataOutput out, DatanodeId d) throws IOException {
+  public static void writeDataNode(DataOutput out, DataNodeId d) throws IOException {
     writeString(out, d.getUuid());
     writeString(out, d.getHost());
     out.writeInt(d.getDataPort());
   }
 
-  public static DatanodeId readDatanode(DataInput in) throws IOException {
+  public static DataNodeId readDataNode(DataInput in) throws IOException {
     String uuid = readString(in);
     String host = readString(in);
     int port = in.readInt();
     if (port <= 0 || port > 65535) {
       throw new MalformedFrameException("bad port " + port);
     }
-    return new DatanodeId(uuid, host, port);
+    return new DataNodeId(uuid, host, port);
   }
 
-  public static void writeDatanodes(DataOutput out, List<? extends DatanodeId> ds)
+  public static void writeDataNodes(DataOutput out, List<? extends DataNodeId> ds)
       throws IOException {
     out.writeInt(ds.size());
-    for (DatanodeId d : ds) {
-      writeDatanode(out, d);
+    for (DataNodeId d : ds) {
+      writeDataNode(out, d);
     }
   }
 
-  public static List<DatanodeId> readDatanodes(DataInput in) throws IOException {
+  public static List<DataNodeId> readDataNodes(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > DataTransferProtocol.MAX_TARGETS) {
       throw new MalformedFrameException("target count " + n + " out of range");
     }
-    List<DatanodeId> ds = new ArrayList<>(n);
+    List<DataNodeId> ds = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ds.add(readDatanode(in));
+      ds.add(readDataNode(in));
     }
     return ds;
   }

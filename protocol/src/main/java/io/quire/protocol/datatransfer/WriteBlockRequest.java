@@ -3,7 +3,7 @@ package io.quire.protocol.datatransfer;
 import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -21,18 +21,18 @@ import org.apache.hadoop.security.token.Token;
 public final class WriteBlockRequest {
   private final Block block;
   private final String clientName;
-  private final List<DatanodeId> downstreamTargets;
+  private final List<DataNodeId> downstreamTargets;
   private final BlockConstructionStage stage;
   private final long newGenerationStamp;
   private final Token<BlockTokenIdentifier> token;
 
   /** A request without a block access token (for DataNodes that do not check tokens). */
-  public WriteBlockRequest(Block block, String clientName, List<DatanodeId> downstreamTargets,
+  public WriteBlockRequest(Block block, String clientName, List<DataNodeId> downstreamTargets,
       BlockConstructionStage stage, long newGenerationStamp) {
     this(block, clientName, downstreamTargets, stage, newGenerationStamp, null);
   }
 
-  public WriteBlockRequest(Block block, String clientName, List<DatanodeId> downstreamTargets,
+  public WriteBlockRequest(Block block, String clientName, List<DataNodeId> downstreamTargets,
       BlockConstructionStage stage, long newGenerationStamp, Token<BlockTokenIdentifier> token) {
     this.token = token;
     this.block = block;
@@ -44,7 +44,7 @@ public final class WriteBlockRequest {
 
   public Block getBlock() { return block; }
   public String getClientName() { return clientName; }
-  public List<DatanodeId> getDownstreamTargets() { return downstreamTargets; }
+  public List<DataNodeId> getDownstreamTargets() { return downstreamTargets; }
   public BlockConstructionStage getStage() { return stage; }
   public long getNewGenerationStamp() { return newGenerationStamp; }
   /** The block access token (null or empty: none). */
@@ -68,7 +68,7 @@ public final class WriteBlockRequest {
     WireIO.writeToken(out, token);
     WireIO.writeBlock(out, block);
     WireIO.writeString(out, clientName);
-    WireIO.writeDatanodes(out, downstreamTargets);
+    WireIO.writeDataNodes(out, downstreamTargets);
     out.writeByte(stage.ordinal());
     out.writeLong(newGenerationStamp);
   }
@@ -78,7 +78,7 @@ public final class WriteBlockRequest {
     Token<BlockTokenIdentifier> t = WireIO.readToken(in);
     Block b = WireIO.readBlock(in);
     String client = WireIO.readString(in);
-    List<DatanodeId> targets = WireIO.readDatanodes(in);
+    List<DataNodeId> targets = WireIO.readDataNodes(in);
     BlockConstructionStage stage = BlockConstructionStage.fromOrdinal(in.readByte());
     long gs = in.readLong();
     return new WriteBlockRequest(b, client, targets, stage, gs, t);

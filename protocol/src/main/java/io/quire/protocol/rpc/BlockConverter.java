@@ -44,7 +44,7 @@ public final class BlockConverter {
     LocatedBlockProto.Builder b = LocatedBlockProto.newBuilder()
         .setBlock(toProto(lb.getBlock()))
         .setOffset(lb.getOffset())
-        .addAllLocations(DatanodeConverter.toInfoProtos(lb.getLocations()))
+        .addAllLocations(DataNodeConverter.toInfoProtos(lb.getLocations()))
         .setCorrupt(lb.isCorrupt());
     if (TokenConverter.isPresent(lb.getToken())) {
       b.setToken(TokenConverter.toProto(lb.getToken()));
@@ -54,7 +54,7 @@ public final class BlockConverter {
 
   public static LocatedBlock toLocatedBlock(LocatedBlockProto p) {
     LocatedBlock lb = new LocatedBlock(toBlock(p.getBlock()), p.getOffset(),
-        DatanodeConverter.toInfos(p.getLocationsList()), p.getCorrupt());
+        DataNodeConverter.toInfos(p.getLocationsList()), p.getCorrupt());
     return p.hasToken() ? lb.withToken(TokenConverter.toToken(p.getToken())) : lb;
   }
 

@@ -253,18 +253,18 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
     return serve(() -> {
       impl.updatePipeline(req.getClientName(), BlockConverter.toBlock(req.getOldBlock()),
           BlockConverter.toBlock(req.getNewBlock()),
-          DatanodeConverter.toInfos(req.getNewNodesList()));
+          DataNodeConverter.toInfos(req.getNewNodesList()));
       return UpdatePipelineResponseProto.getDefaultInstance();
     });
   }
 
   @Override
-  public GetAdditionalDatanodesResponseProto getAdditionalDatanodes(RpcController c,
-      GetAdditionalDatanodesRequestProto req) throws ServiceException {
-    return serve(() -> GetAdditionalDatanodesResponseProto.newBuilder().addAllNodes(
-        DatanodeConverter.toInfoProtos(impl.getAdditionalDatanodes(req.getPath(),
+  public GetAdditionalDataNodesResponseProto getAdditionalDataNodes(RpcController c,
+      GetAdditionalDataNodesRequestProto req) throws ServiceException {
+    return serve(() -> GetAdditionalDataNodesResponseProto.newBuilder().addAllNodes(
+        DataNodeConverter.toInfoProtos(impl.getAdditionalDataNodes(req.getPath(),
             req.getFileId(), BlockConverter.toBlock(req.getBlock()),
-            DatanodeConverter.toInfos(req.getExistingList()), req.getExcludedList(),
+            DataNodeConverter.toInfos(req.getExistingList()), req.getExcludedList(),
             req.getCount(), req.getClientName()))).build());
   }
 
@@ -276,10 +276,10 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
   }
 
   @Override
-  public GetDatanodeReportResponseProto getDatanodeReport(RpcController c,
-      GetDatanodeReportRequestProto req) throws ServiceException {
-    return serve(() -> GetDatanodeReportResponseProto.newBuilder()
-        .addAllNodes(DatanodeConverter.toInfoProtos(impl.getDatanodeReport())).build());
+  public GetDataNodeReportResponseProto getDataNodeReport(RpcController c,
+      GetDataNodeReportRequestProto req) throws ServiceException {
+    return serve(() -> GetDataNodeReportResponseProto.newBuilder()
+        .addAllNodes(DataNodeConverter.toInfoProtos(impl.getDataNodeReport())).build());
   }
 
   @Override
@@ -293,7 +293,7 @@ public final class ClientProtocolServerSideTranslatorPB implements ClientProtoco
   public SetDecommissionResponseProto setDecommission(RpcController c,
       SetDecommissionRequestProto req) throws ServiceException {
     return serve(() -> {
-      impl.setDecommission(req.getDatanode(), req.getDecommission());
+      impl.setDecommission(req.getDataNode(), req.getDecommission());
       return SetDecommissionResponseProto.getDefaultInstance();
     });
   }

@@ -7,7 +7,7 @@ import io.quire.protocol.proto.ClientNamenodeProtocolProtos.*;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.ContentSummaryInfo;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.DirectoryListing;
 import io.quire.protocol.types.FileBlockHealth;
 import io.quire.protocol.types.FsStats;
@@ -250,23 +250,23 @@ public final class ClientProtocolTranslatorPB
 
   @Override
   public void updatePipeline(String clientName, Block oldBlock, Block newBlock,
-      List<DatanodeInfo> newNodes) throws IOException {
+      List<DataNodeInfo> newNodes) throws IOException {
     invoke(() -> rpc.updatePipeline(null, UpdatePipelineRequestProto.newBuilder()
         .setClientName(clientName).setOldBlock(BlockConverter.toProto(oldBlock))
         .setNewBlock(BlockConverter.toProto(newBlock))
-        .addAllNewNodes(DatanodeConverter.toInfoProtos(newNodes)).build()));
+        .addAllNewNodes(DataNodeConverter.toInfoProtos(newNodes)).build()));
   }
 
   @Override
-  public List<DatanodeInfo> getAdditionalDatanodes(String path, long fileId, Block block,
-      List<DatanodeInfo> existing, List<String> excluded, int count, String clientName)
+  public List<DataNodeInfo> getAdditionalDataNodes(String path, long fileId, Block block,
+      List<DataNodeInfo> existing, List<String> excluded, int count, String clientName)
       throws IOException {
-    GetAdditionalDatanodesRequestProto req = GetAdditionalDatanodesRequestProto.newBuilder()
+    GetAdditionalDataNodesRequestProto req = GetAdditionalDataNodesRequestProto.newBuilder()
         .setPath(path).setFileId(fileId).setBlock(BlockConverter.toProto(block))
-        .addAllExisting(DatanodeConverter.toInfoProtos(existing)).addAllExcluded(excluded)
+        .addAllExisting(DataNodeConverter.toInfoProtos(existing)).addAllExcluded(excluded)
         .setCount(count).setClientName(clientName).build();
-    return DatanodeConverter.toInfos(
-        invoke(() -> rpc.getAdditionalDatanodes(null, req)).getNodesList());
+    return DataNodeConverter.toInfos(
+        invoke(() -> rpc.getAdditionalDataNodes(null, req)).getNodesList());
   }
 
   @Override
@@ -276,9 +276,9 @@ public final class ClientProtocolTranslatorPB
   }
 
   @Override
-  public List<DatanodeInfo> getDatanodeReport() throws IOException {
-    return DatanodeConverter.toInfos(invoke(() -> rpc.getDatanodeReport(null,
-        GetDatanodeReportRequestProto.getDefaultInstance())).getNodesList());
+  public List<DataNodeInfo> getDataNodeReport() throws IOException {
+    return DataNodeConverter.toInfos(invoke(() -> rpc.getDataNodeReport(null,
+        GetDataNodeReportRequestProto.getDefaultInstance())).getNodesList());
   }
 
   @Override
@@ -290,7 +290,7 @@ public final class ClientProtocolTranslatorPB
   @Override
   public void setDecommission(String datanode, boolean decommission) throws IOException {
     invoke(() -> rpc.setDecommission(null, SetDecommissionRequestProto.newBuilder()
-        .setDatanode(datanode).setDecommission(decommission).build()));
+        .setDataNode(datanode).setDecommission(decommission).build()));
   }
 
   @Override

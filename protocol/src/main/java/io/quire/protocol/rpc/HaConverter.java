@@ -45,7 +45,7 @@ public final class HaConverter {
         .setState(toProto(s.state())).setEpoch(s.epoch())
         .setLastAppliedTxId(s.lastAppliedTxId()).setLastSeenTxId(s.lastSeenTxId())
         .setLastCheckpointTxId(s.lastCheckpointTxId()).setInSafeMode(s.inSafeMode())
-        .setPendingDatanodeMessages(s.pendingDatanodeMessages());
+        .setPendingDataNodeMessages(s.pendingDataNodeMessages());
     if (s.activeId() != null) {
       b.setActiveId(s.activeId());
     }
@@ -55,6 +55,6 @@ public final class HaConverter {
   public static HaStatus toStatus(HaStatusProto p) {
     return new HaStatus(p.getNameNodeId(), toState(p.getState()), p.getEpoch(),
         p.getLastAppliedTxId(), p.getLastSeenTxId(), p.hasActiveId() ? p.getActiveId() : null,
-        p.getLastCheckpointTxId(), p.getInSafeMode(), p.getPendingDatanodeMessages());
+        p.getLastCheckpointTxId(), p.getInSafeMode(), p.getPendingDataNodeMessages());
   }
 }

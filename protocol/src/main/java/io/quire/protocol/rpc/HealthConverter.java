@@ -36,19 +36,19 @@ public final class HealthConverter {
         .setBlock(BlockConverter.toProto(b.getBlock()))
         .setOffset(b.getOffset())
         .setExpectedReplication(b.getExpectedReplication())
-        .addAllLiveReplicas(DatanodeConverter.toInfoProtos(b.getLiveReplicas()))
-        .addAllCorruptReplicas(DatanodeConverter.toInfoProtos(b.getCorruptReplicas()))
+        .addAllLiveReplicas(DataNodeConverter.toInfoProtos(b.getLiveReplicas()))
+        .addAllCorruptReplicas(DataNodeConverter.toInfoProtos(b.getCorruptReplicas()))
         .addAllDecommissioningReplicas(
-            DatanodeConverter.toInfoProtos(b.getDecommissioningReplicas()))
+            DataNodeConverter.toInfoProtos(b.getDecommissioningReplicas()))
         .setStatus(toProto(b.getStatus()))
         .build();
   }
 
   public static BlockHealth toBlockHealth(BlockHealthProto p) {
     return new BlockHealth(BlockConverter.toBlock(p.getBlock()), p.getOffset(),
-        p.getExpectedReplication(), DatanodeConverter.toInfos(p.getLiveReplicasList()),
-        DatanodeConverter.toInfos(p.getCorruptReplicasList()),
-        DatanodeConverter.toInfos(p.getDecommissioningReplicasList()), toStatus(p.getStatus()));
+        p.getExpectedReplication(), DataNodeConverter.toInfos(p.getLiveReplicasList()),
+        DataNodeConverter.toInfos(p.getCorruptReplicasList()),
+        DataNodeConverter.toInfos(p.getDecommissioningReplicasList()), toStatus(p.getStatus()));
   }
 
   public static BlockHealthStatusProto toProto(BlockHealth.Status s) {

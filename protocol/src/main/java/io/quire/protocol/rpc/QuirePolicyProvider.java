@@ -14,7 +14,7 @@ import org.apache.hadoop.security.authorize.Service;
 public final class QuirePolicyProvider extends PolicyProvider {
   /** Who may call ClientProtocol (HDFS's key). */
   public static final String CLIENT_ACL_KEY = "security.client.protocol.acl";
-  /** Who may call DatanodeProtocol: the DataNodes' user (HDFS's key). */
+  /** Who may call DataNodeProtocol: the DataNodes' user (HDFS's key). */
   public static final String DATANODE_ACL_KEY = "security.datanode.protocol.acl";
   /** Who may call HaAdminProtocol (HDFS's key for its HA service protocol). */
   public static final String HA_ADMIN_ACL_KEY = "security.ha.service.protocol.acl";
@@ -25,7 +25,7 @@ public final class QuirePolicyProvider extends PolicyProvider {
    */
   private static final Service[] SERVICES = {
       new Service(CLIENT_ACL_KEY, io.quire.protocol.client.ClientProtocol.class),
-      new Service(DATANODE_ACL_KEY, io.quire.protocol.datanode.DatanodeProtocol.class),
+      new Service(DATANODE_ACL_KEY, io.quire.protocol.datanode.DataNodeProtocol.class),
       new Service(HA_ADMIN_ACL_KEY, io.quire.protocol.ha.HaAdminProtocol.class),
   };
 

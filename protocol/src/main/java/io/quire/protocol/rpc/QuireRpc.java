@@ -1,10 +1,10 @@
 package io.quire.protocol.rpc;
 
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
 import io.quire.protocol.proto.ClientNamenodeProtocolProtos.ClientNamenodeProtocol;
-import io.quire.protocol.proto.DatanodeProtocolProtos.DatanodeProtocolService;
+import io.quire.protocol.proto.DataNodeProtocolProtos.DataNodeProtocolService;
 import io.quire.protocol.proto.HaAdminProtocolProtos.HaAdminProtocolService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,7 +17,7 @@ import org.apache.hadoop.thirdparty.protobuf.BlockingService;
 
 /**
  * Builds Quire's Hadoop IPC endpoints: the one NameNode server that serves
- * {@link ClientProtocol}, {@link DatanodeProtocol} and {@link HaAdminProtocol}
+ * {@link ClientProtocol}, {@link DataNodeProtocol} and {@link HaAdminProtocol}
  * (ProtobufRpcEngine2), and plain (non-retrying) client proxies for each. Callers that want
  * retries and failover wrap the client proxy in {@code RetryProxy} with a
  * {@code FailoverProxyProvider}; the returned proxies
@@ -35,15 +35,15 @@ public final class QuireRpc {
    * {@code server.getListenerAddress()} after construction.
    */
   public static RPC.Server createNameNodeServer(Configuration conf, String bindHost, int port,
-      int handlerCount, ClientProtocol clientImpl, DatanodeProtocol datanodeImpl,
+      int handlerCount, ClientProtocol clientImpl, DataNodeProtocol datanodeImpl,
       HaAdminProtocol haAdminImpl) throws IOException {
     RPC.setProtocolEngine(conf, ClientProtocolPB.class, ProtobufRpcEngine2.class);
-    RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
+    RPC.setProtocolEngine(conf, DataNodeProtocolPB.class, ProtobufRpcEngine2.class);
     RPC.setProtocolEngine(conf, HaAdminProtocolPB.class, ProtobufRpcEngine2.class);
     BlockingService clientService = ClientNamenodeProtocol.newReflectiveBlockingService(
         new ClientProtocolServerSideTranslatorPB(clientImpl));
-    BlockingService datanodeService = DatanodeProtocolService.newReflectiveBlockingService(
-        new DatanodeProtocolServerSideTranslatorPB(datanodeImpl));
+    BlockingService datanodeService = DataNodeProtocolService.newReflectiveBlockingService(
+        new DataNodeProtocolServerSideTranslatorPB(datanodeImpl));
     RPC.Server server = new RPC.Builder(conf)
         .setProtocol(ClientProtocolPB.class)
         .setInstance(clientService)
@@ -52,7 +52,7 @@ public final class QuireRpc {
         .setNumHandlers(handlerCount)
         .setVerbose(false)
         .build();
-    server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, DatanodeProtocolPB.class,
+    server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, DataNodeProtocolPB.class,
         datanodeService);
     server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, HaAdminProtocolPB.class,
         HaAdminProtocolService.newReflectiveBlockingService(
@@ -74,23 +74,23 @@ public final class QuireRpc {
     return new ClientProtocolTranslatorPB(proxy);
   }
 
-  /** A plain client proxy for {@link DatanodeProtocol} at {@code address}, as the current user. */
-  public static DatanodeProtocol createDatanodeProxy(Configuration conf, InetSocketAddress address)
+  /** A plain client proxy for {@link DataNodeProtocol} at {@code address}, as the current user. */
+  public static DataNodeProtocol createDataNodeProxy(Configuration conf, InetSocketAddress address)
       throws IOException {
-    return createDatanodeProxy(conf, address, UserGroupInformation.getCurrentUser());
+    return createDataNodeProxy(conf, address, UserGroupInformation.getCurrentUser());
   }
 
   /**
-   * A plain client proxy for {@link DatanodeProtocol} at {@code address}, calling as
+   * A plain client proxy for {@link DataNodeProtocol} at {@code address}, calling as
    * {@code ugi} (under Kerberos: the DataNode's principal, logged in from its keytab).
    */
-  public static DatanodeProtocol createDatanodeProxy(Configuration conf, InetSocketAddress address,
+  public static DataNodeProtocol createDataNodeProxy(Configuration conf, InetSocketAddress address,
       UserGroupInformation ugi) throws IOException {
-    RPC.setProtocolEngine(conf, DatanodeProtocolPB.class, ProtobufRpcEngine2.class);
-    DatanodeProtocolPB proxy = RPC.getProtocolProxy(DatanodeProtocolPB.class,
-        RPC.getProtocolVersion(DatanodeProtocolPB.class), address, ugi, conf,
+    RPC.setProtocolEngine(conf, DataNodeProtocolPB.class, ProtobufRpcEngine2.class);
+    DataNodeProtocolPB proxy = RPC.getProtocolProxy(DataNodeProtocolPB.class,
+        RPC.getProtocolVersion(DataNodeProtocolPB.class), address, ugi, conf,
         NetUtils.getDefaultSocketFactory(conf)).getProxy();
-    return new DatanodeProtocolTranslatorPB(proxy);
+    return new DataNodeProtocolTranslatorPB(proxy);
   }
 
   /**

@@ -34,14 +34,14 @@ public final class BlockHealth {
   private final Block block;
   private final long offset;
   private final int expectedReplication;
-  private final List<DatanodeInfo> liveReplicas;
-  private final List<DatanodeInfo> corruptReplicas;
-  private final List<DatanodeInfo> decommissioningReplicas;
+  private final List<DataNodeInfo> liveReplicas;
+  private final List<DataNodeInfo> corruptReplicas;
+  private final List<DataNodeInfo> decommissioningReplicas;
   private final Status status;
 
   public BlockHealth(Block block, long offset, int expectedReplication,
-      List<DatanodeInfo> liveReplicas, List<DatanodeInfo> corruptReplicas,
-      List<DatanodeInfo> decommissioningReplicas, Status status) {
+      List<DataNodeInfo> liveReplicas, List<DataNodeInfo> corruptReplicas,
+      List<DataNodeInfo> decommissioningReplicas, Status status) {
     this.block = Objects.requireNonNull(block, "block");
     this.offset = offset;
     this.expectedReplication = expectedReplication;
@@ -61,13 +61,13 @@ public final class BlockHealth {
   public int getExpectedReplication() { return expectedReplication; }
 
   /** Good replicas on in-service DataNodes (live or stale). */
-  public List<DatanodeInfo> getLiveReplicas() { return liveReplicas; }
+  public List<DataNodeInfo> getLiveReplicas() { return liveReplicas; }
 
   /** Replicas reported corrupt, on any non-dead DataNode. */
-  public List<DatanodeInfo> getCorruptReplicas() { return corruptReplicas; }
+  public List<DataNodeInfo> getCorruptReplicas() { return corruptReplicas; }
 
   /** Good replicas on DECOMMISSIONING or DECOMMISSIONED DataNodes. */
-  public List<DatanodeInfo> getDecommissioningReplicas() { return decommissioningReplicas; }
+  public List<DataNodeInfo> getDecommissioningReplicas() { return decommissioningReplicas; }
 
   public Status getStatus() { return status; }
 

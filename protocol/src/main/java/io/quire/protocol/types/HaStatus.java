@@ -10,11 +10,11 @@ package io.quire.protocol.types;
  *     lastSeenTxId - lastAppliedTxId)
  * @param activeId the id of the NameNode it believes active, or null when none is known
  * @param lastCheckpointTxId txid of its latest checkpoint
- * @param pendingDatanodeMessages DataNode messages queued until the log catches up
+ * @param pendingDataNodeMessages DataNode messages queued until the log catches up
  */
 public record HaStatus(String nameNodeId, HaState state, long epoch, long lastAppliedTxId,
     long lastSeenTxId, String activeId, long lastCheckpointTxId, boolean inSafeMode,
-    long pendingDatanodeMessages) {
+    long pendingDataNodeMessages) {
 
   /** Records the standby has yet to apply. */
   public long tailLag() {

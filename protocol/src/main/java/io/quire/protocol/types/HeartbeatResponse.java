@@ -10,7 +10,7 @@ import java.util.List;
  * Every NameNode, active or standby, sends its keys in every answer: a few hundred bytes, and a
  * lost answer costs nothing.
  */
-public record HeartbeatResponse(NameNodeHaState nameNode, List<DatanodeCommand> commands,
+public record HeartbeatResponse(NameNodeHaState nameNode, List<DataNodeCommand> commands,
     ExportedBlockKeys keys) {
   public HeartbeatResponse {
     commands = List.copyOf(commands);
@@ -18,7 +18,7 @@ public record HeartbeatResponse(NameNodeHaState nameNode, List<DatanodeCommand> 
   }
 
   /** An answer without block keys. */
-  public HeartbeatResponse(NameNodeHaState nameNode, List<DatanodeCommand> commands) {
+  public HeartbeatResponse(NameNodeHaState nameNode, List<DataNodeCommand> commands) {
     this(nameNode, commands, ExportedBlockKeys.NONE);
   }
 }

@@ -14,16 +14,16 @@ import org.apache.hadoop.security.token.Token;
 public final class LocatedBlock {
   private final Block block;
   private final long offset;
-  private final List<DatanodeInfo> locations;
+  private final List<DataNodeInfo> locations;
   private final boolean corrupt;
   private final Token<BlockTokenIdentifier> token;
 
   /** A located block with an empty token. */
-  public LocatedBlock(Block block, long offset, List<DatanodeInfo> locations, boolean corrupt) {
+  public LocatedBlock(Block block, long offset, List<DataNodeInfo> locations, boolean corrupt) {
     this(block, offset, locations, corrupt, new Token<>());
   }
 
-  public LocatedBlock(Block block, long offset, List<DatanodeInfo> locations, boolean corrupt,
+  public LocatedBlock(Block block, long offset, List<DataNodeInfo> locations, boolean corrupt,
       Token<BlockTokenIdentifier> token) {
     this.token = token;
     this.block = block;
@@ -35,7 +35,7 @@ public final class LocatedBlock {
   public Block getBlock() { return block; }
   /** Offset of the block's first byte in the file. */
   public long getOffset() { return offset; }
-  public List<DatanodeInfo> getLocations() { return locations; }
+  public List<DataNodeInfo> getLocations() { return locations; }
   /** True when every known replica is corrupt. */
   public boolean isCorrupt() { return corrupt; }
   /** The block access token (empty identifier when tokens are off). */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.quire.protocol.security.BlockAccessMode;
 import io.quire.protocol.security.BlockTokenIdentifier;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
+import io.quire.protocol.types.DataNodeId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -92,7 +92,7 @@ class TokenFrameTest {
   @Test
   void writeRequestForwardsItsTokenAndNamesItsMode() throws IOException {
     WriteBlockRequest w = new WriteBlockRequest(new Block(1, 1, 0), "c",
-        List.of(new DatanodeId("u1", "h1", 1), new DatanodeId("u2", "h2", 2)),
+        List.of(new DataNodeId("u1", "h1", 1), new DataNodeId("u2", "h2", 2)),
         BlockConstructionStage.CREATE, 1, TOKEN);
     WriteBlockRequest next = WriteBlockRequest.read(
         afterHeader(bytes(w.forNextNode()::write), Op.WRITE_BLOCK));

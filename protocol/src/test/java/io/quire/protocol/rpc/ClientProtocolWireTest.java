@@ -96,9 +96,9 @@ class ClientProtocolWireTest {
         p -> p.getBlockLocations("/a/f", 5, 9000), "/a/f", 5L, 9000L);
     check("isFileClosed", true, p -> p.isFileClosed("/a/f"), "/a/f");
     check("getStats", new FsStats(100, 40, 60, 1, 2, 3), ClientProtocol::getStats);
-    check("getDatanodeReport", List.of(Samples.datanode(1), Samples.bareDatanode(2)),
-        ClientProtocol::getDatanodeReport);
-    check("getDatanodeReport", List.of(), ClientProtocol::getDatanodeReport);
+    check("getDataNodeReport", List.of(Samples.datanode(1), Samples.bareDataNode(2)),
+        ClientProtocol::getDataNodeReport);
+    check("getDataNodeReport", List.of(), ClientProtocol::getDataNodeReport);
   }
 
   @Test
@@ -195,8 +195,8 @@ class ClientProtocolWireTest {
       return null;
     }, "c1", Samples.block(5), Samples.block(5).withGenerationStamp(2000),
         List.of(Samples.datanode(1), Samples.datanode(4)));
-    check("getAdditionalDatanodes", List.of(Samples.datanode(9)),
-        p -> p.getAdditionalDatanodes("/w", 16385, Samples.block(5),
+    check("getAdditionalDataNodes", List.of(Samples.datanode(9)),
+        p -> p.getAdditionalDataNodes("/w", 16385, Samples.block(5),
             List.of(Samples.datanode(1)), List.of("uuid-2"), 1, "c1"),
         "/w", 16385L, Samples.block(5), List.of(Samples.datanode(1)), List.of("uuid-2"), 1,
         "c1");

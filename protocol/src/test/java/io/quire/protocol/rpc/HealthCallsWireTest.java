@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.exceptions.UnknownDatanodeException;
+import io.quire.protocol.exceptions.UnknownDataNodeException;
 import io.quire.protocol.types.BlockHealth;
 import io.quire.protocol.types.ClusterHealth;
 import io.quire.protocol.types.FileBlockHealth;
@@ -54,8 +54,8 @@ class HealthCallsWireTest {
         new AccessControlException("setDecommission uuid-1: bob is not the superuser"));
     assertThrows(AccessControlException.class, () -> nn.setDecommission("uuid-1", true));
     fixture.client.fails("setDecommission",
-        new UnknownDatanodeException("setDecommission h:1: no such DataNode"));
-    assertThrows(UnknownDatanodeException.class, () -> nn.setDecommission("h:1", true));
+        new UnknownDataNodeException("setDecommission h:1: no such DataNode"));
+    assertThrows(UnknownDataNodeException.class, () -> nn.setDecommission("h:1", true));
   }
 
   @Test
@@ -65,7 +65,7 @@ class HealthCallsWireTest {
             List.of(Samples.datanode(1), Samples.datanode(2), Samples.datanode(3)), List.of(),
             List.of(), BlockHealth.Status.HEALTHY),
         new BlockHealth(Samples.block(2), 1L << 27, 3, List.of(Samples.datanode(1)),
-            List.of(Samples.datanode(2)), List.of(Samples.bareDatanode(4)),
+            List.of(Samples.datanode(2)), List.of(Samples.bareDataNode(4)),
             BlockHealth.Status.UNDER_REPLICATED),
         new BlockHealth(Samples.block(3), 2L << 27, 3, List.of(),
             List.of(Samples.datanode(2)), List.of(), BlockHealth.Status.CORRUPT),

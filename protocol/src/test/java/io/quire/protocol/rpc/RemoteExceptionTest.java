@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.exceptions.AlreadyBeingCreatedException;
 import io.quire.protocol.exceptions.FSLimitException;
 import io.quire.protocol.exceptions.LeaseExpiredException;
@@ -42,13 +42,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RemoteExceptionTest {
   private static RpcFixture fixture;
   private static ClientProtocol nn;
-  private static DatanodeProtocol dnToNn;
+  private static DataNodeProtocol dnToNn;
 
   @BeforeAll
   static void startServer() throws IOException {
     fixture = RpcFixture.start();
     nn = fixture.newClientProxy();
-    dnToNn = fixture.newDatanodeProxy();
+    dnToNn = fixture.newDataNodeProxy();
   }
 
   @AfterAll

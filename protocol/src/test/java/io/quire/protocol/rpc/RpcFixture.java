@@ -1,7 +1,7 @@
 package io.quire.protocol.rpc;
 
 import io.quire.protocol.client.ClientProtocol;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.ha.HaAdminProtocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import org.apache.hadoop.security.UserGroupInformation;
  */
 final class RpcFixture implements AutoCloseable {
   final ScriptedImpl<ClientProtocol> client = ScriptedImpl.of(ClientProtocol.class);
-  final ScriptedImpl<DatanodeProtocol> datanode = ScriptedImpl.of(DatanodeProtocol.class);
+  final ScriptedImpl<DataNodeProtocol> datanode = ScriptedImpl.of(DataNodeProtocol.class);
   final ScriptedImpl<HaAdminProtocol> haAdmin = ScriptedImpl.of(HaAdminProtocol.class);
   final Configuration conf;
   private final RPC.Server server;
@@ -63,8 +63,8 @@ final class RpcFixture implements AutoCloseable {
     return proxy;
   }
 
-  DatanodeProtocol newDatanodeProxy() throws IOException {
-    DatanodeProtocol proxy = QuireRpc.createDatanodeProxy(new Configuration(conf), address());
+  DataNodeProtocol newDataNodeProxy() throws IOException {
+    DataNodeProtocol proxy = QuireRpc.createDataNodeProxy(new Configuration(conf), address());
     proxies.add(proxy);
     return proxy;
   }

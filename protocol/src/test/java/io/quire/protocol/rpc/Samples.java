@@ -1,9 +1,9 @@
 package io.quire.protocol.rpc;
 
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.InodeStatus;
 import io.quire.protocol.types.LocatedBlock;
 import java.util.List;
@@ -16,24 +16,24 @@ final class Samples {
     return new Block(id, 1000 + id, 4096 * id);
   }
 
-  static DatanodeId datanodeId(int n) {
-    return new DatanodeId("uuid-" + n, "10.0.0." + n, 9860 + n);
+  static DataNodeId datanodeId(int n) {
+    return new DataNodeId("uuid-" + n, "10.0.0." + n, 9860 + n);
   }
 
-  static DatanodeInfo datanode(int n) {
-    return new DatanodeInfo(datanodeId(n), 1L << 40, 1L << 30 + n, (1L << 40) - n, n,
-        1_700_000_000_000L + n, "/rack" + n, DatanodeInfo.State.values()[n % 5]);
+  static DataNodeInfo datanode(int n) {
+    return new DataNodeInfo(datanodeId(n), 1L << 40, 1L << 30 + n, (1L << 40) - n, n,
+        1_700_000_000_000L + n, "/rack" + n, DataNodeInfo.State.values()[n % 5]);
   }
 
   /** A DataNode whose optional fields (rack, state) are null. */
-  static DatanodeInfo bareDatanode(int n) {
-    return new DatanodeInfo(datanodeId(n), 0, 0, 0, 0, 0, null, null);
+  static DataNodeInfo bareDataNode(int n) {
+    return new DataNodeInfo(datanodeId(n), 0, 0, 0, 0, 0, null, null);
   }
 
   /** Odd ids carry a block access token, even ones none. */
   static LocatedBlock locatedBlock(long id) {
     LocatedBlock lb = new LocatedBlock(block(id), id * 128L << 20,
-        List.of(datanode(1), datanode(2), bareDatanode(3)), id % 2 == 0);
+        List.of(datanode(1), datanode(2), bareDataNode(3)), id % 2 == 0);
     return id % 2 == 0 ? lb : lb.withToken(token(id));
   }
 
@@ -67,7 +67,7 @@ final class Samples {
         null, 7, false, "");
   }
 
-  static DatanodeRegistration registration(int n) {
-    return new DatanodeRegistration(datanodeId(n), "CID-test", "0.1.0");
+  static DataNodeRegistration registration(int n) {
+    return new DataNodeRegistration(datanodeId(n), "CID-test", "0.1.0");
   }
 }

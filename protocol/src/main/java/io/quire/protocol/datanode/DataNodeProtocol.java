@@ -3,8 +3,8 @@ package io.quire.protocol.datanode;
 import io.quire.protocol.QuireConfigKeys;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.HeartbeatResponse;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReportedBlock;
 import io.quire.protocol.types.StorageReport;
@@ -30,7 +30,7 @@ import org.apache.hadoop.security.KerberosInfo;
  */
 @KerberosInfo(serverPrincipal = QuireConfigKeys.NAMENODE_KERBEROS_PRINCIPAL_KEY,
     clientPrincipal = QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY)
-public interface DatanodeProtocol {
+public interface DataNodeProtocol {
   long VERSION = 1L;
 
   @Idempotent
@@ -38,7 +38,7 @@ public interface DatanodeProtocol {
 
   /** Registers (or re-registers) a DataNode; returns the registration the NameNode recorded. */
   @Idempotent
-  DatanodeRegistration registerDatanode(DatanodeRegistration registration) throws IOException;
+  DataNodeRegistration registerDataNode(DataNodeRegistration registration) throws IOException;
 
   /**
    * Liveness and usage; the answer carries commands for the DataNode, the NameNode's HA
@@ -46,7 +46,7 @@ public interface DatanodeProtocol {
    * the NameNode's block keys (in every HA state; none when block access tokens are off).
    */
   @Idempotent
-  HeartbeatResponse sendHeartbeat(DatanodeRegistration registration, StorageReport report)
+  HeartbeatResponse sendHeartbeat(DataNodeRegistration registration, StorageReport report)
       throws IOException;
 
   /**
@@ -54,7 +54,7 @@ public interface DatanodeProtocol {
    * as a heartbeat's.
    */
   @Idempotent
-  HeartbeatResponse blockReport(DatanodeRegistration registration, List<ReportedBlock> blocks)
+  HeartbeatResponse blockReport(DataNodeRegistration registration, List<ReportedBlock> blocks)
       throws IOException;
 
   /**
@@ -62,12 +62,12 @@ public interface DatanodeProtocol {
    * replicas deleted since the last report.
    */
   @Idempotent
-  void blockReceivedAndDeleted(DatanodeRegistration registration, List<ReportedBlock> received,
+  void blockReceivedAndDeleted(DataNodeRegistration registration, List<ReportedBlock> received,
       List<Block> deleted) throws IOException;
 
   /** Replicas on this DataNode found corrupt (by the block scanner or a failed transfer). */
   @Idempotent
-  void reportBadBlocks(DatanodeRegistration registration, List<Block> blocks) throws IOException;
+  void reportBadBlocks(DataNodeRegistration registration, List<Block> blocks) throws IOException;
 
   /**
    * Outcome of block recovery run by a primary DataNode: the block now has
@@ -77,5 +77,5 @@ public interface DatanodeProtocol {
    */
   @Idempotent
   void commitBlockSynchronization(Block block, long newGenerationStamp, long newLength,
-      boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets) throws IOException;
+      boolean closeFile, boolean deleteBlock, List<DataNodeId> newTargets) throws IOException;
 }

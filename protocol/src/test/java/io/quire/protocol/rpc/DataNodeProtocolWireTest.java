@@ -2,12 +2,12 @@ package io.quire.protocol.rpc;
 
 import static io.quire.protocol.rpc.DeepEquals.assertDeepEquals;
 
-import io.quire.protocol.datanode.DatanodeProtocol;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.datanode.DataNodeProtocol;
+import io.quire.protocol.types.DataNodeCommand;
 import io.quire.protocol.types.HaState;
 import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.NameNodeHaState;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -20,20 +20,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every DatanodeProtocol method over a real IPC connection, both directions of each call. */
-class DatanodeProtocolWireTest {
+/** Every DataNodeProtocol method over a real IPC connection, both directions of each call. */
+class DataNodeProtocolWireTest {
   private static RpcFixture fixture;
-  private static DatanodeProtocol nn;
+  private static DataNodeProtocol nn;
 
   @FunctionalInterface
-  private interface DatanodeCall<R> {
-    R call(DatanodeProtocol p) throws IOException;
+  private interface DataNodeCall<R> {
+    R call(DataNodeProtocol p) throws IOException;
   }
 
   @BeforeAll
   static void startServer() throws IOException {
     fixture = RpcFixture.start();
-    nn = fixture.newDatanodeProxy();
+    nn = fixture.newDataNodeProxy();
   }
 
   @AfterAll
@@ -46,7 +46,7 @@ class DatanodeProtocolWireTest {
     fixture.datanode.reset();
   }
 
-  private static <R> void check(String method, R answer, DatanodeCall<R> call,
+  private static <R> void check(String method, R answer, DataNodeCall<R> call,
       Object... expectedArgs) throws IOException {
     fixture.datanode.returns(method, answer);
     assertDeepEquals(answer, call.call(nn));
@@ -54,37 +54,37 @@ class DatanodeProtocolWireTest {
   }
 
   private static HeartbeatResponse answer(HaState state, long epoch,
-      List<DatanodeCommand> commands) {
+      List<DataNodeCommand> commands) {
     // odd epochs carry block keys, even ones none (tokens off)
     return new HeartbeatResponse(new NameNodeHaState(state, epoch), commands,
         epoch % 2 == 1 ? Samples.keys() : null);
   }
 
-  private static List<DatanodeCommand> everyKindOfCommand() {
+  private static List<DataNodeCommand> everyKindOfCommand() {
     return List.of(
-        DatanodeCommand.delete(List.of(Samples.block(1), Samples.block(2))),
-        new DatanodeCommand(DatanodeCommand.Type.TRANSFER, List.of(Samples.block(3),
+        DataNodeCommand.delete(List.of(Samples.block(1), Samples.block(2))),
+        new DataNodeCommand(DataNodeCommand.Type.TRANSFER, List.of(Samples.block(3),
             Samples.block(4)), List.of(List.of(Samples.datanode(1)),
-            List.of(Samples.datanode(2), Samples.bareDatanode(3))), 0),
-        new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(Samples.block(5)),
+            List.of(Samples.datanode(2), Samples.bareDataNode(3))), 0),
+        new DataNodeCommand(DataNodeCommand.Type.RECOVER, List.of(Samples.block(5)),
             List.of(List.of(Samples.datanode(1), Samples.datanode(2))), 1234),
         // copy on truncate: the new block id travels too
-        new DatanodeCommand(DatanodeCommand.Type.RECOVER, List.of(Samples.block(6)),
+        new DataNodeCommand(DataNodeCommand.Type.RECOVER, List.of(Samples.block(6)),
             List.of(List.of(Samples.datanode(1))), 1235, 1073741999L),
-        DatanodeCommand.register(),
-        DatanodeCommand.blockReport());
+        DataNodeCommand.register(),
+        DataNodeCommand.blockReport());
   }
 
   @Test
   void handshakeRoundTrips() throws IOException {
     check("versionRequest", new NamespaceInfo("CID-1", -1, false),
-        DatanodeProtocol::versionRequest);
+        DataNodeProtocol::versionRequest);
     check("versionRequest", new NamespaceInfo("CID-2", -1, true),
-        DatanodeProtocol::versionRequest);
-    check("registerDatanode", Samples.registration(2),
-        p -> p.registerDatanode(Samples.registration(1)), Samples.registration(1));
-    DatanodeRegistration bare = new DatanodeRegistration(Samples.datanodeId(3), null, null);
-    check("registerDatanode", bare, p -> p.registerDatanode(bare), bare);
+        DataNodeProtocol::versionRequest);
+    check("registerDataNode", Samples.registration(2),
+        p -> p.registerDataNode(Samples.registration(1)), Samples.registration(1));
+    DataNodeRegistration bare = new DataNodeRegistration(Samples.datanodeId(3), null, null);
+    check("registerDataNode", bare, p -> p.registerDataNode(bare), bare);
   }
 
   @Test
@@ -104,7 +104,7 @@ class DatanodeProtocolWireTest {
         new ReportedBlock(Samples.block(2), ReplicaState.RBW),
         new ReportedBlock(Samples.block(3), ReplicaState.RWR));
     check("blockReport",
-        answer(HaState.ACTIVE, 3, List.of(DatanodeCommand.delete(List.of(Samples.block(9))))),
+        answer(HaState.ACTIVE, 3, List.of(DataNodeCommand.delete(List.of(Samples.block(9))))),
         p -> p.blockReport(Samples.registration(1), blocks), Samples.registration(1), blocks);
     check("blockReport", answer(HaState.SUSPENDED, 0, List.of()),
         p -> p.blockReport(Samples.registration(1), List.of()), Samples.registration(1),

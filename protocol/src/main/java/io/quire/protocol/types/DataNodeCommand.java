@@ -23,23 +23,23 @@ import java.util.List;
  *   <li>{@link Type#BLOCK_REPORT}: send a full block report now.</li>
  * </ul>
  */
-public final class DatanodeCommand {
+public final class DataNodeCommand {
   /** Kinds of command. */
   public enum Type { DELETE, TRANSFER, RECOVER, REGISTER, BLOCK_REPORT }
 
   private final Type type;
   private final List<Block> blocks;
-  private final List<List<DatanodeInfo>> targets;
+  private final List<List<DataNodeInfo>> targets;
   private final long newGenerationStamp;
   private final long newBlockId;
 
-  public DatanodeCommand(Type type, List<Block> blocks, List<List<DatanodeInfo>> targets,
+  public DataNodeCommand(Type type, List<Block> blocks, List<List<DataNodeInfo>> targets,
       long newGenerationStamp) {
     this(type, blocks, targets, newGenerationStamp, 0);
   }
 
   /** A command with {@code newBlockId} (RECOVER of a copy on truncate; 0: none). */
-  public DatanodeCommand(Type type, List<Block> blocks, List<List<DatanodeInfo>> targets,
+  public DataNodeCommand(Type type, List<Block> blocks, List<List<DataNodeInfo>> targets,
       long newGenerationStamp, long newBlockId) {
     this.type = type;
     this.blocks = List.copyOf(blocks);
@@ -48,21 +48,21 @@ public final class DatanodeCommand {
     this.newBlockId = newBlockId;
   }
 
-  public static DatanodeCommand delete(List<Block> blocks) {
-    return new DatanodeCommand(Type.DELETE, blocks, List.of(), 0);
+  public static DataNodeCommand delete(List<Block> blocks) {
+    return new DataNodeCommand(Type.DELETE, blocks, List.of(), 0);
   }
 
-  public static DatanodeCommand register() {
-    return new DatanodeCommand(Type.REGISTER, List.of(), List.of(), 0);
+  public static DataNodeCommand register() {
+    return new DataNodeCommand(Type.REGISTER, List.of(), List.of(), 0);
   }
 
-  public static DatanodeCommand blockReport() {
-    return new DatanodeCommand(Type.BLOCK_REPORT, List.of(), List.of(), 0);
+  public static DataNodeCommand blockReport() {
+    return new DataNodeCommand(Type.BLOCK_REPORT, List.of(), List.of(), 0);
   }
 
   public Type getType() { return type; }
   public List<Block> getBlocks() { return blocks; }
-  public List<List<DatanodeInfo>> getTargets() { return targets; }
+  public List<List<DataNodeInfo>> getTargets() { return targets; }
   public long getNewGenerationStamp() { return newGenerationStamp; }
   /** RECOVER: the block the replicas' prefix is copied to (copy on truncate); 0: none. */
   public long getNewBlockId() { return newBlockId; }

@@ -14,7 +14,7 @@ import org.apache.hadoop.security.SecurityUtil;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
- * Who may call DatanodeProtocol. Under Kerberos: only the DataNode principal
+ * Who may call DataNodeProtocol. Under Kerberos: only the DataNode principal
  * ({@code quire.datanode.kerberos.principal}), {@code _HOST} standing for the caller's host
  * (its address's canonical name), exactly the check Hadoop's service authorization makes for
  * HDFS's DatanodeProtocol, but made whether or not {@code hadoop.security.authorization} is on.
@@ -22,9 +22,9 @@ import org.apache.hadoop.security.UserGroupInformation;
  * AccessControlException. With simple authentication everyone may (the user name is only the
  * caller's claim; service-level ACLs still apply). In-process calls (no IPC caller) pass.
  */
-public final class DatanodeCallerCheck {
+public final class DataNodeCallerCheck {
   /** Checks nothing (simple authentication). */
-  public static final DatanodeCallerCheck NONE = new DatanodeCallerCheck(null);
+  public static final DataNodeCallerCheck NONE = new DataNodeCallerCheck(null);
 
   private final String principalPattern;
   /**
@@ -34,14 +34,14 @@ public final class DatanodeCallerCheck {
    */
   private final Map<InetAddress, String> expectedByAddress = new ConcurrentHashMap<>();
 
-  private DatanodeCallerCheck(String principalPattern) {
+  private DataNodeCallerCheck(String principalPattern) {
     this.principalPattern = principalPattern;
   }
 
   /** The check {@code conf} asks for (NameNodeLogin made sure the key is set under Kerberos). */
-  public static DatanodeCallerCheck from(Configuration conf) {
+  public static DataNodeCallerCheck from(Configuration conf) {
     return KerberosLogin.isKerberos(conf)
-        ? new DatanodeCallerCheck(conf.getTrimmed(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY))
+        ? new DataNodeCallerCheck(conf.getTrimmed(QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY))
         : NONE;
   }
 
@@ -54,7 +54,7 @@ public final class DatanodeCallerCheck {
   }
 
   /**
-   * @param op the DatanodeProtocol method, for the message
+   * @param op the DataNodeProtocol method, for the message
    * @throws AccessControlException when the IPC caller is not the DataNode principal
    */
   public void check(String op) throws IOException {
@@ -77,7 +77,7 @@ public final class DatanodeCallerCheck {
       throw new AccessControlException(op + ": caller " + caller.getUserName() + " from "
           + (from == null ? "?" : from.getHostAddress()) + " is not the DataNode principal "
           + expected + " (" + QuireConfigKeys.DATANODE_KERBEROS_PRINCIPAL_KEY
-          + "); only DataNodes may call DatanodeProtocol");
+          + "); only DataNodes may call DataNodeProtocol");
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ConcurrentModificationException;
 import java.util.HashSet;
@@ -25,22 +25,22 @@ import java.util.Set;
  * {@link BlockLocations} links and unlinks (a block is here exactly while it has a replica on
  * this DataNode). Guarded by the namesystem lock.
  */
-public final class DatanodeBlocks implements Iterable<BlockInfo> {
+public final class DataNodeBlocks implements Iterable<BlockInfo> {
   private static final ReplicaState[] STATES = ReplicaState.values();
 
-  private final DatanodeDescriptor node;
+  private final DataNodeDescriptor node;
   private final Replica[] shared = new Replica[STATES.length * 2];
   /** Blocks told to be deleted here and not yet confirmed deleted. */
   private final Set<Long> pendingDeletes = new HashSet<>();
   private BlockInfo head;
   private int size;
 
-  DatanodeBlocks(DatanodeDescriptor node) {
+  DataNodeBlocks(DataNodeDescriptor node) {
     this.node = node;
   }
 
   /** The DataNode whose blocks these are. */
-  public DatanodeDescriptor getNode() { return node; }
+  public DataNodeDescriptor getNode() { return node; }
 
   /**
    * Ids of blocks whose replica here was ordered deleted and whose deletion the node has not
@@ -120,7 +120,7 @@ public final class DatanodeBlocks implements Iterable<BlockInfo> {
           throw new NoSuchElementException();
         }
         BlockInfo b = next;
-        int i = BlockLocations.indexOf(b, DatanodeBlocks.this);
+        int i = BlockLocations.indexOf(b, DataNodeBlocks.this);
         if (i < 0) {
           throw new ConcurrentModificationException(b + " left the block list of " + node
               + " while it was iterated");

@@ -3,7 +3,7 @@ package io.quire.protocol.types;
 /**
  * A DataNode as the NameNode sees it: identity plus the last reported usage and state.
  */
-public final class DatanodeInfo extends DatanodeId {
+public final class DataNodeInfo extends DataNodeId {
   /** Administrative and liveness state of a DataNode. */
   public enum State { LIVE, STALE, DEAD, DECOMMISSIONING, DECOMMISSIONED }
 
@@ -15,7 +15,7 @@ public final class DatanodeInfo extends DatanodeId {
   private final String rack;
   private final State state;
 
-  public DatanodeInfo(DatanodeId id, long capacity, long used, long remaining,
+  public DataNodeInfo(DataNodeId id, long capacity, long used, long remaining,
       int activeTransfers, long lastHeartbeatMillis, String rack, State state) {
     super(id.getUuid(), id.getHost(), id.getDataPort());
     this.capacity = capacity;
@@ -27,9 +27,9 @@ public final class DatanodeInfo extends DatanodeId {
     this.state = state;
   }
 
-  /** A DatanodeInfo that carries only an address (usage unknown), e.g. for pipeline targets. */
-  public static DatanodeInfo ofId(DatanodeId id) {
-    return new DatanodeInfo(id, 0, 0, 0, 0, 0, "/default-rack", State.LIVE);
+  /** A DataNodeInfo that carries only an address (usage unknown), e.g. for pipeline targets. */
+  public static DataNodeInfo ofId(DataNodeId id) {
+    return new DataNodeInfo(id, 0, 0, 0, 0, 0, "/default-rack", State.LIVE);
   }
 
   public long getCapacity() { return capacity; }

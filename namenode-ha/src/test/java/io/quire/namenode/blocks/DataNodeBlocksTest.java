@@ -2,10 +2,10 @@ package io.quire.namenode.blocks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,22 +24,22 @@ import org.junit.jupiter.api.Timeout;
  * block stamp and length changes, removal while iterating a DataNode's list.
  */
 @Timeout(60)
-class DatanodeBlocksTest {
+class DataNodeBlocksTest {
   private static final int NODES = 40;
 
   /** A replica as the model holds it. */
   private record R(ReplicaState state, long stamp, long length, boolean corrupt) {}
 
   /** Each DataNode's block list, as the block manager keeps it. */
-  private final List<DatanodeBlocks> nodes = new ArrayList<>();
+  private final List<DataNodeBlocks> nodes = new ArrayList<>();
 
   @BeforeEach
   void registerNodes() throws Exception {
-    DatanodeManager dns = new DatanodeManager("c", System::currentTimeMillis, 30_000, 60_000);
+    DataNodeManager dns = new DataNodeManager("c", System::currentTimeMillis, 30_000, 60_000);
     BlockManager bm = new BlockManager(dns, 1);
     for (int i = 0; i < NODES; i++) {
-      DatanodeDescriptor d = dns.register(new DatanodeRegistration(
-          new DatanodeId("dn-" + i, "127.0.0.1", 9000 + i), "c", "v"));
+      DataNodeDescriptor d = dns.register(new DataNodeRegistration(
+          new DataNodeId("dn-" + i, "127.0.0.1", 9000 + i), "c", "v"));
       nodes.add(bm.blocksOf(d));
       assertSame(nodes.get(i), bm.blocksOf(d), "one list per DataNode");
       assertSame(d, nodes.get(i).getNode());
@@ -50,7 +50,7 @@ class DatanodeBlocksTest {
   void randomChangesAgreeWithAModel() {
     Random rnd = new Random(7);
     List<BlockInfo> blocks = new ArrayList<>();
-    Map<BlockInfo, Map<DatanodeBlocks, R>> model = new LinkedHashMap<>();
+    Map<BlockInfo, Map<DataNodeBlocks, R>> model = new LinkedHashMap<>();
     for (int i = 0; i < 300; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 64, BlockState.COMPLETE);
       blocks.add(b);
@@ -59,8 +59,8 @@ class DatanodeBlocksTest {
     ReplicaState[] states = ReplicaState.values();
     for (int step = 0; step < 60_000; step++) {
       BlockInfo b = blocks.get(rnd.nextInt(blocks.size()));
-      DatanodeBlocks n = nodes.get(rnd.nextInt(rnd.nextBoolean() ? 4 : NODES));
-      Map<DatanodeBlocks, R> m = model.get(b);
+      DataNodeBlocks n = nodes.get(rnd.nextInt(rnd.nextBoolean() ? 4 : NODES));
+      Map<DataNodeBlocks, R> m = model.get(b);
       BlockLocations loc = BlockLocations.of(b);
       switch (rnd.nextInt(6)) {
         case 0, 1 -> {
@@ -104,15 +104,15 @@ class DatanodeBlocksTest {
     assertAgree(model);
   }
 
-  private void assertAgree(Map<BlockInfo, Map<DatanodeBlocks, R>> model) {
-    Map<DatanodeBlocks, Set<BlockInfo>> perNode = new LinkedHashMap<>();
-    for (DatanodeBlocks n : nodes) {
+  private void assertAgree(Map<BlockInfo, Map<DataNodeBlocks, R>> model) {
+    Map<DataNodeBlocks, Set<BlockInfo>> perNode = new LinkedHashMap<>();
+    for (DataNodeBlocks n : nodes) {
       perNode.put(n, new HashSet<>());
     }
-    for (Map.Entry<BlockInfo, Map<DatanodeBlocks, R>> e : model.entrySet()) {
+    for (Map.Entry<BlockInfo, Map<DataNodeBlocks, R>> e : model.entrySet()) {
       BlockInfo b = e.getKey();
       BlockLocations loc = BlockLocations.of(b);
-      List<DatanodeBlocks> order = new ArrayList<>();
+      List<DataNodeBlocks> order = new ArrayList<>();
       for (Replica r : loc) {
         order.add(r.list());
         R want = e.getValue().get(r.list());
@@ -126,7 +126,7 @@ class DatanodeBlocksTest {
       assertEquals(!order.isEmpty(), loc.hasReplicas());
       assertEquals(order.isEmpty(), b.triplets == null, "no array without replicas");
     }
-    for (DatanodeBlocks n : nodes) {
+    for (DataNodeBlocks n : nodes) {
       Set<BlockInfo> listed = new HashSet<>();
       for (BlockInfo b : n) {
         assertTrue(listed.add(b), n + " lists " + b + " twice");
@@ -139,7 +139,7 @@ class DatanodeBlocksTest {
   @Test
   void aReplicaKeepsItsStampAndLengthWhenTheBlockChanges() {
     BlockInfo b = new BlockInfo(1, 1000, 64, BlockState.UNDER_CONSTRUCTION);
-    DatanodeBlocks n = nodes.get(0);
+    DataNodeBlocks n = nodes.get(0);
     BlockLocations loc = BlockLocations.of(b);
     loc.put(n, ReplicaState.RBW, 1000, 64);
     Replica shared = loc.find(n);
@@ -157,7 +157,7 @@ class DatanodeBlocksTest {
 
   @Test
   void replicasOfManyBlocksOnOneNodeShareTheirValue() {
-    DatanodeBlocks n = nodes.get(1);
+    DataNodeBlocks n = nodes.get(1);
     Set<Replica> values = new HashSet<>();
     for (int i = 0; i < 1000; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000 + i, i, BlockState.COMPLETE);
@@ -170,8 +170,8 @@ class DatanodeBlocksTest {
 
   @Test
   void removingTheBlockJustReturnedWhileIterating() {
-    DatanodeBlocks n = nodes.get(2);
-    DatanodeBlocks other = nodes.get(3);
+    DataNodeBlocks n = nodes.get(2);
+    DataNodeBlocks other = nodes.get(3);
     List<BlockInfo> all = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 1, BlockState.COMPLETE);
@@ -199,7 +199,7 @@ class DatanodeBlocksTest {
 
   @Test
   void removingAnotherBlockWhileIteratingFails() {
-    DatanodeBlocks n = nodes.get(4);
+    DataNodeBlocks n = nodes.get(4);
     for (int i = 0; i < 3; i++) {
       BlockInfo b = new BlockInfo(i + 1, 1000, 1, BlockState.COMPLETE);
       BlockLocations.of(b).put(n, ReplicaState.FINALIZED, 1000, 1);

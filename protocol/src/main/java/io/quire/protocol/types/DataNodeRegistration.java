@@ -1,18 +1,18 @@
 package io.quire.protocol.types;
 
 /** What a DataNode tells a NameNode when it registers: who it is and which cluster it serves. */
-public final class DatanodeRegistration {
-  private final DatanodeId id;
+public final class DataNodeRegistration {
+  private final DataNodeId id;
   private final String clusterId;
   private final String softwareVersion;
 
-  public DatanodeRegistration(DatanodeId id, String clusterId, String softwareVersion) {
+  public DataNodeRegistration(DataNodeId id, String clusterId, String softwareVersion) {
     this.id = id;
     this.clusterId = clusterId;
     this.softwareVersion = softwareVersion;
   }
 
-  public DatanodeId getId() { return id; }
+  public DataNodeId getId() { return id; }
   public String getClusterId() { return clusterId; }
   public String getSoftwareVersion() { return softwareVersion; }
 

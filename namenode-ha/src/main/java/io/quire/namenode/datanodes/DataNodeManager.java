@@ -2,9 +2,9 @@ package io.quire.namenode.datanodes;
 
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.StorageReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * heartbeat (placement avoids it) and dead after {@code expireMs} (its replicas are forgotten
  * by {@link #findNewlyDead}'s caller). Volatile state only: nothing here is journaled.
  */
-public final class DatanodeManager {
-  private static final Logger LOG = LoggerFactory.getLogger(DatanodeManager.class);
+public final class DataNodeManager {
+  private static final Logger LOG = LoggerFactory.getLogger(DataNodeManager.class);
 
-  private final Map<String, DatanodeDescriptor> nodes = new ConcurrentHashMap<>();
+  private final Map<String, DataNodeDescriptor> nodes = new ConcurrentHashMap<>();
   private final String clusterId;
   private final LongSupplier clock;
   private final long staleMs;
@@ -30,7 +30,7 @@ public final class DatanodeManager {
   private volatile RackResolver racks =
       RackResolver.from(new org.apache.hadoop.conf.Configuration(false));
 
-  public DatanodeManager(String clusterId, LongSupplier clock, long staleMs, long expireMs) {
+  public DataNodeManager(String clusterId, LongSupplier clock, long staleMs, long expireMs) {
     this.clusterId = clusterId;
     this.clock = clock;
     this.staleMs = staleMs;
@@ -46,16 +46,16 @@ public final class DatanodeManager {
   public String getClusterId() { return clusterId; }
 
   /** Registers or re-registers a node; its replicas are known after its block report. */
-  public DatanodeDescriptor register(DatanodeRegistration reg) throws IncompatibleStorageException {
+  public DataNodeDescriptor register(DataNodeRegistration reg) throws IncompatibleStorageException {
     if (!clusterId.equals(reg.getClusterId())) {
-      throw new IncompatibleStorageException("registerDatanode " + reg.getId()
+      throw new IncompatibleStorageException("registerDataNode " + reg.getId()
           + ": cluster id " + reg.getClusterId() + " does not match this NameNode's cluster id "
           + clusterId);
     }
-    DatanodeId id = reg.getId();
+    DataNodeId id = reg.getId();
     long now = clock.getAsLong();
-    DatanodeDescriptor d =
-        nodes.computeIfAbsent(id.getUuid(), u -> new DatanodeDescriptor(id, now));
+    DataNodeDescriptor d =
+        nodes.computeIfAbsent(id.getUuid(), u -> new DataNodeDescriptor(id, now));
     d.setId(id);
     d.heartbeat(d.getReport(), now);
     d.setDead(false);
@@ -65,9 +65,9 @@ public final class DatanodeManager {
   }
 
   /** The node sending a request, or UnregisteredNodeException (it must register again). */
-  public DatanodeDescriptor getRegistered(DatanodeRegistration reg, String op)
+  public DataNodeDescriptor getRegistered(DataNodeRegistration reg, String op)
       throws UnregisteredNodeException {
-    DatanodeDescriptor d = nodes.get(reg.getId().getUuid());
+    DataNodeDescriptor d = nodes.get(reg.getId().getUuid());
     if (d == null || d.isDead()) {
       throw new UnregisteredNodeException(op + ": DataNode " + reg.getId()
           + " is not registered with this NameNode; register again");
@@ -75,23 +75,23 @@ public final class DatanodeManager {
     return d;
   }
 
-  public DatanodeDescriptor get(String uuid) { return nodes.get(uuid); }
+  public DataNodeDescriptor get(String uuid) { return nodes.get(uuid); }
 
-  public void heartbeat(DatanodeDescriptor d, StorageReport report) {
+  public void heartbeat(DataNodeDescriptor d, StorageReport report) {
     d.heartbeat(report, clock.getAsLong());
   }
 
-  public boolean isLive(DatanodeDescriptor d) {
+  public boolean isLive(DataNodeDescriptor d) {
     return !d.isDead() && clock.getAsLong() - d.getLastHeartbeatMillis() < expireMs;
   }
 
-  public boolean isStale(DatanodeDescriptor d) {
+  public boolean isStale(DataNodeDescriptor d) {
     return clock.getAsLong() - d.getLastHeartbeatMillis() >= staleMs;
   }
 
-  public List<DatanodeDescriptor> getLiveNodes() {
-    List<DatanodeDescriptor> out = new ArrayList<>(nodes.size());
-    for (DatanodeDescriptor d : nodes.values()) {
+  public List<DataNodeDescriptor> getLiveNodes() {
+    List<DataNodeDescriptor> out = new ArrayList<>(nodes.size());
+    for (DataNodeDescriptor d : nodes.values()) {
       if (isLive(d)) {
         out.add(d);
       }
@@ -101,7 +101,7 @@ public final class DatanodeManager {
 
   public int getLiveCount() {
     int n = 0;
-    for (DatanodeDescriptor d : nodes.values()) {
+    for (DataNodeDescriptor d : nodes.values()) {
       if (isLive(d)) {
         n++;
       }
@@ -110,9 +110,9 @@ public final class DatanodeManager {
   }
 
   /** Marks nodes silent for longer than the expiry as dead and returns them. */
-  public List<DatanodeDescriptor> findNewlyDead() {
-    List<DatanodeDescriptor> dead = new ArrayList<>();
-    for (DatanodeDescriptor d : nodes.values()) {
+  public List<DataNodeDescriptor> findNewlyDead() {
+    List<DataNodeDescriptor> dead = new ArrayList<>();
+    for (DataNodeDescriptor d : nodes.values()) {
       if (!d.isDead() && !isLive(d)) {
         d.setDead(true);
         LOG.warn("DataNode {} is dead: no heartbeat for {} ms", d.getId(),
@@ -123,9 +123,9 @@ public final class DatanodeManager {
     return dead;
   }
 
-  public List<DatanodeInfo> getReport() {
-    List<DatanodeInfo> out = new ArrayList<>(nodes.size());
-    for (DatanodeDescriptor d : nodes.values()) {
+  public List<DataNodeInfo> getReport() {
+    List<DataNodeInfo> out = new ArrayList<>(nodes.size());
+    for (DataNodeDescriptor d : nodes.values()) {
       out.add(d.toInfo(stateOf(d)));
     }
     return out;
@@ -135,34 +135,34 @@ public final class DatanodeManager {
    * A node's state as reports show it: DEAD when past the expiry, else its admin state when
    * decommissioning or decommissioned, else STALE or LIVE.
    */
-  public DatanodeInfo.State stateOf(DatanodeDescriptor d) {
+  public DataNodeInfo.State stateOf(DataNodeDescriptor d) {
     if (d.isDead() || !isLive(d)) {
-      return DatanodeInfo.State.DEAD;
+      return DataNodeInfo.State.DEAD;
     }
     switch (d.getAdminState()) {
-      case DECOMMISSIONING: return DatanodeInfo.State.DECOMMISSIONING;
-      case DECOMMISSIONED: return DatanodeInfo.State.DECOMMISSIONED;
-      default: return isStale(d) ? DatanodeInfo.State.STALE : DatanodeInfo.State.LIVE;
+      case DECOMMISSIONING: return DataNodeInfo.State.DECOMMISSIONING;
+      case DECOMMISSIONED: return DataNodeInfo.State.DECOMMISSIONED;
+      default: return isStale(d) ? DataNodeInfo.State.STALE : DataNodeInfo.State.LIVE;
     }
   }
 
   /** Live and in service: its good replicas count toward replication; it may take new ones. */
-  public boolean isInService(DatanodeDescriptor d) {
+  public boolean isInService(DataNodeDescriptor d) {
     return d.getAdminState() == AdminState.IN_SERVICE && isLive(d);
   }
 
   /** Every registered node (dead ones included). */
-  public List<DatanodeDescriptor> getAllNodes() {
+  public List<DataNodeDescriptor> getAllNodes() {
     return new ArrayList<>(nodes.values());
   }
 
   /** The node whose UUID or data address ("host:port") is {@code key}, or null. */
-  public DatanodeDescriptor find(String key) {
-    DatanodeDescriptor d = nodes.get(key);
+  public DataNodeDescriptor find(String key) {
+    DataNodeDescriptor d = nodes.get(key);
     if (d != null) {
       return d;
     }
-    for (DatanodeDescriptor n : nodes.values()) {
+    for (DataNodeDescriptor n : nodes.values()) {
       if (n.getId().getDataAddress().equals(key)
           || (n.getIpAddress() + ":" + n.getId().getDataPort()).equals(key)) {
         return n;
@@ -175,7 +175,7 @@ public final class DatanodeManager {
    * Changes a node's admin state; returns false when it already was in that state (or, on
    * decommission, already DECOMMISSIONED).
    */
-  public boolean setAdminState(DatanodeDescriptor d, AdminState target) {
+  public boolean setAdminState(DataNodeDescriptor d, AdminState target) {
     AdminState current = d.getAdminState();
     if (current == target
         || (target == AdminState.DECOMMISSIONING && current == AdminState.DECOMMISSIONED)) {

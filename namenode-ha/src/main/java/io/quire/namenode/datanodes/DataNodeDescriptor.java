@@ -1,8 +1,8 @@
 package io.quire.namenode.datanodes;
 
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.StorageReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A registered DataNode: identity, address and rack, admin state, last heartbeat and usage
  * (updated without the namesystem lock, hence volatile) and the commands waiting for its next
  * heartbeat. What it holds is the blocks package's business: its replicas, its block list and
- * the deletions it was ordered are kept there, per node (blocks.DatanodeBlocks), so this
+ * the deletions it was ordered are kept there, per node (blocks.DataNodeBlocks), so this
  * package knows nothing of blocks.
  */
-public final class DatanodeDescriptor {
-  private volatile DatanodeId id;
+public final class DataNodeDescriptor {
+  private volatile DataNodeId id;
   private volatile long lastHeartbeatMillis;
   private volatile StorageReport report = new StorageReport(0, 0, 0, 0, 0);
   private volatile boolean dead;
@@ -24,15 +24,15 @@ public final class DatanodeDescriptor {
   private volatile int scheduledWrites;
   private volatile String rack = RackResolver.DEFAULT_RACK;
   private volatile AdminState adminState = AdminState.IN_SERVICE;
-  private final ConcurrentLinkedQueue<DatanodeCommand> commands = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<DataNodeCommand> commands = new ConcurrentLinkedQueue<>();
 
-  DatanodeDescriptor(DatanodeId id, long now) {
+  DataNodeDescriptor(DataNodeId id, long now) {
     this.id = id;
     this.lastHeartbeatMillis = now;
   }
 
-  public DatanodeId getId() { return id; }
-  void setId(DatanodeId id) {
+  public DataNodeId getId() { return id; }
+  void setId(DataNodeId id) {
     this.id = id;
     this.ipAddress = null;
   }
@@ -84,12 +84,12 @@ public final class DatanodeDescriptor {
 
   public void incrementScheduledWrites() { scheduledWrites++; }
 
-  public void enqueue(DatanodeCommand c) { commands.add(c); }
+  public void enqueue(DataNodeCommand c) { commands.add(c); }
 
   /** Removes and returns every queued command. */
-  public List<DatanodeCommand> drainCommands() {
-    List<DatanodeCommand> out = new ArrayList<>();
-    for (DatanodeCommand c; (c = commands.poll()) != null; ) {
+  public List<DataNodeCommand> drainCommands() {
+    List<DataNodeCommand> out = new ArrayList<>();
+    for (DataNodeCommand c; (c = commands.poll()) != null; ) {
       out.add(c);
     }
     return out;
@@ -97,9 +97,9 @@ public final class DatanodeDescriptor {
 
   public int pendingCommandCount() { return commands.size(); }
 
-  public DatanodeInfo toInfo(DatanodeInfo.State state) {
+  public DataNodeInfo toInfo(DataNodeInfo.State state) {
     StorageReport r = report;
-    return new DatanodeInfo(id, r.getCapacity(), r.getUsed(), r.getRemaining(),
+    return new DataNodeInfo(id, r.getCapacity(), r.getUsed(), r.getRemaining(),
         r.getActiveTransfers(), lastHeartbeatMillis, rack, state);
   }
 

@@ -8,7 +8,7 @@ import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.namenode.testing.StandbyPair;
 import io.quire.protocol.client.ClientProtocol;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
+import io.quire.protocol.types.DataNodeCommand;
 import io.quire.protocol.types.LocatedBlock;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * processes them once it has, keeps the queue bounded, and processes the rest when it becomes
  * active.
  */
-class PendingDatanodeMessagesTest {
+class PendingDataNodeMessagesTest {
   private StandbyPair p;
   private NamesystemFixture sb;
   private ClientProtocol nn;
@@ -134,7 +134,7 @@ class PendingDatanodeMessagesTest {
     Block b = newBlock("/f");
     received(sb, 0, b, ReplicaState.RBW);
     received(sb, 1, b, ReplicaState.RBW);
-    List<DatanodeCommand> answer = sb.datanodes.blockReport(sb.registration(0),
+    List<DataNodeCommand> answer = sb.datanodes.blockReport(sb.registration(0),
         List.of(new ReportedBlock(b.withNumBytes(50), ReplicaState.RBW))).commands();
     assertEquals(List.of(), answer);
     assertEquals(2, p.queued(), "dn-0's older message gave way to its report's");
@@ -189,7 +189,7 @@ class PendingDatanodeMessagesTest {
     Block kept = nn.addBlock("/a", fileId, "c", null, List.of(), null).getBlock();
     p.tail();
     Block stale = kept.withGenerationStamp(kept.getGenerationStamp() - 1);
-    List<DatanodeCommand> answer = sb.datanodes.blockReport(sb.registration(0), List.of(
+    List<DataNodeCommand> answer = sb.datanodes.blockReport(sb.registration(0), List.of(
         new ReportedBlock(abandoned, ReplicaState.FINALIZED),
         new ReportedBlock(stale, ReplicaState.FINALIZED),
         new ReportedBlock(new Block(999, 1001, 5), ReplicaState.FINALIZED))).commands();
@@ -198,10 +198,10 @@ class PendingDatanodeMessagesTest {
     assertEquals(List.of(), replicas(sb, kept));
     assertEquals(List.of(), sb.heartbeat(0));
 
-    List<DatanodeCommand> activeAnswer = p.active.datanodes.blockReport(
+    List<DataNodeCommand> activeAnswer = p.active.datanodes.blockReport(
         p.active.registration(0), List.of(new ReportedBlock(abandoned,
             ReplicaState.FINALIZED))).commands();
-    assertEquals(DatanodeCommand.Type.DELETE, activeAnswer.get(0).getType(),
+    assertEquals(DataNodeCommand.Type.DELETE, activeAnswer.get(0).getType(),
         "the active answers the same report with DELETE");
   }
 
@@ -225,9 +225,9 @@ class PendingDatanodeMessagesTest {
     });
     assertEquals(0, p.queued());
     assertEquals(List.of("dn-0:RBW:" + b.getGenerationStamp() + ":0"), replicas(sb, b));
-    List<DatanodeCommand> cmds = sb.heartbeat(1);
+    List<DataNodeCommand> cmds = sb.heartbeat(1);
     assertEquals(1, cmds.size(), cmds.toString());
-    assertEquals(DatanodeCommand.Type.DELETE, cmds.get(0).getType());
+    assertEquals(DataNodeCommand.Type.DELETE, cmds.get(0).getType());
     assertEquals(List.of(never), cmds.get(0).getBlocks(), "an invalid replica, deleted now");
   }
 
@@ -236,7 +236,7 @@ class PendingDatanodeMessagesTest {
     Block b = newBlock("/f");
     received(sb, 0, b, ReplicaState.RBW);
     received(sb, 1, b, ReplicaState.RBW);
-    sb.datanodes.registerDatanode(sb.registration(0));
+    sb.datanodes.registerDataNode(sb.registration(0));
     assertEquals(1, p.queued(), "its next full report will say what it holds");
     p.tail();
     assertEquals(List.of("dn-1:RBW:" + b.getGenerationStamp() + ":0"), replicas(sb, b));

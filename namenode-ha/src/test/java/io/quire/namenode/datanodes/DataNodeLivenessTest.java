@@ -6,10 +6,10 @@ import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.exceptions.IncompatibleStorageException;
 import io.quire.protocol.exceptions.UnregisteredNodeException;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeInfo;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeInfo;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.StorageReport;
 import java.io.IOException;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DatanodeLivenessTest {
+class DataNodeLivenessTest {
   private NamesystemFixture fx;
 
   @BeforeEach
@@ -30,10 +30,10 @@ class DatanodeLivenessTest {
 
   @Test
   void foreignClusterAndUnknownNodesAreRefused() {
-    DatanodeRegistration foreign = new DatanodeRegistration(new DatanodeId("x", "h", 1),
+    DataNodeRegistration foreign = new DataNodeRegistration(new DataNodeId("x", "h", 1),
         "CID-other", "v");
     IncompatibleStorageException e = assertThrows(IncompatibleStorageException.class,
-        () -> fx.datanodes.registerDatanode(foreign));
+        () -> fx.datanodes.registerDataNode(foreign));
     assertTrue(e.getMessage().contains("CID-other"), e.getMessage());
     assertThrows(UnregisteredNodeException.class, () -> fx.heartbeat(7));
     assertThrows(UnregisteredNodeException.class,
@@ -43,12 +43,12 @@ class DatanodeLivenessTest {
   @Test
   void silentNodeBecomesStaleThenDeadAndItsReplicasAreReplaced() throws IOException {
     for (int i = 0; i < 3; i++) {
-      fx.addDatanode(i);
+      fx.addDataNode(i);
     }
     var nn = fx.client;
     long id = nn.create("/f", (short) 0644, "c", false, true, (short) 2, 1024).getFileId();
     Block b = nn.addBlock("/f", id, "c", null, List.of(), null).getBlock().withNumBytes(9);
-    List<DatanodeInfo> pipeline = nn.getBlockLocations("/f", 0, 9).getBlocks().get(0)
+    List<DataNodeInfo> pipeline = nn.getBlockLocations("/f", 0, 9).getBlocks().get(0)
         .getLocations();
     int silent = Integer.parseInt(pipeline.get(0).getUuid().substring(3));
     int other = Integer.parseInt(pipeline.get(1).getUuid().substring(3));
@@ -62,7 +62,7 @@ class DatanodeLivenessTest {
         fx.heartbeat(i);
       }
     }
-    assertEquals(DatanodeInfo.State.STALE, state(silent));
+    assertEquals(DataNodeInfo.State.STALE, state(silent));
     fx.clock.addAndGet(15_000);
     for (int i = 0; i < 3; i++) {
       if (i != silent) {
@@ -70,28 +70,28 @@ class DatanodeLivenessTest {
       }
     }
     fx.monitor.runOnce();
-    assertEquals(DatanodeInfo.State.DEAD, state(silent));
+    assertEquals(DataNodeInfo.State.DEAD, state(silent));
     assertThrows(UnregisteredNodeException.class, () -> fx.heartbeat(silent));
     assertEquals(1, nn.getBlockLocations("/f", 0, 9).getBlocks().get(0).getLocations().size());
-    List<DatanodeCommand> cmds = fx.heartbeat(other);
-    DatanodeCommand transfer = cmds.stream()
-        .filter(c -> c.getType() == DatanodeCommand.Type.TRANSFER).findFirst().orElseThrow();
+    List<DataNodeCommand> cmds = fx.heartbeat(other);
+    DataNodeCommand transfer = cmds.stream()
+        .filter(c -> c.getType() == DataNodeCommand.Type.TRANSFER).findFirst().orElseThrow();
     assertNotEquals("dn-" + silent, transfer.getTargets().get(0).get(0).getUuid());
   }
 
   @Test
   void heartbeatsCarryUsageIntoTheReportAndStats() throws IOException {
-    fx.addDatanode(0);
+    fx.addDataNode(0);
     fx.datanodes.sendHeartbeat(fx.registration(0), new StorageReport(100, 40, 60, 2, 0));
-    DatanodeInfo info = fx.client.getDatanodeReport().get(0);
+    DataNodeInfo info = fx.client.getDataNodeReport().get(0);
     assertEquals(100, info.getCapacity());
     assertEquals(60, info.getRemaining());
-    assertEquals(DatanodeInfo.State.LIVE, info.getState());
+    assertEquals(DataNodeInfo.State.LIVE, info.getState());
     assertEquals(40, fx.client.getStats().getUsed());
   }
 
-  private DatanodeInfo.State state(int i) {
-    return fx.client.getDatanodeReport().stream()
+  private DataNodeInfo.State state(int i) {
+    return fx.client.getDataNodeReport().stream()
         .filter(d -> d.getUuid().equals("dn-" + i)).findFirst().orElseThrow().getState();
   }
 }

@@ -2,8 +2,8 @@ package io.quire.namenode.blocks;
 
 import io.quire.namenode.testing.NamesystemFixture;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeInfo;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeInfo;
 import io.quire.protocol.types.ReplicaState;
 import io.quire.protocol.types.ReportedBlock;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * it sent (with the active's last txid at that moment) so a standby can hear the same messages
  * later, in another order.
  */
-final class PlayedDatanodes {
+final class PlayedDataNodes {
   /** One message of one DataNode to the NameNodes. */
   sealed interface Message {
     int node();
@@ -28,11 +28,11 @@ final class PlayedDatanodes {
     Block block();
 
     /** Sends it to {@code fx}; returns the commands of a full report's answer. */
-    List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException;
+    List<DataNodeCommand> sendTo(NamesystemFixture fx) throws IOException;
   }
 
   record Received(int node, Block block, ReplicaState state) implements Message {
-    public List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException {
+    public List<DataNodeCommand> sendTo(NamesystemFixture fx) throws IOException {
       fx.datanodes.blockReceivedAndDeleted(fx.registration(node),
           List.of(new ReportedBlock(block, state)), List.of());
       return List.of();
@@ -40,14 +40,14 @@ final class PlayedDatanodes {
   }
 
   record Deleted(int node, Block block) implements Message {
-    public List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException {
+    public List<DataNodeCommand> sendTo(NamesystemFixture fx) throws IOException {
       fx.datanodes.blockReceivedAndDeleted(fx.registration(node), List.of(), List.of(block));
       return List.of();
     }
   }
 
   record BadBlock(int node, Block block) implements Message {
-    public List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException {
+    public List<DataNodeCommand> sendTo(NamesystemFixture fx) throws IOException {
       fx.datanodes.reportBadBlocks(fx.registration(node), List.of(block));
       return List.of();
     }
@@ -56,7 +56,7 @@ final class PlayedDatanodes {
   record FullReport(int node, List<ReportedBlock> replicas) implements Message {
     public Block block() { return null; }
 
-    public List<DatanodeCommand> sendTo(NamesystemFixture fx) throws IOException {
+    public List<DataNodeCommand> sendTo(NamesystemFixture fx) throws IOException {
       return fx.datanodes.blockReport(fx.registration(node), replicas).commands();
     }
   }
@@ -68,7 +68,7 @@ final class PlayedDatanodes {
   private final List<Map<Long, ReportedBlock>> held = new ArrayList<>();
   private final List<Sent> sent = new ArrayList<>();
 
-  PlayedDatanodes(NamesystemFixture active, int nodes) {
+  PlayedDataNodes(NamesystemFixture active, int nodes) {
     this.active = active;
     for (int i = 0; i < nodes; i++) {
       held.add(new TreeMap<>());
@@ -86,8 +86,8 @@ final class PlayedDatanodes {
   }
 
   /** Each node of {@code nodes} holds {@code b} in state {@code s}. */
-  void received(List<DatanodeInfo> nodes, Block b, ReplicaState s) throws IOException {
-    for (DatanodeInfo d : nodes) {
+  void received(List<DataNodeInfo> nodes, Block b, ReplicaState s) throws IOException {
+    for (DataNodeInfo d : nodes) {
       received(index(d), b, s);
     }
   }
@@ -111,15 +111,15 @@ final class PlayedDatanodes {
    * Heartbeats every node and carries out DELETE and TRANSFER commands until none is left;
    * returns the RECOVER commands handed out meanwhile, by node.
    */
-  Map<Integer, List<DatanodeCommand>> heartbeats() throws IOException {
-    Map<Integer, List<DatanodeCommand>> recover = new HashMap<>();
+  Map<Integer, List<DataNodeCommand>> heartbeats() throws IOException {
+    Map<Integer, List<DataNodeCommand>> recover = new HashMap<>();
     for (int round = 0; round < 10; round++) {
       boolean any = false;
       for (int i = 0; i < held.size(); i++) {
-        List<DatanodeCommand> cmds = active.heartbeat(i);
+        List<DataNodeCommand> cmds = active.heartbeat(i);
         any |= !cmds.isEmpty();
-        for (DatanodeCommand c : cmds) {
-          if (c.getType() == DatanodeCommand.Type.RECOVER) {
+        for (DataNodeCommand c : cmds) {
+          if (c.getType() == DataNodeCommand.Type.RECOVER) {
             recover.computeIfAbsent(i, k -> new ArrayList<>()).add(c);
           }
         }
@@ -132,8 +132,8 @@ final class PlayedDatanodes {
     throw new AssertionError("commands keep coming after 10 heartbeat rounds");
   }
 
-  private void obey(int i, List<DatanodeCommand> cmds) throws IOException {
-    for (DatanodeCommand c : cmds) {
+  private void obey(int i, List<DataNodeCommand> cmds) throws IOException {
+    for (DataNodeCommand c : cmds) {
       switch (c.getType()) {
         case DELETE -> {
           for (Block b : c.getBlocks()) {
@@ -152,13 +152,13 @@ final class PlayedDatanodes {
     }
   }
 
-  private List<DatanodeCommand> send(Message m) throws IOException {
-    List<DatanodeCommand> answer = m.sendTo(active);
+  private List<DataNodeCommand> send(Message m) throws IOException {
+    List<DataNodeCommand> answer = m.sendTo(active);
     sent.add(new Sent(m, active.journal.getLastTxId()));
     return answer;
   }
 
-  static int index(DatanodeInfo d) {
+  static int index(DataNodeInfo d) {
     return Integer.parseInt(d.getUuid().substring(3));
   }
 }

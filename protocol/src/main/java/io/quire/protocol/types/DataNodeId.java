@@ -7,12 +7,12 @@ import java.util.Objects;
  * Identity and address of a DataNode: a UUID chosen once and stored in its storage
  * directories, and the host and port of its data-transfer server.
  */
-public class DatanodeId {
+public class DataNodeId {
   private final String uuid;
   private final String host;
   private final int dataPort;
 
-  public DatanodeId(String uuid, String host, int dataPort) {
+  public DataNodeId(String uuid, String host, int dataPort) {
     this.uuid = Objects.requireNonNull(uuid, "uuid");
     this.host = Objects.requireNonNull(host, "host");
     this.dataPort = dataPort;
@@ -28,7 +28,7 @@ public class DatanodeId {
   public InetSocketAddress toSocketAddress() { return new InetSocketAddress(host, dataPort); }
 
   @Override public boolean equals(Object o) {
-    return o instanceof DatanodeId && uuid.equals(((DatanodeId) o).uuid);
+    return o instanceof DataNodeId && uuid.equals(((DataNodeId) o).uuid);
   }
 
   @Override public int hashCode() { return uuid.hashCode(); }

@@ -2,22 +2,22 @@ package io.quire.protocol.rpc;
 
 import static io.quire.protocol.rpc.RpcExceptions.serve;
 
-import io.quire.protocol.datanode.DatanodeProtocol;
-import io.quire.protocol.proto.DatanodeProtocolProtos.*;
+import io.quire.protocol.datanode.DataNodeProtocol;
+import io.quire.protocol.proto.DataNodeProtocolProtos.*;
 import io.quire.protocol.types.HeartbeatResponse;
 import java.util.Objects;
 import org.apache.hadoop.thirdparty.protobuf.RpcController;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 
 /**
- * Server side of {@link DatanodeProtocol}: decodes each request, calls the NameNode's
+ * Server side of {@link DataNodeProtocol}: decodes each request, calls the NameNode's
  * implementation and encodes the answer. An IOException of the implementation (e.g.
  * UnregisteredNodeException) reaches the DataNode as the same class.
  */
-public final class DatanodeProtocolServerSideTranslatorPB implements DatanodeProtocolPB {
-  private final DatanodeProtocol impl;
+public final class DataNodeProtocolServerSideTranslatorPB implements DataNodeProtocolPB {
+  private final DataNodeProtocol impl;
 
-  public DatanodeProtocolServerSideTranslatorPB(DatanodeProtocol impl) {
+  public DataNodeProtocolServerSideTranslatorPB(DataNodeProtocol impl) {
     this.impl = Objects.requireNonNull(impl, "impl");
   }
 
@@ -25,15 +25,15 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
   public VersionResponseProto versionRequest(RpcController c, VersionRequestProto req)
       throws ServiceException {
     return serve(() -> VersionResponseProto.newBuilder()
-        .setInfo(DatanodeConverter.toProto(impl.versionRequest())).build());
+        .setInfo(DataNodeConverter.toProto(impl.versionRequest())).build());
   }
 
   @Override
-  public RegisterDatanodeResponseProto registerDatanode(RpcController c,
-      RegisterDatanodeRequestProto req) throws ServiceException {
-    return serve(() -> RegisterDatanodeResponseProto.newBuilder().setRegistration(
-        DatanodeConverter.toProto(impl.registerDatanode(
-            DatanodeConverter.toRegistration(req.getRegistration())))).build());
+  public RegisterDataNodeResponseProto registerDataNode(RpcController c,
+      RegisterDataNodeRequestProto req) throws ServiceException {
+    return serve(() -> RegisterDataNodeResponseProto.newBuilder().setRegistration(
+        DataNodeConverter.toProto(impl.registerDataNode(
+            DataNodeConverter.toRegistration(req.getRegistration())))).build());
   }
 
   @Override
@@ -41,10 +41,10 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
       throws ServiceException {
     return serve(() -> {
       HeartbeatResponse r = impl.sendHeartbeat(
-          DatanodeConverter.toRegistration(req.getRegistration()),
-          DatanodeConverter.toStorageReport(req.getReport()));
+          DataNodeConverter.toRegistration(req.getRegistration()),
+          DataNodeConverter.toStorageReport(req.getReport()));
       HeartbeatResponseProto.Builder b = HeartbeatResponseProto.newBuilder()
-          .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
+          .addAllCommands(DataNodeConverter.toCommandProtos(r.commands()))
           .setNameNode(HaConverter.toProto(r.nameNode()));
       if (!r.keys().isEmpty()) {
         b.setKeys(TokenConverter.toProto(r.keys()));
@@ -58,10 +58,10 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
       throws ServiceException {
     return serve(() -> {
       HeartbeatResponse r = impl.blockReport(
-          DatanodeConverter.toRegistration(req.getRegistration()),
+          DataNodeConverter.toRegistration(req.getRegistration()),
           BlockConverter.toReportedBlocks(req.getBlocksList()));
       BlockReportResponseProto.Builder b = BlockReportResponseProto.newBuilder()
-          .addAllCommands(DatanodeConverter.toCommandProtos(r.commands()))
+          .addAllCommands(DataNodeConverter.toCommandProtos(r.commands()))
           .setNameNode(HaConverter.toProto(r.nameNode()));
       if (!r.keys().isEmpty()) {
         b.setKeys(TokenConverter.toProto(r.keys()));
@@ -74,7 +74,7 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
   public BlockReceivedAndDeletedResponseProto blockReceivedAndDeleted(RpcController c,
       BlockReceivedAndDeletedRequestProto req) throws ServiceException {
     return serve(() -> {
-      impl.blockReceivedAndDeleted(DatanodeConverter.toRegistration(req.getRegistration()),
+      impl.blockReceivedAndDeleted(DataNodeConverter.toRegistration(req.getRegistration()),
           BlockConverter.toReportedBlocks(req.getReceivedList()),
           BlockConverter.toBlocks(req.getDeletedList()));
       return BlockReceivedAndDeletedResponseProto.getDefaultInstance();
@@ -82,12 +82,12 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
   }
 
   @Override
-  public DatanodeReportBadBlocksResponseProto reportBadBlocks(RpcController c,
-      DatanodeReportBadBlocksRequestProto req) throws ServiceException {
+  public DataNodeReportBadBlocksResponseProto reportBadBlocks(RpcController c,
+      DataNodeReportBadBlocksRequestProto req) throws ServiceException {
     return serve(() -> {
-      impl.reportBadBlocks(DatanodeConverter.toRegistration(req.getRegistration()),
+      impl.reportBadBlocks(DataNodeConverter.toRegistration(req.getRegistration()),
           BlockConverter.toBlocks(req.getBlocksList()));
-      return DatanodeReportBadBlocksResponseProto.getDefaultInstance();
+      return DataNodeReportBadBlocksResponseProto.getDefaultInstance();
     });
   }
 
@@ -97,7 +97,7 @@ public final class DatanodeProtocolServerSideTranslatorPB implements DatanodePro
     return serve(() -> {
       impl.commitBlockSynchronization(BlockConverter.toBlock(req.getBlock()),
           req.getNewGenerationStamp(), req.getNewLength(), req.getCloseFile(),
-          req.getDeleteBlock(), DatanodeConverter.toIds(req.getNewTargetsList()));
+          req.getDeleteBlock(), DataNodeConverter.toIds(req.getNewTargetsList()));
       return CommitBlockSynchronizationResponseProto.getDefaultInstance();
     });
   }

@@ -1,6 +1,6 @@
 package io.quire.namenode.blocks;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
 import io.quire.protocol.types.Block;
 import io.quire.protocol.types.ReplicaState;
 import java.util.ArrayDeque;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * message costs about 80 bytes (the message, its slot, the reported block; a block's queue
  * about 100 more). Guarded by the namesystem lock.
  */
-final class PendingDatanodeMessages {
-  private static final Logger LOG = LoggerFactory.getLogger(PendingDatanodeMessages.class);
+final class PendingDataNodeMessages {
+  private static final Logger LOG = LoggerFactory.getLogger(PendingDataNodeMessages.class);
   /** Messages kept at most (about 100 MB at worst). */
   static final int DEFAULT_CAPACITY = 1_000_000;
 
@@ -40,7 +40,7 @@ final class PendingDatanodeMessages {
    * One queued message: a replica from a full or incremental report ({@code state} its
    * replica state), or a corrupt-replica report ({@code state} null).
    */
-  record Message(DatanodeDescriptor node, Block block, ReplicaState state) {
+  record Message(DataNodeDescriptor node, Block block, ReplicaState state) {
     boolean isCorruptReport() { return state == null; }
 
     @Override public String toString() {
@@ -49,7 +49,7 @@ final class PendingDatanodeMessages {
   }
 
   private final LinkedHashMap<Long, ArrayDeque<Message>> byBlock = new LinkedHashMap<>();
-  private final Map<DatanodeDescriptor, Integer> perNode = new HashMap<>();
+  private final Map<DataNodeDescriptor, Integer> perNode = new HashMap<>();
   private int capacity = DEFAULT_CAPACITY;
   private volatile int count;
   private volatile long dropped;
@@ -74,7 +74,7 @@ final class PendingDatanodeMessages {
   }
 
   /** True when a message of {@code node} about block {@code blockId} is queued. */
-  boolean hasQueued(DatanodeDescriptor node, long blockId) {
+  boolean hasQueued(DataNodeDescriptor node, long blockId) {
     ArrayDeque<Message> q = byBlock.get(blockId);
     if (q == null) {
       return false;
@@ -88,7 +88,7 @@ final class PendingDatanodeMessages {
   }
 
   /** Drops the messages of {@code node} about block {@code blockId} (its replica is gone). */
-  void remove(DatanodeDescriptor node, long blockId) {
+  void remove(DataNodeDescriptor node, long blockId) {
     ArrayDeque<Message> q = byBlock.get(blockId);
     if (q == null) {
       return;
@@ -105,7 +105,7 @@ final class PendingDatanodeMessages {
   }
 
   /** Drops every message of {@code node} (a full report supersedes them, or it is gone). */
-  void removeNode(DatanodeDescriptor node) {
+  void removeNode(DataNodeDescriptor node) {
     if (!perNode.containsKey(node)) {
       return;
     }
@@ -161,7 +161,7 @@ final class PendingDatanodeMessages {
     return out;
   }
 
-  private void forgetOne(DatanodeDescriptor node) {
+  private void forgetOne(DataNodeDescriptor node) {
     perNode.computeIfPresent(node, (k, v) -> v <= 1 ? null : v - 1);
     count--;
   }

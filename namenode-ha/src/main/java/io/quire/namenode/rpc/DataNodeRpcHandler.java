@@ -1,17 +1,17 @@
 package io.quire.namenode.rpc;
 
-import io.quire.namenode.datanodes.DatanodeDescriptor;
-import io.quire.namenode.datanodes.DatanodeManager;
+import io.quire.namenode.datanodes.DataNodeDescriptor;
+import io.quire.namenode.datanodes.DataNodeManager;
 import io.quire.namenode.namesystem.HaGate;
 import io.quire.namenode.namesystem.Namesystem;
 import io.quire.namenode.security.BlockKeyManager;
 import io.quire.namenode.security.BlockTokenOptions;
-import io.quire.namenode.security.DatanodeCallerCheck;
-import io.quire.protocol.datanode.DatanodeProtocol;
+import io.quire.namenode.security.DataNodeCallerCheck;
+import io.quire.protocol.datanode.DataNodeProtocol;
 import io.quire.protocol.types.Block;
-import io.quire.protocol.types.DatanodeCommand;
-import io.quire.protocol.types.DatanodeId;
-import io.quire.protocol.types.DatanodeRegistration;
+import io.quire.protocol.types.DataNodeCommand;
+import io.quire.protocol.types.DataNodeId;
+import io.quire.protocol.types.DataNodeRegistration;
 import io.quire.protocol.types.HeartbeatResponse;
 import io.quire.protocol.types.NamespaceInfo;
 import io.quire.protocol.types.ReportedBlock;
@@ -21,39 +21,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DatanodeProtocol on the namesystem: registration and heartbeats touch only the DataNode
+ * DataNodeProtocol on the namesystem: registration and heartbeats touch only the DataNode
  * manager; reports change replica bookkeeping under the write lock and re-check safe mode;
  * commitBlockSynchronization is journaled (allowed in safe mode; a standby refuses it with
  * StandbyException). Served by every NameNode whatever its HA state; heartbeat and block-report
  * answers carry this NameNode's block keys in every state, so DataNodes know a standby's keys
  * before it becomes active. Under Kerberos every call must come from the DataNode principal
- * ({@link DatanodeCallerCheck}).
+ * ({@link DataNodeCallerCheck}).
  */
-public final class DatanodeRpcHandler implements DatanodeProtocol {
+public final class DataNodeRpcHandler implements DataNodeProtocol {
   private final Namesystem ns;
-  private final DatanodeManager dns;
+  private final DataNodeManager dns;
   private final int layoutVersion;
   private final BlockKeyManager blockKeys;
-  private final DatanodeCallerCheck callers;
+  private final DataNodeCallerCheck callers;
 
   /** A handler that ships no block keys. */
-  public DatanodeRpcHandler(Namesystem ns, int layoutVersion) {
+  public DataNodeRpcHandler(Namesystem ns, int layoutVersion) {
     this(ns, layoutVersion, new BlockKeyManager(new BlockTokenOptions(false, 1, 1), 0,
         System::currentTimeMillis));
   }
 
   /** @param blockKeys this NameNode's block keys, sent in every heartbeat and report answer */
-  public DatanodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys) {
-    this(ns, layoutVersion, blockKeys, DatanodeCallerCheck.NONE);
+  public DataNodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys) {
+    this(ns, layoutVersion, blockKeys, DataNodeCallerCheck.NONE);
   }
 
   /** @param callers who may call (under Kerberos: the DataNode principal only) */
-  public DatanodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys,
-      DatanodeCallerCheck callers) {
+  public DataNodeRpcHandler(Namesystem ns, int layoutVersion, BlockKeyManager blockKeys,
+      DataNodeCallerCheck callers) {
     this.callers = callers;
     this.blockKeys = blockKeys;
     this.ns = ns;
-    this.dns = ns.getDatanodeManager();
+    this.dns = ns.getDataNodeManager();
     this.layoutVersion = layoutVersion;
   }
 
@@ -62,10 +62,10 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
     return new NamespaceInfo(dns.getClusterId(), layoutVersion, blockKeys.isEnabled());
   }
 
-  @Override public DatanodeRegistration registerDatanode(DatanodeRegistration registration)
+  @Override public DataNodeRegistration registerDataNode(DataNodeRegistration registration)
       throws IOException {
-    callers.check("registerDatanode");
-    DatanodeDescriptor d = dns.register(registration);
+    callers.check("registerDataNode");
+    DataNodeDescriptor d = dns.register(registration);
     ns.writeLocked(() -> {
       ns.getBlockManager().removeNode(d); // its replicas are known again from its next report
       return null;
@@ -77,21 +77,21 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
    * Liveness; the answer carries this NameNode's HA state and epoch, and commands only when it
    * is active (a standby queues none).
    */
-  @Override public HeartbeatResponse sendHeartbeat(DatanodeRegistration registration,
+  @Override public HeartbeatResponse sendHeartbeat(DataNodeRegistration registration,
       StorageReport report) throws IOException {
     callers.check("sendHeartbeat");
-    DatanodeDescriptor d = dns.getRegistered(registration, "sendHeartbeat");
+    DataNodeDescriptor d = dns.getRegistered(registration, "sendHeartbeat");
     dns.heartbeat(d, report);
     HaGate gate = ns.getHaGate();
     return new HeartbeatResponse(gate.describe(),
         gate.isActive() ? d.drainCommands() : List.of(), blockKeys.exportKeys());
   }
 
-  @Override public HeartbeatResponse blockReport(DatanodeRegistration registration,
+  @Override public HeartbeatResponse blockReport(DataNodeRegistration registration,
       List<ReportedBlock> blocks) throws IOException {
     callers.check("blockReport");
-    DatanodeDescriptor d = dns.getRegistered(registration, "blockReport");
-    List<DatanodeCommand> out = new ArrayList<>(ns.writeLocked(
+    DataNodeDescriptor d = dns.getRegistered(registration, "blockReport");
+    List<DataNodeCommand> out = new ArrayList<>(ns.writeLocked(
         () -> ns.getBlockReports().processFullReport(d, blocks)));
     ns.read(() -> {
       ns.getSafeMode().check();
@@ -102,20 +102,20 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
         blockKeys.exportKeys());
   }
 
-  @Override public void blockReceivedAndDeleted(DatanodeRegistration registration,
+  @Override public void blockReceivedAndDeleted(DataNodeRegistration registration,
       List<ReportedBlock> received, List<Block> deleted) throws IOException {
     callers.check("blockReceivedAndDeleted");
-    DatanodeDescriptor d = dns.getRegistered(registration, "blockReceivedAndDeleted");
+    DataNodeDescriptor d = dns.getRegistered(registration, "blockReceivedAndDeleted");
     ns.writeLocked(() -> {
       ns.getBlockReports().processIncremental(d, received, deleted);
       return null;
     });
   }
 
-  @Override public void reportBadBlocks(DatanodeRegistration registration, List<Block> blocks)
+  @Override public void reportBadBlocks(DataNodeRegistration registration, List<Block> blocks)
       throws IOException {
     callers.check("reportBadBlocks");
-    DatanodeDescriptor d = dns.getRegistered(registration, "reportBadBlocks");
+    DataNodeDescriptor d = dns.getRegistered(registration, "reportBadBlocks");
     ns.writeLocked(() -> {
       for (Block b : blocks) {
         ns.getBlockReports().markCorrupt(b, d);
@@ -125,7 +125,7 @@ public final class DatanodeRpcHandler implements DatanodeProtocol {
   }
 
   @Override public void commitBlockSynchronization(Block block, long newGenerationStamp,
-      long newLength, boolean closeFile, boolean deleteBlock, List<DatanodeId> newTargets)
+      long newLength, boolean closeFile, boolean deleteBlock, List<DataNodeId> newTargets)
       throws IOException {
     callers.check("commitBlockSynchronization");
     ns.mutateInternal(() -> ns.ops().blockSync().commitBlockSynchronization(block,
