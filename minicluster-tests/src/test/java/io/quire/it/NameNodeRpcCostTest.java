@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.minicluster.MiniQuireCluster;
+import io.quire.namenode.conf.NameNodeConfigKeys;
 import io.quire.namenode.journal.FileJournalWriter;
 import io.quire.namenode.rpc.ClientCallCounts;
 import java.util.ArrayList;
@@ -34,13 +35,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NameNodeRpcCostTest {
+  /** Entries per getListing page here (small, so a test can list several pages). */
+  private static final int LIST_LIMIT = 4;
   private MiniQuireCluster cluster;
   private FileSystem fs;
   private ClientCallCounts calls;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniQuireCluster.builder(new Configuration()).numDataNodes(1).build();
+    Configuration conf = new Configuration();
+    conf.setInt(NameNodeConfigKeys.LIST_LIMIT_KEY, LIST_LIMIT);
+    cluster = MiniQuireCluster.builder(conf).numDataNodes(1).build();
     fs = cluster.getFileSystem();
     calls = cluster.getNameNode().getRpcServer().getClientCallCounts();
   }
@@ -97,6 +102,23 @@ class NameNodeRpcCostTest {
       assertEquals(1, in.read());
     }
     assertEquals(Map.of("getBlockLocations", 1L), callsMade());
+  }
+
+  @Test
+  void listStatusIsOneGetListingPerPageAndNoSync() throws Exception {
+    Path dir = new Path("/cost/listed");
+    int entries = 2 * LIST_LIMIT + 1;
+    for (int i = 0; i < entries; i++) {
+      fs.create(new Path(dir, "f" + i)).close();
+    }
+    calls.reset();
+    long before = syncs();
+    assertEquals(entries, fs.listStatus(dir).length);
+    assertEquals(Map.of("getListing", 3L), callsMade(), "pages of " + LIST_LIMIT);
+    assertEquals(before, syncs(), "journal syncs of a listStatus");
+    calls.reset();
+    assertEquals(1, fs.listStatus(new Path(dir, "f0")).length);
+    assertEquals(Map.of("getListing", 1L), callsMade(), "listStatus of a file");
   }
 
   @Test

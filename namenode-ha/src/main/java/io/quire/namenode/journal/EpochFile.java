@@ -24,6 +24,11 @@ final class EpochFile {
     this.file = dir.resolve(FILE_NAME);
   }
 
+  /** The file. */
+  Path path() {
+    return file;
+  }
+
   /** The promised epoch as on disk now (0 if never promised). */
   long read() throws IOException {
     byte[] bytes;
@@ -32,6 +37,11 @@ final class EpochFile {
     } catch (NoSuchFileException e) {
       return 0;
     }
+    return parse(bytes);
+  }
+
+  /** The epoch in {@code bytes}, the whole content of the file. */
+  long parse(byte[] bytes) throws IOException {
     String[] parts = new String(bytes, StandardCharsets.US_ASCII).trim().split(" ");
     try {
       if (parts.length != 2) {

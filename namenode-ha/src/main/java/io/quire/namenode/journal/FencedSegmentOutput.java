@@ -11,7 +11,8 @@ import java.util.zip.CRC32C;
 /**
  * The file side of a {@link FileJournalWriter}: the {@link BatchSink} over the open
  * in-progress segment, written only after checking, under the {@link JournalDirLock}, that the
- * promised epoch on disk is still the writer's own. Not thread-safe: the writer calls it from
+ * promised epoch on disk is still the writer's own ({@link EpochCheck}: a stat per sync, the
+ * file read again only when it was replaced). Not thread-safe: the writer calls it from
  * one thread at a time.
  *
  * <p>Preallocation (as HDFS's EditLogFileOutputStream): the segment file grows in zero-filled
@@ -29,7 +30,7 @@ final class FencedSegmentOutput implements BatchSink {
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PREALLOCATE_BYTES);
 
   private final Path dir;
-  private final EpochFile epochFile;
+  private final EpochCheck epochCheck;
   private final JournalDirLock dirLock;
   private final long epoch;
   private final Runnable beforeSyncHook;
@@ -45,7 +46,7 @@ final class FencedSegmentOutput implements BatchSink {
   FencedSegmentOutput(Path dir, EpochFile epochFile, JournalDirLock dirLock, long epoch,
       FileChannel channel, long segmentFirstTxId, Runnable beforeSyncHook) throws IOException {
     this.dir = dir;
-    this.epochFile = epochFile;
+    this.epochCheck = new EpochCheck(epochFile);
     this.dirLock = dirLock;
     this.epoch = epoch;
     this.channel = channel;
@@ -160,11 +161,15 @@ final class FencedSegmentOutput implements BatchSink {
   /** Releases the file without touching the directory (fenced or failed writers). */
   @Override
   public void close() throws IOException {
-    channel.close();
+    try {
+      channel.close();
+    } finally {
+      epochCheck.close();
+    }
   }
 
   private void checkEpochOnDisk(String operation) throws IOException {
-    long promised = epochFile.read();
+    long promised = epochCheck.read();
     if (promised != epoch) {
       throw new FencedException("Journal " + dir + ": writer with epoch " + epoch
           + " was fenced by epoch " + promised + "; refusing to " + operation

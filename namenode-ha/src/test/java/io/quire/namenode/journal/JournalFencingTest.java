@@ -47,6 +47,26 @@ class JournalFencingTest {
   }
 
   @Test
+  void aWriterThatSyncedManyTimesIsFencedByEachLaterPromise(TestInfo info) throws Exception {
+    Path dir = TargetDirs.fresh(info);
+    try (FileJournal first = new FileJournal(dir); FileJournal second = new FileJournal(dir);
+        FileJournal third = new FileJournal(dir)) {
+      JournalWriter w1 = first.openForWrite(1);
+      for (int i = 1; i <= 20; i++) {
+        assertEquals(i, w1.appendAndSync(List.of(op(i))));
+      }
+      JournalWriter w2 = second.openForWrite(2);
+      assertThrows(FencedException.class, () -> w1.appendAndSync(List.of(op(99))));
+      for (int i = 1; i <= 5; i++) {
+        w2.appendAndSync(List.of(op(i)));
+      }
+      JournalWriter w3 = third.openForWrite(3);
+      assertThrows(FencedException.class, () -> w2.appendAndSync(List.of(op(99))));
+      assertEquals(3, w3.getEpoch());
+    }
+  }
+
+  @Test
   void openingWithAnEpochNotAboveThePromiseFails(TestInfo info) throws Exception {
     Path dir = TargetDirs.fresh(info);
     try (FileJournal journal = new FileJournal(dir)) {
