@@ -296,7 +296,7 @@ public final class HaController implements Closeable {
     }
     gate.set(HaState.STANDBY, gate.epoch());
     LOG.warn("NameNode {} steps down from {}: {}", options.selfId(), was, reason);
-    JournalWriter w = ns.writeLocked(() -> {
+    JournalWriter w = ns.updateVolatileState(() -> {
       JournalWriter current = ns.getWriter();
       ns.setWriter(null);
       return current;

@@ -22,7 +22,7 @@ public final class NamesystemRoles implements HaController.Roles {
   }
 
   @Override public void activating() throws IOException {
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       BlockManager blocks = ns.getBlockManager();
       blocks.setStandby(false);
       blocks.setSendCommands(true);
@@ -40,7 +40,7 @@ public final class NamesystemRoles implements HaController.Roles {
   /** After every batch of records a standby applied: retries the messages queued for them. */
   public void afterTailBatch() {
     try {
-      ns.writeLocked(() -> {
+      ns.updateVolatileState(() -> {
         ns.getBlockReports().processQueued();
         return null;
       });
@@ -51,7 +51,7 @@ public final class NamesystemRoles implements HaController.Roles {
 
   @Override public void deactivated() {
     try {
-      ns.writeLocked(() -> {
+      ns.updateVolatileState(() -> {
         ns.getBlockManager().setStandby(true);
         return null;
       });
@@ -59,7 +59,7 @@ public final class NamesystemRoles implements HaController.Roles {
       throw new IllegalStateException(e);
     }
     try {
-      ns.writeLocked(() -> {
+      ns.updateVolatileState(() -> {
         for (DataNodeDescriptor d : ns.getDataNodeManager().getLiveNodes()) {
           d.drainCommands();
         }

@@ -117,6 +117,15 @@ public final class Namesystem {
   }
 
   /**
+   * A change to state the journal does not hold (replica locations, DataNode liveness, queues:
+   * what DataNodes report to every NameNode and monitors rebuild), under the write lock.
+   */
+  @FunctionalInterface
+  public interface VolatileUpdate<T> {
+    T update() throws IOException;
+  }
+
+  /**
    * Runs a client mutation: validate, journal, apply, then (outside the lock) make its answer
    * wait until the journal is synced up to this operation's records: inside an IPC call with a
    * syncer set, the answer is held and this returns at once (the caller sees the answer, or
@@ -138,7 +147,7 @@ public final class Namesystem {
    *     or its journal writer failed or was fenced during this call (the caller retries on the
    *     active: an {@code @AtMostOnce} call is recognised there from its RPC_CALL record)
    */
-  public <T> T mutateInternal(Validation<T> v) throws IOException {
+  public <T> T mutateEvenInSafeMode(Validation<T> v) throws IOException {
     return run("mutation", v, false);
   }
 
@@ -287,11 +296,14 @@ public final class Namesystem {
     }
   }
 
-  /** Runs {@code r} under the write lock (volatile bookkeeping: reports, monitors). */
-  public <T> T writeLocked(Read<T> r) throws IOException {
+  /**
+   * Runs {@code u} under the write lock: volatile bookkeeping (reports, monitors) that is never
+   * journaled; a change of the namespace goes through {@link #mutate} instead.
+   */
+  public <T> T updateVolatileState(VolatileUpdate<T> u) throws IOException {
     lock.writeLock().lock();
     try {
-      return r.read();
+      return u.update();
     } finally {
       lock.writeLock().unlock();
     }

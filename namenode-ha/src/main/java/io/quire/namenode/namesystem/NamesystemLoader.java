@@ -32,7 +32,7 @@ public final class NamesystemLoader {
     Optional<Checkpoint> cp = checkpoints == null ? Optional.empty() : checkpoints.loadLatest();
     if (cp.isPresent()) {
       try (DataInputStream in = cp.get().openBody()) {
-        ns.writeLocked(() -> {
+        ns.updateVolatileState(() -> {
           NamespaceImage.read(ns.getState(), in);
           return null;
         });

@@ -50,7 +50,7 @@ public final class NamesystemMonitor implements Runnable {
   public void runOnce() throws IOException {
     List<DataNodeDescriptor> dead = ns.getDataNodeManager().findNewlyDead();
     if (!dead.isEmpty()) {
-      ns.writeLocked(() -> {
+      ns.updateVolatileState(() -> {
         dead.forEach(ns.getBlockManager()::removeNode);
         return null;
       });
@@ -62,7 +62,7 @@ public final class NamesystemMonitor implements Runnable {
     if (ns.getSafeMode().isOn() || !ns.getHaGate().isActive()) {
       return; // a standby follows the active's decisions through the journal
     }
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       ns.getDecommission().checkProgress();
       return ns.getReplication().computeWork();
     });
@@ -74,7 +74,7 @@ public final class NamesystemMonitor implements Runnable {
       List<Long> fileIds = ns.read(() -> new ArrayList<>(lease.getFileIds()));
       for (long fileId : fileIds) {
         try {
-          ns.mutateInternal(() -> {
+          ns.mutateEvenInSafeMode(() -> {
             Inode i = ns.getState().tree().getById(fileId);
             if (!(i instanceof InodeFile f) || !f.isUnderConstruction()) {
               return OpResult.none(null);

@@ -83,8 +83,8 @@ public final class AddBlockOps {
       records.add(new CommitBlock(f.getId(), previous.getBlockId(), previous.getNumBytes()));
       offset += previous.getNumBytes() - last.getNumBytes();
     }
-    long blockId = ctx.state().counters().getLastBlockId() + 1;
-    long gs = ctx.state().counters().getLastGenerationStamp() + 1;
+    long blockId = ctx.state().lastIds().getLastBlockId() + 1;
+    long gs = ctx.state().lastIds().getLastGenerationStamp() + 1;
     records.add(new AddBlock(f.getId(), blockId, gs));
     long blockOffset = offset;
     return OpResult.after(records, () -> {

@@ -104,12 +104,12 @@ public final class ConcatTruncateOps {
       }
       if (offset + b.getNumBytes() > newLength) {
         verifyQuota(f, offset + f.getPreferredBlockSize());
-        long gs = ctx.state().counters().getLastGenerationStamp() + 1;
+        long gs = ctx.state().lastIds().getLastGenerationStamp() + 1;
         EditRecord rec;
         if (b.getSnapshotRefs() > 0) {
           // HDFS's copy on truncate: a snapshot holds the block, so it stays as it is and the
           // file gets a new block that recovery fills with the kept prefix.
-          long newBlockId = ctx.state().counters().getLastBlockId() + 1;
+          long newBlockId = ctx.state().lastIds().getLastBlockId() + 1;
           rec = new TruncateCopy(f.getId(), newLength, ctx.now(), gs, newBlockId, clientName,
               clientMachine);
         } else {

@@ -98,7 +98,7 @@ public final class CreateOps {
     }
     ReplicationLimits.check(op, replication, ctx.options());
     ReplicationLimits.checkBlockSize(op, blockSize, ctx.options());
-    long id = ctx.state().counters().getLastInodeId();
+    long id = ctx.state().lastIds().getLastInodeId();
     long now = ctx.now();
     String user = pc.caller().user();
     String group = deepest.getGroup();

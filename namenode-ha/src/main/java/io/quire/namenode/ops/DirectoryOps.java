@@ -64,7 +64,7 @@ public final class DirectoryOps {
     FsLimits.checkNewPath(op, p, existing, ctx.options());
     FsLimits.checkDirectoryItems(op, deepest, ctx.options());
     QuotaCheck.verify((InodeDirectory) deepest, p.depth() - existing, 0);
-    long id = ctx.state().counters().getLastInodeId();
+    long id = ctx.state().lastIds().getLastInodeId();
     long now = ctx.now();
     String user = pc.caller().user();
     String group = deepest.getGroup();

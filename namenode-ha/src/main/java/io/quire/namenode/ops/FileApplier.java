@@ -40,8 +40,8 @@ final class FileApplier {
     b.setBlockCollection(f);
     f.getBlocks().add(b);
     s.blockManager().addBlock(b);
-    s.counters().seenBlockId(r.blockId());
-    s.counters().seenGenerationStamp(r.generationStamp());
+    s.lastIds().seenBlockId(r.blockId());
+    s.lastIds().seenGenerationStamp(r.generationStamp());
     recharge(f, before);
   }
 
@@ -152,7 +152,7 @@ final class FileApplier {
     blocks.add(copy);
     s.blockManager().addBlock(copy);
     f.setModificationTime(r.time());
-    s.counters().seenBlockId(r.newBlockId());
+    s.lastIds().seenBlockId(r.newBlockId());
     reopenForRecovery(f, r.clientName(), r.clientMachine(), r.recoveryGenerationStamp());
     recharge(f, before);
   }
@@ -186,7 +186,7 @@ final class FileApplier {
       long recoveryStamp) {
     f.setUnderConstruction(clientName, clientMachine, NO_USER); // recovery writes
     s.leases().addFile(clientName, f.getId());
-    s.counters().seenGenerationStamp(recoveryStamp);
+    s.lastIds().seenGenerationStamp(recoveryStamp);
   }
 
   void updatePipeline(UpdatePipeline r) {
@@ -194,7 +194,7 @@ final class FileApplier {
     long before = Usage.fileSpace(InodeFile.of(b));
     b.setGenerationStamp(r.newGenerationStamp());
     b.setNumBytes(r.numBytes());
-    s.counters().seenGenerationStamp(r.newGenerationStamp());
+    s.lastIds().seenGenerationStamp(r.newGenerationStamp());
     recharge(InodeFile.of(b), before);
   }
 
@@ -211,7 +211,7 @@ final class FileApplier {
       b.setState(BlockState.UNDER_RECOVERY);
       b.setRecoveryId(r.recoveryGenerationStamp());
       s.blockManager().blockChanged(b);
-      s.counters().seenGenerationStamp(r.recoveryGenerationStamp());
+      s.lastIds().seenGenerationStamp(r.recoveryGenerationStamp());
     }
     recharge(f, before);
   }
@@ -220,7 +220,7 @@ final class FileApplier {
     InodeFile f = file(r.fileId(), r);
     BlockInfo b = block(r.fileId(), r.blockId(), r);
     long before = Usage.fileSpace(f);
-    s.counters().seenGenerationStamp(r.newGenerationStamp());
+    s.lastIds().seenGenerationStamp(r.newGenerationStamp());
     if (r.deleteBlock()) {
       f.getBlocks().remove(b);
       BlockRelease.release(s, b, f, null);

@@ -108,7 +108,7 @@ public final class LeaseRecoveryOps {
       return List.of(new CommitBlockSync(f.getId(), last.getBlockId(),
           last.getGenerationStamp(), 0, true, true, now));
     }
-    long recoveryId = ctx.state().counters().getLastGenerationStamp() + 1;
+    long recoveryId = ctx.state().lastIds().getLastGenerationStamp() + 1;
     LOG.info("Recovering {}: lease of {} moves to {}, block {} recovery id {}",
         f.getFullPath(), f.getClientName(), RECOVERY_HOLDER, last, recoveryId);
     return List.of(new ReassignLease(f.getId(), RECOVERY_HOLDER, last.getBlockId(), recoveryId));

@@ -80,7 +80,7 @@ public final class NamespaceImage {
   /** Writes the state; the caller holds at least the namesystem read lock. */
   public static void write(NamespaceState s, DataOutputStream out) throws IOException {
     out.writeInt(VERSION);
-    Counters c = s.counters();
+    LastAllocatedIds c = s.lastIds();
     out.writeLong(c.getLastInodeId());
     out.writeLong(c.getLastBlockId());
     out.writeLong(c.getLastGenerationStamp());
@@ -232,7 +232,7 @@ public final class NamespaceImage {
       loadedRoot.setQuota(DirectoryQuota.ROOT_NAMESPACE_QUOTA, -1);
     }
     Usage.recomputeAll(loadedRoot);
-    s.counters().reset(inodeId, blockId, gs);
+    s.lastIds().reset(inodeId, blockId, gs);
     if (version >= VERSION_SNAPSHOTS) {
       SnapshotImage.read(s, in);
     } else {

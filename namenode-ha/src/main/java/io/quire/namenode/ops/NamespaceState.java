@@ -14,7 +14,7 @@ public final class NamespaceState {
   private final InodeTree tree;
   private final BlockManager blockManager;
   private final LeaseManager leases;
-  private final Counters counters;
+  private final LastAllocatedIds lastIds;
   private final io.quire.namenode.namespace.SnapshottableDirs snapshottable =
       new io.quire.namenode.namespace.SnapshottableDirs();
   private final TruncateCopies truncateCopies = new TruncateCopies();
@@ -23,14 +23,14 @@ public final class NamespaceState {
     this.tree = tree;
     this.blockManager = blockManager;
     this.leases = leases;
-    this.counters = new Counters(InodeTree.ROOT_ID);
+    this.lastIds = new LastAllocatedIds(InodeTree.ROOT_ID);
   }
 
   public InodeTree tree() { return tree; }
   public BlockManager blockManager() { return blockManager; }
   public BlockMap blocks() { return blockManager.getBlockMap(); }
   public LeaseManager leases() { return leases; }
-  public Counters counters() { return counters; }
+  public LastAllocatedIds lastIds() { return lastIds; }
   public io.quire.namenode.namespace.SnapshottableDirs snapshottable() { return snapshottable; }
   /** Copies on truncate whose recovery has not committed yet. */
   public TruncateCopies truncateCopies() { return truncateCopies; }

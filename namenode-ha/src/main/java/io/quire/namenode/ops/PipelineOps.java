@@ -30,7 +30,7 @@ public final class PipelineOps {
   public OpResult<LocatedBlock> updateBlockForPipeline(Block block, String clientName)
       throws IOException {
     BlockInfo b = writersBlock(block, clientName, "updateBlockForPipeline");
-    long gs = ctx.state().counters().getLastGenerationStamp() + 1;
+    long gs = ctx.state().lastIds().getLastGenerationStamp() + 1;
     InodeFile f = InodeFile.of(b);
     long offset = f.computeLength() - b.getNumBytes();
     return OpResult.after(List.of(new SetGenerationStamp(gs)), () -> new LocatedBlock(
@@ -50,7 +50,7 @@ public final class PipelineOps {
     ClientRanges.checkBlockLength("updatePipeline " + f.getFullPath(), newBlock.getNumBytes(), f);
     if (newBlock.getBlockId() != b.getBlockId()
         || newBlock.getGenerationStamp() < b.getGenerationStamp()
-        || newBlock.getGenerationStamp() > ctx.state().counters().getLastGenerationStamp()) {
+        || newBlock.getGenerationStamp() > ctx.state().lastIds().getLastGenerationStamp()) {
       throw new IOException(op + ": new block " + newBlock + " does not follow " + b);
     }
     List<DataNodeDescriptor> targets = new ArrayList<>(newNodes.size());

@@ -45,7 +45,7 @@ public final class RecordApplier {
       case TRUNCATE -> files.truncate((Truncate) rec);
       case TRUNCATE_COPY -> files.truncateCopy((TruncateCopy) rec);
       case SET_GENSTAMP ->
-          state.counters().seenGenerationStamp(((SetGenerationStamp) rec).generationStamp());
+          state.lastIds().seenGenerationStamp(((SetGenerationStamp) rec).generationStamp());
       case UPDATE_PIPELINE -> files.updatePipeline((UpdatePipeline) rec);
       case REASSIGN_LEASE -> files.reassignLease((ReassignLease) rec);
       case COMMIT_BLOCK_SYNC -> files.commitBlockSync((CommitBlockSync) rec);

@@ -26,7 +26,7 @@ final class TreeApplier {
     s.tree().add(parent, d);
     Usage.charge(parent, 1, 0);
     parent.setModificationTime(r.time());
-    s.counters().seenInodeId(r.inodeId());
+    s.lastIds().seenInodeId(r.inodeId());
   }
 
   void createFile(CreateFile r) {
@@ -45,7 +45,7 @@ final class TreeApplier {
     Usage.charge(parent, 1, 0);
     s.leases().addFile(r.clientName(), f.getId());
     parent.setModificationTime(r.time());
-    s.counters().seenInodeId(r.inodeId());
+    s.lastIds().seenInodeId(r.inodeId());
   }
 
   void rename(Rename r) {

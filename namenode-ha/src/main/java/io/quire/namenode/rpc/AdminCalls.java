@@ -32,7 +32,7 @@ final class AdminCalls {
   void setDecommission(String datanode, boolean decommission) throws IOException {
     String op = "setDecommission " + datanode;
     new PermissionChecker(callers.current(), true).checkSuperUser(op);
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       DataNodeDescriptor d = ns.getDataNodeManager().find(datanode);
       if (d == null) {
         throw new UnknownDataNodeException(op + ": no DataNode with this UUID or data address"

@@ -112,7 +112,7 @@ public final class ClientRpcHandler implements ClientProtocol {
 
   /** The answer of an append known from the journal: the file's located last block now. */
   private LocatedBlock lastBlock(RetryCacheSupport.ReplayedAnswer r) throws IOException {
-    return ns.writeLocked(() -> ops.reads().lastBlockForAppend(r.inodeId()));
+    return ns.updateVolatileState(() -> ops.reads().lastBlockForAppend(r.inodeId()));
   }
 
   @Override public ServerDefaults getServerDefaults() {

@@ -44,7 +44,7 @@ final class ClusterInfo {
   void reportBadBlocks(List<LocatedBlock> blocks) throws IOException {
     PermissionChecker pc = new PermissionChecker(callers.current(),
         ns.getOptions().permissionsEnabled());
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       for (LocatedBlock lb : blocks) {
         BlockInfo b = ns.getBlockManager().getBlockMap().get(lb.getBlock().getBlockId());
         if (b != null && !b.isDeleted()) {

@@ -66,7 +66,7 @@ public final class DataNodeRpcHandler implements DataNodeProtocol {
       throws IOException {
     callers.check("registerDataNode");
     DataNodeDescriptor d = dns.register(registration);
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       ns.getBlockManager().removeNode(d); // its replicas are known again from its next report
       return null;
     });
@@ -91,7 +91,7 @@ public final class DataNodeRpcHandler implements DataNodeProtocol {
       List<ReportedBlock> blocks) throws IOException {
     callers.check("blockReport");
     DataNodeDescriptor d = dns.getRegistered(registration, "blockReport");
-    List<DataNodeCommand> out = new ArrayList<>(ns.writeLocked(
+    List<DataNodeCommand> out = new ArrayList<>(ns.updateVolatileState(
         () -> ns.getBlockReports().processFullReport(d, blocks)));
     ns.read(() -> {
       ns.getSafeMode().check();
@@ -106,7 +106,7 @@ public final class DataNodeRpcHandler implements DataNodeProtocol {
       List<ReportedBlock> received, List<Block> deleted) throws IOException {
     callers.check("blockReceivedAndDeleted");
     DataNodeDescriptor d = dns.getRegistered(registration, "blockReceivedAndDeleted");
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       ns.getBlockReports().processIncremental(d, received, deleted);
       return null;
     });
@@ -116,7 +116,7 @@ public final class DataNodeRpcHandler implements DataNodeProtocol {
       throws IOException {
     callers.check("reportBadBlocks");
     DataNodeDescriptor d = dns.getRegistered(registration, "reportBadBlocks");
-    ns.writeLocked(() -> {
+    ns.updateVolatileState(() -> {
       for (Block b : blocks) {
         ns.getBlockReports().markCorrupt(b, d);
       }
@@ -128,7 +128,7 @@ public final class DataNodeRpcHandler implements DataNodeProtocol {
       long newLength, boolean closeFile, boolean deleteBlock, List<DataNodeId> newTargets)
       throws IOException {
     callers.check("commitBlockSynchronization");
-    ns.mutateInternal(() -> ns.ops().blockSync().commitBlockSynchronization(block,
+    ns.mutateEvenInSafeMode(() -> ns.ops().blockSync().commitBlockSynchronization(block,
         newGenerationStamp, newLength, closeFile, deleteBlock, newTargets));
   }
 }

@@ -146,7 +146,7 @@ class PendingDataNodeMessagesTest {
 
   @Test
   void queueIsBoundedAndDropsTheOldest() throws IOException {
-    sb.ns.writeLocked(() -> {
+    sb.ns.updateVolatileState(() -> {
       sb.ns.getBlockManager().pendingMessages().setCapacity(3);
       return null;
     });
@@ -212,13 +212,13 @@ class PendingDataNodeMessagesTest {
     received(sb, 0, b, ReplicaState.RBW);
     received(sb, 1, never, ReplicaState.FINALIZED);
     assertEquals(2, p.queued());
-    assertThrows(IllegalStateException.class, () -> sb.ns.writeLocked(() -> {
+    assertThrows(IllegalStateException.class, () -> sb.ns.updateVolatileState(() -> {
       sb.ns.getBlockReports().processAllQueued();
       return null;
     }));
 
     p.replayTo(p.activeTxId()); // the new active reads the log to its end
-    sb.ns.writeLocked(() -> {
+    sb.ns.updateVolatileState(() -> {
       sb.ns.getBlockManager().setStandby(false);
       sb.ns.getBlockReports().processAllQueued();
       return null;

@@ -94,7 +94,7 @@ class LeaseRecoveryTest {
     long id = nn.create("/empty", (short) 0644, "gone", false, true, (short) 1, 1024)
         .getFileId();
     nn.addBlock("/empty", id, "gone", null, List.of(), null);
-    fx.ns.writeLocked(() -> {
+    fx.ns.updateVolatileState(() -> {
       fx.ns.getState().blocks().all()
           .forEach(bi -> fx.ns.getBlockManager().setPipeline(bi, List.of()));
       return null;

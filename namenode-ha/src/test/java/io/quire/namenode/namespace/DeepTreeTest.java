@@ -90,7 +90,7 @@ class DeepTreeTest {
         return null;
       });
       NamesystemFixture loaded = new NamesystemFixture(conf, new InMemoryJournal());
-      loaded.ns.writeLocked(() -> {
+      loaded.ns.updateVolatileState(() -> {
         NamespaceImage.read(loaded.ns.getState(),
             new DataInputStream(new ByteArrayInputStream(image.toByteArray())));
         return null;

@@ -173,7 +173,7 @@ class WriterAccessTest {
       return null;
     });
     NamesystemFixture loaded = new NamesystemFixture();
-    loaded.ns.writeLocked(() -> {
+    loaded.ns.updateVolatileState(() -> {
       io.quire.namenode.ops.NamespaceImage.read(loaded.ns.getState(), new java.io.DataInputStream(
           new java.io.ByteArrayInputStream(image.toByteArray())));
       return null;

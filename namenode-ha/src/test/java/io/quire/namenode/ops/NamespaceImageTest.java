@@ -193,7 +193,7 @@ class NamespaceImageTest {
   }
 
   private static void load(NamesystemFixture f, byte[] image) throws IOException {
-    f.ns.writeLocked(() -> {
+    f.ns.updateVolatileState(() -> {
       NamespaceImage.read(f.ns.getState(), new DataInputStream(new ByteArrayInputStream(image)));
       return null;
     });

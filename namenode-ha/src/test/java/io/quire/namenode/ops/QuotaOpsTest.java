@@ -178,7 +178,7 @@ class QuotaOpsTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     NamespaceImage.write(fx.ns.getState(), new DataOutputStream(bytes));
     NamesystemFixture loaded = new NamesystemFixture();
-    loaded.ns.writeLocked(() -> {
+    loaded.ns.updateVolatileState(() -> {
       NamespaceImage.read(loaded.ns.getState(),
           new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
       return null;

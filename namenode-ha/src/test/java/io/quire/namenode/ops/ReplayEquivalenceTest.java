@@ -31,7 +31,7 @@ class ReplayEquivalenceTest {
   static String dump(NamespaceState s) {
     StringBuilder sb = new StringBuilder();
     dump(s.tree().getRoot(), "/", sb);
-    Counters c = s.counters();
+    LastAllocatedIds c = s.lastIds();
     sb.append("counters ").append(c.getLastInodeId()).append(' ').append(c.getLastBlockId())
         .append(' ').append(c.getLastGenerationStamp()).append('\n');
     sb.append("leases ").append(s.leases().size()).append(" blocks ").append(s.blocks().size());
@@ -223,7 +223,7 @@ class ReplayEquivalenceTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     NamespaceImage.write(fx.ns.getState(), new DataOutputStream(bytes));
     NamesystemFixture loaded = new NamesystemFixture();
-    loaded.ns.writeLocked(() -> {
+    loaded.ns.updateVolatileState(() -> {
       NamespaceImage.read(loaded.ns.getState(),
           new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
       return null;

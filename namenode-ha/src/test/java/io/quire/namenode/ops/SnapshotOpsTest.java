@@ -285,7 +285,7 @@ class SnapshotOpsTest {
       return null;
     });
     NamesystemFixture loaded = new NamesystemFixture();
-    loaded.ns.writeLocked(() -> {
+    loaded.ns.updateVolatileState(() -> {
       NamespaceImage.read(loaded.ns.getState(),
           new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
       return null;
@@ -430,7 +430,7 @@ class SnapshotOpsTest {
       return null;
     });
     NamesystemFixture loaded = new NamesystemFixture();
-    loaded.ns.writeLocked(() -> {
+    loaded.ns.updateVolatileState(() -> {
       NamespaceImage.read(loaded.ns.getState(),
           new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
       return null;

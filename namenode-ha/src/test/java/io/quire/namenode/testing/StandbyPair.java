@@ -54,7 +54,7 @@ public final class StandbyPair {
 
   /** The standby's log tailer after a batch: {@code BlockReportProcessor.processQueued}. */
   public void processQueued() throws IOException {
-    standby.ns.writeLocked(() -> {
+    standby.ns.updateVolatileState(() -> {
       standby.ns.getBlockReports().processQueued();
       return null;
     });

@@ -4,7 +4,7 @@ import io.quire.namenode.blocks.BlockInfo;
 import io.quire.namenode.leases.Lease;
 import io.quire.namenode.namespace.Inode;
 import io.quire.namenode.namespace.InodeFile;
-import io.quire.namenode.ops.Counters;
+import io.quire.namenode.ops.LastAllocatedIds;
 import io.quire.namenode.ops.NamespaceState;
 
 /** Text dumps of what records decide, to compare two namesystems (call under the lock). */
@@ -19,7 +19,7 @@ public final class StateDump {
     StringBuilder sb = new StringBuilder();
     io.quire.namenode.namespace.Subtree.preOrder(s.tree().getRoot(),
         i -> inode(s, i, i.getFullPath(), sb));
-    Counters c = s.counters();
+    LastAllocatedIds c = s.lastIds();
     sb.append("counters ").append(c.getLastInodeId()).append(' ').append(c.getLastBlockId())
         .append(' ').append(c.getLastGenerationStamp()).append('\n');
     sb.append("leases ").append(s.leases().size()).append(" blocks ").append(s.blocks().size());

@@ -3,9 +3,9 @@ package io.quire.namenode.ops;
 /**
  * Last allocated inode id, block id and generation stamp. Operations pick the next values at
  * validation time (under the write lock) and put them in their records; applying a record
- * raises the counters to the values it carries, so replay reproduces them.
+ * raises them to the values it carries, so replay reproduces them.
  */
-public final class Counters {
+public final class LastAllocatedIds {
   /** First block id handed out (above any id a test might hard-code). */
   public static final long FIRST_BLOCK_ID = 1L << 30;
   /** First generation stamp (as HDFS's GenerationStamp.LAST_RESERVED_STAMP + 1). */
@@ -15,7 +15,7 @@ public final class Counters {
   private long lastBlockId = FIRST_BLOCK_ID - 1;
   private long lastGenerationStamp = FIRST_GENERATION_STAMP - 1;
 
-  public Counters(long lastInodeId) {
+  public LastAllocatedIds(long lastInodeId) {
     this.lastInodeId = lastInodeId;
   }
 
