@@ -88,7 +88,7 @@ final class CoreBenchMain {
   private static void measure(ClusterUnderTest c, Results r, List<Limit> limits, long bytes,
       int files, List<Integer> threadCounts, File dir) throws Exception {
     FileSystem fs = c.fileSystem();
-    Settle settle = Settle.before(fs, dir);
+    Settle settle = Settle.before(c.baseDir(), dir);
     Path big = new Path("/bench/seq.bin");
     String write = "sequential write " + StringUtils.byteDesc(bytes);
     r.add(write, "MB/s", c.name(), Workloads.sequentialWrite(fs, big, bytes));
@@ -97,7 +97,7 @@ final class CoreBenchMain {
     r.add(read, "MB/s", c.name(), Workloads.sequentialRead(fs, big));
     r.bound(read, Bound.read(limits));
     fs.delete(big, false);
-    settle.await(fs, c.name(), System.out);
+    settle.await(c.name(), System.out);
     for (int threads : threadCounts) {
       Path d = new Path("/bench/meta-" + threads);
       fs.mkdirs(d);
