@@ -10,6 +10,9 @@ interface ClusterUnderTest extends Closeable {
   /** Short name printed in the results ("quire", "hdfs"). */
   String name();
 
+  /** The directory holding the cluster's NameNode and DataNode directories, and nothing else. */
+  java.io.File baseDir();
+
   /** A client for the cluster (a new instance, closed with the cluster). */
   FileSystem fileSystem() throws IOException;
 

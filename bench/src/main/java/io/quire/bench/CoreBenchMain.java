@@ -8,6 +8,7 @@ import io.quire.bench.history.ResultFiles;
 import io.quire.bench.limits.Bound;
 import io.quire.bench.limits.PhysicalLimits;
 import io.quire.bench.report.ReportTable;
+import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.apache.hadoop.util.StringUtils;
  * <p>Workloads: a sequential write then read of one file of --bytes (MB/s), and
  * create+close, getFileStatus, listStatus (of the directory of --files entries), rename and
  * delete of --files files from each thread count (operations/s). Each run starts fresh
- * clusters. {@code --warmup N} first does N untimed runs of both systems (results dropped):
+ * clusters. Between the delete of the sequential file and the metadata rows each system
+ * {@link Settle settles} (replicas freed, fdatasync back near its rate before the write).
+ * {@code --warmup N} first does N untimed runs of both systems (results dropped):
  * rows of a few thousand operations otherwise measure mostly the JIT's warm-up, and Quire,
  * which runs first, pays for a cold JVM in run 1.
  *
@@ -72,7 +75,7 @@ final class CoreBenchMain {
       String label = run < 0 ? "warm-up " + (run + warmups + 1) + "/" + warmups
           : Clusters.label(run, runs);
       v.clusters().run(v.dir(), "", run, label,
-          c -> measure(c, into, limits, bytes, v.files(), v.threads()));
+          c -> measure(c, into, limits, bytes, v.files(), v.threads(), v.dir()));
     }
     ReportTable.print(System.out, results.figures(), limits, runs);
     Map<String, String> more = new LinkedHashMap<>();
@@ -83,8 +86,9 @@ final class CoreBenchMain {
   }
 
   private static void measure(ClusterUnderTest c, Results r, List<Limit> limits, long bytes,
-      int files, List<Integer> threadCounts) throws Exception {
+      int files, List<Integer> threadCounts, File dir) throws Exception {
     FileSystem fs = c.fileSystem();
+    Settle settle = Settle.before(c.baseDir(), dir);
     Path big = new Path("/bench/seq.bin");
     String write = "sequential write " + StringUtils.byteDesc(bytes);
     r.add(write, "MB/s", c.name(), Workloads.sequentialWrite(fs, big, bytes));
@@ -93,6 +97,7 @@ final class CoreBenchMain {
     r.add(read, "MB/s", c.name(), Workloads.sequentialRead(fs, big));
     r.bound(read, Bound.read(limits));
     fs.delete(big, false);
+    settle.await(c.name(), System.out);
     for (int threads : threadCounts) {
       Path d = new Path("/bench/meta-" + threads);
       fs.mkdirs(d);

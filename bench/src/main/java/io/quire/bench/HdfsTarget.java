@@ -17,6 +17,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  */
 final class HdfsTarget implements ClusterUnderTest {
   private final MiniDFSCluster cluster;
+  private final File baseDir;
 
   HdfsTarget(File baseDir, int dataNodes, boolean skipFsync) throws IOException {
     this(baseDir, dataNodes, skipFsync, null);
@@ -25,6 +26,7 @@ final class HdfsTarget implements ClusterUnderTest {
   /** {@code syncOnClose}: dfs.datanode.synconclose (fsync replicas on close); null = default. */
   HdfsTarget(File baseDir, int dataNodes, boolean skipFsync, Boolean syncOnClose)
       throws IOException {
+    this.baseDir = baseDir;
     Configuration conf = new Configuration();
     if (syncOnClose != null) {
       conf.setBoolean(DFSConfigKeys.DFS_DATANODE_SYNCONCLOSE_KEY, syncOnClose);
@@ -37,6 +39,11 @@ final class HdfsTarget implements ClusterUnderTest {
     cluster = new MiniDFSCluster.Builder(conf).numDataNodes(dataNodes)
         .manageNameDfsDirs(false).skipFsyncForTesting(skipFsync).build();
     cluster.waitActive();
+  }
+
+  @Override
+  public File baseDir() {
+    return baseDir;
   }
 
   @Override

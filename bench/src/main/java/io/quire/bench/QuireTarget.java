@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 /** Quire: a {@link MiniQuireCluster} with N DataNodes, replication 3. */
 final class QuireTarget implements ClusterUnderTest {
   private final MiniQuireCluster cluster;
+  private final File baseDir;
 
   QuireTarget(File baseDir, int dataNodes) throws IOException {
     this(baseDir, dataNodes, null);
@@ -18,6 +19,7 @@ final class QuireTarget implements ClusterUnderTest {
 
   /** {@code syncOnClose}: force replicas to disk when a block is finalized; null = default. */
   QuireTarget(File baseDir, int dataNodes, Boolean syncOnClose) throws IOException {
+    this.baseDir = baseDir;
     Configuration conf = new Configuration();
     conf.setInt(io.quire.protocol.QuireConfigKeys.REPLICATION_KEY, 3);
     // quire-site.xml of the conf directory (on the class path) names the NameNode's HTTP port
@@ -27,6 +29,11 @@ final class QuireTarget implements ClusterUnderTest {
       conf.setBoolean(io.quire.datanode.conf.DataNodeConfigKeys.SYNC_ON_CLOSE_KEY, syncOnClose);
     }
     cluster = MiniQuireCluster.builder(conf).numDataNodes(dataNodes).baseDir(baseDir).build();
+  }
+
+  @Override
+  public File baseDir() {
+    return baseDir;
   }
 
   @Override

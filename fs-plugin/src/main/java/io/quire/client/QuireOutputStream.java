@@ -31,6 +31,10 @@ import org.apache.hadoop.util.DataChecksum;
  * readers see it. {@link #hsync()} additionally has the DataNodes force the data to disk
  * before acknowledging. {@link #close()} completes the file with the NameNode. Not thread-safe
  * for concurrent writers; each call takes the stream's monitor once, not per byte.
+ *
+ * <p>The streamer thread starts with the first packet handed to the pipeline, not at create:
+ * a file closed without a byte written (or an append closed without one) costs create (or
+ * append) and complete RPCs and no thread.
  */
 public final class QuireOutputStream extends OutputStream
     implements Syncable, StreamCapabilities, IOStatisticsSource {
@@ -47,7 +51,8 @@ public final class QuireOutputStream extends OutputStream
       DataChecksum.newDataChecksum(DataChecksum.Type.CRC32C, BPC);
   private final PacketQueue queue;
   private final DataStreamer streamer;
-  private final Thread streamerThread;
+  /** Started by the first {@link #enqueue}; null until then. */
+  private Thread streamerThread;
   private final IOStatisticsStore stats = iostatisticsStore()
       .withCounters(STREAM_WRITE_BYTES, STREAM_WRITE_EXCEPTIONS, STREAM_WRITE_PACKETS,
           STREAM_WRITE_BLOCK_UPLOADS)
@@ -75,9 +80,6 @@ public final class QuireOutputStream extends OutputStream
     this.bytesCurBlock = appendBlock == null ? 0 : appendBlock.getBlock().getNumBytes();
     this.streamer = new DataStreamer(target.namenode(), target.options(), target.clientName(),
         target.clientHost(), target.path(), target.fileId(), queue, appendBlock);
-    this.streamerThread = new Thread(streamer, "quire-streamer-" + target.path());
-    this.streamerThread.setDaemon(true);
-    this.streamerThread.start();
     renewer.begin(this);
   }
 
@@ -145,6 +147,7 @@ public final class QuireOutputStream extends OutputStream
   }
 
   private void enqueue(OutgoingPacket p) throws IOException {
+    startStreamer();
     try {
       queue.enqueue(p);
       stats.incrementCounter(p.isLastInBlock() ? STREAM_WRITE_BLOCK_UPLOADS : STREAM_WRITE_PACKETS);
@@ -152,6 +155,21 @@ public final class QuireOutputStream extends OutputStream
       stats.incrementCounter(STREAM_WRITE_EXCEPTIONS);
       throw e;
     }
+  }
+
+  /** Starts the streamer thread unless it runs already; the pipeline is set up by it. */
+  private void startStreamer() {
+    if (streamerThread == null) {
+      Thread t = new Thread(streamer, streamerThreadName(target.path()));
+      t.setDaemon(true);
+      t.start();
+      streamerThread = t;
+    }
+  }
+
+  /** Name of the streamer thread of the stream writing {@code path}. */
+  static String streamerThreadName(String path) {
+    return "quire-streamer-" + path;
   }
 
   /** Buffered bytes stay in the current packet; use hflush for visibility. */
@@ -227,13 +245,20 @@ public final class QuireOutputStream extends OutputStream
       throw e;
     } finally {
       closed = true;
-      queue.fail(new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + target.path()));
-      joinStreamer();
+      if (streamerThread != null && streamerThread.isAlive()) {
+        // Only when close failed before the streamer drained: stop it.
+        queue.fail(new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + target.path()));
+        joinStreamer();
+      }
       renewer.end(this);
     }
   }
 
+  /** Waits for the streamer thread to end; no-op when it never started. */
   private void joinStreamer() throws IOException {
+    if (streamerThread == null) {
+      return;
+    }
     try {
       streamerThread.join();
     } catch (InterruptedException e) {

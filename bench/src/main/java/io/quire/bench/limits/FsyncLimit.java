@@ -39,15 +39,7 @@ public final class FsyncLimit {
           }
         }
         ch.force(true);
-        ByteBuffer small = ByteBuffer.allocate(512);
-        long[] pos = {0};
-        syncs = Timed.rate(millis, () -> {
-          small.clear();
-          ch.write(small, pos[0]);
-          pos[0] = (pos[0] + 512) % ((long) PREALLOCATED_MIB << 20);
-          ch.force(false);
-          return 1;
-        });
+        syncs = syncLoop(ch, millis, PREALLOCATED_MIB);
       }
       double seq = sequential(f, seqBytes);
       return List.of(new Limit(SYNC_NAME, "syncs/s", syncs,
@@ -58,6 +50,40 @@ public final class FsyncLimit {
     } finally {
       Files.deleteIfExists(f.toPath());
     }
+  }
+
+  /**
+   * A short probe of the same 512-byte write + fdatasync loop in {@code dir}, in a preallocated
+   * file of 1 MiB ({@code fsync-probe.bin}, deleted afterwards): syncs per second over
+   * {@code millis}. For checking that the disk is back to its usual sync rate.
+   */
+  public static double syncRate(File dir, long millis) throws Exception {
+    Files.createDirectories(dir.toPath());
+    File f = new File(dir, "fsync-probe.bin");
+    try (FileChannel ch = FileChannel.open(f.toPath(), StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+      while (zeros.hasRemaining()) {
+        ch.write(zeros);
+      }
+      ch.force(true);
+      return syncLoop(ch, millis, 1);
+    } finally {
+      Files.deleteIfExists(f.toPath());
+    }
+  }
+
+  /** 512-byte writes cycling through the first {@code mib} MiB of {@code ch}, force after each. */
+  private static double syncLoop(FileChannel ch, long millis, int mib) throws Exception {
+    ByteBuffer small = ByteBuffer.allocate(512);
+    long[] pos = {0};
+    return Timed.rate(millis, () -> {
+      small.clear();
+      ch.write(small, pos[0]);
+      pos[0] = (pos[0] + 512) % ((long) mib << 20);
+      ch.force(false);
+      return 1;
+    });
   }
 
   private static double sequential(File f, long bytes) throws IOException {
