@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.hadoop.util.StringUtils;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Lets a cluster settle after a big delete, before rows that fsync a journal: the deleted
@@ -54,27 +58,33 @@ final class Settle {
   /** Waits as the class comment says; never fails the run, only reports. */
   void await(String name, PrintStream out) throws Exception {
     long start = System.nanoTime();
-    long deadline = start + DEADLINE_MS * 1_000_000L;
-    long bytes = bytesUnder(base);
-    while (bytes > bytesBefore + SLACK && System.nanoTime() < deadline) {
-      pause();
-      bytes = bytesUnder(base);
-    }
+    long[] bytes = {bytesUnder(base)};
+    boolean freed = waitUntil(start, () -> (bytes[0] = bytesUnder(base)) <= bytesBefore + SLACK);
     double freedSec = (System.nanoTime() - start) / 1e9;
-    if (bytes > bytesBefore + SLACK) {
+    if (!freed) {
       out.printf("settle %s: gave up after %.1f s, %s on disk (%s before the write)%n",
-          name, freedSec, StringUtils.byteDesc(bytes), StringUtils.byteDesc(bytesBefore));
+          name, freedSec, StringUtils.byteDesc(bytes[0]), StringUtils.byteDesc(bytesBefore));
       return;
     }
-    double syncs = FsyncLimit.syncRate(dir, PROBE_MS);
-    while (syncs < NEAR * baselineSyncs && System.nanoTime() < deadline) {
-      pause();
-      syncs = FsyncLimit.syncRate(dir, PROBE_MS);
-    }
+    double[] syncs = {0};
+    boolean fast = waitUntil(start,
+        () -> (syncs[0] = FsyncLimit.syncRate(dir, PROBE_MS)) >= NEAR * baselineSyncs);
     double totalSec = (System.nanoTime() - start) / 1e9;
     out.printf("settle %s: replicas freed in %.1f s, fdatasync %.0f/s (baseline %.0f/s) %s"
-        + " %.1f s%n", name, freedSec, syncs, baselineSyncs,
-        syncs < NEAR * baselineSyncs ? "still slow, gave up after" : "after", totalSec);
+        + " %.1f s%n", name, freedSec, syncs[0], baselineSyncs,
+        fast ? "after" : "still slow, gave up after", totalSec);
+  }
+
+  /** Polls {@code done} until it holds or {@link #DEADLINE_MS} after {@code start} passed. */
+  private static boolean waitUntil(long start, Callable<Boolean> done) {
+    long left = DEADLINE_MS - (System.nanoTime() - start) / 1_000_000L;
+    try {
+      Awaitility.await().atMost(Duration.ofMillis(Math.max(left, 1)))
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(POLL_MS)).until(done);
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
+    }
   }
 
   /** Bytes of the regular files under {@code base}; files deleted while walking count 0. */
@@ -96,15 +106,6 @@ final class Settle {
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() throws IOException {
-    try {
-      Thread.sleep(POLL_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("settle: interrupted");
     }
   }
 }
